@@ -1,0 +1,266 @@
+"""Classification markings: a level plus controls, in banner and portion form.
+
+``SECRET//NOFORN`` and ``(S//NF)`` are the same :class:`Marking` written in
+banner and portion form. Categories are separated by ``//``, several controls
+of one category by ``/``, and a release list by ``, ``
+(``CONFIDENTIAL//REL TO USA, GBR``). Parse with :func:`parse_marking` (either
+form, case-insensitive); write with :attr:`Marking.banner` and
+:attr:`Marking.portion`. ``parse_marking(m.banner) == m`` and
+``parse_marking(m.portion) == m`` for every marking.
+
+Unknown tokens and contradictions (``NOFORN`` with ``REL TO``, a control below
+its minimum level, a release list without the originating country) raise
+:class:`~cabledesk.errors.MarkingError` naming the bad token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from cabledesk.domain.countries import is_country_code
+from cabledesk.domain.scheme import ClassificationScheme, Control, Level
+from cabledesk.errors import MarkingError
+
+__all__ = ["Marking", "order_release_list", "parse_marking"]
+
+CATEGORY_SEPARATOR = "//"
+CONTROL_SEPARATOR = "/"
+LIST_SEPARATOR = ", "
+
+_Namer = Callable[[Control], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Marking:
+    """A level of a scheme, its controls, and the release list if it has one.
+
+    Constructing a contradictory marking raises MarkingError.
+    """
+
+    scheme: ClassificationScheme
+    level: Level
+    controls: frozenset[Control] = frozenset()
+    release_to: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _check(self)
+
+    @classmethod
+    def parse(cls, text: str, scheme: ClassificationScheme) -> Marking:
+        """Parse banner or portion form; see :func:`parse_marking`."""
+        return parse_marking(text, scheme)
+
+    @property
+    def banner(self) -> str:
+        """The banner form, e.g. ``SECRET//NOFORN``."""
+        return self._format(self.level.name, lambda c: c.name)
+
+    @property
+    def portion(self) -> str:
+        """The portion form with its parentheses, e.g. ``(S//NF)``."""
+        for alias, expansion in self.scheme.portion_aliases.items():
+            if _expands_to(expansion, self):
+                return f"({alias})"
+        return f"({self._format(self.level.portion, lambda c: c.portion)})"
+
+    @property
+    def control_names(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.controls)
+
+    def _format(self, level_text: str, name_of: _Namer) -> str:
+        parts = [level_text]
+        ordered = sorted(self.controls, key=lambda c: c.order)
+        for category in self.scheme.categories:
+            values = [self._control_text(c, name_of) for c in ordered if c.category == category]
+            if values:
+                parts.append(CONTROL_SEPARATOR.join(values))
+        return CATEGORY_SEPARATOR.join(parts)
+
+    def _control_text(self, control: Control, name_of: _Namer) -> str:
+        release = self.scheme.release
+        if release is not None and control.name == release.control:
+            return f"{name_of(control)} {LIST_SEPARATOR.join(self.release_to)}"
+        return name_of(control)
+
+    def __str__(self) -> str:
+        return self.banner
+
+
+def _expands_to(expansion: str, marking: Marking) -> bool:
+    try:
+        return _parse_body(expansion, marking.scheme) == marking
+    except MarkingError:
+        return False
+
+
+def order_release_list(codes: Iterable[str], scheme: ClassificationScheme) -> tuple[str, ...]:
+    """Order a release list: the originating country, then trigraphs, then tetragraphs."""
+    unique = set(codes)
+    first = [scheme.country] if scheme.country in unique else []
+    rest = unique - {scheme.country}
+    trigraphs = sorted(c for c in rest if len(c) == 3)
+    others = sorted(c for c in rest if len(c) != 3)
+    return (*first, *trigraphs, *others)
+
+
+def parse_marking(text: str, scheme: ClassificationScheme) -> Marking:
+    """Parse a marking in banner (``SECRET//NOFORN``) or portion (``(S//NF)``) form.
+
+    Full names, portion abbreviations and aliases are accepted in either form,
+    in any letter case. Raises MarkingError naming the bad token.
+    """
+    if not isinstance(text, str):
+        raise TypeError("a marking is a str")
+    raw = " ".join(text.split())
+    if raw.startswith("("):
+        if not raw.endswith(")"):
+            raise MarkingError(
+                f"The portion mark {raw!r} has no closing parenthesis.",
+                hint="Write portion marks like (S//NF).",
+            )
+        raw = raw[1:-1].strip()
+        alias = scheme.portion_aliases.get(raw.upper())
+        if alias is not None:
+            raw = alias
+    if not raw:
+        raise MarkingError(
+            "The marking is empty.", hint=f"Write a level such as {scheme.lowest.name}."
+        )
+    return _parse_body(raw, scheme)
+
+
+def _parse_body(raw: str, scheme: ClassificationScheme) -> Marking:
+    segments = raw.upper().split(CATEGORY_SEPARATOR)
+    level = scheme.level(segments[0].strip())
+    if level is None:
+        known = ", ".join(lv.name for lv in scheme.levels)
+        raise MarkingError(
+            f"{segments[0].strip()!r} is not a classification level of the {scheme.name} scheme.",
+            hint=f"Levels of this scheme: {known}.",
+        )
+    controls: list[Control] = []
+    release_to: tuple[str, ...] = ()
+    for segment in segments[1:]:
+        if not segment.strip():
+            raise MarkingError(
+                f"The marking {raw!r} has an empty part between '//' separators.",
+                hint="Remove the extra '//'.",
+            )
+        for token in (t.strip() for t in segment.split(CONTROL_SEPARATOR)):
+            control, codes = _parse_control(token, raw, scheme)
+            if control in controls:
+                raise MarkingError(
+                    f"{control.name} appears twice in the marking {raw!r}.",
+                    hint="Write each control once.",
+                )
+            controls.append(control)
+            if codes is not None:
+                release_to = codes
+    return Marking(scheme=scheme, level=level, controls=frozenset(controls), release_to=release_to)
+
+
+def _parse_control(
+    token: str, raw: str, scheme: ClassificationScheme
+) -> tuple[Control, tuple[str, ...] | None]:
+    release = scheme.release
+    if release is not None and (
+        token == release.control or token.startswith(release.control + " ")
+    ):
+        control = scheme.control(release.control)
+        assert control is not None
+        return control, _parse_release_list(token[len(release.control) :], scheme)
+    control = scheme.control(token)
+    if control is None:
+        if not token:
+            raise MarkingError(
+                f"The marking {raw!r} has an empty control between '/' separators.",
+                hint="Remove the extra '/'.",
+            )
+        raise MarkingError(
+            f"{token!r} is not a control of the {scheme.name} scheme.",
+            hint="Known controls: " + ", ".join(c.name for c in scheme.controls) + ".",
+        )
+    return control, None
+
+
+def _parse_release_list(text: str, scheme: ClassificationScheme) -> tuple[str, ...]:
+    assert scheme.release is not None
+    name = scheme.release.control
+    codes = [c.strip() for c in text.split(",")]
+    if not text.strip():
+        raise MarkingError(
+            f"{name} needs a list of countries.", hint=f"For example: {name} {scheme.country}, GBR."
+        )
+    seen: set[str] = set()
+    for code in codes:
+        if not code:
+            raise MarkingError(
+                f"The {name} list {text.strip()!r} has an empty entry.",
+                hint="Separate country codes with a comma and a space.",
+            )
+        if not (
+            code == scheme.country or code in scheme.release.tetragraphs or is_country_code(code)
+        ):
+            raise MarkingError(
+                f"{code!r} in the {name} list is not a known country code.",
+                hint="Use ISO 3166 three-letter codes (GBR, FRA, DEU) or "
+                + ", ".join(scheme.release.tetragraphs)
+                + ".",
+            )
+        if code in seen:
+            raise MarkingError(f"{code} appears twice in the {name} list.")
+        seen.add(code)
+    return order_release_list(codes, scheme)
+
+
+def _check(m: Marking) -> None:
+    scheme = m.scheme
+    if m.level not in scheme.levels:
+        raise ValueError(f"level {m.level.name} is not of scheme {scheme.id}")
+    names = {c.name for c in m.controls}
+    for control in m.controls:
+        if control not in scheme.controls:
+            raise ValueError(f"control {control.name} is not of scheme {scheme.id}")
+        for other in control.supersedes:
+            if other in names:
+                raise MarkingError(
+                    f"{control.name} and {other} contradict each other in one marking.",
+                    hint=f"{control.name} already restricts more than {other}; keep only one.",
+                )
+        if control.min_level and m.level.rank < scheme.level_named(control.min_level).rank:
+            raise MarkingError(
+                f"{control.name} cannot be used on {m.level.name} information.",
+                hint=f"{control.name} needs at least {control.min_level}.",
+            )
+        if control.max_level and m.level.rank > scheme.level_named(control.max_level).rank:
+            raise MarkingError(
+                f"{control.name} cannot be used on {m.level.name} information.",
+                hint=f"{control.name} applies only up to {control.max_level}.",
+            )
+    release = scheme.release
+    has_release = release is not None and release.control in names
+    if has_release != bool(m.release_to):
+        raise MarkingError(
+            "A release list needs its REL TO control, and REL TO needs a list."
+            if release is None
+            else f"{release.control} needs a list of countries, and a list needs {release.control}."
+        )
+    if has_release and release is not None:
+        if scheme.country not in m.release_to:
+            raise MarkingError(
+                f"The {release.control} list must include {scheme.country}, "
+                "the originating country.",
+                hint=f"Write {release.control} {scheme.country}, "
+                + LIST_SEPARATOR.join(c for c in m.release_to)
+                + ".",
+            )
+        if m.release_to == (scheme.country,):
+            raise MarkingError(
+                f"{release.control} {scheme.country} alone releases to no one else.",
+                hint=f"Mark it {release.originator_only} instead."
+                if release.originator_only
+                else "Name the countries it may be released to.",
+            )
+        if tuple(m.release_to) != order_release_list(m.release_to, scheme):
+            raise ValueError("release_to must be ordered with order_release_list()")

@@ -1,0 +1,276 @@
+"""Classification schemes: ordered levels and controls, loaded from TOML files.
+
+A scheme is data, not code: ``resources/schemes/*.toml`` ships the US, UK,
+NATO, EU, French and German schemes, and a ministry adds its own by dropping
+one more file in a folder (the format is described in
+``resources/schemes/README.md``). Use :func:`load_scheme` for one file and
+:class:`SchemeRegistry` for a folder of them; both raise
+:class:`~cabledesk.errors.SchemeError` naming the file and the line of the
+first problem.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cabledesk.domain._scheme_parse import SchemeParser
+from cabledesk.errors import SchemeError
+from cabledesk.resources import resource_path
+
+__all__ = [
+    "AuthorityRules",
+    "ClassificationScheme",
+    "Control",
+    "Level",
+    "ReleaseRules",
+    "SchemeRegistry",
+    "load_scheme",
+]
+
+AUDIENCES = frozenset({"nationals", "release-list", "named-addressees"})
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One classification level; ``rank`` orders levels within their scheme.
+
+    ``tier`` places the level on the common scale used for equivalences across
+    schemes: 0 unclassified, 1 restricted, 2 confidential, 3 secret, 4 top secret.
+    """
+
+    name: str
+    portion: str
+    rank: int
+    tier: int
+    classified: bool
+    colour: str
+    text_colour: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Control:
+    """A caveat, dissemination control or caption that a marking may carry.
+
+    ``audience`` tells the release policy who may receive what it marks:
+    ``"nationals"`` (only nationals of the originating country, e.g. NOFORN),
+    ``"release-list"`` (only the countries listed, e.g. REL TO),
+    ``"named-addressees"`` (only the cable's addressees, e.g. NODIS), or None.
+    """
+
+    name: str
+    portion: str
+    category: str
+    order: int
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    min_level: str | None = None
+    max_level: str | None = None
+    audience: str | None = None
+    supersedes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReleaseRules:
+    """How a scheme writes release lists (``REL TO USA, GBR``)."""
+
+    control: str
+    originator_only: str | None
+    tetragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorityRules:
+    """The classification authority block a classified cable must carry."""
+
+    required_for_classified: bool
+    reasons: tuple[str, ...]
+    max_declassify_years: int | None
+    exemptions: tuple[str, ...]
+    unclassified_eo_line: str | None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ClassificationScheme:
+    """A scheme's ordered levels, controls and rules; equal when their ids are.
+
+    Use :meth:`level` and :meth:`control` to look names up (full names, portion
+    abbreviations and aliases, case-insensitive); markings are parsed by
+    :func:`cabledesk.domain.marking.parse_marking`.
+    """
+
+    id: str
+    name: str
+    country: str
+    precedences: tuple[str, ...]
+    legacy_precedences: tuple[str, ...]
+    categories: tuple[str, ...]
+    levels: tuple[Level, ...]
+    controls: tuple[Control, ...]
+    release: ReleaseRules | None
+    authority: AuthorityRules | None
+    tags_required: bool
+    portion_aliases: Mapping[str, str]
+    source: str = ""
+    _level_index: Mapping[str, Level] = field(default_factory=dict, repr=False)
+    _control_index: Mapping[str, Control] = field(default_factory=dict, repr=False)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ClassificationScheme):
+            return NotImplemented
+        return self.id == other.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def level(self, token: str) -> Level | None:
+        """The level named by ``token`` (name, portion mark or alias), or None."""
+        return self._level_index.get(_key(token))
+
+    def control(self, token: str) -> Control | None:
+        """The control named by ``token`` (name, portion mark or alias), or None."""
+        return self._control_index.get(_key(token))
+
+    def level_named(self, name: str) -> Level:
+        """The level with this exact name; ``KeyError`` if the scheme has none."""
+        found = self.level(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    @property
+    def lowest(self) -> Level:
+        return self.levels[0]
+
+    @property
+    def lowest_classified(self) -> Level | None:
+        return next((lv for lv in self.levels if lv.classified), None)
+
+
+def _key(token: str) -> str:
+    return " ".join(token.split()).upper()
+
+
+def load_scheme(path: Path) -> ClassificationScheme:
+    """Load one scheme file; raises SchemeError naming the file and the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemeError(f"Cannot read the classification scheme file {path}: {exc}") from exc
+    return parse_scheme(text, source=str(path))
+
+
+def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme:
+    """Parse the text of a scheme file; raises SchemeError naming ``source`` and the line."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SchemeError(
+            f"The classification scheme file {source} is not valid TOML: {exc}",
+            hint="Fix the line named above; the format is in resources/schemes/README.md.",
+        ) from exc
+    p = SchemeParser(data, text, source)
+    levels = tuple(
+        Level(
+            name=p.text(entry, "name", "levels", i).upper(),
+            portion=p.text(entry, "portion", "levels", i).upper(),
+            rank=i,
+            tier=p.integer(entry, "tier", "levels", i, 0, 4),
+            classified=p.boolean(entry, "classified", "levels", i),
+            colour=p.pattern(entry, "colour", "levels", i, _COLOUR, "a colour like #c8102e"),
+            text_colour=p.pattern(
+                entry, "text_colour", "levels", i, _COLOUR, "a colour like #ffffff"
+            ),
+            aliases=tuple(a.upper() for a in p.texts(entry, "aliases", "levels", i)),
+        )
+        for i, entry in enumerate(p.tables("levels"))
+    )
+    if not levels:
+        p.fail("it defines no [[levels]]")
+    level_names = {lv.name for lv in levels}
+    categories = tuple(p.texts(data, "categories", None, None))
+    controls = tuple(
+        p.control(entry, i, categories, level_names, AUDIENCES, Control)
+        for i, entry in enumerate(p.tables("controls"))
+    )
+    control_names = {c.name for c in controls}
+    for i, c in enumerate(controls):
+        for other in c.supersedes:
+            if other not in control_names:
+                p.fail(f"control {c.name} supersedes unknown control {other!r}", "controls", i)
+    release = p.release(control_names)
+    scheme = ClassificationScheme(
+        id=p.text(data, "id", None, None).lower(),
+        name=p.text(data, "name", None, None),
+        country=p.text(data, "country", None, None).upper(),
+        precedences=tuple(p.texts(data, "precedences", None, None)),
+        legacy_precedences=tuple(p.texts(data, "legacy_precedences", None, None)),
+        categories=categories,
+        levels=levels,
+        controls=controls,
+        release=release,
+        authority=p.authority(),
+        tags_required=p.optional_boolean(data, "tags_required", default=release is not None),
+        portion_aliases={_key(k): v for k, v in p.string_table("portion_aliases").items()},
+        source=source,
+        _level_index=p.index(
+            ((t, lv) for lv in levels for t in (lv.name, lv.portion, *lv.aliases)), _key
+        ),
+        _control_index=p.index(
+            ((t, c) for c in controls for t in (c.name, c.portion, *c.aliases)), _key
+        ),
+    )
+    if not scheme.precedences:
+        p.fail("it lists no precedences")
+    return scheme
+
+
+class SchemeRegistry(Mapping[str, ClassificationScheme]):
+    """The schemes found in a folder, by id (``us``, ``uk``, ``nato``, …)."""
+
+    def __init__(self, schemes: Mapping[str, ClassificationScheme]) -> None:
+        self._schemes = dict(schemes)
+
+    @classmethod
+    def load(cls, *folders: Path) -> SchemeRegistry:
+        """Load every ``*.toml`` in the folders (default: the shipped schemes).
+
+        Raises SchemeError for a malformed file or two files with the same id.
+        """
+        found: dict[str, ClassificationScheme] = {}
+        for folder in folders or (resource_path("schemes"),):
+            for path in sorted(folder.glob("*.toml")):
+                scheme = load_scheme(path)
+                if scheme.id in found:
+                    raise SchemeError(
+                        f"Two classification scheme files use the id {scheme.id!r}: "
+                        f"{found[scheme.id].source} and {path}",
+                        hint="Give each scheme file its own id.",
+                    )
+                found[scheme.id] = scheme
+        return cls(found)
+
+    def __getitem__(self, scheme_id: str) -> ClassificationScheme:
+        return self._schemes[scheme_id.lower()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._schemes)
+
+    def __len__(self) -> int:
+        return len(self._schemes)
+
+    def get_scheme(self, scheme_id: str) -> ClassificationScheme:
+        """The scheme with this id; SchemeError listing the known ids otherwise."""
+        try:
+            return self[scheme_id]
+        except KeyError:
+            known = ", ".join(sorted(self._schemes))
+            raise SchemeError(
+                f"There is no classification scheme called {scheme_id!r}.",
+                hint=f"Known schemes: {known}.",
+            ) from None

@@ -1,0 +1,328 @@
+"""Validation of a cable against its scheme and the drafting rules.
+
+:func:`validate` is a pure function: it returns every :class:`Finding`, errors
+first. Findings of severity ``error`` block sealing and export; warnings do
+not. Each finding names the field (``paragraphs[3]``, ``authority``, …) and
+says what to do. The rules come from 5 FAH-1 H-240, 5 FAH-2 H-420/440,
+5 FAH-3, 32 CFR 2001.21 and E.O. 13526 (see docs/ and DESIGN.md), plus the
+scheme file's own rules (levels, controls, precedences, authority block).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+
+from cabledesk.domain.cable import Cable, portion_markings
+from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.rollup import combine
+from cabledesk.domain.scheme import AuthorityRules, ClassificationScheme
+from cabledesk.domain.tags import is_known_tag, is_subject_tag
+from cabledesk.errors import MarkingError
+
+__all__ = ["Finding", "Severity", "validate"]
+
+# About three printed pages of a cable (55 characters a line, ~50 lines a page).
+SUMMARY_THRESHOLD_CHARS = 3 * 50 * 55
+_HAND_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s")
+_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
+_EXEMPTION_WITH_DATE = re.compile(r"^(25X\d)\s*,\s*(\d{4}-?\d{2}-?\d{2})$")
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: how bad, where (a field name or ``paragraphs[N]``), and what to do."""
+
+    severity: Severity
+    field: str
+    message: str
+
+
+def validate(
+    cable: Cable, scheme: ClassificationScheme, *, today: date | None = None
+) -> list[Finding]:
+    """Every finding for this cable, errors first, then in field order.
+
+    ``today`` (default: the current UTC date) decides whether a
+    declassification date lies too far ahead or has already passed.
+    """
+    if scheme.id != cable.scheme.lower():
+        raise ValueError(f"cable is in scheme {cable.scheme!r}, validated with {scheme.id!r}")
+    today = today or datetime.now(UTC).date()
+    out: list[Finding] = []
+    markings = _check_markings(cable, scheme, out)
+    banner = combine(markings) if markings else None
+    _check_header(cable, scheme, out)
+    _check_body(cable, out)
+    if banner is not None:
+        _check_declared_banner(cable, scheme, banner, out)
+        _check_authority(cable, scheme, banner, today, out)
+    _check_tags(cable, scheme, out)
+    return sorted(out, key=lambda f: f.severity != Severity.ERROR)
+
+
+def _error(out: list[Finding], field: str, message: str) -> None:
+    out.append(Finding(Severity.ERROR, field, message))
+
+
+def _warn(out: list[Finding], field: str, message: str) -> None:
+    out.append(Finding(Severity.WARNING, field, message))
+
+
+def _check_markings(
+    cable: Cable, scheme: ClassificationScheme, out: list[Finding]
+) -> list[Marking]:
+    """Parse every portion mark; return those that parse (the others are findings)."""
+    fields = ["subject", *(f"paragraphs[{i + 1}]" for i in range(len(cable.paragraphs)))]
+    parsed: list[Marking] = []
+    for name, text in zip(fields, portion_markings(cable), strict=True):
+        if not text.strip():
+            example = f"({scheme.lowest.portion})"
+            _error(out, name, f"This portion has no portion mark. Mark it, e.g. {example}.")
+            continue
+        try:
+            parsed.append(parse_marking(text, scheme))
+        except MarkingError as exc:
+            _error(out, name, f"{exc.message} {exc.hint or ''}".strip())
+    return parsed
+
+
+def _check_header(cable: Cable, scheme: ClassificationScheme, out: list[Finding]) -> None:
+    if not cable.originator.strip():
+        _error(out, "originator", "The cable has no originator (FM). Name the sending post.")
+    if not cable.action:
+        _error(out, "action", "The cable has no action addressee (TO). Add at least one.")
+    if not cable.subject.strip():
+        _error(out, "subject", "The cable has no subject. Write a one-line subject.")
+    _check_precedence(cable.precedence, "precedence", scheme, out)
+    for group, addressees in (("action", cable.action), ("info", cable.info)):
+        seen: set[str] = set()
+        for i, a in enumerate(addressees):
+            if a.precedence is not None:
+                _check_precedence(a.precedence, f"{group}[{i + 1}]", scheme, out)
+            key = " ".join(a.name.upper().split())
+            if key in seen:
+                _warn(out, f"{group}[{i + 1}]", f"{a.name} is listed twice as {group} addressee.")
+            seen.add(key)
+    both = {" ".join(a.name.upper().split()) for a in cable.action} & {
+        " ".join(a.name.upper().split()) for a in cable.info
+    }
+    for name in sorted(both):
+        _warn(out, "info", f"{name} is both an action and an info addressee; keep one.")
+    channels = [c for c in cable.captions if c.upper().endswith("CHANNEL")]
+    if len(channels) > 1:
+        _error(
+            out,
+            "captions",
+            f"A cable can carry only one channel caption, not {len(channels)} "
+            f"({', '.join(channels)}). Keep one.",
+        )
+    niact = cable.precedence == "NIACT IMMEDIATE" or any(
+        a.precedence == "NIACT IMMEDIATE" for a in cable.action
+    )
+    first = cable.paragraphs[0].text if cable.paragraphs else ""
+    if niact and "NIACT" not in first.upper():
+        _error(
+            out,
+            "paragraphs[1]",
+            "A NIACT IMMEDIATE cable must justify the night action in paragraph 1 "
+            "(say why the addressee must be woken).",
+        )
+    names = [a.name.strip().lower() for a in cable.attachments]
+    if len(names) != len(set(names)):
+        _error(out, "attachments", "Two attachments have the same name. Rename one.")
+
+
+def _check_precedence(
+    value: str, field: str, scheme: ClassificationScheme, out: list[Finding]
+) -> None:
+    if value not in scheme.precedences:
+        _error(
+            out,
+            field,
+            f"{value!r} is not a precedence of the {scheme.name} scheme. "
+            f"Use one of: {', '.join(scheme.precedences)}.",
+        )
+    elif value in scheme.legacy_precedences:
+        _warn(
+            out,
+            field,
+            f"{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE.",
+        )
+
+
+def _check_body(cable: Cable, out: list[Finding]) -> None:
+    if not cable.paragraphs:
+        _error(out, "paragraphs", "The cable has no text. Write at least one paragraph.")
+        return
+    for i, p in enumerate(cable.paragraphs, start=1):
+        if not p.text.strip():
+            _error(out, f"paragraphs[{i}]", f"Paragraph {i} is empty. Write it or remove it.")
+        elif _HAND_NUMBER.match(p.text) and len(cable.paragraphs) > 1:
+            _warn(
+                out,
+                f"paragraphs[{i}]",
+                f"Paragraph {i} starts with a typed number; paragraphs are numbered "
+                "automatically, so remove it.",
+            )
+    length = sum(len(p.text) for p in cable.paragraphs)
+    has_summary = any("SUMMARY" in p.text[:40].upper() for p in cable.paragraphs[:2])
+    if length > SUMMARY_THRESHOLD_CHARS and not has_summary:
+        _warn(
+            out,
+            "paragraphs[1]",
+            "A cable of more than three pages needs a summary: begin paragraph 1 with "
+            "'SUMMARY:' and end it with 'END SUMMARY.'",
+        )
+
+
+def _check_declared_banner(
+    cable: Cable, scheme: ClassificationScheme, banner: Marking, out: list[Finding]
+) -> None:
+    if cable.declared_banner is None:
+        return
+    try:
+        declared = parse_marking(cable.declared_banner, scheme)
+    except MarkingError as exc:
+        _error(out, "declared_banner", exc.message)
+        return
+    if declared.level.rank < banner.level.rank:
+        _error(
+            out,
+            "declared_banner",
+            f"The stated classification {declared.banner} is lower than a portion of the "
+            f"cable; the portions add up to {banner.banner}.",
+        )
+    elif declared != banner:
+        _warn(
+            out,
+            "declared_banner",
+            f"The stated classification {declared.banner} differs from what the portions add "
+            f"up to ({banner.banner}).",
+        )
+
+
+def _check_authority(
+    cable: Cable,
+    scheme: ClassificationScheme,
+    banner: Marking,
+    today: date,
+    out: list[Finding],
+) -> None:
+    rules = scheme.authority
+    auth = cable.authority
+    if not banner.level.classified:
+        if auth is not None and auth.classified_by.strip():
+            _warn(
+                out,
+                "authority",
+                "An unclassified cable needs no classification authority block; remove it.",
+            )
+        return
+    if rules is None or not rules.required_for_classified:
+        return
+    if auth is None or not auth.classified_by.strip():
+        _error(
+            out,
+            "authority",
+            f"A {banner.level.name} cable needs a classification authority block: "
+            "'Classified by' (name and title), the reason, and 'Declassify on'.",
+        )
+        return
+    if not auth.reasons and not (auth.derived_from or "").strip():
+        _error(
+            out,
+            "authority.reasons",
+            "Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is "
+            "derived from.",
+        )
+    for reason in auth.reasons:
+        if rules.reasons and reason not in rules.reasons:
+            _error(
+                out,
+                "authority.reasons",
+                f"{reason!r} is not a classification reason; use {', '.join(rules.reasons)}.",
+            )
+    _check_declassify_on(auth.declassify_on, cable, rules, today, out)
+
+
+def _check_declassify_on(
+    value: str,
+    cable: Cable,
+    rules: AuthorityRules,
+    today: date,
+    out: list[Finding],
+) -> None:
+    exemptions = rules.exemptions
+    text = value.strip()
+    field = "authority.declassify_on"
+    if not text:
+        _error(out, field, "Say when the cable may be declassified: a date, an event or an "
+               "exemption such as 25X1.")  # fmt: skip
+        return
+    if text in exemptions:
+        if text.startswith("25X"):
+            _error(out, field, f"The exemption {text} needs a date, e.g. '{text}, 2069-12-31'.")
+        return
+    m = _EXEMPTION_WITH_DATE.match(text)
+    when = _parse_date(m.group(2) if m else text)
+    if m and m.group(1) not in exemptions:
+        _error(out, field, f"{m.group(1)} is not a known exemption code.")
+        return
+    if when is None:
+        if _DATE.match(text) or text[:1].isdigit():
+            _error(out, field, f"{text!r} is not a valid date; write it as YYYY-MM-DD.")
+        return  # an event: cannot be checked
+    origin = (cable.dtg.date() if cable.dtg else today) if m is None else None
+    limit = rules.max_declassify_years
+    if origin is not None and limit is not None:
+        latest = _add_years(origin, limit)
+        if when > latest:
+            _error(
+                out,
+                field,
+                f"The declassification date {when.isoformat()} is more than {limit} years "
+                f"after the cable; choose {latest.isoformat()} or earlier, or an exemption.",
+            )
+    if when < today:
+        _warn(out, field, f"The declassification date {when.isoformat()} has already passed.")
+
+
+def _parse_date(text: str) -> date | None:
+    m = _DATE.match(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _check_tags(cable: Cable, scheme: ClassificationScheme, out: list[Finding]) -> None:
+    for i, tag in enumerate(cable.tags, start=1):
+        if not is_known_tag(tag):
+            _warn(
+                out,
+                f"tags[{i}]",
+                f"{tag!r} is not a known TAGS code; check it against the TAGS handbook.",
+            )
+    if scheme.tags_required and not any(is_subject_tag(t) for t in cable.tags):
+        _warn(
+            out,
+            "tags",
+            "The cable has no subject TAG (such as PREL or ECON); every cable needs at least one.",
+        )

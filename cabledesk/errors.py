@@ -1,0 +1,170 @@
+"""The errors CableDesk raises for bad input, refused operations and failed checks.
+
+Every error that can reach a user is a :class:`CableDeskError`: it carries a
+``message`` a diplomat understands (what is wrong) and an optional ``hint``
+(what to do about it). Faces turn these into text in exactly one place each:
+the CLI's ``main()`` and the GUI's error relay. Bugs in our own code raise
+``TypeError`` / ``ValueError`` instead, never a ``CableDeskError``.
+
+No message ever contains key material or the plaintext of a cable.
+
+The tree::
+
+    CableDeskError
+    ├── InputError                  a file cannot be read or written
+    ├── SchemeError                 a classification scheme file is malformed
+    ├── MarkingError                an unknown or contradictory marking
+    ├── CableFormatError            a cable document cannot be decoded
+    ├── SourceImportError           an outside record (FRUS, …) cannot be imported
+    ├── ValidationError             a cable has findings of severity error
+    ├── CryptoError
+    │   ├── KeyFormatError          a malformed key or recipient string
+    │   ├── ArmorError              malformed ASCII armor
+    │   ├── HeaderError             a malformed age header
+    │   ├── HeaderMacError          the age header was altered
+    │   ├── NoIdentityMatch         none of our keys can open the file
+    │   ├── PayloadError            the encrypted content was altered or cut short
+    │   ├── SignatureFormatError    a malformed SSHSIG signature
+    │   └── SignatureInvalid        a signature does not match data, key or namespace
+    ├── ContactError                a contact card is malformed, forged or expired
+    ├── PackageError                a sealed cable package is malformed or unsafe
+    ├── VaultError
+    │   ├── VaultLocked
+    │   ├── WrongPassphrase
+    │   └── KeychainUnavailable
+    ├── ExportError                 a document cannot be exported
+    └── PolicyRefusal               the release policy forbids the operation
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArmorError",
+    "CableDeskError",
+    "CableFormatError",
+    "ContactError",
+    "CryptoError",
+    "ExportError",
+    "HeaderError",
+    "HeaderMacError",
+    "InputError",
+    "KeyFormatError",
+    "KeychainUnavailable",
+    "MarkingError",
+    "NoIdentityMatch",
+    "PackageError",
+    "PayloadError",
+    "PolicyRefusal",
+    "SchemeError",
+    "SignatureFormatError",
+    "SignatureInvalid",
+    "SourceImportError",
+    "ValidationError",
+    "VaultError",
+    "VaultLocked",
+    "WrongPassphrase",
+]
+
+
+class CableDeskError(Exception):
+    """Root of every error a user may see: a message and an optional hint."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(CableDeskError):
+    """A file or stream given to CableDesk cannot be read or written."""
+
+
+class SchemeError(CableDeskError):
+    """A classification scheme file is malformed; the message names file and line."""
+
+
+class MarkingError(CableDeskError):
+    """A classification marking is unknown or contradictory; names the bad token."""
+
+
+class CableFormatError(CableDeskError):
+    """A cable document (canonical JSON) cannot be decoded."""
+
+
+class SourceImportError(CableDeskError):
+    """A record from an outside source (such as FRUS) cannot be turned into a cable."""
+
+
+class ValidationError(CableDeskError):
+    """A cable has findings of severity error, which block sealing and export."""
+
+
+class CryptoError(CableDeskError):
+    """Base of every encryption, decryption and signature failure."""
+
+
+class KeyFormatError(CryptoError):
+    """A key, identity or recipient string is malformed."""
+
+
+class ArmorError(CryptoError):
+    """ASCII-armored data is malformed."""
+
+
+class HeaderError(CryptoError):
+    """The header of an age file is malformed."""
+
+
+class HeaderMacError(CryptoError):
+    """The header of an age file does not match its MAC: it was altered."""
+
+
+class NoIdentityMatch(CryptoError):
+    """None of the available keys can open the file."""
+
+
+class PayloadError(CryptoError):
+    """The encrypted content was altered, truncated or extended."""
+
+
+class SignatureFormatError(CryptoError):
+    """A signature is not a well-formed SSHSIG signature."""
+
+
+class SignatureInvalid(CryptoError):
+    """A signature does not match the data, the signer's key or the namespace."""
+
+
+class ContactError(CableDeskError):
+    """A contact card is malformed, has a bad self-signature or has expired."""
+
+
+class PackageError(CableDeskError):
+    """A sealed cable package is malformed or unsafe to open."""
+
+
+class VaultError(CableDeskError):
+    """Base of the local vault's errors."""
+
+
+class VaultLocked(VaultError):
+    """The vault is locked; unlock it first."""
+
+
+class WrongPassphrase(VaultError):
+    """The passphrase does not open the vault."""
+
+
+class KeychainUnavailable(VaultError):
+    """The operating system's keychain cannot be used on this device."""
+
+
+class ExportError(CableDeskError):
+    """A document cannot be exported."""
+
+
+class PolicyRefusal(CableDeskError):
+    """The release policy forbids this operation; the message says why."""
