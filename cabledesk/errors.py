@@ -15,6 +15,7 @@ The tree::
     ├── SchemeError                 a classification scheme file is malformed
     ├── MarkingError                an unknown or contradictory marking
     ├── CableFormatError            a cable document cannot be decoded
+    ├── FieldError                  a value typed for a cable field is malformed
     ├── SourceImportError           an outside record (FRUS, …) cannot be imported
     ├── ValidationError             a cable has findings of severity error
     ├── CryptoError
@@ -45,6 +46,7 @@ __all__ = [
     "ContactError",
     "CryptoError",
     "ExportError",
+    "FieldError",
     "HeaderError",
     "HeaderMacError",
     "InputError",
@@ -92,6 +94,10 @@ class MarkingError(CableDeskError):
 
 class CableFormatError(CableDeskError):
     """A cable document (canonical JSON) cannot be decoded."""
+
+
+class FieldError(CableDeskError):
+    """A value given for a cable field (date-time group, reason, date) is malformed."""
 
 
 class SourceImportError(CableDeskError):

@@ -215,7 +215,7 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
         controls=controls,
         release=release,
         authority=p.authority(),
-        tags_required=p.optional_boolean(data, "tags_required", default=release is not None),
+        tags_required=p.optional_boolean(data, "tags_required", default=False),
         portion_aliases={_key(k): v for k, v in p.string_table("portion_aliases").items()},
         source=source,
         _level_index=p.index(

@@ -1,0 +1,83 @@
+"""Atomic file writes: a temporary file in the target folder, fsync, rename.
+
+A reader of the target sees either the old file or the complete new one,
+never a partial write; if anything fails, the temporary file is removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from cabledesk.errors import InputError
+
+__all__ = ["atomic_output", "write_atomic"]
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, overwrite: bool = True, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """Yield a binary file that replaces ``path`` only when the block completes.
+
+    The file is created with ``mode`` (default owner-only). If the block raises,
+    nothing is left behind. Raises InputError when the folder cannot be written
+    or, with ``overwrite=False``, when ``path`` already exists.
+    """
+    path = Path(path)
+    if not overwrite and path.exists():
+        raise InputError(
+            f"{path} already exists; CableDesk does not overwrite it.",
+            hint="Choose another name, or remove the existing file first.",
+        )
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise InputError(f"Cannot write in the folder {folder}: {exc.strerror}.") from exc
+    tmp = Path(tmp_name)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        if not overwrite:
+            # link() fails if the target appeared meanwhile: no silent overwrite.
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise InputError(
+                    f"{path} already exists; CableDesk does not overwrite it."
+                ) from None
+            tmp.unlink()
+        else:
+            tmp.replace(path)
+        _fsync_folder(folder)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path`` atomically; see :func:`atomic_output`."""
+    try:
+        with atomic_output(path, overwrite=overwrite, mode=mode) as f:
+            f.write(data)
+    except OSError as exc:
+        raise InputError(f"Cannot write {path}: {exc.strerror}.") from exc
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not supported on this platform (Windows)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

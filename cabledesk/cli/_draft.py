@@ -1,0 +1,173 @@
+"""``cabledesk-cli draft …``: create, lint and import cables as canonical JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("draft", help="create, check and import cables")
+    sub = parser.add_subparsers(dest="draft_command", metavar="ACTION", required=True)
+    _register_new(sub)
+    _register_lint(sub)
+    _register_import(sub)
+
+
+def _register_new(sub: Any) -> None:
+    p = sub.add_parser(
+        "new",
+        help="write a new cable as canonical JSON",
+        description="Create a cable from the command line and write it as canonical JSON "
+        "(cabledesk.cable/1). The body file holds one paragraph per blank-line-separated "
+        "block, each starting with its portion mark, e.g. '(S//NF) The minister said...'. "
+        "An addressee may end with its own precedence: 'AMEMBASSY PARIS IMMEDIATE'.",
+    )
+    p.add_argument("--from", dest="originator", required=True, metavar="POST")
+    p.add_argument("--to", nargs="+", required=True, metavar="ADDRESSEE", action="extend")
+    p.add_argument("--info", nargs="+", default=[], metavar="ADDRESSEE", action="extend")
+    p.add_argument("--subject", required=True, help='with its portion mark: "(U) TEXT"')
+    p.add_argument("--scheme", default="us", help="classification scheme (default: us)")
+    p.add_argument("--precedence", default="ROUTINE", help="default: ROUTINE")
+    p.add_argument("--tags", action="append", default=[], metavar="T,...")
+    p.add_argument("--ref", nargs="+", default=[], metavar="REF", action="extend")
+    p.add_argument("--caption", action="append", default=[], help="e.g. OFFICIAL INFORMAL")
+    p.add_argument("--classified-by", metavar="NAME")
+    p.add_argument("--reason", metavar="1.4(b),(d)")
+    p.add_argument("--derived-from", metavar="SOURCE")
+    p.add_argument("--declassify-on", metavar="DATE|EVENT")
+    p.add_argument("--body", metavar="FILE", help="body text file ('-' for standard input)")
+    p.add_argument("--signature", default="", metavar="NAME")
+    p.add_argument("--dtg", metavar="DTG", help="date-time group, e.g. 151230Z MAR 24")
+    p.add_argument("--serial", metavar="NUMBER", help="the originator's message number")
+    p.add_argument("-o", "--output", required=True, metavar="CABLE.json")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.set_defaults(handler=_new)
+
+
+def _register_lint(sub: Any) -> None:
+    p = sub.add_parser(
+        "lint",
+        help="check a cable against the drafting and marking rules",
+        description="Print the findings of a cable. Exit 0 when there are no errors "
+        "(warnings allowed), 1 when there are findings of severity error, 2 when the "
+        "file cannot be read.",
+    )
+    p.add_argument("cable", metavar="CABLE.json")
+    p.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    p.set_defaults(handler=_lint)
+
+
+def _register_import(sub: Any) -> None:
+    p = sub.add_parser(
+        "import-frus",
+        help="turn FRUS telegram records (JSON lines) into cable files",
+        description="Write one canonical cable JSON file per telegram record of a FRUS "
+        "JSON-lines file, named after the record id.",
+    )
+    p.add_argument("source", metavar="FILE.jsonl")
+    p.add_argument("-o", "--output", required=True, metavar="DIR")
+    p.add_argument("--limit", type=_positive, metavar="N", help="import at most N records")
+    p.set_defaults(handler=_import_frus)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
+def _read_text(name: str) -> str:
+    from cabledesk.errors import InputError
+
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot read {name}: {exc.strerror}.") from exc
+    except UnicodeDecodeError:
+        raise InputError(f"{name} is not UTF-8 text.") from None
+
+
+def _new(args: argparse.Namespace) -> int:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.drafting import DraftingService, DraftRequest
+
+    service = DraftingService(SchemeRegistry.load())
+    request = DraftRequest(
+        originator=args.originator,
+        action=args.to,
+        info=args.info,
+        subject=args.subject,
+        body=_read_text(args.body) if args.body else "",
+        scheme=args.scheme,
+        precedence=args.precedence,
+        tags=args.tags,
+        references=args.ref,
+        captions=args.caption,
+        classified_by=args.classified_by,
+        reasons=args.reason,
+        derived_from=args.derived_from,
+        declassify_on=args.declassify_on,
+        signature=args.signature,
+        dtg=args.dtg,
+        serial=args.serial,
+    )
+    cable = service.new_cable(request)
+    service.write_cable(cable, Path(args.output), overwrite=args.force)
+    report = service.lint(cable)
+    if report.errors:
+        print(
+            f"note: {args.output} was written but has {report.errors} error(s); "
+            f"see 'cabledesk-cli draft lint {args.output}'.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.drafting import DraftingService
+
+    service = DraftingService(SchemeRegistry.load())
+    report = service.lint(service.read_cable(Path(args.cable)))
+    if args.json:
+        items = [
+            {"severity": str(f.severity), "field": f.field, "message": f.message}
+            for f in report.findings
+        ]
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        if report.banner is not None:
+            print(f"banner: {report.banner.banner}")
+        for f in report.findings:
+            print(f"{f.severity}: {f.field}: {f.message}")
+        print(_summary(report.errors, report.warnings))
+    return 1 if report.errors else 0
+
+
+def _summary(errors: int, warnings: int) -> str:
+    if not errors and not warnings:
+        return "no findings"
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _import_frus(args: argparse.Namespace) -> int:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.frus_import import import_frus_file
+
+    count = import_frus_file(
+        Path(args.source), Path(args.output), SchemeRegistry.load(), limit=args.limit
+    )
+    print(f"imported {count} telegram{'s' * (count != 1)} into {args.output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cabledesk.domain.canonical import decode_cable, encode_cable
+from tests.cli.conftest import Runner
+
+BODY = """(C) SUMMARY: The minister previewed France's positions. END SUMMARY.
+
+(S//NF) He said privately that Paris would not block the
+communique.
+
+(U) Comment follows.
+"""
+
+
+@pytest.fixture
+def body(tmp_path: Path) -> Path:
+    path = tmp_path / "body.txt"
+    path.write_text(BODY, encoding="utf-8")
+    return path
+
+
+def new_args(body: Path, out: Path, *extra: str) -> list[str]:
+    return [
+        "draft", "new", "--from", "AMEMBASSY PARIS",
+        "--to", "SECSTATE WASHDC IMMEDIATE", "--info", "AMEMBASSY BERLIN", "USMISSION USNATO",
+        "--subject", "(U) FRANCE: ELYSEE PREVIEWS NATO SUMMIT",
+        "--precedence", "IMMEDIATE", "--tags", "PREL,PGOV", "--tags", "FR",
+        "--ref", "STATE 12345", "PARIS 1111",
+        "--classified-by", "Jane Doe, Ambassador", "--reason", "1.4(b),(d)",
+        "--declassify-on", "20361120", "--body", str(body), "--signature", "DOE",
+        "-o", str(out), *extra,
+    ]  # fmt: skip
+
+
+def test_new_writes_canonical_json(cli: Runner, body: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cable.json"
+    r = cli(*new_args(body, out))
+    assert (r.code, r.err) == (0, "")
+    data = out.read_bytes()
+    cable = decode_cable(data)
+    assert data == encode_cable(cable) + b"\n"
+    assert cable.originator == "AMEMBASSY PARIS"
+    assert [(a.name, a.precedence) for a in cable.action] == [("SECSTATE WASHDC", "IMMEDIATE")]
+    assert [a.name for a in cable.info] == ["AMEMBASSY BERLIN", "USMISSION USNATO"]
+    assert cable.subject_marking == "(U)" and cable.subject.startswith("FRANCE:")
+    assert cable.tags == ("PREL", "PGOV", "FR")
+    assert cable.references == ("STATE 12345", "PARIS 1111")
+    assert cable.authority is not None
+    assert cable.authority.reasons == ("1.4(b)", "1.4(d)")
+    assert cable.authority.declassify_on == "2036-11-20"
+    assert [p.marking for p in cable.paragraphs] == ["(C)", "(S//NF)", "(U)"]
+    assert cable.paragraphs[1].text == (
+        "He said privately that Paris would not block the communique."
+    )
+    assert out.stat().st_mode & 0o077 == 0  # drafts are readable by their owner only
+    lint = cli("draft", "lint", str(out))
+    assert lint.code == 0, lint.out
+    assert lint.out.splitlines()[0] == "banner: SECRET//NOFORN"
+
+
+def test_new_refuses_to_overwrite(cli: Runner, body: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cable.json"
+    out.write_text("precious")
+    r = cli(*new_args(body, out))
+    assert r.code == 2 and "already exists" in r.err
+    assert out.read_text() == "precious"
+    assert cli(*new_args(body, out, "--force")).code == 0
+
+
+def test_new_with_bad_reason_writes_nothing(cli: Runner, body: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cable.json"
+    args = new_args(body, out)
+    args[args.index("1.4(b),(d)")] = "1.4(q)"
+    r = cli(*args)
+    assert r.code == 2 and "'1.4(q)' is not a classification reason" in r.err
+    assert list(tmp_path.iterdir()) == [body]
+
+
+def test_new_notes_errors_but_writes(cli: Runner, tmp_path: Path) -> None:
+    body = tmp_path / "b.txt"
+    body.write_text("(S) Secret text without an authority block.")
+    out = tmp_path / "c.json"
+    r = cli("draft", "new", "--from", "AMEMBASSY PARIS", "--to", "SECSTATE WASHDC",
+            "--subject", "(U) TEST", "--tags", "PREL", "--body", str(body), "-o", str(out))  # fmt: skip
+    assert r.code == 0 and out.exists()
+    assert "has 1 error(s)" in r.err
+
+
+def test_lint_reports_errors_with_exit_1(cli: Runner, tmp_path: Path) -> None:
+    body = tmp_path / "b.txt"
+    body.write_text("(S//NF/REL TO USA, GBR) Contradiction.\n\nNo mark at all.")
+    out = tmp_path / "c.json"
+    cli("draft", "new", "--from", "AMEMBASSY PARIS", "--to", "SECSTATE WASHDC",
+        "--subject", "(U) TEST", "--body", str(body), "-o", str(out))  # fmt: skip
+    r = cli("draft", "lint", str(out))
+    assert r.code == 1
+    assert "error: paragraphs[1]: NOFORN and REL TO contradict" in r.out
+    assert "error: paragraphs[2]: This portion has no portion mark" in r.out
+    assert r.out.rstrip().endswith("2 errors, 1 warning")
+    j = cli("draft", "lint", str(out), "--json")
+    assert j.code == 1
+    findings = json.loads(j.out)
+    assert {"severity": "warning", "field": "tags",
+            "message": findings[-1]["message"]} == findings[-1]  # fmt: skip
+    assert [f["severity"] for f in findings].count("error") == 2
+
+
+def test_lint_of_a_clean_cable(cli: Runner, tmp_path: Path) -> None:
+    body = tmp_path / "b.txt"
+    body.write_text("(U) Visa statistics for October.")
+    out = tmp_path / "c.json"
+    cli("draft", "new", "--from", "AMEMBASSY PARIS", "--to", "SECSTATE WASHDC",
+        "--subject", "(U) VISAS", "--tags", "CVIS", "--body", str(body), "-o", str(out))  # fmt: skip
+    r = cli("draft", "lint", str(out))
+    assert (r.code, r.out) == (0, "banner: UNCLASSIFIED\nno findings\n")
+    assert json.loads(cli("draft", "lint", str(out), "--json").out) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "Cannot read"),
+        (b"not json", "not valid JSON"),
+        (b'{"schema": "x"}', "not a CableDesk"),
+    ],
+)
+def test_lint_unreadable_input_exits_2(
+    cli: Runner, tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "c.json"
+    if content is not None:
+        path.write_bytes(content)
+    r = cli("draft", "lint", str(path))
+    assert r.code == 2 and message in r.err and r.out == ""

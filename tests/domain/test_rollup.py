@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cabledesk.domain.marking import parse_marking
+from cabledesk.domain.rollup import combine
+from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
+from cabledesk.errors import MarkingError
+from tests.domain.strategies import markings
+
+ALL_SCHEMES = SchemeRegistry.load()
+
+
+def banner(us: ClassificationScheme, *portions: str) -> str:
+    return combine(parse_marking(p, us) for p in portions).banner
+
+
+@pytest.mark.parametrize(
+    ("portions", "expected"),
+    [
+        (["(U)", "(C)", "(S)"], "SECRET"),
+        (["(U)", "(S//NF)"], "SECRET//NOFORN"),
+        (["(C//REL TO USA, GBR, AUS)", "(S//REL TO USA, GBR)"], "SECRET//REL TO USA, GBR"),
+        (["(C//REL TO USA, GBR)", "(S//REL TO USA, FRA)"], "SECRET//NOFORN"),
+        (["(C//REL TO USA, GBR)", "(S//NF)"], "SECRET//NOFORN"),
+        (["(C//REL TO USA, GBR)", "(S)"], "SECRET"),
+        (["(C//REL TO USA, GBR)", "(U)"], "CONFIDENTIAL//REL TO USA, GBR"),
+        (["(S//OC)", "(C//PR)"], "SECRET//ORCON/PROPIN"),
+        (["(S//XD)", "(C//ND)"], "SECRET//NODIS"),
+        (["(SBU)", "(U)"], "UNCLASSIFIED//SBU"),
+        (["(SBU)", "(C)"], "CONFIDENTIAL"),
+        (["(SBU-NF)", "(C)"], "CONFIDENTIAL//NOFORN"),
+        (["(TS//REL TO USA, FVEY)", "(S//REL TO USA, FVEY, NATO)"], "TOP SECRET//REL TO USA, FVEY"),
+    ],
+)  # fmt: skip
+def test_examples(us: ClassificationScheme, portions: list[str], expected: str) -> None:
+    assert banner(us, *portions) == expected
+
+
+def test_uk_release_list_reduces_to_uk_eyes_only(schemes: SchemeRegistry) -> None:
+    uk = schemes["uk"]
+    m = combine(
+        [parse_marking("(S//REL TO GBR, USA)", uk), parse_marking("(S//REL TO GBR, FRA)", uk)]
+    )
+    assert m.banner == "SECRET//UK EYES ONLY"
+
+
+def test_no_markings_is_a_bug() -> None:
+    with pytest.raises(ValueError):
+        combine([])
+
+
+def test_schemes_cannot_be_mixed(schemes: SchemeRegistry) -> None:
+    with pytest.raises(MarkingError, match="cannot be combined"):
+        combine([parse_marking("(S)", schemes["us"]), parse_marking("(S)", schemes["uk"])])
+
+
+scheme_ids = st.sampled_from(sorted(ALL_SCHEMES))
+
+
+@st.composite
+def portion_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
+    scheme = ALL_SCHEMES[draw(scheme_ids)]
+    return draw(st.lists(markings(scheme), min_size=1, max_size=6))
+
+
+@given(portion_lists())
+def test_banner_is_never_lower_than_a_portion(portions: list) -> None:  # type: ignore[type-arg]
+    result = combine(portions)
+    assert all(result.level.rank >= p.level.rank for p in portions)
+    assert result.level in [p.level for p in portions]
+
+
+@given(portion_lists(), st.randoms())
+def test_order_independent(portions: list, rnd) -> None:  # type: ignore[no-untyped-def,type-arg]
+    shuffled = list(portions)
+    rnd.shuffle(shuffled)
+    assert combine(shuffled) == combine(portions)
+
+
+@given(portion_lists())
+def test_idempotent(portions: list) -> None:  # type: ignore[type-arg]
+    once = combine(portions)
+    assert combine([once]) == once
+    assert combine([*portions, *portions]) == once
+    assert combine([*portions, once]) == once
+
+
+@given(portion_lists())
+def test_restrictive_controls_carry_up(portions: list) -> None:  # type: ignore[type-arg]
+    result = combine(portions)
+    names = result.control_names
+    for p in portions:
+        for c in p.controls:
+            if c.name in ("NOFORN", "ORCON", "PROPIN", "UK EYES ONLY", "NODIS"):
+                assert c.name in names
