@@ -16,18 +16,18 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from cabledesk.domain.cable import Cable, portion_markings
+from cabledesk.domain.header import parse_date
 from cabledesk.domain.marking import Marking, parse_marking
 from cabledesk.domain.rollup import combine
 from cabledesk.domain.scheme import AuthorityRules, ClassificationScheme
 from cabledesk.domain.tags import is_known_tag, is_subject_tag
-from cabledesk.errors import MarkingError
+from cabledesk.errors import FieldError, MarkingError
 
 __all__ = ["Finding", "Severity", "validate"]
 
 # About three printed pages of a cable (55 characters a line, ~50 lines a page).
 SUMMARY_THRESHOLD_CHARS = 3 * 50 * 55
 _HAND_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s")
-_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})$")
 _EXEMPTION_WITH_DATE = re.compile(r"^(25X\d)\s*,\s*(\d{4}-?\d{2}-?\d{2})$")
 
 
@@ -272,12 +272,15 @@ def _check_declassify_on(
             _error(out, field, f"The exemption {text} needs a date, e.g. '{text}, 2069-12-31'.")
         return
     m = _EXEMPTION_WITH_DATE.match(text)
-    when = _parse_date(m.group(2) if m else text)
     if m and m.group(1) not in exemptions:
         _error(out, field, f"{m.group(1)} is not a known exemption code.")
         return
+    try:
+        when = parse_date(m.group(2) if m else text)
+    except FieldError:
+        when = None
     if when is None:
-        if _DATE.match(text) or text[:1].isdigit():
+        if text[:1].isdigit():
             _error(out, field, f"{text!r} is not a valid date; write it as YYYY-MM-DD.")
         return  # an event: cannot be checked
     origin = (cable.dtg.date() if cable.dtg else today) if m is None else None
@@ -293,16 +296,6 @@ def _check_declassify_on(
             )
     if when < today:
         _warn(out, field, f"The declassification date {when.isoformat()} has already passed.")
-
-
-def _parse_date(text: str) -> date | None:
-    m = _DATE.match(text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def _add_years(d: date, years: int) -> date:
