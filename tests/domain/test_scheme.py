@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cabledesk.domain.scheme import SchemeRegistry, load_scheme, parse_scheme
 from cabledesk.errors import SchemeError
@@ -142,3 +144,26 @@ def test_two_files_with_one_id_are_refused(tmp_path: Path) -> None:
     (tmp_path / "b.toml").write_text(MINIMAL, encoding="utf-8")
     with pytest.raises(SchemeError, match="Two classification scheme files"):
         SchemeRegistry.load(tmp_path)
+
+
+@given(st.text(max_size=300))
+def test_garbage_text_raises_only_scheme_error(text: str) -> None:
+    try:
+        parse_scheme(text, source="fuzz.toml")
+    except SchemeError:
+        pass
+
+
+@given(st.data())
+def test_damaged_scheme_files_raise_only_scheme_error(data: st.DataObject) -> None:
+    lines = MINIMAL.splitlines()
+    i = data.draw(st.integers(0, len(lines) - 1))
+    lines[i] = data.draw(
+        st.sampled_from(['tier = -1', 'name = 3', 'classified = "yes"', "[[levels]]", "",
+                         'aliases = "x"', 'supersedes = ["PUBLIC"]', 'min_level = "NOPE"',
+                         "categories = 1", "[release]", 'control = "X"', "levels = 2"])
+    )  # fmt: skip
+    try:
+        parse_scheme("\n".join(lines), source="fuzz.toml")
+    except SchemeError:
+        pass
