@@ -38,8 +38,8 @@ def import_frus_file(
     """
     scheme = schemes.get_scheme("us")
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
         f = source.open("rb")
+        out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"Cannot open {exc.filename}: {exc.strerror}.") from exc
     count = 0

@@ -137,3 +137,28 @@ def test_lint_unreadable_input_exits_2(
         path.write_bytes(content)
     r = cli("draft", "lint", str(path))
     assert r.code == 2 and message in r.err and r.out == ""
+
+
+def test_import_frus(cli: Runner, tmp_path: Path) -> None:
+    from tests.conftest import DATA
+
+    out = tmp_path / "cables"
+    r = cli("draft", "import-frus", str(DATA / "frus" / "frus-telegrams.jsonl"), "-o", str(out),
+            "--limit", "25")  # fmt: skip
+    assert r.code == 0 and r.err == f"imported 25 telegrams into {out}\n"
+    files = sorted(out.iterdir())
+    assert len(files) == 25 and files[0].name == "frus1864p3_d802.json"
+    cable = decode_cable(files[0].read_bytes())
+    assert cable.provenance is not None and cable.provenance.record_id == "frus1864p3/d802"
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temp files left
+    assert cli("draft", "lint", str(files[0])).code in (0, 1)
+
+
+def test_import_frus_bad_input(cli: Runner, tmp_path: Path) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_text('{"id": "a/1", "body": ["text"], "from": "A", "to": "B"}\nnot json\n')
+    r = cli("draft", "import-frus", str(src), "-o", str(tmp_path / "out"))
+    assert r.code == 2 and "Line 2 of the FRUS file is not a JSON record" in r.err
+    missing = cli("draft", "import-frus", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o"))
+    assert missing.code == 2 and "Cannot open" in missing.err
+    assert cli("draft", "import-frus", str(src), "-o", "x", "--limit", "0").code == 2
