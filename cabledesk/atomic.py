@@ -39,7 +39,8 @@ def atomic_output(path: Path, *, overwrite: bool = True, mode: int = 0o600) -> I
         raise InputError(f"Cannot write in the folder {folder}: {exc.strerror}.") from exc
     tmp = Path(tmp_name)
     try:
-        os.fchmod(fd, mode)
+        if hasattr(os, "fchmod"):  # not on Windows, where the ACL of the folder applies
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()
@@ -52,7 +53,15 @@ def atomic_output(path: Path, *, overwrite: bool = True, mode: int = 0o600) -> I
                 raise InputError(
                     f"{path} already exists; CableDesk does not overwrite it."
                 ) from None
-            tmp.unlink()
+            except OSError:
+                # No hard links here (FAT and exFAT removable media): check, then rename.
+                if path.exists():
+                    raise InputError(
+                        f"{path} already exists; CableDesk does not overwrite it."
+                    ) from None
+                tmp.replace(path)
+            else:
+                tmp.unlink()
         else:
             tmp.replace(path)
         _fsync_folder(folder)
