@@ -1,0 +1,9 @@
+"""Cryptography: age v1 encryption, SSHSIG signatures, identities and contact cards.
+
+Knows nothing of cables. Composes only the ``cryptography`` package's primitives,
+exactly as the age v1 and OpenSSH SSHSIG specifications say.
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []
