@@ -12,6 +12,7 @@ The tree::
 
     CableDeskError
     ├── InputError                  a file cannot be read or written
+    ├── Cancelled                   the user cancelled a long operation
     ├── SchemeError                 a classification scheme file is malformed
     ├── MarkingError                an unknown or contradictory marking
     ├── CableFormatError            a cable document cannot be decoded
@@ -43,6 +44,7 @@ __all__ = [
     "ArmorError",
     "CableDeskError",
     "CableFormatError",
+    "Cancelled",
     "ContactError",
     "CryptoError",
     "ExportError",
@@ -82,6 +84,10 @@ class CableDeskError(Exception):
 
 class InputError(CableDeskError):
     """A file or stream given to CableDesk cannot be read or written."""
+
+
+class Cancelled(CableDeskError):
+    """The user cancelled a long operation; nothing partial was left behind."""
 
 
 class SchemeError(CableDeskError):
