@@ -16,7 +16,6 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from cabledesk.domain._json_reader import Reader
 from cabledesk.domain.cable import (
     Addressee,
     Attachment,
@@ -26,6 +25,7 @@ from cabledesk.domain.cable import (
     Provenance,
 )
 from cabledesk.errors import CableFormatError
+from cabledesk.jsonread import Reader
 
 __all__ = ["MAX_CABLE_BYTES", "SCHEMA_ID", "decode_cable", "encode_cable"]
 

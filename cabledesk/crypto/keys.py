@@ -1,0 +1,148 @@
+"""A person's keys: an Ed25519 signing key and an X25519 (age) encryption key.
+
+:class:`Identity` holds the private halves and who they belong to;
+:class:`PublicKeys` the public halves. Private halves never appear in
+``repr``, logs or error messages. Keys export in the standard forms: an
+``age1…`` recipient and an ``ssh-ed25519 …`` line for anyone, and for the
+owner an age identity (``AGE-SECRET-KEY-1…``) and an OpenSSH private key that
+``age -d -i`` and ``ssh-keygen -Y sign -f`` accept.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+    load_ssh_private_key,
+)
+
+from cabledesk.crypto._sshwire import ED25519, WireReader, ed25519_public_blob
+from cabledesk.crypto.age import X25519Identity, X25519Recipient
+from cabledesk.crypto.fingerprint import fingerprint, safety_number
+from cabledesk.errors import KeyFormatError
+
+__all__ = ["Identity", "PublicKeys", "parse_ssh_ed25519_line", "read_openssh_private_key"]
+
+_NATIONALITY = re.compile(r"^[A-Z]{3}$")
+
+
+def parse_ssh_ed25519_line(text: str) -> Ed25519PublicKey:
+    """Parse ``ssh-ed25519 AAAA… [comment]``; raises KeyFormatError."""
+    parts = text.strip().split(maxsplit=2)
+    if len(parts) < 2 or parts[0] != "ssh-ed25519":
+        raise KeyFormatError(
+            "This is not an OpenSSH Ed25519 public key.",
+            hint="It should be one line starting with ssh-ed25519 (from a .pub file).",
+        )
+    try:
+        blob = base64.b64decode(parts[1], validate=True)
+        r = WireReader(blob)
+        if r.string() != ED25519:
+            raise ValueError("type")
+        raw = r.string()
+        if len(raw) != 32 or not r.done():
+            raise ValueError("size")
+    except ValueError:
+        raise KeyFormatError(
+            "This OpenSSH Ed25519 public key is damaged.", hint="Copy the whole .pub line again."
+        ) from None
+    return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def read_openssh_private_key(data: bytes) -> Ed25519PrivateKey:
+    """Load an unencrypted OpenSSH Ed25519 private key; raises KeyFormatError."""
+    try:
+        key = load_ssh_private_key(data, password=None)
+    except (ValueError, TypeError):
+        raise KeyFormatError(
+            "This is not an unencrypted OpenSSH private key.",
+            hint="Use the NAME.ssh file written by 'cabledesk-cli keygen'.",
+        ) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFormatError("This OpenSSH private key is not an Ed25519 key.")
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class PublicKeys:
+    """The public halves of an identity."""
+
+    signing: bytes  # raw Ed25519 public key
+    encryption: X25519Recipient
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.signing)
+
+    @property
+    def safety_number(self) -> str:
+        return safety_number(self.signing)
+
+    def ed25519(self) -> Ed25519PublicKey:
+        return Ed25519PublicKey.from_public_bytes(self.signing)
+
+    def ssh_line(self, comment: str = "") -> str:
+        """The OpenSSH public key line ``ssh-ed25519 AAAA… comment``."""
+        text = base64.b64encode(ed25519_public_blob(self.signing)).decode("ascii")
+        return f"ssh-ed25519 {text} {comment}".rstrip()
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """A person's key pair and who they are. ``repr`` never shows a private key."""
+
+    name: str
+    post: str
+    signing_key: Ed25519PrivateKey = field(repr=False)
+    encryption_key: X25519Identity = field(repr=False)
+    role: str = ""
+    email: str | None = None
+    scheme: str = "us"
+    clearance: str = ""
+    nationality: str = ""
+    created: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
+    expires: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise ValueError("an identity needs a name")
+        if self.nationality and not _NATIONALITY.match(self.nationality):
+            raise ValueError("nationality must be an ISO 3166 alpha-3 code such as FRA")
+        for moment in (self.created, self.expires):
+            if moment is not None and moment.tzinfo is None:
+                raise ValueError("identity times must be timezone-aware")
+
+    @classmethod
+    def generate(cls, name: str, post: str, **details: object) -> Identity:
+        """New keys for ``name`` at ``post``; ``details`` are the other fields."""
+        return cls(
+            name=name,
+            post=post,
+            signing_key=Ed25519PrivateKey.generate(),
+            encryption_key=X25519Identity.generate(),
+            **details,  # type: ignore[arg-type]
+        )
+
+    def public(self) -> PublicKeys:
+        raw = self.signing_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        return PublicKeys(signing=raw, encryption=self.encryption_key.recipient())
+
+    @property
+    def fingerprint(self) -> str:
+        return self.public().fingerprint
+
+    def openssh_private_key(self) -> bytes:
+        """The signing key as an unencrypted OpenSSH private key file (keep it secret)."""
+        return self.signing_key.private_bytes(Encoding.PEM, PrivateFormat.OpenSSH, NoEncryption())
+
+    def age_identity(self) -> str:
+        """The encryption key as ``AGE-SECRET-KEY-1…`` (keep it secret)."""
+        return str(self.encryption_key)
