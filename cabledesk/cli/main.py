@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from cabledesk import __version__
-from cabledesk.cli import _draft, _marking
+from cabledesk.cli import _age, _draft, _keys, _marking
 from cabledesk.errors import (
     CableDeskError,
     HeaderMacError,
@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _marking.register(commands)
     _draft.register(commands)
+    _keys.register(commands)
+    _age.register(commands)
     return parser
 
 

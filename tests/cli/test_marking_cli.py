@@ -46,7 +46,8 @@ def test_version_and_help(cli: Runner) -> None:
     assert (r.code, r.out) == (0, f"cabledesk-cli {__version__}\n")
     for args in (["--help"], ["marking", "--help"], ["marking", "combine", "--help"],
                  ["draft", "--help"], ["draft", "new", "--help"], ["draft", "lint", "--help"],
-                 ["draft", "import-frus", "--help"]):  # fmt: skip
+                 ["draft", "import-frus", "--help"], ["keygen", "--help"], ["encrypt", "--help"],
+                 ["decrypt", "--help"], ["sign", "--help"], ["verify-signature", "--help"]):  # fmt: skip
         r = cli(*args)
         assert r.code == 0 and "usage:" in r.out
 

@@ -1,0 +1,86 @@
+"""Small helpers of the command line: files or standard streams, terminal prompts."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from cabledesk.atomic import atomic_output
+from cabledesk.errors import InputError
+
+__all__ = ["ask_passphrase", "binary_input", "binary_output", "read_small_file"]
+
+MAX_KEY_FILE_BYTES = 1024 * 1024
+
+
+@contextlib.contextmanager
+def binary_input(name: str | None) -> Iterator[BinaryIO]:
+    """The file ``name``, or standard input for None or ``-``."""
+    if name in (None, "-"):
+        yield sys.stdin.buffer
+        return
+    try:
+        f = Path(name).open("rb")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        raise InputError(f"Cannot read {name}: {exc.strerror}.") from exc
+    with f:
+        yield f
+
+
+@contextlib.contextmanager
+def binary_output(
+    name: str | None, *, mode: int = 0o644, refuse_terminal: bool = False
+) -> Iterator[BinaryIO]:
+    """An atomic output file, or standard output for None or ``-``.
+
+    With ``refuse_terminal``, binary output to a terminal is refused.
+    """
+    if name in (None, "-"):
+        if refuse_terminal and sys.stdout.isatty():
+            raise InputError(
+                "Refusing to print binary data to the terminal.",
+                hint="Use -o FILE, or -a for text output.",
+            )
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with atomic_output(Path(name), mode=mode) as f:
+            yield f
+    except OSError as exc:
+        raise InputError(f"Cannot write {name}: {exc.strerror}.") from exc
+
+
+def read_small_file(name: str, what: str) -> bytes:
+    """A key, signature or card file (at most 1 MiB)."""
+    try:
+        with Path(name).open("rb") as f:
+            data = f.read(MAX_KEY_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"Cannot read the {what} {name}: {exc.strerror}.") from exc
+    if len(data) > MAX_KEY_FILE_BYTES:
+        raise InputError(f"The {what} {name} is far too large to be one.")
+    return data
+
+
+def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
+    """Ask on the terminal (never on standard input, which may carry data)."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise InputError(
+            "A passphrase is needed, but there is no terminal to ask it on.",
+            hint="Run the command in a terminal.",
+        ) from None
+    os.close(fd)
+    first = getpass.getpass(f"{prompt}: ")
+    if not first:
+        raise InputError("The passphrase is empty.")
+    if confirm and getpass.getpass("Confirm the passphrase: ") != first:
+        raise InputError("The two passphrases differ.", hint="Type the same one twice.")
+    return first
