@@ -1,0 +1,86 @@
+"""age encryption throughput: cabledesk-cli against the age binary, interleaved.
+
+Prints throughput, the ratio to age (goal: ≤0.75 to encrypt, ≤0.65 to decrypt),
+the fraction of the in-memory ChaCha20-Poly1305 ceiling (goal: ≥70%) and peak
+RSS (goal: <48 MiB). Size: BENCH_AGE_MIB (default 1024), rounds: BENCH_ROUNDS (3).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from cabledesk.crypto.age import X25519Identity
+from tests.bench._measure import Run, best, run
+
+MIB = 1024 * 1024
+CHUNK = 64 * 1024
+
+
+def ceiling_mib_s(total: int = 256 * MIB) -> float:
+    aead = ChaCha20Poly1305(os.urandom(32))
+    data = bytearray(CHUNK)
+    out = bytearray(CHUNK + 16)
+    nonce = bytes(12)
+    start = time.perf_counter()
+    for _ in range(total // CHUNK):
+        aead.encrypt_into(nonce, data, None, out)
+    return total / MIB / (time.perf_counter() - start)
+
+
+def main() -> None:
+    age = shutil.which("age")
+    if age is None:
+        sys.exit("bench_age needs the age binary (apt-get install age)")
+    size_mib = int(os.environ.get("BENCH_AGE_MIB", "1024"))
+    rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
+    cli = [f"{sys.prefix}/bin/cabledesk-cli"]
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
+        folder = Path(tmp)
+        identity = X25519Identity.generate()
+        (folder / "key").write_text(f"{identity}\n")
+        recipient = str(identity.recipient())
+        plain = folder / "plain"
+        with plain.open("wb") as f:
+            block = os.urandom(MIB)
+            for _ in range(size_mib):
+                f.write(block)
+        sealed = folder / "sealed.age"
+        run([age, "-r", recipient, "-o", str(sealed), str(plain)])
+        target = folder / "out"
+        shutil.copyfile(plain, target)  # an existing file, rewritten in place
+        results: dict[str, list[Run]] = {}
+        for _ in range(rounds):
+            for sink_name, sink in (("/dev/null", None), ("file", target)):
+                for tool, enc, dec in (
+                    ("age", [age, "-r", recipient], [age, "-d", "-i", str(folder / "key")]),
+                    ("cabledesk", [*cli, "encrypt", "-r", recipient],
+                     [*cli, "decrypt", "-i", str(folder / "key")]),
+                ):  # fmt: skip
+                    results.setdefault(f"encrypt {tool} {sink_name}", []).append(
+                        run(enc, stdin=plain, stdout=sink)
+                    )
+                    results.setdefault(f"decrypt {tool} {sink_name}", []).append(
+                        run(dec, stdin=sealed, stdout=sink)
+                    )
+    ceiling = ceiling_mib_s()
+    print(f"bench_age: {size_mib} MiB, best of {rounds}; ChaCha20-Poly1305 ceiling "
+          f"{ceiling:.0f} MiB/s")  # fmt: skip
+    print(f"{'operation':<28}{'MiB/s':>9}{'x age time':>12}{'of ceiling':>12}{'peak RSS':>11}")
+    for key in sorted(results):
+        r = best(results[key])
+        op, tool, sink = key.split(" ")
+        ref = best(results[f"{op} age {sink}"])
+        speed = size_mib / r.seconds
+        print(f"{key:<28}{speed:>9.0f}{r.seconds / ref.seconds:>12.2f}"
+              f"{speed / ceiling:>11.0%}{r.peak_rss_mib:>8.1f} MiB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
