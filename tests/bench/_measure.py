@@ -1,9 +1,14 @@
-"""Timing helpers for the benchmarks: wall time and peak RSS of a child process."""
+"""Timing helpers for the benchmarks: wall time and peak RSS of a child process.
+
+Peak RSS comes from GNU ``time`` (Debian package ``time``) started between us
+and the child, so that the figure is the child's own and not this Python
+process's memory inherited through fork.
+"""
 
 from __future__ import annotations
 
 import os
-import subprocess
+import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,23 +23,22 @@ class Run:
 
 def run(args: Sequence[str], stdin: Path | None = None, stdout: Path | None = None) -> Run:
     """Run a command once; its wall time and peak resident memory."""
-    fin = stdin.open("rb") if stdin else subprocess.DEVNULL
-    fout = stdout.open("r+b") if stdout and stdout.exists() else (
-        stdout.open("wb") if stdout else subprocess.DEVNULL
-    )
-    try:
-        start = time.perf_counter()
-        proc = subprocess.Popen(args, stdin=fin, stdout=fout)  # noqa: S603
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    finally:
-        for f in (fin, fout):
-            if hasattr(f, "close"):
-                f.close()  # type: ignore[union-attr]
-    if proc.returncode != 0:
-        raise RuntimeError(f"{args[0]} failed with {proc.returncode}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    timer = shutil.which("time") or "/usr/bin/time"
+    report = Path(os.environ.get("TMPDIR", "/tmp")) / f"cabledesk-bench-{os.getpid()}.rss"
+    argv = [timer, "-f", "%M", "-o", str(report), *args]
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, str(stdin or os.devnull), os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, str(stdout or os.devnull), os.O_WRONLY | os.O_CREAT, 0o600),
+    ]
+    start = time.perf_counter()
+    pid = os.posix_spawn(timer, argv, dict(os.environ), file_actions=actions)
+    _, status = os.waitpid(pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{args[0]} failed with {os.waitstatus_to_exitcode(status)}")
+    peak_kib = int(report.read_text().split()[-1])
+    report.unlink()
+    return Run(seconds, peak_kib / 1024)
 
 
 def best(runs: Sequence[Run]) -> Run:

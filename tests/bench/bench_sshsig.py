@@ -46,8 +46,10 @@ def main() -> None:
                 h.update(chunk)
         hashed = time.perf_counter() - start
     print(f"bench_sshsig: {signs:.0f} signatures/s, {verifies:.0f} verifications/s (2 KiB data)")
-    print(f"  signing {size_mib} MiB: {size_mib / signed:.0f} MiB/s; plain SHA-512 read: "
-          f"{size_mib / hashed:.0f} MiB/s (ratio {signed / hashed:.2f})")
+    print(
+        f"  signing {size_mib} MiB: {size_mib / signed:.0f} MiB/s; plain SHA-512 read: "
+        f"{size_mib / hashed:.0f} MiB/s (ratio {signed / hashed:.2f})"
+    )
     sign_stream(key, SEAL_NAMESPACE, io.BytesIO(b""))
 
 
