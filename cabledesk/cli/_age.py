@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from cabledesk.cli._io import ask_passphrase, binary_input, binary_output, read_small_file
+
+if TYPE_CHECKING:
+    from cabledesk.crypto.age import Stanza
 
 __all__ = ["register"]
 
@@ -72,14 +76,25 @@ def _encrypt(args: argparse.Namespace) -> int:
 
 
 def _decrypt(args: argparse.Namespace) -> int:
-    from cabledesk.crypto.age import Identity, ScryptIdentity, decrypt, parse_identity_file
+    from cabledesk.crypto.age import Identity, decrypt, parse_identity_file
 
     identities: list[Identity] = []
     for name in args.identity:
         text = read_small_file(name, "identity file").decode("utf-8", "replace")
         identities += parse_identity_file(text, name=f"identity file {name}")
     if not identities:
-        identities = [ScryptIdentity(ask_passphrase("Enter the passphrase"))]
+        identities = [_PassphraseOnDemand()]
     with binary_input(args.input) as src, binary_output(args.output, mode=0o600) as dst:
         decrypt(src, dst, identities)
     return 0
+
+
+class _PassphraseOnDemand:
+    """An identity that asks for the passphrase only if the file is passphrase-encrypted."""
+
+    def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
+        from cabledesk.crypto.age import ScryptIdentity
+
+        if not any(s.type == "scrypt" for s in stanzas):
+            return None
+        return ScryptIdentity(ask_passphrase("Enter the passphrase")).unwrap(stanzas)

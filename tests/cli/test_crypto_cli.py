@@ -153,3 +153,13 @@ def test_passphrase_through_the_terminal(tmp_path: Path) -> None:
     out2 = tmp_path / "out2"
     assert run_with_terminal([*CLI, "decrypt", "-o", str(out2), str(theirs)], [pw]) == 0
     assert out2.read_bytes() == plain.read_bytes()
+
+
+def test_decrypt_without_identity_does_not_ask_for_a_key_file_passphrase(
+    cli: Runner, keys: Path, tmp_path: Path
+) -> None:
+    plain = tmp_path / "p"
+    plain.write_bytes(b"x")
+    cli("encrypt", "-R", f"{keys}.pub", "-o", str(tmp_path / "s.age"), str(plain))
+    r = cli("decrypt", str(tmp_path / "s.age"))
+    assert r.code == 1 and "not encrypted for you" in r.err and "X25519" in r.err
