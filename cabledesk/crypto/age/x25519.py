@@ -39,18 +39,12 @@ class X25519Recipient:
     @classmethod
     def parse(cls, text: str) -> X25519Recipient:
         """Parse ``age1…``; raises KeyFormatError."""
-        try:
-            hrp, data = bech32_decode(text.strip())
-        except ValueError as exc:
-            raise KeyFormatError(
-                f"This is not a valid age recipient ({exc}).",
-                hint="An age recipient looks like age1 followed by 58 letters and digits.",
-            ) from None
-        if hrp != RECIPIENT_HRP or len(data) != KEY_SIZE:
-            raise KeyFormatError(
-                "This is not an age X25519 recipient.",
-                hint="An age recipient looks like age1 followed by 58 letters and digits.",
-            )
+        data = _decode_key(
+            text,
+            RECIPIENT_HRP,
+            "age recipient",
+            "An age recipient looks like age1 followed by 58 letters and digits.",
+        )
         return cls(X25519PublicKey.from_public_bytes(data))
 
     @property
@@ -93,18 +87,9 @@ class X25519Identity:
     @classmethod
     def parse(cls, text: str) -> X25519Identity:
         """Parse ``AGE-SECRET-KEY-1…``; raises KeyFormatError (without echoing the key)."""
-        try:
-            hrp, data = bech32_decode(text.strip())
-        except ValueError as exc:
-            raise KeyFormatError(
-                f"This is not a valid age secret key ({exc}).",
-                hint="An age secret key starts with AGE-SECRET-KEY-1.",
-            ) from None
-        if hrp != IDENTITY_HRP or len(data) != KEY_SIZE:
-            raise KeyFormatError(
-                "This is not an age X25519 secret key.",
-                hint="An age secret key starts with AGE-SECRET-KEY-1.",
-            )
+        data = _decode_key(
+            text, IDENTITY_HRP, "age secret key", "An age secret key starts with AGE-SECRET-KEY-1."
+        )
         return cls(X25519PrivateKey.from_private_bytes(data))
 
     def recipient(self) -> X25519Recipient:
@@ -149,6 +134,16 @@ class X25519Identity:
 
     def __repr__(self) -> str:
         return f"X25519Identity(recipient={self._recipient}, secret=<hidden>)"
+
+
+def _decode_key(text: str, hrp: str, what: str, hint: str) -> bytes:
+    try:
+        found, data = bech32_decode(text.strip())
+    except ValueError as exc:
+        raise KeyFormatError(f"This is not a valid {what} ({exc}).", hint=hint) from None
+    if found != hrp or len(data) != KEY_SIZE:
+        raise KeyFormatError(f"This is not an X25519 {what}.", hint=hint)
+    return data
 
 
 def _bad_stanza(problem: str) -> HeaderError:
