@@ -98,25 +98,29 @@ def encrypt_stream(
     is held back until the next read tells whether it is the final one.
     """
     aead = ChaCha20Poly1305(key)
-    buf = bytearray(BATCH * CHUNK_SIZE)
-    view = memoryview(buf)
+    views = [memoryview(bytearray(BATCH * CHUNK_SIZE)) for _ in range(2)]
     out = memoryview(bytearray(BATCH * ENCRYPTED_CHUNK_SIZE))
     workers = _Workers()
+    reader = ThreadPoolExecutor(1)  # reads the next batch while this one is sealed
+    view = views[0]
     filled = _read_full(src, view)
     counter = 0
     total = 0
     try:
         while True:
             _check_cancel(cancel)
-            final_batch = filled < len(buf)
+            final_batch = filled < len(view)
             count = max(1, -(-filled // CHUNK_SIZE)) if final_batch else BATCH - 1
-            first = counter
-
+            if not final_batch:
+                following = views[1] if view is views[0] else views[0]
+                following[:CHUNK_SIZE] = view[(BATCH - 1) * CHUNK_SIZE :]
+                next_read = reader.submit(_read_full, src, following[CHUNK_SIZE:])
             last_index = count - 1 if final_batch else -1
 
             def seal(
                 indexes: range,
-                first: int = first,
+                first: int = counter,
+                view: memoryview = view,
                 filled: int = filled,
                 last_index: int = last_index,
             ) -> None:
@@ -136,9 +140,10 @@ def encrypt_stream(
                 progress(total)
             if final_batch:
                 return total
-            buf[:CHUNK_SIZE] = view[(BATCH - 1) * CHUNK_SIZE :]
-            filled = CHUNK_SIZE + _read_full(src, view[CHUNK_SIZE:])
+            filled = CHUNK_SIZE + next_read.result()
+            view = following
     finally:
+        reader.shutdown()
         workers.close()
 
 
