@@ -69,8 +69,8 @@ class _Workers:
     """Runs a function over ranges of chunks on the cores (ChaCha20-Poly1305 in
     ``cryptography`` releases the GIL), or inline on a one-core machine."""
 
-    def __init__(self) -> None:
-        self.count = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+    def __init__(self, reserved: int = 0) -> None:
+        self.count = max(1, min(MAX_WORKERS, (os.cpu_count() or 1) - reserved))
         self._pool = ThreadPoolExecutor(self.count) if self.count > 1 else None
 
     def map(self, fn: Callable[[range], T], count: int) -> list[T]:
@@ -100,7 +100,7 @@ def encrypt_stream(
     aead = ChaCha20Poly1305(key)
     views = [memoryview(bytearray(BATCH * CHUNK_SIZE)) for _ in range(2)]
     out = memoryview(bytearray(BATCH * ENCRYPTED_CHUNK_SIZE))
-    workers = _Workers()
+    workers = _Workers(reserved=1)  # one core is busy reading
     reader = ThreadPoolExecutor(1)  # reads the next batch while this one is sealed
     view = views[0]
     filled = _read_full(src, view)
