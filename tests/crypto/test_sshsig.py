@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 
 import pytest
@@ -12,10 +13,13 @@ from cabledesk.crypto.fingerprint import fingerprint
 from cabledesk.crypto.sshsig import (
     DOCUMENT_NAMESPACE,
     SEAL_NAMESPACE,
+    Signature,
     parse_signature,
     sign,
+    sign_digest,
     sign_stream,
     verify,
+    verify_digest,
     verify_stream,
 )
 from cabledesk.errors import SignatureFormatError, SignatureInvalid
@@ -61,7 +65,7 @@ def test_each_mismatch_has_its_own_message() -> None:
     [
         ("", "does not start"),
         ("hello", "does not start"),
-        ("-----BEGIN SSH SIGNATURE-----\nAAAA\n", "end line"),
+        ("-----BEGIN SSH SIGNATURE-----\nAAAA\n", "does not end"),
         ("-----BEGIN SSH SIGNATURE-----\n!!!\n-----END SSH SIGNATURE-----\n", "not base64"),
         ("-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n-----END SSH SIGNATURE-----\n", "truncated"),
     ],
@@ -90,7 +94,7 @@ def test_trailing_data_and_version_are_refused() -> None:
     with pytest.raises(SignatureFormatError, match="hash algorithm"):
         parse_signature(_reblob(bad_hash))
     rsa = blob.replace(b"ssh-ed25519", b"ssh-rsa-xxx", 1)
-    with pytest.raises(SignatureFormatError, match="not supported"):
+    with pytest.raises(SignatureFormatError, match="unsupported key type 'ssh-rsa-xxx'"):
         parse_signature(_reblob(rsa))
 
 
@@ -127,3 +131,62 @@ def test_misuse() -> None:
         sign(KEY, "", DATA)
     with pytest.raises(ValueError):
         verify(SIG, DATA, KEY.public_key(), "")
+
+    with pytest.raises(TypeError):
+        sign(KEY, SEAL_NAMESPACE, "text")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="sha512 or sha256"):
+        sign(KEY, SEAL_NAMESPACE, DATA, hash_algorithm="md5")
+    with pytest.raises(ValueError, match="64 bytes"):
+        sign_digest(KEY, SEAL_NAMESPACE, b"short", "sha512")
+    with pytest.raises(TypeError, match="Ed25519"):
+        verify(SIG, DATA, KEY, SEAL_NAMESPACE)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="binary mode"):
+        sign_stream(KEY, SEAL_NAMESPACE, io.StringIO("text"))  # type: ignore[arg-type]
+
+
+def test_digest_api_matches_the_data_api() -> None:
+    digest = hashlib.sha512(DATA).digest()
+    assert sign_digest(KEY, SEAL_NAMESPACE, digest, "sha512") == SIG
+    assert verify_digest(SIG, digest, KEY.public_key(), SEAL_NAMESPACE).hash_algorithm == "sha512"
+    with pytest.raises(SignatureInvalid, match="changed after"):
+        verify_digest(SIG, hashlib.sha512(b"other").digest(), KEY.public_key(), SEAL_NAMESPACE)
+
+
+def test_parsed_signature_round_trips_and_accepts_crlf_and_bytes() -> None:
+    parsed = parse_signature(SIG)
+    assert parsed.armored() == SIG
+    assert parse_signature(SIG.encode()) == parsed
+    assert parse_signature(SIG.replace("\n", "\r\n")) == parsed
+    assert verify(parsed, DATA, KEY.public_key(), SEAL_NAMESPACE).public_key == parsed.public_key
+
+
+def test_reserved_field_must_be_empty() -> None:
+    # blob layout: magic(6) version(4) pubkey(4+51) namespace(4+n) reserved(4+0) ...
+    blob = _blob(SIG)
+    at = 6 + 4 + 4 + 51 + 4 + len(SEAL_NAMESPACE)
+    assert blob[at : at + 4] == b"\x00\x00\x00\x00"
+    tampered = blob[:at] + b"\x00\x00\x00\x01X" + blob[at + 4 :]
+    with pytest.raises(SignatureFormatError, match="reserved field"):
+        parse_signature(_reblob(tampered))
+
+
+def test_non_canonical_base64_and_oversize_are_refused() -> None:
+    lines = SIG.split("\n")
+    last = lines[-3]
+    # change the unused low bits before the padding: decodes the same, not canonical
+    assert last.endswith("=")
+    pos = len(last.rstrip("=")) - 1
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    value = alphabet.index(last[pos])
+    lines[-3] = last[:pos] + alphabet[value ^ 1] + last[pos + 1 :]  # lowest bit is unused
+    with pytest.raises(SignatureFormatError, match="canonical"):
+        parse_signature("\n".join(lines))
+    with pytest.raises(SignatureFormatError, match="too large"):
+        parse_signature(SIG + "\n" * 70_000)
+
+
+def test_signature_rejects_bad_fields() -> None:
+    with pytest.raises(ValueError):
+        Signature(b"\x00" * 31, SEAL_NAMESPACE, "sha512", b"\x00" * 64)
+    with pytest.raises(ValueError):
+        Signature(b"\x00" * 32, "", "sha512", b"\x00" * 64)
