@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from cabledesk.atomic import atomic_output
 from cabledesk.errors import InputError
 
 __all__ = ["ask_passphrase", "binary_input", "binary_output", "read_small_file"]
@@ -49,6 +48,8 @@ def binary_output(
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
+    from cabledesk.atomic import atomic_output  # not needed for standard output
+
     try:
         with atomic_output(Path(name), mode=mode) as f:
             yield f

@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-from pathlib import Path
-from typing import BinaryIO, cast
+from typing import TYPE_CHECKING, BinaryIO, cast
 
-from cabledesk.atomic import atomic_output
 from cabledesk.crypto.age._b64 import b64_encode
 from cabledesk.crypto.age._format import Header, Stanza, encode_header, read_header
 from cabledesk.crypto.age._primitives import (
@@ -32,6 +30,9 @@ from cabledesk.errors import (
     KeyFormatError,
     NoIdentityMatch,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "decrypt",
@@ -169,6 +170,8 @@ def encrypt_file(
     cancel: ShouldCancel | None = None,
 ) -> int:
     """Encrypt the file ``src`` into ``dst`` atomically; see :func:`encrypt`."""
+    from cabledesk.atomic import atomic_output  # not on the path of stream encryption
+
     with _open_input(src) as f, atomic_output(dst, overwrite=overwrite, mode=0o644) as out:
         return encrypt(f, out, recipients, armor=armor, progress=progress, cancel=cancel)
 
@@ -183,6 +186,8 @@ def decrypt_file(
     cancel: ShouldCancel | None = None,
 ) -> int:
     """Decrypt ``src`` into ``dst``; ``dst`` appears only if all of it authenticates."""
+    from cabledesk.atomic import atomic_output
+
     with _open_input(src) as f, atomic_output(dst, overwrite=overwrite) as out:
         return decrypt(f, out, identities, progress=progress, cancel=cancel)
 

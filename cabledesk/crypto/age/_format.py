@@ -7,8 +7,7 @@ the line number.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from cabledesk.crypto.age._b64 import b64_decode, b64_encode
 from cabledesk.errors import HeaderError
@@ -27,8 +26,9 @@ MAX_STANZAS = 1000
 _B64_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 
 
-@dataclass(frozen=True, slots=True)
-class Stanza:
+# NamedTuple rather than a dataclass: immutable and equal by value the same,
+# without importing ``dataclasses`` (and ``inspect``) on the command line's path.
+class Stanza(NamedTuple):
     """One recipient stanza: a type, its arguments and its body."""
 
     type: str
@@ -44,8 +44,7 @@ class Stanza:
         return STANZA_PREFIX + line + b"\n" + b"".join(x + b"\n" for x in lines)
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(NamedTuple):
     """A parsed header; ``signed_bytes`` are the bytes the MAC covers, as read."""
 
     stanzas: tuple[Stanza, ...]

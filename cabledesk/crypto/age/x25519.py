@@ -21,12 +21,6 @@ IDENTITY_HRP = "age-secret-key-"
 KEY_SIZE = 32
 
 
-def _raw_public(key: X25519PublicKey) -> bytes:
-    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
-    return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
-
-
 class X25519Recipient:
     """An age X25519 recipient, written ``age1…``."""
 
@@ -34,7 +28,7 @@ class X25519Recipient:
 
     def __init__(self, public_key: X25519PublicKey) -> None:
         self._key = public_key
-        self._raw = _raw_public(public_key)
+        self._raw = public_key.public_bytes_raw()
 
     @classmethod
     def parse(cls, text: str) -> X25519Recipient:
@@ -53,7 +47,7 @@ class X25519Recipient:
 
     def wrap(self, file_key: bytes) -> list[Stanza]:
         ephemeral = X25519PrivateKey.generate()
-        share = _raw_public(ephemeral.public_key())
+        share = ephemeral.public_key().public_bytes_raw()
         shared = ephemeral.exchange(self._key)
         key = hkdf(shared, share + self._raw, X25519_LABEL)
         return [Stanza(STANZA_TYPE, (b64_encode(share),), aead_wrap(key, file_key))]
@@ -97,13 +91,7 @@ class X25519Identity:
 
     def private_bytes(self) -> bytes:
         """The raw 32-byte secret; for storing it encrypted, never for display."""
-        from cryptography.hazmat.primitives.serialization import (
-            Encoding,
-            NoEncryption,
-            PrivateFormat,
-        )
-
-        return self._key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        return self._key.private_bytes_raw()
 
     def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
         for stanza in stanzas:
