@@ -125,3 +125,16 @@ def test_fingerprint_and_safety_number() -> None:
 
 # Regression guard: people compare this number across versions of CableDesk.
 GOLDEN_SAFETY_NUMBER = "54058 13351 87805 14121 59080 90945 28999 75308 65800 94048 47373 89488"
+
+
+def test_fingerprint_takes_a_key_object_and_refuses_misuse() -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    raw = bytes(range(32))
+    key = Ed25519PublicKey.from_public_bytes(raw)
+    assert fingerprint(key) == fingerprint(raw)
+    assert safety_number(key) == GOLDEN_SAFETY_NUMBER
+    with pytest.raises(ValueError, match="32 bytes"):
+        fingerprint(raw[:31])
+    with pytest.raises(TypeError):
+        safety_number("not a key")  # type: ignore[arg-type]
