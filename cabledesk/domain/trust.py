@@ -1,0 +1,46 @@
+"""How far the user trusts a correspondent's keys.
+
+A contact starts **unverified** (its card was imported, nobody compared the
+fingerprint), becomes **verified** when the user compared the safety number
+or fingerprint with its owner through another channel (and says how and
+when), and is **revoked** when its keys must no longer be used (lost laptop,
+left the service). A signer CableDesk has no contact for is **unknown**; that
+state belongs to a signature, never to a stored contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+__all__ = ["Trust", "TrustState"]
+
+
+class TrustState(StrEnum):
+    UNKNOWN = "unknown"
+    UNVERIFIED = "unverified"
+    VERIFIED = "verified"
+    REVOKED = "revoked"
+
+
+@dataclass(frozen=True, slots=True)
+class Trust:
+    """A trust state with when it was set and, for verified or revoked, how or why.
+
+    ``how`` says how a verification was made ("safety number read aloud on
+    the phone") or why a contact was revoked ("laptop lost").
+    """
+
+    state: TrustState
+    since: datetime | None = None
+    how: str = ""
+
+    def __post_init__(self) -> None:
+        if self.since is not None and self.since.tzinfo is None:
+            raise ValueError("trust times must be timezone-aware")
+
+    @property
+    def usable(self) -> bool:
+        """Whether keys in this state may be used at all (not revoked)."""
+        return self.state is not TrustState.REVOKED
