@@ -34,6 +34,7 @@ The tree::
     │   ├── VaultLocked
     │   ├── WrongPassphrase
     │   └── KeychainUnavailable
+    ├── SearchError                 a search query cannot be understood
     ├── ExportError                 a document cannot be exported
     └── PolicyRefusal               the release policy forbids the operation
 """
@@ -60,6 +61,7 @@ __all__ = [
     "PayloadError",
     "PolicyRefusal",
     "SchemeError",
+    "SearchError",
     "SignatureFormatError",
     "SignatureInvalid",
     "SourceImportError",
@@ -172,6 +174,10 @@ class WrongPassphrase(VaultError):
 
 class KeychainUnavailable(VaultError):
     """The operating system's keychain cannot be used on this device."""
+
+
+class SearchError(CableDeskError):
+    """A search query cannot be understood."""
 
 
 class ExportError(CableDeskError):

@@ -132,11 +132,12 @@ class ContactCard:
         return self.body() + b"\n" + (self.signature or "").encode("ascii")
 
     @classmethod
-    def parse(cls, data: bytes, *, now: datetime) -> ContactCard:
+    def parse(cls, data: bytes, *, now: datetime | None) -> ContactCard:
         """Parse and check a ``.contact`` file at time ``now``.
 
         Raises ContactError when it is malformed, its self-signature fails, or
-        it has expired.
+        it has expired at ``now`` (``None``: a card read back from the vault,
+        whose expiry the caller checks and shows).
         """
         if len(data) > MAX_CARD_BYTES:
             raise ContactError("This contact card is far too large to be one.")
@@ -156,7 +157,7 @@ class ContactCard:
                     hint="Do not import it; ask the person for their card again.",
                 ) from None
             card = replace(card, signature=sig_text + "\n")
-        if card.expires is not None and card.expires <= now:
+        if now is not None and card.expires is not None and card.expires <= now:
             raise ContactError(
                 f"This contact card expired on {card.expires:%Y-%m-%d}.",
                 hint="Ask the person for their current card.",

@@ -1,0 +1,173 @@
+"""The vault's schema, as forward migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied. Each
+migration runs in one transaction together with the version bump, so a
+crash mid-way leaves the previous version intact. Migrations are never
+edited once released: a change of schema is a new migration at the end, and
+``tests/store/test_migrations.py`` opens a vault of every earlier version,
+with data in it, and checks that it reaches the latest schema with the data
+kept.
+
+Text stored for search is plain text inside the encrypted database; the
+canonical cable (``cable``) is zlib-compressed canonical JSON.
+"""
+
+from __future__ import annotations
+
+import sqlcipher3
+
+from cabledesk.errors import VaultError
+
+__all__ = ["LATEST_VERSION", "MIGRATIONS", "migrate"]
+
+_V1_CORE = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE identities (
+    id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    post TEXT NOT NULL,
+    role TEXT NOT NULL,
+    email TEXT,
+    scheme TEXT NOT NULL,
+    clearance TEXT NOT NULL,
+    nationality TEXT NOT NULL,
+    created TEXT NOT NULL,
+    expires TEXT,
+    signing_key BLOB NOT NULL,
+    encryption_key BLOB NOT NULL,
+    active INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,
+    card BLOB NOT NULL,
+    name TEXT NOT NULL,
+    post TEXT NOT NULL,
+    nationality TEXT NOT NULL,
+    scheme TEXT NOT NULL,
+    clearance TEXT NOT NULL,
+    expires TEXT,
+    self_certified INTEGER NOT NULL,
+    trust TEXT NOT NULL CHECK (trust IN ('unverified', 'verified', 'revoked')),
+    trust_since TEXT,
+    trust_how TEXT NOT NULL DEFAULT '',
+    added TEXT NOT NULL
+);
+CREATE TABLE groups (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    description TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE group_members (
+    group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, contact_id)
+) WITHOUT ROWID;
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    event TEXT NOT NULL,
+    details TEXT NOT NULL,
+    prev BLOB NOT NULL,
+    hash BLOB NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+_V2_DRAFTS = """
+CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    cable BLOB NOT NULL,
+    subject TEXT NOT NULL,
+    banner TEXT NOT NULL,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    version INTEGER NOT NULL
+);
+CREATE TABLE draft_versions (
+    draft_id TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    saved TEXT NOT NULL,
+    cable BLOB NOT NULL,
+    PRIMARY KEY (draft_id, version)
+) WITHOUT ROWID;
+CREATE INDEX drafts_updated ON drafts(updated);
+"""
+
+_V3_ARCHIVE = """
+CREATE TABLE archive (
+    id INTEGER PRIMARY KEY,
+    cable_id TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('sent', 'received', 'imported')),
+    cable BLOB NOT NULL,
+    sealed_file TEXT,
+    verification TEXT,
+    scheme TEXT NOT NULL,
+    level TEXT NOT NULL,
+    level_tier INTEGER NOT NULL,
+    banner TEXT NOT NULL,
+    dtg TEXT,
+    precedence TEXT NOT NULL,
+    originator TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    addressees TEXT NOT NULL,
+    refs TEXT NOT NULL,
+    stored TEXT NOT NULL,
+    UNIQUE (cable_id, direction)
+);
+CREATE INDEX archive_dtg ON archive(dtg);
+CREATE INDEX archive_direction_dtg ON archive(direction, dtg);
+CREATE INDEX archive_tier ON archive(level_tier);
+CREATE INDEX archive_originator ON archive(originator);
+CREATE VIRTUAL TABLE archive_fts USING fts5(
+    subject, body, tags, addressees, refs,
+    content = 'archive', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER archive_fts_insert AFTER INSERT ON archive BEGIN
+    INSERT INTO archive_fts(rowid, subject, body, tags, addressees, refs)
+    VALUES (new.id, new.subject, new.body, new.tags, new.addressees, new.refs);
+END;
+CREATE TRIGGER archive_fts_delete AFTER DELETE ON archive BEGIN
+    INSERT INTO archive_fts(archive_fts, rowid, subject, body, tags, addressees, refs)
+    VALUES ('delete', old.id, old.subject, old.body, old.tags, old.addressees, old.refs);
+END;
+CREATE TRIGGER archive_fts_update AFTER UPDATE ON archive BEGIN
+    INSERT INTO archive_fts(archive_fts, rowid, subject, body, tags, addressees, refs)
+    VALUES ('delete', old.id, old.subject, old.body, old.tags, old.addressees, old.refs);
+    INSERT INTO archive_fts(rowid, subject, body, tags, addressees, refs)
+    VALUES (new.id, new.subject, new.body, new.tags, new.addressees, new.refs);
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_CORE, _V2_DRAFTS, _V3_ARCHIVE)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlcipher3.Connection, target: int = LATEST_VERSION) -> None:
+    """Apply the migrations from the database's version up to ``target``.
+
+    Raises VaultError for a vault made by a newer CableDesk.
+    """
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if current > LATEST_VERSION:
+        raise VaultError(
+            f"This vault was made by a newer version of CableDesk (schema {current}).",
+            hint="Install the newer CableDesk to open it.",
+        )
+    for version in range(current + 1, target + 1):
+        script = MIGRATIONS[version - 1]
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\n")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

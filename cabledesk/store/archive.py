@@ -1,0 +1,195 @@
+"""The archive of sent, received and imported cables.
+
+Each entry keeps the canonical cable, the name of its sealed file in the
+vault's ``archive/`` folder (the ``.cable`` exactly as sealed or received: an
+age file, encrypted to its recipients, so it is safe at rest), the result of
+its verification, and the fields that search filters on. The searchable
+text (subject, body, TAGS, addressees, references) is indexed by FTS5 (see
+:mod:`cabledesk.store.search`); triggers keep the index in step.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from cabledesk.domain.cable import Cable
+from cabledesk.domain.marking import Marking
+from cabledesk.errors import VaultError
+from cabledesk.store.database import Database, Row
+from cabledesk.store.drafts import pack_cable, unpack_cable
+
+__all__ = ["ArchiveEntry", "ArchiveStore", "Direction", "searchable_text"]
+
+
+class Direction(StrEnum):
+    SENT = "sent"
+    RECEIVED = "received"
+    IMPORTED = "imported"
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveEntry:
+    """One archived cable, without its decoded content (see :meth:`ArchiveStore.cable`)."""
+
+    id: int
+    cable_id: str
+    direction: Direction
+    subject: str
+    banner: str
+    level: str
+    dtg: datetime | None
+    precedence: str
+    originator: str
+    sealed_file: str | None
+    verification: dict[str, object] | None
+    stored: datetime
+
+
+def searchable_text(cable: Cable) -> tuple[str, str, str, str, str]:
+    """Subject, body, TAGS, addressees and references as indexed (in that order)."""
+    addressees = [cable.originator, *(a.name for a in cable.action), *(a.name for a in cable.info)]
+    return (
+        cable.subject,
+        "\n\n".join(p.text for p in cable.paragraphs),
+        " ".join(cable.tags),
+        "\n".join(a for a in addressees if a),
+        "\n".join(cable.references),
+    )
+
+
+_ENTRY_COLUMNS = (
+    "id, cable_id, direction, subject, banner, level, dtg, precedence, originator, "
+    "sealed_file, verification, stored"
+)
+
+
+def _entry(row: Row) -> ArchiveEntry:
+    (aid, cid, direction, subject, banner, level, dtg, prec, orig, sealed, ver, stored) = row
+    return ArchiveEntry(
+        id=int(aid),
+        cable_id=str(cid),
+        direction=Direction(direction),
+        subject=str(subject),
+        banner=str(banner),
+        level=str(level),
+        dtg=datetime.fromisoformat(str(dtg)) if dtg else None,
+        precedence=str(prec),
+        originator=str(orig),
+        sealed_file=str(sealed) if sealed else None,
+        verification=json.loads(str(ver)) if ver else None,
+        stored=datetime.fromisoformat(str(stored)),
+    )
+
+
+class ArchiveStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(
+        self,
+        cable: Cable,
+        direction: Direction,
+        banner: Marking,
+        stored: datetime,
+        *,
+        sealed_file: str | None = None,
+        verification: dict[str, object] | None = None,
+    ) -> int:
+        """Archive a cable; a cable already archived in that direction is replaced.
+
+        Returns the archive id.
+        """
+        subject, body, tags, addressees, refs = searchable_text(cable)
+        values = (
+            pack_cable(cable),
+            sealed_file,
+            json.dumps(verification, sort_keys=True) if verification is not None else None,
+            cable.scheme,
+            banner.level.name,
+            banner.level.tier,
+            banner.banner,
+            cable.dtg.isoformat() if cable.dtg else None,
+            cable.precedence,
+            cable.originator,
+            subject,
+            body,
+            tags,
+            addressees,
+            refs,
+            stored.isoformat(),
+        )
+        with self._db.transaction():
+            row = self._db.query_one(
+                "SELECT id FROM archive WHERE cable_id = ? AND direction = ?",
+                (cable.id, direction.value),
+            )
+            if row is not None:
+                self._db.execute(
+                    "UPDATE archive SET cable = ?, sealed_file = ?, verification = ?, scheme = ?, "
+                    "level = ?, level_tier = ?, banner = ?, dtg = ?, precedence = ?, "
+                    "originator = ?, subject = ?, body = ?, tags = ?, addressees = ?, refs = ?, "
+                    "stored = ? WHERE id = ?",
+                    (*values, row[0]),
+                )
+                return int(row[0])
+            return self._db.execute(
+                "INSERT INTO archive(cable, sealed_file, verification, scheme, level, level_tier, "
+                "banner, dtg, precedence, originator, subject, body, tags, addressees, refs, "
+                "stored, cable_id, direction) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, cable.id, direction.value),
+            )
+
+    def add_many(self, items: list[tuple[Cable, Direction, Marking]], stored: datetime) -> int:
+        """Archive many cables in one transaction (imports); returns how many."""
+        with self._db.transaction():
+            for cable, direction, banner in items:
+                self.add(cable, direction, banner, stored)
+        return len(items)
+
+    def get(self, archive_id: int) -> ArchiveEntry:
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM archive WHERE id = ?"
+        row = self._db.query_one(sql, (archive_id,))
+        if row is None:
+            raise VaultError(f"There is no archived cable {archive_id}.")
+        return _entry(row)
+
+    def find(self, cable_id: str) -> list[ArchiveEntry]:
+        """The archive entries of a cable id (one per direction)."""
+        rows = self._db.query(
+            f"SELECT {_ENTRY_COLUMNS} FROM archive WHERE cable_id = ? ORDER BY id", (cable_id,)
+        )
+        return [_entry(r) for r in rows]
+
+    def cable(self, archive_id: int) -> Cable:
+        row = self._db.query_one("SELECT cable FROM archive WHERE id = ?", (archive_id,))
+        if row is None:
+            raise VaultError(f"There is no archived cable {archive_id}.")
+        return unpack_cable(bytes(row[0]))
+
+    def entries(
+        self, direction: Direction | None = None, *, limit: int = 200, offset: int = 0
+    ) -> list[ArchiveEntry]:
+        """Entries newest first (by date-time group, then by when they were stored)."""
+        where, params = ("WHERE direction = ?", [direction.value]) if direction else ("", [])
+        rows = self._db.query(
+            f"SELECT {_ENTRY_COLUMNS} FROM archive {where} "
+            "ORDER BY dtg DESC, id DESC LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_entry(r) for r in rows]
+
+    def count(self, direction: Direction | None = None) -> int:
+        if direction is None:
+            row = self._db.query_one("SELECT count(*) FROM archive")
+        else:
+            row = self._db.query_one(
+                "SELECT count(*) FROM archive WHERE direction = ?", (direction.value,)
+            )
+        return int(row[0]) if row else 0
+
+    def sealed_files(self) -> list[str]:
+        return [str(r[0]) for r in self._db.query("SELECT sealed_file FROM archive") if r[0]]

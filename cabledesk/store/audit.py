@@ -1,0 +1,149 @@
+"""The audit log: append-only entries chained by hashes.
+
+Every entry records a moment, an event name (see :class:`Event`) and a few
+details (ids, fingerprints, names, banners — never cable text or key
+material). Its hash is ``SHA-256(prev || canonical JSON of [seq, at, event,
+details])`` where ``prev`` is the previous entry's hash (32 zero bytes for
+the first). Triggers in the database refuse UPDATE and DELETE on the table;
+:meth:`AuditLog.verify` recomputes the chain and reports the first entry
+whose link is broken (edited, removed, inserted or reordered).
+
+What the chain proves: that no entry was changed or dropped after later
+ones were written, short of rewriting the whole tail — which needs the
+vault's key. It is evidence for the user's own review, not a defence against
+someone who holds the unlocked vault.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from cabledesk.store.database import Database
+
+__all__ = ["AuditEntry", "AuditLog", "AuditReport", "Event"]
+
+GENESIS = bytes(32)
+Details = Mapping[str, str | int | bool | list[str] | None]
+
+
+class Event(StrEnum):
+    VAULT_CREATED = "vault created"
+    VAULT_RESTORED = "vault restored"
+    IDENTITY_CREATED = "identity created"
+    CONTACT_IMPORTED = "contact imported"
+    CONTACT_ADDED = "contact added"
+    CONTACT_VERIFIED = "contact verified"
+    CONTACT_REVOKED = "contact revoked"
+    GROUP_CHANGED = "group changed"
+    DRAFT_CREATED = "draft created"
+    DRAFT_DELETED = "draft deleted"
+    CLASSIFICATION_LOWERED = "classification lowered"
+    CABLE_SEALED = "cable sealed"
+    CABLE_OPENED = "cable opened"
+    CABLE_IMPORTED = "cable imported"
+    DOCUMENT_EXPORTED = "document exported"
+    DOCUMENT_VERIFIED = "document verified"
+    FILE_ENCRYPTED = "file encrypted"
+    PASSPHRASE_CHANGED = "passphrase changed"  # noqa: S105 (an event name)
+    KEYCHAIN_ENABLED = "keychain enabled"
+    KEYCHAIN_DISABLED = "keychain disabled"
+    BACKUP_CREATED = "backup created"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    at: datetime
+    event: str
+    details: dict[str, object]
+    hash: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class AuditReport:
+    """The result of checking the chain: ``ok``, or the first broken entry and why."""
+
+    entries: int
+    first_broken: int | None = None
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken is None
+
+
+def _time(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _digest(prev: bytes, seq: int, at: str, event: str, details_json: str) -> bytes:
+    body = _canonical([seq, at, event, json.loads(details_json)]).encode()
+    return hashlib.sha256(prev + body).digest()
+
+
+def _canonical(value: object) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+class AuditLog:
+    """The audit table of one vault database. ``now`` is the clock (UTC)."""
+
+    def __init__(self, db: Database, now: Callable[[], datetime]) -> None:
+        self._db = db
+        self._now = now
+
+    def append(self, event: Event | str, details: Details | None = None) -> AuditEntry:
+        """Add one entry at the end of the chain (inside the caller's transaction, if any)."""
+        details_json = _canonical(dict(details or {}))
+        at = _time(self._now())
+        with self._db.transaction():
+            last = self._db.query_one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+            seq, prev = (int(last[0]) + 1, bytes(last[1])) if last else (1, GENESIS)
+            digest = _digest(prev, seq, at, str(event), details_json)
+            self._db.execute(
+                "INSERT INTO audit(seq, at, event, details, prev, hash) VALUES (?, ?, ?, ?, ?, ?)",
+                (seq, at, str(event), details_json, prev, digest),
+            )
+        when = datetime.fromisoformat(at)
+        return AuditEntry(seq, when, str(event), json.loads(details_json), digest)
+
+    def entries(self, *, limit: int = 200, before: int | None = None) -> list[AuditEntry]:
+        """The newest entries first (``before``: only those with a smaller sequence number)."""
+        rows = self._db.query(
+            "SELECT seq, at, event, details, hash FROM audit WHERE seq < ? "
+            "ORDER BY seq DESC LIMIT ?",
+            (before if before is not None else 2**62, limit),
+        )
+        return [
+            AuditEntry(int(s), datetime.fromisoformat(a), e, json.loads(d), bytes(h))
+            for s, a, e, d, h in rows
+        ]
+
+    def verify(self) -> AuditReport:
+        """Recompute the whole chain; the first broken link, if any."""
+        prev = GENESIS
+        expected_seq = 1
+        count = 0
+        for seq, at, event, details, stored_prev, stored in self._db.query(
+            "SELECT seq, at, event, details, prev, hash FROM audit ORDER BY seq"
+        ):
+            count += 1
+            if seq != expected_seq:
+                return AuditReport(count, expected_seq, f"entry {expected_seq} is missing")
+            if not hmac.compare_digest(bytes(stored_prev), prev):
+                return AuditReport(count, seq, f"entry {seq} does not follow entry {seq - 1}")
+            try:
+                digest = _digest(prev, seq, at, event, details)
+            except (ValueError, TypeError):
+                return AuditReport(count, seq, f"entry {seq} is not readable")
+            if not hmac.compare_digest(digest, bytes(stored)):
+                return AuditReport(count, seq, f"entry {seq} was changed after it was written")
+            prev = digest
+            expected_seq += 1
+        return AuditReport(count)

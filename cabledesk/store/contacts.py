@@ -1,0 +1,202 @@
+"""Contacts (correspondents' cards with a trust state) and recipient groups.
+
+A contact is identified by its fingerprint. Its card is kept byte for byte
+as it was imported, so that it can be exported again and its self-signature
+checked again; the columns beside it exist for listing and filtering.
+Groups are distribution lists ("EU posts") of contacts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.errors import VaultError
+from cabledesk.store.database import Database, Row
+
+__all__ = ["Contact", "ContactStore", "Group"]
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A correspondent: their card, how far the user trusts it, and when it was added."""
+
+    id: int
+    card: ContactCard
+    trust: Trust
+    added: datetime
+
+    @property
+    def fingerprint(self) -> str:
+        return self.card.fingerprint
+
+    @property
+    def name(self) -> str:
+        return self.card.name
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: int
+    name: str
+    description: str
+    members: tuple[str, ...]  # fingerprints
+
+
+def _t(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _contact(row: Row) -> Contact:
+    cid, card, trust, since, how, added = row
+    return Contact(
+        id=int(cid),
+        card=ContactCard.parse(bytes(card), now=None),
+        trust=Trust(TrustState(trust), datetime.fromisoformat(since) if since else None, how),
+        added=datetime.fromisoformat(added),
+    )
+
+
+_SELECT = "SELECT id, card, trust, trust_since, trust_how, added FROM contacts"
+
+
+class ContactStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    # --- contacts ---
+
+    def add(self, card: ContactCard, trust: Trust, added: datetime) -> Contact:
+        """Store a new contact; raises VaultError if its fingerprint is already known."""
+        if self.get(card.fingerprint) is not None:
+            raise VaultError(f"{card.name} ({card.fingerprint}) is already in your contacts.")
+        cid = self._db.execute(
+            "INSERT INTO contacts(fingerprint, card, name, post, nationality, scheme, clearance, "
+            "expires, self_certified, trust, trust_since, trust_how, added) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                card.fingerprint,
+                card.to_bytes(),
+                card.name,
+                card.post,
+                card.nationality,
+                card.scheme,
+                card.clearance,
+                _t(card.expires),
+                int(card.self_certified),
+                trust.state.value,
+                _t(trust.since),
+                trust.how,
+                _t(added),
+            ),
+        )
+        return Contact(cid, card, trust, added)
+
+    def replace_card(self, card: ContactCard) -> None:
+        """Store a newer card for a known fingerprint (same keys), keeping the trust state."""
+        self._db.execute(
+            "UPDATE contacts SET card = ?, name = ?, post = ?, nationality = ?, scheme = ?, "
+            "clearance = ?, expires = ?, self_certified = ? WHERE fingerprint = ?",
+            (
+                card.to_bytes(),
+                card.name,
+                card.post,
+                card.nationality,
+                card.scheme,
+                card.clearance,
+                _t(card.expires),
+                int(card.self_certified),
+                card.fingerprint,
+            ),
+        )
+
+    def set_trust(self, fingerprint: str, trust: Trust) -> None:
+        if trust.state is TrustState.UNKNOWN:
+            raise ValueError("a stored contact is never of unknown trust")
+        self._db.execute(
+            "UPDATE contacts SET trust = ?, trust_since = ?, trust_how = ? WHERE fingerprint = ?",
+            (trust.state.value, _t(trust.since), trust.how, fingerprint),
+        )
+
+    def get(self, fingerprint: str) -> Contact | None:
+        row = self._db.query_one(f"{_SELECT} WHERE fingerprint = ?", (fingerprint,))
+        return None if row is None else _contact(row)
+
+    def all(self) -> list[Contact]:
+        return [_contact(r) for r in self._db.query(f"{_SELECT} ORDER BY name COLLATE NOCASE")]
+
+    def find(self, text: str) -> list[Contact]:
+        """Contacts whose fingerprint is or starts with ``text`` (with or without
+        ``SHA256:``), or whose name is ``text`` (any case)."""
+        text = text.strip()
+        if not text:
+            return []
+        prefix = text if text.startswith("SHA256:") else "SHA256:" + text
+        rows = self._db.query(
+            f"{_SELECT} WHERE substr(fingerprint, 1, ?) = ? OR name = ? COLLATE NOCASE "
+            "ORDER BY name COLLATE NOCASE",
+            (len(prefix), prefix, text),
+        )
+        return [_contact(r) for r in rows]
+
+    # --- groups ---
+
+    def create_group(self, name: str, description: str = "") -> Group:
+        name = name.strip()
+        if not name:
+            raise VaultError("A group needs a name.")
+        if self.group(name) is not None:
+            raise VaultError(f"There is already a group named {name!r}.")
+        gid = self._db.execute(
+            "INSERT INTO groups(name, description) VALUES (?, ?)", (name, description)
+        )
+        return Group(gid, name, description, ())
+
+    def add_to_group(self, group: str, fingerprint: str) -> None:
+        target = self._group_or_raise(group)
+        contact = self.get(fingerprint)
+        if contact is None:
+            raise VaultError(f"{fingerprint} is not one of your contacts.")
+        self._db.execute(
+            "INSERT OR IGNORE INTO group_members(group_id, contact_id) VALUES (?, ?)",
+            (target.id, contact.id),
+        )
+
+    def remove_from_group(self, group: str, fingerprint: str) -> None:
+        target = self._group_or_raise(group)
+        self._db.execute(
+            "DELETE FROM group_members WHERE group_id = ? AND contact_id = "
+            "(SELECT id FROM contacts WHERE fingerprint = ?)",
+            (target.id, fingerprint),
+        )
+
+    def delete_group(self, group: str) -> None:
+        self._db.execute("DELETE FROM groups WHERE id = ?", (self._group_or_raise(group).id,))
+
+    def group(self, name: str) -> Group | None:
+        row = self._db.query_one(
+            "SELECT id, name, description FROM groups WHERE name = ? COLLATE NOCASE",
+            (name.strip(),),
+        )
+        return None if row is None else self._with_members(row)
+
+    def groups(self) -> list[Group]:
+        rows = self._db.query("SELECT id, name, description FROM groups ORDER BY name")
+        return [self._with_members(r) for r in rows]
+
+    def _with_members(self, row: Row) -> Group:
+        gid, name, description = row
+        members = self._db.query(
+            "SELECT c.fingerprint FROM group_members m JOIN contacts c ON c.id = m.contact_id "
+            "WHERE m.group_id = ? ORDER BY c.name COLLATE NOCASE",
+            (gid,),
+        )
+        return Group(int(gid), name, description, tuple(m[0] for m in members))
+
+    def _group_or_raise(self, name: str) -> Group:
+        group = self.group(name)
+        if group is None:
+            raise VaultError(f"There is no group named {name!r}.")
+        return group

@@ -1,0 +1,186 @@
+"""The encrypted SQLite database (SQLCipher 4 through ``sqlcipher3``).
+
+:class:`Database` opens ``vault.db`` with a raw 256-bit key (``PRAGMA key =
+"x'…'"``, so SQLCipher runs no key derivation of its own: the passphrase
+was already stretched by Argon2id in ``vault.key``), switches on WAL mode,
+keeps temporary tables in memory (nothing decrypted is ever spilled to a
+temp file), asks SQLCipher to wipe the memory it frees, and brings the
+schema up to date with the forward migrations of :mod:`._schema`.
+
+One connection serves the whole process; a lock serialises its use, so the
+GUI's worker threads may share it. :meth:`transaction` nests (savepoints);
+a block that raises leaves the database as it was. After :meth:`close` every
+call raises :class:`~cabledesk.errors.VaultLocked`.
+
+Two processes may open the same vault: SQLite's own locking keeps it
+consistent, and a writer waits up to ``BUSY_TIMEOUT_MS`` for the other;
+beyond that the user is told that the vault is busy in another window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from cabledesk.errors import VaultError, VaultLocked
+from cabledesk.store._schema import LATEST_VERSION, migrate
+
+__all__ = ["BUSY_TIMEOUT_MS", "Database", "Row"]
+
+BUSY_TIMEOUT_MS = 10_000
+Row = tuple[Any, ...]
+_LOCKED = "The vault is locked."
+_LOCKED_HINT = "Unlock it with your passphrase."
+
+
+class Database:
+    """An open, keyed vault database; see the module docstring."""
+
+    def __init__(self, path: Path, key: bytes | bytearray, *, migrate_to: int = LATEST_VERSION):
+        if len(key) != 32:
+            raise ValueError("the database key is 32 bytes")
+        self.path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+        try:
+            conn = sqlcipher3.connect(
+                str(path), isolation_level=None, check_same_thread=False, timeout=0
+            )
+        except sqlcipher3.Error as exc:
+            raise VaultError(f"The vault database {path} cannot be opened: {exc}.") from None
+        try:
+            # The hex form of the key is a Python str that cannot be wiped; it
+            # lives only for this statement.
+            conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+            conn.execute("PRAGMA cipher_memory_security = ON")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # Reading the schema is the first access that needs the right key.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA secure_delete = ON")
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise _open_error(path, exc) from None
+        self._conn: sqlcipher3.Connection | None = conn
+        with self._lock:
+            try:
+                migrate(conn, migrate_to)
+            except sqlcipher3.Error as exc:
+                self.close()
+                raise VaultError(f"The vault database could not be updated: {exc}.") from None
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def _connection(self) -> sqlcipher3.Connection:
+        if self._conn is None:
+            raise VaultLocked(_LOCKED, hint=_LOCKED_HINT)
+        return self._conn
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement; returns the rowid of an INSERT (else the last rowid)."""
+        with self._lock:
+            with _translated():
+                cursor = self._connection().execute(sql, params)
+            return int(cursor.lastrowid or 0)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self._lock, _translated():
+            self._connection().executemany(sql, rows)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self._lock, _translated():
+            return list(self._connection().execute(sql, params).fetchall())
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All statements of the block commit together, or none (nested: savepoints)."""
+        with self._lock:
+            conn = self._connection()
+            name = f"sp{self._depth}"
+            with _translated():
+                conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth -= 1
+                if self._depth == 0:
+                    conn.execute("ROLLBACK")
+                else:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+                raise
+            self._depth -= 1
+            try:
+                with _translated():
+                    conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+            except BaseException:
+                if self._depth == 0 and conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    def user_version(self) -> int:
+        row = self.query_one("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    def integrity_check(self) -> str:
+        """``ok``, or SQLite's description of what is damaged."""
+        rows = self.query("PRAGMA integrity_check")
+        return "; ".join(str(r[0]) for r in rows)
+
+    def snapshot_to(self, target: Path) -> None:
+        """A consistent copy of the database at ``target``, encrypted with the same key."""
+        if target.exists():
+            raise ValueError("the snapshot target must not exist")
+        self.execute("VACUUM INTO ?", (str(target),))
+
+    def close(self) -> None:
+        """Close the connection; SQLCipher wipes the key and the pages it held."""
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(sqlcipher3.Error):
+                    self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                self._conn.close()
+                self._conn = None
+
+
+def _open_error(path: Path, exc: sqlcipher3.DatabaseError) -> VaultError:
+    if "not a database" in str(exc):
+        return VaultError(
+            f"The vault database {path} cannot be decrypted with this key.",
+            hint="The keychain may remember an older vault: unlock with your passphrase.",
+        )
+    return VaultError(f"The vault database {path} cannot be opened: {exc}.")
+
+
+@contextlib.contextmanager
+def _translated() -> Iterator[None]:
+    """Turn the operational errors a user can act on into VaultError; others are bugs."""
+    try:
+        yield
+    except sqlcipher3.OperationalError as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise VaultError(
+                "The vault is busy in another CableDesk window or command.",
+                hint="Wait for it to finish, or close it, and try again.",
+            ) from exc
+        if "disk" in text or "full" in text:
+            raise VaultError(
+                f"The vault could not be written: {text}.", hint="Free some disk space."
+            ) from exc
+        raise

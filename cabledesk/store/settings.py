@@ -1,0 +1,113 @@
+"""The user's settings, declared once here and stored in the vault.
+
+Each :class:`Setting` has a key, a default and a check of the values it
+accepts; :class:`Settings` reads and writes them as JSON in the ``settings``
+table. A stored value that is no longer valid (edited, or from another
+version) reads as the default.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from cabledesk.store.database import Database
+
+__all__ = [
+    "AUTO_LOCK_MINUTES",
+    "CLIPBOARD_CLEAR_SECONDS",
+    "DEFAULT_SCHEME",
+    "DRAFT_HISTORY_LIMIT",
+    "EXPORT_CEILING",
+    "LANGUAGE",
+    "LOCK_ON_SCREEN_LOCK",
+    "PAPER",
+    "SETTINGS",
+    "Setting",
+    "Settings",
+]
+
+T = TypeVar("T", int, str, bool)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    kind: type[T]
+    valid: Callable[[T], bool]
+    description: str
+
+    def accepts(self, value: object) -> bool:
+        return type(value) is self.kind and self.valid(value)
+
+
+AUTO_LOCK_MINUTES = Setting(
+    "auto_lock_minutes", 10, int, lambda v: 0 <= v <= 24 * 60,
+    "Lock the vault after this many minutes without use (0: never).",
+)  # fmt: skip
+LOCK_ON_SCREEN_LOCK = Setting(
+    "lock_on_screen_lock", True, bool, lambda v: True,
+    "Lock the vault when the screen locks (where the system tells).",
+)  # fmt: skip
+DEFAULT_SCHEME = Setting(
+    "default_scheme", "us", str, lambda v: bool(v.strip()),
+    "The classification scheme of new drafts.",
+)  # fmt: skip
+PAPER = Setting(
+    "paper", "a4", str, lambda v: v in ("a4", "letter"), "Paper size of exported documents."
+)
+EXPORT_CEILING = Setting(
+    "export_ceiling", "", str, lambda v: True,
+    "Highest level exported unencrypted (empty: the scheme's lowest classified level).",
+)  # fmt: skip
+LANGUAGE = Setting(
+    "language", "", str, lambda v: v in ("", "en", "fr"),
+    "Language of the application (empty: the system's).",
+)  # fmt: skip
+DRAFT_HISTORY_LIMIT = Setting(
+    "draft_history_limit", 50, int, lambda v: 1 <= v <= 1000,
+    "Earlier versions kept per draft.",
+)  # fmt: skip
+CLIPBOARD_CLEAR_SECONDS = Setting(
+    "clipboard_clear_seconds", 30, int, lambda v: 5 <= v <= 600,
+    "Copied cable text is cleared from the clipboard after this many seconds.",
+)  # fmt: skip
+
+SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
+    AUTO_LOCK_MINUTES,
+    LOCK_ON_SCREEN_LOCK,
+    DEFAULT_SCHEME,
+    PAPER,
+    EXPORT_CEILING,
+    LANGUAGE,
+    DRAFT_HISTORY_LIMIT,
+    CLIPBOARD_CLEAR_SECONDS,
+)
+
+
+class Settings:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get(self, setting: Setting[T]) -> T:
+        row = self._db.query_one("SELECT value FROM settings WHERE key = ?", (setting.key,))
+        if row is None:
+            return setting.default
+        try:
+            value = json.loads(row[0])
+        except ValueError:
+            return setting.default
+        return value if setting.accepts(value) else setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store ``value``; raises ValueError if the setting does not accept it."""
+        if not setting.accepts(value):
+            raise ValueError(f"{value!r} is not a valid value for {setting.key}")
+        self._db.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (setting.key, json.dumps(value)),
+        )

@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cabledesk.domain.cable import Addressee, Cable, Paragraph, cable_banner
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.errors import SearchError
+from cabledesk.store.archive import Direction
+from cabledesk.store.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    SearchFilters,
+    search,
+    to_fts_query,
+)
+from cabledesk.store.vault import Vault
+from tests.vaultkit import Clock
+
+US = SchemeRegistry.load()["us"]
+
+
+def _cable(n: int, subject: str, body: str, **fields: object) -> Cable:
+    base = Cable(
+        id=f"00000000-0000-4000-8000-{n:012d}",
+        scheme="us",
+        precedence="ROUTINE",
+        originator="AMEMBASSY PARIS",
+        action=(Addressee("SECSTATE WASHDC"),),
+        info=(Addressee("USMISSION GENEVA"),),
+        subject=subject,
+        subject_marking="(U)",
+        paragraphs=(Paragraph("(U)", body),),
+        dtg=datetime(2020 + n, 3, 15, 12, 30, tzinfo=UTC),
+        tags=("PREL", "FR"),
+        references=(f"{n:02d} STATE 12345",),
+    )
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+CABLES = [
+    _cable(1, "FRANCE: ELYSEE PREVIEWS NATO SUMMIT", "The minister discussed the summit agenda."),
+    _cable(2, "FRANCE: FARM SUBSIDIES", "O'Neill met the U.S.-French working group on wheat."),
+    _cable(
+        3,
+        "GERMANY: COALITION TALKS",
+        "Talks on the budget resumed; the summit was not mentioned.",
+        originator="AMEMBASSY BERLIN",
+        tags=("PGOV", "GM"),
+        precedence="IMMEDIATE",
+        paragraphs=(Paragraph("(C)", "Talks on the budget resumed; no summit."),),
+    ),
+    _cable(4, "NATO: SUMMIT LOGISTICS", "Déjà vu: the summit summit summit venue changed."),
+]
+
+
+@pytest.fixture
+def archived(vault: Vault, clock: Clock) -> Vault:
+    for i, cable in enumerate(CABLES):
+        direction = Direction.RECEIVED if i % 2 else Direction.SENT
+        vault.archive.add(cable, direction, cable_banner(cable, US), clock())
+    return vault
+
+
+def _subjects(vault: Vault, query: str, filters: SearchFilters | None = None) -> list[str]:
+    return [h.subject for h in search(vault.db, query, filters)]
+
+
+def test_ranked_by_relevance_with_highlighted_snippets(archived: Vault) -> None:
+    hits = search(archived.db, "summit")
+    assert hits[0].subject == "NATO: SUMMIT LOGISTICS"  # in subject and thrice in body
+    assert len(hits) == 3
+    assert f"{HIGHLIGHT_START}summit{HIGHLIGHT_END}" in hits[0].snippet.lower()
+    assert hits[0].banner == "UNCLASSIFIED"
+
+
+def test_words_phrases_prefixes_operators_and_fields(archived: Vault) -> None:
+    assert _subjects(archived, '"summit agenda"') == ["FRANCE: ELYSEE PREVIEWS NATO SUMMIT"]
+    assert _subjects(archived, "subsid*") == ["FRANCE: FARM SUBSIDIES"]
+    assert _subjects(archived, "O'Neill") == ["FRANCE: FARM SUBSIDIES"]
+    assert _subjects(archived, "U.S.-French") == ["FRANCE: FARM SUBSIDIES"]
+    assert _subjects(archived, "deja") == ["NATO: SUMMIT LOGISTICS"]  # diacritics folded
+    assert set(_subjects(archived, "summit NOT nato")) == {"GERMANY: COALITION TALKS"}
+    assert len(_subjects(archived, "wheat OR budget")) == 2
+    assert _subjects(archived, "tags:PGOV") == ["GERMANY: COALITION TALKS"]
+    assert _subjects(archived, "to:berlin") == ["GERMANY: COALITION TALKS"]
+    assert _subjects(archived, 'ref:"03 STATE"') == ["GERMANY: COALITION TALKS"]
+
+
+def test_filters(archived: Vault) -> None:
+    f = SearchFilters
+    assert _subjects(archived, "summit", f(levels=("CONFIDENTIAL",))) == [
+        "GERMANY: COALITION TALKS"
+    ]
+    assert len(_subjects(archived, "", f(direction=Direction.SENT))) == 2
+    assert _subjects(archived, "", f(date_from=date(2022, 3, 15), date_to=date(2023, 3, 15))) == [
+        "GERMANY: COALITION TALKS",
+        "FRANCE: FARM SUBSIDIES",
+    ]
+    assert _subjects(archived, "", f(precedences=("immediate",))) == ["GERMANY: COALITION TALKS"]
+    assert _subjects(archived, "", f(post="berlin")) == ["GERMANY: COALITION TALKS"]
+    assert len(_subjects(archived, "", f(tags=("PREL", "FR")))) == 3
+    assert _subjects(archived, "", f(post="100%_")) == []  # LIKE wildcards are literal
+
+
+@pytest.mark.parametrize("query", ["OR", "summit AND", "(summit", "NOT", "nosuch:thing"])
+def test_nonsense_queries_get_a_clear_message(archived: Vault, query: str) -> None:
+    with pytest.raises(SearchError):
+        search(archived.db, query)
+
+
+@given(st.text(max_size=80))
+def test_any_text_either_searches_or_raises_search_error(text: str) -> None:
+    try:
+        to_fts_query(text)
+    except SearchError:
+        pass
+
+
+def test_archive_entries_and_replacement(archived: Vault, clock: Clock) -> None:
+    archive = archived.archive
+    assert archive.count() == 4 and archive.count(Direction.SENT) == 2
+    [entry] = archive.find(CABLES[0].id)
+    assert archive.cable(entry.id) == CABLES[0]
+    changed = replace(CABLES[0], subject="FRANCE: CORRECTED")
+    same_id = archive.add(changed, Direction.SENT, cable_banner(changed, US), clock())
+    assert same_id == entry.id and archive.count() == 4
+    assert _subjects(archived, "corrected") == ["FRANCE: CORRECTED"]
+    assert _subjects(archived, "elysee") == []  # the index followed the update
+    assert [e.subject for e in archive.entries(Direction.RECEIVED)] == [
+        "NATO: SUMMIT LOGISTICS",
+        "FRANCE: FARM SUBSIDIES",
+    ]
