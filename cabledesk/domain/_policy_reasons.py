@@ -179,6 +179,20 @@ def not_a_national(label: str, control: str, country: str, table: TetragraphTabl
     )
 
 
+def no_release_marking(
+    label: str, level: str, release_control: str, country: str, table: TetragraphTable, raw: str
+) -> Reason:
+    unknown = raw is not None and not is_country_code(raw.strip().upper())
+    code = ReasonCode.NATIONALITY_UNKNOWN if unknown else ReasonCode.NOT_A_NATIONAL
+    tail = f", and {_nationality_problem(raw)}" if unknown else ""
+    return Reason(
+        code,
+        f"{_may_not(label, level + ' ')}: classified information without a release marking "
+        f"({release_control}) is for {_nationals_of(country, table)} only{tail}.",
+        None,
+    )
+
+
 def release_nationality_unknown(label: str, shown: str, control: str, raw: str) -> Reason:
     return Reason(
         ReasonCode.NATIONALITY_UNKNOWN,

@@ -246,6 +246,9 @@ class SchemeParser:
             control=control,
             originator_only=originator_only.upper() if originator_only else None,
             tetragraphs=tuple(t.upper() for t in self.texts(table, "tetragraphs", "release", None)),
+            marking_required=self.optional_boolean(
+                table, "classified_needs_release_marking", default=False
+            ),
         )
 
     def authority(self) -> AuthorityRules | None:

@@ -30,6 +30,9 @@ The rules (all of them are checked; none is special to one scheme):
   RECIPIENTS ONLY) only to holders of a post the cable names as originator,
   action or info addressee (the originator, so that the sender keeps a copy).
   An unknown nationality or post is refused wherever it matters;
+- **no release marking**: in a scheme whose release rules say so
+  (``classified_needs_release_marking``, the US), a classified cable with
+  neither a release list nor a nationals-only control goes to nationals only;
 - **trust**: an unverified contact, or a recipient who is not a stored
   contact at all, is allowed only after the user confirms
   (``needs_confirmation``).
@@ -203,6 +206,7 @@ def eligible(
             reasons.extend(_release_reasons(recipient, control, banner, table))
         elif control.audience == NAMED_ADDRESSEES:
             reasons.extend(_addressee_reasons(recipient, control, cable))
+    reasons.extend(_unmarked_reasons(recipient, banner, table))
     reasons.extend(_trust_reasons(recipient))
     return Decision(tuple(sorted(reasons, key=lambda r: not r.refuses)))
 
@@ -310,6 +314,25 @@ def _nationals_reasons(
     if members is None or nationality not in members:
         return [say.not_a_national(r.label, control.name, country, table)]
     return []
+
+
+def _unmarked_reasons(r: RecipientProfile, banner: Marking, table: TetragraphTable) -> list[Reason]:
+    # Schemes that require a release marking for foreign release (the US).
+    rules = banner.scheme.release
+    if rules is None or not rules.marking_required or not banner.level.classified:
+        return []
+    if any(c.audience in (NATIONALS, RELEASE_LIST) for c in banner.controls):
+        return []  # the marking itself says who may receive it
+    country = banner.scheme.country
+    members = table.nationalities(country)
+    nationality = _nationality(r)
+    if nationality is not None and members is not None and nationality in members:
+        return []
+    return [
+        say.no_release_marking(
+            r.label, banner.level.name, rules.control, country, table, r.nationality
+        )
+    ]
 
 
 def _release_reasons(

@@ -77,11 +77,18 @@ class Control:
 
 @dataclass(frozen=True, slots=True)
 class ReleaseRules:
-    """How a scheme writes release lists (``REL TO USA, GBR``)."""
+    """How a scheme writes release lists (``REL TO USA, GBR``).
+
+    ``marking_required``: classified information that carries no release
+    marking (no release list, no nationals-only control) is for nationals of
+    the scheme's country only, as foreign release needs a disclosure decision
+    written on the marking (the US rule).
+    """
 
     control: str
     originator_only: str | None
     tetragraphs: tuple[str, ...]
+    marking_required: bool = False
 
 
 @dataclass(frozen=True, slots=True)
