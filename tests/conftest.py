@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the developer's real keychain: the keyring library sees no
+# backend unless a test passes its own (tests/vaultkit.py's MemoryKeyring) or
+# starts a private Secret Service (tests/interop/test_secret_service.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 from pathlib import Path
 

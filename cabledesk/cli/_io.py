@@ -8,11 +8,20 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from cabledesk.errors import InputError
 
-__all__ = ["ask_passphrase", "binary_input", "binary_output", "read_small_file"]
+if TYPE_CHECKING:
+    from cabledesk.crypto.age import X25519Identity
+
+__all__ = [
+    "ask_passphrase",
+    "binary_input",
+    "binary_output",
+    "read_identity_files",
+    "read_small_file",
+]
 
 MAX_KEY_FILE_BYTES = 1024 * 1024
 
@@ -85,3 +94,23 @@ def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
     if confirm and getpass.getpass("Confirm the passphrase: ") != first:
         raise InputError("The two passphrases differ.", hint="Type the same one twice.")
     return first
+
+
+def read_identity_files(names: list[str]) -> list[X25519Identity]:
+    """The age identities in the files, as ``age -i`` reads them: plain identity
+    files, or identity files encrypted with a passphrase (asked on the terminal)."""
+    import io
+
+    from cabledesk.crypto.age import ScryptIdentity, decrypt, parse_identity_file
+
+    identities: list[X25519Identity] = []
+    for name in names:
+        data = read_small_file(name, "identity file")
+        if data.startswith((b"age-encryption.org/v1", b"-----BEGIN AGE ENCRYPTED FILE-----")):
+            out = io.BytesIO()
+            secret = ask_passphrase(f"Passphrase of the identity file {name}")
+            decrypt(io.BytesIO(data), out, [ScryptIdentity(secret)])
+            data = out.getvalue()
+        text = data.decode("utf-8", "replace")
+        identities += parse_identity_file(text, name=f"identity file {name}")
+    return identities

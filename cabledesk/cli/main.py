@@ -17,7 +17,8 @@ import sys
 from collections.abc import Sequence
 
 from cabledesk import __version__
-from cabledesk.cli import _age, _draft, _keys, _marking
+from cabledesk.cli import _age, _archive, _contacts, _draft, _keys, _marking, _vault
+from cabledesk.cli._session import add_vault_options
 from cabledesk.errors import (
     CableDeskError,
     HeaderMacError,
@@ -54,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 verification failed, 2 usage or input error.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    add_vault_options(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _vault.register(commands)
+    _contacts.register(commands)
+    _archive.register(commands)
     _marking.register(commands)
     _draft.register(commands)
     _keys.register(commands)

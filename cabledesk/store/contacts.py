@@ -14,7 +14,7 @@ from datetime import datetime
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import VaultError
-from cabledesk.store.database import Database, Row
+from cabledesk.store.database import Database, Row, like_escape
 
 __all__ = ["Contact", "ContactStore", "Group"]
 
@@ -128,8 +128,8 @@ class ContactStore:
         return [_contact(r) for r in self._db.query(f"{_SELECT} ORDER BY name COLLATE NOCASE")]
 
     def find(self, text: str) -> list[Contact]:
-        """Contacts whose fingerprint is or starts with ``text`` (with or without
-        ``SHA256:``), or whose name is ``text`` (any case)."""
+        """Contacts designated by ``text``: a fingerprint or its prefix (with or without
+        ``SHA256:``), or a name (any case); when no name is equal, names containing it."""
         text = text.strip()
         if not text:
             return []
@@ -139,6 +139,11 @@ class ContactStore:
             "ORDER BY name COLLATE NOCASE",
             (len(prefix), prefix, text),
         )
+        if not rows:
+            rows = self._db.query(
+                f"{_SELECT} WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE",
+                (f"%{like_escape(text)}%",),
+            )
         return [_contact(r) for r in rows]
 
     # --- groups ---

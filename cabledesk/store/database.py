@@ -30,7 +30,7 @@ import sqlcipher3
 from cabledesk.errors import VaultError, VaultLocked
 from cabledesk.store._schema import LATEST_VERSION, migrate
 
-__all__ = ["BUSY_TIMEOUT_MS", "Database", "Row"]
+__all__ = ["BUSY_TIMEOUT_MS", "Database", "Row", "like_escape"]
 
 BUSY_TIMEOUT_MS = 10_000
 Row = tuple[Any, ...]
@@ -156,6 +156,11 @@ class Database:
                     self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 self._conn.close()
                 self._conn = None
+
+
+def like_escape(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (use with ``ESCAPE '\\'``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _open_error(path: Path, exc: sqlcipher3.DatabaseError) -> VaultError:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["SERVICE", "Keychain", "KeychainStatus", "SystemKeychain"]
 
 SERVICE = "CableDesk"
+KEY_SIZE = 32
 # Backends that keep secrets encrypted by the operating system.
 SECURE_BACKENDS = frozenset(
     {
@@ -121,9 +122,10 @@ class SystemKeychain:
         if text is None:
             return None
         try:
-            return bytearray(base64.b64decode(text, validate=True))
+            key = bytearray(base64.b64decode(text, validate=True))
         except binascii.Error:
             return None  # not ours or damaged: the passphrase still works
+        return key if len(key) == KEY_SIZE else None
 
     def delete(self, vault_id: str) -> None:
         """Forget the key of this vault; nothing happens if it was not remembered."""

@@ -27,7 +27,7 @@ import sqlcipher3
 
 from cabledesk.errors import SearchError
 from cabledesk.store.archive import Direction
-from cabledesk.store.database import Database, Row
+from cabledesk.store.database import Database, Row, like_escape
 
 __all__ = [
     "HIGHLIGHT_END",
@@ -158,18 +158,14 @@ def _filters_sql(filters: SearchFilters) -> tuple[str, list[object]]:
         params += [p.upper() for p in filters.precedences]
     if filters.post.strip():
         clauses.append("a.originator LIKE ? ESCAPE '\\'")
-        params.append("%" + _like(filters.post.strip()) + "%")
+        params.append("%" + like_escape(filters.post.strip()) + "%")
     for tag in filters.tags:
         clauses.append("(' ' || a.tags || ' ') LIKE ? ESCAPE '\\'")
-        params.append("% " + _like(tag.strip().upper()) + " %")
+        params.append("% " + like_escape(tag.strip().upper()) + " %")
     if filters.direction is not None:
         clauses.append("a.direction = ?")
         params.append(filters.direction.value)
     return (" AND ".join(clauses), params)
-
-
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 _COLUMNS = "a.id, a.cable_id, a.direction, a.subject, {snippet}, a.banner, a.dtg, a.precedence, "

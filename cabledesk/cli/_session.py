@@ -1,0 +1,78 @@
+"""The vault on the command line: where it is, the passphrase, opening it.
+
+Every vault command accepts ``--home DIR`` (else ``CABLEDESK_HOME``, else the
+platform's data folder) and ``--passphrase-file FILE`` (else
+``CABLEDESK_PASSPHRASE_FILE``, else the passphrase is asked on the terminal;
+it is never taken as an argument, where other users could see it in the
+process list). A vault remembered in the keychain opens without asking.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from cabledesk.cli._io import ask_passphrase, read_small_file
+
+if TYPE_CHECKING:
+    from cabledesk.services.vault_access import VaultAccess
+    from cabledesk.store.vault import Vault
+
+__all__ = ["PASSPHRASE_ENV", "access", "add_vault_options", "open_vault", "passphrase"]
+
+PASSPHRASE_ENV = "CABLEDESK_PASSPHRASE_FILE"  # noqa: S105 (a variable name)
+
+
+def add_vault_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--home`` and ``--passphrase-file``, before or after the command name."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--home", metavar="DIR", default=default, help="the vault folder (or CABLEDESK_HOME)"
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=default,
+        help=f"read the vault passphrase from FILE (or {PASSPHRASE_ENV})",
+    )
+
+
+def passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
+    """The vault passphrase from ``--passphrase-file``, the environment or the terminal."""
+    name = getattr(args, "passphrase_file", None) or os.environ.get(PASSPHRASE_ENV)
+    if name:
+        text = read_small_file(name, "passphrase file").decode("utf-8", "replace")
+        return text.removesuffix("\n").removesuffix("\r")
+    return ask_passphrase(prompt, confirm=confirm)
+
+
+def access(args: argparse.Namespace) -> VaultAccess:
+    from cabledesk.services.vault_access import VaultAccess
+    from cabledesk.store.home import resolve_home
+    from cabledesk.store.keychain import SystemKeychain
+
+    return VaultAccess(resolve_home(getattr(args, "home", None)), SystemKeychain())
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    """Unlock the vault: by the keychain if it remembers it, else by the passphrase."""
+    from cabledesk.errors import VaultError
+
+    vault_access = access(args)
+    if not vault_access.exists():
+        raise VaultError(
+            f"There is no vault in {vault_access.home.folder}.",
+            hint="Create one with 'cabledesk-cli init', or give its folder with --home.",
+        )
+    explicit = getattr(args, "passphrase_file", None) or os.environ.get(PASSPHRASE_ENV)
+    if not explicit:
+        try:
+            vault = vault_access.unlock_remembered()
+        except VaultError as exc:
+            print(f"cabledesk-cli: {exc.message}", file=sys.stderr)
+            vault = None
+        if vault is not None:
+            return vault
+    return vault_access.unlock(passphrase(args, "Vault passphrase"))

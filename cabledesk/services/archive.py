@@ -1,0 +1,96 @@
+"""The archive: import cables, search them, read them back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from cabledesk.domain.cable import Cable, cable_banner
+from cabledesk.domain.marking import Marking
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.errors import Cancelled, MarkingError, ValidationError
+from cabledesk.store.archive import ArchiveEntry, Direction
+from cabledesk.store.audit import Event
+from cabledesk.store.search import SearchFilters, SearchHit, search
+from cabledesk.store.vault import Vault
+
+__all__ = ["IMPORT_BATCH", "ArchiveService"]
+
+# Cables written per transaction during an import: one fsync per batch.
+IMPORT_BATCH = 1000
+
+
+class ArchiveService:
+    def __init__(self, vault: Vault, schemes: SchemeRegistry) -> None:
+        self._vault = vault
+        self._schemes = schemes
+
+    def import_cables(
+        self,
+        cables: Iterable[Cable],
+        *,
+        progress: Callable[[int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> int:
+        """Archive cables as imported (e.g. historic telegrams); returns how many.
+
+        Each batch of IMPORT_BATCH cables is one transaction; a cable whose
+        portion marks do not parse raises ValidationError naming it, after the
+        batches before it were stored. On Cancelled, the cables read so far are kept.
+        """
+        total = 0
+        batch: list[tuple[Cable, Marking]] = []
+
+        def flush() -> None:
+            nonlocal total
+            if not batch:
+                return
+            with self._vault.transaction():
+                for cable, banner in batch:
+                    self._vault.archive.add(cable, Direction.IMPORTED, banner, self._vault.now())
+                self._vault.audit.append(
+                    Event.CABLE_IMPORTED,
+                    {"count": len(batch), "first": batch[0][0].id, "last": batch[-1][0].id},
+                )
+            total += len(batch)
+            batch.clear()
+            if progress is not None:
+                progress(total)
+
+        for cable in cables:
+            if cancel is not None and cancel():
+                flush()
+                raise Cancelled(f"The import was cancelled after {total} cables.")
+            scheme = self._schemes.get_scheme(cable.scheme)
+            try:
+                banner = cable_banner(cable, scheme)
+            except MarkingError as exc:
+                raise ValidationError(
+                    f"The cable {cable.id} ({cable.subject[:60]}) cannot be archived: "
+                    f"{exc.message}",
+                    hint="Correct its portion marks first ('cabledesk-cli draft lint').",
+                ) from None
+            batch.append((cable, banner))
+            if len(batch) >= IMPORT_BATCH:
+                flush()
+        flush()
+        return total
+
+    def search(
+        self, query: str, filters: SearchFilters | None = None, *, limit: int = 50, offset: int = 0
+    ) -> list[SearchHit]:
+        """Ranked matches; raises SearchError for a query that cannot be understood."""
+        return search(self._vault.db, query, filters, limit=limit, offset=offset)
+
+    def entries(
+        self, direction: Direction | None = None, *, limit: int = 200, offset: int = 0
+    ) -> list[ArchiveEntry]:
+        return self._vault.archive.entries(direction, limit=limit, offset=offset)
+
+    def entry(self, archive_id: int) -> ArchiveEntry:
+        return self._vault.archive.get(archive_id)
+
+    def cable(self, archive_id: int) -> Cable:
+        return self._vault.archive.cable(archive_id)
+
+    def count(self, direction: Direction | None = None) -> int:
+        return self._vault.archive.count(direction)

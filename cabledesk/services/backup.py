@@ -1,0 +1,232 @@
+"""Backup of a whole vault as one age file, and its restore into an empty home.
+
+The backup is an age v1 file (to the user's own key, to other age
+recipients, or to a passphrase) holding a tar archive of:
+
+- ``vault.key`` — the wrapped database key, as on disk;
+- ``vault.db`` — a consistent snapshot of the database (``VACUUM INTO``),
+  still encrypted by SQLCipher with the same key;
+- ``archive/…`` — the sealed cables of the archive (age files);
+- ``cabledesk-backup.json`` — last: format ``cabledesk.backup/1``, the vault
+  id, the time, and the size and SHA-256 of every file above.
+
+Every file inside is already encrypted, so the tar is assembled in a
+temporary file beside the output before the outer encryption, and no
+plaintext of a draft or a key is written anywhere. Restoring needs the
+backup's key or passphrase, and then the vault's own passphrase to unlock:
+a backup keeps the vault passphrase it was made with.
+
+:func:`restore_backup` accepts only the members listed above (regular files,
+no links, no other paths), checks every hash against the manifest, and puts
+the folder in place only when all of it is good.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tarfile
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from cabledesk.atomic import atomic_output
+from cabledesk.crypto.age import Identity, Recipient, decrypt, encrypt
+from cabledesk.errors import InputError, VaultError
+from cabledesk.store.audit import Event
+from cabledesk.store.home import VaultHome
+from cabledesk.store.keyfile import KeyFile
+from cabledesk.store.vault import Vault
+
+__all__ = ["FORMAT_ID", "BackupSummary", "create_backup", "restore_backup"]
+
+FORMAT_ID = "cabledesk.backup/1"
+MANIFEST = "cabledesk-backup.json"
+READ_SIZE = 1024 * 1024
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+_ARCHIVE_NAME = re.compile(r"^archive/[A-Za-z0-9._-]{1,200}$")
+_BAD_BACKUP = "This is not a CableDesk backup, or it is damaged"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSummary:
+    vault_id: str
+    files: int
+    bytes: int
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(READ_SIZE):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def create_backup(
+    vault: Vault,
+    output: Path,
+    recipients: Sequence[Recipient],
+    *,
+    progress: Callable[[int], None] | None = None,
+    overwrite: bool = False,
+) -> BackupSummary:
+    """Write the backup of ``vault`` to ``output`` (atomically) for ``recipients``."""
+    folder = output.parent if str(output.parent) else Path()
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".cabledesk-backup-") as tmp:
+        tar_path = Path(tmp) / "backup.tar"
+        with vault.snapshot(Path(tmp)) as snapshot:
+            members: list[tuple[str, Path]] = [
+                ("vault.key", vault.home.key_file),
+                ("vault.db", snapshot),
+            ]
+            for name in sorted(vault.archive.sealed_files()):
+                path = vault.home.archive / name
+                if path.exists():
+                    members.append((f"archive/{name}", path))
+            entries: list[tuple[str, int, str]] = []
+            with tarfile.open(tar_path, "w", format=tarfile.PAX_FORMAT) as tar:
+                for arcname, path in members:
+                    entries.append((arcname, path.stat().st_size, _sha256_file(path)))
+                    tar.add(path, arcname=arcname, recursive=False, filter=_plain_member)
+                manifest = json.dumps(
+                    {
+                        "format": FORMAT_ID,
+                        "vault": vault.vault_id,
+                        "created": vault.now().isoformat(),
+                        "files": [{"path": p, "size": n, "sha256": h} for p, n, h in entries],
+                    },
+                    sort_keys=True,
+                    indent=1,
+                ).encode()
+                info = _plain_member(tarfile.TarInfo(MANIFEST))
+                info.size = len(manifest)
+                tar.addfile(info, _BytesReader(manifest))
+        with tar_path.open("rb") as src, atomic_output(output, overwrite=overwrite) as dst:
+            encrypt(src, dst, recipients, progress=progress)
+    total = sum(size for _, size, _ in entries)
+    vault.audit.append(Event.BACKUP_CREATED, {"files": len(entries), "bytes": total})
+    return BackupSummary(vault.vault_id, len(entries), total)
+
+
+def _plain_member(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    # No owner names, ids or times of this machine in the backup.
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    info.mtime = 0
+    info.mode = 0o600
+    return info
+
+
+class _BytesReader:
+    def __init__(self, data: bytes) -> None:
+        self._data = memoryview(data)
+        self._pos = 0
+
+    def read(self, n: int = -1) -> bytes:
+        end = len(self._data) if n < 0 else self._pos + n
+        out = bytes(self._data[self._pos : end])
+        self._pos += len(out)
+        return out
+
+
+def restore_backup(source: Path, home: VaultHome, identities: Sequence[Identity]) -> str:
+    """Restore the backup ``source`` into ``home``, which must be empty or absent.
+
+    ``identities`` open the backup (the user's age identity, or a
+    ScryptIdentity for a passphrase). Returns the vault id. Raises the age
+    errors (NoIdentityMatch, PayloadError…) and VaultError for a damaged or
+    foreign backup; nothing is left in ``home`` on failure.
+    """
+    if not home.is_empty():
+        raise VaultError(
+            f"{home.folder} is not empty: a backup is restored only into an empty folder.",
+            hint="Choose another folder with --home, or move the existing vault away.",
+        )
+    parent = home.folder.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=parent, prefix=".cabledesk-restore-") as tmp:
+        tar_path = Path(tmp) / "backup.tar"
+        try:
+            with source.open("rb") as src, tar_path.open("wb") as dst:
+                decrypt(src, dst, identities)
+        except OSError as exc:
+            raise InputError(f"Cannot read {source}: {exc.strerror}.") from exc
+        staging = Path(tmp) / "home"
+        staging.mkdir(mode=0o700)
+        (staging / "archive").mkdir(mode=0o700)
+        manifest = _extract(tar_path, staging)
+        vault_id = _check(manifest, staging)
+        if home.folder.exists():
+            home.folder.rmdir()  # empty, checked above
+        staging.replace(home.folder)
+    return vault_id
+
+
+def _extract(tar_path: Path, staging: Path) -> dict[str, object]:
+    manifest: bytes | None = None
+    seen: set[str] = set()
+    try:
+        with tarfile.open(tar_path, "r:") as tar:
+            for member in tar:
+                name = member.name
+                if name in seen or not member.isfile():
+                    raise VaultError(f"{_BAD_BACKUP}: unexpected member {name[:80]!r}.")
+                seen.add(name)
+                reader = tar.extractfile(member)
+                assert reader is not None
+                if name == MANIFEST:
+                    if member.size > MAX_MANIFEST_BYTES:
+                        raise VaultError(f"{_BAD_BACKUP}: its manifest is too large.")
+                    manifest = reader.read()
+                elif name in ("vault.key", "vault.db") or _ARCHIVE_NAME.match(name):
+                    _copy(reader, staging / name)
+                else:
+                    raise VaultError(f"{_BAD_BACKUP}: unexpected member {name[:80]!r}.")
+    except tarfile.TarError:
+        raise VaultError(f"{_BAD_BACKUP}.") from None
+    if manifest is None:
+        raise VaultError(f"{_BAD_BACKUP}: it has no manifest.")
+    try:
+        doc = json.loads(manifest)
+    except ValueError:
+        raise VaultError(f"{_BAD_BACKUP}: its manifest is not JSON.") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
+        raise VaultError(f"{_BAD_BACKUP}: unknown format.", hint="A newer CableDesk may read it.")
+    return doc
+
+
+def _copy(reader: IO[bytes], target: Path) -> None:
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        shutil.copyfileobj(reader, out, READ_SIZE)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _check(doc: dict[str, object], staging: Path) -> str:
+    files = doc.get("files")
+    if not isinstance(files, list):
+        raise VaultError(f"{_BAD_BACKUP}: its manifest lists no files.")
+    listed = set()
+    for entry in files:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            raise VaultError(f"{_BAD_BACKUP}: its manifest is malformed.")
+        path = staging / entry["path"]
+        listed.add(entry["path"])
+        if not path.is_file() or path.stat().st_size != entry.get("size"):
+            raise VaultError(f"{_BAD_BACKUP}: {entry['path']} is missing or has the wrong size.")
+        if _sha256_file(path) != entry.get("sha256"):
+            raise VaultError(f"{_BAD_BACKUP}: {entry['path']} was altered.")
+    present = {p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file()}
+    if present != listed or not {"vault.key", "vault.db"} <= listed:
+        raise VaultError(f"{_BAD_BACKUP}: its files do not match its manifest.")
+    key_file = KeyFile.load(staging / "vault.key")
+    if key_file.vault_id != doc.get("vault"):
+        raise VaultError(f"{_BAD_BACKUP}: its key file belongs to another vault.")
+    return key_file.vault_id

@@ -1,0 +1,236 @@
+"""Contacts and groups: import cards, add standard-tool users, verify, revoke, resolve names.
+
+Every change is recorded in the audit log in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.errors import ContactError, VaultError
+from cabledesk.store.audit import Event
+from cabledesk.store.contacts import Contact, Group
+from cabledesk.store.vault import Vault
+
+__all__ = ["ContactsService", "ImportOutcome", "ImportStatus"]
+
+
+class ImportStatus(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    contact: Contact
+    status: ImportStatus
+
+
+class ContactsService:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    # --- adding ---
+
+    def import_card(self, data: bytes) -> ImportOutcome:
+        """Import a ``.contact`` file. A new contact starts unverified; a newer card
+        of a known contact replaces its details and keeps its trust state.
+
+        Raises ContactError for a malformed, forged or expired card, and for one of
+        the user's own identities.
+        """
+        card = ContactCard.parse(data, now=self._vault.now())
+        own = {i.fingerprint for i in self._vault.identities.all()}
+        if card.fingerprint in own:
+            raise ContactError("This is your own contact card.", hint="Send it to others instead.")
+        with self._vault.transaction():
+            existing = self._vault.contacts.get(card.fingerprint)
+            if existing is not None:
+                if existing.card.to_bytes() == card.to_bytes():
+                    return ImportOutcome(existing, ImportStatus.UNCHANGED)
+                if existing.card.self_certified and not card.self_certified:
+                    raise ContactError(
+                        f"You already have a self-signed card of {existing.name}; this one "
+                        "is not signed and does not replace it."
+                    )
+                self._vault.contacts.replace_card(card)
+                self._audit(Event.CONTACT_IMPORTED, card, updated=True)
+                contact = self._vault.contacts.get(card.fingerprint)
+                assert contact is not None
+                return ImportOutcome(contact, ImportStatus.UPDATED)
+            contact = self._vault.contacts.add(card, Trust(TrustState.UNVERIFIED), self._now())
+            self._audit(Event.CONTACT_IMPORTED, card)
+        return ImportOutcome(contact, ImportStatus.NEW)
+
+    def add_from_keys(
+        self,
+        *,
+        name: str,
+        age_recipient: str,
+        ssh_key: str,
+        post: str = "",
+        scheme: str = "us",
+        clearance: str = "",
+        nationality: str = "",
+    ) -> Contact:
+        """A contact for someone who uses the standard tools (``age1…`` and
+        ``ssh-ed25519 …``); marked not self-certified. Raises KeyFormatError."""
+        if not name.strip():
+            raise ContactError("A contact needs a name.")
+        card = ContactCard.from_public_keys(
+            name=" ".join(name.split()),
+            age_recipient=age_recipient.strip(),
+            ssh_key=ssh_key.strip(),
+            post=" ".join(post.split()),
+            scheme=scheme,
+            clearance=clearance.strip().upper(),
+            nationality=nationality.strip().upper(),
+        )
+        with self._vault.transaction():
+            contact = self._vault.contacts.add(card, Trust(TrustState.UNVERIFIED), self._now())
+            self._audit(Event.CONTACT_ADDED, card)
+        return contact
+
+    # --- finding ---
+
+    def all(self) -> list[Contact]:
+        return self._vault.contacts.all()
+
+    def get(self, fingerprint: str) -> Contact | None:
+        return self._vault.contacts.get(fingerprint)
+
+    def find_one(self, text: str) -> Contact:
+        """The contact a fingerprint (or a unique prefix of it) or a name designates.
+
+        Raises VaultError if none or several match.
+        """
+        found = self._vault.contacts.find(text)
+        if not found:
+            raise VaultError(
+                f"No contact matches {text!r}.", hint="See 'cabledesk-cli contact list'."
+            )
+        if len(found) > 1:
+            names = "; ".join(f"{c.name} ({c.fingerprint})" for c in found[:5])
+            raise VaultError(
+                f"{len(found)} contacts match {text!r}: {names}.",
+                hint="Give more of the fingerprint.",
+            )
+        return found[0]
+
+    def resolve(self, names: Sequence[str]) -> list[Contact]:
+        """The contacts named by each entry: a group name, a contact name or a
+        fingerprint; without duplicates, in the order given. Raises VaultError."""
+        result: dict[str, Contact] = {}
+        for name in names:
+            group = self._vault.contacts.group(name)
+            if group is not None:
+                if not group.members:
+                    raise VaultError(f"The group {group.name!r} has no members.")
+                for fp in group.members:
+                    contact = self._vault.contacts.get(fp)
+                    if contact is not None:
+                        result.setdefault(fp, contact)
+                continue
+            contact = self.find_one(name)
+            result.setdefault(contact.fingerprint, contact)
+        return list(result.values())
+
+    # --- trust ---
+
+    def verify(self, text: str, how: str) -> Contact:
+        """Mark a contact verified (the user compared the safety number or fingerprint).
+
+        ``how`` says how ("safety number read aloud on the phone").
+        """
+        contact = self.find_one(text)
+        if contact.trust.state is TrustState.REVOKED:
+            raise VaultError(
+                f"{contact.name}'s keys were revoked; they cannot be marked verified.",
+                hint="Import their new contact card.",
+            )
+        how = " ".join(how.split()) or "fingerprint compared"
+        with self._vault.transaction():
+            self._vault.contacts.set_trust(
+                contact.fingerprint, Trust(TrustState.VERIFIED, self._now(), how)
+            )
+            self._audit(Event.CONTACT_VERIFIED, contact.card, how=how)
+        return self._reload(contact)
+
+    def revoke(self, text: str, why: str) -> Contact:
+        """Mark a contact's keys revoked: nothing more is sealed to them, and what
+        they sign is no longer trusted."""
+        contact = self.find_one(text)
+        why = " ".join(why.split())
+        with self._vault.transaction():
+            self._vault.contacts.set_trust(
+                contact.fingerprint, Trust(TrustState.REVOKED, self._now(), why)
+            )
+            self._audit(Event.CONTACT_REVOKED, contact.card, why=why)
+        return self._reload(contact)
+
+    def trust_of(self, fingerprint: str) -> Trust | None:
+        """The trust of a signer's key: None for a key that is not among the contacts."""
+        contact = self._vault.contacts.get(fingerprint)
+        return None if contact is None else contact.trust
+
+    # --- groups ---
+
+    def create_group(self, name: str, description: str = "") -> Group:
+        with self._vault.transaction():
+            group = self._vault.contacts.create_group(name, description)
+            details = {"group": group.name, "change": "created"}
+            self._vault.audit.append(Event.GROUP_CHANGED, details)
+        return group
+
+    def add_to_group(self, group: str, members: Sequence[str]) -> Group:
+        with self._vault.transaction():
+            for text in members:
+                contact = self.find_one(text)
+                self._vault.contacts.add_to_group(group, contact.fingerprint)
+                self._vault.audit.append(
+                    Event.GROUP_CHANGED,
+                    {"group": group, "change": "added", "fingerprint": contact.fingerprint},
+                )
+        return self._group(group)
+
+    def remove_from_group(self, group: str, members: Sequence[str]) -> Group:
+        with self._vault.transaction():
+            for text in members:
+                contact = self.find_one(text)
+                self._vault.contacts.remove_from_group(group, contact.fingerprint)
+                self._vault.audit.append(
+                    Event.GROUP_CHANGED,
+                    {"group": group, "change": "removed", "fingerprint": contact.fingerprint},
+                )
+        return self._group(group)
+
+    def groups(self) -> list[Group]:
+        return self._vault.contacts.groups()
+
+    def _group(self, name: str) -> Group:
+        group = self._vault.contacts.group(name)
+        if group is None:
+            raise VaultError(f"There is no group named {name!r}.")
+        return group
+
+    # --- helpers ---
+
+    def _now(self) -> datetime:
+        return self._vault.now()
+
+    def _reload(self, contact: Contact) -> Contact:
+        again = self._vault.contacts.get(contact.fingerprint)
+        assert again is not None
+        return again
+
+    def _audit(self, event: Event, card: ContactCard, **extra: str | bool) -> None:
+        self._vault.audit.append(
+            event,
+            {"name": card.name, "post": card.post, "fingerprint": card.fingerprint, **extra},
+        )

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cabledesk.crypto.age import ScryptIdentity, ScryptRecipient, X25519Identity
+from cabledesk.errors import NoIdentityMatch, VaultError
+from cabledesk.services.backup import create_backup, restore_backup
+from cabledesk.services.contacts import ContactsService
+from cabledesk.store.home import VaultHome
+from cabledesk.store.vault import Vault
+from tests.vaultkit import PASSPHRASE, Clock
+
+
+def _fill(vault: Vault) -> None:
+    from cabledesk.crypto.contact import ContactCard
+    from cabledesk.crypto.keys import Identity
+
+    card = ContactCard.for_identity(Identity.generate("Klaus", "AMEMBASSY BERLIN"))
+    ContactsService(vault).import_card(card.to_bytes())
+    (vault.home.archive / "0001.cable").write_bytes(b"age-encryption.org/v1\n(sealed)")
+    vault.db.execute(
+        "INSERT INTO archive(cable_id, direction, cable, sealed_file, scheme, level, level_tier, "
+        "banner, precedence, originator, subject, body, tags, addressees, refs, stored) VALUES "
+        "('c1', 'sent', x'00', '0001.cable', 'us', 'SECRET', 3, 'SECRET', 'ROUTINE', 'PARIS', "
+        "'S', 'B', '', '', '', 't')"
+    )
+
+
+def test_backup_and_restore_with_a_passphrase(vault: Vault, tmp_path: Path, clock: Clock) -> None:
+    _fill(vault)
+    out = tmp_path / "backup.age"
+    summary = create_backup(vault, out, [ScryptRecipient("backup words here", work_factor=10)])
+    assert summary.files == 3 and out.read_bytes().startswith(b"age-encryption.org/v1")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.age", "home"]  # no leftovers
+    target = VaultHome(tmp_path / "restored")
+    vault_id = restore_backup(out, target, [ScryptIdentity("backup words here")])
+    assert vault_id == vault.vault_id
+    with Vault.unlock(target, PASSPHRASE, now=clock) as restored:
+        assert [c.name for c in restored.contacts.all()] == ["Klaus"]
+        assert restored.audit.verify().ok
+        assert restored.archive.sealed_files() == ["0001.cable"]
+    assert (target.archive / "0001.cable").read_bytes().endswith(b"(sealed)")
+    assert vault.audit.entries()[0].event == "backup created"
+
+
+def test_backup_to_ones_own_key(vault: Vault, tmp_path: Path) -> None:
+    identity = vault.identities.active().encryption_key
+    out = tmp_path / "self.age"
+    create_backup(vault, out, [identity.recipient()])
+    with pytest.raises(NoIdentityMatch):
+        restore_backup(out, VaultHome(tmp_path / "x"), [X25519Identity.generate()])
+    assert not (tmp_path / "x").exists() or not any((tmp_path / "x").iterdir())
+    restore_backup(out, VaultHome(tmp_path / "y"), [identity])
+
+
+def test_restore_only_into_an_empty_folder(vault: Vault, tmp_path: Path) -> None:
+    out = tmp_path / "b.age"
+    create_backup(vault, out, [vault.identities.active().encryption_key.recipient()])
+    with pytest.raises(VaultError, match="not empty"):
+        restore_backup(out, vault.home, [vault.identities.active().encryption_key])
+
+
+def test_a_foreign_age_file_is_not_a_backup(vault: Vault, tmp_path: Path) -> None:
+    import io
+
+    from cabledesk.crypto.age import encrypt
+
+    identity = X25519Identity.generate()
+    out = tmp_path / "other.age"
+    with out.open("wb") as f:
+        encrypt(io.BytesIO(b"just some text"), f, [identity.recipient()])
+    target = VaultHome(tmp_path / "t")
+    with pytest.raises(VaultError, match="not a CableDesk backup"):
+        restore_backup(out, target, [identity])
+    assert not target.folder.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

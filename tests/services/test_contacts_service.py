@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.crypto.keys import Identity
+from cabledesk.domain.trust import TrustState
+from cabledesk.errors import ContactError, KeyFormatError, VaultError
+from cabledesk.services.contacts import ContactsService, ImportStatus
+from cabledesk.store.vault import Vault
+from tests.vaultkit import Clock
+
+
+def _person(name: str, post: str = "AMEMBASSY BERLIN") -> Identity:
+    return Identity.generate(name, post, nationality="DEU", clearance="SECRET")
+
+
+def _events(vault: Vault) -> list[str]:
+    return [e.event for e in vault.audit.entries()]
+
+
+def test_import_new_unchanged_updated(vault: Vault) -> None:
+    service = ContactsService(vault)
+    person = _person("Klaus Weber")
+    card = ContactCard.for_identity(person)
+    first = service.import_card(card.to_bytes())
+    assert first.status is ImportStatus.NEW
+    assert first.contact.trust.state is TrustState.UNVERIFIED
+    assert service.import_card(card.to_bytes()).status is ImportStatus.UNCHANGED
+    service.verify(card.fingerprint, "in person")
+    newer = ContactCard.for_identity(replace(person, post="USMISSION GENEVA"))
+    updated = service.import_card(newer.to_bytes())
+    assert updated.status is ImportStatus.UPDATED
+    assert updated.contact.card.post == "USMISSION GENEVA"
+    assert updated.contact.trust.state is TrustState.VERIFIED  # same keys: trust kept
+    unsigned = ContactCard.from_public_keys(
+        name="Klaus Weber",
+        age_recipient=str(person.public().encryption),
+        ssh_key=person.public().ssh_line(),
+    )
+    with pytest.raises(ContactError, match="not signed"):
+        service.import_card(unsigned.to_bytes())
+    assert _events(vault)[:3] == ["contact imported", "contact verified", "contact imported"]
+
+
+def test_own_forged_and_expired_cards_are_refused(vault: Vault, clock: Clock) -> None:
+    service = ContactsService(vault)
+    own = ContactCard.for_identity(vault.identities.active())
+    with pytest.raises(ContactError, match="your own"):
+        service.import_card(own.to_bytes())
+    card = ContactCard.for_identity(_person("Eve"))
+    forged = card.to_bytes().replace(b"Eve", b"Bob")
+    with pytest.raises(ContactError, match="self-signature"):
+        service.import_card(forged)
+    expiring = ContactCard.for_identity(replace(_person("Old"), expires=clock()))
+    with pytest.raises(ContactError, match="expired"):
+        service.import_card(expiring.to_bytes())
+    assert service.all() == []
+
+
+def test_contacts_from_raw_keys(vault: Vault) -> None:
+    service = ContactsService(vault)
+    person = _person("Ana Ruiz")
+    contact = service.add_from_keys(
+        name="  Ana   Ruiz ",
+        age_recipient=str(person.public().encryption),
+        ssh_key=person.public().ssh_line("ana@laptop"),
+        nationality="esp",
+    )
+    assert contact.name == "Ana Ruiz" and not contact.card.self_certified
+    assert contact.card.nationality == "ESP"
+    with pytest.raises(KeyFormatError):
+        service.add_from_keys(
+            name="X", age_recipient="age1nope", ssh_key=person.public().ssh_line()
+        )
+    assert _events(vault)[0] == "contact added"
+
+
+def test_find_resolve_and_groups(vault: Vault) -> None:
+    service = ContactsService(vault)
+    anna = service.import_card(ContactCard.for_identity(_person("Anna Schmidt")).to_bytes())
+    anne = service.import_card(ContactCard.for_identity(_person("Anne Dubois")).to_bytes())
+    assert service.find_one("schmidt") == anna.contact
+    with pytest.raises(VaultError, match="2 contacts match"):
+        service.find_one("ann")
+    with pytest.raises(VaultError, match="No contact"):
+        service.find_one("zed")
+    service.create_group("EU posts")
+    with pytest.raises(VaultError, match="no members"):
+        service.resolve(["EU posts"])
+    service.add_to_group("EU posts", ["Anna Schmidt", anne.contact.fingerprint])
+    resolved = service.resolve(["EU posts", "Anna Schmidt"])
+    assert [c.name for c in resolved] == ["Anna Schmidt", "Anne Dubois"]
+    service.remove_from_group("EU posts", ["Anna Schmidt"])
+    assert service.groups()[0].members == (anne.contact.fingerprint,)
+
+
+def test_verify_and_revoke(vault: Vault, clock: Clock) -> None:
+    service = ContactsService(vault)
+    card = ContactCard.for_identity(_person("Klaus Weber"))
+    service.import_card(card.to_bytes())
+    assert service.trust_of("SHA256:unknown") is None
+    verified = service.verify(card.fingerprint, "  safety number   read on the phone ")
+    assert verified.trust.how == "safety number read on the phone"
+    assert verified.trust.since == clock()
+    revoked = service.revoke(card.fingerprint, "laptop lost")
+    assert revoked.trust.state is TrustState.REVOKED and not revoked.trust.usable
+    with pytest.raises(VaultError, match="revoked"):
+        service.verify(card.fingerprint, "again")
+    assert _events(vault)[:2] == ["contact revoked", "contact verified"]
