@@ -114,3 +114,24 @@ def test_we_open_ages_passphrase_file(age: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
     decrypt_file(sealed, out, [ScryptIdentity(pw.decode())])
     assert out.read_bytes() == plain.read_bytes()
+
+
+def test_age_uses_our_passphrase_protected_identity_file(age: str, tmp_path: Path) -> None:
+    """What 'cabledesk-cli identity export-secret' writes, 'age -d -i' reads."""
+    import io
+
+    from cabledesk.crypto.age import ScryptRecipient, encrypt
+
+    identity = X25519Identity.generate()
+    key_file = tmp_path / "key.age"
+    with key_file.open("wb") as f:
+        data = f"# exported\n{identity}\n".encode()
+        encrypt(io.BytesIO(data), f, [ScryptRecipient("key words", work_factor=12)], armor=True)
+    plain = _plain(tmp_path, 1000)
+    sealed = tmp_path / "sealed.age"
+    encrypt_file(plain, sealed, [identity.recipient()])
+    out = tmp_path / "out"
+    code = run_with_terminal(
+        [age, "-d", "-i", str(key_file), "-o", str(out), str(sealed)], [b"key words"]
+    )
+    assert code == 0 and out.read_bytes() == plain.read_bytes()
