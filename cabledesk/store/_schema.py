@@ -99,14 +99,14 @@ CREATE TABLE draft_versions (
 CREATE INDEX drafts_updated ON drafts(updated);
 """
 
+# The archive is three tables so that searching touches only small rows:
+# ``archive`` holds what lists and filters read, ``archive_text`` the indexed
+# text (the content table of the FTS5 index), ``archive_cable`` the cable.
 _V3_ARCHIVE = """
 CREATE TABLE archive (
     id INTEGER PRIMARY KEY,
     cable_id TEXT NOT NULL,
     direction TEXT NOT NULL CHECK (direction IN ('sent', 'received', 'imported')),
-    cable BLOB NOT NULL,
-    sealed_file TEXT,
-    verification TEXT,
     scheme TEXT NOT NULL,
     level TEXT NOT NULL,
     level_tier INTEGER NOT NULL,
@@ -115,35 +115,50 @@ CREATE TABLE archive (
     precedence TEXT NOT NULL,
     originator TEXT NOT NULL,
     subject TEXT NOT NULL,
-    body TEXT NOT NULL,
     tags TEXT NOT NULL,
-    addressees TEXT NOT NULL,
-    refs TEXT NOT NULL,
+    sealed_file TEXT,
+    verification TEXT,
     stored TEXT NOT NULL,
     UNIQUE (cable_id, direction)
 );
 CREATE INDEX archive_dtg ON archive(dtg);
 CREATE INDEX archive_direction_dtg ON archive(direction, dtg);
-CREATE INDEX archive_tier ON archive(level_tier);
+CREATE INDEX archive_level ON archive(level);
 CREATE INDEX archive_originator ON archive(originator);
-CREATE VIRTUAL TABLE archive_fts USING fts5(
-    subject, body, tags, addressees, refs,
-    content = 'archive', content_rowid = 'id',
-    tokenize = 'unicode61 remove_diacritics 2'
+CREATE TABLE archive_cable (
+    id INTEGER PRIMARY KEY REFERENCES archive(id) ON DELETE CASCADE,
+    cable BLOB NOT NULL
 );
-CREATE TRIGGER archive_fts_insert AFTER INSERT ON archive BEGIN
-    INSERT INTO archive_fts(rowid, subject, body, tags, addressees, refs)
-    VALUES (new.id, new.subject, new.body, new.tags, new.addressees, new.refs);
+CREATE TABLE archive_text (
+    id INTEGER PRIMARY KEY REFERENCES archive(id) ON DELETE CASCADE,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    addressees TEXT NOT NULL,
+    refs TEXT NOT NULL,
+    facets TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE archive_fts USING fts5(
+    subject, body, tags, addressees, refs, facets,
+    content = 'archive_text', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '3 4'
+);
+CREATE TRIGGER archive_fts_insert AFTER INSERT ON archive_text BEGIN
+    INSERT INTO archive_fts(rowid, subject, body, tags, addressees, refs, facets)
+    VALUES (new.id, new.subject, new.body, new.tags, new.addressees, new.refs, new.facets);
 END;
-CREATE TRIGGER archive_fts_delete AFTER DELETE ON archive BEGIN
-    INSERT INTO archive_fts(archive_fts, rowid, subject, body, tags, addressees, refs)
-    VALUES ('delete', old.id, old.subject, old.body, old.tags, old.addressees, old.refs);
+CREATE TRIGGER archive_fts_delete AFTER DELETE ON archive_text BEGIN
+    INSERT INTO archive_fts(archive_fts, rowid, subject, body, tags, addressees, refs, facets)
+    VALUES ('delete', old.id, old.subject, old.body, old.tags, old.addressees, old.refs,
+            old.facets);
 END;
-CREATE TRIGGER archive_fts_update AFTER UPDATE ON archive BEGIN
-    INSERT INTO archive_fts(archive_fts, rowid, subject, body, tags, addressees, refs)
-    VALUES ('delete', old.id, old.subject, old.body, old.tags, old.addressees, old.refs);
-    INSERT INTO archive_fts(rowid, subject, body, tags, addressees, refs)
-    VALUES (new.id, new.subject, new.body, new.tags, new.addressees, new.refs);
+CREATE TRIGGER archive_fts_update AFTER UPDATE ON archive_text BEGIN
+    INSERT INTO archive_fts(archive_fts, rowid, subject, body, tags, addressees, refs, facets)
+    VALUES ('delete', old.id, old.subject, old.body, old.tags, old.addressees, old.refs,
+            old.facets);
+    INSERT INTO archive_fts(rowid, subject, body, tags, addressees, refs, facets)
+    VALUES (new.id, new.subject, new.body, new.tags, new.addressees, new.refs, new.facets);
 END;
 """
 

@@ -4,8 +4,9 @@ Each entry keeps the canonical cable, the name of its sealed file in the
 vault's ``archive/`` folder (the ``.cable`` exactly as sealed or received: an
 age file, encrypted to its recipients, so it is safe at rest), the result of
 its verification, and the fields that search filters on. The searchable
-text (subject, body, TAGS, addressees, references) is indexed by FTS5 (see
-:mod:`cabledesk.store.search`); triggers keep the index in step.
+text (subject, body, TAGS, addressees, references) lives in a table of its own,
+indexed by FTS5 (see :mod:`cabledesk.store.search`); triggers keep the index in
+step. Lists and filters read only the small ``archive`` rows.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from enum import StrEnum
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.marking import Marking
 from cabledesk.errors import VaultError
+from cabledesk.store._facets import facet_terms
 from cabledesk.store.database import Database, Row
 from cabledesk.store.drafts import pack_cable, unpack_cable
 
@@ -102,11 +104,15 @@ class ArchiveStore:
 
         Returns the archive id.
         """
-        subject, body, tags, addressees, refs = searchable_text(cable)
-        values = (
-            pack_cable(cable),
-            sealed_file,
-            json.dumps(verification, sort_keys=True) if verification is not None else None,
+        facets = facet_terms(
+            level=banner.level.name,
+            direction=direction.value,
+            precedence=cable.precedence,
+            tags=cable.tags,
+            dtg=cable.dtg,
+        )
+        text = (*searchable_text(cable), facets)
+        meta = (
             cable.scheme,
             banner.level.name,
             banner.level.tier,
@@ -114,34 +120,50 @@ class ArchiveStore:
             cable.dtg.isoformat() if cable.dtg else None,
             cable.precedence,
             cable.originator,
-            subject,
-            body,
-            tags,
-            addressees,
-            refs,
+            cable.subject,
+            text[2],
+            sealed_file,
+            json.dumps(verification, sort_keys=True) if verification is not None else None,
             stored.isoformat(),
         )
+        blob = pack_cable(cable)
         with self._db.transaction():
             row = self._db.query_one(
                 "SELECT id FROM archive WHERE cable_id = ? AND direction = ?",
                 (cable.id, direction.value),
             )
             if row is not None:
+                archive_id = int(row[0])
                 self._db.execute(
-                    "UPDATE archive SET cable = ?, sealed_file = ?, verification = ?, scheme = ?, "
-                    "level = ?, level_tier = ?, banner = ?, dtg = ?, precedence = ?, "
-                    "originator = ?, subject = ?, body = ?, tags = ?, addressees = ?, refs = ?, "
-                    "stored = ? WHERE id = ?",
-                    (*values, row[0]),
+                    "UPDATE archive SET scheme = ?, level = ?, level_tier = ?, banner = ?, "
+                    "dtg = ?, precedence = ?, originator = ?, subject = ?, tags = ?, "
+                    "sealed_file = ?, verification = ?, stored = ? WHERE id = ?",
+                    (*meta, archive_id),
                 )
-                return int(row[0])
-            return self._db.execute(
-                "INSERT INTO archive(cable, sealed_file, verification, scheme, level, level_tier, "
-                "banner, dtg, precedence, originator, subject, body, tags, addressees, refs, "
-                "stored, cable_id, direction) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, cable.id, direction.value),
+                self._db.execute(
+                    "UPDATE archive_text SET subject = ?, body = ?, tags = ?, addressees = ?, "
+                    "refs = ?, facets = ? WHERE id = ?",
+                    (*text, archive_id),
+                )
+                self._db.execute(
+                    "UPDATE archive_cable SET cable = ? WHERE id = ?", (blob, archive_id)
+                )
+                return archive_id
+            archive_id = self._db.execute(
+                "INSERT INTO archive(scheme, level, level_tier, banner, dtg, precedence, "
+                "originator, subject, tags, sealed_file, verification, stored, cable_id, "
+                "direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*meta, cable.id, direction.value),
             )
+            self._db.execute(
+                "INSERT INTO archive_text(id, subject, body, tags, addressees, refs, facets) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (archive_id, *text),
+            )
+            self._db.execute(
+                "INSERT INTO archive_cable(id, cable) VALUES (?, ?)", (archive_id, blob)
+            )
+            return archive_id
 
     def add_many(self, items: list[tuple[Cable, Direction, Marking]], stored: datetime) -> int:
         """Archive many cables in one transaction (imports); returns how many."""
@@ -165,7 +187,7 @@ class ArchiveStore:
         return [_entry(r) for r in rows]
 
     def cable(self, archive_id: int) -> Cable:
-        row = self._db.query_one("SELECT cable FROM archive WHERE id = ?", (archive_id,))
+        row = self._db.query_one("SELECT cable FROM archive_cable WHERE id = ?", (archive_id,))
         if row is None:
             raise VaultError(f"There is no archived cable {archive_id}.")
         return unpack_cable(bytes(row[0]))

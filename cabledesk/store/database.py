@@ -44,23 +44,33 @@ class Database:
     def __init__(self, path: Path, key: bytes | bytearray, *, migrate_to: int = LATEST_VERSION):
         if len(key) != 32:
             raise ValueError("the database key is 32 bytes")
-        self.path = path
-        self._lock = threading.RLock()
-        self._depth = 0
-        try:
-            conn = sqlcipher3.connect(
-                str(path), isolation_level=None, check_same_thread=False, timeout=0
-            )
-        except sqlcipher3.Error as exc:
-            raise VaultError(f"The vault database {path} cannot be opened: {exc}.") from None
+        conn = _connect(path)
         try:
             # The hex form of the key is a Python str that cannot be wiped; it
             # lives only for this statement.
             conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
             conn.execute("PRAGMA cipher_memory_security = ON")
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             # Reading the schema is the first access that needs the right key.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise _open_error(path, exc) from None
+        self._adopt(path, conn, migrate_to)
+
+    @classmethod
+    def unencrypted(cls, path: Path) -> Database:
+        """The same database without encryption. Never used for a vault: the
+        benchmarks compare the vault with it, on the same SQLite build."""
+        db = cls.__new__(cls)
+        db._adopt(path, _connect(path), LATEST_VERSION)
+        return db
+
+    def _adopt(self, path: Path, conn: sqlcipher3.Connection, migrate_to: int) -> None:
+        self.path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -156,6 +166,13 @@ class Database:
                     self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 self._conn.close()
                 self._conn = None
+
+
+def _connect(path: Path) -> sqlcipher3.Connection:
+    try:
+        return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlcipher3.Error as exc:
+        raise VaultError(f"The vault database {path} cannot be opened: {exc}.") from None
 
 
 def like_escape(text: str) -> str:

@@ -1,24 +1,26 @@
 """Full-text search over the archive: FTS5, ranked by bm25, with highlighted snippets.
 
-What a person types is turned into an FTS5 query by :func:`to_fts_query`:
-plain words match as words (punctuation inside them is harmless: ``O'Neill``
-and ``U.S.-French`` just work), ``"quoted phrases"`` match as phrases,
-``word*`` matches a prefix, ``AND``/``OR``/``NOT`` and parentheses combine,
-and ``subject:``, ``body:``, ``tags:``, ``to:`` and ``ref:`` restrict a word
-or phrase to one field. A query that still makes no sense (``OR`` alone, an
-unclosed parenthesis) raises :class:`~cabledesk.errors.SearchError` with a
-message, never a database exception.
+What a person types becomes an FTS5 query through
+:func:`~cabledesk.store._fts_query.to_fts_query` (words, "phrases", prefix*,
+AND/OR/NOT, ``subject:``/``tags:``/``to:``/``ref:``); a query that still
+makes no sense raises :class:`~cabledesk.errors.SearchError` with a message,
+never a database exception.
 
-Filters (:class:`SearchFilters`) narrow the results by level, dates,
-precedence, post, TAGS and direction, with or without words. Snippets mark
-the matched words between :data:`HIGHLIGHT_START` and :data:`HIGHLIGHT_END`
-(control characters that never occur in indexed text); each face turns them
-into bold.
+Ranking is bm25 with the subject and TAGS weighing more than the body. To keep
+every query fast whatever the size of the archive, relevance is computed over
+the :data:`RANK_WINDOW` most recently archived matches: a word found in more
+cables than that (``the``) shows the best among the newest of them. Filters
+(:class:`SearchFilters`) are applied before that window, mostly through index
+terms of the hidden ``facets`` column (:mod:`._facets`), exactly through SQL.
+Without words, filters list cables newest first.
+
+Snippets mark the matched words between :data:`HIGHLIGHT_START` and
+:data:`HIGHLIGHT_END` (control characters that never occur in indexed text);
+each face turns them into bold.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -26,12 +28,15 @@ from datetime import date, datetime, time, timedelta
 import sqlcipher3
 
 from cabledesk.errors import SearchError
+from cabledesk.store._facets import date_terms, term
+from cabledesk.store._fts_query import to_fts_query
 from cabledesk.store.archive import Direction
 from cabledesk.store.database import Database, Row, like_escape
 
 __all__ = [
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
+    "RANK_WINDOW",
     "SearchFilters",
     "SearchHit",
     "search",
@@ -41,27 +46,13 @@ __all__ = [
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 SNIPPET_TOKENS = 24
-# bm25 weights of subject, body, tags, addressees, refs: a word in the subject
-# or the TAGS says more about a cable than the same word in its body.
-WEIGHTS = (6.0, 1.0, 4.0, 2.0, 1.5)
-MAX_QUERY_CHARS = 1000
-FIELDS = {
-    "subject": "subject",
-    "body": "body",
-    "text": "body",
-    "tag": "tags",
-    "tags": "tags",
-    "to": "addressees",
-    "from": "addressees",
-    "post": "addressees",
-    "ref": "refs",
-    "refs": "refs",
-}
-_OPERATORS = {"AND", "OR", "NOT"}
-_TOKEN = re.compile(
-    r'\s*(?:(?P<paren>[()])|(?P<field>[A-Za-z]+):(?=\S)|"(?P<phrase>[^"]*)("|$)(?P<pstar>\*?)'
-    r"|(?P<word>[^\s()\"]+))"
-)
+RANK_WINDOW = 2000
+# bm25 weights of subject, body, tags, addressees, refs and the hidden facets:
+# a word in the subject or the TAGS says more than the same word in the body;
+# filter terms do not count at all.
+WEIGHTS = (6.0, 1.0, 4.0, 2.0, 1.5, 0.0)
+TEXT_COLUMNS = "{subject body tags addressees refs}"
+_UNDERSTOOD = 'Use words, "quoted phrases", prefix*, AND, OR, NOT and parentheses.'
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,80 +87,56 @@ class SearchHit:
     score: float = field(default=0.0, compare=False)
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
+def _any_of(terms: Sequence[str]) -> str:
+    return "facets : (" + " OR ".join(terms) + ")"
 
 
-def to_fts_query(text: str) -> str:
-    """The FTS5 query for what a person typed (see the module docstring); "" if empty."""
-    if len(text) > MAX_QUERY_CHARS:
-        raise SearchError("This search is too long.", hint="Use fewer words.")
-    out: list[str] = []
-    pos = 0
-    pending_field = ""
-    while pos < len(text):
-        match = _TOKEN.match(text, pos)
-        if match is None:  # only whitespace remains
-            break
-        pos = match.end()
-        if match["field"] is not None:
-            name = match["field"].lower()
-            if name not in FIELDS:
-                raise SearchError(
-                    f"There is no field called {match['field']!r} to search in.",
-                    hint="Fields: subject, body, tags, to, ref.",
-                )
-            pending_field = FIELDS[name] + " : "
-            continue
-        if match["paren"] is not None:
-            out.append(pending_field + match["paren"] if match["paren"] == "(" else ")")
-            pending_field = ""
-            continue
-        if match["phrase"] is not None:
-            if not match["phrase"].strip():
-                continue
-            token = _quote(match["phrase"]) + match["pstar"]
-        else:
-            word = match["word"]
-            if word in _OPERATORS and not pending_field:
-                out.append(word)
-                continue
-            star = "*" if word.endswith("*") and len(word.rstrip("*")) > 0 else ""
-            token = _quote(word.rstrip("*")) + star
-        out.append(pending_field + token)
-        pending_field = ""
-    return " ".join(out)
+def _facets_query(f: SearchFilters) -> str:
+    parts = []
+    if f.levels:
+        parts.append(_any_of([term("l", lv) for lv in f.levels]))
+    if f.direction is not None:
+        parts.append(_any_of([term("d", f.direction.value)]))
+    if f.precedences:
+        parts.append(_any_of([term("p", p) for p in f.precedences]))
+    parts += [_any_of([term("t", t)]) for t in f.tags if t.strip()]
+    dates = date_terms(f.date_from, f.date_to)
+    if dates:
+        parts.append(_any_of(dates))
+    return " AND ".join(parts)
 
 
-def _filters_sql(filters: SearchFilters) -> tuple[str, list[object]]:
+def _filters_sql(f: SearchFilters) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
-    if filters.levels:
-        clauses.append(f"a.level IN ({','.join('?' * len(filters.levels))})")
-        params += [lv.upper() for lv in filters.levels]
-    if filters.date_from is not None:
+    if f.levels:
+        clauses.append(f"a.level IN ({','.join('?' * len(f.levels))})")
+        params += [lv.upper() for lv in f.levels]
+    if f.date_from is not None:
         clauses.append("a.dtg >= ?")
-        params.append(datetime.combine(filters.date_from, time()).isoformat())
-    if filters.date_to is not None:
+        params.append(datetime.combine(f.date_from, time()).isoformat())
+    if f.date_to is not None:
         clauses.append("a.dtg < ?")
-        params.append(datetime.combine(filters.date_to + timedelta(days=1), time()).isoformat())
-    if filters.precedences:
-        clauses.append(f"a.precedence IN ({','.join('?' * len(filters.precedences))})")
-        params += [p.upper() for p in filters.precedences]
-    if filters.post.strip():
+        params.append(datetime.combine(f.date_to + timedelta(days=1), time()).isoformat())
+    if f.precedences:
+        clauses.append(f"a.precedence IN ({','.join('?' * len(f.precedences))})")
+        params += [p.upper() for p in f.precedences]
+    if f.post.strip():
         clauses.append("a.originator LIKE ? ESCAPE '\\'")
-        params.append("%" + like_escape(filters.post.strip()) + "%")
-    for tag in filters.tags:
+        params.append("%" + like_escape(f.post.strip()) + "%")
+    for tag in f.tags:
         clauses.append("(' ' || a.tags || ' ') LIKE ? ESCAPE '\\'")
         params.append("% " + like_escape(tag.strip().upper()) + " %")
-    if filters.direction is not None:
+    if f.direction is not None:
         clauses.append("a.direction = ?")
-        params.append(filters.direction.value)
+        params.append(f.direction.value)
     return (" AND ".join(clauses), params)
 
 
-_COLUMNS = "a.id, a.cable_id, a.direction, a.subject, {snippet}, a.banner, a.dtg, a.precedence, "
-_COLUMNS += "a.originator, {score}"
+_HIT_COLUMNS = (
+    "a.id, a.cable_id, a.direction, a.subject, {snippet}, a.banner, a.dtg, a.precedence, "
+    "a.originator"
+)
 
 
 def search(
@@ -184,42 +151,66 @@ def search(
 
     Raises SearchError for a query that cannot be understood.
     """
-    fts = to_fts_query(query)
-    where, params = _filters_sql(filters or SearchFilters())
-    if not fts:
-        sql = (
-            "SELECT "
-            + _COLUMNS.format(snippet="substr(a.body, 1, 160)", score="0.0")
-            + " FROM archive a"
-            + (f" WHERE {where}" if where else "")
-            + " ORDER BY a.dtg DESC, a.id DESC LIMIT ? OFFSET ?"
-        )
-        return _hits(db.query(sql, (*params, limit, offset)))
+    filters = filters or SearchFilters()
+    words = to_fts_query(query)
+    where, params = _filters_sql(filters)
+    if not words:
+        return _listing(db, where, params, limit, offset)
+    text_match = f"{TEXT_COLUMNS} : ({words})"
+    facets = _facets_query(filters)
+    match = f"({text_match}) AND {facets}" if facets else text_match
     weights = ", ".join(str(w) for w in WEIGHTS)
+    # CROSS JOIN keeps the full-text index as the outer loop: otherwise SQLite may
+    # walk a date index and run the full-text query once per row (seconds).
+    join = " CROSS JOIN archive a ON a.id = archive_fts.rowid" if where else ""
+    ranked = _fts(
+        db,
+        "SELECT id, score FROM (SELECT archive_fts.rowid AS id, "
+        f"bm25(archive_fts, {weights}) AS score FROM archive_fts{join} "
+        "WHERE archive_fts MATCH ?" + (f" AND {where}" if where else "") + " "
+        "ORDER BY archive_fts.rowid DESC LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
+        (match, *params, RANK_WINDOW, limit, offset),
+    )
+    if not ranked:
+        return []
+    scores = {int(r[0]): float(r[1]) for r in ranked}
     snippet = (
         f"snippet(archive_fts, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', {SNIPPET_TOKENS})"
     )
+    rows = _fts(
+        db,
+        "SELECT " + _HIT_COLUMNS.format(snippet=snippet) + " FROM archive_fts "
+        "CROSS JOIN archive a ON a.id = archive_fts.rowid WHERE archive_fts MATCH ? "
+        f"AND archive_fts.rowid IN ({','.join('?' * len(scores))})",
+        (text_match, *scores),
+    )
+    hits = _hits(rows, scores)
+    return sorted(hits, key=lambda h: h.score)
+
+
+def _listing(
+    db: Database, where: str, params: list[object], limit: int, offset: int
+) -> list[SearchHit]:
     sql = (
         "SELECT "
-        + _COLUMNS.format(snippet=snippet, score=f"bm25(archive_fts, {weights}) AS score")
-        + " FROM archive_fts JOIN archive a ON a.id = archive_fts.rowid"
-        + " WHERE archive_fts MATCH ?"
-        + (f" AND {where}" if where else "")
-        + " ORDER BY score LIMIT ? OFFSET ?"
+        + _HIT_COLUMNS.format(snippet="substr(t.body, 1, 160)")
+        + " FROM archive a JOIN archive_text t ON t.id = a.id"
+        + (f" WHERE {where}" if where else "")
+        + " ORDER BY a.dtg DESC, a.id DESC LIMIT ? OFFSET ?"
     )
+    return _hits(db.query(sql, (*params, limit, offset)), {})
+
+
+def _fts(db: Database, sql: str, params: Sequence[object]) -> list[Row]:
     try:
-        rows = db.query(sql, (fts, *params, limit, offset))
+        return db.query(sql, params)
     except sqlcipher3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc) or "no such column" in str(exc):
-            raise SearchError(
-                "This search could not be understood.",
-                hint='Use words, "quoted phrases", prefix*, AND, OR, NOT and parentheses.',
-            ) from None
+            raise SearchError("This search could not be understood.", hint=_UNDERSTOOD) from None
         raise
-    return _hits(rows)
 
 
-def _hits(rows: Sequence[Row]) -> list[SearchHit]:
+def _hits(rows: Sequence[Row], scores: dict[int, float]) -> list[SearchHit]:
     return [
         SearchHit(
             archive_id=int(aid),
@@ -231,7 +222,7 @@ def _hits(rows: Sequence[Row]) -> list[SearchHit]:
             dtg=datetime.fromisoformat(str(dtg)) if dtg else None,
             precedence=str(prec),
             originator=str(orig),
-            score=float(score),
+            score=scores.get(int(aid), 0.0),
         )
-        for aid, cid, direction, subject, snippet, banner, dtg, prec, orig, score in rows
+        for aid, cid, direction, subject, snippet, banner, dtg, prec, orig in rows
     ]

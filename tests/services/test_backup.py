@@ -21,10 +21,9 @@ def _fill(vault: Vault) -> None:
     ContactsService(vault).import_card(card.to_bytes())
     (vault.home.archive / "0001.cable").write_bytes(b"age-encryption.org/v1\n(sealed)")
     vault.db.execute(
-        "INSERT INTO archive(cable_id, direction, cable, sealed_file, scheme, level, level_tier, "
-        "banner, precedence, originator, subject, body, tags, addressees, refs, stored) VALUES "
-        "('c1', 'sent', x'00', '0001.cable', 'us', 'SECRET', 3, 'SECRET', 'ROUTINE', 'PARIS', "
-        "'S', 'B', '', '', '', 't')"
+        "INSERT INTO archive(cable_id, direction, sealed_file, scheme, level, level_tier, "
+        "banner, precedence, originator, subject, tags, stored) VALUES ('c1', 'sent', "
+        "'0001.cable', 'us', 'SECRET', 3, 'SECRET', 'ROUTINE', 'PARIS', 'S', '', 't')"
     )
 
 

@@ -135,3 +135,46 @@ def test_archive_entries_and_replacement(archived: Vault, clock: Clock) -> None:
         "NATO: SUMMIT LOGISTICS",
         "FRANCE: FARM SUBSIDIES",
     ]
+
+
+def test_filters_and_words_together(archived: Vault) -> None:
+    f = SearchFilters
+    assert _subjects(archived, "summit", f(direction=Direction.RECEIVED)) == [
+        "NATO: SUMMIT LOGISTICS"
+    ]
+    assert _subjects(archived, "summit", f(tags=("PGOV",), precedences=("IMMEDIATE",))) == [
+        "GERMANY: COALITION TALKS"
+    ]
+    window = f(date_from=date(2021, 1, 1), date_to=date(2022, 12, 31))
+    assert set(_subjects(archived, "summit OR wheat", window)) == {
+        "FRANCE: ELYSEE PREVIEWS NATO SUMMIT",
+        "FRANCE: FARM SUBSIDIES",
+    }
+    day = f(date_from=date(2022, 3, 15), date_to=date(2022, 3, 15))  # the exact day
+    assert _subjects(archived, "wheat", day) == ["FRANCE: FARM SUBSIDIES"]
+    assert _subjects(archived, "wheat", f(date_from=date(2022, 3, 16))) == []
+    assert _subjects(archived, "zzdreceived") == []  # filter terms are not words
+
+
+def test_relevance_is_ranked_within_the_newest_matches(
+    archived: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cabledesk.store import search as search_module
+
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 2)
+    # cables 1, 3 and 4 mention the summit; the window holds the two newest (3, 4)
+    assert set(_subjects(archived, "summit")) == {
+        "NATO: SUMMIT LOGISTICS",
+        "GERMANY: COALITION TALKS",
+    }
+
+
+def test_date_terms_cover_ranges() -> None:
+    from cabledesk.store._facets import date_terms
+
+    assert date_terms(date(2020, 11, 5), date(2022, 2, 1)) == [
+        "zzm202011", "zzm202012", "zzy2021", "zzm202201", "zzm202202",
+    ]  # fmt: skip
+    assert date_terms(None, date(2022, 2, 1)) == []
+    assert date_terms(date(1900, 1, 1), date(2020, 1, 1)) == []  # too long to be worth it
+    assert date_terms(date(2022, 2, 1), date(2021, 1, 1)) == ["zzynone0"]

@@ -29,13 +29,15 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
     ],
     3: [
         (
-            "INSERT INTO archive(cable_id, direction, cable, scheme, level, level_tier, banner, "
-            "precedence, originator, subject, body, tags, addressees, refs, stored) VALUES "
-            "('c1', 'sent', x'00', 'us', 'SECRET', 3, 'SECRET', 'ROUTINE', 'PARIS', 'SUBJ', "
-            "'zebra body', 'PREL', 'WASHDC', '', 't')",
-            "SELECT cable_id FROM archive_fts JOIN archive ON archive.id = archive_fts.rowid "
-            "WHERE archive_fts MATCH 'zebra'",
-        )
+            "INSERT INTO archive(id, cable_id, direction, scheme, level, level_tier, banner, "
+            "precedence, originator, subject, tags, stored) VALUES (1, 'c1', 'sent', 'us', "
+            "'SECRET', 3, 'SECRET', 'ROUTINE', 'PARIS', 'SUBJ', 'PREL', 't')",
+            "SELECT cable_id FROM archive",
+        ),
+        (
+            "INSERT INTO archive_text VALUES (1, 'SUBJ', 'zebra body', 'PREL', 'WASHDC', '', '')",
+            "SELECT rowid FROM archive_fts WHERE archive_fts MATCH 'zebra'",
+        ),
     ],
 }
 
