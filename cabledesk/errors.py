@@ -27,7 +27,8 @@ The tree::
     │   ├── NoIdentityMatch         none of our keys can open the file
     │   ├── PayloadError            the encrypted content was altered or cut short
     │   ├── SignatureFormatError    a malformed SSHSIG signature
-    │   └── SignatureInvalid        a signature does not match data, key or namespace
+    │   ├── SignatureInvalid        a signature does not match data, key or namespace
+    │   └── SignatureMissing        a document has no signature to check
     ├── ContactError                a contact card is malformed, forged or expired
     ├── PackageError                a sealed cable package is malformed or unsafe
     ├── VaultError
@@ -64,6 +65,7 @@ __all__ = [
     "SearchError",
     "SignatureFormatError",
     "SignatureInvalid",
+    "SignatureMissing",
     "SourceImportError",
     "ValidationError",
     "VaultError",
@@ -150,6 +152,10 @@ class SignatureFormatError(CryptoError):
 
 class SignatureInvalid(CryptoError):
     """A signature does not match the data, the signer's key or the namespace."""
+
+
+class SignatureMissing(CryptoError):
+    """A document was given without its signature (no ``.sig`` beside it, no bundle)."""
 
 
 class ContactError(CableDeskError):

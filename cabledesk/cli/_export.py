@@ -1,0 +1,202 @@
+"""``cabledesk-cli export``: a cable as a signed .docx or .pdf; and the document half of
+``cabledesk-cli verify`` (:func:`verify_document_command`).
+
+Exit codes as everywhere: 0 success (for ``verify``: a valid signature by a
+known or named signer), 1 refused by policy or verification failed, 2 usage or
+unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cabledesk.cli._io import read_small_file
+
+__all__ = ["add_verify_arguments", "register", "verify_document_command"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser(
+        "export",
+        help="write a cable as a Word or PDF document, optionally signed",
+        description="Write a cable (canonical JSON) as a .docx or .pdf with its banner on every "
+        "page, portion marks and page numbers. With --sign, also write OUT.sig (an SSH "
+        "signature anyone can check with ssh-keygen -Y verify, namespace "
+        "cabledesk-document-v1); with --bundle, also OUT.zip holding the document, its "
+        "signature and your contact card. --level writes a sanitized version holding only "
+        "what may be released at that level. Cables above the export ceiling (by default "
+        "anything above the scheme's lowest classified level) are refused: seal them instead. "
+        "PDF export needs LibreOffice.",
+    )
+    p.add_argument("cable", metavar="CABLE.json")
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("--docx", metavar="OUT.docx", help="write a Word document")
+    out.add_argument("--pdf", metavar="OUT.pdf", help="write a PDF (through LibreOffice)")
+    p.add_argument("--sign", action="store_true", help="sign the document (needs -k)")
+    p.add_argument("-k", "--key", metavar="KEY.ssh", help="your OpenSSH Ed25519 private key")
+    p.add_argument(
+        "--card", metavar="CARD.contact", help="your contact card for --bundle "
+        "(default: KEY.contact beside the key)"
+    )  # fmt: skip
+    p.add_argument("--bundle", action="store_true", help="also write OUT.zip (needs --sign)")
+    p.add_argument("--level", metavar="LEVEL", help="write a sanitized version at LEVEL")
+    p.add_argument(
+        "--release-to", metavar="CCC,...", help="sanitize for release to these countries"
+    )
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
+    p.add_argument("--author", default="", help="an author for the document properties")
+    p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    p.set_defaults(handler=_export)
+
+
+def add_verify_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments :func:`verify_document_command` reads (for the shared ``verify``)."""
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--sig", metavar="FILE.sig", help="the signature (default: FILE.sig)")
+    parser.add_argument(
+        "--signer", metavar="CARD.contact|KEY.pub", help="the signer it must come from"
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def _signer(args: argparse.Namespace) -> Any:
+    from cabledesk.crypto.contact import ContactCard
+    from cabledesk.crypto.keys import read_openssh_private_key
+    from cabledesk.errors import InputError
+    from cabledesk.export.signed import DocumentSigner
+
+    if args.key and not args.sign:
+        raise InputError("-k is given without --sign.", hint="Add --sign to sign the document.")
+    if args.bundle and not args.sign:
+        raise InputError("--bundle needs --sign.", hint="A bundle carries the signature.")
+    if not args.sign:
+        return None
+    if not args.key:
+        raise InputError("--sign needs your signing key.", hint="Add -k NAME.ssh.")
+    key = read_openssh_private_key(read_small_file(args.key, "private key"))
+    card = None
+    card_name = args.card
+    if args.bundle and card_name is None:
+        key_path = Path(args.key)
+        card_name = str(key_path.with_name(key_path.name.removesuffix(".ssh") + ".contact"))
+        if not Path(card_name).exists():
+            raise InputError(
+                f"A bundle includes your contact card, and there is none at {card_name}.",
+                hint="Give it with --card NAME.contact.",
+            )
+    if card_name is not None:
+        card = ContactCard.parse(read_small_file(card_name, "contact card"), now=_now())
+    try:
+        return DocumentSigner(key, card)
+    except ValueError:
+        raise InputError(
+            f"The contact card {card_name} is not the card of the key {args.key}.",
+            hint="Give the card made together with this key.",
+        ) from None
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.export.settings import ExportSettings, Paper
+    from cabledesk.services.drafting import DraftingService
+    from cabledesk.services.exporting import DocumentFormat, ExportRequest, ExportService
+
+    signer = _signer(args)
+    cable = DraftingService.read_cable(Path(args.cable))
+    release_to = tuple(c.strip() for c in (args.release_to or "").split(",") if c.strip())
+    request = ExportRequest(
+        output=Path(args.docx or args.pdf),
+        format=DocumentFormat.DOCX if args.docx else DocumentFormat.PDF,
+        level=args.level,
+        release_to=release_to,
+        signer=signer,
+        bundle=args.bundle,
+        settings=ExportSettings(paper=Paper(args.paper), author=args.author.strip()),
+        overwrite=args.force,
+    )
+    result = ExportService(SchemeRegistry.load()).export(cable, request)
+    what = f"{result.banner}"
+    if result.tearline is not None:
+        what += f", sanitized version ({result.tearline.statement()})"
+    print(f"wrote {result.document} ({what})", file=sys.stderr)
+    print(f"sha256: {result.sha256}", file=sys.stderr)
+    if result.signature is not None:
+        print(f"wrote {result.signature} (signed by {result.signer_fingerprint})", file=sys.stderr)
+    if result.bundle is not None:
+        print(f"wrote {result.bundle}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _expected(name: str) -> Any:
+    from cabledesk.crypto.contact import ContactCard
+    from cabledesk.crypto.keys import parse_ssh_ed25519_line
+    from cabledesk.export.signed import ExpectedSigner
+
+    data = read_small_file(name, "signer file")
+    if name.endswith(".contact"):
+        return ExpectedSigner.from_card(ContactCard.parse(data, now=_now()))
+    line = data.decode("utf-8", "replace").strip()
+    parts = line.split(maxsplit=2)
+    label = parts[2] if len(parts) == 3 else Path(name).name
+    return ExpectedSigner.from_key(parse_ssh_ed25519_line(line), label)
+
+
+def _how(signer: Any) -> str:
+    from cabledesk.export.verification import SignerSource
+
+    match signer.source:
+        case SignerSource.CONTACT:
+            since = f" since {signer.trust.since:%Y-%m-%d}" if signer.trust.since else ""
+            how = f" ({signer.trust.how})" if signer.trust.how else ""
+            return f"a contact, {signer.trust.state}{since}{how}"
+        case SignerSource.GIVEN:
+            return "the signer you named (--signer)"
+        case SignerSource.BUNDLE_CARD:
+            return "as claimed by the card in the bundle (not verified)"
+        case _:
+            return "not one of your contacts"
+
+
+def verify_document_command(args: argparse.Namespace) -> int:
+    """``verify FILE.docx|FILE.pdf|BUNDLE.zip [--sig FILE.sig] [--signer …] [--json]``.
+
+    Reads ``args.file``, ``args.sig``, ``args.signer`` and ``args.json``.
+    Returns 0 for a valid signature, 1 when verification failed; raises
+    CableDeskError for unreadable input (exit 2 through ``main``).
+    """
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.exporting import ExportService
+
+    expected = _expected(args.signer) if args.signer else None
+    result = ExportService(SchemeRegistry.load()).verify(
+        Path(args.file),
+        signature=Path(args.sig) if args.sig else None,
+        expected=expected,
+        now=_now(),
+    )
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(result.message)
+        signer = result.signer
+        print(f"  document:  {result.document} ({result.size} bytes, sha256 {result.sha256})")
+        print(
+            f"  signature: {result.signature} ({result.hash_algorithm}, namespace "
+            f"{result.namespace})"
+        )
+        print(f"  signer:    {signer.name or '(unknown)'}, {signer.fingerprint}, {_how(signer)}")
+        for note in result.notes:
+            print(f"  note: {note}")
+    return EXIT_OK if result.ok else EXIT_FAILED

@@ -1,0 +1,121 @@
+"""The .docx renderer: a cable as a Word document a registry would accept.
+
+:func:`render_docx` returns the bytes of the document, built in memory (no
+temporary file): the banner — computed from the portions with
+:func:`~cabledesk.domain.cable.cable_banner`, never typed — centred at the top
+and bottom of every page in the level's colours; the header block; the
+classification authority block; numbered, portion-marked paragraphs; the
+signature line; the attachments; "Page X of Y". Its custom document properties
+carry the classification label (banner, scheme, level, cable id, originator);
+its core properties carry the subject and TAGS and nothing personal.
+
+Deterministic: the same cable and settings give the same bytes — no clock,
+user, host or path enters the document, the package parts and ZIP entries are
+written in a fixed order with fixed timestamps (see ``_docx_package`` and
+``_zip``), so a signature of the document is stable and can be reproduced.
+
+The layout lives in private modules: ``_docx_base`` (the empty document,
+styles, and the choice of typeface), ``_docx_page`` (paper, banners, page
+numbers), ``_docx_blocks`` (the text), ``_docx_package`` (properties, ZIP).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+
+import docx
+from docx.document import Document
+
+from cabledesk.domain.cable import Cable, cable_banner
+from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.sanitize import Tearline
+from cabledesk.domain.scheme import ClassificationScheme
+from cabledesk.export._docx_base import base_package
+from cabledesk.export._docx_blocks import SANITIZED_TITLE, write_body
+from cabledesk.export._docx_package import DocumentProperties, release, write_package
+from cabledesk.export._docx_page import set_up_pages
+from cabledesk.export.settings import ExportSettings
+
+__all__ = ["CUSTOM_PROPERTIES", "DOCX_MEDIA_TYPE", "render_docx"]
+
+DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Names of the custom document properties, in the order they are written.
+CUSTOM_PROPERTIES = (
+    "Classification",
+    "ClassificationScheme",
+    "ClassificationLevel",
+    "CableId",
+    "Originator",
+    "SanitizedFrom",
+    "SanitizedLevel",
+)
+
+
+@functools.cache
+def _base() -> bytes:
+    return base_package()
+
+
+def render_docx(
+    cable: Cable,
+    scheme: ClassificationScheme,
+    settings: ExportSettings | None = None,
+    *,
+    tearline: Tearline | None = None,
+) -> bytes:
+    """The .docx bytes of ``cable`` laid out per ``settings`` (default: A4).
+
+    Pass the ``tearline`` of a sanitized cable (from
+    :func:`~cabledesk.domain.sanitize.sanitize`) to state on the document
+    what it is. Raises MarkingError if a portion mark cannot be parsed and
+    ValueError if ``cable`` is not of ``scheme``. The cable is not validated
+    here: the export service does that.
+    """
+    if scheme.id != cable.scheme.lower():
+        raise ValueError(f"cable is in scheme {cable.scheme!r}, rendered with {scheme.id!r}")
+    settings = settings or ExportSettings()
+    banner = cable_banner(cable, scheme)
+    document = docx.Document(io.BytesIO(_base()))
+    try:
+        return _write(document, cable, scheme, settings, banner, tearline)
+    finally:
+        release(document)  # flat memory over batches: see _docx_package.release
+
+
+def _write(
+    document: Document,
+    cable: Cable,
+    scheme: ClassificationScheme,
+    settings: ExportSettings,
+    banner: Marking,
+    tearline: Tearline | None,
+) -> bytes:
+    set_up_pages(
+        document,
+        settings.paper,
+        banner,
+        footer_note=SANITIZED_TITLE if tearline is not None else None,
+    )
+    write_body(document, cable, scheme, banner, tearline)
+    custom = [
+        ("Classification", banner.banner),
+        ("ClassificationScheme", scheme.id),
+        ("ClassificationLevel", banner.level.name),
+        ("CableId", cable.id),
+        ("Originator", cable.originator),
+    ]
+    if tearline is not None:
+        custom += [("SanitizedFrom", tearline.source_id), ("SanitizedLevel", tearline.level)]
+    subject_mark = parse_marking(cable.subject_marking, scheme).portion
+    properties = DocumentProperties(
+        title=f"{subject_mark} {cable.subject}".strip(),
+        subject=banner.banner,  # PDF viewers show it; the .docx also has it as category
+        keywords=", ".join(cable.tags),
+        category=banner.banner,
+        content_status="Sanitized version" if tearline is not None else "",
+        author=settings.author.strip(),
+        created=cable.dtg,
+        custom=tuple((name, value) for name, value in custom if value),
+    )
+    return write_package(document, properties)
