@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cabledesk.cli._io import read_small_file
+from cabledesk.cli._session import access, add_vault_options, open_vault
 
 __all__ = ["add_verify_arguments", "register", "verify_document_command"]
 
@@ -36,12 +37,16 @@ def register(commands: Any) -> None:
         "anything above the scheme's lowest classified level) are refused: seal them instead. "
         "PDF export needs LibreOffice.",
     )
-    p.add_argument("cable", metavar="CABLE.json")
+    p.add_argument(
+        "cable", metavar="CABLE.json|ID", help="a cable file, or the id of a cable in the vault"
+    )
     out = p.add_mutually_exclusive_group(required=True)
     out.add_argument("--docx", metavar="OUT.docx", help="write a Word document")
     out.add_argument("--pdf", metavar="OUT.pdf", help="write a PDF (through LibreOffice)")
-    p.add_argument("--sign", action="store_true", help="sign the document (needs -k)")
-    p.add_argument("-k", "--key", metavar="KEY.ssh", help="your OpenSSH Ed25519 private key")
+    p.add_argument(
+        "--sign", action="store_true", help="sign it (with -k KEY.ssh, or your vault identity)"
+    )
+    p.add_argument("-k", "--key", metavar="KEY.ssh", help="an OpenSSH Ed25519 private key")
     p.add_argument(
         "--card", metavar="CARD.contact", help="your contact card for --bundle "
         "(default: KEY.contact beside the key)"
@@ -54,6 +59,7 @@ def register(commands: Any) -> None:
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
     p.add_argument("--author", default="", help="an author for the document properties")
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    add_vault_options(p)
     p.set_defaults(handler=_export)
 
 
@@ -65,6 +71,7 @@ def add_verify_arguments(parser: argparse.ArgumentParser) -> None:
         "--signer", metavar="CARD.contact|KEY.pub", help="the signer it must come from"
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_vault_options(parser)
 
 
 def _signer(args: argparse.Namespace) -> Any:
@@ -77,10 +84,8 @@ def _signer(args: argparse.Namespace) -> Any:
         raise InputError("-k is given without --sign.", hint="Add --sign to sign the document.")
     if args.bundle and not args.sign:
         raise InputError("--bundle needs --sign.", hint="A bundle carries the signature.")
-    if not args.sign:
-        return None
-    if not args.key:
-        raise InputError("--sign needs your signing key.", hint="Add -k NAME.ssh.")
+    if not args.sign or not args.key:
+        return None  # unsigned, or signed by the vault's identity
     key = read_openssh_private_key(read_small_file(args.key, "private key"))
     card = None
     card_name = args.card
@@ -109,12 +114,13 @@ def _now() -> datetime:
 
 def _export(args: argparse.Namespace) -> int:
     from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.errors import InputError
     from cabledesk.export.settings import ExportSettings, Paper
     from cabledesk.services.drafting import DraftingService
     from cabledesk.services.exporting import DocumentFormat, ExportRequest, ExportService
+    from cabledesk.services.vault_documents import VaultDocuments
 
     signer = _signer(args)
-    cable = DraftingService.read_cable(Path(args.cable))
     release_to = tuple(c.strip() for c in (args.release_to or "").split(",") if c.strip())
     request = ExportRequest(
         output=Path(args.docx or args.pdf),
@@ -122,11 +128,35 @@ def _export(args: argparse.Namespace) -> int:
         level=args.level,
         release_to=release_to,
         signer=signer,
-        bundle=args.bundle,
+        bundle=args.bundle and signer is not None,
         settings=ExportSettings(paper=Paper(args.paper), author=args.author.strip()),
         overwrite=args.force,
     )
-    result = ExportService(SchemeRegistry.load()).export(cable, request)
+    from_file = Path(args.cable).is_file()
+    schemes = SchemeRegistry.load()
+    if access(args).exists():  # the vault's ceiling, identity and audit log
+        with open_vault(args) as vault:
+            documents = VaultDocuments(vault, schemes)
+            if from_file:
+                cable = DraftingService.read_cable(Path(args.cable))
+            else:
+                cable = documents.find_cable(args.cable)
+            if args.bundle and signer is None:
+                from dataclasses import replace
+
+                from cabledesk.export.signed import DocumentSigner
+
+                identity = vault.identities.active()
+                request = replace(request, signer=DocumentSigner.from_identity(identity),
+                                  bundle=True)  # fmt: skip
+            result = documents.export(cable, request, sign=args.sign)
+    else:
+        if not from_file:
+            raise InputError(f"There is no file {args.cable} (and no vault to look it up in).")
+        if args.sign and signer is None:
+            raise InputError("--sign needs a signing key.", hint="Add -k NAME.ssh.")
+        cable = DraftingService.read_cable(Path(args.cable))
+        result = ExportService(schemes).export(cable, request)
     what = f"{result.banner}"
     if result.tearline is not None:
         what += f", sanitized version ({result.tearline.statement()})"
@@ -178,14 +208,19 @@ def verify_document_command(args: argparse.Namespace) -> int:
     """
     from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.exporting import ExportService
+    from cabledesk.services.vault_documents import VaultDocuments
 
     expected = _expected(args.signer) if args.signer else None
-    result = ExportService(SchemeRegistry.load()).verify(
-        Path(args.file),
-        signature=Path(args.sig) if args.sig else None,
-        expected=expected,
-        now=_now(),
-    )
+    signature = Path(args.sig) if args.sig else None
+    if access(args).exists():  # who signed, in the user's contacts; and the audit log
+        with open_vault(args) as vault:
+            result = VaultDocuments(vault, SchemeRegistry.load()).verify(
+                Path(args.file), signature=signature, expected=expected
+            )
+    else:
+        result = ExportService(SchemeRegistry.load()).verify(
+            Path(args.file), signature=signature, expected=expected, now=_now()
+        )
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -20,7 +20,7 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.marking import Marking
 from cabledesk.errors import VaultError
 from cabledesk.store._facets import facet_terms
-from cabledesk.store.database import Database, Row
+from cabledesk.store.database import Database, Row, like_escape
 from cabledesk.store.drafts import pack_cable, unpack_cable
 
 __all__ = ["ArchiveEntry", "ArchiveStore", "Direction", "searchable_text"]
@@ -183,6 +183,15 @@ class ArchiveStore:
         """The archive entries of a cable id (one per direction)."""
         rows = self._db.query(
             f"SELECT {_ENTRY_COLUMNS} FROM archive WHERE cable_id = ? ORDER BY id", (cable_id,)
+        )
+        return [_entry(r) for r in rows]
+
+    def find_prefix(self, prefix: str, limit: int = 10) -> list[ArchiveEntry]:
+        """Entries whose cable id starts with ``prefix`` (any case)."""
+        rows = self._db.query(
+            f"SELECT {_ENTRY_COLUMNS} FROM archive WHERE lower(cable_id) LIKE ? ESCAPE '\\' "
+            "ORDER BY id LIMIT ?",
+            (like_escape(prefix.lower()) + "%", limit),
         )
         return [_entry(r) for r in rows]
 

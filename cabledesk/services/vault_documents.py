@@ -1,0 +1,131 @@
+"""Exports and document checks with the vault: its cables, identity, contacts,
+export ceiling and audit log.
+
+:class:`ExportService` does the work on any cable and keys; this service adds
+what the vault knows: a cable found by the id of a draft or an archived
+cable, the user's identity as signer, the export ceiling set in the settings,
+the trust of the contacts who signed a received document, and an entry in
+the audit log for every export and every check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from cabledesk.domain.cable import Cable
+from cabledesk.domain.export_ceiling import ExportCeiling
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.errors import VaultError
+from cabledesk.export.pdf import PdfConverter
+from cabledesk.export.signed import DocumentSigner, ExpectedSigner
+from cabledesk.export.verification import DocumentVerification, KnownSigner
+from cabledesk.services.exporting import ExportRequest, ExportResult, ExportService
+from cabledesk.store.audit import Event
+from cabledesk.store.settings import EXPORT_CEILING
+from cabledesk.store.vault import Vault
+
+__all__ = ["VaultDocuments", "parse_ceiling_setting"]
+
+_PAIR = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(.+?)\s*$")
+
+
+def parse_ceiling_setting(text: str, schemes: SchemeRegistry) -> ExportCeiling:
+    """The ceiling of the ``export_ceiling`` setting: ``us=SECRET, uk=OFFICIAL``
+    (empty: each scheme's lowest classified level). Raises SchemeError or
+    MarkingError for an unknown scheme or level, VaultError for bad syntax."""
+    pairs: dict[str, str] = {}
+    for item in filter(str.strip, text.split(",")):
+        match = _PAIR.match(item)
+        if match is None:
+            raise VaultError(
+                f"The export ceiling setting {text!r} is not of the form 'us=SECRET, uk=OFFICIAL'."
+            )
+        pairs[match[1].lower()] = match[2]
+    return ExportCeiling.from_settings(pairs, schemes)
+
+
+class VaultDocuments:
+    def __init__(
+        self, vault: Vault, schemes: SchemeRegistry, *, pdf_converter: PdfConverter | None = None
+    ) -> None:
+        self._vault = vault
+        self._schemes = schemes
+        self._pdf = pdf_converter
+
+    def service(self) -> ExportService:
+        ceiling = parse_ceiling_setting(self._vault.settings.get(EXPORT_CEILING), self._schemes)
+        return ExportService(
+            self._schemes, ceiling=ceiling, pdf_converter=self._pdf, clock=self._vault.now
+        )
+
+    def find_cable(self, ref: str) -> Cable:
+        """The cable of a draft or of the archive, by its id or a unique prefix of it."""
+        ref = ref.strip().lower()
+        if len(ref) < 4:
+            raise VaultError("Give at least four characters of the cable's id.")
+        drafts = [d.id for d in self._vault.drafts.summaries() if d.id.lower().startswith(ref)]
+        if len(drafts) == 1:
+            return self._vault.drafts.load(drafts[0])
+        archived = self._vault.archive.find_prefix(ref)
+        ids = {e.cable_id for e in archived}
+        if len(drafts) + len(ids) == 1 and archived:
+            return self._vault.archive.cable(archived[0].id)
+        if not drafts and not ids:
+            raise VaultError(
+                f"No draft or archived cable has the id {ref!r}.",
+                hint="Give the path of a CABLE.json file, or see 'cabledesk-cli search'.",
+            )
+        raise VaultError(f"Several cables have an id starting with {ref!r}: give more of it.")
+
+    def export(self, cable: Cable, request: ExportRequest, *, sign: bool = False) -> ExportResult:
+        """Export with the vault's ceiling; ``sign`` signs with the user's identity.
+        Recorded in the audit log."""
+        if sign and request.signer is None:
+            request = replace(
+                request, signer=DocumentSigner.from_identity(self._vault.identities.active())
+            )
+        result = self.service().export(cable, request)
+        self._vault.audit.append(
+            Event.DOCUMENT_EXPORTED,
+            {
+                "cable": result.cable_id,
+                "file": result.document.name,
+                "format": result.format.value,
+                "banner": result.banner,
+                "sanitized": result.sanitized,
+                "signed": result.signed,
+                "sha256": result.sha256,
+            },
+        )
+        return result
+
+    def lookup(self, fingerprint: str) -> KnownSigner | None:
+        """What the contacts say about a signer's key."""
+        contact = self._vault.contacts.get(fingerprint)
+        if contact is not None:
+            return KnownSigner(contact.name, contact.trust)
+        for identity in self._vault.identities.all():
+            if identity.fingerprint == fingerprint:
+                return KnownSigner(f"{identity.name} (you)", Trust(TrustState.VERIFIED))
+        return None
+
+    def verify(
+        self, path: Path, *, signature: Path | None = None, expected: ExpectedSigner | None = None
+    ) -> DocumentVerification:
+        """Check a received document against the contacts; recorded in the audit log."""
+        result = self.service().verify(
+            path, signature=signature, lookup=self.lookup, expected=expected
+        )
+        self._vault.audit.append(
+            Event.DOCUMENT_VERIFIED,
+            {
+                "file": Path(path).name,
+                "verdict": result.verdict.value,
+                "signer": result.signer.fingerprint,
+                "sha256": result.sha256,
+            },
+        )
+        return result

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from cabledesk.domain.cable import Paragraph
+from cabledesk.errors import PolicyRefusal
+from cabledesk.services.drafts import DraftsService
+from cabledesk.store.vault import Vault
+from tests.services.conftest import SCHEMES
+
+
+def _with(cable, *marks: str):  # type: ignore[no-untyped-def]
+    return replace(cable, paragraphs=tuple(Paragraph(m, f"text {i}") for i, m in enumerate(marks)))
+
+
+def test_new_draft_from_the_identity(vault: Vault) -> None:
+    service = DraftsService(vault, SCHEMES, new_id=lambda: "draft-0001")
+    cable = service.new()
+    assert cable.id == "draft-0001" and cable.originator == "AMEMBASSY PARIS"
+    assert cable.subject_marking == "(U)" and cable.signature == "DOE"
+    assert [d.id for d in service.summaries()] == ["draft-0001"]
+    assert vault.audit.entries()[0].event == "draft created"
+
+
+def test_raising_is_free_lowering_needs_a_reason(vault: Vault) -> None:
+    service = DraftsService(vault, SCHEMES)
+    cable = service.new()
+    secret = _with(cable, "(U)", "(S//NF)")
+    assert service.save(secret).banner == "SECRET//NOFORN"
+    for lower in (
+        _with(cable, "(C//NF)"),
+        _with(cable, "(S)"),
+        _with(cable, "(S//REL TO USA, GBR)"),
+    ):
+        assert service.lowering(lower) is not None
+        with pytest.raises(PolicyRefusal, match="lowers the draft's classification"):
+            service.save(lower)
+        assert service.load(cable.id) == secret
+    result = service.save(_with(cable, "(C//NF)"), justification="portion 2 was over-classified")
+    assert result.banner == "CONFIDENTIAL//NOFORN"
+    entry = vault.audit.entries()[0]
+    assert entry.event == "classification lowered"
+    assert entry.details == {
+        "draft": cable.id,
+        "from": "SECRET//NOFORN",
+        "to": "CONFIDENTIAL//NOFORN",
+        "justification": "portion 2 was over-classified",
+    }
+
+
+def test_unparsable_marks_save_without_banner(vault: Vault) -> None:
+    service = DraftsService(vault, SCHEMES)
+    cable = service.new()
+    assert service.save(_with(cable, "(S//NF", "(U)")).banner == ""
+    assert service.lowering(_with(cable, "(U)")) is None  # nothing to compare with
+
+
+def test_delete_and_duplicate(vault: Vault) -> None:
+    service = DraftsService(vault, SCHEMES)
+    cable = service.new()
+    copy = service.duplicate(cable.id)
+    assert copy.id != cable.id and len(service.summaries()) == 2
+    service.delete(cable.id)
+    assert [d.id for d in service.summaries()] == [copy.id]
+    assert vault.audit.entries()[0].event == "draft deleted"
