@@ -1,0 +1,143 @@
+"""The one place where work leaves the GUI thread.
+
+:meth:`Workers.run` runs a callable on a thread pool and hands back a
+:class:`Job` whose signals arrive on the GUI thread: ``progress(int)`` while
+it runs, then ``done(result)`` or ``failed(exception)``, then ``finished()``.
+The callable receives a :class:`JobContext` whose ``progress`` and
+``cancelled`` fit the core's ``progress=`` and ``cancel=`` callbacks, so Cancel
+reaches a sealing or an export between two blocks. Writes to the vault go
+through a pool of one thread (``write=True``), so they happen in the order
+they were asked for.
+
+Collect every input (passphrase, recipients, paths) before starting a job:
+the callable must not touch widgets.
+
+Tests use ``Workers(synchronous=True)``: the callable runs at once on the
+calling thread and the signals are emitted before :meth:`run` returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+__all__ = ["Job", "JobContext", "Workers"]
+
+log = logging.getLogger(__name__)
+
+
+class JobContext:
+    """What a running job may call: report progress, ask whether it was cancelled."""
+
+    def __init__(self, job: Job) -> None:
+        self._job = job
+
+    def progress(self, value: int) -> None:
+        self._job.progress.emit(int(value))
+
+    def cancelled(self) -> bool:
+        return self._job.is_cancelled()
+
+
+class Job(QObject):
+    """A piece of work on a worker thread; connect to its signals before it ends."""
+
+    progress = Signal(int)
+    done = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._cancel = threading.Event()
+        self.running = True
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next check (the core raises Cancelled)."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job, fn: Callable[[JobContext], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._job = job
+        self._fn = fn
+
+    def run(self) -> None:
+        _execute(self._job, self._fn)
+
+
+def _execute(job: Job, fn: Callable[[JobContext], Any]) -> None:
+    try:
+        result = fn(JobContext(job))
+    except BaseException as exc:  # every failure reaches the GUI as a signal
+        if not isinstance(exc, Exception):
+            log.warning("job %s ended by %s", job.name, type(exc).__name__)
+        job.running = False
+        job.failed.emit(exc)
+    else:
+        job.running = False
+        job.done.emit(result)
+    job.finished.emit()
+
+
+class Workers(QObject):
+    """The thread pools of the application; see the module docstring."""
+
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self._pool = QThreadPool(self)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        self._jobs: set[Job] = set()
+
+    def run(
+        self,
+        name: str,
+        fn: Callable[[JobContext], Any],
+        *,
+        write: bool = False,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> Job:
+        """Start ``fn(context)``; the callbacks, if given, run on the GUI thread."""
+        job = Job(name)  # no parent: it lives while the caller or the pool holds it
+        if on_done is not None:
+            job.done.connect(on_done)
+        if on_failed is not None:
+            job.failed.connect(on_failed)
+        if on_progress is not None:
+            job.progress.connect(on_progress)
+        self._jobs.add(job)
+        job.finished.connect(lambda: self._forget(job))
+        if self.synchronous:
+            _execute(job, fn)
+        else:
+            (self._writes if write else self._pool).start(_Runnable(job, fn))
+        return job
+
+    def _forget(self, job: Job) -> None:
+        self._jobs.discard(job)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._jobs)
+
+    def cancel_all(self) -> None:
+        for job in list(self._jobs):
+            job.cancel()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for every job to end (at shutdown and lock); False on timeout."""
+        return self._pool.waitForDone(msecs) and self._writes.waitForDone(msecs)
