@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from cabledesk.resources import resource_path
 
-__all__ = ["country_name", "is_country_code"]
+__all__ = ["countries", "country_name", "is_country_code"]
 
 
 @lru_cache(maxsize=1)
@@ -27,3 +27,8 @@ def is_country_code(code: str) -> bool:
 def country_name(code: str) -> str | None:
     """The English short name of a country code, or None if unknown."""
     return _codes().get(code)
+
+
+def countries() -> list[tuple[str, str]]:
+    """Every (code, English name), in the order of the names."""
+    return sorted(_codes().items(), key=lambda item: item[1])

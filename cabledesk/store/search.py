@@ -106,31 +106,44 @@ def _facets_query(f: SearchFilters) -> str:
     return " AND ".join(parts)
 
 
-def _filters_sql(f: SearchFilters) -> tuple[str, list[object]]:
+def _filters_sql(f: SearchFilters, *, indexed: bool = False) -> tuple[str, list[object]]:
+    """The filters as SQL on ``archive a``. With ``indexed``, only those the facet
+    terms of the full-text query do not already apply exactly: the originating
+    post, and dates that do not fall on whole months (or a range too long for terms)."""
     clauses: list[str] = []
     params: list[object] = []
-    if f.levels:
+    if f.levels and not indexed:
         clauses.append(f"a.level IN ({','.join('?' * len(f.levels))})")
         params += [lv.upper() for lv in f.levels]
-    if f.date_from is not None:
-        clauses.append("a.dtg >= ?")
-        params.append(datetime.combine(f.date_from, time()).isoformat())
-    if f.date_to is not None:
-        clauses.append("a.dtg < ?")
-        params.append(datetime.combine(f.date_to + timedelta(days=1), time()).isoformat())
-    if f.precedences:
+    if not (indexed and _dates_indexed_exactly(f)):
+        if f.date_from is not None:
+            clauses.append("a.dtg >= ?")
+            params.append(datetime.combine(f.date_from, time()).isoformat())
+        if f.date_to is not None:
+            clauses.append("a.dtg < ?")
+            params.append(datetime.combine(f.date_to + timedelta(days=1), time()).isoformat())
+    if f.precedences and not indexed:
         clauses.append(f"a.precedence IN ({','.join('?' * len(f.precedences))})")
         params += [p.upper() for p in f.precedences]
     if f.post.strip():
         clauses.append("a.originator LIKE ? ESCAPE '\\'")
         params.append("%" + like_escape(f.post.strip()) + "%")
-    for tag in f.tags:
+    for tag in () if indexed else f.tags:
         clauses.append("(' ' || a.tags || ' ') LIKE ? ESCAPE '\\'")
         params.append("% " + like_escape(tag.strip().upper()) + " %")
-    if f.direction is not None:
+    if f.direction is not None and not indexed:
         clauses.append("a.direction = ?")
         params.append(f.direction.value)
     return (" AND ".join(clauses), params)
+
+
+def _dates_indexed_exactly(f: SearchFilters) -> bool:
+    if f.date_from is None and f.date_to is None:
+        return True
+    if f.date_from is None or f.date_to is None or not date_terms(f.date_from, f.date_to):
+        return False
+    next_day = f.date_to + timedelta(days=1)
+    return f.date_from.day == 1 and next_day.day == 1
 
 
 _HIT_COLUMNS = (
@@ -153,9 +166,10 @@ def search(
     """
     filters = filters or SearchFilters()
     words = to_fts_query(query)
-    where, params = _filters_sql(filters)
     if not words:
+        where, params = _filters_sql(filters)
         return _listing(db, where, params, limit, offset)
+    where, params = _filters_sql(filters, indexed=True)
     text_match = f"{TEXT_COLUMNS} : ({words})"
     facets = _facets_query(filters)
     match = f"({text_match}) AND {facets}" if facets else text_match

@@ -1,0 +1,97 @@
+"""A cable to read, not to edit: its banner, header block, portion-marked paragraphs,
+authority block and attachments, laid out as on paper; and, above, the
+verification of a received cable when there is one (see ``verification_panel``).
+
+Copying text from it puts the cable's words on a clipboard marked sensitive.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from cabledesk.domain.cable import Cable, format_dtg
+from cabledesk.domain.marking import Marking
+from cabledesk.ui.banner_bar import BannerBar
+from cabledesk.ui.clipboard import sensitive_mime_data
+
+__all__ = ["CableView", "cable_html"]
+
+
+class _Text(QTextBrowser):
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt's name)
+        return sensitive_mime_data(self.textCursor().selectedText().replace("\u2029", "\n"))
+
+
+def _row(label: str, value: str) -> str:
+    if not value:
+        return ""
+    return f"<tr><td><b>{html.escape(label)}</b></td><td>{html.escape(value)}</td></tr>"
+
+
+def cable_html(cable: Cable, banner: Marking | None) -> str:
+    """The cable as HTML for reading (every value escaped)."""
+    parts = ['<table cellspacing="0" cellpadding="2">']
+    parts.append(_row("PRECEDENCE:", cable.precedence))
+    parts.append(_row("DTG:", format_dtg(cable.dtg) if cable.dtg else ""))
+    parts.append(_row("FM:", cable.originator))
+    parts.append(_row("TO:", "; ".join(a.name for a in cable.action)))
+    parts.append(_row("INFO:", "; ".join(a.name for a in cable.info)))
+    parts.append(_row("SERIAL:", cable.serial or ""))
+    parts.append(_row("CAPTIONS:", ", ".join(cable.captions)))
+    parts.append(_row("TAGS:", ", ".join(cable.tags)))
+    parts.append(_row("SUBJECT:", f"{cable.subject_marking} {cable.subject}".strip()))
+    parts.append(_row("REF:", "; ".join(cable.references)))
+    parts.append("</table>")
+    if cable.authority is not None:
+        a = cable.authority
+        lines = [f"Classified By: {a.classified_by}"]
+        if a.reasons:
+            lines.append(f"Reasons: {', '.join(a.reasons)}")
+        if a.derived_from:
+            lines.append(f"Derived From: {a.derived_from}")
+        if a.declassify_on:
+            lines.append(f"Declassify On: {a.declassify_on}")
+        parts.append("<p>" + "<br>".join(html.escape(x) for x in lines) + "</p>")
+    for number, p in enumerate(cable.paragraphs, start=1):
+        parts.append(f"<p>{number}. {html.escape(p.marking)} {html.escape(p.text)}</p>")
+    if cable.signature:
+        parts.append(f"<p>{html.escape(cable.signature)}</p>")
+    if cable.attachments:
+        items = "".join(f"<li>{html.escape(a.name)}</li>" for a in cable.attachments)
+        parts.append(f"<p><b>ATTACHMENTS ({len(cable.attachments)}):</b></p><ol>{items}</ol>")
+    if banner is not None:
+        parts.append(f'<p align="center"><b>{html.escape(banner.banner)}</b></p>')
+    return "".join(parts)
+
+
+class CableView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cableView")
+        self.banner = BannerBar()
+        self.text = _Text()
+        self.text.setObjectName("cableText")
+        self.text.setAccessibleName(self.tr("Cable text"))
+        self.text.setOpenLinks(False)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.extra = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.extra)
+        layout.addWidget(self.text, 1)
+
+    def show_cable(self, cable: Cable, banner: Marking | None) -> None:
+        if banner is None:
+            self.banner.show_unknown()
+        else:
+            self.banner.show_marking(banner)
+        self.text.setHtml(cable_html(cable, banner))
+
+    def clear(self) -> None:
+        self.banner.show_unknown()
+        self.text.clear()

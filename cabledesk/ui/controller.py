@@ -1,0 +1,162 @@
+"""Which window is on screen: the first-run assistant, the unlock screen or the main
+window; and locking (by hand, after idle minutes, when the screen locks).
+
+The controller owns the :class:`~cabledesk.services.session.Session` while the
+vault is unlocked. Locking flushes the open draft, closes the main window
+(which clears every decrypted view), locks the vault (wiping its key) and
+shows the unlock screen again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.services.session import Session
+from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store.settings import AUTO_LOCK_MINUTES, LOCK_ON_SCREEN_LOCK
+from cabledesk.store.vault import Vault
+from cabledesk.ui.first_run import FirstRunWizard
+from cabledesk.ui.unlock import UnlockWindow
+from cabledesk.ui.workers import Workers
+
+__all__ = ["AppController"]
+
+log = logging.getLogger(__name__)
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class AppController(QObject):
+    """See the module docstring. ``locked`` and ``unlocked`` are emitted for tests
+    and for the screens that follow the vault's state."""
+
+    unlocked = Signal(object)
+    locked = Signal()
+
+    def __init__(self, access: VaultAccess, schemes: SchemeRegistry, workers: Workers) -> None:
+        super().__init__()
+        self.access = access
+        self.schemes = schemes
+        self.workers = workers
+        self.session: Session | None = None
+        self.window: QWidget | None = None
+        self.pending_files: list[str] = []
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+            app.applicationStateChanged.connect(self._state_changed)  # type: ignore[attr-defined]
+
+    def start(self) -> QWidget:
+        """Show the first window: the assistant without a vault, else the unlock screen."""
+        if not self.access.exists():
+            wizard = FirstRunWizard(self.access, self.schemes, self.workers)
+            wizard.created.connect(self._open)
+            return self._show(wizard)
+        return self._show_unlock()
+
+    def _show(self, widget: QWidget) -> QWidget:
+        previous, self.window = self.window, widget
+        widget.show()
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        return widget
+
+    def _show_unlock(self) -> QWidget:
+        unlock = UnlockWindow(self.access, self.workers)
+        unlock.unlocked.connect(self._open)
+        return self._show(unlock)
+
+    def _open(self, vault: Vault) -> None:
+        from cabledesk.ui.main_window import MainWindow  # the heavy part, after unlock
+
+        self.session = Session(vault, self.schemes)
+        window = MainWindow(self.session, self.workers, self)
+        self._show(window)
+        self._restart_idle()
+        self.unlocked.emit(self.session)
+        if self.pending_files:
+            from pathlib import Path
+
+            files, self.pending_files = self.pending_files, []
+            window.open_files([Path(f) for f in files])
+
+    def lock(self) -> None:
+        """Lock now: flush and close the main window, wipe the key, ask to unlock."""
+        if self.session is None:
+            return
+        window = self.window
+        if window is not None and hasattr(window, "prepare_lock"):
+            window.prepare_lock()
+        self.workers.cancel_all()
+        self.workers.wait(10_000)
+        session, self.session = self.session, None
+        with contextlib.suppress(Exception):
+            session.lock()
+        self._idle.stop()
+        self._show_unlock()
+        self.locked.emit()
+
+    def shutdown(self) -> None:
+        """The application quits: save, wipe, wait for the workers."""
+        if self.session is not None:
+            window = self.window
+            if window is not None and hasattr(window, "prepare_lock"):
+                window.prepare_lock()
+            self.workers.wait(10_000)
+            with contextlib.suppress(Exception):
+                self.session.lock()
+            self.session = None
+
+    def _restart_idle(self) -> None:
+        if self.session is None:
+            return
+        try:
+            minutes = self.session.settings.get(AUTO_LOCK_MINUTES)
+        except Exception:  # the vault was locked meanwhile
+            return
+        if minutes > 0:
+            self._idle.start(minutes * 60_000)
+        else:
+            self._idle.stop()
+
+    def settings_changed(self) -> None:
+        """The settings dialog saved: apply the auto-lock delay at once."""
+        self._restart_idle()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in _INPUT_EVENTS and self._idle.isActive():
+            self._idle.start()  # same interval: any input postpones the lock
+        return False
+
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationSuspended:
+            self.screen_locked()
+
+    def screen_locked(self) -> None:
+        """The platform says the screen is locked (or the session suspended): lock too,
+        if the user asked for it in the settings."""
+        if self.session is None:
+            return
+        try:
+            wanted = self.session.settings.get(LOCK_ON_SCREEN_LOCK)
+        except Exception:
+            log.warning("could not read the lock-on-screen-lock setting")
+            wanted = True
+        if wanted:
+            self.lock()

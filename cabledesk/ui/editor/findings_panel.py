@@ -1,0 +1,55 @@
+"""The findings of the cable being edited: errors first, each naming its field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from cabledesk.domain.validation import Finding, Severity
+
+__all__ = ["FindingsPanel"]
+
+ERROR_COLOUR = "#b00020"
+WARNING_COLOUR = "#8a6d00"
+
+
+class FindingsPanel(QListWidget):
+    """Double-clicking a finding emits ``field_chosen(field)`` to focus that field."""
+
+    field_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingsPanel")
+        self.setAccessibleName(self.tr("Findings"))
+        self.setAlternatingRowColors(True)
+        self.itemActivated.connect(
+            lambda item: self.field_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        )
+
+    def show_findings(self, findings: Sequence[Finding]) -> None:
+        self.clear()
+        if not findings:
+            item = QListWidgetItem(self.tr("No findings: the cable follows the rules."))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addItem(item)
+            return
+        for finding in findings:
+            error = finding.severity == Severity.ERROR
+            label = self.tr("Error") if error else self.tr("Warning")
+            item = QListWidgetItem(f"{label} — {finding.field}: {finding.message}")
+            item.setData(Qt.ItemDataRole.UserRole, finding.field)
+            item.setForeground(QColor(ERROR_COLOUR if error else WARNING_COLOUR))
+            item.setToolTip(finding.message)
+            self.addItem(item)
+
+    def counts(self) -> tuple[int, int]:
+        errors = warnings = 0
+        for i in range(self.count()):
+            text = self.item(i).text()
+            errors += text.startswith(self.tr("Error"))
+            warnings += text.startswith(self.tr("Warning"))
+        return errors, warnings

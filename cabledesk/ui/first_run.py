@@ -1,0 +1,335 @@
+"""The first-run assistant: create the vault, then the identity; show the fingerprint.
+
+Four pages: welcome; the passphrase (twice, with a strength hint and, where
+a keychain exists, "remember on this device"); who you are (name, post,
+role, scheme, clearance, nationality); and, once both are created off the GUI
+thread, the fingerprint and safety number with an offer to save the contact
+card. Emits ``created(vault)`` when the user finishes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from cabledesk.atomic import write_atomic
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.domain.countries import countries
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.services.identity import IdentityInfo, IdentityRequest, IdentityService
+from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS, VaultAccess, passphrase_strength
+from cabledesk.store.vault import Vault
+from cabledesk.ui.errors import show_error
+from cabledesk.ui.workers import JobContext, Workers
+
+__all__ = ["FirstRunWizard"]
+
+VALID_YEARS = 2
+
+
+class _PassphrasePage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Choose the vault passphrase"))
+        self.setSubTitle(
+            self.tr(
+                "It encrypts everything CableDesk keeps on this computer. Several unrelated "
+                "words are easy to remember and hard to guess. It cannot be recovered if lost."
+            )
+        )
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        for field, name in ((self.first, "passphrase1"), (self.second, "passphrase2")):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setObjectName(name)
+            field.textChanged.connect(self._update)
+        self.first.setAccessibleName(self.tr("Passphrase"))
+        self.second.setAccessibleName(self.tr("Passphrase again"))
+        self.meter = QProgressBar()
+        self.meter.setObjectName("strength")
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.hint = QLabel()
+        self.hint.setObjectName("strengthHint")
+        self.hint.setWordWrap(True)
+        self.remember = QCheckBox(self.tr("Remember on this device (in the system keychain)"))
+        self.remember.setObjectName("remember")
+        self.keychain_note = QLabel()
+        self.keychain_note.setWordWrap(True)
+        status = wizard.access.keychain_status()
+        self.remember.setEnabled(status.usable)
+        if not status.usable:
+            self.keychain_note.setText(status.reason)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Passphrase:"), self.first)
+        form.addRow(self.tr("Again:"), self.second)
+        form.addRow(self.tr("Strength:"), self.meter)
+        form.addRow("", self.hint)
+        form.addRow("", self.remember)
+        form.addRow("", self.keychain_note)
+
+    def _update(self) -> None:
+        score, hint = passphrase_strength(self.first.text())
+        self.meter.setValue(score)
+        if self.second.text() and self.second.text() != self.first.text():
+            hint = self.tr("The two passphrases differ.")
+        self.hint.setText(self.tr(hint))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        return len(self.first.text()) >= MIN_PASSPHRASE_CHARS and (
+            self.first.text() == self.second.text()
+        )
+
+
+class _IdentityPage(QWizardPage):
+    def __init__(self, wizard: FirstRunWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Who you are"))
+        self.setSubTitle(
+            self.tr(
+                "Your name and post go on your contact card, which your correspondents import "
+                "to seal cables for you. Your clearance and nationality decide what may be "
+                "released to you."
+            )
+        )
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.post = QLineEdit()
+        self.post.setObjectName("post")
+        self.post.setPlaceholderText(self.tr("e.g. AMEMBASSY PARIS"))
+        self.role = QLineEdit()
+        self.role.setObjectName("role")
+        self.email = QLineEdit()
+        self.email.setObjectName("email")
+        self.scheme = QComboBox()
+        self.scheme.setObjectName("scheme")
+        for scheme_id in sorted(wizard.schemes):
+            self.scheme.addItem(wizard.schemes[scheme_id].name, scheme_id)
+        self.scheme.setCurrentIndex(max(0, self.scheme.findData("us")))
+        self.clearance = QComboBox()
+        self.clearance.setObjectName("clearance")
+        self.nationality = QLineEdit()
+        self.nationality.setObjectName("nationality")
+        self.nationality.setPlaceholderText(self.tr("three letters, e.g. USA, FRA"))
+        codes = [code for code, _ in countries()]
+        completer = QCompleter(codes, self.nationality)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.nationality.setCompleter(completer)
+        self.scheme.currentIndexChanged.connect(self._levels)
+        self._levels()
+        form = QFormLayout(self)
+        for label, widget, accessible in (
+            (self.tr("Name:"), self.name, self.tr("Your name")),
+            (self.tr("Post:"), self.post, self.tr("Your post")),
+            (self.tr("Role:"), self.role, self.tr("Your role")),
+            (self.tr("E-mail (optional):"), self.email, self.tr("Your e-mail address")),
+            (self.tr("Classification scheme:"), self.scheme, self.tr("Classification scheme")),
+            (self.tr("Clearance:"), self.clearance, self.tr("Your clearance")),
+            (self.tr("Nationality:"), self.nationality, self.tr("Your nationality")),
+        ):
+            widget.setAccessibleName(accessible)
+            form.addRow(label, widget)
+        for field in (self.name, self.post, self.nationality):
+            field.textChanged.connect(self.completeChanged)
+
+    def _levels(self) -> None:
+        scheme = self._wizard.schemes[str(self.scheme.currentData())]
+        self.clearance.clear()
+        self.clearance.addItem(self.tr("(none)"), "")
+        for level in scheme.levels:
+            if level.classified:
+                self.clearance.addItem(level.name, level.name)
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
+        nationality = self.nationality.text().strip()
+        return bool(self.name.text().strip() and self.post.text().strip()) and (
+            not nationality or len(nationality) == 3
+        )
+
+    def request(self) -> IdentityRequest:
+        now = datetime.now(UTC).replace(microsecond=0)
+        return IdentityRequest(
+            name=self.name.text(),
+            post=self.post.text(),
+            role=self.role.text(),
+            email=self.email.text().strip() or None,
+            scheme=str(self.scheme.currentData()),
+            clearance=str(self.clearance.currentData() or ""),
+            nationality=self.nationality.text().strip().upper(),
+            expires=now + timedelta(days=365 * VALID_YEARS),
+        )
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        return self._wizard.create_vault()
+
+
+class _DonePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your vault is ready"))
+        self.setSubTitle(
+            self.tr(
+                "Read these to your correspondents when they import your card: the safety "
+                "number proves the card is really yours."
+            )
+        )
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("fingerprint")
+        self.safety = QLabel()
+        self.safety.setObjectName("safetyNumber")
+        self.safety.setWordWrap(True)
+        for label in (self.fingerprint, self.safety):
+            label.setFont(mono)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export = QPushButton(self.tr("Save my contact card…"))
+        self.export.setObjectName("exportCard")
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Fingerprint:"), self.fingerprint)
+        form.addRow(self.tr("Safety number:"), self.safety)
+        form.addRow("", self.export)
+        form.addRow("", self.saved)
+
+    def show_identity(self, info: IdentityInfo) -> None:
+        self.fingerprint.setText(info.fingerprint)
+        groups = info.safety_number.split()
+        self.safety.setText(" ".join(groups[:6]) + "\n" + " ".join(groups[6:]))
+
+
+class FirstRunWizard(QWizard):
+    """See the module docstring. ``save_card_to`` replaces the file dialog in tests."""
+
+    created = Signal(object)
+
+    def __init__(self, access: VaultAccess, schemes: SchemeRegistry, workers: Workers) -> None:
+        super().__init__()
+        self.access = access
+        self.schemes = schemes
+        self._workers = workers
+        self.vault: Vault | None = None
+        self.card: ContactCard | None = None
+        self.setObjectName("firstRun")
+        self.setWindowTitle(self.tr("Welcome to CableDesk"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setMinimumSize(620, 480)
+        welcome = QWizardPage()
+        welcome.setTitle(self.tr("Welcome to CableDesk"))
+        text = QLabel(
+            self.tr(
+                "CableDesk keeps your drafts, your correspondents' keys and the cables you "
+                "send and receive in a vault encrypted on this computer. It never connects "
+                "to a network.\n\nFirst choose the vault's passphrase, then say who you are: "
+                "CableDesk creates your signing and encryption keys."
+            )
+        )
+        text.setWordWrap(True)
+        QVBoxLayout(welcome).addWidget(text)
+        self.passphrase_page = _PassphrasePage(self)
+        self.identity_page = _IdentityPage(self)
+        self.done_page = _DonePage()
+        self.busy = QProgressBar(self.identity_page)
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.identity_page.layout().addWidget(self.busy)  # type: ignore[union-attr]
+        for page in (welcome, self.passphrase_page, self.identity_page, self.done_page):
+            self.addPage(page)
+        self.done_page.export.clicked.connect(self._save_card)
+        self.save_card_to = self._ask_card_path
+        self.finished.connect(self._finish)
+
+    def create_vault(self) -> bool:
+        """Start creating the vault and the identity; the page moves on when done."""
+        if self.vault is not None:
+            return True
+        secret = self.passphrase_page.first.text()
+        remember = self.passphrase_page.remember.isChecked()
+        request = self.identity_page.request()
+        self.busy.setVisible(True)
+        self.button(QWizard.WizardButton.NextButton).setEnabled(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+
+        def work(ctx: JobContext) -> tuple[Vault, IdentityInfo]:
+            vault = self.access.create(secret, remember=remember)
+            service = IdentityService(vault, self.schemes)
+            try:
+                service.create(request)
+            except BaseException:
+                vault.lock()
+                _remove_vault(self.access)
+                raise
+            return vault, service.info()
+
+        self._workers.run("create the vault", work, on_done=self._created, on_failed=self._failed)
+        return False
+
+    def _created(self, result: tuple[Vault, IdentityInfo]) -> None:
+        self.vault, info = result
+        self.card = IdentityService(self.vault, self.schemes).card()
+        self.busy.setVisible(False)
+        self.passphrase_page.first.clear()
+        self.passphrase_page.second.clear()
+        self.done_page.show_identity(info)
+        self.next()
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.setVisible(False)
+        self.button(QWizard.WizardButton.NextButton).setEnabled(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
+        show_error(self, exc)
+
+    def _ask_card_path(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save your contact card"), "", self.tr("Contact cards (*.contact)")
+        )
+        return Path(name) if name else None
+
+    def _save_card(self) -> None:
+        if self.card is None:
+            return
+        path = self.save_card_to()
+        if path is None:
+            return
+        if path.suffix != ".contact":
+            path = path.with_name(path.name + ".contact")
+        try:
+            write_atomic(path, self.card.to_bytes(), mode=0o644)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.done_page.saved.setText(self.tr("Saved to {0}.").format(str(path)))
+
+    def _finish(self, result: int) -> None:
+        if self.vault is not None:
+            self.created.emit(self.vault)
+
+
+def _remove_vault(access: VaultAccess) -> None:
+    # The identity could not be created: leave no half-made vault behind.
+    for path in (access.home.key_file, access.home.database):
+        for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            candidate.unlink(missing_ok=True)
+    if access.home.archive.exists() and not any(access.home.archive.iterdir()):
+        access.home.archive.rmdir()

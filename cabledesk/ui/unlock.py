@@ -1,0 +1,161 @@
+"""The unlock screen: the vault's passphrase, or the keychain if it remembers the vault."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cabledesk.errors import CableDeskError, WrongPassphrase
+from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store.keychain import KeychainStatus
+from cabledesk.store.vault import Vault
+from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.workers import JobContext, Workers
+
+__all__ = ["UnlockWindow"]
+
+
+class UnlockWindow(QWidget):
+    """Asks for the passphrase and unlocks off the GUI thread; emits ``unlocked(vault)``."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, access: VaultAccess, workers: Workers) -> None:
+        super().__init__()
+        self._access = access
+        self._workers = workers
+        self.setObjectName("unlockWindow")
+        self.setWindowTitle(self.tr("CableDesk — Unlock"))
+        self.setMinimumWidth(440)
+
+        title = QLabel(self.tr("Unlock your vault"))
+        title.setObjectName("unlockTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        where = QLabel(self.tr("Vault: {0}").format(str(access.home.folder)))
+        where.setObjectName("vaultFolder")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Vault passphrase"))
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.remember = QCheckBox(self.tr("Remember on this device"))
+        self.remember.setObjectName("remember")
+        self.remember.setAccessibleName(self.tr("Remember the vault on this device"))
+        self.message = QLabel()
+        self.message.setObjectName("unlockMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: palette(highlight);")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(self.tr("Unlocking"))
+        self.button = QPushButton(self.tr("Unlock"))
+        self.button.setObjectName("unlockButton")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.unlock)
+        self.keychain_button = QPushButton(self.tr("Unlock with the keychain"))
+        self.keychain_button.setObjectName("keychainButton")
+        self.keychain_button.clicked.connect(self.unlock_with_keychain)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(10)
+        for widget in (title, where, self.passphrase, self.remember, self.message, self.busy):
+            layout.addWidget(widget)
+        layout.addWidget(self.button)
+        layout.addWidget(self.keychain_button)
+        self._refresh_keychain()
+
+    def _refresh_keychain(self) -> None:
+        """Ask the keychain (off the GUI thread: it may talk to D-Bus) what it knows."""
+        self.keychain_button.setVisible(False)
+        self.remember.setVisible(False)
+
+        def ask(ctx: JobContext) -> tuple[KeychainStatus, bool]:
+            status = self._access.keychain_status()
+            return status, status.usable and self._access.is_remembered()
+
+        self._workers.run("keychain status", ask, on_done=self._show_keychain)
+
+    def _show_keychain(self, answer: tuple[KeychainStatus, bool]) -> None:
+        status, remembered = answer
+        self.keychain_button.setVisible(remembered)
+        self.remember.setVisible(status.usable and not remembered)
+        if not status.usable:
+            self.remember.setToolTip(status.reason)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.passphrase, self.button, self.keychain_button, self.remember):
+            widget.setEnabled(not busy)
+        self.busy.setVisible(busy)
+
+    def unlock(self) -> None:
+        secret = self.passphrase.text()
+        if not secret:
+            self.message.setText(self.tr("Type your passphrase."))
+            return
+        remember = self.remember.isVisible() and self.remember.isChecked()
+        self._set_busy(True)
+        self.message.clear()
+
+        def work(ctx: JobContext) -> Vault:
+            vault = self._access.unlock(secret)
+            if remember:
+                # The vault is open; a keychain that refuses is not worth failing for.
+                with contextlib.suppress(CableDeskError):
+                    vault.remember(self._access.keychain)
+            return vault
+
+        self._workers.run("unlock", work, on_done=self._done, on_failed=self._failed)
+
+    def unlock_with_keychain(self) -> None:
+        self._set_busy(True)
+        self.message.clear()
+        self._workers.run(
+            "unlock with the keychain",
+            lambda ctx: self._access.unlock_remembered(),
+            on_done=self._done_keychain,
+            on_failed=self._failed,
+        )
+
+    def _done_keychain(self, vault: Vault | None) -> None:
+        if vault is None:
+            self._set_busy(False)
+            self.message.setText(self.tr("The keychain does not remember this vault."))
+            self._refresh_keychain()
+            return
+        self._done(vault)
+
+    def _done(self, vault: Vault) -> None:
+        self.passphrase.clear()
+        self._set_busy(False)
+        self.unlocked.emit(vault)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, CableDeskError):
+            problem = describe(exc)
+            self.message.setText(" ".join(filter(None, (problem.message, problem.hint))))
+            if isinstance(exc, WrongPassphrase):
+                self.passphrase.selectAll()
+            self.passphrase.setFocus()
+            return
+        show_error(self, exc)

@@ -1,0 +1,179 @@
+"""The menus and keyboard shortcuts of the main window.
+
+Platform shortcuts where Qt has a standard key (New, Open, Save, Close,
+Quit, Undo, Redo, Copy, Find, Preferences); CableDesk's own for the rest:
+Seal Ctrl+Shift+S, Export Ctrl+E, Lock Ctrl+L, the sections Ctrl+1…5,
+portion mark Ctrl+M (in the editor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from cabledesk import __version__
+
+if TYPE_CHECKING:
+    from cabledesk.ui.main_window import MainWindow
+
+__all__ = ["build_menus"]
+
+OPEN_FILTER = "CableDesk files (*.cable *.docx *.pdf *.zip *.contact);;All files (*)"
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    name: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _=False: slot())
+    action.setObjectName(name)
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create the menu bar of ``window``; returns its actions by name (for tests)."""
+    tr = window.tr
+    std = QKeySequence.StandardKey
+    actions = {
+        "new": _action(window, tr("&New Draft"), window.new_draft, std.New, "new"),
+        "open": _action(window, tr("&Open…"), lambda: _open(window), std.Open, "open"),
+        "save": _action(window, tr("&Save"), lambda: window.editor.save(), std.Save, "save"),
+        "seal": _action(window, tr("Se&al…"), lambda: _seal(window), "Ctrl+Shift+S", "seal"),
+        "export": _action(window, tr("&Export…"), lambda: _export(window), "Ctrl+E", "export"),
+        "encrypt": _action(
+            window, tr("Encrypt File…"), lambda: _file_crypto(window, True), None, "encrypt"
+        ),
+        "decrypt": _action(
+            window, tr("Decrypt File…"), lambda: _file_crypto(window, False), None, "decrypt"
+        ),
+        "lock": _action(window, tr("&Lock"), window.lock, "Ctrl+L", "lock"),
+        "quit": _action(window, tr("&Quit"), lambda: _quit(window), std.Quit, "quit"),
+        "undo": _action(window, tr("&Undo"), lambda: _edit(window, "undo"), std.Undo, "undo"),
+        "redo": _action(window, tr("&Redo"), lambda: _edit(window, "redo"), std.Redo, "redo"),
+        "copy": _action(window, tr("&Copy"), lambda: _edit(window, "copy"), std.Copy, "copy"),
+        "find": _action(
+            window, tr("&Find in Archive"), window.sidebar.focus_search, std.Find, "find"
+        ),
+        "delete": _action(window, tr("&Delete Draft…"), window.delete_draft, None, "delete"),
+        "settings": _action(
+            window, tr("&Settings…"), lambda: _settings(window), std.Preferences, "settings"
+        ),
+        "about": _action(window, tr("&About CableDesk"), lambda: _about(window), None, "about"),
+    }
+    for i, (key, label) in enumerate(
+        (
+            ("drafts", tr("&Drafts")),
+            ("sent", tr("&Sent")),
+            ("received", tr("&Received")),
+            ("contacts", tr("&Contacts")),
+            ("audit", tr("&Audit Log")),
+        ),
+        start=1,
+    ):
+        actions[f"view-{key}"] = _action(
+            window, label, partial(window.sidebar.select, key), f"Ctrl+{i}", f"view-{key}"
+        )
+    bar = window.menuBar()
+    file_menu = bar.addMenu(tr("&File"))
+    for name in ("new", "open", "save", None, "seal", "export", None, "encrypt", "decrypt",
+                 None, "lock", "quit"):  # fmt: skip
+        file_menu.addSeparator() if name is None else file_menu.addAction(actions[name])
+    edit_menu = bar.addMenu(tr("&Edit"))
+    for name in ("undo", "redo", None, "copy", None, "find", None, "delete"):
+        edit_menu.addSeparator() if name is None else edit_menu.addAction(actions[name])
+    view_menu = bar.addMenu(tr("&View"))
+    for key in ("drafts", "sent", "received", "contacts", "audit"):
+        view_menu.addAction(actions[f"view-{key}"])
+    tools = bar.addMenu(tr("&Tools"))
+    tools.addAction(actions["settings"])
+    help_menu = bar.addMenu(tr("&Help"))
+    help_menu.addAction(actions["about"])
+    return actions
+
+
+def _edit(window: MainWindow, what: str) -> None:
+    widget = QApplication.focusWidget()
+    method = getattr(widget, what, None)
+    if callable(method):
+        method()
+
+
+def _open(window: MainWindow) -> None:
+    names, _ = QFileDialog.getOpenFileNames(window, window.tr("Open"), "", window.tr(OPEN_FILTER))
+    if names:
+        window.open_files([Path(n) for n in names])
+
+
+def _seal(window: MainWindow) -> None:
+    from cabledesk.ui.seal_dialog import SealDialog
+
+    if window.editor.draft_id is None:
+        QMessageBox.information(
+            window, window.tr("Seal"), window.tr("Open the draft to seal first.")
+        )
+        return
+    window.editor.flush()
+    cable, _ = window.editor.current()
+    SealDialog(window.session, window.workers, cable, window).exec()
+    window.show_section(window.section)
+
+
+def _export(window: MainWindow) -> None:
+    from cabledesk.ui.export_dialog import ExportDialog
+
+    cable = None
+    if window.detail.currentWidget() is window.editor and window.editor.draft_id is not None:
+        window.editor.flush()
+        cable, _ = window.editor.current()
+    else:
+        row = window.list.current_row()
+        if row is not None and row.kind == "archive":
+            cable = window.session.archive.cable(int(row.key))
+    if cable is None:
+        QMessageBox.information(
+            window, window.tr("Export"), window.tr("Open a draft or a cable to export first.")
+        )
+        return
+    ExportDialog(window.session, window.workers, cable, window).exec()
+
+
+def _file_crypto(window: MainWindow, encrypt: bool) -> None:
+    from cabledesk.ui.file_crypto_dialog import FileCryptoDialog
+
+    FileCryptoDialog(window.session, window.workers, encrypt=encrypt, parent=window).exec()
+
+
+def _settings(window: MainWindow) -> None:
+    from cabledesk.ui.settings_dialog import SettingsDialog
+
+    if SettingsDialog(window.session, window).exec():
+        changed = getattr(window.controller, "settings_changed", None)
+        if callable(changed):
+            changed()
+
+
+def _about(window: QWidget) -> None:
+    QMessageBox.about(
+        window,
+        window.tr("About CableDesk"),
+        window.tr(
+            "<b>CableDesk {0}</b><p>Offline drafting, sealing and verification of classified "
+            "diplomatic cables. Formats: age v1, OpenSSH signatures, OOXML.</p>"
+        ).format(__version__),
+    )
+
+
+def _quit(window: MainWindow) -> None:
+    window.close()
+    QApplication.quit()
