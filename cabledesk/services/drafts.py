@@ -140,4 +140,3 @@ class DraftsService:
     def _banner_text(self, cable: Cable) -> str:
         banner = self.banner(cable)
         return banner.banner if banner is not None else ""
-

@@ -131,13 +131,13 @@ class _RowDelegate(QStyledItemDelegate):
         line = metrics.height()
         x, y = rect.left() + self.PADDING, rect.top() + self.PADDING
         background, foreground = self._model.colours(row.banner)
-        chip = metrics.horizontalAdvance(row.banner) + 10
+        chip = metrics.horizontalAdvance(row.banner) + 16
         chip_width = min(chip, rect.width() // 2)
         painter.fillRect(x, y, chip_width, line, QColor(background))
         painter.setPen(QColor(foreground))
         painter.drawText(
-            x + 5, y, chip_width - 10, line, int(Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(row.banner, Qt.TextElideMode.ElideRight, chip_width - 10),
+            x + 6, y, chip_width - 8, line, int(Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(row.banner, Qt.TextElideMode.ElideRight, chip_width - 8),
         )  # fmt: skip
         painter.setPen(text_colour.color())
         meta = f"{_date(row.when)}  {row.who}".strip()

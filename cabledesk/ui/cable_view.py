@@ -11,7 +11,7 @@ import html
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from cabledesk.domain.cable import Cable, format_dtg
 from cabledesk.domain.marking import Marking
@@ -78,11 +78,15 @@ class CableView(QWidget):
         self.text.setAccessibleName(self.tr("Cable text"))
         self.text.setOpenLinks(False)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.extra = QVBoxLayout()
+        self.verdict = QLabel()
+        self.verdict.setObjectName("storedVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setAccessibleName(self.tr("Verification"))
+        self.verdict.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        layout.addLayout(self.extra)
+        layout.addWidget(self.verdict)
         layout.addWidget(self.text, 1)
 
     def show_cable(self, cable: Cable, banner: Marking | None) -> None:
@@ -92,6 +96,28 @@ class CableView(QWidget):
             self.banner.show_marking(banner)
         self.text.setHtml(cable_html(cable, banner))
 
+    def show_verification(self, record: dict[str, object] | None) -> None:
+        """What was established when the cable was sealed or opened (from the archive)."""
+        if not record:
+            self.verdict.setVisible(False)
+            return
+        if record.get("verdict") == "sealed":
+            names = record.get("recipients")
+            shown = "; ".join(str(n) for n in names) if isinstance(names, list) else ""
+            text = self.tr("Sealed by you for: {0}").format(shown)
+            style = "background: palette(alternate-base); padding: 8px;"
+        else:
+            text = str(record.get("message") or record.get("verdict"))
+            severity = str(record.get("severity", "ok"))
+            colours = {"ok": ("#1e7b34", "#ffffff"), "warning": ("#f2c94c", "#000000")}
+            background, foreground = colours.get(severity, ("#b00020", "#ffffff"))
+            style = f"background: {background}; color: {foreground}; padding: 8px;"
+        self.verdict.setText(text)
+        self.verdict.setStyleSheet(style)
+        self.verdict.setVisible(True)
+
     def clear(self) -> None:
         self.banner.show_unknown()
         self.text.clear()
+        self.verdict.clear()
+        self.verdict.setVisible(False)

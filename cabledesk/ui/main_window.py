@@ -180,8 +180,10 @@ class MainWindow(QMainWindow):
                     self.editor.open_draft(self.session.drafts.load(row.key))
             else:
                 self.detail.setCurrentWidget(self.reader)
-                cable = self.session.archive.cable(int(row.key))
+                entry = self.session.archive.entry(int(row.key))
+                cable = self.session.archive.cable(entry.id)
                 self.reader.show_cable(cable, self.session.drafts.banner(cable))
+                self.reader.show_verification(entry.verification)
         except Exception as exc:
             show_error(self, exc)
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFontMetrics,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -173,10 +174,12 @@ class BodyEditor(QPlainTextEdit):
     # --- the gutter --------------------------------------------------------------
 
     def gutter_width(self) -> int:
-        metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(m) for m in self._marks_in_use()), default=0)
-        widest = max(widest, metrics.horizontalAdvance("(S//NF)"))
-        return GUTTER_PADDING * 3 + metrics.horizontalAdvance("99.") + widest
+        bold = self.font()
+        bold.setBold(True)
+        marks = QFontMetrics(bold)
+        widest = max((marks.horizontalAdvance(m) for m in self._marks_in_use()), default=0)
+        widest = max(widest, marks.horizontalAdvance("(S//NF)"))
+        return GUTTER_PADDING * 4 + self.fontMetrics().horizontalAdvance("99.") + widest
 
     def _marks_in_use(self) -> list[str]:
         marks = []

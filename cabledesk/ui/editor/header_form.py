@@ -46,15 +46,14 @@ class ListCompleter(QCompleter):
     """Completes the last item of a ``;``- or ``,``-separated list."""
 
     def __init__(self, words: list[str], separator: str, parent: QWidget) -> None:
-        super().__init__(QStringListModel(words), parent)
+        self._words = QStringListModel(words)
+        super().__init__(self._words, parent)
         self._separator = separator
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
 
     def set_words(self, words: list[str]) -> None:
-        model = self.model()
-        assert isinstance(model, QStringListModel)
-        model.setStringList(words)
+        self._words.setStringList(words)
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt's name)
         return [path.split(self._separator)[-1].strip()]
