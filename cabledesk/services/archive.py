@@ -17,6 +17,8 @@ __all__ = ["IMPORT_BATCH", "ArchiveService"]
 
 # Cables written per transaction during an import: one fsync per batch.
 IMPORT_BATCH = 1000
+# An import at least this large merges the search index into one segment after.
+OPTIMIZE_AFTER = 5000
 
 
 class ArchiveService:
@@ -73,6 +75,7 @@ class ArchiveService:
             if len(batch) >= IMPORT_BATCH:
                 flush()
         flush()
+        self._vault.archive.maintain_index(optimize=total >= OPTIMIZE_AFTER)
         return total
 
     def search(

@@ -162,7 +162,13 @@ CREATE TRIGGER archive_fts_update AFTER UPDATE ON archive_text BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_CORE, _V2_DRAFTS, _V3_ARCHIVE)
+# Words found in a large share of the archive: searched newest first instead
+# of ranked (see cabledesk/store/_common_terms.py).
+_V4_COMMON_TERMS = """
+CREATE TABLE search_common_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1_CORE, _V2_DRAFTS, _V3_ARCHIVE, _V4_COMMON_TERMS)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -19,6 +19,7 @@ from enum import StrEnum
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.marking import Marking
 from cabledesk.errors import VaultError
+from cabledesk.store._common_terms import refresh_if_stale
 from cabledesk.store._facets import facet_terms
 from cabledesk.store.database import Database, Row, like_escape
 from cabledesk.store.drafts import pack_cable, unpack_cable
@@ -221,6 +222,14 @@ class ArchiveStore:
                 "SELECT count(*) FROM archive WHERE direction = ?", (direction.value,)
             )
         return int(row[0]) if row else 0
+
+    def maintain_index(self, *, optimize: bool = False) -> None:
+        """After many additions: re-estimate the common words of the archive (see
+        ``_common_terms``) and, with ``optimize``, merge the full-text index into
+        one segment (faster searches; worth it after a large import)."""
+        refresh_if_stale(self._db)
+        if optimize:
+            self._db.execute("INSERT INTO archive_fts(archive_fts) VALUES ('optimize')")
 
     def sealed_files(self) -> list[str]:
         return [str(r[0]) for r in self._db.query("SELECT sealed_file FROM archive") if r[0]]

@@ -6,12 +6,14 @@ AND/OR/NOT, ``subject:``/``tags:``/``to:``/``ref:``); a query that still
 makes no sense raises :class:`~cabledesk.errors.SearchError` with a message,
 never a database exception.
 
-Ranking is bm25 with the subject and TAGS weighing more than the body. To keep
-every query fast whatever the size of the archive, relevance is computed over
-the :data:`RANK_WINDOW` most recently archived matches: a word found in more
-cables than that (``the``) shows the best among the newest of them. Filters
-(:class:`SearchFilters`) are applied before that window, mostly through index
-terms of the hidden ``facets`` column (:mod:`._facets`), exactly through SQL.
+Ranking is bm25 with the subject and TAGS weighing more than the body, over
+the :data:`RANK_WINDOW` most recently archived matches (a bound on the work of
+every query, whatever the size of the archive). A query with a word found in a
+large share of the archive (``that``, ``United States``; see
+:mod:`._common_terms`) lists the newest matches first instead: bm25 would
+count that word over every cable, for next to no relevance. Filters
+(:class:`SearchFilters`) apply exactly, through SQL; for queries listed newest
+first, through index terms of the hidden ``facets`` column (:mod:`._facets`).
 Without words, filters list cables newest first.
 
 Snippets mark the matched words between :data:`HIGHLIGHT_START` and
@@ -28,6 +30,7 @@ from datetime import date, datetime, time, timedelta
 import sqlcipher3
 
 from cabledesk.errors import SearchError
+from cabledesk.store._common_terms import is_common, query_words
 from cabledesk.store._facets import date_terms, term
 from cabledesk.store._fts_query import to_fts_query
 from cabledesk.store.archive import Direction
@@ -46,7 +49,7 @@ __all__ = [
 HIGHLIGHT_START = "\x02"
 HIGHLIGHT_END = "\x03"
 SNIPPET_TOKENS = 24
-RANK_WINDOW = 2000
+RANK_WINDOW = 500
 # bm25 weights of subject, body, tags, addressees, refs and the hidden facets:
 # a word in the subject or the TAGS says more than the same word in the body;
 # filter terms do not count at all.
@@ -169,22 +172,11 @@ def search(
     if not words:
         where, params = _filters_sql(filters)
         return _listing(db, where, params, limit, offset)
-    where, params = _filters_sql(filters, indexed=True)
     text_match = f"{TEXT_COLUMNS} : ({words})"
-    facets = _facets_query(filters)
-    match = f"({text_match}) AND {facets}" if facets else text_match
-    weights = ", ".join(str(w) for w in WEIGHTS)
-    # CROSS JOIN keeps the full-text index as the outer loop: otherwise SQLite may
-    # walk a date index and run the full-text query once per row (seconds).
-    join = " CROSS JOIN archive a ON a.id = archive_fts.rowid" if where else ""
-    ranked = _fts(
-        db,
-        "SELECT id, score FROM (SELECT archive_fts.rowid AS id, "
-        f"bm25(archive_fts, {weights}) AS score FROM archive_fts{join} "
-        "WHERE archive_fts MATCH ?" + (f" AND {where}" if where else "") + " "
-        "ORDER BY archive_fts.rowid DESC LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
-        (match, *params, RANK_WINDOW, limit, offset),
-    )
+    if is_common(db, query_words(words)):
+        ranked = _newest(db, text_match, filters, limit, offset)
+    else:
+        ranked = _ranked(db, text_match, filters, limit, offset)
     if not ranked:
         return []
     scores = {int(r[0]): float(r[1]) for r in ranked}
@@ -198,8 +190,45 @@ def search(
         f"AND archive_fts.rowid IN ({','.join('?' * len(scores))})",
         (text_match, *scores),
     )
-    hits = _hits(rows, scores)
-    return sorted(hits, key=lambda h: h.score)
+    order = {archive_id: i for i, archive_id in enumerate(scores)}
+    return sorted(_hits(rows, scores), key=lambda h: order[h.archive_id])
+
+
+def _ranked(
+    db: Database, text_match: str, filters: SearchFilters, limit: int, offset: int
+) -> list[Row]:
+    """Best first (bm25) among the RANK_WINDOW newest matches; filters as SQL."""
+    where, params = _filters_sql(filters)
+    weights = ", ".join(str(w) for w in WEIGHTS)
+    # CROSS JOIN keeps the full-text index as the outer loop: otherwise SQLite may
+    # walk a date index and run the full-text query once per row (seconds).
+    join = " CROSS JOIN archive a ON a.id = archive_fts.rowid" if where else ""
+    return _fts(
+        db,
+        "SELECT id, score FROM (SELECT archive_fts.rowid AS id, "
+        f"bm25(archive_fts, {weights}) AS score FROM archive_fts{join} "
+        "WHERE archive_fts MATCH ?" + (f" AND {where}" if where else "") + " "
+        "ORDER BY archive_fts.rowid DESC LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
+        (text_match, *params, RANK_WINDOW, limit, offset),
+    )
+
+
+def _newest(
+    db: Database, text_match: str, filters: SearchFilters, limit: int, offset: int
+) -> list[Row]:
+    """Newest first, for queries with common words (no bm25: see ``_common_terms``);
+    filters mostly as index terms, which FTS5 intersects cheaply."""
+    facets = _facets_query(filters)
+    match = f"({text_match}) AND {facets}" if facets else text_match
+    where, params = _filters_sql(filters, indexed=True)
+    join = " CROSS JOIN archive a ON a.id = archive_fts.rowid" if where else ""
+    return _fts(
+        db,
+        f"SELECT archive_fts.rowid, 0.0 FROM archive_fts{join} WHERE archive_fts MATCH ?"
+        + (f" AND {where}" if where else "")
+        + " ORDER BY archive_fts.rowid DESC LIMIT ? OFFSET ?",
+        (match, *params, limit, offset),
+    )
 
 
 def _listing(

@@ -39,6 +39,9 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "SELECT rowid FROM archive_fts WHERE archive_fts MATCH 'zebra'",
         ),
     ],
+    4: [
+        ("INSERT INTO search_common_terms VALUES ('that')", "SELECT term FROM search_common_terms")
+    ],
 }
 
 
