@@ -178,3 +178,33 @@ def test_date_terms_cover_ranges() -> None:
     assert date_terms(None, date(2022, 2, 1)) == []
     assert date_terms(date(1900, 1, 1), date(2020, 1, 1)) == []  # too long to be worth it
     assert date_terms(date(2022, 2, 1), date(2021, 1, 1)) == ["zzynone0"]
+
+
+def test_common_words_list_newest_first(archived: Vault, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cabledesk.store import _common_terms
+
+    monkeypatch.setattr(_common_terms, "MIN_ARCHIVE", 1)
+    monkeypatch.setattr(_common_terms, "SHARE", 0.5)  # in half the cables: common
+    assert _common_terms.refresh(archived.db) > 0
+    common = {r[0] for r in archived.db.query("SELECT term FROM search_common_terms")}
+    assert "summit" in common and "wheat" not in common
+    # newest archived first, not by relevance (cable 4 mentions it four times)
+    assert _subjects(archived, "summit") == [
+        "NATO: SUMMIT LOGISTICS",
+        "GERMANY: COALITION TALKS",
+        "FRANCE: ELYSEE PREVIEWS NATO SUMMIT",
+    ]
+    assert _subjects(archived, "summit", SearchFilters(direction=Direction.SENT)) == [
+        "GERMANY: COALITION TALKS",
+        "FRANCE: ELYSEE PREVIEWS NATO SUMMIT",
+    ]
+    assert _common_terms.query_words('"summit" AND "U.S.-French"*') == [
+        ("summit", False), ("u", False), ("s", False), ("french", True),
+    ]  # fmt: skip
+    assert not _common_terms.refresh_if_stale(archived.db)  # nothing new since
+
+
+def test_tokens_fold_case_and_accents() -> None:
+    from cabledesk.store._common_terms import tokens
+
+    assert tokens("Déjà VU, l'Élysée!") == ["deja", "vu", "l", "elysee"]
