@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.bench import bench_age, bench_archive, bench_export, bench_sshsig
+from tests.bench import bench_age, bench_archive, bench_export, bench_seal, bench_sshsig
 
-for bench in (bench_sshsig, bench_age, bench_export, bench_archive):
+for bench in (bench_sshsig, bench_age, bench_seal, bench_export, bench_archive):
     bench.main()
     print()

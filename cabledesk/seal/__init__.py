@@ -1,0 +1,48 @@
+"""The sealed cable (``.cable``): sign, then encrypt to every recipient; open and verify.
+
+A sealed cable is an age v1 file whose plaintext is a deterministic ZIP holding
+``format``, ``cable.json``, optionally ``cable.docx``, ``attachments/…``,
+``manifest.json`` and ``manifest.sig`` (SSHSIG by the sender over the manifest,
+which lists the recipients and every file's size and SHA-256). docs/FORMAT.md
+describes it byte by byte, and how to open or build one with standard tools.
+
+- :func:`seal` writes one, streaming attachments of any size in one pass;
+- :func:`open_sealed` decrypts, checks (in a fixed order) and optionally
+  extracts one, and returns a :class:`Verification`, verdict first;
+- :func:`suggested_file_name` proposes ``2026-11-23_PARIS_0042_SECRET-NOFORN.cable``;
+- :func:`safe_name` is how an attachment's name is stored and extracted.
+"""
+
+from __future__ import annotations
+
+from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
+from cabledesk.seal._manifest import (
+    FORMAT_ID,
+    Manifest,
+    ManifestFile,
+    ManifestRecipient,
+    ManifestSender,
+)
+from cabledesk.seal._names import safe_name, suggested_file_name
+from cabledesk.seal._open import open_sealed
+from cabledesk.seal._seal import SealedCable, SealRecipient, seal
+from cabledesk.seal._verification import Severity, Verdict, Verification
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMAT_ID",
+    "Limits",
+    "Manifest",
+    "ManifestFile",
+    "ManifestRecipient",
+    "ManifestSender",
+    "SealRecipient",
+    "SealedCable",
+    "Severity",
+    "Verdict",
+    "Verification",
+    "open_sealed",
+    "safe_name",
+    "seal",
+    "suggested_file_name",
+]

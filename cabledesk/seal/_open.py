@@ -1,0 +1,148 @@
+"""Opening a sealed cable: decrypt, read the ZIP safely, check everything, then extract.
+
+:func:`open_sealed` streams the file once: age decryption feeds the ZIP reader,
+which hands the entries to the package's layout checks; small parts stay in
+memory, files are hashed (and, when extracting, written under temporary names
+in the target folder). Then the checks of :mod:`._checks` run in order, and
+only if the verdict is not a failure are the extracted files published.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
+from contextlib import ExitStack
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from cabledesk.crypto.age import Identity, Stanza, decrypt
+from cabledesk.domain.trust import Trust
+from cabledesk.errors import InputError, NoIdentityMatch
+from cabledesk.seal._checks import Opener, check_package
+from cabledesk.seal._hashing import HashWorker
+from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
+from cabledesk.seal._manifest import NewerFormat
+from cabledesk.seal._package import PackageSink
+from cabledesk.seal._staging import Staging
+from cabledesk.seal._verification import Verdict, Verification
+from cabledesk.seal._zipread import UnsafeArchive, ZipReader
+
+__all__ = ["open_sealed"]
+
+_KINDS = {"X25519": "age key", "scrypt": "passphrase"}
+
+
+class _Probe:
+    """An age identity that opens nothing but notes the header's stanzas."""
+
+    def __init__(self) -> None:
+        self.types: Counter[str] = Counter()
+        self.count: int | None = None
+
+    def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
+        self.types = Counter(s.type for s in stanzas)
+        self.count = len(stanzas)
+        return None
+
+
+class _Tracked:
+    """One of the opener's identities, noting whether it was the one that decrypted."""
+
+    def __init__(self, identity: Identity) -> None:
+        self.identity = identity
+        self.opened = False
+
+    def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
+        key = self.identity.unwrap(stanzas)
+        self.opened = key is not None
+        return key
+
+    def recipient(self) -> str | None:
+        make = getattr(self.identity, "recipient", None)
+        return str(make()) if callable(make) else None
+
+
+def open_sealed(
+    src: BinaryIO | Path,
+    identities: Sequence[Identity],
+    *,
+    trust_of: Callable[[str], Trust | None],
+    me: Collection[str],
+    extract_to: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    now: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Verification:
+    """Open and verify the sealed cable ``src`` (a binary stream or a path).
+
+    ``identities`` are the opener's age keys, ``me`` the fingerprints of the
+    opener's identities, ``trust_of`` the trust in a signer's fingerprint (None
+    for a stranger). With ``extract_to`` (an existing folder), the document and
+    the attachments are written there — only if the verdict is not a failure,
+    never replacing a file. ``progress`` receives the count of package bytes
+    decrypted so far.
+
+    Returns the :class:`Verification` (see docs/FORMAT.md for what is a verdict).
+    Raises, for input that is not a readable sealed cable: HeaderError or
+    ArmorError (not an age file), HeaderMacError or PayloadError (damaged or cut
+    short), PackageError (decrypts, but is not a sealed cable or its archive is
+    damaged); InputError (cannot read ``src`` or write in ``extract_to``);
+    Cancelled. Nothing is left in ``extract_to`` when it raises or fails.
+    """
+    moment = (now or datetime.now(UTC)).astimezone(UTC)
+    probe = _Probe()
+    tracked = [_Tracked(i) for i in identities]
+    hasher = HashWorker()
+    staging = Staging(extract_to) if extract_to is not None else None
+    sink = PackageSink(limits, hasher, staging)
+    reader = ZipReader(sink, limits)
+    try:
+        with ExitStack() as stack:
+            stream = src
+            if isinstance(src, Path):
+                try:
+                    stream = stack.enter_context(src.open("rb"))
+                except OSError as exc:
+                    raise InputError(f"Cannot read {src}: {exc.strerror}.") from exc
+            try:
+                decrypt(
+                    cast(BinaryIO, stream), cast(BinaryIO, reader), [probe, *tracked],
+                    progress=progress, cancel=cancel,
+                )  # fmt: skip
+            except NoIdentityMatch:
+                return _not_decryptable(probe)
+            except UnsafeArchive as exc:
+                return Verification(Verdict.UNSAFE_ARCHIVE, exc.message, exc.hint)
+            except NewerFormat as exc:
+                return Verification(Verdict.NEWER_FORMAT, exc.message, exc.hint)
+            except OSError as exc:
+                raise InputError(f"Cannot read the sealed cable: {exc.strerror or exc}.") from exc
+        reader.close()
+        sink.finish()
+        opened_with = next((t.recipient() for t in tracked if t.opened), None)
+        result = check_package(sink, Opener(me, trust_of, opened_with, probe.count, moment))
+        if result.ok and staging is not None:
+            result = replace(result, extracted=staging.commit())
+        return result
+    finally:
+        hasher.close()
+        if staging is not None:
+            staging.discard()
+
+
+def _not_decryptable(probe: _Probe) -> Verification:
+    kinds = tuple(sorted(probe.types))
+    described = ", ".join(
+        f"{n} {_KINDS.get(kind, kind)}{'s' if n > 1 else ''}"
+        for kind, n in sorted(probe.types.items())
+    )
+    return Verification(
+        Verdict.NOT_DECRYPTABLE,
+        "None of your keys can open this cable: it was sealed for other recipients"
+        + (f" ({described})." if described else "."),
+        "Check that you chose the right identity, or ask the sender to seal it for you.",
+        recipient_kinds=kinds,
+    )

@@ -1,0 +1,186 @@
+"""docs/FORMAT.md's walkthroughs, run exactly as written: a sealed cable opened and
+verified with age, unzip, sha256sum, ssh-keygen and jq; and a sealed cable built with
+age, ssh-keygen, zip and the document's script, which CableDesk then opens as valid."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cabledesk.crypto.age import X25519Identity
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.crypto.fingerprint import fingerprint
+from cabledesk.crypto.keys import parse_ssh_ed25519_line
+from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.seal import Verdict, _zipformat, open_sealed
+from tests.interop._tools import require_tool
+from tests.seal.kit import (
+    BOB,
+    CABLE,
+    CABLE_JSON,
+    JANE,
+    MALLORY,
+    PEOPLE,
+    Package,
+    open_bytes,
+    seal_bytes,
+)
+
+pytestmark = pytest.mark.interop
+FORMAT_MD = Path(__file__).parents[2] / "docs" / "FORMAT.md"
+TOOLS = ("bash", "age", "age-keygen", "unzip", "zip", "sha256sum", "ssh-keygen", "jq")
+
+
+def walkthrough(name: str) -> str:
+    """The code block that follows ``<!-- test: NAME -->`` in FORMAT.md."""
+    text = FORMAT_MD.read_text(encoding="utf-8")
+    match = re.search(rf"<!-- test: {re.escape(name)} -->\n```[a-z]*\n(.*?)\n```", text, re.S)
+    assert match, f"FORMAT.md has no block marked {name!r}"
+    return match.group(1) + "\n"
+
+
+@pytest.fixture(scope="module")
+def tools() -> dict[str, str]:
+    return {name: require_tool(name) for name in TOOLS}
+
+
+def run_block(name: str, folder: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", walkthrough(name)],
+        cwd=folder, env={**os.environ, **env}, capture_output=True, text=True, timeout=60,
+        check=False,
+    )  # fmt: skip
+
+
+def _open_with_tools(folder: Path, sealed: bytes, *, who=BOB) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    (folder / "received.cable").write_bytes(sealed)
+    (folder / "me.key").write_text(f"{who.age_identity()}\n")
+    return run_block(
+        "open", folder, CABLE="received.cable", KEY="me.key", SENDER_FP=JANE.fingerprint,
+        MY_FP=who.fingerprint,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("armor", [False, True], ids=["binary", "armor"])
+def test_standard_tools_open_and_verify_a_sealed_cable(
+    tools: dict[str, str], tmp_path: Path, armor: bool
+) -> None:
+    annexes = {"report.pdf": os.urandom(200_000), "Résumé du 23 novembre.txt": b"texte\n"}
+    for name, data in annexes.items():
+        (tmp_path / name).write_bytes(data)
+    docx = b"PK\x03\x04 a document" * 50
+    sealed = seal_bytes(
+        to=[BOB, PEOPLE["carol"]], docx=docx, armor=armor,
+        attachments=[tmp_path / name for name in annexes],
+    )  # fmt: skip
+    work = tmp_path / "work"
+    work.mkdir()
+    done = _open_with_tools(work, sealed)
+    assert done.returncode == 0, done.stderr
+    assert 'Good "cabledesk-seal-v1" signature' in done.stderr + done.stdout
+    package = work / "package"
+    assert (package / "cable.json").read_bytes() == CABLE_JSON
+    assert (package / "cable.docx").read_bytes() == docx
+    for name, data in annexes.items():
+        assert (package / "attachments" / name).read_bytes() == data
+
+
+def test_standard_tools_detect_what_cabledesk_detects(
+    tools: dict[str, str], tmp_path: Path
+) -> None:
+    annex = tmp_path / "annex.pdf"
+    annex.write_bytes(b"the real annex")
+    good = Package.of(seal_bytes(attachments=[annex]))
+    cases: dict[str, bytes] = {}
+    changed = Package(list(good.entries))
+    changed["attachments/annex.pdf"] = b"a forged annex"
+    cases["file changed"] = changed.seal()
+    altered = Package(list(good.entries))
+    doc = altered.manifest
+    doc["recipients"].pop(0)
+    altered.set_manifest(doc, signer=None)
+    cases["manifest altered"] = altered.seal()
+    resigned = Package(list(good.entries))
+    doc = resigned.manifest
+    public = MALLORY.public()
+    doc["sender"].update(fingerprint=public.fingerprint, ssh_key=public.ssh_line())
+    resigned.set_manifest(doc, signer=MALLORY)
+    cases["signed by another key"] = resigned.seal()
+    carol = PEOPLE["carol"]
+    cases["not addressed"] = good.seal(to=[carol])
+    for case, sealed in cases.items():
+        work = tmp_path / case.replace(" ", "-")
+        work.mkdir()
+        who = carol if case == "not addressed" else BOB
+        assert _open_with_tools(work, sealed, who=who).returncode != 0, case
+        v = open_bytes(sealed, who)
+        assert v.verdict is not Verdict.VALID, case
+    work = tmp_path / "good"
+    work.mkdir()
+    assert _open_with_tools(work, good.seal()).returncode == 0
+
+
+def test_cabledesk_opens_a_cable_built_with_standard_tools(
+    tools: dict[str, str], tmp_path: Path
+) -> None:
+    (tmp_path / "seal_json.py").write_text(walkthrough("script seal_json.py"), encoding="utf-8")
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "jane", "-f", str(tmp_path / "jane.ssh")],
+        check=True,
+    )  # fmt: skip
+    subprocess.run(["age-keygen", "-o", str(tmp_path / "jane.age")], check=True,
+                   capture_output=True)  # fmt: skip
+    (tmp_path / "cable.json").write_bytes(CABLE_JSON)
+    report = os.urandom(150_000)
+    (tmp_path / "report.pdf").write_bytes(report)
+    bob = ContactCard.for_identity(BOB)
+    (tmp_path / "recipients.txt").write_text(
+        f"{bob.keys.encryption} {bob.keys.ssh_line()} {bob.name}\n", encoding="utf-8"
+    )
+    done = run_block("build", tmp_path)
+    assert done.returncode == 0, done.stderr
+    sealed = (tmp_path / "message.cable").read_bytes()
+
+    jane_key = parse_ssh_ed25519_line((tmp_path / "jane.ssh.pub").read_text())
+    jane_fp = fingerprint(jane_key)
+    trust = {jane_fp: Trust(TrustState.VERIFIED)}.get
+    out = tmp_path / "extracted"
+    out.mkdir()
+    v = open_sealed(tmp_path / "message.cable", [BOB.encryption_key], trust_of=trust,
+                    me={BOB.fingerprint}, extract_to=out)  # fmt: skip
+    assert v.verdict is Verdict.VALID, v.message
+    assert v.cable == CABLE and v.signer is not None and v.signer.fingerprint == jane_fp
+    assert [r.name for r in v.recipients] == ["Bob Roe", "Jane Doe"]
+    assert (out / "report.pdf").read_bytes() == report and v.warnings == ()
+    # The sender can reopen her sent copy with her age key.
+    jane_age = X25519Identity.parse((tmp_path / "jane.age").read_text().split()[-1])
+    v = open_sealed(tmp_path / "message.cable", [jane_age], trust_of=trust, me={jane_fp})
+    assert v.verdict is Verdict.VALID
+    assert len(sealed) > len(report)
+
+
+def test_unzip_reads_zip64_packages(
+    tools: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every size and offset written as ZIP64, as a package over 4 GiB would be."""
+    annex = tmp_path / "annex.bin"
+    annex.write_bytes(os.urandom(70_000))
+    monkeypatch.setattr(_zipformat, "ZIP64_FROM", 0)
+    sealed = seal_bytes(attachments=[annex])
+    assert open_bytes(sealed).verdict is Verdict.VALID
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "p.cable").write_bytes(sealed)
+    (work / "me.key").write_text(f"{BOB.age_identity()}\n")
+    subprocess.run(["age", "-d", "-i", "me.key", "-o", "p.zip", "p.cable"], cwd=work, check=True)
+    tested = subprocess.run(["unzip", "-t", "p.zip"], cwd=work, capture_output=True, text=True)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "No errors detected" in tested.stdout
+    again = work / "again"
+    again.mkdir()
+    done = _open_with_tools(again, sealed)
+    assert done.returncode == 0, done.stderr
