@@ -17,7 +17,18 @@ import sys
 from collections.abc import Sequence
 
 from cabledesk import __version__
-from cabledesk.cli import _age, _archive, _contacts, _draft, _keys, _marking, _vault
+from cabledesk.cli import (
+    _age,
+    _archive,
+    _contacts,
+    _draft,
+    _export,
+    _keys,
+    _marking,
+    _seal,
+    _vault,
+    _verify,
+)
 from cabledesk.cli._session import add_vault_options
 from cabledesk.errors import (
     CableDeskError,
@@ -59,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _vault.register(commands)
     _contacts.register(commands)
+    _seal.register(commands)
+    _verify.register(commands)
+    _export.register(commands)
     _archive.register(commands)
     _marking.register(commands)
     _draft.register(commands)

@@ -15,6 +15,8 @@ from cabledesk.services.contacts import ContactsService
 from cabledesk.services.drafting import DraftingService
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.identity import IdentityService
+from cabledesk.services.opening import OpenService
+from cabledesk.services.sealing import SealService
 from cabledesk.services.vault_documents import VaultDocuments
 from cabledesk.store.settings import Settings
 from cabledesk.store.vault import Vault
@@ -32,6 +34,8 @@ class Session:
         self.drafting = DraftingService(schemes)
         self.archive = ArchiveService(vault, schemes)
         self.documents = VaultDocuments(vault, schemes)
+        self.sealing = SealService(vault, schemes)
+        self.opening = OpenService(vault, schemes)
 
     @property
     def settings(self) -> Settings:

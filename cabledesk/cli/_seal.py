@@ -1,0 +1,209 @@
+"""``seal``, ``open`` and the ``.cable`` half of ``verify``.
+
+Exit codes: 0 valid (a verdict that is a warning — signer unverified,
+unknown, or not addressed to you — is valid, and printed), 1 verification
+failed or refused by policy, 2 usage or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cabledesk.cli._session import add_vault_options, open_vault
+
+if TYPE_CHECKING:
+    from cabledesk.seal import Verification
+    from cabledesk.services.sealing import SealCheck
+
+__all__ = ["register", "verify_command"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser(
+        "seal",
+        help="sign and encrypt a cable for its recipients",
+        description="Seal a cable (a CABLE.json file or the id of a draft): check its "
+        "findings and the release policy for every recipient, sign it, encrypt it to them "
+        "and to you, and write OUT.cable (default: a name with the date, post, serial and "
+        "banner). The cable is archived as sent.",
+    )
+    add_vault_options(p)
+    p.add_argument("cable", metavar="CABLE.json|ID")
+    p.add_argument("--to", action="append", default=[], required=True,
+                   metavar="CONTACT_OR_GROUP", help="a contact or group (repeatable)")  # fmt: skip
+    p.add_argument("-a", "--attach", action="append", default=[], metavar="FILE")
+    p.add_argument("--armor", action="store_true", help="ASCII armor, for text mail")
+    p.add_argument("-o", "--output", metavar="OUT.cable")
+    p.add_argument("--confirm-unverified", action="store_true",
+                   help="seal to unverified contacts without asking")  # fmt: skip
+    p.add_argument("--force", action="store_true", help="overwrite OUT.cable")
+    p.set_defaults(handler=_seal)
+
+    p = commands.add_parser(
+        "open",
+        help="open, verify and archive a sealed cable",
+        description="Decrypt a .cable with your identities, verify it (signature, every "
+        "file's hash, that it was meant for you, who signed it), print the verdict and the "
+        "cable, and keep it in the archive as received. --extract writes its document and "
+        "attachments into DIR (only when it verifies).",
+    )
+    add_vault_options(p)
+    p.add_argument("file", metavar="FILE.cable")
+    p.add_argument("--extract", metavar="DIR")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--import-card", action="store_true",
+                   help="import the signer's contact card (unverified)")  # fmt: skip
+    p.set_defaults(handler=_open)
+
+
+def _cable(args: argparse.Namespace, vault: Any) -> Any:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.drafting import DraftingService
+    from cabledesk.services.vault_documents import VaultDocuments
+
+    if Path(args.cable).is_file():
+        return DraftingService.read_cable(Path(args.cable))
+    return VaultDocuments(vault, SchemeRegistry.load()).find_cable(args.cable)
+
+
+def _print_check(check: SealCheck) -> None:
+    for finding in check.warnings:
+        print(f"warning: {finding.field}: {finding.message}", file=sys.stderr)
+    for contact, _, decision in check.decisions:
+        for reason in decision.reasons:
+            print(f"{contact.name}: {reason.text}", file=sys.stderr)
+
+
+def _confirmations(check: SealCheck, assume: bool) -> set[str]:
+    pending = check.needs_confirmation()
+    if not pending or assume:
+        return {c.fingerprint for c in pending}
+    if not sys.stdin.isatty():
+        return set()  # the refusal names them; --confirm-unverified confirms
+    confirmed = set()
+    for contact in pending:
+        answer = input(
+            f"{contact.name} ({contact.fingerprint}) is not verified. Seal to them anyway? [y/N] "
+        )
+        if answer.strip().lower() in ("y", "yes"):
+            confirmed.add(contact.fingerprint)
+    return confirmed
+
+
+def _seal(args: argparse.Namespace) -> int:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.sealing import SealService
+
+    with open_vault(args) as vault:
+        service = SealService(vault, SchemeRegistry.load())
+        cable = _cable(args, vault)
+        recipients = service.resolve(args.to)
+        check = service.check(cable, recipients)
+        _print_check(check)
+        confirmed = _confirmations(check, args.confirm_unverified)
+        output = Path(args.output) if args.output else Path(service.suggested_name(cable))
+        progress = _progress_printer() if sys.stderr.isatty() else None
+        outcome = service.seal(
+            cable,
+            recipients,
+            output,
+            attachments=[Path(a) for a in args.attach],
+            armor=args.armor,
+            confirmed=confirmed,
+            overwrite=args.force,
+            progress=progress,
+        )
+    print(f"\rSealed {outcome.output} for:", file=sys.stderr)
+    for name in outcome.recipients:
+        print(f"  {name}", file=sys.stderr)
+    print(outcome.output)
+    return EXIT_OK
+
+
+def _progress_printer() -> Any:
+    def show(done: int) -> None:
+        print(f"\r{done / 2**20:,.1f} MiB sealed", end="", file=sys.stderr)
+
+    return show
+
+
+def _print_verification(result: Verification, *, with_cable: bool) -> None:
+    mark = {"ok": "VALID", "warning": "VALID, WITH A WARNING", "failure": "FAILED"}
+    print(f"{mark[str(result.severity)]}: {result.message}")
+    if result.hint:
+        print(f"  {result.hint}")
+    if result.signer is not None:
+        trust = result.trust.state.value if result.trust else "unknown"
+        print(f"  signed by: {result.signer.name} ({result.signer.post}), "
+              f"{result.signer.fingerprint}, {trust}")  # fmt: skip
+    if result.addressed_to_you is not None:
+        print(f"  addressed to you: {'yes' if result.addressed_to_you else 'NO'}")
+    if result.banner:
+        print(f"  banner: {result.banner}")
+    for f in result.files:
+        print(f"  file: {f.name} ({f.size} bytes, sha256 {f.sha256[:16]}…)")
+    for warning in result.warnings:
+        print(f"  warning: {warning}")
+    for path in result.extracted:
+        print(f"  extracted: {path}")
+    if with_cable and result.cable is not None:
+        from cabledesk.domain.cable import format_dtg
+
+        c = result.cable
+        print()
+        print(result.banner or "")
+        print(f"{c.precedence} {format_dtg(c.dtg) if c.dtg else ''}".strip())
+        print(f"FM {c.originator}")
+        for a in c.action:
+            print(f"TO {a.name} {a.precedence or ''}".rstrip())
+        for a in c.info:
+            print(f"INFO {a.name} {a.precedence or ''}".rstrip())
+        print(f"SUBJECT: {c.subject_marking} {c.subject}")
+        for n, p in enumerate(c.paragraphs, start=1):
+            print(f"\n{n}. {p.marking} {p.text}")
+        if c.signature:
+            print(f"\n{c.signature}")
+        print(result.banner or "")
+
+
+def _open(args: argparse.Namespace) -> int:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.opening import OpenService
+
+    extract = Path(args.extract) if args.extract else None
+    if extract is not None:
+        extract.mkdir(parents=True, exist_ok=True)
+    with open_vault(args) as vault:
+        service = OpenService(vault, SchemeRegistry.load())
+        result, _ = service.open(Path(args.file), extract_to=extract)
+        imported = None
+        if args.import_card and result.ok and result.sender_card is not None:
+            imported = service.import_sender_card(result)
+    if args.json:
+        print(result.to_json())
+    else:
+        _print_verification(result, with_cable=True)
+        if imported is not None:
+            print(f"Imported {imported.contact.name}'s card ({imported.status}, unverified).",
+                  file=sys.stderr)  # fmt: skip
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def verify_command(args: argparse.Namespace) -> int:
+    """``verify FILE.cable [--json]``: verification only, nothing stored."""
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.opening import OpenService
+
+    with open_vault(args) as vault:
+        result = OpenService(vault, SchemeRegistry.load()).verify(Path(args.file))
+    if args.json:
+        print(result.to_json())
+    else:
+        _print_verification(result, with_cable=False)
+    return EXIT_OK if result.ok else EXIT_FAILED

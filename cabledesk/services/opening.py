@@ -1,0 +1,137 @@
+"""Opening sealed cables with the vault's identities and contacts.
+
+:meth:`OpenService.open` decrypts and verifies a ``.cable`` (see
+:func:`cabledesk.seal.open_sealed` for the checks and their order), records
+the attempt in the audit log, and keeps a cable that is not a failure in the
+archive as received, together with a copy of the sealed file. Attachments
+are extracted only when asked, into the folder the user chose.
+:meth:`OpenService.verify` checks without storing or recording anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from cabledesk.domain.cable import cable_banner
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.errors import MarkingError, SchemeError
+from cabledesk.seal import Verification, open_sealed
+from cabledesk.services.contacts import ContactsService, ImportOutcome
+from cabledesk.store.archive import Direction
+from cabledesk.store.audit import Event
+from cabledesk.store.sealed_files import keep_copy
+from cabledesk.store.vault import Vault
+
+__all__ = ["OpenService"]
+
+# What the archive keeps of a verification (the cable itself is stored apart).
+_KEPT = ("verdict", "severity", "message", "signer", "trust", "recipients", "addressed_to_you",
+         "files", "cable_id", "created", "banner", "docx_included", "warnings")  # fmt: skip
+
+
+class OpenService:
+    def __init__(self, vault: Vault, schemes: SchemeRegistry) -> None:
+        self._vault = vault
+        self._schemes = schemes
+
+    def _trust_of(self, own: set[str]) -> Callable[[str], Trust | None]:
+        contacts = ContactsService(self._vault)
+
+        def trust_of(fingerprint: str) -> Trust | None:
+            if fingerprint in own:
+                return Trust(TrustState.VERIFIED, None, "your own identity")
+            return contacts.trust_of(fingerprint)
+
+        return trust_of
+
+    def _open(
+        self,
+        path: Path,
+        extract_to: Path | None,
+        progress: Callable[[int], None] | None,
+        cancel: Callable[[], bool] | None,
+    ) -> Verification:
+        identities = self._vault.identities.all()
+        own = {i.fingerprint for i in identities}
+        return open_sealed(
+            Path(path),
+            [i.encryption_key for i in identities],
+            trust_of=self._trust_of(own),
+            me=own,
+            extract_to=extract_to,
+            now=self._vault.now(),
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def verify(
+        self,
+        path: Path,
+        *,
+        progress: Callable[[int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> Verification:
+        """Check a sealed cable; nothing is stored, extracted or recorded."""
+        return self._open(path, None, progress, cancel)
+
+    def open(
+        self,
+        path: Path,
+        *,
+        extract_to: Path | None = None,
+        store: bool = True,
+        progress: Callable[[int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> tuple[Verification, int | None]:
+        """Open ``path``: verify, record in the audit log, and (``store``) archive a
+        cable that is not a failure as received. Returns the verification and the
+        archive id (None when nothing was stored)."""
+        result = self._open(Path(path), extract_to, progress, cancel)
+        archive_id = None
+        with self._vault.transaction():
+            if store and result.ok and result.cable is not None:
+                archive_id = self._archive(Path(path), result)
+            self._vault.audit.append(
+                Event.CABLE_OPENED,
+                {
+                    "file": Path(path).name,
+                    "verdict": str(result.verdict),
+                    "cable": result.cable_id,
+                    "signer": result.signer.fingerprint if result.signer else None,
+                    "extracted": len(result.extracted),
+                },
+            )
+        return result, archive_id
+
+    def import_sender_card(self, result: Verification) -> ImportOutcome:
+        """Import the card of the cable's signer (it starts unverified)."""
+        if result.sender_card is None:
+            from cabledesk.errors import ContactError
+
+            raise ContactError("This cable carries no contact card of its sender.")
+        return ContactsService(self._vault).import_card(result.sender_card)
+
+    def _archive(self, path: Path, result: Verification) -> int | None:
+        assert result.cable is not None
+        cable = result.cable
+        try:
+            banner = cable_banner(cable, self._schemes.get_scheme(cable.scheme))
+        except (MarkingError, SchemeError):
+            return None  # a scheme this CableDesk does not know: shown, not archived
+        sent_by_me = result.signer is not None and result.signer.fingerprint in {
+            i.fingerprint for i in self._vault.identities.all()
+        }
+        direction = Direction.SENT if sent_by_me else Direction.RECEIVED
+        if sent_by_me and self._vault.archive.find(cable.id):
+            return self._vault.archive.find(cable.id)[0].id  # the sent copy is already there
+        kept = {k: v for k, v in result.to_dict().items() if k in _KEPT}
+        return self._vault.archive.add(
+            cable,
+            direction,
+            banner,
+            self._vault.now(),
+            sealed_file=keep_copy(self._vault.home.archive, path),
+            verification=kept,
+        )

@@ -1,0 +1,208 @@
+"""Sealing a cable for its recipients: check, apply the release policy, seal, archive.
+
+:meth:`SealService.check` is what the seal dialog shows before anything is
+written: the cable's findings (errors block sealing, warnings are reported),
+its banner, and the release policy's decision for every recipient (contacts
+and groups resolved; each refusal names the recipient and the reason).
+:meth:`SealService.seal` checks again, refuses with
+:class:`~cabledesk.errors.ValidationError` or
+:class:`~cabledesk.errors.PolicyRefusal`, then writes the ``.cable``
+(sign-then-encrypt, the user always among the recipients), keeps a copy in
+the vault's archive folder (it is encrypted to its recipients, the user
+included), records the cable as sent and the sealing — to whom — in the audit
+log, and removes the draft it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cabledesk.domain.cable import Attachment, Cable, cable_banner
+from cabledesk.domain.canonical import encode_cable
+from cabledesk.domain.marking import Marking
+from cabledesk.domain.policy import Decision, RecipientProfile, check_all, enforce
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.domain.validation import Finding, Severity, validate
+from cabledesk.errors import CableDeskError, MarkingError, ValidationError
+from cabledesk.seal import SealedCable, SealRecipient, seal, suggested_file_name
+from cabledesk.services.exporting import DocumentFormat, ExportService
+from cabledesk.store.archive import Direction
+from cabledesk.store.audit import Event
+from cabledesk.store.contacts import Contact
+from cabledesk.store.sealed_files import keep_copy
+from cabledesk.store.vault import Vault
+
+__all__ = ["SealCheck", "SealOutcome", "SealService"]
+
+
+@dataclass(frozen=True, slots=True)
+class SealCheck:
+    """What sealing ``cable`` for these recipients would meet."""
+
+    cable: Cable
+    banner: Marking | None
+    findings: tuple[Finding, ...]
+    decisions: tuple[tuple[Contact, RecipientProfile, Decision], ...]
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == Severity.WARNING)
+
+    def needs_confirmation(self) -> list[Contact]:
+        return [c for c, _, d in self.decisions if d.allowed and d.needs_confirmation]
+
+    def refused(self) -> list[tuple[Contact, Decision]]:
+        return [(c, d) for c, _, d in self.decisions if not d.allowed]
+
+    def ready(self, confirmed: Collection[str] = ()) -> bool:
+        """No blocking finding, and every recipient allowed (and confirmed if needed)."""
+        return (
+            self.banner is not None
+            and not self.errors
+            and bool(self.decisions)
+            and all(d.permits(confirmed=c.fingerprint in confirmed) for c, _, d in self.decisions)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SealOutcome:
+    output: Path
+    archive_id: int
+    sealed: SealedCable
+    recipients: tuple[str, ...]  # "Name (SHA256:…)" of everyone it was sealed for
+
+
+class SealService:
+    def __init__(self, vault: Vault, schemes: SchemeRegistry) -> None:
+        self._vault = vault
+        self._schemes = schemes
+
+    def resolve(self, names: Sequence[str]) -> list[Contact]:
+        """Contacts named by a group name, a contact name or a fingerprint."""
+        from cabledesk.services.contacts import ContactsService
+
+        return ContactsService(self._vault).resolve(names)
+
+    def check(self, cable: Cable, recipients: Sequence[Contact]) -> SealCheck:
+        scheme = self._schemes.get_scheme(cable.scheme)
+        findings = tuple(validate(cable, scheme, today=self._vault.now().date()))
+        try:
+            banner: Marking | None = cable_banner(cable, scheme)
+        except MarkingError:
+            banner = None
+        decisions: list[tuple[Contact, RecipientProfile, Decision]] = []
+        if banner is not None:
+            profiles = [RecipientProfile.of(c.card, c.trust) for c in recipients]
+            checked = check_all(
+                profiles, cable, banner, schemes=self._schemes, now=self._vault.now()
+            )
+            decisions = [(c, p, d) for c, (p, d) in zip(recipients, checked, strict=True)]
+        return SealCheck(cable, banner, findings, tuple(decisions))
+
+    def suggested_name(self, cable: Cable) -> str:
+        banner = cable_banner(cable, self._schemes.get_scheme(cable.scheme))
+        return suggested_file_name(
+            when=cable.dtg or self._vault.now(),
+            originator=cable.originator,
+            serial=cable.serial,
+            banner=banner.banner,
+        )
+
+    def seal(
+        self,
+        cable: Cable,
+        recipients: Sequence[Contact],
+        output: Path,
+        *,
+        attachments: Sequence[Path] = (),
+        armor: bool = False,
+        confirmed: Collection[str] = (),
+        overwrite: bool = False,
+        progress: Callable[[int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> SealOutcome:
+        """Seal ``cable`` for ``recipients`` (and the user) into ``output``.
+
+        A cable without a date-time group gets the current one: sealing releases
+        it. Raises ValidationError (findings of severity error), PolicyRefusal
+        (listing every refusal), and what :func:`cabledesk.seal.seal` raises;
+        nothing is written or recorded then.
+        """
+        now = self._vault.now().replace(second=0, microsecond=0)
+        released = replace(
+            cable,
+            dtg=cable.dtg or now,
+            attachments=tuple(Attachment(name=p.name, size=_size(p)) for p in attachments),
+        )
+        check = self.check(released, recipients)
+        if check.errors or check.banner is None:
+            shown = "; ".join(f"{f.field}: {f.message}" for f in check.errors[:3])
+            raise ValidationError(
+                f"This cable cannot be sealed yet: {shown or 'its portion marks cannot be read'}.",
+                hint="Fix the errors listed in the findings first.",
+            )
+        if not recipients:
+            raise ValidationError("Choose at least one recipient to seal the cable for.")
+        enforce([(p, d) for _, p, d in check.decisions], confirmed=confirmed)
+        sender = self._vault.identities.active()
+        docx = self._render(released)
+        sealed = seal(
+            encode_cable(released),
+            cable_id=released.id,
+            banner=check.banner.banner,
+            sender=sender,
+            recipients=[SealRecipient.from_card(c.card) for c in recipients],
+            output=output,
+            docx=docx,
+            attachments=attachments,
+            armor=armor,
+            overwrite=overwrite,
+            now=self._vault.now(),
+            progress=progress,
+            cancel=cancel,
+        )
+        stored = keep_copy(self._vault.home.archive, output)
+        names = tuple(f"{r.name} ({r.fingerprint})" for r in sealed.manifest.recipients)
+        with self._vault.transaction():
+            archive_id = self._vault.archive.add(
+                released,
+                Direction.SENT,
+                check.banner,
+                self._vault.now(),
+                sealed_file=stored,
+                verification={"verdict": "sealed", "recipients": list(names)},
+            )
+            self._vault.audit.append(
+                Event.CABLE_SEALED,
+                {
+                    "cable": released.id,
+                    "banner": check.banner.banner,
+                    "to": list(names),
+                    "file": output.name,
+                    "attachments": len(attachments),
+                },
+            )
+            if self._vault.drafts.exists(cable.id):
+                self._vault.drafts.delete(cable.id)
+        return SealOutcome(output, archive_id, sealed, names)
+
+    def _render(self, cable: Cable) -> bytes | None:
+        """The cable as .docx for the package; None if it cannot be rendered."""
+        try:
+            rendered = ExportService(self._schemes).render(cable, format=DocumentFormat.DOCX)
+        except CableDeskError:
+            return None  # the package says so in its manifest
+        return rendered.data
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
