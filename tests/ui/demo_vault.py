@@ -45,13 +45,15 @@ DRAFT = Cable(
 )
 
 
-def correspondent(folder: Path, name: str, post: str, nationality: str) -> Session:
+def correspondent(
+    folder: Path, name: str, post: str, nationality: str, clearance: str = "SECRET"
+) -> Session:
     """Another person's vault (to seal cables to the demo user or receive from them)."""
     access = VaultAccess(VaultHome(folder), SystemKeychain(MemoryKeyring()), kdf=FAST)
     vault = access.create(PASSPHRASE)
     session = Session(vault, SCHEMES)
     session.identity.create(
-        IdentityRequest(name, post, clearance="SECRET", nationality=nationality)
+        IdentityRequest(name, post, clearance=clearance, nationality=nationality)
     )
     return session
 
@@ -72,6 +74,8 @@ def build_demo_vault(folder: Path, *, frus: int = 120, clock: Clock | None = Non
         correspondent(folder / "berlin", "Klaus Weber", "AMEMBASSY BERLIN", "USA"),
         correspondent(folder / "london", "Mary Smith", "AMEMBASSY LONDON", "GBR"),
         correspondent(folder / "rome", "Paolo Rossi", "AMEMBASSY ROME", "ITA"),
+        correspondent(folder / "geneva", "Sam Park", "USMISSION GENEVA", "USA"),
+        correspondent(folder / "tokyo", "Ann Lee", "AMEMBASSY TOKYO", "USA", "CONFIDENTIAL"),
     ]
     for other in people:
         session.contacts.import_card(other.identity.card().to_bytes())

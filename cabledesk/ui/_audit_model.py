@@ -1,0 +1,170 @@
+"""The audit log as a table: number, time (UTC), event and details in words.
+
+Rows are appended page by page (newest first) as the view loads more. The
+details of an entry are a small mapping; they are shown as short phrases
+("Klaus Weber (AMEMBASSY BERLIN) · SHA256:…", "how: phone") rather than JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontDatabase
+
+from cabledesk.store.audit import AuditEntry, Event
+
+__all__ = ["AuditModel"]
+
+_NAMED = ("name", "post", "fingerprint")
+
+
+class AuditModel(QAbstractTableModel):
+    SEQ, TIME, EVENT, DETAILS = range(4)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[AuditEntry] = []
+        self._headers = (
+            self.tr("No."),
+            self.tr("Time (UTC)"),
+            self.tr("Event"),
+            self.tr("Details"),
+        )
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._events = {
+            Event.VAULT_CREATED: self.tr("Vault created"),
+            Event.VAULT_RESTORED: self.tr("Vault restored"),
+            Event.IDENTITY_CREATED: self.tr("Identity created"),
+            Event.CONTACT_IMPORTED: self.tr("Contact imported"),
+            Event.CONTACT_ADDED: self.tr("Contact added"),
+            Event.CONTACT_VERIFIED: self.tr("Contact verified"),
+            Event.CONTACT_REVOKED: self.tr("Contact revoked"),
+            Event.GROUP_CHANGED: self.tr("Group changed"),
+            Event.DRAFT_CREATED: self.tr("Draft created"),
+            Event.DRAFT_DELETED: self.tr("Draft deleted"),
+            Event.CLASSIFICATION_LOWERED: self.tr("Classification lowered"),
+            Event.CABLE_SEALED: self.tr("Cable sealed"),
+            Event.CABLE_OPENED: self.tr("Cable opened"),
+            Event.CABLE_IMPORTED: self.tr("Cables imported"),
+            Event.DOCUMENT_EXPORTED: self.tr("Document exported"),
+            Event.DOCUMENT_VERIFIED: self.tr("Document checked"),
+            Event.FILE_ENCRYPTED: self.tr("File encrypted"),
+            Event.PASSPHRASE_CHANGED: self.tr("Passphrase changed"),
+            Event.KEYCHAIN_ENABLED: self.tr("Remembered on this device"),
+            Event.KEYCHAIN_DISABLED: self.tr("Forgotten on this device"),
+            Event.BACKUP_CREATED: self.tr("Backup created"),
+        }
+        self._keys = {
+            "how": self.tr("how"),
+            "why": self.tr("why"),
+            "updated": self.tr("updated"),
+            "file": self.tr("file"),
+            "files": self.tr("files"),
+            "bytes": self.tr("bytes"),
+            "verdict": self.tr("verdict"),
+            "signer": self.tr("signer"),
+            "signed": self.tr("signed"),
+            "to": self.tr("to"),
+            "from": self.tr("from"),
+            "draft": self.tr("draft"),
+            "cable": self.tr("cable"),
+            "banner": self.tr("banner"),
+            "format": self.tr("format"),
+            "justification": self.tr("justification"),
+            "passphrase": self.tr("passphrase"),
+            "count": self.tr("count"),
+            "vault": self.tr("vault"),
+        }
+
+    # --- content ---
+
+    def set_entries(self, entries: Sequence[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def append(self, entries: Sequence[AuditEntry]) -> None:
+        known = {e.seq for e in self._entries}
+        fresh = [e for e in entries if e.seq not in known]
+        if not fresh:
+            return
+        first = len(self._entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._entries.extend(fresh)
+        self.endInsertRows()
+
+    def oldest_seq(self) -> int | None:
+        return self._entries[-1].seq if self._entries else None
+
+    # --- Qt ---
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = 0
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid() or index.row() >= len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return self.text(entry, index.column())
+        if role == Qt.ItemDataRole.FontRole and index.column() == self.TIME:
+            return self._mono
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SEQ:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def text(self, entry: AuditEntry, column: int) -> str:
+        if column == self.SEQ:
+            return str(entry.seq)
+        if column == self.TIME:
+            return f"{entry.at.astimezone(UTC):%Y-%m-%d %H:%M:%S}"
+        if column == self.EVENT:
+            try:
+                return self._events[Event(entry.event)]
+            except ValueError:
+                return entry.event
+        return self.details(entry.details)
+
+    def details(self, details: dict[str, object]) -> str:
+        """The details of an entry as short phrases joined by " · "."""
+        parts: list[str] = []
+        if details.get("group"):  # "EU posts: added SHA256:…"
+            change = {
+                "created": self.tr("created"),
+                "added": self.tr("added"),
+                "removed": self.tr("removed"),
+            }.get(str(details.get("change", "")), str(details.get("change", "")))
+            member = str(details.get("fingerprint", ""))
+            return self.tr("{0}: {1} {2}").format(details["group"], change, member).strip()
+        who = [str(details[k]) for k in ("name", "post") if details.get(k)]
+        if who:
+            parts.append(who[0] + (f" ({who[1]})" if len(who) > 1 else ""))
+        if details.get("fingerprint"):
+            parts.append(str(details["fingerprint"]))
+        for key, value in details.items():
+            if key in _NAMED or value is None or value == "":
+                continue
+            label = self._keys.get(key, key)
+            if isinstance(value, bool):
+                parts.append(label if value else self.tr("not {0}").format(label))
+            elif isinstance(value, list):
+                parts.append(self.tr("{0}: {1}").format(label, ", ".join(str(v) for v in value)))
+            else:
+                parts.append(self.tr("{0}: {1}").format(label, value))
+        return " · ".join(parts)

@@ -1,0 +1,205 @@
+"""The contacts table: one row per contact, with its trust state in words and colour.
+
+:class:`ContactEntry` is what a load off the GUI thread produces (the
+contact, its safety number already computed, whether its card has expired,
+the groups it belongs to); :class:`ContactsModel` shows a list of them.
+:func:`trust_text` and :func:`trust_colour` are shared with the detail pane
+and the recipient lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFontDatabase
+
+from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.services.contacts import ImportOutcome
+from cabledesk.services.session import Session
+from cabledesk.store.contacts import Contact, Group
+
+__all__ = [
+    "ENTRY_ROLE",
+    "ContactEntry",
+    "ContactsModel",
+    "import_card_files",
+    "load_contacts",
+    "read_card_file",
+    "short_date",
+    "trust_colour",
+    "trust_text",
+]
+
+MAX_CARD_FILE_BYTES = 64 * 1024
+ENTRY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_COLOURS = {
+    TrustState.VERIFIED: "#1e7d32",
+    TrustState.UNVERIFIED: "#b26a00",
+    TrustState.REVOKED: "#c62828",
+    TrustState.UNKNOWN: "#5f6368",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ContactEntry:
+    contact: Contact
+    safety_number: str
+    expired: bool = False
+    groups: tuple[str, ...] = ()
+
+    @property
+    def fingerprint(self) -> str:
+        return self.contact.fingerprint
+
+
+def load_contacts(session: Session) -> tuple[list[ContactEntry], list[Group]]:
+    """Every contact with its safety number, and the groups (call off the GUI thread)."""
+    now = session.vault.now()
+    groups = session.contacts.groups()
+    member_of: dict[str, list[str]] = {}
+    for group in groups:
+        for fp in group.members:
+            member_of.setdefault(fp, []).append(group.name)
+    entries = [
+        ContactEntry(
+            contact=c,
+            safety_number=c.card.safety_number,
+            expired=c.card.expires is not None and c.card.expires <= now,
+            groups=tuple(member_of.get(c.fingerprint, ())),
+        )
+        for c in session.contacts.all()
+    ]
+    return entries, groups
+
+
+def read_card_file(path: Path) -> bytes:
+    """The bytes of a ``.contact`` file (a little more than a card may hold, at most)."""
+    with path.open("rb") as f:
+        return f.read(MAX_CARD_FILE_BYTES + 1)
+
+
+def import_card_files(
+    session: Session, paths: Sequence[Path]
+) -> list[tuple[Path, ImportOutcome | Exception]]:
+    """Import each ``.contact`` file; a failure is kept beside its path (off the GUI thread)."""
+    results: list[tuple[Path, ImportOutcome | Exception]] = []
+    for path in paths:
+        try:
+            results.append((path, session.contacts.import_card(read_card_file(path))))
+        except Exception as exc:  # each card on its own: report it, go on
+            results.append((path, exc))
+    return results
+
+
+def short_date(moment: datetime | None) -> str:
+    return "" if moment is None else f"{moment:%Y-%m-%d}"
+
+
+def trust_text(trust: Trust) -> str:
+    """The trust state in words: when it was set and how (or why)."""
+    translate = QCoreApplication.translate
+    when = short_date(trust.since)
+    match trust.state:
+        case TrustState.VERIFIED:
+            text = translate("trust", "Verified on {0}").format(when) if when else ""
+            text = text or translate("trust", "Verified")
+        case TrustState.REVOKED:
+            text = translate("trust", "Revoked on {0}").format(when) if when else ""
+            text = text or translate("trust", "Revoked")
+        case TrustState.UNVERIFIED:
+            return translate("trust", "Unverified")
+        case _:
+            return translate("trust", "Unknown: not one of your contacts")
+    return translate("trust", "{0} ({1})").format(text, trust.how) if trust.how else text
+
+
+def trust_colour(state: TrustState) -> QColor:
+    return QColor(_COLOURS[state])
+
+
+class ContactsModel(QAbstractTableModel):
+    """Columns: name, post, trust, fingerprint. ``ENTRY_ROLE`` gives the entry."""
+
+    NAME, POST, TRUST, FINGERPRINT = range(4)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[ContactEntry] = []
+        self._headers = (
+            self.tr("Name"),
+            self.tr("Post"),
+            self.tr("Trust"),
+            self.tr("Fingerprint"),
+        )
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+    def set_entries(self, entries: Sequence[ContactEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entries(self) -> list[ContactEntry]:
+        return list(self._entries)
+
+    def entry(self, row: int) -> ContactEntry:
+        return self._entries[row]
+
+    def row_of(self, fingerprint: str) -> int | None:
+        for i, entry in enumerate(self._entries):
+            if entry.fingerprint == fingerprint:
+                return i
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = 0
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid() or index.row() >= len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        contact, column = entry.contact, index.column()
+        if role == ENTRY_ROLE:
+            return entry
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._text(entry, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TRUST:
+            return trust_colour(contact.trust.state)
+        revoked = contact.trust.state is TrustState.REVOKED
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.TRUST and revoked:
+            return trust_colour(TrustState.REVOKED)
+        if role == Qt.ItemDataRole.FontRole and column == self.FINGERPRINT:
+            return self._mono
+        return None
+
+    def _text(self, entry: ContactEntry, column: int) -> str:
+        contact = entry.contact
+        if column == self.NAME:
+            return contact.name
+        if column == self.POST:
+            return contact.card.post
+        if column == self.TRUST:
+            text = trust_text(contact.trust)
+            return self.tr("{0} — card expired").format(text) if entry.expired else text
+        return contact.fingerprint

@@ -1,0 +1,155 @@
+"""Change the vault's passphrase: the current one, the new one twice, a strength hint.
+
+The key derivation (about half a second) runs off the GUI thread; a wrong
+current passphrase is said under the fields and the dialog stays open. The
+dialog closes (accepted) once the new passphrase is in place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cabledesk.errors import WrongPassphrase
+from cabledesk.services.session import Session
+from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS, passphrase_strength
+from cabledesk.ui.errors import describe
+from cabledesk.ui.workers import Workers
+
+__all__ = ["ChangePassphraseDialog"]
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, session: Session, workers: Workers, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._workers = workers
+        self._busy = False
+        self.setObjectName("changePassphraseDialog")
+        self.setWindowTitle(self.tr("Change the vault passphrase"))
+        self.setMinimumWidth(480)
+        intro = QLabel(
+            self.tr(
+                "The new passphrase protects everything in the vault from now on. Several "
+                "unrelated words are easy to remember and hard to guess."
+            )
+        )
+        intro.setWordWrap(True)
+        self.old = QLineEdit()
+        self.new = QLineEdit()
+        self.again = QLineEdit()
+        form = QFormLayout()
+        for field, name, label, accessible in (
+            (self.old, "oldPassphrase", self.tr("Current passphrase:"),
+             self.tr("Current passphrase")),
+            (self.new, "newPassphrase", self.tr("New passphrase:"), self.tr("New passphrase")),
+            (self.again, "newPassphraseAgain", self.tr("Again:"),
+             self.tr("New passphrase again")),
+        ):  # fmt: skip
+            field.setObjectName(name)
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAccessibleName(accessible)
+            field.textChanged.connect(lambda _: self._update())
+            form.addRow(label, field)
+        self.meter = QProgressBar()
+        self.meter.setObjectName("strength")
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setAccessibleName(self.tr("Passphrase strength"))
+        self.hint = QLabel()
+        self.hint.setObjectName("strengthHint")
+        self.hint.setWordWrap(True)
+        form.addRow(self.tr("Strength:"), self.meter)
+        form.addRow("", self.hint)
+        self.error = QLabel()
+        self.error.setObjectName("passphraseError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setAccessibleName(self.tr("Changing the passphrase"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Change passphrase"))
+        self.ok.setObjectName("changePassphraseOk")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def _update(self) -> None:
+        new, again = self.new.text(), self.again.text()
+        score, hint = passphrase_strength(new)
+        self.meter.setValue(score if new else 0)
+        if again and again != new:
+            text = self.tr("The two new passphrases differ.")
+        elif new and new == self.old.text():
+            text = self.tr("The new passphrase is the same as the current one.")
+        else:
+            text = self.tr(hint) if new else ""
+        self.hint.setText(text)
+        self.ok.setEnabled(
+            not self._busy
+            and bool(self.old.text())
+            and len(new) >= MIN_PASSPHRASE_CHARS
+            and new == again
+            and new != self.old.text()
+        )
+
+    def submit(self) -> None:
+        if not self.ok.isEnabled():
+            return
+        old, new = self.old.text(), self.new.text()
+        vault = self._session.vault
+        self._set_busy(True)
+        self.error.clear()
+        self._workers.run(
+            "change the passphrase",
+            lambda ctx: vault.change_passphrase(old, new),
+            write=True,
+            on_done=self._done,
+            on_failed=self._failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy.setVisible(busy)
+        for field in (self.old, self.new, self.again):
+            field.setEnabled(not busy)
+        self._update()
+
+    def _done(self, _: object) -> None:
+        self._set_busy(False)
+        for field in (self.old, self.new, self.again):
+            field.clear()
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, WrongPassphrase):
+            self.error.setText(self.tr("The current passphrase is not right."))
+            self.old.selectAll()
+            self.old.setFocus()
+            return
+        problem = describe(exc)
+        self.error.setText(" ".join(filter(None, (problem.message, problem.hint))))
+
+    def reject(self) -> None:
+        if not self._busy:  # the new key file is being written: let it finish
+            super().reject()

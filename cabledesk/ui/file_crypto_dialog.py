@@ -1,0 +1,397 @@
+"""Encrypt or decrypt any file in the age format, for transfers that are not cables.
+
+Encrypt: a file, its recipients (the vault's contacts and groups, revoked
+ones shown but disabled) or a passphrase typed twice, ASCII armor or not,
+and where to write (``NAME.age`` by default). Decrypt: an ``.age`` file
+(binary or armored) and where to write it, with the vault's own keys; a
+passphrase is asked only when the file turns out to be passphrase-encrypted.
+
+The work runs on a worker with a progress bar and Cancel; the output appears
+only when the whole file is done (``encrypt_file`` / ``decrypt_file`` are
+atomic), and nothing else is ever written. An encryption is recorded in the
+audit log, as the command line does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cabledesk.crypto.age import Recipient, ScryptRecipient, decrypt_file, encrypt_file
+from cabledesk.errors import InputError, NoIdentityMatch, PolicyRefusal
+from cabledesk.services.session import Session
+from cabledesk.services.vault_access import passphrase_strength
+from cabledesk.store.audit import Event
+from cabledesk.ui._age_keys import PassphraseNeeded, file_identities
+from cabledesk.ui._recipients_model import RecipientItem, RecipientsModel, load_recipients
+from cabledesk.ui._wrapped import grow
+from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.workers import Job, JobContext, Workers
+
+__all__ = ["FileCryptoDialog"]
+
+AGE_SUFFIX = ".age"
+DECRYPTED_SUFFIX = ".decrypted"
+INDENT = 24  # px: the choices under a radio button
+
+
+def _percent(done: int, total: int) -> int:
+    return min(100, done * 100 // total) if total > 0 else 0
+
+
+class FileCryptoDialog(QDialog):
+    """See the module docstring. ``recipients`` (fingerprints or group names) are
+    checked when the list is loaded."""
+
+    def __init__(
+        self,
+        session: Session,
+        workers: Workers,
+        *,
+        encrypt: bool,
+        recipients: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.workers = workers
+        self.encrypting = encrypt
+        self._preset = list(recipients)
+        self._job: Job | None = None
+        self._suggested = ""
+        self._confirmed = ""  # an output the save dialog confirmed replacing
+        self._asking = False
+        self.setObjectName("fileCryptoDialog")
+        self.setWindowTitle(self.tr("Encrypt a file") if encrypt else self.tr("Decrypt a file"))
+        self.setMinimumWidth(620)
+        self.source = QLineEdit()
+        self.source.setObjectName("sourcePath")
+        self.source.setAccessibleName(
+            self.tr("File to encrypt") if encrypt else self.tr("Encrypted file")
+        )
+        self.output = QLineEdit()
+        self.output.setObjectName("outputPath")
+        self.output.setAccessibleName(self.tr("Save as"))
+        self.choose_source = QPushButton(self.tr("Choose…"))
+        self.choose_source.setObjectName("chooseSource")
+        self.choose_source.setAccessibleName(self.tr("Choose the file"))
+        self.choose_output = QPushButton(self.tr("Choose…"))
+        self.choose_output.setObjectName("chooseOutput")
+        self.choose_output.setAccessibleName(self.tr("Choose where to save"))
+        files = QGridLayout()
+        files.addWidget(QLabel(self.source.accessibleName() + ":"), 0, 0)
+        files.addWidget(self.source, 0, 1)
+        files.addWidget(self.choose_source, 0, 2)
+        files.addWidget(QLabel(self.tr("Save as:")), 1, 0)
+        files.addWidget(self.output, 1, 1)
+        files.addWidget(self.choose_output, 1, 2)
+        self.to_contacts = QRadioButton(self.tr("To contacts and groups"))
+        self.to_contacts.setObjectName("toContacts")
+        self.to_passphrase = QRadioButton(self.tr("With a passphrase"))
+        self.to_passphrase.setObjectName("toPassphrase")
+        self.mode = QButtonGroup(self)
+        self.mode.addButton(self.to_contacts)
+        self.mode.addButton(self.to_passphrase)
+        self.to_contacts.setChecked(True)
+        self.model = RecipientsModel()
+        self.list = QListView()
+        self.list.setObjectName("recipientsList")
+        self.list.setAccessibleName(self.tr("Recipients"))
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.again = QLineEdit()
+        self.again.setObjectName("passphraseAgain")
+        for field, name in ((self.passphrase, self.tr("Passphrase")),
+                            (self.again, self.tr("Passphrase again"))):  # fmt: skip
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAccessibleName(name)
+            field.textChanged.connect(lambda _: self._update())
+        self.strength = QLabel()
+        self.strength.setObjectName("passphraseHint")
+        self.strength.setWordWrap(True)
+        self.pass_form = QFormLayout()
+        if encrypt:
+            self.pass_form.setContentsMargins(INDENT, 0, 0, 0)
+        self.pass_form.addRow(self.tr("Passphrase:"), self.passphrase)
+        self.pass_form.addRow(self.tr("Again:"), self.again)
+        self.pass_form.addRow("", self.strength)
+        self.armor = QCheckBox(self.tr("ASCII armor (text that survives e-mail and copy-paste)"))
+        self.armor.setObjectName("armor")
+        self.armor.setAccessibleName(self.tr("ASCII armor"))
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setObjectName("cryptoMessage")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Result"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.start = self.buttons.addButton(
+            self.tr("Encrypt") if encrypt else self.tr("Decrypt"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.start.setObjectName("startButton")
+        self.start.setDefault(True)
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("closeButton")
+        self.buttons.accepted.connect(self.run)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(files)
+        if encrypt:
+            layout.addWidget(self.to_contacts)
+            indented = QVBoxLayout()
+            indented.setContentsMargins(INDENT, 0, 0, 0)
+            indented.addWidget(self.list)
+            layout.addLayout(indented, 1)
+            layout.addWidget(self.to_passphrase)
+            layout.addLayout(self.pass_form)
+            layout.addWidget(self.armor)
+        else:
+            self.about.setText(
+                self.tr(
+                    "CableDesk opens the file with your vault's keys. If it was encrypted with "
+                    "a passphrase instead, you are asked for it."
+                )
+            )
+            layout.addWidget(self.about)
+            layout.addLayout(self.pass_form)
+            layout.addStretch(1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._set_passphrase_visible(encrypt)
+        self.source.textChanged.connect(self._source_changed)
+        self.output.textChanged.connect(lambda _: self._update())
+        self.choose_source.clicked.connect(self._pick_source)
+        self.choose_output.clicked.connect(self._pick_output)
+        self.to_contacts.toggled.connect(lambda _: self._update())
+        self.model.dataChanged.connect(lambda *_: self._update())
+        self.model.modelReset.connect(self._update)
+        self._update()
+        if encrypt:
+            self._load_recipients()
+
+    # --- inputs ------------------------------------------------------------------------
+
+    def _load_recipients(self) -> None:
+        session = self.session
+        self.workers.run(
+            "load recipients",
+            lambda ctx: load_recipients(session),
+            on_done=lambda items: self.model.set_items(items, self._preset),
+            on_failed=self._failed,
+        )
+
+    def _set_passphrase_visible(self, visible: bool) -> None:
+        """Decrypting: show the passphrase field (only once the file asks for one)."""
+        self._asking = visible
+        for row in range(self.pass_form.rowCount()):
+            self.pass_form.setRowVisible(row, visible and (self.encrypting or row == 0))
+
+    def _source_changed(self, text: str) -> None:
+        if not self.encrypting:
+            self._set_passphrase_visible(False)
+            self.passphrase.clear()
+        current, src = self.output.text(), Path(text.strip())
+        if text.strip() and src.name and (not current or current == self._suggested):
+            if self.encrypting:
+                name = src.name + AGE_SUFFIX
+            elif src.suffix.lower() == AGE_SUFFIX:
+                name = src.stem
+            else:
+                name = src.name + DECRYPTED_SUFFIX
+            self._suggested = str(src.with_name(name))
+            self.output.setText(self._suggested)
+        self._update()
+
+    def _pick_source(self) -> None:
+        if self.encrypting:
+            title, pattern = self.tr("Choose the file to encrypt"), self.tr("All files (*)")
+        else:
+            title = self.tr("Choose the encrypted file")
+            pattern = self.tr("age files (*.age);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, title, self.source.text(), pattern)
+        if name:
+            self.source.setText(name)
+
+    def _pick_output(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), self.output.text())
+        if name:
+            self._confirmed = name  # the save dialog asked before replacing a file
+            self.output.setText(name)
+
+    def chosen(self) -> list[RecipientItem]:
+        return self.model.checked()
+
+    def _update(self) -> None:
+        ready = bool(self.source.text().strip() and self.output.text().strip())
+        if self.encrypting:
+            by_passphrase = self.to_passphrase.isChecked()
+            self.list.setEnabled(not by_passphrase)
+            for field in (self.passphrase, self.again):
+                field.setEnabled(by_passphrase)
+            first, second = self.passphrase.text(), self.again.text()
+            hint = self.tr(passphrase_strength(first)[1]) if first else ""
+            if second and first != second:
+                hint = self.tr("The two passphrases differ.")
+            self.strength.setText(hint if by_passphrase else "")
+            ready = ready and (
+                bool(first and first == second) if by_passphrase else bool(self.chosen())
+            )
+        elif self._asking:
+            ready = ready and bool(self.passphrase.text())
+        self.start.setEnabled(ready and self._job is None)
+
+    # --- the work ----------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Start the encryption or decryption with what the dialog holds."""
+        if self._job is not None or not self.start.isEnabled():
+            return
+        src = Path(self.source.text().strip())
+        dst = Path(self.output.text().strip())
+        overwrite = self._confirmed == self.output.text()
+        session = self.session
+        if self.encrypting:
+            names = [i.key for i in self.chosen()]
+            passphrase = self.passphrase.text() if self.to_passphrase.isChecked() else ""
+            armor = self.armor.isChecked()
+
+            def work(ctx: JobContext) -> list[str]:
+                _refuse_same(src, dst)
+                recipients: list[Recipient]
+                if passphrase:
+                    recipients, to = [ScryptRecipient(passphrase)], []
+                else:
+                    contacts = session.contacts.resolve(names)
+                    revoked = [c.name for c in contacts if not c.trust.usable]
+                    if revoked:
+                        raise PolicyRefusal(
+                            f"The keys of {', '.join(revoked)} were revoked: "
+                            "nothing is encrypted to them."
+                        )
+                    recipients = [c.card.keys.encryption for c in contacts]
+                    to = [f"{c.name} ({c.fingerprint})" for c in contacts]
+                size = src.stat().st_size
+                encrypt_file(src, dst, recipients, armor=armor, overwrite=overwrite,
+                             progress=lambda n: ctx.progress(_percent(n, size)),
+                             cancel=ctx.cancelled)  # fmt: skip
+                return to
+
+        else:
+            passphrase = self.passphrase.text() if self._asking else ""
+
+            def work(ctx: JobContext) -> list[str]:
+                _refuse_same(src, dst)
+                size = src.stat().st_size
+                decrypt_file(src, dst, file_identities(session, passphrase), overwrite=overwrite,
+                             progress=lambda n: ctx.progress(_percent(n, size)),
+                             cancel=ctx.cancelled)  # fmt: skip
+                return []
+
+        self.message.clear()
+        self.message.setStyleSheet("")
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.close_button.setText(self.tr("Cancel"))
+        job = self.workers.run(
+            "encrypt a file" if self.encrypting else "decrypt a file",
+            work,
+            on_done=lambda to: self._done(dst, to, passphrase),
+            on_failed=self._failed,
+            on_progress=self.progress.setValue,
+        )
+        self._job = job if job.running else None  # a synchronous job has already ended
+        self._update()
+
+    def _finished_job(self) -> None:
+        self._job = None
+        self.progress.setVisible(False)
+        self.close_button.setText(self.tr("Close"))
+        self._update()
+
+    def _done(self, dst: Path, to: list[str], passphrase: str) -> None:
+        self._finished_job()
+        if not self.encrypting:
+            self._say(self.tr("Decrypted to {0}.").format(str(dst)))
+            return
+        who = ", ".join(i.label for i in self.chosen()) if to else self.tr("a passphrase")
+        self._say(self.tr("Encrypted to {0}: {1}.").format(who, str(dst)))
+        details: dict[str, str | list[str] | bool] = {"file": dst.name}
+        if to:
+            details["to"] = to
+        else:
+            details["passphrase"] = True
+        audit = self.session.vault.audit
+        self.workers.run(
+            "audit the encryption",
+            lambda ctx: audit.append(Event.FILE_ENCRYPTED, details),
+            write=True,
+            on_failed=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finished_job()
+        if isinstance(exc, PassphraseNeeded):
+            self._set_passphrase_visible(True)
+            self.passphrase.setFocus()
+            self._say(self.tr("This file is protected by a passphrase. Type it, then Decrypt."))
+            self._update()
+            return
+        problem = describe(exc)
+        if problem.cancelled:
+            self._say(self.tr("Cancelled. Nothing was written."), error=True)
+            return
+        if problem.details:
+            show_error(self, exc)
+            return
+        if isinstance(exc, NoIdentityMatch) and self._asking and not self.encrypting:
+            text = self.tr("This passphrase does not open the file.")
+        else:
+            text = " ".join(filter(None, (problem.message, problem.hint)))
+        self._say(text, error=True)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #c62828;" if error else "")
+        self.message.setText(text)
+        grow(self)
+
+    def reject(self) -> None:
+        """Close; while working, Cancel stops the work first (nothing is written)."""
+        if self._job is not None:
+            self._job.cancel()
+            return
+        super().reject()
+
+
+def _refuse_same(src: Path, dst: Path) -> None:
+    if src.resolve() == dst.resolve():
+        raise InputError(
+            "The output would replace the file being read.", hint="Choose another name."
+        )

@@ -1,0 +1,185 @@
+"""Opening a sealed cable in the desktop application: File → Open, or a ``.cable``
+dropped on the window.
+
+The cable is decrypted and verified off the GUI thread (a progress bar for big
+attachments); the verdict comes first, in colour and words — who signed, how
+far you trust them, whether it was meant for you, intact or which file
+changed — then the cable itself, read-only with its banner; and the actions:
+import the sender's card (it starts unverified), save the attachments (into a
+folder you choose; decrypted again, written only if the cable verifies).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cabledesk.seal import Severity, Verification
+from cabledesk.ui.cable_view import CableView
+from cabledesk.ui.errors import show_error
+from cabledesk.ui.workers import JobContext
+
+if TYPE_CHECKING:
+    from cabledesk.ui.main_window import MainWindow
+
+__all__ = ["VerificationDialog", "open_cable", "verdict_style"]
+
+_COLOURS = {
+    Severity.OK: ("#1e7b34", "#ffffff"),
+    Severity.WARNING: ("#f2c94c", "#000000"),
+    Severity.FAILURE: ("#b00020", "#ffffff"),
+}
+
+
+def verdict_style(severity: Severity) -> str:
+    background, foreground = _COLOURS[severity]
+    return f"background: {background}; color: {foreground}; padding: 10px; border-radius: 4px;"
+
+
+def _details(result: Verification, window: QWidget) -> str:
+    tr = window.tr
+    lines = []
+    if result.signer is not None:
+        trust = result.trust.state.value if result.trust else tr("unknown")
+        lines.append(
+            tr("Signed by {0} ({1}) — {2}\nKey {3}").format(
+                result.signer.name, result.signer.post, trust, result.signer.fingerprint
+            )
+        )
+    if result.addressed_to_you is not None:
+        lines.append(
+            tr("Addressed to you: yes")
+            if result.addressed_to_you
+            else tr("NOT in the list of recipients the signer named")
+        )
+    if result.changed_file:
+        lines.append(tr("Changed after signing: {0}").format(result.changed_file))
+    if result.recipient_kinds:
+        lines.append(tr("Made for keys of kind: {0}").format(", ".join(result.recipient_kinds)))
+    names = [f.name for f in result.files if f.path.startswith("attachments/")]
+    if names:
+        lines.append(tr("Attachments: {0}").format(", ".join(names)))
+    lines += result.warnings
+    return "\n".join(lines)
+
+
+class VerificationDialog(QDialog):
+    """The verdict, then the cable; with the actions that make sense for it."""
+
+    def __init__(self, window: MainWindow, path: Path, result: Verification) -> None:
+        super().__init__(window)
+        self.setObjectName("verificationDialog")
+        self.setWindowTitle(self.tr("Sealed cable — {0}").format(path.name))
+        self.setMinimumSize(760, 640)
+        self._window = window
+        self._path = path
+        self.verification = result
+        verdict = QLabel(result.message + (f"\n{result.hint}" if result.hint else ""))
+        verdict.setObjectName("verdict")
+        verdict.setWordWrap(True)
+        verdict.setStyleSheet(verdict_style(result.severity))
+        verdict.setAccessibleName(self.tr("Verdict"))
+        details = QLabel(_details(result, self))
+        details.setObjectName("verdictDetails")
+        details.setWordWrap(True)
+        self.view = CableView()
+        layout = QVBoxLayout(self)
+        layout.addWidget(verdict)
+        layout.addWidget(details)
+        if result.cable is not None:
+            layout.addWidget(self.view, 1)
+            self.view.show_cable(result.cable, window.session.drafts.banner(result.cable))
+        else:
+            layout.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        if result.ok and result.sender_card is not None and result.trust is None:
+            card = QPushButton(self.tr("Import sender's card"))
+            card.setObjectName("importCard")
+            card.clicked.connect(self.import_card)
+            buttons.addButton(card, QDialogButtonBox.ButtonRole.ActionRole)
+        if result.ok and any(f.path.startswith("attachments/") for f in result.files):
+            save = QPushButton(self.tr("Save attachments…"))
+            save.setObjectName("saveAttachments")
+            save.clicked.connect(self.save_attachments)
+            buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(buttons)
+        self.choose_folder = self._ask_folder
+
+    def import_card(self) -> None:
+        try:
+            outcome = self._window.session.opening.import_sender_card(self.verification)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(
+            self,
+            self.tr("Contact imported"),
+            self.tr(
+                "{0} is now among your contacts, unverified.\nSafety number:\n{1}\n\nCompare it "
+                "with them by phone or in person, then mark the contact verified."
+            ).format(outcome.contact.name, outcome.contact.card.safety_number),
+        )
+
+    def _ask_folder(self) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("Save the attachments into"))
+        return Path(name) if name else None
+
+    def save_attachments(self) -> None:
+        folder = self.choose_folder()
+        if folder is None:
+            return
+        opening = self._window.session.opening
+        path = self._path
+
+        def work(ctx: JobContext) -> Verification:
+            result, _ = opening.open(
+                path, extract_to=folder, store=False, progress=ctx.progress, cancel=ctx.cancelled
+            )
+            return result
+
+        def done(result: Verification) -> None:
+            names = "\n".join(str(p) for p in result.extracted)
+            QMessageBox.information(self, self.tr("Saved"), names or result.message)
+
+        self._window.workers.run(
+            "extract", work, on_done=done, on_failed=lambda e: show_error(self, e)
+        )
+
+
+def open_cable(window: MainWindow, path: Path) -> None:
+    """Open ``path`` with the vault's identities; show the verdict and the cable."""
+    progress = QProgressDialog(
+        window.tr("Opening {0}…").format(path.name), window.tr("Cancel"), 0, 0, window
+    )
+    progress.setObjectName("openProgress")
+    progress.setMinimumDuration(400)
+    opening = window.session.opening
+
+    def work(ctx: JobContext) -> Verification:
+        result, _ = opening.open(path, progress=ctx.progress, cancel=ctx.cancelled)
+        return result
+
+    def done(result: Verification) -> None:
+        progress.close()
+        window.show_section(window.section)
+        VerificationDialog(window, path, result).exec()
+
+    def failed(exc: BaseException) -> None:
+        progress.close()
+        show_error(window, exc)
+
+    job = window.workers.run("open", work, write=True, on_done=done, on_failed=failed)
+    progress.canceled.connect(job.cancel)

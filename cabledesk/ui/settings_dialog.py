@@ -1,0 +1,332 @@
+"""The settings: every setting of :mod:`cabledesk.store.settings`, the keychain, the passphrase.
+
+Security (auto-lock, lock with the screen, clipboard clearing, "remember on
+this device" with the keychain's status, change the passphrase), documents
+(default scheme, paper, export ceiling checked as it is typed, draft history)
+and the language (also written to the window preferences, ``ui.ini``; it
+applies at the next start). The current values and the keychain's status are
+read off the GUI thread; Save writes them there too, then closes the dialog
+(``exec()`` returns accepted).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cabledesk.services.session import Session
+from cabledesk.services.vault_documents import parse_ceiling_setting
+from cabledesk.store.keychain import Keychain, KeychainStatus, SystemKeychain
+from cabledesk.store.settings import (
+    AUTO_LOCK_MINUTES,
+    CLIPBOARD_CLEAR_SECONDS,
+    DEFAULT_SCHEME,
+    DRAFT_HISTORY_LIMIT,
+    EXPORT_CEILING,
+    LANGUAGE,
+    LOCK_ON_SCREEN_LOCK,
+    PAPER,
+)
+from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
+from cabledesk.ui._wrapped import grow
+from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.i18n import LANGUAGES
+from cabledesk.ui.workers import JobContext, Workers
+
+__all__ = ["SettingsDialog"]
+
+PREFERENCES_FILE = "ui.ini"
+_ERROR = "color: #c62828;"
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    values: dict[str, int | str | bool]
+    keychain: KeychainStatus
+    remembered: bool
+
+
+class SettingsDialog(QDialog):
+    """See the module docstring. ``workers`` defaults to the parent's (the main
+    window's) or a pool of the dialog's own; ``keychain`` to the system's."""
+
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        workers: Workers | None = None,
+        keychain: Keychain | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        parent_workers = getattr(parent, "workers", None)
+        if workers is None:
+            workers = parent_workers if isinstance(parent_workers, Workers) else Workers(self)
+        self.workers = workers
+        self.keychain: Keychain = keychain if keychain is not None else SystemKeychain()
+        self._loaded: _Loaded | None = None
+        self._saving = False
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(0, 24 * 60)
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setSpecialValueText(self.tr("Never"))
+        self.screen_lock = QCheckBox(self.tr("Lock the vault when the screen locks"))
+        self.clipboard = QSpinBox()
+        self.clipboard.setRange(5, 600)
+        self.clipboard.setSuffix(self.tr(" s"))
+        self.remember = QCheckBox(self.tr("Remember the vault on this device"))
+        self.keychain_note = QLabel(self.tr("Asking the keychain…"))
+        self.keychain_note.setObjectName("keychainStatus")
+        self.keychain_note.setWordWrap(True)
+        self.change_passphrase = QPushButton(self.tr("Change passphrase…"))
+        self.passphrase_note = QLabel()
+        self.passphrase_note.setObjectName("passphraseNote")
+        self.passphrase_note.setWordWrap(True)
+        self.scheme = QComboBox()
+        for scheme_id in sorted(session.schemes):
+            self.scheme.addItem(session.schemes[scheme_id].name, scheme_id)
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("US Letter"), "letter")
+        self.ceiling = QLineEdit()
+        self.ceiling.setPlaceholderText(self.tr("e.g. us=SECRET, uk=OFFICIAL"))
+        self.ceiling_note = QLabel()
+        self.ceiling_note.setObjectName("ceilingNote")
+        self.ceiling_note.setWordWrap(True)
+        self.history = QSpinBox()
+        self.history.setRange(1, 1000)
+        self.history.setSuffix(self.tr(" versions"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        language_note = QLabel(self.tr("A change of language applies at the next start."))
+        language_note.setWordWrap(True)
+        for widget, name, accessible in (
+            (self.auto_lock, "autoLock", self.tr("Lock after minutes without use")),
+            (self.screen_lock, "lockOnScreenLock", self.tr("Lock when the screen locks")),
+            (self.clipboard, "clipboardSeconds", self.tr("Clear copied text after seconds")),
+            (self.remember, "remember", self.tr("Remember the vault on this device")),
+            (self.change_passphrase, "changePassphrase", self.tr("Change the passphrase")),
+            (self.scheme, "defaultScheme", self.tr("Scheme of new drafts")),
+            (self.paper, "paper", self.tr("Paper size")),
+            (self.ceiling, "exportCeiling", self.tr("Export ceiling")),
+            (self.history, "draftHistory", self.tr("Earlier versions kept per draft")),
+            (self.language, "language", self.tr("Language")),
+        ):
+            widget.setObjectName(name)
+            widget.setAccessibleName(accessible)
+
+        security = QGroupBox(self.tr("Security"))
+        form = QFormLayout(security)
+        form.addRow(self.tr("Lock after:"), self.auto_lock)
+        form.addRow("", self.screen_lock)
+        form.addRow(self.tr("Clear copied text after:"), self.clipboard)
+        form.addRow("", self.remember)
+        form.addRow("", self.keychain_note)
+        form.addRow(self.tr("Passphrase:"), self.change_passphrase)
+        form.addRow("", self.passphrase_note)
+        documents = QGroupBox(self.tr("Drafts and documents"))
+        form = QFormLayout(documents)
+        form.addRow(self.tr("Scheme of new drafts:"), self.scheme)
+        form.addRow(self.tr("Paper size:"), self.paper)
+        form.addRow(self.tr("Export ceiling:"), self.ceiling)
+        form.addRow("", self.ceiling_note)
+        form.addRow(self.tr("Draft history:"), self.history)
+        language = QGroupBox(self.tr("Language"))
+        form = QFormLayout(language)
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow("", language_note)
+        self.error = QLabel()
+        self.error.setObjectName("settingsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(_ERROR)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveSettings")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for box in (security, documents, language):
+            layout.addWidget(box)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.ceiling.textChanged.connect(lambda _: self._update())
+        self.change_passphrase.clicked.connect(self._change_passphrase)
+        self.remember.setEnabled(False)
+        self._update()
+        self._load()
+
+    # --- reading -------------------------------------------------------------------
+
+    def _load(self) -> None:
+        settings, keychain, vault = self.session.settings, self.keychain, self.session.vault
+
+        def work(ctx: JobContext) -> _Loaded:
+            values: dict[str, int | str | bool] = {
+                AUTO_LOCK_MINUTES.key: settings.get(AUTO_LOCK_MINUTES),
+                LOCK_ON_SCREEN_LOCK.key: settings.get(LOCK_ON_SCREEN_LOCK),
+                CLIPBOARD_CLEAR_SECONDS.key: settings.get(CLIPBOARD_CLEAR_SECONDS),
+                DEFAULT_SCHEME.key: settings.get(DEFAULT_SCHEME),
+                PAPER.key: settings.get(PAPER),
+                EXPORT_CEILING.key: settings.get(EXPORT_CEILING),
+                DRAFT_HISTORY_LIMIT.key: settings.get(DRAFT_HISTORY_LIMIT),
+                LANGUAGE.key: settings.get(LANGUAGE),
+            }
+            status = keychain.status()
+            remembered = False
+            if status.usable:
+                try:
+                    key = keychain.load(vault.vault_id)
+                except Exception:  # a keychain that cannot answer: not remembered here
+                    key = None
+                remembered = key is not None
+                if key is not None:
+                    key[:] = bytes(len(key))
+            return _Loaded(values, status, remembered)
+
+        self.workers.run("read the settings", work, on_done=self._show, on_failed=self._failed)
+
+    def _show(self, loaded: _Loaded) -> None:
+        self._loaded = loaded
+        v = loaded.values
+        self.auto_lock.setValue(int(v[AUTO_LOCK_MINUTES.key]))
+        self.screen_lock.setChecked(bool(v[LOCK_ON_SCREEN_LOCK.key]))
+        self.clipboard.setValue(int(v[CLIPBOARD_CLEAR_SECONDS.key]))
+        self.scheme.setCurrentIndex(max(0, self.scheme.findData(v[DEFAULT_SCHEME.key])))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(v[PAPER.key])))
+        self.ceiling.setText(str(v[EXPORT_CEILING.key]))
+        self.history.setValue(int(v[DRAFT_HISTORY_LIMIT.key]))
+        self.language.setCurrentIndex(max(0, self.language.findData(v[LANGUAGE.key])))
+        status = loaded.keychain
+        self.remember.setEnabled(status.usable)
+        self.remember.setChecked(loaded.remembered)
+        if not status.usable:
+            self.keychain_note.setText(status.reason)
+        elif loaded.remembered:
+            self.keychain_note.setText(
+                self.tr("Remembered in {0}: the vault opens without the passphrase here.").format(
+                    status.name
+                )
+            )
+        else:
+            self.keychain_note.setText(
+                self.tr("Not remembered; {0} can keep the vault's key.").format(status.name)
+            )
+        self._update()
+
+    # --- checking and saving -----------------------------------------------------------
+
+    def _update(self) -> None:
+        ok = self._check_ceiling()
+        self.save_button.setEnabled(ok and self._loaded is not None and not self._saving)
+        grow(self)
+
+    def _check_ceiling(self) -> bool:
+        schemes = self.session.schemes
+        try:
+            ceiling = parse_ceiling_setting(self.ceiling.text(), schemes)
+            levels = [(i, ceiling.level_for(schemes[i])) for i in sorted(schemes)]
+        except Exception as exc:
+            problem = describe(exc)
+            self.ceiling_note.setStyleSheet(_ERROR)
+            self.ceiling_note.setText(" ".join(filter(None, (problem.message, problem.hint))))
+            return False
+        shown = [f"{name}={level.name if level else self.tr('(none)')}" for name, level in levels]
+        self.ceiling_note.setStyleSheet("")
+        self.ceiling_note.setText(self.tr("In effect: {0}").format(", ".join(shown)))
+        return True
+
+    def values(self) -> dict[str, int | str | bool]:
+        """What Save stores, by setting key."""
+        return {
+            AUTO_LOCK_MINUTES.key: self.auto_lock.value(),
+            LOCK_ON_SCREEN_LOCK.key: self.screen_lock.isChecked(),
+            CLIPBOARD_CLEAR_SECONDS.key: self.clipboard.value(),
+            DEFAULT_SCHEME.key: str(self.scheme.currentData()),
+            PAPER.key: str(self.paper.currentData()),
+            EXPORT_CEILING.key: " ".join(self.ceiling.text().split()),
+            DRAFT_HISTORY_LIMIT.key: self.history.value(),
+            LANGUAGE.key: str(self.language.currentData() or ""),
+        }
+
+    def save(self) -> None:
+        if self._loaded is None or not self.save_button.isEnabled():
+            return
+        values = self.values()
+        remember = self.remember.isChecked() if self.remember.isEnabled() else None
+        change = None if remember is None or remember == self._loaded.remembered else remember
+        vault, keychain = self.session.vault, self.keychain
+        preferences = str(vault.home.folder / PREFERENCES_FILE)
+
+        def work(ctx: JobContext) -> None:
+            store = vault.settings
+            with vault.transaction():
+                store.set(AUTO_LOCK_MINUTES, int(values[AUTO_LOCK_MINUTES.key]))
+                store.set(LOCK_ON_SCREEN_LOCK, bool(values[LOCK_ON_SCREEN_LOCK.key]))
+                store.set(CLIPBOARD_CLEAR_SECONDS, int(values[CLIPBOARD_CLEAR_SECONDS.key]))
+                store.set(DEFAULT_SCHEME, str(values[DEFAULT_SCHEME.key]))
+                store.set(PAPER, str(values[PAPER.key]))
+                store.set(EXPORT_CEILING, str(values[EXPORT_CEILING.key]))
+                store.set(DRAFT_HISTORY_LIMIT, int(values[DRAFT_HISTORY_LIMIT.key]))
+                store.set(LANGUAGE, str(values[LANGUAGE.key]))
+            ui = QSettings(preferences, QSettings.Format.IniFormat)
+            ui.setValue("language", values[LANGUAGE.key])
+            ui.sync()
+            if change is True:
+                vault.remember(keychain)
+            elif change is False:
+                vault.forget(keychain)
+
+        self._saving = True
+        self.error.clear()
+        self._update()
+        self.workers.run(
+            "save the settings", work, write=True, on_done=self._saved, on_failed=self._failed
+        )
+
+    def _saved(self, _: object) -> None:
+        self._saving = False
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self._update()
+        problem = describe(exc)
+        if problem.details:  # unexpected: the dialog offers to copy the details
+            show_error(self, exc)
+        else:
+            self.error.setText(" ".join(filter(None, (problem.message, problem.hint))))
+            grow(self)
+        if self._loaded is not None:
+            self._load()  # say again what the keychain holds now
+
+    def _change_passphrase(self) -> None:
+        dialog = ChangePassphraseDialog(self.session, self.workers, self)
+        dialog.accepted.connect(
+            lambda: self.passphrase_note.setText(self.tr("The passphrase was changed."))
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

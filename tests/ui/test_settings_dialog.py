@@ -1,0 +1,183 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from cabledesk.errors import WrongPassphrase
+from cabledesk.services.session import Session
+from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store.keychain import SystemKeychain
+from cabledesk.store.settings import (
+    AUTO_LOCK_MINUTES,
+    CLIPBOARD_CLEAR_SECONDS,
+    DEFAULT_SCHEME,
+    EXPORT_CEILING,
+    LANGUAGE,
+    LOCK_ON_SCREEN_LOCK,
+    PAPER,
+    SETTINGS,
+)
+from cabledesk.ui.settings_dialog import SettingsDialog
+from cabledesk.ui.workers import Workers
+from tests.vaultkit import PASSPHRASE, MemoryKeyring
+
+
+@pytest.fixture
+def dialog(
+    qtbot: QtBot, session: Session, workers: Workers, keychain: SystemKeychain
+) -> SettingsDialog:
+    widget = SettingsDialog(session, None, workers=workers, keychain=keychain)
+    qtbot.addWidget(widget)
+    widget.open()
+    return widget
+
+
+def _child(widget: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
+    found = widget.findChild(kind, name)
+    assert found is not None, name
+    return found
+
+
+def _save(dialog: QDialog) -> None:
+    _child(dialog, QPushButton, "saveSettings").click()
+
+
+def test_every_setting_is_shown_and_saved(
+    qtbot: QtBot, dialog: SettingsDialog, session: Session
+) -> None:
+    assert set(dialog.values()) == {s.key for s in SETTINGS}
+    auto_lock = _child(dialog, QSpinBox, "autoLock")
+    assert auto_lock.value() == 10
+    auto_lock.setValue(0)
+    assert auto_lock.text() == "Never"
+    _child(dialog, QCheckBox, "lockOnScreenLock").click()
+    _child(dialog, QSpinBox, "clipboardSeconds").setValue(45)
+    scheme = _child(dialog, QComboBox, "defaultScheme")
+    scheme.setCurrentIndex(scheme.findData("uk"))
+    paper = _child(dialog, QComboBox, "paper")
+    paper.setCurrentIndex(paper.findText("US Letter"))
+    _save(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    settings = session.settings
+    assert settings.get(AUTO_LOCK_MINUTES) == 0
+    assert settings.get(LOCK_ON_SCREEN_LOCK) is False
+    assert settings.get(CLIPBOARD_CLEAR_SECONDS) == 45
+    assert settings.get(DEFAULT_SCHEME) == "uk"
+    assert settings.get(PAPER) == "letter"
+
+
+def test_the_export_ceiling_is_checked_as_it_is_typed(
+    qtbot: QtBot, dialog: SettingsDialog, session: Session
+) -> None:
+    field = _child(dialog, QLineEdit, "exportCeiling")
+    note = _child(dialog, QLabel, "ceilingNote")
+    assert "U.S." in note.text() or "CONFIDENTIAL" in note.text()
+    qtbot.keyClicks(field, "us=ULTRA")
+    assert "ULTRA" in note.text() and "c62828" in note.styleSheet()
+    assert not _child(dialog, QPushButton, "saveSettings").isEnabled()
+    field.clear()
+    qtbot.keyClicks(field, "secret")
+    assert "not of the form 'us=SECRET, uk=OFFICIAL'" in note.text()
+    field.clear()
+    qtbot.keyClicks(field, "us=secret,  uk=OFFICIAL")
+    assert note.text().startswith("In effect:") and "SECRET" in note.text()
+    _save(dialog)
+    assert session.settings.get(EXPORT_CEILING) == "us=secret, uk=OFFICIAL"
+
+
+def test_the_language_goes_to_the_vault_and_the_window_preferences(
+    dialog: SettingsDialog, session: Session
+) -> None:
+    assert "next start" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+    language = _child(dialog, QComboBox, "language")
+    language.setCurrentIndex(language.findText("Français"))
+    _save(dialog)
+    assert session.settings.get(LANGUAGE) == "fr"
+    ini = QSettings(str(session.vault.home.folder / "ui.ini"), QSettings.Format.IniFormat)
+    assert ini.value("language") == "fr"
+
+
+def test_remember_and_forget_on_this_device(
+    qtbot: QtBot, session: Session, workers: Workers, keychain: SystemKeychain,
+    keyring_backend: MemoryKeyring,
+) -> None:  # fmt: skip
+    first = SettingsDialog(session, None, workers=workers, keychain=keychain)
+    qtbot.addWidget(first)
+    remember = _child(first, QCheckBox, "remember")
+    assert remember.isEnabled() and not remember.isChecked()
+    assert _child(first, QLabel, "keychainStatus").text().startswith("Not remembered")
+    remember.click()
+    _save(first)
+    assert list(keyring_backend.secrets) == [("CableDesk", f"vault-{session.vault.vault_id}")]
+    second = SettingsDialog(session, None, workers=workers, keychain=keychain)
+    qtbot.addWidget(second)
+    remember = _child(second, QCheckBox, "remember")
+    assert remember.isChecked()
+    assert _child(second, QLabel, "keychainStatus").text().startswith("Remembered in")
+    remember.click()
+    _save(second)
+    assert keyring_backend.secrets == {}
+    events = [e.event for e in session.vault.audit.entries(limit=2)]
+    assert events == ["keychain disabled", "keychain enabled"]
+
+
+def test_without_a_keychain_the_reason_is_shown(
+    qtbot: QtBot, session: Session, workers: Workers
+) -> None:
+    dialog = SettingsDialog(session, None, workers=workers, keychain=SystemKeychain())
+    qtbot.addWidget(dialog)
+    assert not _child(dialog, QCheckBox, "remember").isEnabled()
+    assert "no usable keychain" in _child(dialog, QLabel, "keychainStatus").text()
+    _save(dialog)  # the other settings still save
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_change_the_passphrase(
+    qtbot: QtBot, dialog: SettingsDialog, vault_access: VaultAccess
+) -> None:
+    _child(dialog, QPushButton, "changePassphrase").click()
+    change = _child(dialog, QDialog, "changePassphraseDialog")
+    ok = _child(change, QPushButton, "changePassphraseOk")
+    old = _child(change, QLineEdit, "oldPassphrase")
+    new = _child(change, QLineEdit, "newPassphrase")
+    again = _child(change, QLineEdit, "newPassphraseAgain")
+    qtbot.keyClicks(old, "not the passphrase")
+    qtbot.keyClicks(new, "short")
+    assert _child(change, QLabel, "strengthHint").text().startswith("Too short")
+    qtbot.keyClicks(new, " but now long enough words")
+    qtbot.keyClicks(again, "short but now long")
+    assert _child(change, QLabel, "strengthHint").text() == "The two new passphrases differ."
+    assert not ok.isEnabled()
+    qtbot.keyClicks(again, " enough words")
+    assert ok.isEnabled()
+    ok.click()
+    assert _child(change, QLabel, "passphraseError").text() == (
+        "The current passphrase is not right."
+    )
+    assert change.isVisible()
+    old.clear()
+    qtbot.keyClicks(old, PASSPHRASE)
+    ok.click()
+    assert not change.isVisible()
+    assert _child(dialog, QLabel, "passphraseNote").text() == "The passphrase was changed."
+    with pytest.raises(WrongPassphrase):
+        vault_access.unlock(PASSPHRASE)
+    vault_access.unlock("short but now long enough words").lock()
+
+
+def test_every_control_has_an_accessible_name(dialog: SettingsDialog) -> None:
+    for widget in dialog.findChildren(QWidget):
+        if widget.focusPolicy().value and widget.isVisibleTo(dialog):
+            name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+            assert name, widget.objectName() or type(widget).__name__
