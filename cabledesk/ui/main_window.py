@@ -13,11 +13,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from cabledesk.services.session import Session
 from cabledesk.store.archive import Direction
 from cabledesk.store.search import SearchFilters
+from cabledesk.store.settings import CLIPBOARD_CLEAR_SECONDS
 from cabledesk.ui.cable_list import CableListModel, CableListView, Row
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.clipboard import ClipboardGuard
@@ -47,7 +55,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("CableDesk"))
         self.resize(1280, 800)
         self.setAcceptDrops(True)
-        self.clipboard_guard = ClipboardGuard(parent=self)
+        self.clipboard_guard = ClipboardGuard(
+            session.settings.get(CLIPBOARD_CLEAR_SECONDS), parent=self
+        )
         self.sidebar = Sidebar(session.schemes)
         self.model = CableListModel(session.schemes)
         self.list = CableListView(self.model)
@@ -253,7 +263,9 @@ class MainWindow(QMainWindow):
     # --- locking and closing -------------------------------------------------------
 
     def prepare_lock(self) -> None:
-        """Save the open draft and clear every view of decrypted content."""
+        """Save the open draft, close the dialogs and clear every view of decrypted content."""
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
         try:
             self.editor.flush()
         except Exception as exc:

@@ -39,6 +39,8 @@ ENCRYPTED_CHUNK_SIZE = CHUNK_SIZE + TAG_SIZE
 BATCH = 64
 PLAIN_BLOCK = BATCH * CHUNK_SIZE
 SEALED_BLOCK = BATCH * ENCRYPTED_CHUNK_SIZE
+# The first read, before knowing whether the payload is small.
+PROBE_SIZE = 2 * ENCRYPTED_CHUNK_SIZE
 # Blocks in flight on each side of the pipeline (reader ahead, writer behind).
 READ_DEPTH = 2
 WRITE_DEPTH = 2
@@ -91,6 +93,18 @@ class _Workers:
             self._pool.shutdown()
 
 
+def _first_block(src: BinaryIO, size: int) -> tuple[memoryview, int]:
+    """The first block of the stream: read into a small buffer first, so that a
+    small payload (most cables) does not pay for zeroing a whole block."""
+    probe = memoryview(bytearray(PROBE_SIZE))
+    filled = read_full(src, probe)
+    if filled < PROBE_SIZE:
+        return probe, filled
+    block = memoryview(bytearray(size))
+    block[:PROBE_SIZE] = probe
+    return block, PROBE_SIZE + read_full(src, block[PROBE_SIZE:])
+
+
 def _map(
     workers: _Workers | None, fn: Callable[[range], int | None], count: int
 ) -> list[int | None]:
@@ -114,8 +128,7 @@ def encrypt_stream(
     the ``OSError`` of a failed read or write.
     """
     aead = ChaCha20Poly1305(key)
-    first = memoryview(bytearray(PLAIN_BLOCK))
-    filled = read_full(src, first)
+    first, filled = _first_block(src, PLAIN_BLOCK)
     if filled < PLAIN_BLOCK:  # one batch: no threads
         _check_cancel(cancel)
         out = memoryview(bytearray(filled + max(1, _chunks(filled, CHUNK_SIZE)) * TAG_SIZE))
@@ -225,13 +238,12 @@ def decrypt_stream(
     extended; Cancelled when ``cancel()`` turns true (checked once a batch).
     """
     aead = ChaCha20Poly1305(key)
-    first = memoryview(bytearray(SEALED_BLOCK))
-    filled = read_full(src, first)
+    first, filled = _first_block(src, SEALED_BLOCK)
     if filled < SEALED_BLOCK:  # one batch: no threads
         _check_cancel(cancel)
         if filled == 0:
             raise _payload_error("is missing")
-        out = memoryview(bytearray(PLAIN_BLOCK))
+        out = memoryview(bytearray(max(CHUNK_SIZE, filled)))
         size, end, error = _open_batch(aead, first, filled, 0, out, None)
         dst.write(out[:size])
         if error is not None:
