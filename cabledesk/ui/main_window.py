@@ -99,9 +99,15 @@ class MainWindow(QMainWindow):
     def show_section(self, section: str) -> None:
         self.section = section
         wide = section in ("contacts", "audit")
+        sizes = self.splitter.sizes()
+        side, total = sizes[0], sum(sizes)
         self.list.setVisible(not wide)
         self.detail.setVisible(not wide)
         self.wide.setVisible(wide)
+        if wide:
+            self.splitter.setSizes([side, 0, 0, total - side])
+        elif sizes[1] == 0:
+            self.splitter.setSizes([side, 340, total - side - 340, 0])
         if wide:
             self.wide.setCurrentWidget(self._wide_view(section))
             return

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -73,8 +74,12 @@ class SealDialog(QDialog):
         self.recipients.setObjectName("recipients")
         self.recipients.setAccessibleName(self.tr("Recipients"))
         self.recipients.setHeaderLabels([self.tr("Recipient"), self.tr("Release policy")])
-        self.recipients.setColumnWidth(0, 260)
-        self.recipients.setWordWrap(True)
+        self.recipients.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.reasons = QLabel()
+        self.reasons.setObjectName("policyReasons")
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextFormat(Qt.TextFormat.PlainText)
+        self.reasons.setAccessibleName(self.tr("Why recipients are refused"))
         self.attachments = QListWidget()
         self.attachments.setObjectName("attachments")
         self.attachments.setAccessibleName(self.tr("Attachments"))
@@ -119,6 +124,7 @@ class SealDialog(QDialog):
         layout.addWidget(self.findings)
         layout.addWidget(QLabel(self.tr("Seal for (you always receive a copy):")))
         layout.addWidget(self.recipients, 1)
+        layout.addWidget(self.reasons)
         layout.addWidget(QLabel(self.tr("Attachments:")))
         layout.addLayout(attach_row)
         layout.addWidget(self.armor)
@@ -212,6 +218,7 @@ class SealDialog(QDialog):
         self.findings.setText("\n".join(lines) or self.tr("The cable follows the rules."))
         self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors else "")
         decisions = {c.fingerprint: d for c, _, d in check.decisions}
+        explanations: list[str] = []
         self.recipients.blockSignals(True)
         for item in self._items():
             kind, key = item.data(0, KEY_ROLE)
@@ -224,7 +231,8 @@ class SealDialog(QDialog):
             if decision is None:
                 continue
             if not decision.allowed:
-                text, colour = "\n".join(decision.messages), NO_COLOUR
+                text, colour = self.tr("Refused (see below)"), NO_COLOUR
+                explanations += decision.messages
                 item.setData(1, KEY_ROLE, None)
             elif decision.needs_confirmation:
                 text, colour = self.tr("Unverified: tick to confirm you trust this key"), ASK_COLOUR
@@ -235,9 +243,12 @@ class SealDialog(QDialog):
                 text, colour = self.tr("Allowed"), OK_COLOUR
                 item.setData(1, KEY_ROLE, None)
             item.setText(1, text)
-            item.setToolTip(1, text)
+            item.setToolTip(1, "\n".join(decision.messages) or text)
             item.setForeground(1, QColor(colour))
         self.recipients.blockSignals(False)
+        self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))
+        self.reasons.setStyleSheet(f"color: {NO_COLOUR};")
+        self.reasons.setVisible(bool(explanations))
         self.seal_button.setEnabled(check.ready(self.confirmed()) and self._job is None)
 
     # --- files ---------------------------------------------------------------------

@@ -1,0 +1,130 @@
+"""``make screenshots``: every main screen of the application as PNG files.
+
+Runs under Xvfb (the Makefile starts it) with a demo vault (FRUS telegrams, a
+few contacts, drafts, a received cable) in a temporary folder, in English and
+French, at 100 % and 200 % scale, and writes ``build/screenshots/LANG-SCALE/
+NN-screen.png``. Each language and scale runs in a child process, because Qt
+reads the scale factor at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+OUT = Path("build") / "screenshots"
+VARIANTS = [("en", "1"), ("fr", "1"), ("en", "2"), ("fr", "2")]
+
+
+def _shoot(language: str, folder: Path) -> None:  # runs in the child process
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication(sys.argv)
+    from cabledesk.ui.i18n import install_translations
+
+    install_translations(app, language)
+    from cabledesk.services.vault_access import VaultAccess
+    from cabledesk.store.home import VaultHome
+    from cabledesk.store.keychain import SystemKeychain
+    from cabledesk.ui.export_dialog import ExportDialog
+    from cabledesk.ui.first_run import FirstRunWizard
+    from cabledesk.ui.main_window import MainWindow
+    from cabledesk.ui.open_cable import VerificationDialog
+    from cabledesk.ui.seal_dialog import SealDialog
+    from cabledesk.ui.settings_dialog import SettingsDialog
+    from cabledesk.ui.unlock import UnlockWindow
+    from cabledesk.ui.workers import Workers
+    from tests.ui.demo_vault import DRAFT, SCHEMES, build_demo_vault
+    from tests.vaultkit import FAST, MemoryKeyring
+
+    workers = Workers(synchronous=True)
+    tmp = Path(tempfile.mkdtemp())
+    session = build_demo_vault(tmp, frus=200)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def grab(name: str, widget: QWidget, width: int = 0, height: int = 0) -> None:
+        if width:
+            widget.resize(width, height)
+        widget.show()
+        for _ in range(5):
+            app.processEvents()
+        widget.grab().save(str(folder / f"{len(list(folder.iterdir())) + 1:02d}-{name}.png"))
+
+    fresh = VaultAccess(VaultHome(tmp / "fresh"), SystemKeychain(MemoryKeyring()), kdf=FAST)
+    wizard = FirstRunWizard(fresh, SCHEMES, workers)
+    wizard.resize(720, 560)
+    wizard.show()
+    wizard.next()
+    wizard.passphrase_page.first.setText("tiger lamp orbit violin")
+    wizard.passphrase_page.second.setText("tiger lamp orbit violin")
+    grab("first-run", wizard, 720, 560)
+    wizard.close()
+    unlock = UnlockWindow(VaultAccess(session.vault.home, SystemKeychain(MemoryKeyring())), workers)
+    grab("unlock", unlock, 480, 300)
+    unlock.close()
+
+    window = MainWindow(session, workers, None)
+    window.resize(1400, 860)
+    window.show()
+    window.list.setCurrentIndex(window.model.index(1))
+    window.open_current()
+    grab("drafts-editor", window)
+    window.sidebar.select("received")
+    window.list.setCurrentIndex(window.model.index(0))
+    window.open_current()
+    grab("received-cable", window)
+    window.sidebar.filter_button.setChecked(True)
+    window.sidebar.search.setText("summit")
+    window.sidebar._search()
+    grab("search", window)
+    window.sidebar.filter_button.setChecked(False)
+    window.sidebar.select("contacts")
+    grab("contacts", window)
+    window.sidebar.select("audit")
+    grab("audit-log", window)
+    window.sidebar.select("drafts")
+
+    seal = SealDialog(session, workers, DRAFT, window)
+    for name in ("Klaus", "Sam", "Ann"):
+        seal.tick(name)
+    grab("seal", seal, 820, 680)
+    seal.close()
+    export = ExportDialog(session, workers, DRAFT, window)
+    grab("export-refused", export)
+    export.level.setCurrentIndex(export.level.findData("UNCLASSIFIED"))
+    grab("export-sanitized", export)
+    export.close()
+    result, _ = session.opening.open(tmp / "from-berlin.cable", store=False)
+    verdict = VerificationDialog(window, tmp / "from-berlin.cable", result)
+    grab("open-verdict", verdict, 820, 700)
+    verdict.close()
+    settings = SettingsDialog(session, window, workers=workers)
+    grab("settings", settings)
+    settings.close()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    session.lock()
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        _shoot(os.environ["CABLEDESK_SCREENSHOT_LANG"], Path(sys.argv[2]))
+        return
+    for language, scale in VARIANTS:
+        folder = OUT / f"{language}-{int(float(scale) * 100)}"
+        env = dict(os.environ, QT_SCALE_FACTOR=scale, CABLEDESK_SCREENSHOT_LANG=language)
+        env.pop("QT_QPA_PLATFORM", None)  # the real X server of xvfb-run
+        subprocess.run(
+            [sys.executable, "-m", "tests.ui.screenshots", "--child", str(folder)],
+            env=env,
+            check=True,
+        )
+        print(f"{folder}: {len(list(folder.glob('*.png')))} screenshots")
+
+
+if __name__ == "__main__":
+    main()
