@@ -8,11 +8,16 @@ keychain, the clock and (for tests) the key-derivation parameters.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cabledesk.errors import KeychainUnavailable, VaultError
+from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import Keychain, KeychainStatus
-from cabledesk.store.keyfile import KdfParams, KeyFile
-from cabledesk.store.vault import Clock, Vault, utc_now
+
+if TYPE_CHECKING:
+    from cabledesk.store.keyfile import KdfParams
+    from cabledesk.store.vault import Vault
 
 __all__ = ["MIN_PASSPHRASE_CHARS", "VaultAccess", "passphrase_strength"]
 
@@ -77,6 +82,8 @@ class VaultAccess:
                 f"The passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters.",
                 hint="Several unrelated words are easy to remember and hard to guess.",
             )
+        from cabledesk.store.vault import Vault
+
         vault = Vault.create(self.home, passphrase, params=self._kdf, now=self._now)
         if remember:
             vault.remember(self.keychain)
@@ -84,6 +91,8 @@ class VaultAccess:
 
     def unlock(self, passphrase: str) -> Vault:
         """Open with the passphrase; raises WrongPassphrase or VaultError."""
+        from cabledesk.store.vault import Vault
+
         return Vault.unlock(self.home, passphrase, now=self._now)
 
     def is_remembered(self) -> bool:
@@ -106,7 +115,11 @@ class VaultAccess:
             return None
         if key is None:
             return None
+        from cabledesk.store.vault import Vault
+
         return Vault.unlock_with_key(self.home, key, now=self._now)
 
     def _vault_id(self) -> str:
+        from cabledesk.store.keyfile import KeyFile
+
         return KeyFile.load(self.home.key_file).vault_id

@@ -17,13 +17,13 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 from cabledesk.errors import VaultError, VaultLocked
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
+from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
 from cabledesk.store.drafts import DraftStore
@@ -34,12 +34,6 @@ from cabledesk.store.keyfile import DB_KEY_SIZE, KdfParams, KeyFile, calibrate
 from cabledesk.store.settings import DRAFT_HISTORY_LIMIT, Settings
 
 __all__ = ["Clock", "Vault", "utc_now"]
-
-Clock = Callable[[], datetime]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _wipe(key: bytearray) -> None:

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.services.session import Session
 from cabledesk.services.vault_access import VaultAccess
-from cabledesk.store.settings import AUTO_LOCK_MINUTES, LOCK_ON_SCREEN_LOCK
-from cabledesk.store.vault import Vault
-from cabledesk.ui.first_run import FirstRunWizard
 from cabledesk.ui.unlock import UnlockWindow
 from cabledesk.ui.workers import Workers
+
+if TYPE_CHECKING:  # the rest loads on first use, so that the first window shows fast
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.session import Session
+    from cabledesk.store.vault import Vault
 
 __all__ = ["AppController"]
 
@@ -45,10 +46,12 @@ class AppController(QObject):
     unlocked = Signal(object)
     locked = Signal()
 
-    def __init__(self, access: VaultAccess, schemes: SchemeRegistry, workers: Workers) -> None:
+    def __init__(
+        self, access: VaultAccess, schemes: SchemeRegistry | None, workers: Workers
+    ) -> None:
         super().__init__()
         self.access = access
-        self.schemes = schemes
+        self._schemes = schemes
         self.workers = workers
         self.session: Session | None = None
         self.window: QWidget | None = None
@@ -61,9 +64,20 @@ class AppController(QObject):
             app.installEventFilter(self)
             app.applicationStateChanged.connect(self._state_changed)  # type: ignore[attr-defined]
 
+    @property
+    def schemes(self) -> SchemeRegistry:
+        """The classification schemes; without any given, the built-in ones, read on first use."""
+        if self._schemes is None:
+            from cabledesk.domain.scheme import SchemeRegistry
+
+            self._schemes = SchemeRegistry.load()
+        return self._schemes
+
     def start(self) -> QWidget:
         """Show the first window: the assistant without a vault, else the unlock screen."""
         if not self.access.exists():
+            from cabledesk.ui.first_run import FirstRunWizard
+
             wizard = FirstRunWizard(self.access, self.schemes, self.workers)
             wizard.created.connect(self._open)
             return self._show(wizard)
@@ -83,7 +97,8 @@ class AppController(QObject):
         return self._show(unlock)
 
     def _open(self, vault: Vault) -> None:
-        from cabledesk.ui.main_window import MainWindow  # the heavy part, after unlock
+        from cabledesk.services.session import Session  # the heavy part, after unlock
+        from cabledesk.ui.main_window import MainWindow
 
         self.session = Session(vault, self.schemes)
         window = MainWindow(self.session, self.workers, self)
@@ -126,6 +141,8 @@ class AppController(QObject):
     def _restart_idle(self) -> None:
         if self.session is None:
             return
+        from cabledesk.store.settings import AUTO_LOCK_MINUTES
+
         try:
             minutes = self.session.settings.get(AUTO_LOCK_MINUTES)
         except Exception:  # the vault was locked meanwhile
@@ -153,6 +170,8 @@ class AppController(QObject):
         if the user asked for it in the settings."""
         if self.session is None:
             return
+        from cabledesk.store.settings import LOCK_ON_SCREEN_LOCK
+
         try:
             wanted = self.session.settings.get(LOCK_ON_SCREEN_LOCK)
         except Exception:

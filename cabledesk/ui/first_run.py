@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase
@@ -30,14 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.atomic import write_atomic
-from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.countries import countries
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.services.identity import IdentityInfo, IdentityRequest, IdentityService
 from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS, VaultAccess, passphrase_strength
-from cabledesk.store.vault import Vault
+from cabledesk.store.keychain import KeychainStatus
 from cabledesk.ui.errors import show_error
+from cabledesk.ui.first_paint import after_first_paint
 from cabledesk.ui.workers import JobContext, Workers
+
+if TYPE_CHECKING:  # loaded when the vault is created, so that the assistant shows fast
+    from cabledesk.crypto.contact import ContactCard
+    from cabledesk.services.identity import IdentityInfo, IdentityRequest
+    from cabledesk.store.vault import Vault
 
 __all__ = ["FirstRunWizard"]
 
@@ -72,12 +77,10 @@ class _PassphrasePage(QWizardPage):
         self.hint.setWordWrap(True)
         self.remember = QCheckBox(self.tr("Remember on this device (in the system keychain)"))
         self.remember.setObjectName("remember")
-        self.keychain_note = QLabel()
+        self.remember.setEnabled(False)
+        self.keychain_note = QLabel(self.tr("Looking for the system keychain…"))
+        self.keychain_note.setObjectName("keychainNote")
         self.keychain_note.setWordWrap(True)
-        status = wizard.access.keychain_status()
-        self.remember.setEnabled(status.usable)
-        if not status.usable:
-            self.keychain_note.setText(status.reason)
         form = QFormLayout(self)
         form.addRow(self.tr("Passphrase:"), self.first)
         form.addRow(self.tr("Again:"), self.second)
@@ -85,6 +88,10 @@ class _PassphrasePage(QWizardPage):
         form.addRow("", self.hint)
         form.addRow("", self.remember)
         form.addRow("", self.keychain_note)
+
+    def show_keychain(self, status: KeychainStatus) -> None:
+        self.remember.setEnabled(status.usable)
+        self.keychain_note.setText("" if status.usable else status.reason)
 
     def _update(self) -> None:
         score, hint = passphrase_strength(self.first.text())
@@ -167,6 +174,8 @@ class _IdentityPage(QWizardPage):
         )
 
     def request(self) -> IdentityRequest:
+        from cabledesk.services.identity import IdentityRequest
+
         now = datetime.now(UTC).replace(microsecond=0)
         return IdentityRequest(
             name=self.name.text(),
@@ -258,6 +267,15 @@ class FirstRunWizard(QWizard):
         self.done_page.export.clicked.connect(self._save_card)
         self.save_card_to = self._ask_card_path
         self.finished.connect(self._finish)
+        after_first_paint(self, self._ask_keychain)
+
+    def _ask_keychain(self) -> None:
+        """Whether "remember on this device" can work (off the GUI thread: see first_paint)."""
+        self._workers.run(
+            "keychain status",
+            lambda ctx: self.access.keychain_status(),
+            on_done=self.passphrase_page.show_keychain,
+        )
 
     def create_vault(self) -> bool:
         """Start creating the vault and the identity; the page moves on when done."""
@@ -271,6 +289,8 @@ class FirstRunWizard(QWizard):
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
 
         def work(ctx: JobContext) -> tuple[Vault, IdentityInfo]:
+            from cabledesk.services.identity import IdentityService
+
             vault = self.access.create(secret, remember=remember)
             service = IdentityService(vault, self.schemes)
             try:
@@ -285,6 +305,8 @@ class FirstRunWizard(QWizard):
         return False
 
     def _created(self, result: tuple[Vault, IdentityInfo]) -> None:
+        from cabledesk.services.identity import IdentityService
+
         self.vault, info = result
         self.card = IdentityService(self.vault, self.schemes).card()
         self.busy.setVisible(False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,9 +20,12 @@ from PySide6.QtWidgets import (
 from cabledesk.errors import CableDeskError, WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.store.keychain import KeychainStatus
-from cabledesk.store.vault import Vault
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.first_paint import after_first_paint
 from cabledesk.ui.workers import JobContext, Workers
+
+if TYPE_CHECKING:
+    from cabledesk.store.vault import Vault
 
 __all__ = ["UnlockWindow"]
 
@@ -82,13 +86,12 @@ class UnlockWindow(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.button)
         layout.addWidget(self.keychain_button)
-        self._refresh_keychain()
+        self.keychain_button.setVisible(False)
+        self.remember.setVisible(False)
+        after_first_paint(self, self._refresh_keychain)
 
     def _refresh_keychain(self) -> None:
         """Ask the keychain (off the GUI thread: it may talk to D-Bus) what it knows."""
-        self.keychain_button.setVisible(False)
-        self.remember.setVisible(False)
-
         def ask(ctx: JobContext) -> tuple[KeychainStatus, bool]:
             status = self._access.keychain_status()
             return status, status.usable and self._access.is_remembered()

@@ -23,6 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 __all__ = ["Job", "JobContext", "Workers"]
@@ -77,17 +78,25 @@ class _Runnable(QRunnable):
 
 
 def _execute(job: Job, fn: Callable[[JobContext], Any]) -> None:
+    name = job.name
     try:
-        result = fn(JobContext(job))
-    except BaseException as exc:  # every failure reaches the GUI as a signal
-        if not isinstance(exc, Exception):
-            log.warning("job %s ended by %s", job.name, type(exc).__name__)
-        job.running = False
-        job.failed.emit(exc)
-    else:
-        job.running = False
-        job.done.emit(result)
-    job.finished.emit()
+        try:
+            result = fn(JobContext(job))
+        except BaseException as exc:  # every failure reaches the GUI as a signal
+            if not isinstance(exc, Exception):
+                log.warning("job %s ended by %s", name, type(exc).__name__)
+            job.running = False
+            job.failed.emit(exc)
+        else:
+            job.running = False
+            job.done.emit(result)
+        job.finished.emit()
+    except RuntimeError:
+        if shiboken6.isValid(job):
+            raise
+        # The application quit while the job ran (a keychain probe, say): its Qt
+        # object is gone and nobody is left to tell.
+        log.info("job %s ended after the application quit", name)
 
 
 class Workers(QObject):
