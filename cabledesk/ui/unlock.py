@@ -92,6 +92,7 @@ class UnlockWindow(QWidget):
 
     def _refresh_keychain(self) -> None:
         """Ask the keychain (off the GUI thread: it may talk to D-Bus) what it knows."""
+
         def ask(ctx: JobContext) -> tuple[KeychainStatus, bool]:
             status = self._access.keychain_status()
             return status, status.usable and self._access.is_remembered()
