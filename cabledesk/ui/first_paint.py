@@ -7,6 +7,7 @@ they have painted, and fill in what it says when it answers.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -18,17 +19,22 @@ __all__ = ["after_first_paint"]
 class _FirstPaint(QObject):
     def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(widget)
-        self._callback = callback
+        # Held weakly: the watcher belongs to the widget, and a strong reference
+        # back to the widget's method would keep the pair alive in a cycle.
+        self._callback = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else None
+        self._function = None if self._callback is not None else callback
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._fire)
+            QTimer.singleShot(0, self, self._fire)
         return False
 
     def _fire(self) -> None:
-        self._callback()
+        callback = self._function or (self._callback() if self._callback else None)
+        if callback is not None:
+            callback()
         self.deleteLater()
 
 

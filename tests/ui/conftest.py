@@ -1,9 +1,18 @@
 """Fixtures for the screens: a real vault in a temp folder (fast key derivation),
-a session over it, synchronous workers, and correspondents to import."""
+a session over it, synchronous workers, and correspondents to import.
+
+The cyclic garbage collector stays off while a screen test runs and its
+events are dispatched: pytest-qt keeps only weak references to the widgets a
+test made, so a window caught in a reference cycle would otherwise be freed by
+whichever allocation triggers a collection, possibly while Qt is delivering
+an event to it (a segmentation fault, seen in CI). Windows are collected
+between tests, once pytest-qt has closed them and no event is on its way.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import gc
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +30,20 @@ from cabledesk.ui.workers import Workers
 from tests.vaultkit import FAST, PASSPHRASE, Clock, MemoryKeyring
 
 SCHEMES = SchemeRegistry.load()
+HERE = Path(__file__).parent
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object]:
+    if HERE not in item.path.parents:  # a hook in a conftest sees every test
+        return (yield)
+    gc.collect()
+    gc.disable()
+    try:
+        return (yield)
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture
