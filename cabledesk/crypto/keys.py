@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
@@ -59,12 +60,18 @@ def parse_ssh_ed25519_line(text: str) -> Ed25519PublicKey:
 
 def read_openssh_private_key(data: bytes) -> Ed25519PrivateKey:
     """Load an unencrypted OpenSSH Ed25519 private key; raises KeyFormatError."""
+    hint = "Use the NAME.ssh file written by 'cabledesk-cli keygen'."
     try:
         key = load_ssh_private_key(data, password=None)
     except (ValueError, TypeError):
+        raise KeyFormatError("This is not an unencrypted OpenSSH private key.", hint) from None
+    # an unknown key type, cipher or KDF, or a key form the library does not read
+    # (a compressed ECDSA point)
+    except (UnsupportedAlgorithm, NotImplementedError):
         raise KeyFormatError(
-            "This is not an unencrypted OpenSSH private key.",
-            hint="Use the NAME.ssh file written by 'cabledesk-cli keygen'.",
+            "This OpenSSH private key is of a kind CableDesk cannot read "
+            "(it reads unencrypted Ed25519 keys).",
+            hint,
         ) from None
     if not isinstance(key, Ed25519PrivateKey):
         raise KeyFormatError("This OpenSSH private key is not an Ed25519 key.")

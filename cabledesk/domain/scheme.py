@@ -181,6 +181,12 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
             f"The classification scheme file {source} is not valid TOML: {exc}",
             hint="Fix the line named above; the format is in resources/schemes/README.md.",
         ) from exc
+    except RecursionError:
+        raise SchemeError(
+            f"The classification scheme file {source} is not valid TOML: its arrays or "
+            "tables are nested far too deeply.",
+            hint="The format is in resources/schemes/README.md.",
+        ) from None
     p = SchemeParser(data, text, source)
     levels = tuple(
         Level(

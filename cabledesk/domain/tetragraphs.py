@@ -54,6 +54,8 @@ class TetragraphTable(Mapping[str, Tetragraph]):
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             _fail(source, f"it is not valid TOML: {exc}")
+        except RecursionError:
+            _fail(source, "it is not valid TOML: its arrays or tables are nested far too deeply")
         return cls({code: _entry(code, value, source) for code, value in data.items()})
 
     def __getitem__(self, code: str) -> Tetragraph:

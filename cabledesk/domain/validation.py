@@ -299,6 +299,8 @@ def _check_declassify_on(
 
 
 def _add_years(d: date, years: int) -> date:
+    if d.year + years > date.max.year:  # a cable dated near the end of the calendar
+        return date.max
     try:
         return d.replace(year=d.year + years)
     except ValueError:  # 29 February

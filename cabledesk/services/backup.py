@@ -194,7 +194,7 @@ def _extract(tar_path: Path, staging: Path) -> dict[str, object]:
         raise VaultError(f"{_BAD_BACKUP}: it has no manifest.")
     try:
         doc = json.loads(manifest)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         raise VaultError(f"{_BAD_BACKUP}: its manifest is not JSON.") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
         raise VaultError(f"{_BAD_BACKUP}: unknown format.", hint="A newer CableDesk may read it.")

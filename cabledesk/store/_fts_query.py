@@ -15,7 +15,7 @@ import re
 
 from cabledesk.errors import SearchError
 
-__all__ = ["FIELDS", "MAX_QUERY_CHARS", "to_fts_query"]
+__all__ = ["FIELDS", "MAX_QUERY_CHARS", "check_text", "to_fts_query"]
 
 MAX_QUERY_CHARS = 1000
 FIELDS = {
@@ -41,10 +41,29 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+def check_text(text: str, what: str = "search") -> None:
+    """Raise SearchError for text SQLite cannot take: a NUL character (it ends FTS5's
+    strings), or characters that are not Unicode (bytes of a command line that were
+    not UTF-8, passed on as surrogates)."""
+    if "\x00" in text:
+        raise SearchError(
+            f"This {what} holds a NUL character, which cannot be searched for.",
+            hint="Remove it and search again.",
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SearchError(
+            f"This {what} holds bytes that are not UTF-8 text.",
+            hint="Type it again, or set the terminal to UTF-8.",
+        ) from None
+
+
 def to_fts_query(text: str) -> str:
     """The FTS5 query for what a person typed (see the module docstring); "" if empty."""
     if len(text) > MAX_QUERY_CHARS:
         raise SearchError("This search is too long.", hint="Use fewer words.")
+    check_text(text)
     out: list[str] = []
     pos = 0
     pending_field = ""

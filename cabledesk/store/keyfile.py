@@ -232,7 +232,8 @@ class KeyFile:
                 nonce=_unb64(doc["nonce"], NONCE_SIZE),
                 sealed=_unb64(doc["sealed"], DB_KEY_SIZE + 16),
             )
-        except (ValueError, UnicodeDecodeError, TypeError, KeyError) as exc:
+        # RecursionError: JSON nested deeper than the parser goes
+        except (ValueError, UnicodeDecodeError, TypeError, KeyError, RecursionError) as exc:
             problem = str(exc) if isinstance(exc, ValueError) else "it is not valid JSON"
             if isinstance(exc, UnicodeDecodeError | json.JSONDecodeError):
                 problem = "it is not valid JSON"

@@ -32,7 +32,7 @@ import sqlcipher3
 from cabledesk.errors import SearchError
 from cabledesk.store._common_terms import is_common, query_words
 from cabledesk.store._facets import date_terms, term
-from cabledesk.store._fts_query import to_fts_query
+from cabledesk.store._fts_query import check_text, to_fts_query
 from cabledesk.store.archive import Direction
 from cabledesk.store.database import Database, Row, like_escape
 
@@ -168,6 +168,8 @@ def search(
     Raises SearchError for a query that cannot be understood.
     """
     filters = filters or SearchFilters()
+    for value in (filters.post, *filters.tags, *filters.levels, *filters.precedences):
+        check_text(value, "search filter")
     words = to_fts_query(query)
     if not words:
         where, params = _filters_sql(filters)
