@@ -76,6 +76,12 @@ class AuditModel(QAbstractTableModel):
             "passphrase": self.tr("passphrase"),
             "count": self.tr("count"),
             "vault": self.tr("vault"),
+            "attachments": self.tr("attachments"),
+            "sanitized": self.tr("sanitized"),
+            "sha256": self.tr("sha256"),
+            "extracted": self.tr("extracted"),
+            "first": self.tr("first"),
+            "last": self.tr("last"),
         }
 
     # --- content ---

@@ -33,8 +33,13 @@ __all__ = ["Problem", "describe", "show_error"]
 log = logging.getLogger(__name__)
 
 
+# Literal sentences are written translate("errors", …) so that lupdate finds them; _tr is for
+# the core's messages, which reach the catalogue through resources/translations/core_messages.py.
+translate = QCoreApplication.translate
+
+
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+    return translate("errors", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,33 +53,39 @@ class Problem:
 
 def _title(exc: CableDeskError) -> str:
     titles: list[tuple[type[CableDeskError], str]] = [
-        (WrongPassphrase, _tr("Wrong passphrase")),
-        (VaultLocked, _tr("The vault is locked")),
-        (KeychainUnavailable, _tr("Keychain not available")),
-        (NoIdentityMatch, _tr("Not addressed to you")),
-        (SignatureInvalid, _tr("Signature not valid")),
-        (PolicyRefusal, _tr("Not allowed by the release policy")),
+        (WrongPassphrase, translate("errors", "Wrong passphrase")),
+        (VaultLocked, translate("errors", "The vault is locked")),
+        (KeychainUnavailable, translate("errors", "Keychain not available")),
+        (NoIdentityMatch, translate("errors", "Not addressed to you")),
+        (SignatureInvalid, translate("errors", "Signature not valid")),
+        (PolicyRefusal, translate("errors", "Not allowed by the release policy")),
     ]
     for kind, title in titles:
         if isinstance(exc, kind):
             return title
-    return _tr("CableDesk could not do this")
+    return translate("errors", "CableDesk could not do this")
 
 
 def describe(exc: BaseException) -> Problem:
     """The words for ``exc`` (see the module docstring)."""
     if isinstance(exc, Cancelled):
-        return Problem(_tr("Cancelled"), _tr("The operation was cancelled."), cancelled=True)
+        return Problem(
+            translate("errors", "Cancelled"),
+            translate("errors", "The operation was cancelled."),
+            cancelled=True,
+        )
     if isinstance(exc, CableDeskError):
         return Problem(_title(exc), _tr(exc.message), _tr(exc.hint) if exc.hint else "")
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("unexpected error: %s", details)
     return Problem(
-        _tr("Unexpected error"),
-        _tr("Something went wrong inside CableDesk ({0}). Your vault is not affected.").format(
-            type(exc).__name__
+        translate("errors", "Unexpected error"),
+        translate(
+            "errors", "Something went wrong inside CableDesk ({0}). Your vault is not affected."
+        ).format(type(exc).__name__),
+        translate(
+            "errors", "If it happens again, copy the details and send them to your IT department."
         ),
-        _tr("If it happens again, copy the details and send them to your IT department."),
         details,
     )
 
@@ -93,6 +104,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     if problem.details:
         box.setDetailedText(problem.details)
-        copy = box.addButton(_tr("Copy details and close"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(
+            translate("errors", "Copy details and close"), QMessageBox.ButtonRole.ActionRole
+        )
         copy.clicked.connect(lambda: QApplication.clipboard().setText(problem.details))
     box.exec()

@@ -242,7 +242,7 @@ class FirstRunWizard(QWizard):
         self.setObjectName("firstRun")
         self.setWindowTitle(self.tr("Welcome to CableDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setMinimumSize(620, 480)
+        self.setMinimumSize(720, 480)  # QWizard shows two lines of subtitle: room for French
         welcome = QWizardPage()
         welcome.setTitle(self.tr("Welcome to CableDesk"))
         text = QLabel(

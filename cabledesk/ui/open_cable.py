@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from cabledesk.seal import Severity, Verification
@@ -48,33 +48,6 @@ def verdict_style(severity: Severity) -> str:
     return f"background: {background}; color: {foreground}; padding: 10px; border-radius: 4px;"
 
 
-def _details(result: Verification, window: QWidget) -> str:
-    tr = window.tr
-    lines = []
-    if result.signer is not None:
-        trust = result.trust.state.value if result.trust else tr("unknown")
-        lines.append(
-            tr("Signed by {0} ({1}) — {2}\nKey {3}").format(
-                result.signer.name, result.signer.post, trust, result.signer.fingerprint
-            )
-        )
-    if result.addressed_to_you is not None:
-        lines.append(
-            tr("Addressed to you: yes")
-            if result.addressed_to_you
-            else tr("NOT in the list of recipients the signer named")
-        )
-    if result.changed_file:
-        lines.append(tr("Changed after signing: {0}").format(result.changed_file))
-    if result.recipient_kinds:
-        lines.append(tr("Made for keys of kind: {0}").format(", ".join(result.recipient_kinds)))
-    names = [f.name for f in result.files if f.path.startswith("attachments/")]
-    if names:
-        lines.append(tr("Attachments: {0}").format(", ".join(names)))
-    lines += result.warnings
-    return "\n".join(lines)
-
-
 class VerificationDialog(QDialog):
     """The verdict, then the cable; with the actions that make sense for it."""
 
@@ -91,7 +64,7 @@ class VerificationDialog(QDialog):
         verdict.setWordWrap(True)
         verdict.setStyleSheet(verdict_style(result.severity))
         verdict.setAccessibleName(self.tr("Verdict"))
-        details = QLabel(_details(result, self))
+        details = QLabel(self._details(result))
         details.setObjectName("verdictDetails")
         details.setWordWrap(True)
         self.view = CableView()
@@ -117,6 +90,33 @@ class VerificationDialog(QDialog):
             buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
         self.choose_folder = self._ask_folder
+
+    def _details(self, result: Verification) -> str:
+        lines = []
+        if result.signer is not None:
+            trust = result.trust.state.value if result.trust else self.tr("unknown")
+            lines.append(
+                self.tr("Signed by {0} ({1}) — {2}\nKey {3}").format(
+                    result.signer.name, result.signer.post, trust, result.signer.fingerprint
+                )
+            )
+        if result.addressed_to_you is not None:
+            lines.append(
+                self.tr("Addressed to you: yes")
+                if result.addressed_to_you
+                else self.tr("NOT in the list of recipients the signer named")
+            )
+        if result.changed_file:
+            lines.append(self.tr("Changed after signing: {0}").format(result.changed_file))
+        if result.recipient_kinds:
+            lines.append(
+                self.tr("Made for keys of kind: {0}").format(", ".join(result.recipient_kinds))
+            )
+        names = [f.name for f in result.files if f.path.startswith("attachments/")]
+        if names:
+            lines.append(self.tr("Attachments: {0}").format(", ".join(names)))
+        lines += result.warnings
+        return "\n".join(lines)
 
     def import_card(self) -> None:
         try:
@@ -162,7 +162,11 @@ class VerificationDialog(QDialog):
 def open_cable(window: MainWindow, path: Path) -> None:
     """Open ``path`` with the vault's identities; show the verdict and the cable."""
     progress = QProgressDialog(
-        window.tr("Opening {0}…").format(path.name), window.tr("Cancel"), 0, 0, window
+        QCoreApplication.translate("MainWindow", "Opening {0}…").format(path.name),
+        QCoreApplication.translate("MainWindow", "Cancel"),
+        0,
+        0,
+        window,
     )
     progress.setObjectName("openProgress")
     progress.setMinimumDuration(400)

@@ -254,7 +254,8 @@ class SettingsDialog(QDialog):
             self.ceiling_note.setStyleSheet(_ERROR)
             self.ceiling_note.setText(" ".join(filter(None, (problem.message, problem.hint))))
             return False
-        shown = [f"{name}={level.name if level else self.tr('(none)')}" for name, level in levels]
+        none = self.tr("(none)")  # outside the f-string, where lupdate can see it
+        shown = [f"{name}={level.name if level else none}" for name, level in levels]
         self.ceiling_note.setStyleSheet("")
         self.ceiling_note.setText(self.tr("In effect: {0}").format(", ".join(shown)))
         return True

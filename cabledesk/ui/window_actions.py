@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
@@ -23,7 +24,14 @@ if TYPE_CHECKING:
 
 __all__ = ["build_menus"]
 
-OPEN_FILTER = "CableDesk files (*.cable *.docx *.pdf *.zip *.contact);;All files (*)"
+# The strings of this module are the main window's: the context "MainWindow" is the one
+# window.tr() looks up, and lupdate can only file a helper's strings under it when it is named.
+translate = QCoreApplication.translate
+OPEN_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "CableDesk files (*.cable *.docx *.pdf *.zip *.contact);;All files (*)"
+    )
+)
 
 
 def _action(
@@ -43,41 +51,94 @@ def _action(
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Create the menu bar of ``window``; returns its actions by name (for tests)."""
-    tr = window.tr
     std = QKeySequence.StandardKey
     actions = {
-        "new": _action(window, tr("&New Draft"), window.new_draft, std.New, "new"),
-        "open": _action(window, tr("&Open…"), lambda: _open(window), std.Open, "open"),
-        "save": _action(window, tr("&Save"), lambda: window.editor.save(), std.Save, "save"),
-        "seal": _action(window, tr("Se&al…"), lambda: _seal(window), "Ctrl+Shift+S", "seal"),
-        "export": _action(window, tr("&Export…"), lambda: _export(window), "Ctrl+E", "export"),
+        "new": _action(
+            window, translate("MainWindow", "&New Draft"), window.new_draft, std.New, "new"
+        ),
+        "open": _action(
+            window, translate("MainWindow", "&Open…"), lambda: _open(window), std.Open, "open"
+        ),
+        "save": _action(
+            window, translate("MainWindow", "&Save"), lambda: window.editor.save(), std.Save, "save"
+        ),
+        "seal": _action(
+            window, translate("MainWindow", "Se&al…"), lambda: _seal(window), "Ctrl+Shift+S", "seal"
+        ),
+        "export": _action(
+            window, translate("MainWindow", "&Export…"), lambda: _export(window), "Ctrl+E", "export"
+        ),
         "encrypt": _action(
-            window, tr("Encrypt File…"), lambda: _file_crypto(window, True), None, "encrypt"
+            window,
+            translate("MainWindow", "Encrypt File…"),
+            lambda: _file_crypto(window, True),
+            None,
+            "encrypt",
         ),
         "decrypt": _action(
-            window, tr("Decrypt File…"), lambda: _file_crypto(window, False), None, "decrypt"
+            window,
+            translate("MainWindow", "Decrypt File…"),
+            lambda: _file_crypto(window, False),
+            None,
+            "decrypt",
         ),
-        "lock": _action(window, tr("&Lock"), window.lock, "Ctrl+L", "lock"),
-        "quit": _action(window, tr("&Quit"), lambda: _quit(window), std.Quit, "quit"),
-        "undo": _action(window, tr("&Undo"), lambda: _edit(window, "undo"), std.Undo, "undo"),
-        "redo": _action(window, tr("&Redo"), lambda: _edit(window, "redo"), std.Redo, "redo"),
-        "copy": _action(window, tr("&Copy"), lambda: _edit(window, "copy"), std.Copy, "copy"),
+        "lock": _action(window, translate("MainWindow", "&Lock"), window.lock, "Ctrl+L", "lock"),
+        "quit": _action(
+            window, translate("MainWindow", "&Quit"), lambda: _quit(window), std.Quit, "quit"
+        ),
+        "undo": _action(
+            window,
+            translate("MainWindow", "&Undo"),
+            lambda: _edit(window, "undo"),
+            std.Undo,
+            "undo",
+        ),
+        "redo": _action(
+            window,
+            translate("MainWindow", "&Redo"),
+            lambda: _edit(window, "redo"),
+            std.Redo,
+            "redo",
+        ),
+        "copy": _action(
+            window,
+            translate("MainWindow", "&Copy"),
+            lambda: _edit(window, "copy"),
+            std.Copy,
+            "copy",
+        ),
         "find": _action(
-            window, tr("&Find in Archive"), window.sidebar.focus_search, std.Find, "find"
+            window,
+            translate("MainWindow", "&Find in Archive"),
+            window.sidebar.focus_search,
+            std.Find,
+            "find",
         ),
-        "delete": _action(window, tr("&Delete Draft…"), window.delete_draft, None, "delete"),
+        "delete": _action(
+            window, translate("MainWindow", "&Delete Draft…"), window.delete_draft, None, "delete"
+        ),
         "settings": _action(
-            window, tr("&Settings…"), lambda: _settings(window), std.Preferences, "settings"
+            window,
+            translate("MainWindow", "&Settings…"),
+            lambda: _settings(window),
+            std.Preferences,
+            "settings",
         ),
-        "about": _action(window, tr("&About CableDesk"), lambda: _about(window), None, "about"),
+        "about": _action(
+            window,
+            translate("MainWindow", "&About CableDesk"),
+            lambda: _about(window),
+            None,
+            "about",
+        ),
     }
     for i, (key, label) in enumerate(
         (
-            ("drafts", tr("&Drafts")),
-            ("sent", tr("&Sent")),
-            ("received", tr("&Received")),
-            ("contacts", tr("&Contacts")),
-            ("audit", tr("&Audit Log")),
+            ("drafts", translate("MainWindow", "&Drafts")),
+            ("sent", translate("MainWindow", "&Sent")),
+            ("received", translate("MainWindow", "&Received")),
+            ("contacts", translate("MainWindow", "&Contacts")),
+            ("audit", translate("MainWindow", "&Audit Log")),
         ),
         start=1,
     ):
@@ -85,19 +146,19 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             window, label, partial(window.sidebar.select, key), f"Ctrl+{i}", f"view-{key}"
         )
     bar = window.menuBar()
-    file_menu = bar.addMenu(tr("&File"))
+    file_menu = bar.addMenu(translate("MainWindow", "&File"))
     for name in ("new", "open", "save", None, "seal", "export", None, "encrypt", "decrypt",
                  None, "lock", "quit"):  # fmt: skip
         file_menu.addSeparator() if name is None else file_menu.addAction(actions[name])
-    edit_menu = bar.addMenu(tr("&Edit"))
+    edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
     for name in ("undo", "redo", None, "copy", None, "find", None, "delete"):
         edit_menu.addSeparator() if name is None else edit_menu.addAction(actions[name])
-    view_menu = bar.addMenu(tr("&View"))
+    view_menu = bar.addMenu(translate("MainWindow", "&View"))
     for key in ("drafts", "sent", "received", "contacts", "audit"):
         view_menu.addAction(actions[f"view-{key}"])
-    tools = bar.addMenu(tr("&Tools"))
+    tools = bar.addMenu(translate("MainWindow", "&Tools"))
     tools.addAction(actions["settings"])
-    help_menu = bar.addMenu(tr("&Help"))
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(actions["about"])
     return actions
 
@@ -110,7 +171,9 @@ def _edit(window: MainWindow, what: str) -> None:
 
 
 def _open(window: MainWindow) -> None:
-    names, _ = QFileDialog.getOpenFileNames(window, window.tr("Open"), "", window.tr(OPEN_FILTER))
+    names, _ = QFileDialog.getOpenFileNames(
+        window, translate("MainWindow", "Open"), "", translate("MainWindow", OPEN_FILTER)
+    )
     if names:
         window.open_files([Path(n) for n in names])
 
@@ -120,7 +183,9 @@ def _seal(window: MainWindow) -> None:
 
     if window.editor.draft_id is None:
         QMessageBox.information(
-            window, window.tr("Seal"), window.tr("Open the draft to seal first.")
+            window,
+            translate("MainWindow", "Seal"),
+            translate("MainWindow", "Open the draft to seal first."),
         )
         return
     window.editor.flush()
@@ -142,7 +207,9 @@ def _export(window: MainWindow) -> None:
             cable = window.session.archive.cable(int(row.key))
     if cable is None:
         QMessageBox.information(
-            window, window.tr("Export"), window.tr("Open a draft or a cable to export first.")
+            window,
+            translate("MainWindow", "Export"),
+            translate("MainWindow", "Open a draft or a cable to export first."),
         )
         return
     ExportDialog(window.session, window.workers, cable, window).exec()
@@ -166,10 +233,11 @@ def _settings(window: MainWindow) -> None:
 def _about(window: QWidget) -> None:
     QMessageBox.about(
         window,
-        window.tr("About CableDesk"),
-        window.tr(
+        translate("MainWindow", "About CableDesk"),
+        translate(
+            "MainWindow",
             "<b>CableDesk {0}</b><p>Offline drafting, sealing and verification of classified "
-            "diplomatic cables. Formats: age v1, OpenSSH signatures, OOXML.</p>"
+            "diplomatic cables. Formats: age v1, OpenSSH signatures, OOXML.</p>",
         ).format(__version__),
     )
 

@@ -1,0 +1,3252 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AddContactDialog</name>
+    <message>
+        <source>Add a contact from public keys</source>
+        <translation>Ajouter un contact à partir de clés publiques</translation>
+    </message>
+    <message>
+        <source>For a correspondent who uses age and ssh-keygen rather than CableDesk. Paste the keys they sent you, then compare the fingerprint with them before you rely on it.</source>
+        <translation>Pour un correspondant qui utilise age et ssh-keygen plutôt que CableDesk. Collez les clés qu’il vous a envoyées, puis comparez l’empreinte avec lui avant de vous y fier.</translation>
+    </message>
+    <message>
+        <source>age1…</source>
+        <translation>age1…</translation>
+    </message>
+    <message>
+        <source>ssh-ed25519 AAAA…</source>
+        <translation>ssh-ed25519 AAAA…</translation>
+    </message>
+    <message>
+        <source>e.g. AMEMBASSY BERLIN</source>
+        <translation>p. ex. AMEMBASSY BERLIN</translation>
+    </message>
+    <message>
+        <source>three letters, e.g. DEU</source>
+        <translation>trois lettres, p. ex. DEU</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>age recipient:</source>
+        <translation>Destinataire age&#xa0;:</translation>
+    </message>
+    <message>
+        <source>age recipient</source>
+        <translation>Destinataire age</translation>
+    </message>
+    <message>
+        <source>SSH public key:</source>
+        <translation>Clé publique SSH&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SSH public key line</source>
+        <translation>Ligne de la clé publique SSH</translation>
+    </message>
+    <message>
+        <source>Post (optional):</source>
+        <translation>Poste (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>Référentiel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Classification scheme</source>
+        <translation>Référentiel de classification</translation>
+    </message>
+    <message>
+        <source>Clearance (optional):</source>
+        <translation>Habilitation (facultative)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>Habilitation</translation>
+    </message>
+    <message>
+        <source>Nationality (optional):</source>
+        <translation>Nationalité (facultative)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>Ajouter le contact</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Vault created</source>
+        <translation>Coffre créé</translation>
+    </message>
+    <message>
+        <source>Vault restored</source>
+        <translation>Coffre restauré</translation>
+    </message>
+    <message>
+        <source>Identity created</source>
+        <translation>Identité créée</translation>
+    </message>
+    <message>
+        <source>Contact imported</source>
+        <translation>Contact importé</translation>
+    </message>
+    <message>
+        <source>Contact added</source>
+        <translation>Contact ajouté</translation>
+    </message>
+    <message>
+        <source>Contact verified</source>
+        <translation>Contact vérifié</translation>
+    </message>
+    <message>
+        <source>Contact revoked</source>
+        <translation>Contact révoqué</translation>
+    </message>
+    <message>
+        <source>Group changed</source>
+        <translation>Groupe modifié</translation>
+    </message>
+    <message>
+        <source>Draft created</source>
+        <translation>Brouillon créé</translation>
+    </message>
+    <message>
+        <source>Draft deleted</source>
+        <translation>Brouillon supprimé</translation>
+    </message>
+    <message>
+        <source>Classification lowered</source>
+        <translation>Classification abaissée</translation>
+    </message>
+    <message>
+        <source>Cable sealed</source>
+        <translation>Télégramme scellé</translation>
+    </message>
+    <message>
+        <source>Cable opened</source>
+        <translation>Télégramme ouvert</translation>
+    </message>
+    <message>
+        <source>Cables imported</source>
+        <translation>Télégrammes importés</translation>
+    </message>
+    <message>
+        <source>Document exported</source>
+        <translation>Document exporté</translation>
+    </message>
+    <message>
+        <source>Document checked</source>
+        <translation>Document vérifié</translation>
+    </message>
+    <message>
+        <source>File encrypted</source>
+        <translation>Fichier chiffré</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Phrase de passe changée</translation>
+    </message>
+    <message>
+        <source>Remembered on this device</source>
+        <translation>Mémorisé sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Forgotten on this device</source>
+        <translation>Oublié sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Backup created</source>
+        <translation>Sauvegarde créée</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>méthode</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>motif</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>mis à jour</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>fichiers</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>verdict</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>signataire</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signé</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>destinataires</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>expéditeur</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>cable</source>
+        <translation>télégramme</translation>
+    </message>
+    <message>
+        <source>banner</source>
+        <translation>bannière</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>justification</source>
+        <translation>justification</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>phrase de passe</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>vault</source>
+        <translation>coffre</translation>
+    </message>
+    <message>
+        <source>attachments</source>
+        <translation>pièces jointes</translation>
+    </message>
+    <message>
+        <source>sanitized</source>
+        <translation>expurgé</translation>
+    </message>
+    <message>
+        <source>sha256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>extracted</source>
+        <translation>extraits</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>premier</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>dernier</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>créé</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2}</source>
+        <translation>{0}&#xa0;: {1} {2}</translation>
+    </message>
+    <message>
+        <source>not {0}</source>
+        <translation>non {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+    <message>
+        <source>Result of the audit log check</source>
+        <translation>Résultat de la vérification du journal d’audit</translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Verify the audit log again</source>
+        <translation>Vérifier à nouveau le journal d’audit</translation>
+    </message>
+    <message>
+        <source>Every change to your vault is recorded here. Each entry is chained to the one before by a hash, so an entry changed or removed afterwards shows as a break.</source>
+        <translation>Chaque modification de votre coffre est consignée ici. Chaque entrée est chaînée à la précédente par une empreinte cryptographique&#xa0;: une entrée modifiée ou supprimée après coup apparaît comme une rupture.</translation>
+    </message>
+    <message>
+        <source>Audit log entries, newest first</source>
+        <translation>Entrées du journal d’audit, les plus récentes en premier</translation>
+    </message>
+    <message>
+        <source>Entries shown</source>
+        <translation>Entrées affichées</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Afficher plus</translation>
+    </message>
+    <message>
+        <source>Load older entries</source>
+        <translation>Afficher des entrées plus anciennes</translation>
+    </message>
+    <message>
+        <source>{0} most recent entries shown</source>
+        <translation>Les {0} entrées les plus récentes sont affichées</translation>
+    </message>
+    <message>
+        <source>All {0} entries shown</source>
+        <translation>Les {0} entrées sont toutes affichées</translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation>Vérification du journal d’audit…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact ({0} entries).</source>
+        <translation>Le journal d’audit est intact ({0} entrées).</translation>
+    </message>
+    <message>
+        <source>Broken at entry {0}: {1}. Entries from there on cannot be relied on; the log was altered outside CableDesk.</source>
+        <translation>Rupture à l’entrée {0}&#xa0;: {1}. Les entrées à partir de celle-ci ne sont pas fiables&#xa0;; le journal a été modifié en dehors de CableDesk.</translation>
+    </message>
+    <message>
+        <source>The audit log could not be checked: {0}</source>
+        <translation>Le journal d’audit n’a pas pu être vérifié&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BannerBar</name>
+    <message>
+        <source>Classification banner</source>
+        <translation>Bannière de classification</translation>
+    </message>
+    <message>
+        <source>Classification not yet determined</source>
+        <translation>Classification pas encore déterminée</translation>
+    </message>
+</context>
+<context>
+    <name>BodyEditor</name>
+    <message>
+        <source>Cable text</source>
+        <translation>Texte du télégramme</translation>
+    </message>
+    <message>
+        <source>Other mark…</source>
+        <translation>Autre marque…</translation>
+    </message>
+    <message>
+        <source>Portion mark</source>
+        <translation>Marque de paragraphe</translation>
+    </message>
+    <message>
+        <source>Portion mark of paragraph {0}, e.g. (S//NF) or (C//REL TO USA, GBR):</source>
+        <translation>Marque du paragraphe {0}, p. ex. (S//NF) ou (C//REL TO USA, GBR)&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>CableEditor</name>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>Modification en cours…</translation>
+    </message>
+    <message>
+        <source>a portion mark cannot be read</source>
+        <translation>une marque de paragraphe est illisible</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved (version {0})</source>
+        <translation>Enregistré (version {0})</translation>
+    </message>
+    <message>
+        <source>Lowering the classification</source>
+        <translation>Abaissement de la classification</translation>
+    </message>
+    <message>
+        <source>Why? (recorded in the audit log)</source>
+        <translation>Pour quel motif&#xa0;? (consigné dans le journal d’audit)</translation>
+    </message>
+    <message>
+        <source>Not saved: lowering the classification needs a reason</source>
+        <translation>Non enregistré&#xa0;: l’abaissement de la classification doit être motivé</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>CableListModel</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+</context>
+<context>
+    <name>CableListView</name>
+    <message>
+        <source>Cables</source>
+        <translation>Télégrammes</translation>
+    </message>
+</context>
+<context>
+    <name>CableView</name>
+    <message>
+        <source>Cable text</source>
+        <translation>Texte du télégramme</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Sealed by you for: {0}</source>
+        <translation>Scellé par vous pour&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CardImportDialog</name>
+    <message>
+        <source>Contact card</source>
+        <translation>Carte de contact</translation>
+    </message>
+    <message>
+        <source>Mark verified…</source>
+        <translation>Marquer comme vérifié…</translation>
+    </message>
+    <message>
+        <source>Mark the contact verified</source>
+        <translation>Marquer le contact comme vérifié</translation>
+    </message>
+    <message>
+        <source>Importing the contact card…</source>
+        <translation>Importation de la carte de contact…</translation>
+    </message>
+    <message>
+        <source>This contact card was not imported</source>
+        <translation>Cette carte de contact n’a pas été importée</translation>
+    </message>
+    <message>
+        <source>{0} was added to your contacts</source>
+        <translation>{0} a été ajouté à vos contacts</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s card was updated</source>
+        <translation>La carte de {0} a été mise à jour</translation>
+    </message>
+    <message>
+        <source>{0} is already in your contacts, unchanged</source>
+        <translation>{0} figure déjà dans vos contacts, sans changement</translation>
+    </message>
+    <message>
+        <source>You verified this contact before.</source>
+        <translation>Vous avez déjà vérifié ce contact.</translation>
+    </message>
+    <message>
+        <source>These keys are revoked: nothing is encrypted to them any more.</source>
+        <translation>Ces clés sont révoquées&#xa0;: plus rien n’est chiffré pour elles.</translation>
+    </message>
+    <message>
+        <source>Not verified yet. Read the safety number below with {0} over another channel — in person, or aloud on the phone — then mark the contact verified.</source>
+        <translation>Pas encore vérifié. Lisez le numéro de sécurité ci-dessous avec {0} par un autre canal — en personne, ou à voix haute au téléphone —, puis marquez le contact comme vérifié.</translation>
+    </message>
+    <message>
+        <source>yes: signed by its own key</source>
+        <translation>oui&#xa0;: signée par sa propre clé</translation>
+    </message>
+    <message>
+        <source>no: made from public keys</source>
+        <translation>non&#xa0;: établie à partir de clés publiques</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>Poste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Safety number:</source>
+        <translation>Numéro de sécurité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Self-certified:</source>
+        <translation>Autocertifiée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Trust:</source>
+        <translation>Confiance&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change the vault passphrase</source>
+        <translation>Changer la phrase de passe du coffre</translation>
+    </message>
+    <message>
+        <source>The new passphrase protects everything in the vault from now on. Several unrelated words are easy to remember and hard to guess.</source>
+        <translation>La nouvelle phrase de passe protège désormais tout le contenu du coffre. Plusieurs mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
+    </message>
+    <message>
+        <source>Current passphrase:</source>
+        <translation>Phrase de passe actuelle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Phrase de passe actuelle</translation>
+    </message>
+    <message>
+        <source>New passphrase:</source>
+        <translation>Nouvelle phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase de passe</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Confirmation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Confirmation de la nouvelle phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Robustesse de la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Robustesse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase</source>
+        <translation>Changement de la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Changer la phrase de passe</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>Les deux nouvelles phrases de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>La nouvelle phrase de passe est identique à l’actuelle.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right.</source>
+        <translation>La phrase de passe actuelle est incorrecte.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least 10 characters.</source>
+        <translation>Trop courte&#xa0;: utilisez au moins 10 caractères.</translation>
+    </message>
+    <message>
+        <source>Too repetitive: use more different characters.</source>
+        <translation>Trop répétitive&#xa0;: utilisez davantage de caractères différents.</translation>
+    </message>
+    <message>
+        <source>Weak: add more words.</source>
+        <translation>Faible&#xa0;: ajoutez des mots.</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient robuste.</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>Bonne.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Robuste.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDetails</name>
+    <message>
+        <source>Contact details</source>
+        <translation>Détails du contact</translation>
+    </message>
+    <message>
+        <source>Select a contact to see its fingerprint and safety number.</source>
+        <translation>Sélectionnez un contact pour voir son empreinte et son numéro de sécurité.</translation>
+    </message>
+    <message>
+        <source>Trust:</source>
+        <translation>Confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Safety number:</source>
+        <translation>Numéro de sécurité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>Poste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Fonction&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Nationality:</source>
+        <translation>Nationalité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clearance:</source>
+        <translation>Habilitation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>Référentiel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Card expires:</source>
+        <translation>Expiration de la carte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Self-certified:</source>
+        <translation>Autocertifiée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Encryption key:</source>
+        <translation>Clé de chiffrement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>Groupes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>none stated</source>
+        <translation>non précisée</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>{0} — expired</source>
+        <translation>{0} — expirée</translation>
+    </message>
+    <message>
+        <source>Yes: the card is signed by its own key</source>
+        <translation>Oui&#xa0;: la carte est signée par sa propre clé</translation>
+    </message>
+    <message>
+        <source>No: made from public keys; compare the fingerprint with its owner</source>
+        <translation>Non&#xa0;: établie à partir de clés publiques&#xa0;; comparez l’empreinte avec son titulaire</translation>
+    </message>
+    <message>
+        <source>Not verified yet: read the safety number with {0} over another channel (in person or on the phone), then mark the contact verified.</source>
+        <translation>Pas encore vérifié&#xa0;: lisez le numéro de sécurité avec {0} par un autre canal (en personne ou au téléphone), puis marquez le contact comme vérifié.</translation>
+    </message>
+    <message>
+        <source>Revoked: nothing is encrypted to these keys any more, and what they sign is not trusted.</source>
+        <translation>Révoqué&#xa0;: plus rien n’est chiffré pour ces clés, et ce qu’elles signent n’est plus digne de confiance.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>{0} — card expired</source>
+        <translation>{0} — carte expirée</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsView</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Import card…</source>
+        <translation>Importer une carte…</translation>
+    </message>
+    <message>
+        <source>Import contact cards</source>
+        <translation>Importer des cartes de contact</translation>
+    </message>
+    <message>
+        <source>Add from public keys…</source>
+        <translation>Ajouter par clés publiques…</translation>
+    </message>
+    <message>
+        <source>Add a contact from public keys</source>
+        <translation>Ajouter un contact à partir de clés publiques</translation>
+    </message>
+    <message>
+        <source>Export card…</source>
+        <translation>Exporter la carte…</translation>
+    </message>
+    <message>
+        <source>Export the contact card</source>
+        <translation>Exporter la carte de contact</translation>
+    </message>
+    <message>
+        <source>Mark verified…</source>
+        <translation>Vérifier…</translation>
+    </message>
+    <message>
+        <source>Mark the contact verified</source>
+        <translation>Marquer le contact comme vérifié</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Révoquer…</translation>
+    </message>
+    <message>
+        <source>Revoke the contact&apos;s keys</source>
+        <translation>Révoquer les clés du contact</translation>
+    </message>
+    <message>
+        <source>Encrypt file to selected…</source>
+        <translation>Chiffrer pour la sélection…</translation>
+    </message>
+    <message>
+        <source>Encrypt a file to the selected contacts</source>
+        <translation>Chiffrer un fichier pour les contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation>Détails du contact</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.contact);;All files (*)</source>
+        <translation>Cartes de contact (*.contact);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>{0} was added to your contacts (unverified).</source>
+        <translation>{0} a été ajouté à vos contacts (non vérifié).</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s card was updated; the trust is kept.</source>
+        <translation>La carte de {0} a été mise à jour&#xa0;; la confiance est conservée.</translation>
+    </message>
+    <message>
+        <source>{0} was already in your contacts, unchanged.</source>
+        <translation>{0} figurait déjà dans vos contacts, sans changement.</translation>
+    </message>
+    <message>
+        <source>Card saved to {0}.</source>
+        <translation>Carte enregistrée dans {0}.</translation>
+    </message>
+    <message>
+        <source>{0} was added (unverified). Compare the fingerprint with them.</source>
+        <translation>{0} a été ajouté (non vérifié). Comparez l’empreinte avec cette personne.</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s keys are revoked.</source>
+        <translation>Les clés de {0} sont révoquées.</translation>
+    </message>
+    <message>
+        <source>{0} is marked verified.</source>
+        <translation>{0} est marqué comme vérifié.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentVerdictDialog</name>
+    <message>
+        <source>Signature check — {0}</source>
+        <translation>Vérification de signature — {0}</translation>
+    </message>
+    <message>
+        <source>Import the signer&apos;s card…</source>
+        <translation>Importer la carte du signataire…</translation>
+    </message>
+    <message>
+        <source>Import the signer&apos;s contact card</source>
+        <translation>Importer la carte de contact du signataire</translation>
+    </message>
+    <message>
+        <source>Checking the signature…</source>
+        <translation>Vérification de la signature…</translation>
+    </message>
+    <message>
+        <source>The document could not be checked</source>
+        <translation>Le document n’a pas pu être vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the cable</source>
+        <translation>Exporter le télégramme</translation>
+    </message>
+    <message>
+        <source>Word document (.docx)</source>
+        <translation>Document Word (.docx)</translation>
+    </message>
+    <message>
+        <source>PDF (through LibreOffice)</source>
+        <translation>PDF (via LibreOffice)</translation>
+    </message>
+    <message>
+        <source>As marked (no sanitizing)</source>
+        <translation>Tel que marqué (sans expurgation)</translation>
+    </message>
+    <message>
+        <source>Sanitized at {0}</source>
+        <translation>Expurgé au niveau {0}</translation>
+    </message>
+    <message>
+        <source>optional: countries, e.g. GBR, FRA</source>
+        <translation>facultatif&#xa0;: pays, p. ex. GBR, FRA</translation>
+    </message>
+    <message>
+        <source>Sign it (a .sig file anyone can check with ssh-keygen)</source>
+        <translation>Le signer (fichier .sig vérifiable par tous avec ssh-keygen)</translation>
+    </message>
+    <message>
+        <source>Also write a .zip with the signature and my contact card</source>
+        <translation>Écrire aussi un .zip avec la signature et ma carte de contact</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Release to countries</source>
+        <translation>Communicable aux pays</translation>
+    </message>
+    <message>
+        <source>Sign the document</source>
+        <translation>Signer le document</translation>
+    </message>
+    <message>
+        <source>Write a bundle</source>
+        <translation>Écrire un paquet</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Niveau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Release to:</source>
+        <translation>Communicable à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation>Enregistrer sous&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Exported as {0}.</source>
+        <translation>Exporté sous {0}.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exporté</translation>
+    </message>
+    <message>
+        <source>Wrote:
+{0}</source>
+        <translation>Fichiers écrits&#xa0;:
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FileCryptoDialog</name>
+    <message>
+        <source>Encrypt a file</source>
+        <translation>Chiffrer un fichier</translation>
+    </message>
+    <message>
+        <source>Decrypt a file</source>
+        <translation>Déchiffrer un fichier</translation>
+    </message>
+    <message>
+        <source>File to encrypt</source>
+        <translation>Fichier à chiffrer</translation>
+    </message>
+    <message>
+        <source>Encrypted file</source>
+        <translation>Fichier chiffré</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choisir le fichier</translation>
+    </message>
+    <message>
+        <source>Choose where to save</source>
+        <translation>Choisir où enregistrer</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Enregistrer sous&#xa0;:</translation>
+    </message>
+    <message>
+        <source>To contacts and groups</source>
+        <translation>Pour des contacts et des groupes</translation>
+    </message>
+    <message>
+        <source>With a passphrase</source>
+        <translation>Avec une phrase de passe</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Confirmation de la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Confirmation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>ASCII armor (text that survives e-mail and copy-paste)</source>
+        <translation>Armure ASCII (texte qui résiste au courriel et au copier-coller)</translation>
+    </message>
+    <message>
+        <source>ASCII armor</source>
+        <translation>Armure ASCII</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Chiffrer</translation>
+    </message>
+    <message>
+        <source>Decrypt</source>
+        <translation>Déchiffrer</translation>
+    </message>
+    <message>
+        <source>CableDesk opens the file with your vault&apos;s keys. If it was encrypted with a passphrase instead, you are asked for it.</source>
+        <translation>CableDesk ouvre le fichier avec les clés de votre coffre. S’il a été chiffré avec une phrase de passe, celle-ci vous est demandée.</translation>
+    </message>
+    <message>
+        <source>Choose the file to encrypt</source>
+        <translation>Choisir le fichier à chiffrer</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the encrypted file</source>
+        <translation>Choisir le fichier chiffré</translation>
+    </message>
+    <message>
+        <source>age files (*.age);;All files (*)</source>
+        <translation>Fichiers age (*.age);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Decrypted to {0}.</source>
+        <translation>Déchiffré dans {0}.</translation>
+    </message>
+    <message>
+        <source>a passphrase</source>
+        <translation>qui connaît la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Encrypted to {0}: {1}.</source>
+        <translation>Chiffré pour {0}&#xa0;: {1}.</translation>
+    </message>
+    <message>
+        <source>This file is protected by a passphrase. Type it, then Decrypt.</source>
+        <translation>Ce fichier est protégé par une phrase de passe. Saisissez-la, puis cliquez sur Déchiffrer.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>Annulé. Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open the file.</source>
+        <translation>Cette phrase de passe n’ouvre pas le fichier.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least 10 characters.</source>
+        <translation>Trop courte&#xa0;: utilisez au moins 10 caractères.</translation>
+    </message>
+    <message>
+        <source>Too repetitive: use more different characters.</source>
+        <translation>Trop répétitive&#xa0;: utilisez davantage de caractères différents.</translation>
+    </message>
+    <message>
+        <source>Weak: add more words.</source>
+        <translation>Faible&#xa0;: ajoutez des mots.</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient robuste.</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>Bonne.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Robuste.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>No findings: the cable follows the rules.</source>
+        <translation>Aucun constat&#xa0;: le télégramme respecte les règles.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Welcome to CableDesk</source>
+        <translation>Bienvenue dans CableDesk</translation>
+    </message>
+    <message>
+        <source>CableDesk keeps your drafts, your correspondents&apos; keys and the cables you send and receive in a vault encrypted on this computer. It never connects to a network.
+
+First choose the vault&apos;s passphrase, then say who you are: CableDesk creates your signing and encryption keys.</source>
+        <translation>CableDesk conserve vos brouillons, les clés de vos correspondants et les télégrammes que vous envoyez et recevez dans un coffre chiffré sur cet ordinateur. Il ne se connecte jamais à un réseau.
+
+Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&#xa0;: CableDesk crée vos clés de signature et de chiffrement.</translation>
+    </message>
+    <message>
+        <source>Save your contact card</source>
+        <translation>Enregistrer votre carte de contact</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.contact)</source>
+        <translation>Cartes de contact (*.contact)</translation>
+    </message>
+    <message>
+        <source>Saved to {0}.</source>
+        <translation>Carte enregistrée dans {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPanel</name>
+    <message>
+        <source>Groups</source>
+        <translation>Groupes</translation>
+    </message>
+    <message>
+        <source>Group and members</source>
+        <translation>Groupe et membres</translation>
+    </message>
+    <message>
+        <source>Groups and their members</source>
+        <translation>Groupes et leurs membres</translation>
+    </message>
+    <message>
+        <source>New group name, e.g. EU posts</source>
+        <translation>Nom du nouveau groupe, p. ex. Postes UE</translation>
+    </message>
+    <message>
+        <source>New group name</source>
+        <translation>Nom du nouveau groupe</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>Créer le groupe</translation>
+    </message>
+    <message>
+        <source>Add selected contacts</source>
+        <translation>Ajouter les contacts sélectionnés</translation>
+    </message>
+    <message>
+        <source>Add the selected contacts to the group</source>
+        <translation>Ajouter les contacts sélectionnés au groupe</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Retirer du groupe</translation>
+    </message>
+    <message>
+        <source>Remove from the group</source>
+        <translation>Retirer du groupe</translation>
+    </message>
+    <message>
+        <source>{0} ({1} members)</source>
+        <translation>{0} ({1} membres)</translation>
+    </message>
+    <message>
+        <source>The group {0} was created.</source>
+        <translation>Le groupe {0} a été créé.</translation>
+    </message>
+    <message>
+        <source>The group {0} has {1} member(s).</source>
+        <translation>Le groupe {0} compte {1} membre(s).</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderForm</name>
+    <message>
+        <source>e.g. 151230Z MAR 24 (empty until release)</source>
+        <translation>p. ex. 151230Z MAR 24 (vide avant envoi)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Set the date-time group to the current time (UTC)</source>
+        <translation>Régler le groupe date-heure sur l’heure actuelle (UTC)</translation>
+    </message>
+    <message>
+        <source>addressees, separated by ;</source>
+        <translation>destinataires, séparés par&#xa0;;</translation>
+    </message>
+    <message>
+        <source>e.g. SIPDIS</source>
+        <translation>p. ex. SIPDIS</translation>
+    </message>
+    <message>
+        <source>e.g. PREL, FR</source>
+        <translation>p. ex. PREL, FR</translation>
+    </message>
+    <message>
+        <source>Portion mark of the subject</source>
+        <translation>Marque de classification de l’objet</translation>
+    </message>
+    <message>
+        <source>e.g. A. STATE 123456; B. PARIS 000100</source>
+        <translation>p. ex. A. STATE 123456; B. PARIS 000100</translation>
+    </message>
+    <message>
+        <source>e.g. 1.4(b),(d)</source>
+        <translation>p. ex. 1.4(b),(d)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, an event or 25X1, date</source>
+        <translation>AAAA-MM-JJ, un événement ou 25X1, date</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>Référentiel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Precedence:</source>
+        <translation>Priorité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>DTG:</source>
+        <translation>GDH&#xa0;:</translation>
+    </message>
+    <message>
+        <source>FM:</source>
+        <translation>DE&#xa0;:</translation>
+    </message>
+    <message>
+        <source>TO:</source>
+        <translation>À&#xa0;:</translation>
+    </message>
+    <message>
+        <source>INFO:</source>
+        <translation>INFO&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Serial:</source>
+        <translation>Numéro&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Captions:</source>
+        <translation>Mentions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>TAGS:</source>
+        <translation>TAGS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>REF:</source>
+        <translation>RÉF.&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SUBJECT:</source>
+        <translation>OBJET&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Classification authority</source>
+        <translation>Autorité de classification</translation>
+    </message>
+    <message>
+        <source>Classified by:</source>
+        <translation>Classifié par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reasons:</source>
+        <translation>Motifs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Derived from:</source>
+        <translation>Dérivé de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Declassify on:</source>
+        <translation>Déclassifier le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Classification scheme</source>
+        <translation>Référentiel de classification</translation>
+    </message>
+    <message>
+        <source>Precedence</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Date-time group</source>
+        <translation>Groupe date-heure</translation>
+    </message>
+    <message>
+        <source>Set the date-time group to now</source>
+        <translation>Régler le groupe date-heure sur maintenant</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro d’ordre</translation>
+    </message>
+    <message>
+        <source>From (originating post)</source>
+        <translation>De (poste d’origine)</translation>
+    </message>
+    <message>
+        <source>Action addressees</source>
+        <translation>Destinataires pour action</translation>
+    </message>
+    <message>
+        <source>Information addressees</source>
+        <translation>Destinataires pour information</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>Mentions de diffusion</translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation>TAGS</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <source>Classified by</source>
+        <translation>Classifié par</translation>
+    </message>
+    <message>
+        <source>Classification reasons</source>
+        <translation>Motifs de classification</translation>
+    </message>
+    <message>
+        <source>Derived from</source>
+        <translation>Dérivé de</translation>
+    </message>
+    <message>
+        <source>Declassify on</source>
+        <translation>Déclassifier le</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CableDesk</source>
+        <translation>CableDesk</translation>
+    </message>
+    <message>
+        <source>{0} cable(s) found</source>
+        <translation>{0} télégramme(s) trouvé(s)</translation>
+    </message>
+    <message>
+        <source>Delete the draft</source>
+        <translation>Supprimer le brouillon</translation>
+    </message>
+    <message>
+        <source>Delete this draft and its history?</source>
+        <translation>Supprimer ce brouillon et son historique&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Vault unlocked — no identity</source>
+        <translation>Coffre déverrouillé — aucune identité</translation>
+    </message>
+    <message>
+        <source>Vault unlocked · {0} ({1}) · {2}</source>
+        <translation>Coffre déverrouillé · {0} ({1}) · {2}</translation>
+    </message>
+    <message>
+        <source>Opening {0}…</source>
+        <translation>Ouverture de {0}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>CableDesk files (*.cable *.docx *.pdf *.zip *.contact);;All files (*)</source>
+        <translation>Fichiers CableDesk (*.cable *.docx *.pdf *.zip *.contact);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New Draft</source>
+        <translation>&amp;Nouveau brouillon</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Se&amp;al…</source>
+        <translation>&amp;Sceller…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Encrypt File…</source>
+        <translation>Chiffrer un fichier…</translation>
+    </message>
+    <message>
+        <source>Decrypt File…</source>
+        <translation>Déchiffrer un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Archive</source>
+        <translation>Rec&amp;hercher dans les archives</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Draft…</source>
+        <translation>&amp;Supprimer le brouillon…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;About CableDesk</source>
+        <translation>À &amp;propos de CableDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Drafts</source>
+        <translation>&amp;Brouillons</translation>
+    </message>
+    <message>
+        <source>&amp;Sent</source>
+        <translation>&amp;Envoyés</translation>
+    </message>
+    <message>
+        <source>&amp;Received</source>
+        <translation>&amp;Reçus</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log</source>
+        <translation>&amp;Journal d’audit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Sceller</translation>
+    </message>
+    <message>
+        <source>Open the draft to seal first.</source>
+        <translation>Ouvrez d’abord le brouillon à sceller.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Open a draft or a cable to export first.</source>
+        <translation>Ouvrez d’abord un brouillon ou un télégramme à exporter.</translation>
+    </message>
+    <message>
+        <source>About CableDesk</source>
+        <translation>À propos de CableDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CableDesk {0}&lt;/b&gt;&lt;p&gt;Offline drafting, sealing and verification of classified diplomatic cables. Formats: age v1, OpenSSH signatures, OOXML.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;CableDesk {0}&lt;/b&gt;&lt;p&gt;Rédaction, scellement et vérification hors ligne de télégrammes diplomatiques classifiés. Formats&#xa0;: age v1, signatures OpenSSH, OOXML.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Explanation</source>
+        <translation>Explication</translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation>Numéro de sécurité</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsModel</name>
+    <message>
+        <source>{0} — cannot be chosen: {1}</source>
+        <translation>{0} — ne peut pas être choisi&#xa0;: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke {0}&apos;s keys</source>
+        <translation>Révoquer les clés de {0}</translation>
+    </message>
+    <message>
+        <source>Nothing more will be encrypted or sealed to {0}, and what these keys sign will no longer be trusted. To use {0} again you will need their new card.</source>
+        <translation>Plus rien ne sera chiffré ni scellé pour {0}, et ce que ces clés signent ne sera plus digne de confiance. Pour correspondre à nouveau avec {0}, il vous faudra sa nouvelle carte.</translation>
+    </message>
+    <message>
+        <source>Why are the keys revoked?</source>
+        <translation>Pourquoi ces clés sont-elles révoquées&#xa0;?</translation>
+    </message>
+    <message>
+        <source>laptop lost or stolen</source>
+        <translation>ordinateur portable perdu ou volé</translation>
+    </message>
+    <message>
+        <source>left the service</source>
+        <translation>a quitté le service</translation>
+    </message>
+    <message>
+        <source>keys may be compromised</source>
+        <translation>clés peut-être compromises</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+</context>
+<context>
+    <name>SealDialog</name>
+    <message>
+        <source>Seal the cable</source>
+        <translation>Sceller le télégramme</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Release policy</source>
+        <translation>Politique de diffusion</translation>
+    </message>
+    <message>
+        <source>Why recipients are refused</source>
+        <translation>Motifs de refus des destinataires</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Add attachments…</source>
+        <translation>Ajouter des pièces jointes…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>ASCII armor (to paste into a text e-mail)</source>
+        <translation>Armure ASCII (à coller dans un courriel en texte brut)</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Sceller</translation>
+    </message>
+    <message>
+        <source>Seal for (you always receive a copy):</source>
+        <translation>Sceller pour (vous recevez toujours une copie)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>Pièces jointes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation>Enregistrer sous&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Group: {0}</source>
+        <translation>Groupe&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Group: </source>
+        <translation>Groupe&#xa0;: </translation>
+    </message>
+    <message>
+        <source>a portion mark cannot be read</source>
+        <translation>une marque de paragraphe est illisible</translation>
+    </message>
+    <message>
+        <source>The cable follows the rules.</source>
+        <translation>Le télégramme respecte les règles.</translation>
+    </message>
+    <message>
+        <source>Refused (see below)</source>
+        <translation>Refusé (voir ci-dessous)</translation>
+    </message>
+    <message>
+        <source>Unverified: tick to confirm you trust this key</source>
+        <translation>Non vérifié&#xa0;: cochez si vous faites confiance à cette clé</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Autorisé</translation>
+    </message>
+    <message>
+        <source>Write the sealed cable to</source>
+        <translation>Enregistrer le télégramme scellé sous</translation>
+    </message>
+    <message>
+        <source>Sealed cables (*.cable)</source>
+        <translation>Télégrammes scellés (*.cable)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>Scellé</translation>
+    </message>
+    <message>
+        <source>Sealed {0} for:
+{1}</source>
+        <translation>{0} scellé pour&#xa0;:
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>Lock the vault when the screen locks</source>
+        <translation>Verrouiller le coffre au verrouillage de l’écran</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Remember the vault on this device</source>
+        <translation>Mémoriser le coffre sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Asking the keychain…</source>
+        <translation>Interrogation du trousseau…</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Changer la phrase de passe…</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>e.g. us=SECRET, uk=OFFICIAL</source>
+        <translation>p. ex. us=SECRET, uk=OFFICIAL</translation>
+    </message>
+    <message>
+        <source> versions</source>
+        <translation> versions</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>A change of language applies at the next start.</source>
+        <translation>Un changement de langue prend effet au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without use</source>
+        <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
+    </message>
+    <message>
+        <source>Lock when the screen locks</source>
+        <translation>Verrouiller au verrouillage de l’écran</translation>
+    </message>
+    <message>
+        <source>Clear copied text after seconds</source>
+        <translation>Effacer le texte copié après ce nombre de secondes</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Scheme of new drafts</source>
+        <translation>Référentiel des nouveaux brouillons</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Format du papier</translation>
+    </message>
+    <message>
+        <source>Export ceiling</source>
+        <translation>Plafond d’exportation</translation>
+    </message>
+    <message>
+        <source>Earlier versions kept per draft</source>
+        <translation>Versions antérieures conservées par brouillon</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Lock after:</source>
+        <translation>Verrouiller après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clear copied text after:</source>
+        <translation>Effacer le texte copié après&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Drafts and documents</source>
+        <translation>Brouillons et documents</translation>
+    </message>
+    <message>
+        <source>Scheme of new drafts:</source>
+        <translation>Référentiel des nouveaux brouillons&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Paper size:</source>
+        <translation>Format du papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export ceiling:</source>
+        <translation>Plafond d’exportation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Draft history:</source>
+        <translation>Historique des brouillons&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Remembered in {0}: the vault opens without the passphrase here.</source>
+        <translation>Mémorisé dans {0}&#xa0;: le coffre s’ouvre ici sans la phrase de passe.</translation>
+    </message>
+    <message>
+        <source>Not remembered; {0} can keep the vault&apos;s key.</source>
+        <translation>Non mémorisé&#xa0;; {0} peut conserver la clé du coffre.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>In effect: {0}</source>
+        <translation>En vigueur&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>La phrase de passe a été changée.</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Search the archive</source>
+        <translation>Chercher aux archives</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Show the search filters</source>
+        <translation>Afficher les filtres de recherche</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçus</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d’audit</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <source>CableDesk — Unlock</source>
+        <translation>CableDesk — Déverrouillage</translation>
+    </message>
+    <message>
+        <source>Unlock your vault</source>
+        <translation>Déverrouillez votre coffre</translation>
+    </message>
+    <message>
+        <source>Vault: {0}</source>
+        <translation>Coffre&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Vault passphrase</source>
+        <translation>Phrase de passe du coffre</translation>
+    </message>
+    <message>
+        <source>Remember on this device</source>
+        <translation>Mémoriser sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Remember the vault on this device</source>
+        <translation>Mémoriser le coffre sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>Déverrouillage</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Unlock with the keychain</source>
+        <translation>Déverrouiller avec le trousseau</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Saisissez votre phrase de passe.</translation>
+    </message>
+    <message>
+        <source>The keychain does not remember this vault.</source>
+        <translation>Le trousseau ne connaît pas ce coffre.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictPanel</name>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Ce que cela signifie</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>Prudence</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>No signature to check</source>
+        <translation>Aucune signature à vérifier</translation>
+    </message>
+    <message>
+        <source>Valid signature</source>
+        <translation>Signature valide</translation>
+    </message>
+    <message>
+        <source>The document is intact and was signed with your own key.</source>
+        <translation>Le document est intact et a été signé avec votre propre clé.</translation>
+    </message>
+    <message>
+        <source>The document is intact and was signed by a verified contact.</source>
+        <translation>Le document est intact et a été signé par un contact vérifié.</translation>
+    </message>
+    <message>
+        <source>Valid signature — signer not verified</source>
+        <translation>Signature valide — signataire non vérifié</translation>
+    </message>
+    <message>
+        <source>The document is intact, but you have not verified the signer yet. Compare their safety number with them before relying on it.</source>
+        <translation>Le document est intact, mais vous n’avez pas encore vérifié le signataire. Comparez avec lui son numéro de sécurité avant de vous y fier.</translation>
+    </message>
+    <message>
+        <source>Signed by an unknown key</source>
+        <translation>Signé par une clé inconnue</translation>
+    </message>
+    <message>
+        <source>The document is intact, but the key that signed it is not one of your contacts. Do not rely on it until you have checked the fingerprint with the sender.</source>
+        <translation>Le document est intact, mais la clé qui l’a signé n’appartient à aucun de vos contacts. Ne vous y fiez pas avant d’avoir vérifié l’empreinte avec l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>Signed with a revoked key</source>
+        <translation>Signé avec une clé révoquée</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s keys are revoked. Do not trust this document.</source>
+        <translation>Les clés du signataire sont révoquées. Ne vous fiez pas à ce document.</translation>
+    </message>
+    <message>
+        <source>Signed by someone else</source>
+        <translation>Signé par quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>The document was not signed by the person you expected.</source>
+        <translation>Le document n’a pas été signé par la personne attendue.</translation>
+    </message>
+    <message>
+        <source>Signature made for something else</source>
+        <translation>Signature faite pour autre chose</translation>
+    </message>
+    <message>
+        <source>This signature was not made for a document. Do not accept it as the signature of this document.</source>
+        <translation>Cette signature n’a pas été faite pour un document. Ne l’acceptez pas comme signature de ce document.</translation>
+    </message>
+    <message>
+        <source>Signature for another file</source>
+        <translation>Signature d’un autre fichier</translation>
+    </message>
+    <message>
+        <source>This signature belongs to another file and does not match this one.</source>
+        <translation>Cette signature appartient à un autre fichier et ne correspond pas à celui-ci.</translation>
+    </message>
+    <message>
+        <source>Modified — do not trust it</source>
+        <translation>Modifié — ne vous y fiez pas</translation>
+    </message>
+    <message>
+        <source>The document does not match its signature: it was changed after it was signed, or the signature is forged. Ask the sender for a fresh copy.</source>
+        <translation>Le document ne correspond pas à sa signature&#xa0;: il a été modifié après la signature, ou la signature est falsifiée. Demandez un nouvel exemplaire à l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>an unknown key</source>
+        <translation>une clé inconnue</translation>
+    </message>
+    <message>
+        <source>{0}, according only to the card that came with it</source>
+        <translation>{0}, selon la seule carte qui l’accompagnait</translation>
+    </message>
+    <message>
+        <source>your own key</source>
+        <translation>votre propre clé</translation>
+    </message>
+    <message>
+        <source>the key you named for this check</source>
+        <translation>la clé désignée pour cette vérification</translation>
+    </message>
+    <message>
+        <source>not one of your contacts</source>
+        <translation>ne fait pas partie de vos contacts</translation>
+    </message>
+    <message>
+        <source>intact: it matches the signature</source>
+        <translation>intact&#xa0;: il correspond à la signature</translation>
+    </message>
+    <message>
+        <source>modified: it does not match the signature</source>
+        <translation>modifié&#xa0;: il ne correspond pas à la signature</translation>
+    </message>
+    <message>
+        <source>a document</source>
+        <translation>un document</translation>
+    </message>
+    <message>
+        <source>a sealed cable</source>
+        <translation>un télégramme scellé</translation>
+    </message>
+    <message>
+        <source>a contact card</source>
+        <translation>une carte de contact</translation>
+    </message>
+    <message>
+        <source>something else ({0})</source>
+        <translation>autre chose ({0})</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Signé par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Trust:</source>
+        <translation>Confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Document&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signature made for:</source>
+        <translation>Signature faite pour&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Expected signer:</source>
+        <translation>Signataire attendu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signature names:</source>
+        <translation>La signature désigne&#xa0;:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>Signature&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Remarque&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationDialog</name>
+    <message>
+        <source>Sealed cable — {0}</source>
+        <translation>Télégramme scellé — {0}</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Import sender&apos;s card</source>
+        <translation>Importer la carte de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Save attachments…</source>
+        <translation>Enregistrer les pièces jointes…</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>confiance inconnue</translation>
+    </message>
+    <message>
+        <source>Signed by {0} ({1}) — {2}
+Key {3}</source>
+        <translation>Signé par {0} ({1}) — {2}
+Clé {3}</translation>
+    </message>
+    <message>
+        <source>Addressed to you: yes</source>
+        <translation>Adressé à vous&#xa0;: oui</translation>
+    </message>
+    <message>
+        <source>NOT in the list of recipients the signer named</source>
+        <translation>Vous ne figurez PAS parmi les destinataires désignés par le signataire</translation>
+    </message>
+    <message>
+        <source>Changed after signing: {0}</source>
+        <translation>Modifié après la signature&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Made for keys of kind: {0}</source>
+        <translation>Chiffré pour des clés de type&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Attachments: {0}</source>
+        <translation>Pièces jointes&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Contact imported</source>
+        <translation>Contact importé</translation>
+    </message>
+    <message>
+        <source>{0} is now among your contacts, unverified.
+Safety number:
+{1}
+
+Compare it with them by phone or in person, then mark the contact verified.</source>
+        <translation>{0} figure désormais parmi vos contacts, non vérifié.
+Numéro de sécurité&#xa0;:
+{1}
+
+Comparez-le avec cette personne par téléphone ou en personne, puis marquez le contact comme vérifié.</translation>
+    </message>
+    <message>
+        <source>Save the attachments into</source>
+        <translation>Enregistrer les pièces jointes dans</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistrées</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <source>Mark {0} verified</source>
+        <translation>Marquer {0} comme vérifié</translation>
+    </message>
+    <message>
+        <source>Read this safety number with {0} over another channel — in person, or aloud on the phone — and check that it is the same on both sides:</source>
+        <translation>Lisez ce numéro de sécurité avec {0} par un autre canal — en personne, ou à voix haute au téléphone — et vérifiez qu’il est identique des deux côtés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How did you verify it?</source>
+        <translation>Comment l’avez-vous vérifié&#xa0;?</translation>
+    </message>
+    <message>
+        <source>safety number read aloud on the phone</source>
+        <translation>numéro de sécurité lu à voix haute au téléphone</translation>
+    </message>
+    <message>
+        <source>safety number compared in person</source>
+        <translation>numéro de sécurité comparé en personne</translation>
+    </message>
+    <message>
+        <source>fingerprint compared in person</source>
+        <translation>empreinte comparée en personne</translation>
+    </message>
+    <message>
+        <source>Mark verified</source>
+        <translation>Marquer comme vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>_DonePage</name>
+    <message>
+        <source>Your vault is ready</source>
+        <translation>Votre coffre est prêt</translation>
+    </message>
+    <message>
+        <source>Read these to your correspondents when they import your card: the safety number proves the card is really yours.</source>
+        <translation>Lisez-les à vos correspondants lorsqu’ils importent votre carte&#xa0;: le numéro de sécurité prouve que la carte est bien la vôtre.</translation>
+    </message>
+    <message>
+        <source>Save my contact card…</source>
+        <translation>Enregistrer ma carte de contact…</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Safety number:</source>
+        <translation>Numéro de sécurité&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>_Filters</name>
+    <message>
+        <source>Any level</source>
+        <translation>Tous niveaux</translation>
+    </message>
+    <message>
+        <source>Any precedence</source>
+        <translation>Toutes priorités</translation>
+    </message>
+    <message>
+        <source>Sent, received and imported</source>
+        <translation>Envoyés, reçus et importés</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçus</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importés</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>originating post</source>
+        <translation>poste d’origine</translation>
+    </message>
+    <message>
+        <source>TAGS, e.g. PREL, FR</source>
+        <translation>TAGS, p. ex. PREL, FR</translation>
+    </message>
+    <message>
+        <source>Filter by level</source>
+        <translation>Filtrer par niveau</translation>
+    </message>
+    <message>
+        <source>Filter by precedence</source>
+        <translation>Filtrer par priorité</translation>
+    </message>
+    <message>
+        <source>Filter by direction</source>
+        <translation>Filtrer par sens</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>Until date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <source>Filter by originating post</source>
+        <translation>Filtrer par poste d’origine</translation>
+    </message>
+    <message>
+        <source>Filter by TAGS</source>
+        <translation>Filtrer par TAGS</translation>
+    </message>
+</context>
+<context>
+    <name>_Gutter</name>
+    <message>
+        <source>Click to change the portion mark (Ctrl+M)</source>
+        <translation>Cliquez pour changer la marque de paragraphe (Ctrl+M)</translation>
+    </message>
+</context>
+<context>
+    <name>_IdentityPage</name>
+    <message>
+        <source>Who you are</source>
+        <translation>Votre identité</translation>
+    </message>
+    <message>
+        <source>Your name and post go on your contact card, which your correspondents import to seal cables for you. Your clearance and nationality decide what may be released to you.</source>
+        <translation>Votre nom et votre poste figurent sur la carte de contact que vos correspondants importent pour vous sceller des télégrammes. Habilitation et nationalité déterminent ce qui peut vous être communiqué.</translation>
+    </message>
+    <message>
+        <source>e.g. AMEMBASSY PARIS</source>
+        <translation>p. ex. AMEMBASSY PARIS</translation>
+    </message>
+    <message>
+        <source>three letters, e.g. USA, FRA</source>
+        <translation>trois lettres, p. ex. USA, FRA</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>Poste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your post</source>
+        <translation>Votre poste</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Fonction&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Votre fonction</translation>
+    </message>
+    <message>
+        <source>E-mail (optional):</source>
+        <translation>Courriel (facultatif)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your e-mail address</source>
+        <translation>Votre adresse électronique</translation>
+    </message>
+    <message>
+        <source>Classification scheme:</source>
+        <translation>Référentiel de classification&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Classification scheme</source>
+        <translation>Référentiel de classification</translation>
+    </message>
+    <message>
+        <source>Clearance:</source>
+        <translation>Habilitation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your clearance</source>
+        <translation>Votre habilitation</translation>
+    </message>
+    <message>
+        <source>Nationality:</source>
+        <translation>Nationalité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your nationality</source>
+        <translation>Votre nationalité</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+</context>
+<context>
+    <name>_Opener</name>
+    <message>
+        <source>{0} is a signature. Open it together with the document it signs (select or drop both files).</source>
+        <translation>{0} est une signature. Ouvrez-la avec le document qu’elle signe (sélectionnez ou déposez les deux fichiers).</translation>
+    </message>
+    <message>
+        <source>CableDesk cannot open {0}: it is not a sealed cable (.cable), a signed document (.docx, .pdf, .zip) or a contact card (.contact).</source>
+        <translation>CableDesk ne peut pas ouvrir {0}&#xa0;: ce n’est ni un télégramme scellé (.cable), ni un document signé (.docx, .pdf, .zip), ni une carte de contact (.contact).</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>_PassphrasePage</name>
+    <message>
+        <source>Choose the vault passphrase</source>
+        <translation>Choisissez la phrase de passe du coffre</translation>
+    </message>
+    <message>
+        <source>It encrypts everything CableDesk keeps on this computer. Several unrelated words are easy to remember and hard to guess. It cannot be recovered if lost.</source>
+        <translation>Elle chiffre tout ce que CableDesk conserve sur cet ordinateur. Plusieurs mots sans rapport entre eux sont faciles à retenir et difficiles à deviner. Perdue, elle est irrécupérable.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Confirmation de la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Robustesse de la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Remember on this device (in the system keychain)</source>
+        <translation>Mémoriser sur cet appareil (dans le trousseau du système)</translation>
+    </message>
+    <message>
+        <source>Looking for the system keychain…</source>
+        <translation>Recherche du trousseau du système…</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>Confirmation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Robustesse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>Too short: use at least 10 characters.</source>
+        <translation>Trop courte&#xa0;: utilisez au moins 10 caractères.</translation>
+    </message>
+    <message>
+        <source>Too repetitive: use more different characters.</source>
+        <translation>Trop répétitive&#xa0;: utilisez davantage de caractères différents.</translation>
+    </message>
+    <message>
+        <source>Weak: add more words.</source>
+        <translation>Faible&#xa0;: ajoutez des mots.</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient robuste.</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>Bonne.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Robuste.</translation>
+    </message>
+</context>
+<context>
+    <name>_RowDelegate</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Wrong passphrase</source>
+        <translation>Phrase de passe incorrecte</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>Le coffre est verrouillé</translation>
+    </message>
+    <message>
+        <source>Keychain not available</source>
+        <translation>Trousseau indisponible</translation>
+    </message>
+    <message>
+        <source>Not addressed to you</source>
+        <translation>Ne vous est pas adressé</translation>
+    </message>
+    <message>
+        <source>Signature not valid</source>
+        <translation>Signature non valide</translation>
+    </message>
+    <message>
+        <source>Not allowed by the release policy</source>
+        <translation>Refusé par la politique de diffusion</translation>
+    </message>
+    <message>
+        <source>CableDesk could not do this</source>
+        <translation>CableDesk n’a pas pu effectuer cette opération</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>L’opération a été annulée.</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside CableDesk ({0}). Your vault is not affected.</source>
+        <translation>Une erreur interne s’est produite dans CableDesk ({0}). Votre coffre n’est pas affecté.</translation>
+    </message>
+    <message>
+        <source>If it happens again, copy the details and send them to your IT department.</source>
+        <translation>Si cela se reproduit, copiez les détails et transmettez-les à votre service informatique.</translation>
+    </message>
+    <message>
+        <source>Copy details and close</source>
+        <translation>Copier les détails et fermer</translation>
+    </message>
+    <message>
+        <source>Choose another name, or remove the existing file first.</source>
+        <translation>Choisissez un autre nom, ou supprimez d’abord le fichier existant.</translation>
+    </message>
+    <message>
+        <source>Check that you chose the right key, or ask the sender to encrypt it to you.</source>
+        <translation>Vérifiez que vous avez choisi la bonne clé, ou demandez à l’expéditeur de le chiffrer pour vous.</translation>
+    </message>
+    <message>
+        <source>This file is not a valid age-encrypted file: a passphrase stanza must be alone.</source>
+        <translation>Ce fichier n’est pas un fichier chiffré age valide&#xa0;: un bloc «&#xa0;phrase de passe&#xa0;» doit être seul.</translation>
+    </message>
+    <message>
+        <source>It may be damaged or crafted.</source>
+        <translation>Il est peut-être endommagé ou fabriqué à dessein.</translation>
+    </message>
+    <message>
+        <source>This file is not a valid age-encrypted file: bad file key size.</source>
+        <translation>Ce fichier n’est pas un fichier chiffré age valide&#xa0;: taille de clé de fichier incorrecte.</translation>
+    </message>
+    <message>
+        <source>This file&apos;s header was altered after it was encrypted.</source>
+        <translation>L’en-tête de ce fichier a été modifié après son chiffrement.</translation>
+    </message>
+    <message>
+        <source>Do not trust it; ask the sender for a fresh copy.</source>
+        <translation>Ne vous y fiez pas&#xa0;; demandez un nouvel exemplaire à l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>This file is not a valid age-encrypted file: it ends right after its header.</source>
+        <translation>Ce fichier n’est pas un fichier chiffré age valide&#xa0;: il s’arrête juste après son en-tête.</translation>
+    </message>
+    <message>
+        <source>It was probably cut short in transit.</source>
+        <translation>Il a probablement été tronqué pendant sa transmission.</translation>
+    </message>
+    <message>
+        <source>It may be damaged, truncated, or not an encrypted file at all.</source>
+        <translation>Il est peut-être endommagé, tronqué, ou n’est pas du tout un fichier chiffré.</translation>
+    </message>
+    <message>
+        <source>This file was encrypted with a version of age that CableDesk does not know.</source>
+        <translation>Ce fichier a été chiffré avec une version d’age que CableDesk ne connaît pas.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to use age v1, or open it with a newer tool.</source>
+        <translation>Demandez à l’expéditeur d’utiliser age v1, ou ouvrez-le avec un outil plus récent.</translation>
+    </message>
+    <message>
+        <source>Ask the sender for a fresh copy; do not trust any part of this file.</source>
+        <translation>Demandez un nouvel exemplaire à l’expéditeur&#xa0;; ne vous fiez à aucune partie de ce fichier.</translation>
+    </message>
+    <message>
+        <source>It may have been changed in transit (e.g. by a mail program); ask for the file as an attachment.</source>
+        <translation>Il a peut-être été modifié pendant sa transmission (p. ex. par un logiciel de messagerie)&#xa0;; demandez le fichier en pièce jointe.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to encrypt it again with the standard settings.</source>
+        <translation>Demandez à l’expéditeur de le chiffrer de nouveau avec les paramètres standard.</translation>
+    </message>
+    <message>
+        <source>This contact card is far too large to be one.</source>
+        <translation>Ce fichier est bien trop volumineux pour être une carte de contact.</translation>
+    </message>
+    <message>
+        <source>Ask the person for their current card.</source>
+        <translation>Demandez à la personne sa carte actuelle.</translation>
+    </message>
+    <message>
+        <source>Do not import it; ask the person for their card again.</source>
+        <translation>Ne l’importez pas&#xa0;; demandez de nouveau sa carte à la personne.</translation>
+    </message>
+    <message>
+        <source>This is not an OpenSSH Ed25519 public key.</source>
+        <translation>Ce n’est pas une clé publique OpenSSH Ed25519.</translation>
+    </message>
+    <message>
+        <source>It should be one line starting with ssh-ed25519 (from a .pub file).</source>
+        <translation>Elle doit tenir sur une ligne commençant par ssh-ed25519 (issue d’un fichier .pub).</translation>
+    </message>
+    <message>
+        <source>This OpenSSH private key is not an Ed25519 key.</source>
+        <translation>Cette clé privée OpenSSH n’est pas une clé Ed25519.</translation>
+    </message>
+    <message>
+        <source>This OpenSSH Ed25519 public key is damaged.</source>
+        <translation>Cette clé publique OpenSSH Ed25519 est endommagée.</translation>
+    </message>
+    <message>
+        <source>Copy the whole .pub line again.</source>
+        <translation>Copiez de nouveau la ligne .pub en entier.</translation>
+    </message>
+    <message>
+        <source>This is not an unencrypted OpenSSH private key.</source>
+        <translation>Ce n’est pas une clé privée OpenSSH non chiffrée.</translation>
+    </message>
+    <message>
+        <source>This OpenSSH private key is of a kind CableDesk cannot read (it reads unencrypted Ed25519 keys).</source>
+        <translation>Cette clé privée OpenSSH est d’un type que CableDesk ne sait pas lire (il lit les clés Ed25519 non chiffrées).</translation>
+    </message>
+    <message>
+        <source>A signature made for one purpose must not be accepted for another.</source>
+        <translation>Une signature faite pour un usage ne doit pas être acceptée pour un autre.</translation>
+    </message>
+    <message>
+        <source>Check who really signed it before trusting it.</source>
+        <translation>Vérifiez qui l’a réellement signé avant de vous y fier.</translation>
+    </message>
+    <message>
+        <source>Check that the file is complete and the medium is readable.</source>
+        <translation>Vérifiez que le fichier est complet et que le support est lisible.</translation>
+    </message>
+    <message>
+        <source>The data was changed after it was signed (or the signature is forged).</source>
+        <translation>Les données ont été modifiées après leur signature (ou la signature est falsifiée).</translation>
+    </message>
+    <message>
+        <source>Do not trust this content; ask the sender for a fresh copy.</source>
+        <translation>Ne vous fiez pas à ce contenu&#xa0;; demandez un nouvel exemplaire à l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>Fix the file; the format is described in resources/schemes/README.md.</source>
+        <translation>Corrigez le fichier&#xa0;; son format est décrit dans resources/schemes/README.md.</translation>
+    </message>
+    <message>
+        <source>Attachments travel beside the cable, not inside its JSON.</source>
+        <translation>Les pièces jointes accompagnent le télégramme&#xa0;; elles ne figurent pas dans son JSON.</translation>
+    </message>
+    <message>
+        <source>Open a cable saved by CableDesk, or create one with &apos;cabledesk-cli draft new&apos;.</source>
+        <translation>Ouvrez un télégramme enregistré par CableDesk, ou créez-en un avec «&#xa0;cabledesk-cli draft new&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Open it with a newer version of CableDesk.</source>
+        <translation>Ouvrez-le avec une version plus récente de CableDesk.</translation>
+    </message>
+    <message>
+        <source>A FRUS record has no &apos;id&apos;.</source>
+        <translation>Un enregistrement FRUS n’a pas de champ «&#xa0;id&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The file must hold one JSON object per line.</source>
+        <translation>Le fichier doit contenir un objet JSON par ligne.</translation>
+    </message>
+    <message>
+        <source>Write it in Zulu time, e.g. 151230Z MAR 24 or 2024-03-15T12:30Z.</source>
+        <translation>Écrivez-le en heure Zulu (UTC), p. ex. 151230Z MAR 24 ou 2024-03-15T12:30Z.</translation>
+    </message>
+    <message>
+        <source>An addressee is empty.</source>
+        <translation>Un destinataire est vide.</translation>
+    </message>
+    <message>
+        <source>Write a post, e.g. AMEMBASSY PARIS.</source>
+        <translation>Indiquez un poste, p. ex. AMEMBASSY PARIS.</translation>
+    </message>
+    <message>
+        <source>No classification reason given.</source>
+        <translation>Aucun motif de classification n’est indiqué.</translation>
+    </message>
+    <message>
+        <source>For example: 1.4(b),(d).</source>
+        <translation>Par exemple&#xa0;: 1.4(b),(d).</translation>
+    </message>
+    <message>
+        <source>Write reasons as E.O. 13526 section 1.4 letters, e.g. 1.4(b),(d).</source>
+        <translation>Indiquez les motifs par les lettres de la section 1.4 de l’E.O. 13526, p. ex. 1.4(b),(d).</translation>
+    </message>
+    <message>
+        <source>Write it as YYYY-MM-DD.</source>
+        <translation>Écrivez-la sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>The marking is empty.</source>
+        <translation>Le marquage est vide.</translation>
+    </message>
+    <message>
+        <source>Write portion marks like (S//NF).</source>
+        <translation>Écrivez les marques de paragraphe sous la forme (S//NF).</translation>
+    </message>
+    <message>
+        <source>Remove the extra &apos;//&apos;.</source>
+        <translation>Supprimez le «&#xa0;//&#xa0;» en trop.</translation>
+    </message>
+    <message>
+        <source>Remove the extra &apos;/&apos;.</source>
+        <translation>Supprimez le «&#xa0;/&#xa0;» en trop.</translation>
+    </message>
+    <message>
+        <source>Separate country codes with a comma and a space.</source>
+        <translation>Séparez les codes pays par une virgule suivie d’un espace.</translation>
+    </message>
+    <message>
+        <source>Write each control once.</source>
+        <translation>N’indiquez chaque mention de contrôle qu’une seule fois.</translation>
+    </message>
+    <message>
+        <source>Mark every portion of a cable in the cable&apos;s own scheme.</source>
+        <translation>Marquez chaque paragraphe d’un télégramme dans le référentiel de ce télégramme.</translation>
+    </message>
+    <message>
+        <source>Choose a higher level, or write a releasable paragraph first.</source>
+        <translation>Choisissez un niveau plus élevé, ou rédigez d’abord un paragraphe communicable.</translation>
+    </message>
+    <message>
+        <source>Fix the line named above; the format is in resources/schemes/README.md.</source>
+        <translation>Corrigez la ligne indiquée ci-dessus&#xa0;; le format est décrit dans resources/schemes/README.md.</translation>
+    </message>
+    <message>
+        <source>Give each scheme file its own id.</source>
+        <translation>Donnez à chaque fichier de référentiel son propre identifiant.</translation>
+    </message>
+    <message>
+        <source>Fix the file; its format is described at its top.</source>
+        <translation>Corrigez le fichier&#xa0;; son format est décrit en tête du fichier.</translation>
+    </message>
+    <message>
+        <source>Update CableDesk to check it.</source>
+        <translation>Mettez à jour CableDesk pour le vérifier.</translation>
+    </message>
+    <message>
+        <source>LibreOffice did not write a PDF file.</source>
+        <translation>LibreOffice n’a pas écrit de fichier PDF.</translation>
+    </message>
+    <message>
+        <source>The PDF written by LibreOffice carries metadata CableDesk cannot clean.</source>
+        <translation>Le PDF écrit par LibreOffice contient des métadonnées que CableDesk ne sait pas nettoyer.</translation>
+    </message>
+    <message>
+        <source>The PDF written by LibreOffice has no identifier.</source>
+        <translation>Le PDF écrit par LibreOffice n’a pas d’identifiant.</translation>
+    </message>
+    <message>
+        <source>The PDF&apos;s identifier is unexpectedly long.</source>
+        <translation>L’identifiant du PDF est anormalement long.</translation>
+    </message>
+    <message>
+        <source>PDF export needs LibreOffice, which is not installed on this computer.</source>
+        <translation>L’export PDF nécessite LibreOffice, qui n’est pas installé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Try again; if it persists, export a .docx instead.</source>
+        <translation>Réessayez&#xa0;; si le problème persiste, exportez plutôt un .docx.</translation>
+    </message>
+    <message>
+        <source>LibreOffice wrote an unexpectedly large PDF.</source>
+        <translation>LibreOffice a écrit un PDF anormalement volumineux.</translation>
+    </message>
+    <message>
+        <source>LibreOffice did not produce a PDF.</source>
+        <translation>LibreOffice n’a pas produit de PDF.</translation>
+    </message>
+    <message>
+        <source>Check that LibreOffice Writer is installed completely.</source>
+        <translation>Vérifiez que LibreOffice Writer est complètement installé.</translation>
+    </message>
+    <message>
+        <source>Ask the sender for it again.</source>
+        <translation>Demandez-la de nouveau à l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>Ask the sender for the .sig file or the .zip bundle; an unsigned document cannot be checked.</source>
+        <translation>Demandez à l’expéditeur le fichier .sig ou le paquet .zip&#xa0;; un document non signé ne peut pas être vérifié.</translation>
+    </message>
+    <message>
+        <source>Copy or download it again, completely.</source>
+        <translation>Copiez-le ou téléchargez-le de nouveau, en entier.</translation>
+    </message>
+    <message>
+        <source>This package&apos;s manifest has no format field.</source>
+        <translation>Le manifeste de ce paquet n’a pas de champ format.</translation>
+    </message>
+    <message>
+        <source>In this manifest, the field recipients is empty.</source>
+        <translation>Dans ce manifeste, le champ recipients est vide.</translation>
+    </message>
+    <message>
+        <source>Ask the sender for a fresh copy.</source>
+        <translation>Demandez un nouvel exemplaire à l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>It was not made by CableDesk or as docs/FORMAT.md describes.</source>
+        <translation>Il n’a été produit ni par CableDesk ni selon docs/FORMAT.md.</translation>
+    </message>
+    <message>
+        <source>Create a new identity and send your new contact card to your correspondents.</source>
+        <translation>Créez une nouvelle identité et envoyez votre nouvelle carte de contact à vos correspondants.</translation>
+    </message>
+    <message>
+        <source>Put the files in an archive of their own and attach that.</source>
+        <translation>Placez ces fichiers dans une archive distincte et joignez celle-ci.</translation>
+    </message>
+    <message>
+        <source>Attach files only.</source>
+        <translation>Ne joignez que des fichiers.</translation>
+    </message>
+    <message>
+        <source>Rename one of them before sealing.</source>
+        <translation>Renommez l’un d’eux avant de sceller.</translation>
+    </message>
+    <message>
+        <source>Send the largest files separately.</source>
+        <translation>Envoyez séparément les fichiers les plus volumineux.</translation>
+    </message>
+    <message>
+        <source>Close any program that is writing it, then seal again.</source>
+        <translation>Fermez tout programme qui l’écrit, puis scellez de nouveau.</translation>
+    </message>
+    <message>
+        <source>Extract into an empty folder, or move the existing file away first.</source>
+        <translation>Extrayez dans un dossier vide, ou déplacez d’abord le fichier existant.</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder.</source>
+        <translation>Choisissez un dossier existant.</translation>
+    </message>
+    <message>
+        <source>This file opens with your key, but it does not hold a sealed cable.</source>
+        <translation>Ce fichier s’ouvre avec votre clé, mais il ne contient pas de télégramme scellé.</translation>
+    </message>
+    <message>
+        <source>It may be another kind of age-encrypted file: open it with &apos;cabledesk-cli decrypt&apos; or the age tool.</source>
+        <translation>Il s’agit peut-être d’un autre type de fichier chiffré avec age&#xa0;: ouvrez-le avec «&#xa0;cabledesk-cli decrypt&#xa0;» ou l’outil age.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to seal it again with CableDesk, or as docs/FORMAT.md describes.</source>
+        <translation>Demandez à l’expéditeur de le sceller de nouveau avec CableDesk, ou selon docs/FORMAT.md.</translation>
+    </message>
+    <message>
+        <source>Correct its portion marks first (&apos;cabledesk-cli draft lint&apos;).</source>
+        <translation>Corrigez d’abord ses marques de paragraphe («&#xa0;cabledesk-cli draft lint&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Choose another folder with --home, or move the existing vault away.</source>
+        <translation>Choisissez un autre dossier avec --home, ou déplacez le coffre existant.</translation>
+    </message>
+    <message>
+        <source>A newer CableDesk may read it.</source>
+        <translation>Une version plus récente de CableDesk pourra peut-être la lire.</translation>
+    </message>
+    <message>
+        <source>This is your own contact card.</source>
+        <translation>C’est votre propre carte de contact.</translation>
+    </message>
+    <message>
+        <source>Send it to others instead.</source>
+        <translation>Envoyez-la plutôt à vos correspondants.</translation>
+    </message>
+    <message>
+        <source>A contact needs a name.</source>
+        <translation>Un contact doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>See &apos;cabledesk-cli contact list&apos;.</source>
+        <translation>Voir «&#xa0;cabledesk-cli contact list&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Give more of the fingerprint.</source>
+        <translation>Indiquez une plus grande partie de l’empreinte.</translation>
+    </message>
+    <message>
+        <source>Import their new contact card.</source>
+        <translation>Importez sa nouvelle carte de contact.</translation>
+    </message>
+    <message>
+        <source>A reason or declassification instruction was given without &apos;classified by&apos;.</source>
+        <translation>Un motif ou une instruction de déclassification est indiqué sans «&#xa0;classifié par&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Name the classifier too (--classified-by).</source>
+        <translation>Indiquez aussi l’autorité de classification (--classified-by).</translation>
+    </message>
+    <message>
+        <source>Give the reason for lowering it; it is recorded in the audit log.</source>
+        <translation>Indiquez le motif de l’abaissement&#xa0;; il est consigné dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>Name the document .docx or .pdf.</source>
+        <translation>Donnez au document l’extension .docx ou .pdf.</translation>
+    </message>
+    <message>
+        <source>Fix them first (&apos;cabledesk-cli draft lint&apos; lists them all).</source>
+        <translation>Corrigez-les d’abord («&#xa0;cabledesk-cli draft lint&#xa0;» les liste toutes).</translation>
+    </message>
+    <message>
+        <source>Choose another name, or allow overwriting (--force).</source>
+        <translation>Choisissez un autre nom, ou autorisez le remplacement (--force).</translation>
+    </message>
+    <message>
+        <source>For example USA, FRA, DEU, GBR.</source>
+        <translation>Par exemple USA, FRA, DEU, GBR.</translation>
+    </message>
+    <message>
+        <source>Your identity needs a name.</source>
+        <translation>Votre identité doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>This cable carries no contact card of its sender.</source>
+        <translation>Ce télégramme ne contient pas la carte de contact de son expéditeur.</translation>
+    </message>
+    <message>
+        <source>Fix the errors listed in the findings first.</source>
+        <translation>Corrigez d’abord les erreurs signalées dans les constats.</translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient to seal the cable for.</source>
+        <translation>Choisissez au moins un destinataire pour lequel sceller le télégramme.</translation>
+    </message>
+    <message>
+        <source>Several unrelated words are easy to remember and hard to guess.</source>
+        <translation>Plusieurs mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
+    </message>
+    <message>
+        <source>Give at least four characters of the cable&apos;s id.</source>
+        <translation>Indiquez au moins quatre caractères de l’identifiant du télégramme.</translation>
+    </message>
+    <message>
+        <source>Give the path of a CABLE.json file, or see &apos;cabledesk-cli search&apos;.</source>
+        <translation>Indiquez le chemin d’un fichier CABLE.json, ou consultez «&#xa0;cabledesk-cli search&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Remove it and search again.</source>
+        <translation>Retirez-le et relancez la recherche.</translation>
+    </message>
+    <message>
+        <source>This search is too long.</source>
+        <translation>Cette recherche est trop longue.</translation>
+    </message>
+    <message>
+        <source>Use fewer words.</source>
+        <translation>Utilisez moins de mots.</translation>
+    </message>
+    <message>
+        <source>Type it again, or set the terminal to UTF-8.</source>
+        <translation>Saisissez-la de nouveau, ou réglez le terminal en UTF-8.</translation>
+    </message>
+    <message>
+        <source>Fields: subject, body, tags, to, ref.</source>
+        <translation>Champs&#xa0;: subject, body, tags, to, ref.</translation>
+    </message>
+    <message>
+        <source>Install the newer CableDesk to open it.</source>
+        <translation>Installez la version plus récente de CableDesk pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Un groupe doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The keychain may remember an older vault: unlock with your passphrase.</source>
+        <translation>Le trousseau garde peut-être en mémoire un ancien coffre&#xa0;: déverrouillez avec votre phrase de passe.</translation>
+    </message>
+    <message>
+        <source>The vault is busy in another CableDesk window or command.</source>
+        <translation>Le coffre est occupé par une autre fenêtre ou commande CableDesk.</translation>
+    </message>
+    <message>
+        <source>Wait for it to finish, or close it, and try again.</source>
+        <translation>Attendez qu’elle se termine, ou fermez-la, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Free some disk space.</source>
+        <translation>Libérez de l’espace disque.</translation>
+    </message>
+    <message>
+        <source>A stored cable is damaged and cannot be read.</source>
+        <translation>Un télégramme enregistré est endommagé et ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>This vault has no identity yet.</source>
+        <translation>Ce coffre n’a pas encore d’identité.</translation>
+    </message>
+    <message>
+        <source>Create one with &apos;cabledesk-cli init&apos; or the first-run assistant.</source>
+        <translation>Créez-en une avec «&#xa0;cabledesk-cli init&#xa0;» ou l’assistant de premier démarrage.</translation>
+    </message>
+    <message>
+        <source>This identity is already in the vault.</source>
+        <translation>Cette identité figure déjà dans le coffre.</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain (it may be locked), or use your passphrase.</source>
+        <translation>Déverrouillez le trousseau (il est peut-être verrouillé), ou utilisez votre phrase de passe.</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong.</source>
+        <translation>La phrase de passe est incorrecte.</translation>
+    </message>
+    <message>
+        <source>Check the keyboard layout and Caps Lock.</source>
+        <translation>Vérifiez la disposition du clavier et la touche Verr. Maj (Caps Lock).</translation>
+    </message>
+    <message>
+        <source>This search could not be understood.</source>
+        <translation>Cette recherche n’a pas pu être comprise.</translation>
+    </message>
+    <message>
+        <source>Unlock it, or choose another folder with --home.</source>
+        <translation>Déverrouillez-le, ou choisissez un autre dossier avec --home.</translation>
+    </message>
+    <message>
+        <source>Restore the vault from a backup.</source>
+        <translation>Restaurez le coffre à partir d’une sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The vault key file does not belong to this vault database.</source>
+        <translation>Le fichier de clé du coffre n’appartient pas à cette base de données de coffre.</translation>
+    </message>
+    <message>
+        <source>Put back the vault.key that was made with this vault.db.</source>
+        <translation>Remettez en place le fichier vault.key créé avec ce vault.db.</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>Le coffre est verrouillé.</translation>
+    </message>
+    <message>
+        <source>Unlock it with your passphrase.</source>
+        <translation>Déverrouillez-le avec votre phrase de passe.</translation>
+    </message>
+    <message>
+        <source>This file is protected by a passphrase.</source>
+        <translation>Ce fichier est protégé par une phrase de passe.</translation>
+    </message>
+    <message>
+        <source>The output would replace the file being read.</source>
+        <translation>Le fichier de sortie remplacerait le fichier en cours de lecture.</translation>
+    </message>
+    <message>
+        <source>Choose another name.</source>
+        <translation>Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The signature file may be damaged or be something else; ask for it again.</source>
+        <translation>Le fichier de signature est peut-être endommagé ou d’une autre nature&#xa0;; demandez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>A CableDesk bundle is the .zip written by &apos;export --bundle&apos;.</source>
+        <translation>Un paquet CableDesk est le .zip écrit par «&#xa0;export --bundle&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Ask the sender for the bundle again.</source>
+        <translation>Demandez de nouveau le paquet à l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>Export a .docx instead, and report this to your support desk.</source>
+        <translation>Exportez plutôt un .docx, et signalez ce problème à votre support informatique.</translation>
+    </message>
+    <message>
+        <source>Install LibreOffice (Debian and Ubuntu: apt install libreoffice-writer), or export a .docx instead.</source>
+        <translation>Installez LibreOffice (Debian et Ubuntu&#xa0;: apt install libreoffice-writer), ou exportez plutôt un .docx.</translation>
+    </message>
+    <message>
+        <source>Do not trust any part of it; ask the sender for a fresh copy.</source>
+        <translation>Ne vous fiez à aucune partie de son contenu&#xa0;; demandez un nouvel exemplaire à l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>Restore vault.key from your backup; without it the vault cannot be opened.</source>
+        <translation>Restaurez vault.key à partir de votre sauvegarde&#xa0;; sans ce fichier, le coffre ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <source>Use words, &quot;quoted phrases&quot;, prefix*, AND, OR, NOT and parentheses.</source>
+        <translation>Utilisez des mots, des &quot;expressions entre guillemets&quot;, des préfixes*, AND, OR, NOT et des parenthèses.</translation>
+    </message>
+    <message>
+        <source>This computer has no usable keychain (such as GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential Locker), so CableDesk cannot remember the vault here; you will type your passphrase each time.</source>
+        <translation>Cet ordinateur n’a pas de trousseau utilisable (tel que GNOME Keyring, KWallet, le Trousseau d’accès de macOS ou le Gestionnaire d’identification de Windows)&#xa0;: CableDesk ne peut donc pas mémoriser le coffre ici, et vous saisirez votre phrase de passe à chaque fois.</translation>
+    </message>
+</context>
+<context>
+    <name>recipients</name>
+    <message>
+        <source>the group has no members</source>
+        <translation>le groupe n’a aucun membre</translation>
+    </message>
+    <message>
+        <source>the keys of {0} are revoked</source>
+        <translation>les clés de {0} sont révoquées</translation>
+    </message>
+    <message>
+        <source>Group {0} ({1} members)</source>
+        <translation>Groupe {0} ({1} membres)</translation>
+    </message>
+    <message>
+        <source>{0} (unverified)</source>
+        <translation>{0} (non vérifié)</translation>
+    </message>
+</context>
+<context>
+    <name>trust</name>
+    <message>
+        <source>Verified on {0}</source>
+        <translation>Vérifié le {0}</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>Revoked on {0}</source>
+        <translation>Révoqué le {0}</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Révoqué</translation>
+    </message>
+    <message>
+        <source>Unverified</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Unknown: not one of your contacts</source>
+        <translation>Inconnu&#xa0;: ne fait pas partie de vos contacts</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,263 @@
+"""Sentences that reach ``tr()`` as variables, listed for ``pyside6-lupdate``.
+
+Not imported by CableDesk. lupdate only sees string literals inside ``tr()`` /
+``translate()``; the texts below are shown translated but come from elsewhere:
+
+- the exact, constant messages and hints of the core's errors, which
+  ``cabledesk/ui/errors.py`` looks up in the context ``errors`` (a message
+  with a variable part stays in English);
+- the strength hints of ``passphrase_strength()``, which the three passphrase
+  forms pass to their own ``self.tr()``.
+
+``make update-translations`` reads this file with ``cabledesk/ui``;
+``tests/ui/test_translations.py`` checks that every entry still exists in the
+sources, so a reworded message is noticed.
+"""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+CORE_ERRORS = (
+    QT_TRANSLATE_NOOP("errors", "Choose another name, or remove the existing file first."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Check that you chose the right key, or ask the sender to encrypt it to you."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "This file is not a valid age-encrypted file: a passphrase stanza must be alone."
+    ),
+    QT_TRANSLATE_NOOP("errors", "It may be damaged or crafted."),
+    QT_TRANSLATE_NOOP("errors", "This file is not a valid age-encrypted file: bad file key size."),
+    QT_TRANSLATE_NOOP("errors", "This file's header was altered after it was encrypted."),
+    QT_TRANSLATE_NOOP("errors", "Do not trust it; ask the sender for a fresh copy."),
+    QT_TRANSLATE_NOOP(
+        "errors", "This file is not a valid age-encrypted file: it ends right after its header."
+    ),
+    QT_TRANSLATE_NOOP("errors", "It was probably cut short in transit."),
+    QT_TRANSLATE_NOOP("errors", "It may be damaged, truncated, or not an encrypted file at all."),
+    QT_TRANSLATE_NOOP(
+        "errors", "This file was encrypted with a version of age that CableDesk does not know."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Ask the sender to use age v1, or open it with a newer tool."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Ask the sender for a fresh copy; do not trust any part of this file."
+    ),
+    QT_TRANSLATE_NOOP("errors", "The operation was cancelled."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "It may have been changed in transit (e.g. by a mail program); ask for the file "
+        "as an attachment.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "Ask the sender to encrypt it again with the standard settings."),
+    QT_TRANSLATE_NOOP("errors", "This contact card is far too large to be one."),
+    QT_TRANSLATE_NOOP("errors", "Ask the person for their current card."),
+    QT_TRANSLATE_NOOP("errors", "Do not import it; ask the person for their card again."),
+    QT_TRANSLATE_NOOP("errors", "This is not an OpenSSH Ed25519 public key."),
+    QT_TRANSLATE_NOOP(
+        "errors", "It should be one line starting with ssh-ed25519 (from a .pub file)."
+    ),
+    QT_TRANSLATE_NOOP("errors", "This OpenSSH private key is not an Ed25519 key."),
+    QT_TRANSLATE_NOOP("errors", "This OpenSSH Ed25519 public key is damaged."),
+    QT_TRANSLATE_NOOP("errors", "Copy the whole .pub line again."),
+    QT_TRANSLATE_NOOP("errors", "This is not an unencrypted OpenSSH private key."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This OpenSSH private key is of a kind CableDesk cannot read (it reads "
+        "unencrypted Ed25519 keys).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "A signature made for one purpose must not be accepted for another."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Check who really signed it before trusting it."),
+    QT_TRANSLATE_NOOP("errors", "Check that the file is complete and the medium is readable."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The data was changed after it was signed (or the signature is forged)."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Do not trust this content; ask the sender for a fresh copy."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Fix the file; the format is described in resources/schemes/README.md."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Attachments travel beside the cable, not inside its JSON."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Open a cable saved by CableDesk, or create one with 'cabledesk-cli draft new'."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Open it with a newer version of CableDesk."),
+    QT_TRANSLATE_NOOP("errors", "A FRUS record has no 'id'."),
+    QT_TRANSLATE_NOOP("errors", "The file must hold one JSON object per line."),
+    QT_TRANSLATE_NOOP("errors", "Write it in Zulu time, e.g. 151230Z MAR 24 or 2024-03-15T12:30Z."),
+    QT_TRANSLATE_NOOP("errors", "An addressee is empty."),
+    QT_TRANSLATE_NOOP("errors", "Write a post, e.g. AMEMBASSY PARIS."),
+    QT_TRANSLATE_NOOP("errors", "No classification reason given."),
+    QT_TRANSLATE_NOOP("errors", "For example: 1.4(b),(d)."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Write reasons as E.O. 13526 section 1.4 letters, e.g. 1.4(b),(d)."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Write it as YYYY-MM-DD."),
+    QT_TRANSLATE_NOOP("errors", "The marking is empty."),
+    QT_TRANSLATE_NOOP("errors", "Write portion marks like (S//NF)."),
+    QT_TRANSLATE_NOOP("errors", "Remove the extra '//'."),
+    QT_TRANSLATE_NOOP("errors", "Remove the extra '/'."),
+    QT_TRANSLATE_NOOP("errors", "Separate country codes with a comma and a space."),
+    QT_TRANSLATE_NOOP("errors", "Write each control once."),
+    QT_TRANSLATE_NOOP("errors", "Mark every portion of a cable in the cable's own scheme."),
+    QT_TRANSLATE_NOOP("errors", "Choose a higher level, or write a releasable paragraph first."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Fix the line named above; the format is in resources/schemes/README.md."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Give each scheme file its own id."),
+    QT_TRANSLATE_NOOP("errors", "Fix the file; its format is described at its top."),
+    QT_TRANSLATE_NOOP("errors", "Update CableDesk to check it."),
+    QT_TRANSLATE_NOOP("errors", "LibreOffice did not write a PDF file."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The PDF written by LibreOffice carries metadata CableDesk cannot clean."
+    ),
+    QT_TRANSLATE_NOOP("errors", "The PDF written by LibreOffice has no identifier."),
+    QT_TRANSLATE_NOOP("errors", "The PDF's identifier is unexpectedly long."),
+    QT_TRANSLATE_NOOP(
+        "errors", "PDF export needs LibreOffice, which is not installed on this computer."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Try again; if it persists, export a .docx instead."),
+    QT_TRANSLATE_NOOP("errors", "LibreOffice wrote an unexpectedly large PDF."),
+    QT_TRANSLATE_NOOP("errors", "LibreOffice did not produce a PDF."),
+    QT_TRANSLATE_NOOP("errors", "Check that LibreOffice Writer is installed completely."),
+    QT_TRANSLATE_NOOP("errors", "Ask the sender for it again."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Ask the sender for the .sig file or the .zip bundle; an unsigned document "
+        "cannot be checked.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "Copy or download it again, completely."),
+    QT_TRANSLATE_NOOP("errors", "This package's manifest has no format field."),
+    QT_TRANSLATE_NOOP("errors", "In this manifest, the field recipients is empty."),
+    QT_TRANSLATE_NOOP("errors", "Ask the sender for a fresh copy."),
+    QT_TRANSLATE_NOOP("errors", "It was not made by CableDesk or as docs/FORMAT.md describes."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Create a new identity and send your new contact card to your correspondents."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Put the files in an archive of their own and attach that."),
+    QT_TRANSLATE_NOOP("errors", "Attach files only."),
+    QT_TRANSLATE_NOOP("errors", "Rename one of them before sealing."),
+    QT_TRANSLATE_NOOP("errors", "Send the largest files separately."),
+    QT_TRANSLATE_NOOP("errors", "Close any program that is writing it, then seal again."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Extract into an empty folder, or move the existing file away first."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Choose an existing folder."),
+    QT_TRANSLATE_NOOP(
+        "errors", "This file opens with your key, but it does not hold a sealed cable."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "It may be another kind of age-encrypted file: open it with 'cabledesk-cli "
+        "decrypt' or the age tool.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", "Ask the sender to seal it again with CableDesk, or as docs/FORMAT.md describes."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Correct its portion marks first ('cabledesk-cli draft lint')."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Choose another folder with --home, or move the existing vault away."
+    ),
+    QT_TRANSLATE_NOOP("errors", "A newer CableDesk may read it."),
+    QT_TRANSLATE_NOOP("errors", "This is your own contact card."),
+    QT_TRANSLATE_NOOP("errors", "Send it to others instead."),
+    QT_TRANSLATE_NOOP("errors", "A contact needs a name."),
+    QT_TRANSLATE_NOOP("errors", "See 'cabledesk-cli contact list'."),
+    QT_TRANSLATE_NOOP("errors", "Give more of the fingerprint."),
+    QT_TRANSLATE_NOOP("errors", "Import their new contact card."),
+    QT_TRANSLATE_NOOP(
+        "errors", "A reason or declassification instruction was given without 'classified by'."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Name the classifier too (--classified-by)."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Give the reason for lowering it; it is recorded in the audit log."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Name the document .docx or .pdf."),
+    QT_TRANSLATE_NOOP("errors", "Fix them first ('cabledesk-cli draft lint' lists them all)."),
+    QT_TRANSLATE_NOOP("errors", "Choose another name, or allow overwriting (--force)."),
+    QT_TRANSLATE_NOOP("errors", "For example USA, FRA, DEU, GBR."),
+    QT_TRANSLATE_NOOP("errors", "Your identity needs a name."),
+    QT_TRANSLATE_NOOP("errors", "This cable carries no contact card of its sender."),
+    QT_TRANSLATE_NOOP("errors", "Fix the errors listed in the findings first."),
+    QT_TRANSLATE_NOOP("errors", "Choose at least one recipient to seal the cable for."),
+    QT_TRANSLATE_NOOP("errors", "Several unrelated words are easy to remember and hard to guess."),
+    QT_TRANSLATE_NOOP("errors", "Give at least four characters of the cable's id."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Give the path of a CABLE.json file, or see 'cabledesk-cli search'."
+    ),
+    QT_TRANSLATE_NOOP("errors", "Remove it and search again."),
+    QT_TRANSLATE_NOOP("errors", "This search is too long."),
+    QT_TRANSLATE_NOOP("errors", "Use fewer words."),
+    QT_TRANSLATE_NOOP("errors", "Type it again, or set the terminal to UTF-8."),
+    QT_TRANSLATE_NOOP("errors", "Fields: subject, body, tags, to, ref."),
+    QT_TRANSLATE_NOOP("errors", "Install the newer CableDesk to open it."),
+    QT_TRANSLATE_NOOP("errors", "A group needs a name."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The keychain may remember an older vault: unlock with your passphrase."
+    ),
+    QT_TRANSLATE_NOOP("errors", "The vault is busy in another CableDesk window or command."),
+    QT_TRANSLATE_NOOP("errors", "Wait for it to finish, or close it, and try again."),
+    QT_TRANSLATE_NOOP("errors", "Free some disk space."),
+    QT_TRANSLATE_NOOP("errors", "A stored cable is damaged and cannot be read."),
+    QT_TRANSLATE_NOOP("errors", "This vault has no identity yet."),
+    QT_TRANSLATE_NOOP("errors", "Create one with 'cabledesk-cli init' or the first-run assistant."),
+    QT_TRANSLATE_NOOP("errors", "This identity is already in the vault."),
+    QT_TRANSLATE_NOOP("errors", "Unlock the keychain (it may be locked), or use your passphrase."),
+    QT_TRANSLATE_NOOP("errors", "The passphrase is wrong."),
+    QT_TRANSLATE_NOOP("errors", "Check the keyboard layout and Caps Lock."),
+    QT_TRANSLATE_NOOP("errors", "This search could not be understood."),
+    QT_TRANSLATE_NOOP("errors", "Unlock it, or choose another folder with --home."),
+    QT_TRANSLATE_NOOP("errors", "Restore the vault from a backup."),
+    QT_TRANSLATE_NOOP("errors", "The vault key file does not belong to this vault database."),
+    QT_TRANSLATE_NOOP("errors", "Put back the vault.key that was made with this vault.db."),
+    QT_TRANSLATE_NOOP("errors", "The vault is locked."),
+    QT_TRANSLATE_NOOP("errors", "Unlock it with your passphrase."),
+    QT_TRANSLATE_NOOP("errors", "This file is protected by a passphrase."),
+    QT_TRANSLATE_NOOP("errors", "The output would replace the file being read."),
+    QT_TRANSLATE_NOOP("errors", "Choose another name."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The signature file may be damaged or be something else; ask for it again."
+    ),
+    QT_TRANSLATE_NOOP("errors", "A CableDesk bundle is the .zip written by 'export --bundle'."),
+    QT_TRANSLATE_NOOP("errors", "Ask the sender for the bundle again."),
+    QT_TRANSLATE_NOOP("errors", "Export a .docx instead, and report this to your support desk."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "Install LibreOffice (Debian and Ubuntu: apt install libreoffice-writer), or "
+        "export a .docx instead.",
+    ),
+    QT_TRANSLATE_NOOP("errors", "Do not trust any part of it; ask the sender for a fresh copy."),
+    QT_TRANSLATE_NOOP(
+        "errors", "Restore vault.key from your backup; without it the vault cannot be opened."
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors", 'Use words, "quoted phrases", prefix*, AND, OR, NOT and parentheses.'
+    ),
+    # not an error: why the keychain cannot be used (KeychainStatus.reason)
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "This computer has no usable keychain (such as GNOME Keyring, KWallet, the macOS "
+        "Keychain or the Windows Credential Locker), so CableDesk cannot remember the vault "
+        "here; you will type your passphrase each time.",
+    ),
+)
+
+# cabledesk.services.vault_access.passphrase_strength(), in each form that shows it
+PASSPHRASE_HINTS = (
+    QT_TRANSLATE_NOOP("_PassphrasePage", "Too short: use at least 10 characters."),
+    QT_TRANSLATE_NOOP("_PassphrasePage", "Too repetitive: use more different characters."),
+    QT_TRANSLATE_NOOP("_PassphrasePage", "Weak: add more words."),
+    QT_TRANSLATE_NOOP("_PassphrasePage", "Fair: a few more words would make it strong."),
+    QT_TRANSLATE_NOOP("_PassphrasePage", "Good."),
+    QT_TRANSLATE_NOOP("_PassphrasePage", "Strong."),
+    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Too short: use at least 10 characters."),
+    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Too repetitive: use more different characters."),
+    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Weak: add more words."),
+    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Fair: a few more words would make it strong."),
+    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Good."),
+    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Strong."),
+    QT_TRANSLATE_NOOP("FileCryptoDialog", "Too short: use at least 10 characters."),
+    QT_TRANSLATE_NOOP("FileCryptoDialog", "Too repetitive: use more different characters."),
+    QT_TRANSLATE_NOOP("FileCryptoDialog", "Weak: add more words."),
+    QT_TRANSLATE_NOOP("FileCryptoDialog", "Fair: a few more words would make it strong."),
+    QT_TRANSLATE_NOOP("FileCryptoDialog", "Good."),
+    QT_TRANSLATE_NOOP("FileCryptoDialog", "Strong."),
+)

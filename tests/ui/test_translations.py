@@ -1,0 +1,140 @@
+"""The French catalogue: complete, in step with the sources, and used by the screens.
+
+``resources/translations/cabledesk_fr.ts`` is what translators edit; ``make
+translations`` compiles it. These tests compile it themselves (into a temp
+folder), so they do not depend on a build step having run.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cabledesk.errors import WrongPassphrase
+from cabledesk.services.vault_access import VaultAccess, passphrase_strength
+from cabledesk.ui.errors import describe
+from cabledesk.ui.unlock import UnlockWindow
+from cabledesk.ui.workers import Workers
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "resources" / "translations"
+CATALOGUE = FOLDER / "cabledesk_fr.ts"
+CORE_MESSAGES = FOLDER / "core_messages.py"
+# What `make update-translations` passes to lupdate (keep the two the same).
+LUPDATE_ARGS = ["-silent", "-extensions", "py", "-locations", "none", "-no-obsolete"]
+_PLACEHOLDER = re.compile(r"\{\d*\}|%n|%\d|<[^>]+>")
+_MNEMONIC = re.compile(r"&(?=[^&\s;])")
+
+
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} (from PySide6) is not installed"
+    return found
+
+
+def _messages(path: Path) -> Iterator[tuple[str, ET.Element]]:
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            yield name, message
+
+
+def test_every_message_is_translated() -> None:
+    missing = []
+    for context, message in _messages(CATALOGUE):
+        translation = message.find("translation")
+        source = message.findtext("source", "")
+        if translation is None or translation.get("type") or not (translation.text or "").strip():
+            missing.append(f"{context}: {source!r}")
+    assert missing == []
+
+
+def test_placeholders_markup_and_shortcuts_survive_translation() -> None:
+    wrong = []
+    for context, message in _messages(CATALOGUE):
+        source = message.findtext("source", "")
+        translation = message.findtext("translation", "")
+        if sorted(_PLACEHOLDER.findall(source)) != sorted(_PLACEHOLDER.findall(translation)):
+            wrong.append(f"{context}: {source!r} -> {translation!r}")
+        if bool(_MNEMONIC.search(source)) != bool(_MNEMONIC.search(translation)):
+            wrong.append(f"{context} (shortcut letter): {source!r} -> {translation!r}")
+    assert wrong == []
+
+
+def test_the_catalogue_is_in_step_with_the_sources(tmp_path: Path) -> None:
+    """lupdate over today's sources neither adds nor drops a message."""
+    fresh = tmp_path / CATALOGUE.name
+    shutil.copy(CATALOGUE, fresh)
+    subprocess.run(
+        [_tool("pyside6-lupdate"), *LUPDATE_ARGS, "cabledesk/ui", str(CORE_MESSAGES.relative_to(ROOT)),
+         "-ts", str(fresh)],
+        cwd=ROOT, check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    before = {(c, m.findtext("source")) for c, m in _messages(CATALOGUE)}
+    after = {(c, m.findtext("source")) for c, m in _messages(fresh)}
+    assert sorted(after - before) == [], "new strings: run `make update-translations`"
+    assert sorted(before - after) == [], "strings no longer used: run `make update-translations`"
+
+
+def _literals(folder: Path) -> set[str]:
+    found: set[str] = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def test_every_listed_core_message_still_exists() -> None:
+    """core_messages.py lists the core's sentences by hand: a reworded one is noticed."""
+    listed = [
+        node.args[1].value
+        for node in ast.walk(ast.parse(CORE_MESSAGES.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
+        and isinstance(node.args[1], ast.Constant)
+    ]
+    assert len(listed) > 20
+    sources = _literals(ROOT / "cabledesk")
+    # the strength hint for a short passphrase is an f-string: its text as shown
+    sources.add(passphrase_strength("short")[1])
+    assert [text for text in listed if text not in sources] == []
+
+
+@pytest.fixture
+def french(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    compiled = tmp_path / "cabledesk_fr.qm"
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(CATALOGUE), "-qm", str(compiled)],
+        check=True,
+        timeout=120,
+    )
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+@pytest.mark.usefixtures("french")
+def test_the_screens_and_the_core_messages_speak_french(
+    qtbot: QtBot, vault_access: VaultAccess
+) -> None:
+    window = UnlockWindow(vault_access, Workers(synchronous=True))
+    qtbot.addWidget(window)
+    assert window.button.text() == "Déverrouiller"
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Fichier"
+    problem = describe(WrongPassphrase("The passphrase is wrong."))
+    assert problem.title == "Phrase de passe incorrecte", problem.title
