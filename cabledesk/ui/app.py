@@ -5,13 +5,24 @@ else ``CABLEDESK_HOME``, else the platform's data folder), so both faces
 share one vault. Window preferences that are not secret (the language) live
 in ``ui.ini`` beside the vault. Heavy modules (the main window and its
 dialogs) load after the first window is on screen.
+
+``CABLEDESK_SMOKE_TEST=1`` is for checking an installation (``make
+dist-check`` runs the bundle this way): once the first window (the unlock
+screen, or the first-run assistant without a vault) is shown and exposed,
+the application prints "unlock window shown" (or "first-run window shown") to
+stderr and quits with 0; if none is shown within a minute, it quits with 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
 
 __all__ = ["main"]
 
@@ -24,12 +35,36 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     return known
 
 
+def _smoke_test(app: QApplication, window: QWidget) -> None:
+    """Quit once ``window`` is on screen, saying which it is (see the module docstring)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    names = {"UnlockWindow": "unlock window", "FirstRunWizard": "first-run window"}
+    clock = QElapsedTimer()
+    clock.start()
+    timer = QTimer(app)
+
+    def check() -> None:
+        handle = window.windowHandle()
+        if window.isVisible() and handle is not None and handle.isExposed():
+            timer.stop()
+            kind = type(window).__name__
+            print(f"{names.get(kind, kind)} shown", file=sys.stderr)
+            app.exit(0)
+        elif clock.elapsed() > 60_000:
+            timer.stop()
+            print("smoke test: no window was shown within 60 s", file=sys.stderr)
+            app.exit(1)
+
+    timer.timeout.connect(check)
+    timer.start(50)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the application and run its event loop; returns the exit code."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.vault_access import VaultAccess
     from cabledesk.store.home import resolve_home
     from cabledesk.store.keychain import SystemKeychain
@@ -51,10 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     preferences = QSettings(str(home.folder / "ui.ini"), QSettings.Format.IniFormat)
     install_translations(app, str(preferences.value("language", "")))
     access = VaultAccess(home, SystemKeychain())
-    controller = AppController(access, SchemeRegistry.load(), Workers())
+    controller = AppController(access, None, Workers())  # schemes read when needed
     controller.pending_files = list(args.files)
     watcher = ScreenLockWatcher(controller.screen_locked, controller)
     app.aboutToQuit.connect(controller.shutdown)
-    controller.start()
+    first_window = controller.start()
     del watcher  # owned by the controller
+    if os.environ.get("CABLEDESK_SMOKE_TEST") == "1":
+        _smoke_test(app, first_window)
     return app.exec()

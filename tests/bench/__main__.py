@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from tests.bench import bench_age, bench_archive, bench_export, bench_seal, bench_sshsig
+from tests.bench import (
+    bench_age,
+    bench_archive,
+    bench_export,
+    bench_seal,
+    bench_sshsig,
+    bench_startup,
+)
 
-for bench in (bench_sshsig, bench_age, bench_seal, bench_export, bench_archive):
+for bench in (bench_startup, bench_sshsig, bench_age, bench_seal, bench_export, bench_archive):
     bench.main()
     print()

@@ -1,0 +1,149 @@
+"""The first windows: what they load, and the keychain asked only once they are on screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store.home import VaultHome
+from cabledesk.store.keychain import SystemKeychain
+from cabledesk.store.vault import Vault
+from cabledesk.ui.first_run import FirstRunWizard
+from cabledesk.ui.unlock import UnlockWindow
+from cabledesk.ui.workers import Workers
+from tests.ui.conftest import SCHEMES
+from tests.vaultkit import FAST, PASSPHRASE
+
+# Loaded when the vault is unlocked or the first job needs them, never for the
+# first window: each costs tens of milliseconds at start-up (bench_startup).
+HEAVY = (
+    "cabledesk.crypto",
+    "cabledesk.export",
+    "cabledesk.seal",
+    "cabledesk.services.session",
+    "cabledesk.store.database",
+    "cabledesk.store.vault",
+    "cabledesk.ui.main_window",
+    "cryptography",
+    "docx",
+    "keyring",
+    "sqlcipher3",
+)
+
+# Runs the application and, at the first window's first paint, prints which heavy
+# modules (the arguments) are loaded.
+_FIRST_WINDOW = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+import cabledesk.ui.app as app_module
+
+class Report(QObject):
+    def __init__(self, app, window):
+        super().__init__(window)
+        self.app = app
+        window.installEventFilter(self)
+
+    def eventFilter(self, window, event):
+        if event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            heavy = sorted(m for m in sys.modules if any(
+                m == h or m.startswith(h + ".") for h in sys.argv[1:]))
+            print(json.dumps({"window": type(window).__name__, "heavy": heavy}))
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+app_module._smoke_test = Report
+sys.exit(app_module.main(["cabledesk"]))
+"""
+
+
+def _first_window(home: Path) -> dict[str, object]:
+    env = dict(
+        os.environ,
+        CABLEDESK_HOME=str(home),
+        CABLEDESK_SMOKE_TEST="1",
+        QT_QPA_PLATFORM="offscreen",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _FIRST_WINDOW, *HEAVY],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def test_the_first_windows_load_nothing_heavy(tmp_path: Path, vault: Vault) -> None:
+    assert _first_window(tmp_path / "empty") == {"window": "FirstRunWizard", "heavy": []}
+    assert _first_window(vault.home.folder) == {"window": "UnlockWindow", "heavy": []}
+
+
+def test_unlock_offers_the_keychain_once_shown(
+    qtbot: QtBot, vault_access: VaultAccess, vault: Vault
+) -> None:
+    vault.remember(vault_access.keychain)
+    vault.lock()
+    unlocked: list[Vault] = []
+    window = UnlockWindow(vault_access, Workers(synchronous=True))
+    window.unlocked.connect(unlocked.append)
+    qtbot.addWidget(window)
+    assert window.keychain_button.isHidden()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.keychain_button.isVisible)
+    assert window.remember.isHidden()  # already remembered
+    window.keychain_button.click()
+    assert len(unlocked) == 1 and not unlocked[0].locked
+    unlocked[0].lock()
+
+
+def test_unlock_offers_to_remember_where_a_keychain_works(
+    qtbot: QtBot, vault_access: VaultAccess, vault: Vault
+) -> None:
+    vault.lock()
+    window = UnlockWindow(vault_access, Workers(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.remember.isVisible)
+    assert window.keychain_button.isHidden()
+    window.remember.setChecked(True)
+    qtbot.keyClicks(window.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(window.unlocked) as signal:
+        window.button.click()
+    signal.args[0].lock()
+    assert vault_access.is_remembered()
+
+
+def test_first_run_says_when_there_is_no_keychain(qtbot: QtBot, tmp_path: Path) -> None:
+    access = VaultAccess(VaultHome(tmp_path / "home"), SystemKeychain(), kdf=FAST)
+    wizard = FirstRunWizard(access, SCHEMES, Workers(synchronous=True))
+    qtbot.addWidget(wizard)
+    page = wizard.passphrase_page
+    assert not page.remember.isEnabled()
+    assert "keychain" in page.keychain_note.text()
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.waitUntil(lambda: "no usable keychain" in page.keychain_note.text())
+    assert not page.remember.isEnabled()
+
+
+def test_first_run_offers_to_remember_where_a_keychain_works(
+    qtbot: QtBot, vault_access: VaultAccess
+) -> None:
+    wizard = FirstRunWizard(vault_access, SCHEMES, Workers(synchronous=True))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    page = wizard.passphrase_page
+    qtbot.waitUntil(page.remember.isEnabled)
+    assert page.keychain_note.text() == ""
