@@ -33,10 +33,10 @@ class ScreenLockWatcher(QObject):
         bus = QDBusConnection.sessionBus()
         if not bus.isConnected():
             return
+        # The slot goes as text: PySide 6.12 refuses the bytes its type stubs ask for.
+        slot = SLOT("_active(bool)")
         for service, path in _SERVICES:
-            if bus.connect(
-                service, path, service, "ActiveChanged", self, SLOT("_active(bool)").encode()
-            ):
+            if bus.connect(service, path, service, "ActiveChanged", self, slot):  # type: ignore[call-overload]
                 self.watching = True
         log.debug("screen lock watch: %s", self.watching)
 
