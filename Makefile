@@ -8,7 +8,7 @@ PIP    := $(BIN)/python -m pip
 # headless Qt for every test run
 TEST_ENV := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test lint typecheck pytest bench fuzz constraints clean translations update-translations
+.PHONY: run test lint typecheck pytest bench fuzz constraints clean translations update-translations screenshots
 
 run: $(VENV)/.installed translations
 	$(BIN)/cabledesk
@@ -45,6 +45,11 @@ resources/translations/%.qm: resources/translations/%.ts | $(VENV)/.installed
 update-translations: | $(VENV)/.installed
 	$(BIN)/pyside6-lupdate -silent -extensions py -locations none -no-obsolete \
 	  $(TS_SOURCES) -ts $(TS_FILES)
+
+# Every screen as PNG, English and French, 100 % and 200 % (build/screenshots/);
+# needs Xvfb (Debian: xvfb, xauth). docs/screenshots/ holds a few of them for the README.
+screenshots: $(VENV)/.installed-test translations
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m tests.ui.screenshots
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
@@ -96,7 +101,10 @@ DIST_DIR     := dist/cabledesk
 DIST_ARCHIVE := dist/$(DIST_NAME).tar.gz
 DIST_SHARE   := $(DIST_DIR)/share
 # Time stamps inside the archive: the last commit's time (0 outside git).
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# Read once (`:=`), so that every step of one build uses the same time.
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+endif
 
 dist: $(DIST_VENV)/.installed
 	rm -rf build/pyinstaller $(DIST_DIR) $(DIST_ARCHIVE) $(DIST_ARCHIVE).sha256
