@@ -17,6 +17,7 @@ from cabledesk.domain.cable import Cable, format_dtg
 from cabledesk.domain.marking import Marking
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.clipboard import sensitive_mime_data
+from cabledesk.ui.verdict_words import verdict_words
 
 __all__ = ["CableView", "cable_html"]
 
@@ -107,7 +108,7 @@ class CableView(QWidget):
             text = self.tr("Sealed by you for: {0}").format(shown)
             style = "background: palette(alternate-base); padding: 8px;"
         else:
-            text = str(record.get("message") or record.get("verdict"))
+            text = verdict_words(record)[0]
             severity = str(record.get("severity", "ok"))
             colours = {"ok": ("#1e7b34", "#ffffff"), "warning": ("#f2c94c", "#000000")}
             background, foreground = colours.get(severity, ("#b00020", "#ffffff"))

@@ -28,7 +28,7 @@ from cabledesk.errors import (
     WrongPassphrase,
 )
 
-__all__ = ["Problem", "describe", "show_error"]
+__all__ = ["Problem", "describe", "show_error", "translated"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,11 @@ translate = QCoreApplication.translate
 
 def _tr(text: str) -> str:
     return translate("errors", text)
+
+
+def translated(text: str) -> str:
+    """A sentence of the core in the user's language, if the catalogue has it (else as is)."""
+    return _tr(text)
 
 
 @dataclass(frozen=True, slots=True)

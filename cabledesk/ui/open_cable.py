@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from cabledesk.seal import Severity, Verification
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
+from cabledesk.ui.verdict_words import verdict_words
 from cabledesk.ui.workers import JobContext
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ class VerificationDialog(QDialog):
         self._window = window
         self._path = path
         self.verification = result
-        verdict = QLabel(result.message + (f"\n{result.hint}" if result.hint else ""))
+        message, hint = verdict_words(result.to_dict())
+        verdict = QLabel(message + (f"\n{hint}" if hint else ""))
         verdict.setObjectName("verdict")
         verdict.setWordWrap(True)
         verdict.setStyleSheet(verdict_style(result.severity))

@@ -2017,6 +2017,57 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
 </context>
 <context>
+    <name>Verdict</name>
+    <message>
+        <source>Intact and signed by {0}, a verified contact, for you.</source>
+        <translation>Intact et signé par {0}, un contact vérifié, pour vous.</translation>
+    </message>
+    <message>
+        <source>Intact and signed by {0}, whose key you have not verified yet.</source>
+        <translation>Intact et signé par {0}, dont vous n’avez pas encore vérifié la clé.</translation>
+    </message>
+    <message>
+        <source>Compare the safety number with {0} through another channel, then mark the contact verified.</source>
+        <translation>Comparez le numéro de sécurité avec {0} par un autre canal, puis marquez le contact comme vérifié.</translation>
+    </message>
+    <message>
+        <source>Intact and signed by {0}, who is not among your contacts (key {1}).</source>
+        <translation>Intact et signé par {0}, qui ne figure pas parmi vos contacts (clé {1}).</translation>
+    </message>
+    <message>
+        <source>Import the sender&apos;s contact card from this cable and compare its safety number with them through another channel before trusting it.</source>
+        <translation>Importez la carte de contact de l’expéditeur depuis ce télégramme et comparez son numéro de sécurité avec lui par un autre canal avant de vous y fier.</translation>
+    </message>
+    <message>
+        <source>This cable was re-encrypted to you by someone other than the signer: {0} sealed it for {1}, not for you.</source>
+        <translation>Ce télégramme vous a été rechiffré par une autre personne que le signataire&#xa0;: {0} l’a scellé pour {1}, pas pour vous.</translation>
+    </message>
+    <message>
+        <source>It is intact, but ask {0} whether you were meant to receive it.</source>
+        <translation>Il est intact, mais demandez à {0} s’il vous était destiné.</translation>
+    </message>
+    <message>
+        <source>This cable is signed with the key of {0}, which was revoked ({1}).</source>
+        <translation>Ce télégramme est signé avec la clé de {0}, qui a été révoquée ({1}).</translation>
+    </message>
+    <message>
+        <source>This cable is signed with the key of {0}, which was revoked.</source>
+        <translation>Ce télégramme est signé avec la clé de {0}, qui a été révoquée.</translation>
+    </message>
+    <message>
+        <source>Do not trust it, even though it is intact: whoever holds that key may not be {0}.</source>
+        <translation>Ne vous y fiez pas, même s’il est intact&#xa0;: la personne qui détient cette clé n’est peut-être pas {0}.</translation>
+    </message>
+    <message>
+        <source>{0} was altered after {1} signed this cable.</source>
+        <translation>{0} a été modifié après que {1} a signé ce télégramme.</translation>
+    </message>
+    <message>
+        <source>Do not trust any part of it; ask the sender for a fresh copy.</source>
+        <translation>Ne vous fiez à aucune partie de son contenu&#xa0;; demandez un nouvel exemplaire à l’expéditeur.</translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
         <source>Verdict</source>

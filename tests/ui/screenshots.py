@@ -10,6 +10,7 @@ reads the scale factor at start-up.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -116,6 +117,7 @@ def main() -> None:
         return
     for language, scale in VARIANTS:
         folder = OUT / f"{language}-{int(float(scale) * 100)}"
+        shutil.rmtree(folder, ignore_errors=True)  # files are numbered in the order taken
         env = dict(os.environ, QT_SCALE_FACTOR=scale, CABLEDESK_SCREENSHOT_LANG=language)
         env.pop("QT_QPA_PLATFORM", None)  # the real X server of xvfb-run
         subprocess.run(

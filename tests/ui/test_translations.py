@@ -25,6 +25,7 @@ from cabledesk.errors import WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess, passphrase_strength
 from cabledesk.ui.errors import describe
 from cabledesk.ui.unlock import UnlockWindow
+from cabledesk.ui.verdict_words import verdict_words
 from cabledesk.ui.workers import Workers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -138,3 +139,12 @@ def test_the_screens_and_the_core_messages_speak_french(
     assert QCoreApplication.translate("MainWindow", "&File") == "&Fichier"
     problem = describe(WrongPassphrase("The passphrase is wrong."))
     assert problem.title == "Phrase de passe incorrecte", problem.title
+
+
+@pytest.mark.usefixtures("french")
+def test_a_cable_verdict_reads_in_french() -> None:
+    record = {"verdict": "valid", "signer": {"name": "Klaus Weber", "post": "AMEMBASSY BERLIN"}}
+    assert verdict_words(record) == (
+        "Intact et signé par Klaus Weber (AMEMBASSY BERLIN), un contact vérifié, pour vous.",
+        "",
+    )

@@ -1,0 +1,120 @@
+"""A sealed cable's verdict in the user's language.
+
+The core explains each verdict in an English sentence that names the signer
+(``Verification.message``); a sentence with a name in it cannot be looked up
+in a catalogue. Here the verdicts a user meets every day, and the failures
+that have a clear cause, are worded again from the verification's fields, with
+``tr()``; any other verdict keeps the core's sentence (translated when it is a
+constant one). Works on the verification's dictionary form (``to_dict()``), which
+is also what the archive keeps, so the open dialog and the reader show the same
+words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from cabledesk.ui.errors import translated
+
+__all__ = ["verdict_words"]
+
+
+# Written translate("Verdict", …) in full, so that lupdate finds the sentences.
+translate = QCoreApplication.translate
+
+
+def _who(record: Mapping[str, object]) -> tuple[str, str, str]:
+    """The signer as "Name (POST)", their name alone, and their key's fingerprint."""
+    signer = record.get("signer")
+    if not isinstance(signer, Mapping):
+        return "", "", ""
+    name = str(signer.get("name") or "")
+    post = str(signer.get("post") or "")
+    return (f"{name} ({post})" if post else name), name, str(signer.get("fingerprint") or "")
+
+
+def _trust(record: Mapping[str, object]) -> Mapping[str, object]:
+    trust = record.get("trust")
+    return trust if isinstance(trust, Mapping) else {}
+
+
+def verdict_words(record: Mapping[str, object]) -> tuple[str, str]:
+    """The verdict's sentence and its advice ("" when there is none), translated."""
+    verdict = str(record.get("verdict") or "")
+    who, name, key = _who(record)
+    if not name:
+        return _fallback(record)
+    if verdict == "valid":
+        return translate(
+            "Verdict", "Intact and signed by {0}, a verified contact, for you."
+        ).format(who), ""
+    if verdict == "signer-unverified":
+        return (
+            translate(
+                "Verdict", "Intact and signed by {0}, whose key you have not verified yet."
+            ).format(who),
+            translate(
+                "Verdict",
+                "Compare the safety number with {0} through another channel, then mark the "
+                "contact verified.",
+            ).format(name),
+        )
+    if verdict == "signer-unknown":
+        return (
+            translate(
+                "Verdict", "Intact and signed by {0}, who is not among your contacts (key {1})."
+            ).format(who, key),
+            translate(
+                "Verdict",
+                "Import the sender's contact card from this cable and compare its safety number "
+                "with them through another channel before trusting it.",
+            ),
+        )
+    if verdict == "not-addressed-to-you":
+        recipients = record.get("recipients")
+        listed = recipients if isinstance(recipients, list) else []
+        names = ", ".join(str(r.get("name")) for r in listed if isinstance(r, Mapping))
+        return (
+            translate(
+                "Verdict",
+                "This cable was re-encrypted to you by someone other than the signer: {0} "
+                "sealed it for {1}, not for you.",
+            ).format(who, names),
+            translate(
+                "Verdict", "It is intact, but ask {0} whether you were meant to receive it."
+            ).format(name),
+        )
+    if verdict == "signer-revoked":
+        how = str(_trust(record).get("how") or "")
+        message = (
+            translate(
+                "Verdict", "This cable is signed with the key of {0}, which was revoked ({1})."
+            ).format(who, how)
+            if how
+            else translate(
+                "Verdict", "This cable is signed with the key of {0}, which was revoked."
+            ).format(who)
+        )
+        return (
+            message,
+            translate(
+                "Verdict",
+                "Do not trust it, even though it is intact: whoever holds that key may not be {0}.",
+            ).format(name),
+        )
+    if verdict == "file-changed" and record.get("changed_file"):
+        return (
+            translate("Verdict", "{0} was altered after {1} signed this cable.").format(
+                record["changed_file"], name
+            ),
+            translate("Verdict", "Do not trust any part of it; ask the sender for a fresh copy."),
+        )
+    return _fallback(record)
+
+
+def _fallback(record: Mapping[str, object]) -> tuple[str, str]:
+    message = str(record.get("message") or record.get("verdict") or "")
+    hint = str(record.get("hint") or "")
+    return translated(message), translated(hint) if hint else ""
