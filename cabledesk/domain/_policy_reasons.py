@@ -3,6 +3,12 @@
 Faces show :attr:`Reason.text`; they pick icons, and tests assert, on
 :attr:`Reason.code`. Every sentence starts with the recipient's label so that a
 list of reasons for several recipients reads on its own.
+
+A sentence is a :class:`~cabledesk.domain.phrase.Phrase`: an English template
+with named values, some of them phrases in turn. The desktop application
+renders it with each template looked up in its translation catalogue (context
+``policy``); every template here is listed in
+``resources/translations/core_messages.py``, and a test keeps the two lists the same.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from cabledesk.domain.countries import is_country_code
+from cabledesk.domain.phrase import Phrase
 from cabledesk.domain.tetragraphs import TetragraphTable
 
 __all__ = ["Reason", "ReasonCode", "normal_post"]
@@ -43,8 +50,13 @@ class Reason:
     """One reason: its code, the sentence shown to the user, and the control at stake if any."""
 
     code: ReasonCode
-    text: str
+    phrase: Phrase
     control: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The sentence, in English."""
+        return self.phrase.render()
 
     @property
     def refuses(self) -> bool:
@@ -60,104 +72,162 @@ def normal_post(post: str) -> str:
     return " ".join(post.split()).upper()
 
 
-def _may_not(label: str, what: str) -> str:
-    return f"{label} may not receive this {what}cable"
+def _may_not(label: str, what: str = "") -> Phrase:
+    if what:
+        return Phrase.of("{label} may not receive this {what} cable", label=label, what=what)
+    return Phrase.of("{label} may not receive this cable", label=label)
 
 
 # -- keys and trust ------------------------------------------------------------
 
 
 def revoked(label: str, why: str) -> Reason:
-    because = f" ({why.strip()})" if why.strip() else ""
+    refusal = _may_not(label)
+    if why.strip():
+        return Reason(
+            ReasonCode.KEY_REVOKED,
+            Phrase.of(
+                "{refusal}: their keys were revoked ({why}).", refusal=refusal, why=why.strip()
+            ),
+        )
     return Reason(
-        ReasonCode.KEY_REVOKED, f"{_may_not(label, '')}: their keys were revoked{because}."
+        ReasonCode.KEY_REVOKED, Phrase.of("{refusal}: their keys were revoked.", refusal=refusal)
     )
 
 
 def expired(label: str, when: datetime) -> Reason:
-    moment = f"{when.astimezone(UTC):%Y-%m-%d %H:%M} UTC"
-    return Reason(ReasonCode.KEY_EXPIRED, f"{_may_not(label, '')}: their keys expired on {moment}.")
+    return Reason(
+        ReasonCode.KEY_EXPIRED,
+        Phrase.of(
+            "{refusal}: their keys expired on {moment} UTC.",
+            refusal=_may_not(label),
+            moment=f"{when.astimezone(UTC):%Y-%m-%d %H:%M}",
+        ),
+    )
+
+
+def _fingerprint(fingerprint: str) -> str | Phrase:
+    return fingerprint or Phrase.of("(none given)")
 
 
 def unverified(label: str, fingerprint: str) -> Reason:
     return Reason(
         ReasonCode.UNVERIFIED,
-        f"{label} is an unverified contact: seal to them only once you have confirmed "
-        f"that the fingerprint {fingerprint or '(none given)'} is theirs.",
+        Phrase.of(
+            "{label} is an unverified contact: seal to them only once you have confirmed "
+            "that the fingerprint {fingerprint} is theirs.",
+            label=label,
+            fingerprint=_fingerprint(fingerprint),
+        ),
     )
 
 
 def unknown_contact(label: str, fingerprint: str) -> Reason:
     return Reason(
         ReasonCode.UNKNOWN_CONTACT,
-        f"{label} is not one of your contacts: seal to them only once you have confirmed "
-        f"that the fingerprint {fingerprint or '(none given)'} is theirs.",
+        Phrase.of(
+            "{label} is not one of your contacts: seal to them only once you have confirmed "
+            "that the fingerprint {fingerprint} is theirs.",
+            label=label,
+            fingerprint=_fingerprint(fingerprint),
+        ),
     )
 
 
 # -- clearance -----------------------------------------------------------------
 
 
-def _at_least(needed: str, scheme_id: str | None) -> str:
-    where = f" in the {scheme_id.upper()} scheme" if scheme_id else ""
-    return f"a clearance of at least {needed}{where}"
+def _at_least(needed: str, scheme_id: str | None) -> Phrase:
+    if scheme_id:
+        return Phrase.of(
+            "a clearance of at least {level} in the {scheme} scheme",
+            level=needed,
+            scheme=scheme_id.upper(),
+        )
+    return Phrase.of("a clearance of at least {level}", level=needed)
 
 
 def no_clearance(label: str, level: str, needed: tuple[str, str | None] | None) -> Reason:
-    wants = _at_least(*needed) if needed else "a security clearance"
     return Reason(
         ReasonCode.CLEARANCE_MISSING,
-        f"{_may_not(label, level + ' ')}: it needs {wants}, and none is on record for them.",
+        Phrase.of(
+            "{refusal}: it needs {wants}, and none is on record for them.",
+            refusal=_may_not(label, level),
+            wants=_at_least(*needed) if needed else Phrase.of("a security clearance"),
+        ),
     )
 
 
 def unknown_scheme(label: str, level: str, scheme_id: str, clearance: str) -> Reason:
     return Reason(
         ReasonCode.CLEARANCE_UNKNOWN,
-        f"{_may_not(label, level + ' ')}: their clearance {clearance!r} belongs to a "
-        f"classification scheme CableDesk does not know ({scheme_id.strip() or 'none given'!r}).",
+        Phrase.of(
+            "{refusal}: their clearance {clearance} belongs to a classification scheme "
+            "CableDesk does not know ({scheme}).",
+            refusal=_may_not(label, level),
+            clearance=repr(clearance),
+            scheme=repr(scheme_id.strip() or "none given"),
+        ),
     )
 
 
 def beyond_scheme(label: str, level: str, scheme_id: str) -> Reason:
     return Reason(
         ReasonCode.CLEARANCE_TOO_LOW,
-        f"{_may_not(label, level + ' ')}: the {scheme_id.upper()} scheme of their clearance "
-        "has no level high enough to protect it.",
+        Phrase.of(
+            "{refusal}: the {scheme} scheme of their clearance has no level high enough to "
+            "protect it.",
+            refusal=_may_not(label, level),
+            scheme=scheme_id.upper(),
+        ),
     )
 
 
 def unknown_level(label: str, level: str, needed: str, scheme_id: str, clearance: str) -> Reason:
     return Reason(
         ReasonCode.CLEARANCE_UNKNOWN,
-        f"{_may_not(label, level + ' ')}: it needs {_at_least(needed, scheme_id)}, and their "
-        f"clearance {clearance!r} is not a level of that scheme.",
+        Phrase.of(
+            "{refusal}: it needs {wants}, and their clearance {clearance} is not a level of "
+            "that scheme.",
+            refusal=_may_not(label, level),
+            wants=_at_least(needed, scheme_id),
+            clearance=repr(clearance),
+        ),
     )
 
 
 def too_low(label: str, level: str, needed: str, scheme_id: str | None, held: str) -> Reason:
     return Reason(
         ReasonCode.CLEARANCE_TOO_LOW,
-        f"{_may_not(label, level + ' ')}: it needs {_at_least(needed, scheme_id)}, "
-        f"and theirs is {held}.",
+        Phrase.of(
+            "{refusal}: it needs {wants}, and theirs is {held}.",
+            refusal=_may_not(label, level),
+            wants=_at_least(needed, scheme_id),
+            held=held,
+        ),
     )
 
 
 # -- dissemination controls ----------------------------------------------------
 
 
-def _nationals_of(country: str, table: TetragraphTable) -> str:
+def _nationals_of(country: str, table: TetragraphTable) -> Phrase:
     if is_country_code(country):
-        return f"{country} nationals"
+        return Phrase.of("{country} nationals", country=country)
     if country in table:
-        return f"nationals of the {country} countries"
-    return f"nationals of {country} (CableDesk has no member list for {country})"
+        return Phrase.of("nationals of the {group} countries", group=country)
+    return Phrase.of(
+        "nationals of {group} (CableDesk has no member list for {group})", group=country
+    )
 
 
-def _nationality_problem(raw: str) -> str:
+def _nationality_problem(raw: str) -> Phrase:
     if not raw.strip():
-        return "their nationality is not on record"
-    return f"their nationality {raw.strip()!r} is not an ISO 3166 three-letter country code"
+        return Phrase.of("their nationality is not on record")
+    return Phrase.of(
+        "their nationality {value} is not an ISO 3166 three-letter country code",
+        value=repr(raw.strip()),
+    )
 
 
 def nationality_unknown(
@@ -165,8 +235,12 @@ def nationality_unknown(
 ) -> Reason:
     return Reason(
         ReasonCode.NATIONALITY_UNKNOWN,
-        f"{_may_not(label, control + ' ')}: it is for {_nationals_of(country, table)} only, "
-        f"and {_nationality_problem(raw)}.",
+        Phrase.of(
+            "{refusal}: it is for {nationals} only, and {problem}.",
+            refusal=_may_not(label, control),
+            nationals=_nationals_of(country, table),
+            problem=_nationality_problem(raw),
+        ),
         control,
     )
 
@@ -174,7 +248,11 @@ def nationality_unknown(
 def not_a_national(label: str, control: str, country: str, table: TetragraphTable) -> Reason:
     return Reason(
         ReasonCode.NOT_A_NATIONAL,
-        f"{_may_not(label, control + ' ')}: it is for {_nationals_of(country, table)} only.",
+        Phrase.of(
+            "{refusal}: it is for {nationals} only.",
+            refusal=_may_not(label, control),
+            nationals=_nationals_of(country, table),
+        ),
         control,
     )
 
@@ -182,47 +260,83 @@ def not_a_national(label: str, control: str, country: str, table: TetragraphTabl
 def no_release_marking(
     label: str, level: str, release_control: str, country: str, table: TetragraphTable, raw: str
 ) -> Reason:
-    unknown = raw is not None and not is_country_code(raw.strip().upper())
-    code = ReasonCode.NATIONALITY_UNKNOWN if unknown else ReasonCode.NOT_A_NATIONAL
-    tail = f", and {_nationality_problem(raw)}" if unknown else ""
+    values: dict[str, str | Phrase] = {
+        "refusal": _may_not(label, level),
+        "control": release_control,
+        "nationals": _nationals_of(country, table),
+    }
+    if raw is not None and not is_country_code(raw.strip().upper()):
+        return Reason(
+            ReasonCode.NATIONALITY_UNKNOWN,
+            Phrase.of(
+                "{refusal}: classified information without a release marking ({control}) is "
+                "for {nationals} only, and {problem}.",
+                problem=_nationality_problem(raw),
+                **values,
+            ),
+        )
     return Reason(
-        code,
-        f"{_may_not(label, level + ' ')}: classified information without a release marking "
-        f"({release_control}) is for {_nationals_of(country, table)} only{tail}.",
-        None,
+        ReasonCode.NOT_A_NATIONAL,
+        Phrase.of(
+            "{refusal}: classified information without a release marking ({control}) is "
+            "for {nationals} only.",
+            **values,
+        ),
     )
 
 
 def release_nationality_unknown(label: str, shown: str, control: str, raw: str) -> Reason:
     return Reason(
         ReasonCode.NATIONALITY_UNKNOWN,
-        f"{_may_not(label, shown + ' ')}: it is releasable only to the nationalities it lists, "
-        f"and {_nationality_problem(raw)}.",
+        Phrase.of(
+            "{refusal}: it is releasable only to the nationalities it lists, and {problem}.",
+            refusal=_may_not(label, shown),
+            problem=_nationality_problem(raw),
+        ),
         control,
+    )
+
+
+def _releasable_to(codes: Sequence[str]) -> Phrase:
+    parts = [
+        c if is_country_code(c) else Phrase.of("the {group} countries", group=c) for c in codes
+    ]
+    if not parts:
+        return Phrase.of("it names no one it may be released to")
+    if len(parts) == 1:
+        return Phrase.of("it is releasable only to nationals of {first}", first=parts[0])
+    return Phrase.of(
+        "it is releasable only to nationals of {first} and {last}",
+        first=parts[:-1],
+        last=parts[-1],
     )
 
 
 def not_releasable(
     label: str, shown: str, control: str, codes: Sequence[str], table: TetragraphTable
 ) -> Reason:
-    parts = [c if is_country_code(c) else f"the {c} countries" for c in codes]
-    if not parts:
-        whom = "it names no one it may be released to"
-    elif len(parts) == 1:
-        whom = f"it is releasable only to nationals of {parts[0]}"
-    else:
-        whom = f"it is releasable only to nationals of {', '.join(parts[:-1])} and {parts[-1]}"
+    refusal = _may_not(label, shown)
     unknown = [c for c in codes if table.nationalities(c) is None]
     if unknown:
-        whom += f" (CableDesk has no member list for {', '.join(unknown)})"
-    return Reason(ReasonCode.NOT_RELEASABLE, f"{_may_not(label, shown + ' ')}: {whom}.", control)
+        phrase = Phrase.of(
+            "{refusal}: {whom} (CableDesk has no member list for {unknown}).",
+            refusal=refusal,
+            whom=_releasable_to(codes),
+            unknown=unknown,
+        )
+    else:
+        phrase = Phrase.of("{refusal}: {whom}.", refusal=refusal, whom=_releasable_to(codes))
+    return Reason(ReasonCode.NOT_RELEASABLE, phrase, control)
 
 
 def post_unknown(label: str, control: str) -> Reason:
     return Reason(
         ReasonCode.POST_UNKNOWN,
-        f"{_may_not(label, control + ' ')}: it goes only to holders of the posts it is "
-        "addressed to, and no post is on record for them.",
+        Phrase.of(
+            "{refusal}: it goes only to holders of the posts it is addressed to, and no post "
+            "is on record for them.",
+            refusal=_may_not(label, control),
+        ),
         control,
     )
 
@@ -230,7 +344,11 @@ def post_unknown(label: str, control: str) -> Reason:
 def not_an_addressee(label: str, control: str, post: str) -> Reason:
     return Reason(
         ReasonCode.NOT_AN_ADDRESSEE,
-        f"{_may_not(label, control + ' ')}: it goes only to holders of the posts it is "
-        f"addressed to, and their post, {' '.join(post.split())}, is not among them.",
+        Phrase.of(
+            "{refusal}: it goes only to holders of the posts it is addressed to, and their "
+            "post, {post}, is not among them.",
+            refusal=_may_not(label, control),
+            post=" ".join(post.split()),
+        ),
         control,
     )

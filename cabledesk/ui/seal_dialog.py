@@ -39,6 +39,7 @@ from cabledesk.services.session import Session
 from cabledesk.store.contacts import Contact
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import show_error
+from cabledesk.ui.phrases import in_words
 from cabledesk.ui.workers import Job, JobContext, Workers
 
 __all__ = ["SealDialog"]
@@ -230,9 +231,10 @@ class SealDialog(QDialog):
             decision = decisions.get(key)
             if decision is None:
                 continue
+            messages = [in_words(reason.phrase) for reason in decision.reasons]
             if not decision.allowed:
                 text, colour = self.tr("Refused (see below)"), NO_COLOUR
-                explanations += decision.messages
+                explanations += messages
                 item.setData(1, KEY_ROLE, None)
             elif decision.needs_confirmation:
                 text, colour = self.tr("Unverified: tick to confirm you trust this key"), ASK_COLOUR
@@ -243,7 +245,7 @@ class SealDialog(QDialog):
                 text, colour = self.tr("Allowed"), OK_COLOUR
                 item.setData(1, KEY_ROLE, None)
             item.setText(1, text)
-            item.setToolTip(1, "\n".join(decision.messages) or text)
+            item.setToolTip(1, "\n".join(messages) or text)
             item.setForeground(1, QColor(colour))
         self.recipients.blockSignals(False)
         self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))

@@ -3251,6 +3251,145 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     </message>
 </context>
 <context>
+    <name>policy</name>
+    <message>
+        <source>{label} may not receive this cable</source>
+        <translation>{label} ne peut pas recevoir ce télégramme</translation>
+    </message>
+    <message>
+        <source>a clearance of at least {level}</source>
+        <translation>une habilitation d’au moins {level}</translation>
+    </message>
+    <message>
+        <source>nationals of {group} (CableDesk has no member list for {group})</source>
+        <translation>ressortissants de {group} (CableDesk n’a pas la liste des membres de {group})</translation>
+    </message>
+    <message>
+        <source>their nationality {value} is not an ISO 3166 three-letter country code</source>
+        <translation>sa nationalité {value} n’est pas un code pays ISO 3166 à trois lettres</translation>
+    </message>
+    <message>
+        <source>it is releasable only to nationals of {first} and {last}</source>
+        <translation>il n’est communicable qu’aux ressortissants de {first} et {last}</translation>
+    </message>
+    <message>
+        <source>{label} may not receive this {what} cable</source>
+        <translation>{label} ne peut pas recevoir ce télégramme {what}</translation>
+    </message>
+    <message>
+        <source>{refusal}: their keys were revoked.</source>
+        <translation>{refusal}&#xa0;: ses clés ont été révoquées.</translation>
+    </message>
+    <message>
+        <source>{refusal}: their keys expired on {moment} UTC.</source>
+        <translation>{refusal}&#xa0;: ses clés ont expiré le {moment} UTC.</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>(non indiquée)</translation>
+    </message>
+    <message>
+        <source>{label} is an unverified contact: seal to them only once you have confirmed that the fingerprint {fingerprint} is theirs.</source>
+        <translation>{label} est un contact non vérifié&#xa0;: ne lui scellez de télégramme qu’après avoir confirmé que l’empreinte {fingerprint} est bien la sienne.</translation>
+    </message>
+    <message>
+        <source>{label} is not one of your contacts: seal to them only once you have confirmed that the fingerprint {fingerprint} is theirs.</source>
+        <translation>{label} ne fait pas partie de vos contacts&#xa0;: ne lui scellez de télégramme qu’après avoir confirmé que l’empreinte {fingerprint} est bien la sienne.</translation>
+    </message>
+    <message>
+        <source>a clearance of at least {level} in the {scheme} scheme</source>
+        <translation>une habilitation d’au moins {level} dans le référentiel {scheme}</translation>
+    </message>
+    <message>
+        <source>{refusal}: it needs {wants}, and none is on record for them.</source>
+        <translation>{refusal}&#xa0;: il exige {wants}, et aucune n’est enregistrée pour cette personne.</translation>
+    </message>
+    <message>
+        <source>{refusal}: their clearance {clearance} belongs to a classification scheme CableDesk does not know ({scheme}).</source>
+        <translation>{refusal}&#xa0;: son habilitation {clearance} relève d’un référentiel de classification que CableDesk ne connaît pas ({scheme}).</translation>
+    </message>
+    <message>
+        <source>{refusal}: the {scheme} scheme of their clearance has no level high enough to protect it.</source>
+        <translation>{refusal}&#xa0;: le référentiel {scheme} de son habilitation n’a pas de niveau assez élevé pour le protéger.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it needs {wants}, and their clearance {clearance} is not a level of that scheme.</source>
+        <translation>{refusal}&#xa0;: il exige {wants}, et son habilitation {clearance} n’est pas un niveau de ce référentiel.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it needs {wants}, and theirs is {held}.</source>
+        <translation>{refusal}&#xa0;: il exige {wants}, et la sienne est {held}.</translation>
+    </message>
+    <message>
+        <source>{country} nationals</source>
+        <translation>ressortissants {country}</translation>
+    </message>
+    <message>
+        <source>nationals of the {group} countries</source>
+        <translation>ressortissants des pays {group}</translation>
+    </message>
+    <message>
+        <source>their nationality is not on record</source>
+        <translation>sa nationalité n’est pas enregistrée</translation>
+    </message>
+    <message>
+        <source>{refusal}: it is for {nationals} only, and {problem}.</source>
+        <translation>{refusal}&#xa0;: il est réservé aux {nationals}, et {problem}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it is for {nationals} only.</source>
+        <translation>{refusal}&#xa0;: il est réservé aux {nationals}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: classified information without a release marking ({control}) is for {nationals} only.</source>
+        <translation>{refusal}&#xa0;: une information classifiée sans mention de communicabilité ({control}) est réservée aux {nationals}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it is releasable only to the nationalities it lists, and {problem}.</source>
+        <translation>{refusal}&#xa0;: il n’est communicable qu’aux nationalités qu’il énumère, et {problem}.</translation>
+    </message>
+    <message>
+        <source>it names no one it may be released to</source>
+        <translation>il ne nomme personne à qui il puisse être communiqué</translation>
+    </message>
+    <message>
+        <source>it is releasable only to nationals of {first}</source>
+        <translation>il n’est communicable qu’aux ressortissants de {first}</translation>
+    </message>
+    <message>
+        <source>{refusal}: {whom} (CableDesk has no member list for {unknown}).</source>
+        <translation>{refusal}&#xa0;: {whom} (CableDesk n’a pas la liste des membres de {unknown}).</translation>
+    </message>
+    <message>
+        <source>{refusal}: {whom}.</source>
+        <translation>{refusal}&#xa0;: {whom}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it goes only to holders of the posts it is addressed to, and no post is on record for them.</source>
+        <translation>{refusal}&#xa0;: il ne va qu’aux titulaires des postes auxquels il est adressé, et aucun poste n’est enregistré pour cette personne.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it goes only to holders of the posts it is addressed to, and their post, {post}, is not among them.</source>
+        <translation>{refusal}&#xa0;: il ne va qu’aux titulaires des postes auxquels il est adressé, et son poste, {post}, n’en fait pas partie.</translation>
+    </message>
+    <message>
+        <source>{refusal}: their keys were revoked ({why}).</source>
+        <translation>{refusal}&#xa0;: ses clés ont été révoquées ({why}).</translation>
+    </message>
+    <message>
+        <source>{refusal}: classified information without a release marking ({control}) is for {nationals} only, and {problem}.</source>
+        <translation>{refusal}&#xa0;: une information classifiée sans mention de communicabilité ({control}) est réservée aux {nationals}, et {problem}.</translation>
+    </message>
+    <message>
+        <source>the {group} countries</source>
+        <translation>les pays {group}</translation>
+    </message>
+    <message>
+        <source>a security clearance</source>
+        <translation>une habilitation de sécurité</translation>
+    </message>
+</context>
+<context>
     <name>recipients</name>
     <message>
         <source>the group has no members</source>

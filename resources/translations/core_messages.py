@@ -261,3 +261,81 @@ PASSPHRASE_HINTS = (
     QT_TRANSLATE_NOOP("FileCryptoDialog", "Good."),
     QT_TRANSLATE_NOOP("FileCryptoDialog", "Strong."),
 )
+
+
+# cabledesk/domain/_policy_reasons.py: the release policy's reasons, as phrase templates
+POLICY_REASONS = (
+    QT_TRANSLATE_NOOP("policy", "{label} may not receive this cable"),
+    QT_TRANSLATE_NOOP("policy", "a clearance of at least {level}"),
+    QT_TRANSLATE_NOOP("policy", "nationals of {group} (CableDesk has no member list for {group})"),
+    QT_TRANSLATE_NOOP(
+        "policy", "their nationality {value} is not an ISO 3166 three-letter country code"
+    ),
+    QT_TRANSLATE_NOOP("policy", "it is releasable only to nationals of {first} and {last}"),
+    QT_TRANSLATE_NOOP("policy", "{label} may not receive this {what} cable"),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: their keys were revoked."),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: their keys expired on {moment} UTC."),
+    QT_TRANSLATE_NOOP("policy", "(none given)"),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{label} is an unverified contact: seal to them only once you have confirmed "
+        "that the fingerprint {fingerprint} is theirs.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{label} is not one of your contacts: seal to them only once you have confirmed "
+        "that the fingerprint {fingerprint} is theirs.",
+    ),
+    QT_TRANSLATE_NOOP("policy", "a clearance of at least {level} in the {scheme} scheme"),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: it needs {wants}, and none is on record for them."),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{refusal}: their clearance {clearance} belongs to a classification scheme "
+        "CableDesk does not know ({scheme}).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{refusal}: the {scheme} scheme of their clearance has no level high enough to protect it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{refusal}: it needs {wants}, and their clearance {clearance} is not a level of "
+        "that scheme.",
+    ),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: it needs {wants}, and theirs is {held}."),
+    QT_TRANSLATE_NOOP("policy", "{country} nationals"),
+    QT_TRANSLATE_NOOP("policy", "nationals of the {group} countries"),
+    QT_TRANSLATE_NOOP("policy", "their nationality is not on record"),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: it is for {nationals} only, and {problem}."),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: it is for {nationals} only."),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{refusal}: classified information without a release marking ({control}) is for "
+        "{nationals} only.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "policy", "{refusal}: it is releasable only to the nationalities it lists, and {problem}."
+    ),
+    QT_TRANSLATE_NOOP("policy", "it names no one it may be released to"),
+    QT_TRANSLATE_NOOP("policy", "it is releasable only to nationals of {first}"),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: {whom} (CableDesk has no member list for {unknown})."),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: {whom}."),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{refusal}: it goes only to holders of the posts it is addressed to, and no post "
+        "is on record for them.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{refusal}: it goes only to holders of the posts it is addressed to, and their "
+        "post, {post}, is not among them.",
+    ),
+    QT_TRANSLATE_NOOP("policy", "{refusal}: their keys were revoked ({why})."),
+    QT_TRANSLATE_NOOP(
+        "policy",
+        "{refusal}: classified information without a release marking ({control}) is for "
+        "{nationals} only, and {problem}.",
+    ),
+    QT_TRANSLATE_NOOP("policy", "the {group} countries"),
+    QT_TRANSLATE_NOOP("policy", "a security clearance"),
+)

@@ -15,6 +15,7 @@ from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
 from cabledesk.domain.cable import Addressee, Cable, Paragraph
 from cabledesk.domain.marking import Marking, order_release_list, parse_marking
+from cabledesk.domain.phrase import Phrase
 from cabledesk.domain.policy import (
     Decision,
     Reason,
@@ -378,9 +379,9 @@ def test_misuse_raises_value_error(call: Any) -> None:
 
 
 def test_reason_is_a_value() -> None:
-    r = Reason(C.UNVERIFIED, "X is an unverified contact.")
+    r = Reason(C.UNVERIFIED, Phrase.of("X is an unverified contact."))
     assert not r.refuses and str(r) == "X is an unverified contact."
-    assert Reason(C.KEY_EXPIRED, "x").refuses
+    assert Reason(C.KEY_EXPIRED, Phrase.of("x")).refuses
 
 
 # -- properties --------------------------------------------------------------------

@@ -21,9 +21,11 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from cabledesk.domain._policy_reasons import too_low
 from cabledesk.errors import WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess, passphrase_strength
 from cabledesk.ui.errors import describe
+from cabledesk.ui.phrases import in_words
 from cabledesk.ui.unlock import UnlockWindow
 from cabledesk.ui.verdict_words import verdict_words
 from cabledesk.ui.workers import Workers
@@ -34,7 +36,7 @@ CATALOGUE = FOLDER / "cabledesk_fr.ts"
 CORE_MESSAGES = FOLDER / "core_messages.py"
 # What `make update-translations` passes to lupdate (keep the two the same).
 LUPDATE_ARGS = ["-silent", "-extensions", "py", "-locations", "none", "-no-obsolete"]
-_PLACEHOLDER = re.compile(r"\{\d*\}|%n|%\d|<[^>]+>")
+_PLACEHOLDER = re.compile(r"\{\w*\}|%n|%\d|<[^>]+>")
 _MNEMONIC = re.compile(r"&(?=[^&\s;])")
 
 
@@ -114,6 +116,31 @@ def test_every_listed_core_message_still_exists() -> None:
     assert [text for text in listed if text not in sources] == []
 
 
+def _phrase_templates(path: Path) -> set[str]:
+    """The first argument of every ``Phrase.of("…", …)`` in ``path``."""
+    return {
+        node.args[0].value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "of"
+        and getattr(node.func.value, "id", "") == "Phrase"
+        and isinstance(node.args[0], ast.Constant)
+    }
+
+
+def test_every_policy_phrase_is_listed_for_the_translators() -> None:
+    listed = {
+        node.args[1].value
+        for node in ast.walk(ast.parse(CORE_MESSAGES.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
+        and isinstance(node.args[0], ast.Constant)
+        and node.args[0].value == "policy"
+    }
+    assert listed == _phrase_templates(ROOT / "cabledesk" / "domain" / "_policy_reasons.py")
+
+
 @pytest.fixture
 def french(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     compiled = tmp_path / "cabledesk_fr.qm"
@@ -139,6 +166,15 @@ def test_the_screens_and_the_core_messages_speak_french(
     assert QCoreApplication.translate("MainWindow", "&File") == "&Fichier"
     problem = describe(WrongPassphrase("The passphrase is wrong."))
     assert problem.title == "Phrase de passe incorrecte", problem.title
+
+
+@pytest.mark.usefixtures("french")
+def test_a_policy_refusal_reads_in_french() -> None:
+    reason = too_low("Ann Lee (USA)", "SECRET", "SECRET", None, "CONFIDENTIAL")
+    assert in_words(reason.phrase) == (
+        "Ann Lee (USA) ne peut pas recevoir ce télégramme SECRET\u00a0: il exige une "
+        "habilitation d’au moins SECRET, et la sienne est CONFIDENTIAL."
+    )
 
 
 @pytest.mark.usefixtures("french")

@@ -1,0 +1,28 @@
+"""Phrases: English by default, each template through the lookup, values never."""
+
+from __future__ import annotations
+
+from cabledesk.domain.phrase import Phrase
+
+
+def test_renders_nested_phrases_and_lists() -> None:
+    inner = Phrase.of("the {group} countries", group="FVEY")
+    phrase = Phrase.of("only to {first} and {last}", first=["USA", inner], last="GBR")
+    assert phrase.render() == "only to USA, the FVEY countries and GBR"
+    assert phrase.templates() == ["only to {first} and {last}", "the {group} countries"]
+
+
+def test_the_lookup_sees_templates_not_values() -> None:
+    seen: list[str] = []
+
+    def lookup(template: str) -> str:
+        seen.append(template)
+        return template.replace("may not", "MAY NOT").replace("here", "HERE")
+
+    phrase = Phrase.of("{who} may not", who=Phrase.of("{name} here", name="ann"))
+    assert phrase.render(lookup) == "ann HERE MAY NOT"
+    assert seen == ["{who} may not", "{name} here"]
+
+
+def test_a_phrase_is_a_hashable_value() -> None:
+    assert hash(Phrase.of("{a}", a=["x", "y"])) == hash(Phrase.of("{a}", a=("x", "y")))
