@@ -18,6 +18,7 @@ from enum import StrEnum
 from cabledesk.domain.cable import Cable, portion_markings
 from cabledesk.domain.header import parse_date
 from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.phrase import Phrase
 from cabledesk.domain.rollup import combine
 from cabledesk.domain.scheme import AuthorityRules, ClassificationScheme
 from cabledesk.domain.tags import is_known_tag, is_subject_tag
@@ -43,6 +44,9 @@ class Finding:
     severity: Severity
     field: str
     message: str
+    # The message as a phrase that a face can translate (None: a message from elsewhere,
+    # such as the marking parser's).
+    phrase: Phrase | None = None
 
 
 def validate(
@@ -68,12 +72,18 @@ def validate(
     return sorted(out, key=lambda f: f.severity != Severity.ERROR)
 
 
-def _error(out: list[Finding], field: str, message: str) -> None:
-    out.append(Finding(Severity.ERROR, field, message))
+def _finding(severity: Severity, field: str, message: str | Phrase) -> Finding:
+    if isinstance(message, Phrase):
+        return Finding(severity, field, message.render(), message)
+    return Finding(severity, field, message)
 
 
-def _warn(out: list[Finding], field: str, message: str) -> None:
-    out.append(Finding(Severity.WARNING, field, message))
+def _error(out: list[Finding], field: str, message: str | Phrase) -> None:
+    out.append(_finding(Severity.ERROR, field, message))
+
+
+def _warn(out: list[Finding], field: str, message: str | Phrase) -> None:
+    out.append(_finding(Severity.WARNING, field, message))
 
 
 def _check_markings(
@@ -85,7 +95,13 @@ def _check_markings(
     for name, text in zip(fields, portion_markings(cable), strict=True):
         if not text.strip():
             example = f"({scheme.lowest.portion})"
-            _error(out, name, f"This portion has no portion mark. Mark it, e.g. {example}.")
+            _error(
+                out,
+                name,
+                Phrase.of(
+                    "This portion has no portion mark. Mark it, e.g. {example}.", example=example
+                ),
+            )
             continue
         try:
             parsed.append(parse_marking(text, scheme))
@@ -96,11 +112,17 @@ def _check_markings(
 
 def _check_header(cable: Cable, scheme: ClassificationScheme, out: list[Finding]) -> None:
     if not cable.originator.strip():
-        _error(out, "originator", "The cable has no originator (FM). Name the sending post.")
+        _error(
+            out,
+            "originator",
+            Phrase.of("The cable has no originator (FM). Name the sending post."),
+        )
     if not cable.action:
-        _error(out, "action", "The cable has no action addressee (TO). Add at least one.")
+        _error(
+            out, "action", Phrase.of("The cable has no action addressee (TO). Add at least one.")
+        )
     if not cable.subject.strip():
-        _error(out, "subject", "The cable has no subject. Write a one-line subject.")
+        _error(out, "subject", Phrase.of("The cable has no subject. Write a one-line subject."))
     _check_precedence(cable.precedence, "precedence", scheme, out)
     for group, addressees in (("action", cable.action), ("info", cable.info)):
         seen: set[str] = set()
@@ -109,20 +131,32 @@ def _check_header(cable: Cable, scheme: ClassificationScheme, out: list[Finding]
                 _check_precedence(a.precedence, f"{group}[{i + 1}]", scheme, out)
             key = " ".join(a.name.upper().split())
             if key in seen:
-                _warn(out, f"{group}[{i + 1}]", f"{a.name} is listed twice as {group} addressee.")
+                twice = (
+                    Phrase.of("{name} is listed twice as action addressee.", name=a.name)
+                    if group == "action"
+                    else Phrase.of("{name} is listed twice as info addressee.", name=a.name)
+                )
+                _warn(out, f"{group}[{i + 1}]", twice)
             seen.add(key)
     both = {" ".join(a.name.upper().split()) for a in cable.action} & {
         " ".join(a.name.upper().split()) for a in cable.info
     }
     for name in sorted(both):
-        _warn(out, "info", f"{name} is both an action and an info addressee; keep one.")
+        _warn(
+            out,
+            "info",
+            Phrase.of("{name} is both an action and an info addressee; keep one.", name=name),
+        )
     channels = [c for c in cable.captions if c.upper().endswith("CHANNEL")]
     if len(channels) > 1:
         _error(
             out,
             "captions",
-            f"A cable can carry only one channel caption, not {len(channels)} "
-            f"({', '.join(channels)}). Keep one.",
+            Phrase.of(
+                "A cable can carry only one channel caption, not {count} ({captions}). Keep one.",
+                count=str(len(channels)),
+                captions=channels,
+            ),
         )
     niact = cable.precedence == "NIACT IMMEDIATE" or any(
         a.precedence == "NIACT IMMEDIATE" for a in cable.action
@@ -132,12 +166,14 @@ def _check_header(cable: Cable, scheme: ClassificationScheme, out: list[Finding]
         _error(
             out,
             "paragraphs[1]",
-            "A NIACT IMMEDIATE cable must justify the night action in paragraph 1 "
-            "(say why the addressee must be woken).",
+            Phrase.of(
+                "A NIACT IMMEDIATE cable must justify the night action in paragraph 1 "
+                "(say why the addressee must be woken)."
+            ),
         )
     names = [a.name.strip().lower() for a in cable.attachments]
     if len(names) != len(set(names)):
-        _error(out, "attachments", "Two attachments have the same name. Rename one.")
+        _error(out, "attachments", Phrase.of("Two attachments have the same name. Rename one."))
 
 
 def _check_precedence(
@@ -147,30 +183,44 @@ def _check_precedence(
         _error(
             out,
             field,
-            f"{value!r} is not a precedence of the {scheme.name} scheme. "
-            f"Use one of: {', '.join(scheme.precedences)}.",
+            Phrase.of(
+                "{value} is not a precedence of the {scheme} scheme. Use one of: {allowed}.",
+                value=repr(value),
+                scheme=scheme.name,
+                allowed=scheme.precedences,
+            ),
         )
     elif value in scheme.legacy_precedences:
         _warn(
             out,
             field,
-            f"{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE.",
+            Phrase.of(
+                "{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE.",
+                value=value,
+            ),
         )
 
 
 def _check_body(cable: Cable, out: list[Finding]) -> None:
     if not cable.paragraphs:
-        _error(out, "paragraphs", "The cable has no text. Write at least one paragraph.")
+        _error(out, "paragraphs", Phrase.of("The cable has no text. Write at least one paragraph."))
         return
     for i, p in enumerate(cable.paragraphs, start=1):
         if not p.text.strip():
-            _error(out, f"paragraphs[{i}]", f"Paragraph {i} is empty. Write it or remove it.")
+            _error(
+                out,
+                f"paragraphs[{i}]",
+                Phrase.of("Paragraph {number} is empty. Write it or remove it.", number=str(i)),
+            )
         elif _HAND_NUMBER.match(p.text) and len(cable.paragraphs) > 1:
             _warn(
                 out,
                 f"paragraphs[{i}]",
-                f"Paragraph {i} starts with a typed number; paragraphs are numbered "
-                "automatically, so remove it.",
+                Phrase.of(
+                    "Paragraph {number} starts with a typed number; paragraphs are numbered "
+                    "automatically, so remove it.",
+                    number=str(i),
+                ),
             )
     length = sum(len(p.text) for p in cable.paragraphs)
     has_summary = any("SUMMARY" in p.text[:40].upper() for p in cable.paragraphs[:2])
@@ -178,8 +228,10 @@ def _check_body(cable: Cable, out: list[Finding]) -> None:
         _warn(
             out,
             "paragraphs[1]",
-            "A cable of more than three pages needs a summary: begin paragraph 1 with "
-            "'SUMMARY:' and end it with 'END SUMMARY.'",
+            Phrase.of(
+                "A cable of more than three pages needs a summary: begin paragraph 1 with "
+                "'SUMMARY:' and end it with 'END SUMMARY.'"
+            ),
         )
 
 
@@ -197,15 +249,23 @@ def _check_declared_banner(
         _error(
             out,
             "declared_banner",
-            f"The stated classification {declared.banner} is lower than a portion of the "
-            f"cable; the portions add up to {banner.banner}.",
+            Phrase.of(
+                "The stated classification {declared} is lower than a portion of the cable; "
+                "the portions add up to {banner}.",
+                declared=declared.banner,
+                banner=banner.banner,
+            ),
         )
     elif declared != banner:
         _warn(
             out,
             "declared_banner",
-            f"The stated classification {declared.banner} differs from what the portions add "
-            f"up to ({banner.banner}).",
+            Phrase.of(
+                "The stated classification {declared} differs from what the portions add up "
+                "to ({banner}).",
+                declared=declared.banner,
+                banner=banner.banner,
+            ),
         )
 
 
@@ -223,7 +283,9 @@ def _check_authority(
             _warn(
                 out,
                 "authority",
-                "An unclassified cable needs no classification authority block; remove it.",
+                Phrase.of(
+                    "An unclassified cable needs no classification authority block; remove it."
+                ),
             )
         return
     if rules is None or not rules.required_for_classified:
@@ -232,23 +294,32 @@ def _check_authority(
         _error(
             out,
             "authority",
-            f"A {banner.level.name} cable needs a classification authority block: "
-            "'Classified by' (name and title), the reason, and 'Declassify on'.",
+            Phrase.of(
+                "A {level} cable needs a classification authority block: 'Classified by' "
+                "(name and title), the reason, and 'Declassify on'.",
+                level=banner.level.name,
+            ),
         )
         return
     if not auth.reasons and not (auth.derived_from or "").strip():
         _error(
             out,
             "authority.reasons",
-            "Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is "
-            "derived from.",
+            Phrase.of(
+                "Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is "
+                "derived from."
+            ),
         )
     for reason in auth.reasons:
         if rules.reasons and reason not in rules.reasons:
             _error(
                 out,
                 "authority.reasons",
-                f"{reason!r} is not a classification reason; use {', '.join(rules.reasons)}.",
+                Phrase.of(
+                    "{reason} is not a classification reason; use {allowed}.",
+                    reason=repr(reason),
+                    allowed=rules.reasons,
+                ),
             )
     _check_declassify_on(auth.declassify_on, cable, rules, today, out)
 
@@ -264,16 +335,28 @@ def _check_declassify_on(
     text = value.strip()
     field = "authority.declassify_on"
     if not text:
-        _error(out, field, "Say when the cable may be declassified: a date, an event or an "
-               "exemption such as 25X1.")  # fmt: skip
+        _error(
+            out,
+            field,
+            Phrase.of(
+                "Say when the cable may be declassified: a date, an event or an exemption "
+                "such as 25X1."
+            ),
+        )
         return
     if text in exemptions:
         if text.startswith("25X"):
-            _error(out, field, f"The exemption {text} needs a date, e.g. '{text}, 2069-12-31'.")
+            _error(
+                out,
+                field,
+                Phrase.of(
+                    "The exemption {code} needs a date, e.g. '{code}, 2069-12-31'.", code=text
+                ),
+            )
         return
     m = _EXEMPTION_WITH_DATE.match(text)
     if m and m.group(1) not in exemptions:
-        _error(out, field, f"{m.group(1)} is not a known exemption code.")
+        _error(out, field, Phrase.of("{code} is not a known exemption code.", code=m.group(1)))
         return
     try:
         when = parse_date(m.group(2) if m else text)
@@ -281,7 +364,11 @@ def _check_declassify_on(
         when = None
     if when is None:
         if text[:1].isdigit():
-            _error(out, field, f"{text!r} is not a valid date; write it as YYYY-MM-DD.")
+            _error(
+                out,
+                field,
+                Phrase.of("{value} is not a valid date; write it as YYYY-MM-DD.", value=repr(text)),
+            )
         return  # an event: cannot be checked
     origin = (cable.dtg.date() if cable.dtg else today) if m is None else None
     limit = rules.max_declassify_years
@@ -291,11 +378,22 @@ def _check_declassify_on(
             _error(
                 out,
                 field,
-                f"The declassification date {when.isoformat()} is more than {limit} years "
-                f"after the cable; choose {latest.isoformat()} or earlier, or an exemption.",
+                Phrase.of(
+                    "The declassification date {date} is more than {limit} years after the "
+                    "cable; choose {latest} or earlier, or an exemption.",
+                    date=when.isoformat(),
+                    limit=str(limit),
+                    latest=latest.isoformat(),
+                ),
             )
     if when < today:
-        _warn(out, field, f"The declassification date {when.isoformat()} has already passed.")
+        _warn(
+            out,
+            field,
+            Phrase.of(
+                "The declassification date {date} has already passed.", date=when.isoformat()
+            ),
+        )
 
 
 def _add_years(d: date, years: int) -> date:
@@ -313,11 +411,17 @@ def _check_tags(cable: Cable, scheme: ClassificationScheme, out: list[Finding]) 
             _warn(
                 out,
                 f"tags[{i}]",
-                f"{tag!r} is not a known TAGS code; check it against the TAGS handbook.",
+                Phrase.of(
+                    "{tag} is not a known TAGS code; check it against the TAGS handbook.",
+                    tag=repr(tag),
+                ),
             )
     if scheme.tags_required and not any(is_subject_tag(t) for t in cable.tags):
         _warn(
             out,
             "tags",
-            "The cable has no subject TAG (such as PREL or ECON); every cable needs at least one.",
+            Phrase.of(
+                "The cable has no subject TAG (such as PREL or ECON); every cable needs at "
+                "least one."
+            ),
         )

@@ -39,7 +39,7 @@ from cabledesk.services.session import Session
 from cabledesk.store.contacts import Contact
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import show_error
-from cabledesk.ui.phrases import in_words
+from cabledesk.ui.phrases import finding_text, in_words
 from cabledesk.ui.workers import Job, JobContext, Workers
 
 __all__ = ["SealDialog"]
@@ -214,8 +214,8 @@ class SealDialog(QDialog):
             self.banner.show_unknown(self.tr("a portion mark cannot be read"))
         else:
             self.banner.show_marking(check.banner)
-        lines = [f"✖ {f.field}: {f.message}" for f in check.errors]
-        lines += [f"⚠ {f.field}: {f.message}" for f in check.warnings]
+        lines = [f"✖ {f.field}: {finding_text(f)}" for f in check.errors]
+        lines += [f"⚠ {f.field}: {finding_text(f)}" for f in check.warnings]
         self.findings.setText("\n".join(lines) or self.tr("The cable follows the rules."))
         self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors else "")
         decisions = {c.fingerprint: d for c, _, d in check.decisions}

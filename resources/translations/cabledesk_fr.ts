@@ -3251,6 +3251,129 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     </message>
 </context>
 <context>
+    <name>findings</name>
+    <message>
+        <source>The cable has no originator (FM). Name the sending post.</source>
+        <translation>Le télégramme n’a pas d’expéditeur (FM). Indiquez le poste émetteur.</translation>
+    </message>
+    <message>
+        <source>The cable has no action addressee (TO). Add at least one.</source>
+        <translation>Le télégramme n’a pas de destinataire pour action (TO). Ajoutez-en au moins un.</translation>
+    </message>
+    <message>
+        <source>The cable has no subject. Write a one-line subject.</source>
+        <translation>Le télégramme n’a pas d’objet. Écrivez un objet d’une ligne.</translation>
+    </message>
+    <message>
+        <source>{name} is both an action and an info addressee; keep one.</source>
+        <translation>{name} est à la fois destinataire pour action et pour information&#xa0;; n’en gardez qu’un.</translation>
+    </message>
+    <message>
+        <source>A cable can carry only one channel caption, not {count} ({captions}). Keep one.</source>
+        <translation>Un télégramme ne peut porter qu’une seule mention de canal, pas {count} ({captions}). N’en gardez qu’une.</translation>
+    </message>
+    <message>
+        <source>A NIACT IMMEDIATE cable must justify the night action in paragraph 1 (say why the addressee must be woken).</source>
+        <translation>Un télégramme NIACT IMMEDIATE doit justifier l’action de nuit au paragraphe 1 (dites pourquoi le destinataire doit être réveillé).</translation>
+    </message>
+    <message>
+        <source>Two attachments have the same name. Rename one.</source>
+        <translation>Deux pièces jointes portent le même nom. Renommez-en une.</translation>
+    </message>
+    <message>
+        <source>{value} is not a precedence of the {scheme} scheme. Use one of: {allowed}.</source>
+        <translation>{value} n’est pas une priorité du référentiel {scheme}. Utilisez l’une de celles-ci&#xa0;: {allowed}.</translation>
+    </message>
+    <message>
+        <source>The cable has no text. Write at least one paragraph.</source>
+        <translation>Le télégramme n’a pas de texte. Écrivez au moins un paragraphe.</translation>
+    </message>
+    <message>
+        <source>A cable of more than three pages needs a summary: begin paragraph 1 with &apos;SUMMARY:&apos; and end it with &apos;END SUMMARY.&apos;</source>
+        <translation>Un télégramme de plus de trois pages exige un résumé&#xa0;: commencez le paragraphe 1 par &apos;SUMMARY:&apos; et terminez-le par &apos;END SUMMARY.&apos;</translation>
+    </message>
+    <message>
+        <source>The stated classification {declared} is lower than a portion of the cable; the portions add up to {banner}.</source>
+        <translation>La classification indiquée, {declared}, est inférieure à une partie du télégramme&#xa0;; les parties donnent {banner}.</translation>
+    </message>
+    <message>
+        <source>A {level} cable needs a classification authority block: &apos;Classified by&apos; (name and title), the reason, and &apos;Declassify on&apos;.</source>
+        <translation>Un télégramme {level} exige un bloc d’autorité de classification&#xa0;: &apos;Classified by&apos; (nom et fonction), le motif et &apos;Declassify on&apos;.</translation>
+    </message>
+    <message>
+        <source>Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is derived from.</source>
+        <translation>Indiquez le motif de classification (p. ex. 1.4(b), 1.4(d)) ou la source dont il dérive.</translation>
+    </message>
+    <message>
+        <source>Say when the cable may be declassified: a date, an event or an exemption such as 25X1.</source>
+        <translation>Indiquez quand le télégramme pourra être déclassifié&#xa0;: une date, un événement ou une exemption comme 25X1.</translation>
+    </message>
+    <message>
+        <source>{code} is not a known exemption code.</source>
+        <translation>{code} n’est pas un code d’exemption connu.</translation>
+    </message>
+    <message>
+        <source>The declassification date {date} has already passed.</source>
+        <translation>La date de déclassification {date} est déjà passée.</translation>
+    </message>
+    <message>
+        <source>The cable has no subject TAG (such as PREL or ECON); every cable needs at least one.</source>
+        <translation>Le télégramme n’a pas de TAG de sujet (comme PREL ou ECON)&#xa0;; chaque télégramme en exige au moins un.</translation>
+    </message>
+    <message>
+        <source>This portion has no portion mark. Mark it, e.g. {example}.</source>
+        <translation>Cette partie n’a pas de marque de classification. Marquez-la, p. ex. {example}.</translation>
+    </message>
+    <message>
+        <source>{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE.</source>
+        <translation>{value} n’est plus une priorité autorisée&#xa0;; utilisez IMMEDIATE ou ROUTINE.</translation>
+    </message>
+    <message>
+        <source>Paragraph {number} is empty. Write it or remove it.</source>
+        <translation>Le paragraphe {number} est vide. Rédigez-le ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>The stated classification {declared} differs from what the portions add up to ({banner}).</source>
+        <translation>La classification indiquée, {declared}, diffère de ce que donnent les parties ({banner}).</translation>
+    </message>
+    <message>
+        <source>An unclassified cable needs no classification authority block; remove it.</source>
+        <translation>Un télégramme non classifié n’a pas besoin de bloc d’autorité de classification&#xa0;; supprimez-le.</translation>
+    </message>
+    <message>
+        <source>{reason} is not a classification reason; use {allowed}.</source>
+        <translation>{reason} n’est pas un motif de classification&#xa0;; utilisez {allowed}.</translation>
+    </message>
+    <message>
+        <source>The exemption {code} needs a date, e.g. &apos;{code}, 2069-12-31&apos;.</source>
+        <translation>L’exemption {code} exige une date, p. ex. &apos;{code}, 2069-12-31&apos;.</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid date; write it as YYYY-MM-DD.</source>
+        <translation>{value} n’est pas une date valide&#xa0;; écrivez-la sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>The declassification date {date} is more than {limit} years after the cable; choose {latest} or earlier, or an exemption.</source>
+        <translation>La date de déclassification {date} est plus de {limit} ans après le télégramme&#xa0;; choisissez le {latest} ou avant, ou une exemption.</translation>
+    </message>
+    <message>
+        <source>{tag} is not a known TAGS code; check it against the TAGS handbook.</source>
+        <translation>{tag} n’est pas un code TAGS connu&#xa0;; vérifiez-le dans le manuel des TAGS.</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice as action addressee.</source>
+        <translation>{name} figure deux fois comme destinataire pour action.</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice as info addressee.</source>
+        <translation>{name} figure deux fois comme destinataire pour information.</translation>
+    </message>
+    <message>
+        <source>Paragraph {number} starts with a typed number; paragraphs are numbered automatically, so remove it.</source>
+        <translation>Le paragraphe {number} commence par un numéro saisi&#xa0;; les paragraphes sont numérotés automatiquement, supprimez-le donc.</translation>
+    </message>
+</context>
+<context>
     <name>policy</name>
     <message>
         <source>{label} may not receive this cable</source>

@@ -339,3 +339,86 @@ POLICY_REASONS = (
     QT_TRANSLATE_NOOP("policy", "the {group} countries"),
     QT_TRANSLATE_NOOP("policy", "a security clearance"),
 )
+
+
+# cabledesk/domain/validation.py: the drafting rules' findings, as phrase templates
+FINDINGS = (
+    QT_TRANSLATE_NOOP("findings", "The cable has no originator (FM). Name the sending post."),
+    QT_TRANSLATE_NOOP("findings", "The cable has no action addressee (TO). Add at least one."),
+    QT_TRANSLATE_NOOP("findings", "The cable has no subject. Write a one-line subject."),
+    QT_TRANSLATE_NOOP("findings", "{name} is both an action and an info addressee; keep one."),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "A cable can carry only one channel caption, not {count} ({captions}). Keep one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "A NIACT IMMEDIATE cable must justify the night action in paragraph 1 (say why "
+        "the addressee must be woken).",
+    ),
+    QT_TRANSLATE_NOOP("findings", "Two attachments have the same name. Rename one."),
+    QT_TRANSLATE_NOOP(
+        "findings", "{value} is not a precedence of the {scheme} scheme. Use one of: {allowed}."
+    ),
+    QT_TRANSLATE_NOOP("findings", "The cable has no text. Write at least one paragraph."),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "A cable of more than three pages needs a summary: begin paragraph 1 with "
+        "'SUMMARY:' and end it with 'END SUMMARY.'",
+    ),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "The stated classification {declared} is lower than a portion of the cable; the "
+        "portions add up to {banner}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "A {level} cable needs a classification authority block: 'Classified by' (name "
+        "and title), the reason, and 'Declassify on'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is "
+        "derived from.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "Say when the cable may be declassified: a date, an event or an exemption such as 25X1.",
+    ),
+    QT_TRANSLATE_NOOP("findings", "{code} is not a known exemption code."),
+    QT_TRANSLATE_NOOP("findings", "The declassification date {date} has already passed."),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "The cable has no subject TAG (such as PREL or ECON); every cable needs at least one.",
+    ),
+    QT_TRANSLATE_NOOP("findings", "This portion has no portion mark. Mark it, e.g. {example}."),
+    QT_TRANSLATE_NOOP(
+        "findings", "{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE."
+    ),
+    QT_TRANSLATE_NOOP("findings", "Paragraph {number} is empty. Write it or remove it."),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "The stated classification {declared} differs from what the portions add up to ({banner}).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "findings", "An unclassified cable needs no classification authority block; remove it."
+    ),
+    QT_TRANSLATE_NOOP("findings", "{reason} is not a classification reason; use {allowed}."),
+    QT_TRANSLATE_NOOP("findings", "The exemption {code} needs a date, e.g. '{code}, 2069-12-31'."),
+    QT_TRANSLATE_NOOP("findings", "{value} is not a valid date; write it as YYYY-MM-DD."),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "The declassification date {date} is more than {limit} years after the cable; "
+        "choose {latest} or earlier, or an exemption.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "findings", "{tag} is not a known TAGS code; check it against the TAGS handbook."
+    ),
+    QT_TRANSLATE_NOOP("findings", "{name} is listed twice as action addressee."),
+    QT_TRANSLATE_NOOP("findings", "{name} is listed twice as info addressee."),
+    QT_TRANSLATE_NOOP(
+        "findings",
+        "Paragraph {number} starts with a typed number; paragraphs are numbered "
+        "automatically, so remove it.",
+    ),
+)

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cabledesk.domain._policy_reasons import too_low
+from cabledesk.domain.cable import Cable
+from cabledesk.domain.scheme import ClassificationScheme
+from cabledesk.domain.validation import validate
 from cabledesk.errors import WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess, passphrase_strength
 from cabledesk.ui.errors import describe
-from cabledesk.ui.phrases import in_words
+from cabledesk.ui.phrases import finding_text, in_words
 from cabledesk.ui.unlock import UnlockWindow
 from cabledesk.ui.verdict_words import verdict_words
 from cabledesk.ui.workers import Workers
@@ -129,16 +133,24 @@ def _phrase_templates(path: Path) -> set[str]:
     }
 
 
-def test_every_policy_phrase_is_listed_for_the_translators() -> None:
+# Where each catalogue context of phrases comes from.
+PHRASE_SOURCES = {
+    "policy": ROOT / "cabledesk" / "domain" / "_policy_reasons.py",
+    "findings": ROOT / "cabledesk" / "domain" / "validation.py",
+}
+
+
+@pytest.mark.parametrize("context", sorted(PHRASE_SOURCES))
+def test_every_phrase_is_listed_for_the_translators(context: str) -> None:
     listed = {
         node.args[1].value
         for node in ast.walk(ast.parse(CORE_MESSAGES.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
         and isinstance(node.args[0], ast.Constant)
-        and node.args[0].value == "policy"
+        and node.args[0].value == context
     }
-    assert listed == _phrase_templates(ROOT / "cabledesk" / "domain" / "_policy_reasons.py")
+    assert listed == _phrase_templates(PHRASE_SOURCES[context])
 
 
 @pytest.fixture
@@ -174,6 +186,18 @@ def test_a_policy_refusal_reads_in_french() -> None:
     assert in_words(reason.phrase) == (
         "Ann Lee (USA) ne peut pas recevoir ce télégramme SECRET\u00a0: il exige une "
         "habilitation d’au moins SECRET, et la sienne est CONFIDENTIAL."
+    )
+
+
+@pytest.mark.usefixtures("french")
+def test_a_finding_reads_in_french(us: ClassificationScheme) -> None:
+    cable = Cable(
+        id="x", scheme="us", precedence="ROUTINE", originator="AMEMBASSY PARIS", action=(),
+        subject="TALKS", subject_marking="(U)", paragraphs=(),
+    )  # fmt: skip
+    findings = {f.field: finding_text(f) for f in validate(cable, us, today=date(2026, 11, 24))}
+    assert findings["action"] == (
+        "Le télégramme n’a pas de destinataire pour action (TO). Ajoutez-en au moins un."
     )
 
 

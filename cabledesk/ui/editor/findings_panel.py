@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from cabledesk.domain.validation import Finding, Severity
+from cabledesk.ui.phrases import finding_text
 
 __all__ = ["FindingsPanel"]
 
@@ -40,10 +41,11 @@ class FindingsPanel(QListWidget):
         for finding in findings:
             error = finding.severity == Severity.ERROR
             label = self.tr("Error") if error else self.tr("Warning")
-            item = QListWidgetItem(f"{label} — {finding.field}: {finding.message}")
+            message = finding_text(finding)
+            item = QListWidgetItem(f"{label} — {finding.field}: {message}")
             item.setData(Qt.ItemDataRole.UserRole, finding.field)
             item.setForeground(QColor(ERROR_COLOUR if error else WARNING_COLOUR))
-            item.setToolTip(finding.message)
+            item.setToolTip(message)
             self.addItem(item)
 
     def counts(self) -> tuple[int, int]:
