@@ -128,12 +128,16 @@ class AppController(QObject):
         self.locked.emit()
 
     def shutdown(self) -> None:
-        """The application quits: save, wipe, wait for the workers."""
+        """The application quits: save, wipe, cancel and wait for the workers."""
         if self.session is not None:
             window = self.window
             if window is not None and hasattr(window, "prepare_lock"):
                 window.prepare_lock()
-            self.workers.wait(10_000)
+        # Also at the unlock screen (an unlock may be under way): a worker pool must
+        # be idle before Python destroys it, or the two wait for each other.
+        self.workers.cancel_all()
+        self.workers.wait(-1)
+        if self.session is not None:
             with contextlib.suppress(Exception):
                 self.session.lock()
             self.session = None

@@ -275,6 +275,7 @@ class FirstRunWizard(QWizard):
             "keychain status",
             lambda ctx: self.access.keychain_status(),
             on_done=self.passphrase_page.show_keychain,
+            detached=True,
         )
 
     def create_vault(self) -> bool:

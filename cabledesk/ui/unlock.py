@@ -97,7 +97,7 @@ class UnlockWindow(QWidget):
             status = self._access.keychain_status()
             return status, status.usable and self._access.is_remembered()
 
-        self._workers.run("keychain status", ask, on_done=self._show_keychain)
+        self._workers.run("keychain status", ask, on_done=self._show_keychain, detached=True)
 
     def _show_keychain(self, answer: tuple[KeychainStatus, bool]) -> None:
         status, remembered = answer

@@ -7,7 +7,10 @@ The callable receives a :class:`JobContext` whose ``progress`` and
 ``cancelled`` fit the core's ``progress=`` and ``cancel=`` callbacks, so Cancel
 reaches a sealing or an export between two blocks. Writes to the vault go
 through a pool of one thread (``write=True``), so they happen in the order
-they were asked for.
+they were asked for. A job that only asks the outside world something and may
+take long (the keychain probe: D-Bus can stall for its whole timeout) runs
+``detached``: on a daemon thread, which the application does not wait for
+when it quits.
 
 Collect every input (passphrase, recipients, paths) before starting a job:
 the callable must not touch widgets.
@@ -119,6 +122,7 @@ class Workers(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int], None] | None = None,
+        detached: bool = False,
     ) -> Job:
         """Start ``fn(context)``; the callbacks, if given, run on the GUI thread."""
         job = Job(name)  # no parent: it lives while the caller or the pool holds it
@@ -132,6 +136,8 @@ class Workers(QObject):
         job.finished.connect(lambda: self._forget(job))
         if self.synchronous:
             _execute(job, fn)
+        elif detached:
+            threading.Thread(target=_execute, args=(job, fn), name=name, daemon=True).start()
         else:
             (self._writes if write else self._pool).start(_Runnable(job, fn))
         return job
@@ -148,5 +154,7 @@ class Workers(QObject):
             job.cancel()
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Wait for every job to end (at shutdown and lock); False on timeout."""
+        """Wait for every job but the detached ones to end (at shutdown and lock); False on
+        timeout. The pools must be idle before they are destroyed: a pool destroyed while
+        a job runs waits for it holding the interpreter's lock, which the job needs."""
         return self._pool.waitForDone(msecs) and self._writes.waitForDone(msecs)

@@ -147,3 +147,48 @@ def test_first_run_offers_to_remember_where_a_keychain_works(
     page = wizard.passphrase_page
     qtbot.waitUntil(page.remember.isEnabled)
     assert page.keychain_note.text() == ""
+
+
+# A keychain that stalls (as D-Bus can, for its whole timeout): the probe never
+# answers before the application quits.
+_STALLED_KEYCHAIN = """
+import sys, time, types
+from keyring.backend import KeyringBackend
+
+class Stalled(KeyringBackend):
+    priority = 1
+
+    def __init__(self):
+        time.sleep(120)
+
+    def get_password(self, service, username): ...
+    def set_password(self, service, username, password): ...
+    def delete_password(self, service, username): ...
+
+module = types.ModuleType("stalled_keyring")
+module.Stalled = Stalled
+sys.modules["stalled_keyring"] = module
+"""
+
+
+def test_quitting_while_the_keychain_is_still_asked_does_not_hang(
+    tmp_path: Path, vault: Vault
+) -> None:
+    """The probe runs detached; the worker pools are idle before Python ends (a pool
+    destroyed while a job runs used to deadlock at exit)."""
+    env = dict(
+        os.environ,
+        CABLEDESK_HOME=str(vault.home.folder),
+        CABLEDESK_SMOKE_TEST="1",
+        QT_QPA_PLATFORM="offscreen",
+        PYTHON_KEYRING_BACKEND="stalled_keyring.Stalled",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _STALLED_KEYCHAIN + _FIRST_WINDOW, *HEAVY],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,  # a hang, not a speed limit: the probe alone sleeps 120 s
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1])["window"] == "UnlockWindow"
