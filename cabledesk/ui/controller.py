@@ -13,14 +13,17 @@ import contextlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cabledesk.services.vault_access import VaultAccess
+from cabledesk.ui.first_paint import after_first_paint
 from cabledesk.ui.unlock import UnlockWindow
 from cabledesk.ui.workers import Workers
 
 if TYPE_CHECKING:  # the rest loads on first use, so that the first window shows fast
+    from PySide6.QtCore import Qt  # the namespace alone costs ~15 ms to set up
+
     from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.session import Session
     from cabledesk.store.vault import Vault
@@ -59,10 +62,10 @@ class AppController(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
+        self.watching_state = False
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
-            app.applicationStateChanged.connect(self._state_changed)  # type: ignore[attr-defined]
 
     @property
     def schemes(self) -> SchemeRegistry:
@@ -78,10 +81,25 @@ class AppController(QObject):
         if not self.access.exists():
             from cabledesk.ui.first_run import FirstRunWizard
 
-            wizard = FirstRunWizard(self.access, self.schemes, self.workers)
+            wizard = FirstRunWizard(self.access, self._schemes, self.workers)
             wizard.created.connect(self._open)
-            return self._show(wizard)
-        return self._show_unlock()
+            first = self._show(wizard)
+        else:
+            first = self._show_unlock()
+        after_first_paint(first, self.watch_application_state)
+        return first
+
+    def watch_application_state(self) -> None:
+        """Lock when the platform suspends the application. Connected once the first
+        window is on screen: the signal carries an enum of Qt's namespace, which PySide
+        sets up on first use (~15 ms) and must have set up before the signal comes."""
+        from PySide6.QtCore import Qt  # noqa: F401 (sets the namespace up)
+
+        app = QApplication.instance()
+        if app is None or self.watching_state:
+            return
+        app.applicationStateChanged.connect(self._state_changed)  # type: ignore[attr-defined]
+        self.watching_state = True
 
     def _show(self, widget: QWidget) -> QWidget:
         previous, self.window = self.window, widget
@@ -166,6 +184,8 @@ class AppController(QObject):
         return False
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
+        from PySide6.QtCore import Qt
+
         if state == Qt.ApplicationState.ApplicationSuspended:
             self.screen_locked()
 

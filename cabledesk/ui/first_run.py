@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.atomic import write_atomic
-from cabledesk.domain.countries import countries
-from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS, VaultAccess, passphrase_strength
 from cabledesk.store.keychain import KeychainStatus
 from cabledesk.ui.errors import show_error
@@ -41,6 +39,7 @@ from cabledesk.ui.workers import JobContext, Workers
 
 if TYPE_CHECKING:  # loaded when the vault is created, so that the assistant shows fast
     from cabledesk.crypto.contact import ContactCard
+    from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.identity import IdentityInfo, IdentityRequest
     from cabledesk.store.vault import Vault
 
@@ -130,20 +129,11 @@ class _IdentityPage(QWizardPage):
         self.email.setObjectName("email")
         self.scheme = QComboBox()
         self.scheme.setObjectName("scheme")
-        for scheme_id in sorted(wizard.schemes):
-            self.scheme.addItem(wizard.schemes[scheme_id].name, scheme_id)
-        self.scheme.setCurrentIndex(max(0, self.scheme.findData("us")))
         self.clearance = QComboBox()
         self.clearance.setObjectName("clearance")
         self.nationality = QLineEdit()
         self.nationality.setObjectName("nationality")
         self.nationality.setPlaceholderText(self.tr("three letters, e.g. USA, FRA"))
-        codes = [code for code, _ in countries()]
-        completer = QCompleter(codes, self.nationality)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.nationality.setCompleter(completer)
-        self.scheme.currentIndexChanged.connect(self._levels)
-        self._levels()
         form = QFormLayout(self)
         for label, widget, accessible in (
             (self.tr("Name:"), self.name, self.tr("Your name")),
@@ -158,6 +148,25 @@ class _IdentityPage(QWizardPage):
             form.addRow(label, widget)
         for field in (self.name, self.post, self.nationality):
             field.textChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        """Fill the lists when the page is first shown, not at start-up: the first item
+        with data makes PySide set Qt's namespace up (some 30 ms)."""
+        if self.scheme.count():
+            return
+        from PySide6.QtCore import Qt
+
+        from cabledesk.domain.countries import countries
+
+        completer = QCompleter([code for code, _ in countries()], self.nationality)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.nationality.setCompleter(completer)
+        schemes = self._wizard.schemes
+        for scheme_id in sorted(schemes):
+            self.scheme.addItem(schemes[scheme_id].name, scheme_id)
+        self.scheme.setCurrentIndex(max(0, self.scheme.findData("us")))
+        self.scheme.currentIndexChanged.connect(self._levels)
+        self._levels()
 
     def _levels(self) -> None:
         scheme = self._wizard.schemes[str(self.scheme.currentData())]
@@ -210,7 +219,6 @@ class _DonePage(QWizardPage):
         self.safety.setWordWrap(True)
         for label in (self.fingerprint, self.safety):
             label.setFont(mono)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export = QPushButton(self.tr("Save my contact card…"))
         self.export.setObjectName("exportCard")
         self.saved = QLabel()
@@ -232,10 +240,12 @@ class FirstRunWizard(QWizard):
 
     created = Signal(object)
 
-    def __init__(self, access: VaultAccess, schemes: SchemeRegistry, workers: Workers) -> None:
+    def __init__(
+        self, access: VaultAccess, schemes: SchemeRegistry | None, workers: Workers
+    ) -> None:
         super().__init__()
         self.access = access
-        self.schemes = schemes
+        self._schemes = schemes  # None: the built-in ones, read when the identity page opens
         self._workers = workers
         self.vault: Vault | None = None
         self.card: ContactCard | None = None
@@ -267,7 +277,24 @@ class FirstRunWizard(QWizard):
         self.done_page.export.clicked.connect(self._save_card)
         self.save_card_to = self._ask_card_path
         self.finished.connect(self._finish)
-        after_first_paint(self, self._ask_keychain)
+        after_first_paint(self, self._after_first_paint)
+
+    @property
+    def schemes(self) -> SchemeRegistry:
+        if self._schemes is None:
+            from cabledesk.domain.scheme import SchemeRegistry
+
+            self._schemes = SchemeRegistry.load()
+        return self._schemes
+
+    def _after_first_paint(self) -> None:
+        # Once the assistant is on screen: PySide sets Qt's namespace and its enums up on
+        # first use (some 30 ms), which would delay the first window.
+        from PySide6.QtCore import Qt
+
+        for label in (self.done_page.fingerprint, self.done_page.safety):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._ask_keychain()
 
     def _ask_keychain(self) -> None:
         """Whether "remember on this device" can work (off the GUI thread: see first_paint)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -52,7 +52,7 @@ class UnlockWindow(QWidget):
         where = QLabel(self.tr("Vault: {0}").format(str(access.home.folder)))
         where.setObjectName("vaultFolder")
         where.setWordWrap(True)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._where = where
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -88,7 +88,15 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.keychain_button)
         self.keychain_button.setVisible(False)
         self.remember.setVisible(False)
-        after_first_paint(self, self._refresh_keychain)
+        after_first_paint(self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        # Set once the window is on screen: PySide builds Qt's namespace and its enums
+        # on first use (some 30 ms), which would delay the window.
+        from PySide6.QtCore import Qt
+
+        self._where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._refresh_keychain()
 
     def _refresh_keychain(self) -> None:
         """Ask the keychain (off the GUI thread: it may talk to D-Bus) what it knows."""

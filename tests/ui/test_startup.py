@@ -8,12 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import SystemKeychain
 from cabledesk.store.vault import Vault
+from cabledesk.ui.controller import AppController
 from cabledesk.ui.first_run import FirstRunWizard
 from cabledesk.ui.unlock import UnlockWindow
 from cabledesk.ui.workers import Workers
@@ -192,3 +195,23 @@ def test_quitting_while_the_keychain_is_still_asked_does_not_hang(
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1])["window"] == "UnlockWindow"
+
+
+def test_the_vault_locks_when_the_platform_suspends_the_application(
+    qtbot: QtBot, vault_access: VaultAccess, vault: Vault
+) -> None:
+    vault.lock()
+    controller = AppController(vault_access, SCHEMES, Workers(synchronous=True))
+    unlock = controller.start()
+    qtbot.addWidget(unlock)
+    qtbot.waitExposed(unlock)
+    qtbot.waitUntil(lambda: controller.watching_state)  # once the window has painted
+    assert isinstance(unlock, UnlockWindow)
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    unlock.button.click()
+    assert controller.session is not None
+    qtbot.addWidget(controller.window)
+    app = QApplication.instance()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)  # type: ignore[union-attr]
+    assert controller.session is None and isinstance(controller.window, UnlockWindow)
+    qtbot.addWidget(controller.window)
