@@ -84,6 +84,8 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     grab("search", window)
     window.sidebar.filter_button.setChecked(False)
     window.sidebar.select("contacts")
+    contacts = window.wide.currentWidget()
+    contacts.table.selectRow(1)  # Klaus Weber, verified: the fingerprint and safety number
     grab("contacts", window)
     window.sidebar.select("audit")
     grab("audit-log", window)
@@ -119,6 +121,7 @@ def main() -> None:
         folder = OUT / f"{language}-{int(float(scale) * 100)}"
         shutil.rmtree(folder, ignore_errors=True)  # files are numbered in the order taken
         env = dict(os.environ, QT_SCALE_FACTOR=scale, CABLEDESK_SCREENSHOT_LANG=language)
+        env["HOME"] = "/home/jane"  # the suggested output folders show no machine's path
         env.pop("QT_QPA_PLATFORM", None)  # the real X server of xvfb-run
         subprocess.run(
             [sys.executable, "-m", "tests.ui.screenshots", "--child", str(folder)],
