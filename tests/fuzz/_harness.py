@@ -10,7 +10,6 @@ import io
 import os
 import shutil
 import tempfile
-import zlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -27,6 +26,7 @@ from cabledesk.crypto.age._primitives import header_mac, payload_key
 from cabledesk.crypto.age._stream import encrypt_stream
 from cabledesk.crypto.keys import Identity
 from cabledesk.errors import CableDeskError
+from tests.crypto.age.cctv import read_vector
 
 __all__ = [
     "BOB",
@@ -143,12 +143,6 @@ def age_vectors() -> dict[str, tuple[dict[str, list[str]], bytes]]:
     for path in sorted((DATA / "age").iterdir()):
         if path.name == "README.md":
             continue
-        head, body = path.read_bytes().split(b"\n\n", 1)
-        fields: dict[str, list[str]] = {}
-        for line in head.decode("ascii").splitlines():
-            key, value = line.split(": ", 1)
-            fields.setdefault(key, []).append(value)
-        if fields.get("compressed") == ["zlib"]:
-            body = zlib.decompress(body)
+        fields, body = read_vector(path)
         vectors[path.name] = (fields, body)
     return vectors

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zlib
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,7 @@ from cabledesk.errors import (
     PayloadError,
 )
 from tests.conftest import DATA
+from tests.crypto.age.cctv import read_vector
 
 VECTORS = DATA / "age"
 EXPECTED: dict[str, type[CryptoError] | None] = {
@@ -41,24 +41,12 @@ EXPECTED: dict[str, type[CryptoError] | None] = {
 }
 
 
-def _load(path: Path) -> tuple[dict[str, list[str]], bytes]:
-    raw = path.read_bytes()
-    head, body = raw.split(b"\n\n", 1)
-    fields: dict[str, list[str]] = {}
-    for line in head.decode("ascii").splitlines():
-        key, value = line.split(": ", 1)
-        fields.setdefault(key, []).append(value)
-    if fields.get("compressed") == ["zlib"]:
-        body = zlib.decompress(body)
-    return fields, body
-
-
 def _vectors() -> list[pytest.param]:  # type: ignore[valid-type]
     params = []
     for path in sorted(VECTORS.iterdir()):
         if path.name in ("README.md",):
             continue
-        fields, _ = _load(path)
+        fields, _ = read_vector(path)
         pq = any(i.startswith("AGE-SECRET-KEY-PQ-") for i in fields.get("identity", []))
         marks = (
             [pytest.mark.skip(reason="post-quantum hybrid recipients are out of scope")]
@@ -75,7 +63,7 @@ def test_the_vectors_are_all_here() -> None:
 
 @pytest.mark.parametrize("path", _vectors())
 def test_vector(path: Path) -> None:
-    fields, body = _load(path)
+    fields, body = read_vector(path)
     identities: list[Identity] = [X25519Identity.parse(i) for i in fields.get("identity", [])]
     identities += [ScryptIdentity(p) for p in fields.get("passphrase", [])]
     expected = EXPECTED[fields["expect"][0]]
