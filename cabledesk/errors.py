@@ -8,6 +8,11 @@ the CLI's ``main()`` and the GUI's error relay. Bugs in our own code raise
 
 No message ever contains key material or the plaintext of a cable.
 
+A message or hint may be given as a :class:`~cabledesk.phrase.Phrase` (a
+template with named values) rather than a finished sentence: ``message`` and
+``hint`` are then its English text, and ``phrase`` / ``hint_phrase`` keep it for
+a face to translate.
+
 The tree::
 
     CableDeskError
@@ -41,6 +46,8 @@ The tree::
 """
 
 from __future__ import annotations
+
+from cabledesk.phrase import Phrase
 
 __all__ = [
     "ArmorError",
@@ -77,10 +84,12 @@ __all__ = [
 class CableDeskError(Exception):
     """Root of every error a user may see: a message and an optional hint."""
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: str | Phrase, hint: str | Phrase | None = None) -> None:
+        self.phrase = message if isinstance(message, Phrase) else None
+        self.hint_phrase = hint if isinstance(hint, Phrase) else None
+        self.message = message.render() if isinstance(message, Phrase) else message
+        self.hint = hint.render() if isinstance(hint, Phrase) else hint
+        super().__init__(self.message)
 
     def __str__(self) -> str:
         return self.message

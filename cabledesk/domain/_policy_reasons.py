@@ -4,7 +4,7 @@ Faces show :attr:`Reason.text`; they pick icons, and tests assert, on
 :attr:`Reason.code`. Every sentence starts with the recipient's label so that a
 list of reasons for several recipients reads on its own.
 
-A sentence is a :class:`~cabledesk.domain.phrase.Phrase`: an English template
+A sentence is a :class:`~cabledesk.phrase.Phrase`: an English template
 with named values, some of them phrases in turn. The desktop application
 renders it with each template looked up in its translation catalogue (context
 ``policy``); every template here is listed in
@@ -19,8 +19,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from cabledesk.domain.countries import is_country_code
-from cabledesk.domain.phrase import Phrase
 from cabledesk.domain.tetragraphs import TetragraphTable
+from cabledesk.phrase import Phrase
 
 __all__ = ["Reason", "ReasonCode", "normal_post"]
 

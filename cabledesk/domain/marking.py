@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from cabledesk.domain.countries import is_country_code
 from cabledesk.domain.scheme import ClassificationScheme, Control, Level
 from cabledesk.errors import MarkingError
+from cabledesk.phrase import Phrase
 
 __all__ = ["Marking", "order_release_list", "parse_marking"]
 
@@ -116,8 +117,8 @@ def parse_marking(text: str, scheme: ClassificationScheme) -> Marking:
     if raw.startswith("("):
         if not raw.endswith(")"):
             raise MarkingError(
-                f"The portion mark {raw!r} has no closing parenthesis.",
-                hint="Write portion marks like (S//NF).",
+                Phrase.of("The portion mark {mark} has no closing parenthesis.", mark=repr(raw)),
+                hint=Phrase.of("Write portion marks like (S//NF)."),
             )
         raw = raw[1:-1].strip()
         alias = scheme.portion_aliases.get(raw.upper())
@@ -125,7 +126,8 @@ def parse_marking(text: str, scheme: ClassificationScheme) -> Marking:
             raw = alias
     if not raw:
         raise MarkingError(
-            "The marking is empty.", hint=f"Write a level such as {scheme.lowest.name}."
+            Phrase.of("The marking is empty."),
+            hint=Phrase.of("Write a level such as {level}.", level=scheme.lowest.name),
         )
     return _parse_body(raw, scheme)
 
@@ -134,25 +136,37 @@ def _parse_body(raw: str, scheme: ClassificationScheme) -> Marking:
     segments = raw.upper().split(CATEGORY_SEPARATOR)
     level = scheme.level(segments[0].strip())
     if level is None:
-        known = ", ".join(lv.name for lv in scheme.levels)
         raise MarkingError(
-            f"{segments[0].strip()!r} is not a classification level of the {scheme.name} scheme.",
-            hint=f"Levels of this scheme: {known}.",
+            Phrase.of(
+                "{token} is not a classification level of the {scheme} scheme.",
+                token=repr(segments[0].strip()),
+                scheme=scheme.name,
+            ),
+            hint=Phrase.of(
+                "Levels of this scheme: {levels}.", levels=[lv.name for lv in scheme.levels]
+            ),
         )
     controls: list[Control] = []
     release_to: tuple[str, ...] = ()
     for segment in segments[1:]:
         if not segment.strip():
             raise MarkingError(
-                f"The marking {raw!r} has an empty part between '//' separators.",
-                hint="Remove the extra '//'.",
+                Phrase.of(
+                    "The marking {marking} has an empty part between '//' separators.",
+                    marking=repr(raw),
+                ),
+                hint=Phrase.of("Remove the extra '//'."),
             )
         for token in (t.strip() for t in segment.split(CONTROL_SEPARATOR)):
             control, codes = _parse_control(token, raw, scheme)
             if control in controls:
                 raise MarkingError(
-                    f"{control.name} appears twice in the marking {raw!r}.",
-                    hint="Write each control once.",
+                    Phrase.of(
+                        "{control} appears twice in the marking {marking}.",
+                        control=control.name,
+                        marking=repr(raw),
+                    ),
+                    hint=Phrase.of("Write each control once."),
                 )
             controls.append(control)
             if codes is not None:
@@ -174,12 +188,21 @@ def _parse_control(
     if control is None:
         if not token:
             raise MarkingError(
-                f"The marking {raw!r} has an empty control between '/' separators.",
-                hint="Remove the extra '/'.",
+                Phrase.of(
+                    "The marking {marking} has an empty control between '/' separators.",
+                    marking=repr(raw),
+                ),
+                hint=Phrase.of("Remove the extra '/'."),
             )
         raise MarkingError(
-            f"{token!r} is not a control of the {scheme.name} scheme.",
-            hint="Known controls: " + ", ".join(c.name for c in scheme.controls) + ".",
+            Phrase.of(
+                "{token} is not a control of the {scheme} scheme.",
+                token=repr(token),
+                scheme=scheme.name,
+            ),
+            hint=Phrase.of(
+                "Known controls: {controls}.", controls=[c.name for c in scheme.controls]
+            ),
         )
     return control, None
 
@@ -190,28 +213,48 @@ def _parse_release_list(text: str, scheme: ClassificationScheme) -> tuple[str, .
     codes = [c.strip() for c in text.split(",")]
     if not text.strip():
         raise MarkingError(
-            f"{name} needs a list of countries.", hint=f"For example: {name} {scheme.country}, GBR."
+            Phrase.of("{control} needs a list of countries.", control=name),
+            hint=Phrase.of(
+                "For example: {control} {country}, GBR.", control=name, country=scheme.country
+            ),
         )
     seen: set[str] = set()
     for code in codes:
         if not code:
             raise MarkingError(
-                f"The {name} list {text.strip()!r} has an empty entry.",
-                hint="Separate country codes with a comma and a space.",
+                Phrase.of(
+                    "The {control} list {text} has an empty entry.",
+                    control=name,
+                    text=repr(text.strip()),
+                ),
+                hint=Phrase.of("Separate country codes with a comma and a space."),
             )
         if not (
             code == scheme.country or code in scheme.release.tetragraphs or is_country_code(code)
         ):
             raise MarkingError(
-                f"{code!r} in the {name} list is not a known country code.",
-                hint="Use ISO 3166 three-letter codes (GBR, FRA, DEU) or "
-                + ", ".join(scheme.release.tetragraphs)
-                + ".",
+                Phrase.of(
+                    "{code} in the {control} list is not a known country code.",
+                    code=repr(code),
+                    control=name,
+                ),
+                hint=Phrase.of(
+                    "Use ISO 3166 three-letter codes (GBR, FRA, DEU) or {tetragraphs}.",
+                    tetragraphs=scheme.release.tetragraphs,
+                ),
             )
         if code in seen:
-            raise MarkingError(f"{code} appears twice in the {name} list.")
+            raise MarkingError(
+                Phrase.of("{code} appears twice in the {control} list.", code=code, control=name)
+            )
         seen.add(code)
     return order_release_list(codes, scheme)
+
+
+def _not_on(control: str, level: str) -> Phrase:
+    return Phrase.of(
+        "{control} cannot be used on {level} information.", control=control, level=level
+    )
 
 
 def _check(m: Marking) -> None:
@@ -225,42 +268,71 @@ def _check(m: Marking) -> None:
         for other in control.supersedes:
             if other in names:
                 raise MarkingError(
-                    f"{control.name} and {other} contradict each other in one marking.",
-                    hint=f"{control.name} already restricts more than {other}; keep only one.",
+                    Phrase.of(
+                        "{control} and {other} contradict each other in one marking.",
+                        control=control.name,
+                        other=other,
+                    ),
+                    hint=Phrase.of(
+                        "{control} already restricts more than {other}; keep only one.",
+                        control=control.name,
+                        other=other,
+                    ),
                 )
         if control.min_level and m.level.rank < scheme.level_named(control.min_level).rank:
             raise MarkingError(
-                f"{control.name} cannot be used on {m.level.name} information.",
-                hint=f"{control.name} needs at least {control.min_level}.",
+                _not_on(control.name, m.level.name),
+                hint=Phrase.of(
+                    "{control} needs at least {level}.",
+                    control=control.name,
+                    level=control.min_level,
+                ),
             )
         if control.max_level and m.level.rank > scheme.level_named(control.max_level).rank:
             raise MarkingError(
-                f"{control.name} cannot be used on {m.level.name} information.",
-                hint=f"{control.name} applies only up to {control.max_level}.",
+                _not_on(control.name, m.level.name),
+                hint=Phrase.of(
+                    "{control} applies only up to {level}.",
+                    control=control.name,
+                    level=control.max_level,
+                ),
             )
     release = scheme.release
     has_release = release is not None and release.control in names
     if has_release != bool(m.release_to):
         raise MarkingError(
-            "A release list needs its REL TO control, and REL TO needs a list."
+            Phrase.of("A release list needs its REL TO control, and REL TO needs a list.")
             if release is None
-            else f"{release.control} needs a list of countries, and a list needs {release.control}."
+            else Phrase.of(
+                "{control} needs a list of countries, and a list needs {control}.",
+                control=release.control,
+            )
         )
     if has_release and release is not None:
         if scheme.country not in m.release_to:
             raise MarkingError(
-                f"The {release.control} list must include {scheme.country}, "
-                "the originating country.",
-                hint=f"Write {release.control} {scheme.country}, "
-                + LIST_SEPARATOR.join(c for c in m.release_to)
-                + ".",
+                Phrase.of(
+                    "The {control} list must include {country}, the originating country.",
+                    control=release.control,
+                    country=scheme.country,
+                ),
+                hint=Phrase.of(
+                    "Write {control} {country}, {others}.",
+                    control=release.control,
+                    country=scheme.country,
+                    others=m.release_to,
+                ),
             )
         if m.release_to == (scheme.country,):
             raise MarkingError(
-                f"{release.control} {scheme.country} alone releases to no one else.",
-                hint=f"Mark it {release.originator_only} instead."
+                Phrase.of(
+                    "{control} {country} alone releases to no one else.",
+                    control=release.control,
+                    country=scheme.country,
+                ),
+                hint=Phrase.of("Mark it {control} instead.", control=release.originator_only)
                 if release.originator_only
-                else "Name the countries it may be released to.",
+                else Phrase.of("Name the countries it may be released to."),
             )
         if tuple(m.release_to) != order_release_list(m.release_to, scheme):
             raise ValueError("release_to must be ordered with order_release_list()")

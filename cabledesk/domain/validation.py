@@ -18,11 +18,11 @@ from enum import StrEnum
 from cabledesk.domain.cable import Cable, portion_markings
 from cabledesk.domain.header import parse_date
 from cabledesk.domain.marking import Marking, parse_marking
-from cabledesk.domain.phrase import Phrase
 from cabledesk.domain.rollup import combine
 from cabledesk.domain.scheme import AuthorityRules, ClassificationScheme
 from cabledesk.domain.tags import is_known_tag, is_subject_tag
 from cabledesk.errors import FieldError, MarkingError
+from cabledesk.phrase import Phrase
 
 __all__ = ["Finding", "Severity", "validate"]
 
@@ -106,8 +106,17 @@ def _check_markings(
         try:
             parsed.append(parse_marking(text, scheme))
         except MarkingError as exc:
-            _error(out, name, f"{exc.message} {exc.hint or ''}".strip())
+            _error(out, name, _with_hint(exc))
     return parsed
+
+
+def _with_hint(exc: MarkingError) -> str | Phrase:
+    """The marking parser's message and hint, as one finding."""
+    if exc.phrase is None:
+        return f"{exc.message} {exc.hint or ''}".strip()
+    if not exc.hint:
+        return exc.phrase
+    return Phrase.of("{message} {hint}", message=exc.phrase, hint=exc.hint_phrase or exc.hint)
 
 
 def _check_header(cable: Cable, scheme: ClassificationScheme, out: list[Finding]) -> None:
@@ -243,7 +252,7 @@ def _check_declared_banner(
     try:
         declared = parse_marking(cable.declared_banner, scheme)
     except MarkingError as exc:
-        _error(out, "declared_banner", exc.message)
+        _error(out, "declared_banner", exc.phrase or exc.message)
         return
     if declared.level.rank < banner.level.rank:
         _error(

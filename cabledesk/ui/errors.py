@@ -27,24 +27,16 @@ from cabledesk.errors import (
     VaultLocked,
     WrongPassphrase,
 )
+from cabledesk.ui.phrases import in_words, translated
 
-__all__ = ["Problem", "describe", "show_error", "translated"]
+__all__ = ["Problem", "describe", "show_error"]
 
 log = logging.getLogger(__name__)
 
 
-# Literal sentences are written translate("errors", …) so that lupdate finds them; _tr is for
-# the core's messages, which reach the catalogue through resources/translations/core_messages.py.
+# Literal sentences are written translate("errors", …) so that lupdate finds them; the core's
+# messages reach the catalogue through resources/translations/core_messages.py.
 translate = QCoreApplication.translate
-
-
-def _tr(text: str) -> str:
-    return translate("errors", text)
-
-
-def translated(text: str) -> str:
-    """A sentence of the core in the user's language, if the catalogue has it (else as is)."""
-    return _tr(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +72,13 @@ def describe(exc: BaseException) -> Problem:
             cancelled=True,
         )
     if isinstance(exc, CableDeskError):
-        return Problem(_title(exc), _tr(exc.message), _tr(exc.hint) if exc.hint else "")
+        message = in_words(exc.phrase) if exc.phrase else translated(exc.message)
+        hint = (
+            in_words(exc.hint_phrase)
+            if exc.hint_phrase
+            else (translated(exc.hint) if exc.hint else "")
+        )
+        return Problem(_title(exc), message, hint)
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("unexpected error: %s", details)
     return Problem(

@@ -1,26 +1,32 @@
-"""The core's sentences built as phrases (:mod:`cabledesk.domain.phrase`), in the
-user's language: each template is looked up in the catalogue under a context
-(``policy`` for the release policy's reasons, ``findings`` for the drafting
-rules); ``resources/translations/core_messages.py`` lists them for the translators."""
+"""The core's sentences in the user's language.
+
+A sentence built as a :class:`~cabledesk.phrase.Phrase` (the release policy's
+reasons, the drafting findings, the marking parser's errors) has each template
+looked up in the catalogue under the context ``core``; a finished sentence (a
+constant message of the core) under ``errors``.
+``resources/translations/core_messages.py`` lists both for the translators.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from cabledesk.domain.phrase import Phrase
 from cabledesk.domain.validation import Finding
-from cabledesk.ui.errors import translated
+from cabledesk.phrase import Phrase
 
-__all__ = ["finding_text", "in_words"]
+__all__ = ["finding_text", "in_words", "translated"]
+
+translate = QCoreApplication.translate
 
 
-def in_words(phrase: Phrase, context: str = "policy") -> str:
-    return phrase.render(lambda template: QCoreApplication.translate(context, template))
+def in_words(phrase: Phrase) -> str:
+    return phrase.render(lambda template: translate("core", template))
+
+
+def translated(text: str) -> str:
+    """A finished sentence of the core, as the catalogue has it (else as it is)."""
+    return translate("errors", text)
 
 
 def finding_text(finding: Finding) -> str:
-    """A finding's message; one that came from elsewhere (the marking parser) as the
-    catalogue has it, or as it is."""
-    if finding.phrase is not None:
-        return in_words(finding.phrase, "findings")
-    return translated(finding.message)
+    return in_words(finding.phrase) if finding.phrase is not None else translated(finding.message)

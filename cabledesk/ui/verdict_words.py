@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from cabledesk.ui.errors import translated
+from cabledesk.ui.phrases import translated
 
 __all__ = ["verdict_words"]
 

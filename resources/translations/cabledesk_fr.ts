@@ -2628,6 +2628,401 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     </message>
 </context>
 <context>
+    <name>core</name>
+    <message>
+        <source>The cable has no originator (FM). Name the sending post.</source>
+        <translation>Le télégramme n’a pas d’expéditeur (FM). Indiquez le poste émetteur.</translation>
+    </message>
+    <message>
+        <source>The cable has no action addressee (TO). Add at least one.</source>
+        <translation>Le télégramme n’a pas de destinataire pour action (TO). Ajoutez-en au moins un.</translation>
+    </message>
+    <message>
+        <source>The cable has no subject. Write a one-line subject.</source>
+        <translation>Le télégramme n’a pas d’objet. Écrivez un objet d’une ligne.</translation>
+    </message>
+    <message>
+        <source>{name} is both an action and an info addressee; keep one.</source>
+        <translation>{name} est à la fois destinataire pour action et pour information&#xa0;; n’en gardez qu’un.</translation>
+    </message>
+    <message>
+        <source>A cable can carry only one channel caption, not {count} ({captions}). Keep one.</source>
+        <translation>Un télégramme ne peut porter qu’une seule mention de canal, pas {count} ({captions}). N’en gardez qu’une.</translation>
+    </message>
+    <message>
+        <source>A NIACT IMMEDIATE cable must justify the night action in paragraph 1 (say why the addressee must be woken).</source>
+        <translation>Un télégramme NIACT IMMEDIATE doit justifier l’action de nuit au paragraphe 1 (dites pourquoi le destinataire doit être réveillé).</translation>
+    </message>
+    <message>
+        <source>Two attachments have the same name. Rename one.</source>
+        <translation>Deux pièces jointes portent le même nom. Renommez-en une.</translation>
+    </message>
+    <message>
+        <source>{value} is not a precedence of the {scheme} scheme. Use one of: {allowed}.</source>
+        <translation>{value} n’est pas une priorité du référentiel {scheme}. Utilisez l’une de celles-ci&#xa0;: {allowed}.</translation>
+    </message>
+    <message>
+        <source>The cable has no text. Write at least one paragraph.</source>
+        <translation>Le télégramme n’a pas de texte. Écrivez au moins un paragraphe.</translation>
+    </message>
+    <message>
+        <source>A cable of more than three pages needs a summary: begin paragraph 1 with &apos;SUMMARY:&apos; and end it with &apos;END SUMMARY.&apos;</source>
+        <translation>Un télégramme de plus de trois pages exige un résumé&#xa0;: commencez le paragraphe 1 par &apos;SUMMARY:&apos; et terminez-le par &apos;END SUMMARY.&apos;</translation>
+    </message>
+    <message>
+        <source>The stated classification {declared} is lower than a portion of the cable; the portions add up to {banner}.</source>
+        <translation>La classification indiquée, {declared}, est inférieure à une partie du télégramme&#xa0;; les parties donnent {banner}.</translation>
+    </message>
+    <message>
+        <source>A {level} cable needs a classification authority block: &apos;Classified by&apos; (name and title), the reason, and &apos;Declassify on&apos;.</source>
+        <translation>Un télégramme {level} exige un bloc d’autorité de classification&#xa0;: &apos;Classified by&apos; (nom et fonction), le motif et &apos;Declassify on&apos;.</translation>
+    </message>
+    <message>
+        <source>Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is derived from.</source>
+        <translation>Indiquez le motif de classification (p. ex. 1.4(b), 1.4(d)) ou la source dont il dérive.</translation>
+    </message>
+    <message>
+        <source>Say when the cable may be declassified: a date, an event or an exemption such as 25X1.</source>
+        <translation>Indiquez quand le télégramme pourra être déclassifié&#xa0;: une date, un événement ou une exemption comme 25X1.</translation>
+    </message>
+    <message>
+        <source>{code} is not a known exemption code.</source>
+        <translation>{code} n’est pas un code d’exemption connu.</translation>
+    </message>
+    <message>
+        <source>The declassification date {date} has already passed.</source>
+        <translation>La date de déclassification {date} est déjà passée.</translation>
+    </message>
+    <message>
+        <source>The cable has no subject TAG (such as PREL or ECON); every cable needs at least one.</source>
+        <translation>Le télégramme n’a pas de TAG de sujet (comme PREL ou ECON)&#xa0;; chaque télégramme en exige au moins un.</translation>
+    </message>
+    <message>
+        <source>This portion has no portion mark. Mark it, e.g. {example}.</source>
+        <translation>Cette partie n’a pas de marque de classification. Marquez-la, p. ex. {example}.</translation>
+    </message>
+    <message>
+        <source>{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE.</source>
+        <translation>{value} n’est plus une priorité autorisée&#xa0;; utilisez IMMEDIATE ou ROUTINE.</translation>
+    </message>
+    <message>
+        <source>Paragraph {number} is empty. Write it or remove it.</source>
+        <translation>Le paragraphe {number} est vide. Rédigez-le ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>The stated classification {declared} differs from what the portions add up to ({banner}).</source>
+        <translation>La classification indiquée, {declared}, diffère de ce que donnent les parties ({banner}).</translation>
+    </message>
+    <message>
+        <source>An unclassified cable needs no classification authority block; remove it.</source>
+        <translation>Un télégramme non classifié n’a pas besoin de bloc d’autorité de classification&#xa0;; supprimez-le.</translation>
+    </message>
+    <message>
+        <source>{reason} is not a classification reason; use {allowed}.</source>
+        <translation>{reason} n’est pas un motif de classification&#xa0;; utilisez {allowed}.</translation>
+    </message>
+    <message>
+        <source>The exemption {code} needs a date, e.g. &apos;{code}, 2069-12-31&apos;.</source>
+        <translation>L’exemption {code} exige une date, p. ex. &apos;{code}, 2069-12-31&apos;.</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid date; write it as YYYY-MM-DD.</source>
+        <translation>{value} n’est pas une date valide&#xa0;; écrivez-la sous la forme AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+        <source>The declassification date {date} is more than {limit} years after the cable; choose {latest} or earlier, or an exemption.</source>
+        <translation>La date de déclassification {date} est plus de {limit} ans après le télégramme&#xa0;; choisissez le {latest} ou avant, ou une exemption.</translation>
+    </message>
+    <message>
+        <source>{tag} is not a known TAGS code; check it against the TAGS handbook.</source>
+        <translation>{tag} n’est pas un code TAGS connu&#xa0;; vérifiez-le dans le manuel des TAGS.</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice as action addressee.</source>
+        <translation>{name} figure deux fois comme destinataire pour action.</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice as info addressee.</source>
+        <translation>{name} figure deux fois comme destinataire pour information.</translation>
+    </message>
+    <message>
+        <source>Paragraph {number} starts with a typed number; paragraphs are numbered automatically, so remove it.</source>
+        <translation>Le paragraphe {number} commence par un numéro saisi&#xa0;; les paragraphes sont numérotés automatiquement, supprimez-le donc.</translation>
+    </message>
+    <message>
+        <source>{label} may not receive this cable</source>
+        <translation>{label} ne peut pas recevoir ce télégramme</translation>
+    </message>
+    <message>
+        <source>a clearance of at least {level}</source>
+        <translation>une habilitation d’au moins {level}</translation>
+    </message>
+    <message>
+        <source>nationals of {group} (CableDesk has no member list for {group})</source>
+        <translation>ressortissants de {group} (CableDesk n’a pas la liste des membres de {group})</translation>
+    </message>
+    <message>
+        <source>their nationality {value} is not an ISO 3166 three-letter country code</source>
+        <translation>sa nationalité {value} n’est pas un code pays ISO 3166 à trois lettres</translation>
+    </message>
+    <message>
+        <source>it is releasable only to nationals of {first} and {last}</source>
+        <translation>il n’est communicable qu’aux ressortissants de {first} et {last}</translation>
+    </message>
+    <message>
+        <source>{label} may not receive this {what} cable</source>
+        <translation>{label} ne peut pas recevoir ce télégramme {what}</translation>
+    </message>
+    <message>
+        <source>{refusal}: their keys were revoked.</source>
+        <translation>{refusal}&#xa0;: ses clés ont été révoquées.</translation>
+    </message>
+    <message>
+        <source>{refusal}: their keys expired on {moment} UTC.</source>
+        <translation>{refusal}&#xa0;: ses clés ont expiré le {moment} UTC.</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>(non indiquée)</translation>
+    </message>
+    <message>
+        <source>{label} is an unverified contact: seal to them only once you have confirmed that the fingerprint {fingerprint} is theirs.</source>
+        <translation>{label} est un contact non vérifié&#xa0;: ne lui scellez de télégramme qu’après avoir confirmé que l’empreinte {fingerprint} est bien la sienne.</translation>
+    </message>
+    <message>
+        <source>{label} is not one of your contacts: seal to them only once you have confirmed that the fingerprint {fingerprint} is theirs.</source>
+        <translation>{label} ne fait pas partie de vos contacts&#xa0;: ne lui scellez de télégramme qu’après avoir confirmé que l’empreinte {fingerprint} est bien la sienne.</translation>
+    </message>
+    <message>
+        <source>a clearance of at least {level} in the {scheme} scheme</source>
+        <translation>une habilitation d’au moins {level} dans le référentiel {scheme}</translation>
+    </message>
+    <message>
+        <source>{refusal}: it needs {wants}, and none is on record for them.</source>
+        <translation>{refusal}&#xa0;: il exige {wants}, et aucune n’est enregistrée pour cette personne.</translation>
+    </message>
+    <message>
+        <source>{refusal}: their clearance {clearance} belongs to a classification scheme CableDesk does not know ({scheme}).</source>
+        <translation>{refusal}&#xa0;: son habilitation {clearance} relève d’un référentiel de classification que CableDesk ne connaît pas ({scheme}).</translation>
+    </message>
+    <message>
+        <source>{refusal}: the {scheme} scheme of their clearance has no level high enough to protect it.</source>
+        <translation>{refusal}&#xa0;: le référentiel {scheme} de son habilitation n’a pas de niveau assez élevé pour le protéger.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it needs {wants}, and their clearance {clearance} is not a level of that scheme.</source>
+        <translation>{refusal}&#xa0;: il exige {wants}, et son habilitation {clearance} n’est pas un niveau de ce référentiel.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it needs {wants}, and theirs is {held}.</source>
+        <translation>{refusal}&#xa0;: il exige {wants}, et la sienne est {held}.</translation>
+    </message>
+    <message>
+        <source>{country} nationals</source>
+        <translation>ressortissants {country}</translation>
+    </message>
+    <message>
+        <source>nationals of the {group} countries</source>
+        <translation>ressortissants des pays {group}</translation>
+    </message>
+    <message>
+        <source>their nationality is not on record</source>
+        <translation>sa nationalité n’est pas enregistrée</translation>
+    </message>
+    <message>
+        <source>{refusal}: it is for {nationals} only, and {problem}.</source>
+        <translation>{refusal}&#xa0;: il est réservé aux {nationals}, et {problem}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it is for {nationals} only.</source>
+        <translation>{refusal}&#xa0;: il est réservé aux {nationals}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: classified information without a release marking ({control}) is for {nationals} only.</source>
+        <translation>{refusal}&#xa0;: une information classifiée sans mention de communicabilité ({control}) est réservée aux {nationals}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it is releasable only to the nationalities it lists, and {problem}.</source>
+        <translation>{refusal}&#xa0;: il n’est communicable qu’aux nationalités qu’il énumère, et {problem}.</translation>
+    </message>
+    <message>
+        <source>it names no one it may be released to</source>
+        <translation>il ne nomme personne à qui il puisse être communiqué</translation>
+    </message>
+    <message>
+        <source>it is releasable only to nationals of {first}</source>
+        <translation>il n’est communicable qu’aux ressortissants de {first}</translation>
+    </message>
+    <message>
+        <source>{refusal}: {whom} (CableDesk has no member list for {unknown}).</source>
+        <translation>{refusal}&#xa0;: {whom} (CableDesk n’a pas la liste des membres de {unknown}).</translation>
+    </message>
+    <message>
+        <source>{refusal}: {whom}.</source>
+        <translation>{refusal}&#xa0;: {whom}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it goes only to holders of the posts it is addressed to, and no post is on record for them.</source>
+        <translation>{refusal}&#xa0;: il ne va qu’aux titulaires des postes auxquels il est adressé, et aucun poste n’est enregistré pour cette personne.</translation>
+    </message>
+    <message>
+        <source>{refusal}: it goes only to holders of the posts it is addressed to, and their post, {post}, is not among them.</source>
+        <translation>{refusal}&#xa0;: il ne va qu’aux titulaires des postes auxquels il est adressé, et son poste, {post}, n’en fait pas partie.</translation>
+    </message>
+    <message>
+        <source>{refusal}: their keys were revoked ({why}).</source>
+        <translation>{refusal}&#xa0;: ses clés ont été révoquées ({why}).</translation>
+    </message>
+    <message>
+        <source>{refusal}: classified information without a release marking ({control}) is for {nationals} only, and {problem}.</source>
+        <translation>{refusal}&#xa0;: une information classifiée sans mention de communicabilité ({control}) est réservée aux {nationals}, et {problem}.</translation>
+    </message>
+    <message>
+        <source>the {group} countries</source>
+        <translation>les pays {group}</translation>
+    </message>
+    <message>
+        <source>a security clearance</source>
+        <translation>une habilitation de sécurité</translation>
+    </message>
+    <message>
+        <source>{control} cannot be used on {level} information.</source>
+        <translation>{control} ne peut pas s’appliquer à une information {level}.</translation>
+    </message>
+    <message>
+        <source>The marking is empty.</source>
+        <translation>Le marquage est vide.</translation>
+    </message>
+    <message>
+        <source>{token} is not a classification level of the {scheme} scheme.</source>
+        <translation>{token} n’est pas un niveau de classification du référentiel {scheme}.</translation>
+    </message>
+    <message>
+        <source>{token} is not a control of the {scheme} scheme.</source>
+        <translation>{token} n’est pas une mention de contrôle du référentiel {scheme}.</translation>
+    </message>
+    <message>
+        <source>{control} needs a list of countries.</source>
+        <translation>{control} exige une liste de pays.</translation>
+    </message>
+    <message>
+        <source>The portion mark {mark} has no closing parenthesis.</source>
+        <translation>La marque de paragraphe {mark} n’a pas de parenthèse fermante.</translation>
+    </message>
+    <message>
+        <source>Write a level such as {level}.</source>
+        <translation>Écrivez un niveau comme {level}.</translation>
+    </message>
+    <message>
+        <source>Levels of this scheme: {levels}.</source>
+        <translation>Niveaux de ce référentiel&#xa0;: {levels}.</translation>
+    </message>
+    <message>
+        <source>The marking {marking} has an empty part between &apos;//&apos; separators.</source>
+        <translation>Le marquage {marking} a une partie vide entre des séparateurs «&#xa0;//&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The marking {marking} has an empty control between &apos;/&apos; separators.</source>
+        <translation>Le marquage {marking} a une mention de contrôle vide entre des séparateurs «&#xa0;/&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Known controls: {controls}.</source>
+        <translation>Mentions de contrôle connues&#xa0;: {controls}.</translation>
+    </message>
+    <message>
+        <source>For example: {control} {country}, GBR.</source>
+        <translation>Par exemple&#xa0;: {control} {country}, GBR.</translation>
+    </message>
+    <message>
+        <source>The {control} list {text} has an empty entry.</source>
+        <translation>La liste {control} {text} a une entrée vide.</translation>
+    </message>
+    <message>
+        <source>{code} in the {control} list is not a known country code.</source>
+        <translation>{code} dans la liste {control} n’est pas un code pays connu.</translation>
+    </message>
+    <message>
+        <source>{code} appears twice in the {control} list.</source>
+        <translation>{code} figure deux fois dans la liste {control}.</translation>
+    </message>
+    <message>
+        <source>A release list needs its REL TO control, and REL TO needs a list.</source>
+        <translation>Une liste de communicabilité exige sa mention REL TO, et REL TO exige une liste.</translation>
+    </message>
+    <message>
+        <source>{control} needs a list of countries, and a list needs {control}.</source>
+        <translation>{control} exige une liste de pays, et une liste exige {control}.</translation>
+    </message>
+    <message>
+        <source>The {control} list must include {country}, the originating country.</source>
+        <translation>La liste {control} doit inclure {country}, le pays d’origine.</translation>
+    </message>
+    <message>
+        <source>{control} {country} alone releases to no one else.</source>
+        <translation>{control} {country} seul ne communique à personne d’autre.</translation>
+    </message>
+    <message>
+        <source>Write portion marks like (S//NF).</source>
+        <translation>Écrivez les marques de paragraphe sous la forme (S//NF).</translation>
+    </message>
+    <message>
+        <source>Remove the extra &apos;//&apos;.</source>
+        <translation>Supprimez le «&#xa0;//&#xa0;» en trop.</translation>
+    </message>
+    <message>
+        <source>{control} appears twice in the marking {marking}.</source>
+        <translation>{control} figure deux fois dans le marquage {marking}.</translation>
+    </message>
+    <message>
+        <source>Remove the extra &apos;/&apos;.</source>
+        <translation>Supprimez le «&#xa0;/&#xa0;» en trop.</translation>
+    </message>
+    <message>
+        <source>Separate country codes with a comma and a space.</source>
+        <translation>Séparez les codes pays par une virgule suivie d’un espace.</translation>
+    </message>
+    <message>
+        <source>Use ISO 3166 three-letter codes (GBR, FRA, DEU) or {tetragraphs}.</source>
+        <translation>Utilisez des codes ISO 3166 à trois lettres (GBR, FRA, DEU) ou {tetragraphs}.</translation>
+    </message>
+    <message>
+        <source>{control} and {other} contradict each other in one marking.</source>
+        <translation>{control} et {other} se contredisent dans un même marquage.</translation>
+    </message>
+    <message>
+        <source>{control} needs at least {level}.</source>
+        <translation>{control} exige au moins {level}.</translation>
+    </message>
+    <message>
+        <source>{control} applies only up to {level}.</source>
+        <translation>{control} ne s’applique que jusqu’à {level}.</translation>
+    </message>
+    <message>
+        <source>Write {control} {country}, {others}.</source>
+        <translation>Écrivez {control} {country}, {others}.</translation>
+    </message>
+    <message>
+        <source>Write each control once.</source>
+        <translation>N’indiquez chaque mention de contrôle qu’une seule fois.</translation>
+    </message>
+    <message>
+        <source>{control} already restricts more than {other}; keep only one.</source>
+        <translation>{control} restreint déjà davantage que {other}&#xa0;; n’en gardez qu’une.</translation>
+    </message>
+    <message>
+        <source>Mark it {control} instead.</source>
+        <translation>Marquez-le plutôt {control}.</translation>
+    </message>
+    <message>
+        <source>Name the countries it may be released to.</source>
+        <translation>Nommez les pays auxquels il peut être communiqué.</translation>
+    </message>
+    <message>
+        <source>{message} {hint}</source>
+        <translation>{message} {hint}</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>Wrong passphrase</source>
@@ -3248,268 +3643,6 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>This computer has no usable keychain (such as GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential Locker), so CableDesk cannot remember the vault here; you will type your passphrase each time.</source>
         <translation>Cet ordinateur n’a pas de trousseau utilisable (tel que GNOME Keyring, KWallet, le Trousseau d’accès de macOS ou le Gestionnaire d’identification de Windows)&#xa0;: CableDesk ne peut donc pas mémoriser le coffre ici, et vous saisirez votre phrase de passe à chaque fois.</translation>
-    </message>
-</context>
-<context>
-    <name>findings</name>
-    <message>
-        <source>The cable has no originator (FM). Name the sending post.</source>
-        <translation>Le télégramme n’a pas d’expéditeur (FM). Indiquez le poste émetteur.</translation>
-    </message>
-    <message>
-        <source>The cable has no action addressee (TO). Add at least one.</source>
-        <translation>Le télégramme n’a pas de destinataire pour action (TO). Ajoutez-en au moins un.</translation>
-    </message>
-    <message>
-        <source>The cable has no subject. Write a one-line subject.</source>
-        <translation>Le télégramme n’a pas d’objet. Écrivez un objet d’une ligne.</translation>
-    </message>
-    <message>
-        <source>{name} is both an action and an info addressee; keep one.</source>
-        <translation>{name} est à la fois destinataire pour action et pour information&#xa0;; n’en gardez qu’un.</translation>
-    </message>
-    <message>
-        <source>A cable can carry only one channel caption, not {count} ({captions}). Keep one.</source>
-        <translation>Un télégramme ne peut porter qu’une seule mention de canal, pas {count} ({captions}). N’en gardez qu’une.</translation>
-    </message>
-    <message>
-        <source>A NIACT IMMEDIATE cable must justify the night action in paragraph 1 (say why the addressee must be woken).</source>
-        <translation>Un télégramme NIACT IMMEDIATE doit justifier l’action de nuit au paragraphe 1 (dites pourquoi le destinataire doit être réveillé).</translation>
-    </message>
-    <message>
-        <source>Two attachments have the same name. Rename one.</source>
-        <translation>Deux pièces jointes portent le même nom. Renommez-en une.</translation>
-    </message>
-    <message>
-        <source>{value} is not a precedence of the {scheme} scheme. Use one of: {allowed}.</source>
-        <translation>{value} n’est pas une priorité du référentiel {scheme}. Utilisez l’une de celles-ci&#xa0;: {allowed}.</translation>
-    </message>
-    <message>
-        <source>The cable has no text. Write at least one paragraph.</source>
-        <translation>Le télégramme n’a pas de texte. Écrivez au moins un paragraphe.</translation>
-    </message>
-    <message>
-        <source>A cable of more than three pages needs a summary: begin paragraph 1 with &apos;SUMMARY:&apos; and end it with &apos;END SUMMARY.&apos;</source>
-        <translation>Un télégramme de plus de trois pages exige un résumé&#xa0;: commencez le paragraphe 1 par &apos;SUMMARY:&apos; et terminez-le par &apos;END SUMMARY.&apos;</translation>
-    </message>
-    <message>
-        <source>The stated classification {declared} is lower than a portion of the cable; the portions add up to {banner}.</source>
-        <translation>La classification indiquée, {declared}, est inférieure à une partie du télégramme&#xa0;; les parties donnent {banner}.</translation>
-    </message>
-    <message>
-        <source>A {level} cable needs a classification authority block: &apos;Classified by&apos; (name and title), the reason, and &apos;Declassify on&apos;.</source>
-        <translation>Un télégramme {level} exige un bloc d’autorité de classification&#xa0;: &apos;Classified by&apos; (nom et fonction), le motif et &apos;Declassify on&apos;.</translation>
-    </message>
-    <message>
-        <source>Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is derived from.</source>
-        <translation>Indiquez le motif de classification (p. ex. 1.4(b), 1.4(d)) ou la source dont il dérive.</translation>
-    </message>
-    <message>
-        <source>Say when the cable may be declassified: a date, an event or an exemption such as 25X1.</source>
-        <translation>Indiquez quand le télégramme pourra être déclassifié&#xa0;: une date, un événement ou une exemption comme 25X1.</translation>
-    </message>
-    <message>
-        <source>{code} is not a known exemption code.</source>
-        <translation>{code} n’est pas un code d’exemption connu.</translation>
-    </message>
-    <message>
-        <source>The declassification date {date} has already passed.</source>
-        <translation>La date de déclassification {date} est déjà passée.</translation>
-    </message>
-    <message>
-        <source>The cable has no subject TAG (such as PREL or ECON); every cable needs at least one.</source>
-        <translation>Le télégramme n’a pas de TAG de sujet (comme PREL ou ECON)&#xa0;; chaque télégramme en exige au moins un.</translation>
-    </message>
-    <message>
-        <source>This portion has no portion mark. Mark it, e.g. {example}.</source>
-        <translation>Cette partie n’a pas de marque de classification. Marquez-la, p. ex. {example}.</translation>
-    </message>
-    <message>
-        <source>{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE.</source>
-        <translation>{value} n’est plus une priorité autorisée&#xa0;; utilisez IMMEDIATE ou ROUTINE.</translation>
-    </message>
-    <message>
-        <source>Paragraph {number} is empty. Write it or remove it.</source>
-        <translation>Le paragraphe {number} est vide. Rédigez-le ou supprimez-le.</translation>
-    </message>
-    <message>
-        <source>The stated classification {declared} differs from what the portions add up to ({banner}).</source>
-        <translation>La classification indiquée, {declared}, diffère de ce que donnent les parties ({banner}).</translation>
-    </message>
-    <message>
-        <source>An unclassified cable needs no classification authority block; remove it.</source>
-        <translation>Un télégramme non classifié n’a pas besoin de bloc d’autorité de classification&#xa0;; supprimez-le.</translation>
-    </message>
-    <message>
-        <source>{reason} is not a classification reason; use {allowed}.</source>
-        <translation>{reason} n’est pas un motif de classification&#xa0;; utilisez {allowed}.</translation>
-    </message>
-    <message>
-        <source>The exemption {code} needs a date, e.g. &apos;{code}, 2069-12-31&apos;.</source>
-        <translation>L’exemption {code} exige une date, p. ex. &apos;{code}, 2069-12-31&apos;.</translation>
-    </message>
-    <message>
-        <source>{value} is not a valid date; write it as YYYY-MM-DD.</source>
-        <translation>{value} n’est pas une date valide&#xa0;; écrivez-la sous la forme AAAA-MM-JJ.</translation>
-    </message>
-    <message>
-        <source>The declassification date {date} is more than {limit} years after the cable; choose {latest} or earlier, or an exemption.</source>
-        <translation>La date de déclassification {date} est plus de {limit} ans après le télégramme&#xa0;; choisissez le {latest} ou avant, ou une exemption.</translation>
-    </message>
-    <message>
-        <source>{tag} is not a known TAGS code; check it against the TAGS handbook.</source>
-        <translation>{tag} n’est pas un code TAGS connu&#xa0;; vérifiez-le dans le manuel des TAGS.</translation>
-    </message>
-    <message>
-        <source>{name} is listed twice as action addressee.</source>
-        <translation>{name} figure deux fois comme destinataire pour action.</translation>
-    </message>
-    <message>
-        <source>{name} is listed twice as info addressee.</source>
-        <translation>{name} figure deux fois comme destinataire pour information.</translation>
-    </message>
-    <message>
-        <source>Paragraph {number} starts with a typed number; paragraphs are numbered automatically, so remove it.</source>
-        <translation>Le paragraphe {number} commence par un numéro saisi&#xa0;; les paragraphes sont numérotés automatiquement, supprimez-le donc.</translation>
-    </message>
-</context>
-<context>
-    <name>policy</name>
-    <message>
-        <source>{label} may not receive this cable</source>
-        <translation>{label} ne peut pas recevoir ce télégramme</translation>
-    </message>
-    <message>
-        <source>a clearance of at least {level}</source>
-        <translation>une habilitation d’au moins {level}</translation>
-    </message>
-    <message>
-        <source>nationals of {group} (CableDesk has no member list for {group})</source>
-        <translation>ressortissants de {group} (CableDesk n’a pas la liste des membres de {group})</translation>
-    </message>
-    <message>
-        <source>their nationality {value} is not an ISO 3166 three-letter country code</source>
-        <translation>sa nationalité {value} n’est pas un code pays ISO 3166 à trois lettres</translation>
-    </message>
-    <message>
-        <source>it is releasable only to nationals of {first} and {last}</source>
-        <translation>il n’est communicable qu’aux ressortissants de {first} et {last}</translation>
-    </message>
-    <message>
-        <source>{label} may not receive this {what} cable</source>
-        <translation>{label} ne peut pas recevoir ce télégramme {what}</translation>
-    </message>
-    <message>
-        <source>{refusal}: their keys were revoked.</source>
-        <translation>{refusal}&#xa0;: ses clés ont été révoquées.</translation>
-    </message>
-    <message>
-        <source>{refusal}: their keys expired on {moment} UTC.</source>
-        <translation>{refusal}&#xa0;: ses clés ont expiré le {moment} UTC.</translation>
-    </message>
-    <message>
-        <source>(none given)</source>
-        <translation>(non indiquée)</translation>
-    </message>
-    <message>
-        <source>{label} is an unverified contact: seal to them only once you have confirmed that the fingerprint {fingerprint} is theirs.</source>
-        <translation>{label} est un contact non vérifié&#xa0;: ne lui scellez de télégramme qu’après avoir confirmé que l’empreinte {fingerprint} est bien la sienne.</translation>
-    </message>
-    <message>
-        <source>{label} is not one of your contacts: seal to them only once you have confirmed that the fingerprint {fingerprint} is theirs.</source>
-        <translation>{label} ne fait pas partie de vos contacts&#xa0;: ne lui scellez de télégramme qu’après avoir confirmé que l’empreinte {fingerprint} est bien la sienne.</translation>
-    </message>
-    <message>
-        <source>a clearance of at least {level} in the {scheme} scheme</source>
-        <translation>une habilitation d’au moins {level} dans le référentiel {scheme}</translation>
-    </message>
-    <message>
-        <source>{refusal}: it needs {wants}, and none is on record for them.</source>
-        <translation>{refusal}&#xa0;: il exige {wants}, et aucune n’est enregistrée pour cette personne.</translation>
-    </message>
-    <message>
-        <source>{refusal}: their clearance {clearance} belongs to a classification scheme CableDesk does not know ({scheme}).</source>
-        <translation>{refusal}&#xa0;: son habilitation {clearance} relève d’un référentiel de classification que CableDesk ne connaît pas ({scheme}).</translation>
-    </message>
-    <message>
-        <source>{refusal}: the {scheme} scheme of their clearance has no level high enough to protect it.</source>
-        <translation>{refusal}&#xa0;: le référentiel {scheme} de son habilitation n’a pas de niveau assez élevé pour le protéger.</translation>
-    </message>
-    <message>
-        <source>{refusal}: it needs {wants}, and their clearance {clearance} is not a level of that scheme.</source>
-        <translation>{refusal}&#xa0;: il exige {wants}, et son habilitation {clearance} n’est pas un niveau de ce référentiel.</translation>
-    </message>
-    <message>
-        <source>{refusal}: it needs {wants}, and theirs is {held}.</source>
-        <translation>{refusal}&#xa0;: il exige {wants}, et la sienne est {held}.</translation>
-    </message>
-    <message>
-        <source>{country} nationals</source>
-        <translation>ressortissants {country}</translation>
-    </message>
-    <message>
-        <source>nationals of the {group} countries</source>
-        <translation>ressortissants des pays {group}</translation>
-    </message>
-    <message>
-        <source>their nationality is not on record</source>
-        <translation>sa nationalité n’est pas enregistrée</translation>
-    </message>
-    <message>
-        <source>{refusal}: it is for {nationals} only, and {problem}.</source>
-        <translation>{refusal}&#xa0;: il est réservé aux {nationals}, et {problem}.</translation>
-    </message>
-    <message>
-        <source>{refusal}: it is for {nationals} only.</source>
-        <translation>{refusal}&#xa0;: il est réservé aux {nationals}.</translation>
-    </message>
-    <message>
-        <source>{refusal}: classified information without a release marking ({control}) is for {nationals} only.</source>
-        <translation>{refusal}&#xa0;: une information classifiée sans mention de communicabilité ({control}) est réservée aux {nationals}.</translation>
-    </message>
-    <message>
-        <source>{refusal}: it is releasable only to the nationalities it lists, and {problem}.</source>
-        <translation>{refusal}&#xa0;: il n’est communicable qu’aux nationalités qu’il énumère, et {problem}.</translation>
-    </message>
-    <message>
-        <source>it names no one it may be released to</source>
-        <translation>il ne nomme personne à qui il puisse être communiqué</translation>
-    </message>
-    <message>
-        <source>it is releasable only to nationals of {first}</source>
-        <translation>il n’est communicable qu’aux ressortissants de {first}</translation>
-    </message>
-    <message>
-        <source>{refusal}: {whom} (CableDesk has no member list for {unknown}).</source>
-        <translation>{refusal}&#xa0;: {whom} (CableDesk n’a pas la liste des membres de {unknown}).</translation>
-    </message>
-    <message>
-        <source>{refusal}: {whom}.</source>
-        <translation>{refusal}&#xa0;: {whom}.</translation>
-    </message>
-    <message>
-        <source>{refusal}: it goes only to holders of the posts it is addressed to, and no post is on record for them.</source>
-        <translation>{refusal}&#xa0;: il ne va qu’aux titulaires des postes auxquels il est adressé, et aucun poste n’est enregistré pour cette personne.</translation>
-    </message>
-    <message>
-        <source>{refusal}: it goes only to holders of the posts it is addressed to, and their post, {post}, is not among them.</source>
-        <translation>{refusal}&#xa0;: il ne va qu’aux titulaires des postes auxquels il est adressé, et son poste, {post}, n’en fait pas partie.</translation>
-    </message>
-    <message>
-        <source>{refusal}: their keys were revoked ({why}).</source>
-        <translation>{refusal}&#xa0;: ses clés ont été révoquées ({why}).</translation>
-    </message>
-    <message>
-        <source>{refusal}: classified information without a release marking ({control}) is for {nationals} only, and {problem}.</source>
-        <translation>{refusal}&#xa0;: une information classifiée sans mention de communicabilité ({control}) est réservée aux {nationals}, et {problem}.</translation>
-    </message>
-    <message>
-        <source>the {group} countries</source>
-        <translation>les pays {group}</translation>
-    </message>
-    <message>
-        <source>a security clearance</source>
-        <translation>une habilitation de sécurité</translation>
     </message>
 </context>
 <context>

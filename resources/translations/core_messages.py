@@ -263,161 +263,196 @@ PASSPHRASE_HINTS = (
 )
 
 
-# cabledesk/domain/_policy_reasons.py: the release policy's reasons, as phrase templates
-POLICY_REASONS = (
-    QT_TRANSLATE_NOOP("policy", "{label} may not receive this cable"),
-    QT_TRANSLATE_NOOP("policy", "a clearance of at least {level}"),
-    QT_TRANSLATE_NOOP("policy", "nationals of {group} (CableDesk has no member list for {group})"),
+# Phrase templates (cabledesk.phrase.Phrase) of the core: the release policy's reasons,
+# the drafting findings, the marking parser's errors. Rendered in the context "core";
+# tests/ui/test_translations.py checks this list against every Phrase.of in cabledesk/.
+CORE_PHRASES = (
+    # cabledesk/domain/_policy_reasons.py
+    QT_TRANSLATE_NOOP("core", "{label} may not receive this cable"),
+    QT_TRANSLATE_NOOP("core", "a clearance of at least {level}"),
+    QT_TRANSLATE_NOOP("core", "nationals of {group} (CableDesk has no member list for {group})"),
     QT_TRANSLATE_NOOP(
-        "policy", "their nationality {value} is not an ISO 3166 three-letter country code"
+        "core", "their nationality {value} is not an ISO 3166 three-letter country code"
     ),
-    QT_TRANSLATE_NOOP("policy", "it is releasable only to nationals of {first} and {last}"),
-    QT_TRANSLATE_NOOP("policy", "{label} may not receive this {what} cable"),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: their keys were revoked."),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: their keys expired on {moment} UTC."),
-    QT_TRANSLATE_NOOP("policy", "(none given)"),
+    QT_TRANSLATE_NOOP("core", "it is releasable only to nationals of {first} and {last}"),
+    QT_TRANSLATE_NOOP("core", "{label} may not receive this {what} cable"),
+    QT_TRANSLATE_NOOP("core", "{refusal}: their keys were revoked."),
+    QT_TRANSLATE_NOOP("core", "{refusal}: their keys expired on {moment} UTC."),
+    QT_TRANSLATE_NOOP("core", "(none given)"),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{label} is an unverified contact: seal to them only once you have confirmed "
         "that the fingerprint {fingerprint} is theirs.",
     ),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{label} is not one of your contacts: seal to them only once you have confirmed "
         "that the fingerprint {fingerprint} is theirs.",
     ),
-    QT_TRANSLATE_NOOP("policy", "a clearance of at least {level} in the {scheme} scheme"),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: it needs {wants}, and none is on record for them."),
+    QT_TRANSLATE_NOOP("core", "a clearance of at least {level} in the {scheme} scheme"),
+    QT_TRANSLATE_NOOP("core", "{refusal}: it needs {wants}, and none is on record for them."),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{refusal}: their clearance {clearance} belongs to a classification scheme "
         "CableDesk does not know ({scheme}).",
     ),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{refusal}: the {scheme} scheme of their clearance has no level high enough to protect it.",
     ),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{refusal}: it needs {wants}, and their clearance {clearance} is not a level of "
         "that scheme.",
     ),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: it needs {wants}, and theirs is {held}."),
-    QT_TRANSLATE_NOOP("policy", "{country} nationals"),
-    QT_TRANSLATE_NOOP("policy", "nationals of the {group} countries"),
-    QT_TRANSLATE_NOOP("policy", "their nationality is not on record"),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: it is for {nationals} only, and {problem}."),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: it is for {nationals} only."),
+    QT_TRANSLATE_NOOP("core", "{refusal}: it needs {wants}, and theirs is {held}."),
+    QT_TRANSLATE_NOOP("core", "{country} nationals"),
+    QT_TRANSLATE_NOOP("core", "nationals of the {group} countries"),
+    QT_TRANSLATE_NOOP("core", "their nationality is not on record"),
+    QT_TRANSLATE_NOOP("core", "{refusal}: it is for {nationals} only, and {problem}."),
+    QT_TRANSLATE_NOOP("core", "{refusal}: it is for {nationals} only."),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{refusal}: classified information without a release marking ({control}) is for "
         "{nationals} only.",
     ),
     QT_TRANSLATE_NOOP(
-        "policy", "{refusal}: it is releasable only to the nationalities it lists, and {problem}."
+        "core", "{refusal}: it is releasable only to the nationalities it lists, and {problem}."
     ),
-    QT_TRANSLATE_NOOP("policy", "it names no one it may be released to"),
-    QT_TRANSLATE_NOOP("policy", "it is releasable only to nationals of {first}"),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: {whom} (CableDesk has no member list for {unknown})."),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: {whom}."),
+    QT_TRANSLATE_NOOP("core", "it names no one it may be released to"),
+    QT_TRANSLATE_NOOP("core", "it is releasable only to nationals of {first}"),
+    QT_TRANSLATE_NOOP("core", "{refusal}: {whom} (CableDesk has no member list for {unknown})."),
+    QT_TRANSLATE_NOOP("core", "{refusal}: {whom}."),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{refusal}: it goes only to holders of the posts it is addressed to, and no post "
         "is on record for them.",
     ),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{refusal}: it goes only to holders of the posts it is addressed to, and their "
         "post, {post}, is not among them.",
     ),
-    QT_TRANSLATE_NOOP("policy", "{refusal}: their keys were revoked ({why})."),
+    QT_TRANSLATE_NOOP("core", "{refusal}: their keys were revoked ({why})."),
     QT_TRANSLATE_NOOP(
-        "policy",
+        "core",
         "{refusal}: classified information without a release marking ({control}) is for "
         "{nationals} only, and {problem}.",
     ),
-    QT_TRANSLATE_NOOP("policy", "the {group} countries"),
-    QT_TRANSLATE_NOOP("policy", "a security clearance"),
-)
-
-
-# cabledesk/domain/validation.py: the drafting rules' findings, as phrase templates
-FINDINGS = (
-    QT_TRANSLATE_NOOP("findings", "The cable has no originator (FM). Name the sending post."),
-    QT_TRANSLATE_NOOP("findings", "The cable has no action addressee (TO). Add at least one."),
-    QT_TRANSLATE_NOOP("findings", "The cable has no subject. Write a one-line subject."),
-    QT_TRANSLATE_NOOP("findings", "{name} is both an action and an info addressee; keep one."),
+    QT_TRANSLATE_NOOP("core", "the {group} countries"),
+    QT_TRANSLATE_NOOP("core", "a security clearance"),
+    # cabledesk/domain/marking.py
+    QT_TRANSLATE_NOOP("core", "{control} cannot be used on {level} information."),
+    QT_TRANSLATE_NOOP("core", "The marking is empty."),
+    QT_TRANSLATE_NOOP("core", "{token} is not a classification level of the {scheme} scheme."),
+    QT_TRANSLATE_NOOP("core", "{token} is not a control of the {scheme} scheme."),
+    QT_TRANSLATE_NOOP("core", "{control} needs a list of countries."),
+    QT_TRANSLATE_NOOP("core", "The portion mark {mark} has no closing parenthesis."),
+    QT_TRANSLATE_NOOP("core", "Write a level such as {level}."),
+    QT_TRANSLATE_NOOP("core", "Levels of this scheme: {levels}."),
+    QT_TRANSLATE_NOOP("core", "The marking {marking} has an empty part between '//' separators."),
+    QT_TRANSLATE_NOOP("core", "The marking {marking} has an empty control between '/' separators."),
+    QT_TRANSLATE_NOOP("core", "Known controls: {controls}."),
+    QT_TRANSLATE_NOOP("core", "For example: {control} {country}, GBR."),
+    QT_TRANSLATE_NOOP("core", "The {control} list {text} has an empty entry."),
+    QT_TRANSLATE_NOOP("core", "{code} in the {control} list is not a known country code."),
+    QT_TRANSLATE_NOOP("core", "{code} appears twice in the {control} list."),
+    QT_TRANSLATE_NOOP("core", "A release list needs its REL TO control, and REL TO needs a list."),
+    QT_TRANSLATE_NOOP("core", "{control} needs a list of countries, and a list needs {control}."),
     QT_TRANSLATE_NOOP(
-        "findings",
-        "A cable can carry only one channel caption, not {count} ({captions}). Keep one.",
+        "core", "The {control} list must include {country}, the originating country."
+    ),
+    QT_TRANSLATE_NOOP("core", "{control} {country} alone releases to no one else."),
+    QT_TRANSLATE_NOOP("core", "Write portion marks like (S//NF)."),
+    QT_TRANSLATE_NOOP("core", "Remove the extra '//'."),
+    QT_TRANSLATE_NOOP("core", "{control} appears twice in the marking {marking}."),
+    QT_TRANSLATE_NOOP("core", "Remove the extra '/'."),
+    QT_TRANSLATE_NOOP("core", "Separate country codes with a comma and a space."),
+    QT_TRANSLATE_NOOP("core", "Use ISO 3166 three-letter codes (GBR, FRA, DEU) or {tetragraphs}."),
+    QT_TRANSLATE_NOOP("core", "{control} and {other} contradict each other in one marking."),
+    QT_TRANSLATE_NOOP("core", "{control} needs at least {level}."),
+    QT_TRANSLATE_NOOP("core", "{control} applies only up to {level}."),
+    QT_TRANSLATE_NOOP("core", "Write {control} {country}, {others}."),
+    QT_TRANSLATE_NOOP("core", "Write each control once."),
+    QT_TRANSLATE_NOOP("core", "{control} already restricts more than {other}; keep only one."),
+    QT_TRANSLATE_NOOP("core", "Mark it {control} instead."),
+    QT_TRANSLATE_NOOP("core", "Name the countries it may be released to."),
+    # cabledesk/domain/validation.py
+    QT_TRANSLATE_NOOP("core", "{message} {hint}"),
+    QT_TRANSLATE_NOOP("core", "The cable has no originator (FM). Name the sending post."),
+    QT_TRANSLATE_NOOP("core", "The cable has no action addressee (TO). Add at least one."),
+    QT_TRANSLATE_NOOP("core", "The cable has no subject. Write a one-line subject."),
+    QT_TRANSLATE_NOOP("core", "{name} is both an action and an info addressee; keep one."),
+    QT_TRANSLATE_NOOP(
+        "core", "A cable can carry only one channel caption, not {count} ({captions}). Keep one."
     ),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "A NIACT IMMEDIATE cable must justify the night action in paragraph 1 (say why "
         "the addressee must be woken).",
     ),
-    QT_TRANSLATE_NOOP("findings", "Two attachments have the same name. Rename one."),
+    QT_TRANSLATE_NOOP("core", "Two attachments have the same name. Rename one."),
     QT_TRANSLATE_NOOP(
-        "findings", "{value} is not a precedence of the {scheme} scheme. Use one of: {allowed}."
+        "core", "{value} is not a precedence of the {scheme} scheme. Use one of: {allowed}."
     ),
-    QT_TRANSLATE_NOOP("findings", "The cable has no text. Write at least one paragraph."),
+    QT_TRANSLATE_NOOP("core", "The cable has no text. Write at least one paragraph."),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "A cable of more than three pages needs a summary: begin paragraph 1 with "
         "'SUMMARY:' and end it with 'END SUMMARY.'",
     ),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "The stated classification {declared} is lower than a portion of the cable; the "
         "portions add up to {banner}.",
     ),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "A {level} cable needs a classification authority block: 'Classified by' (name "
         "and title), the reason, and 'Declassify on'.",
     ),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is "
         "derived from.",
     ),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "Say when the cable may be declassified: a date, an event or an exemption such as 25X1.",
     ),
-    QT_TRANSLATE_NOOP("findings", "{code} is not a known exemption code."),
-    QT_TRANSLATE_NOOP("findings", "The declassification date {date} has already passed."),
+    QT_TRANSLATE_NOOP("core", "{code} is not a known exemption code."),
+    QT_TRANSLATE_NOOP("core", "The declassification date {date} has already passed."),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "The cable has no subject TAG (such as PREL or ECON); every cable needs at least one.",
     ),
-    QT_TRANSLATE_NOOP("findings", "This portion has no portion mark. Mark it, e.g. {example}."),
+    QT_TRANSLATE_NOOP("core", "This portion has no portion mark. Mark it, e.g. {example}."),
     QT_TRANSLATE_NOOP(
-        "findings", "{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE."
+        "core", "{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE."
     ),
-    QT_TRANSLATE_NOOP("findings", "Paragraph {number} is empty. Write it or remove it."),
+    QT_TRANSLATE_NOOP("core", "Paragraph {number} is empty. Write it or remove it."),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "The stated classification {declared} differs from what the portions add up to ({banner}).",
     ),
     QT_TRANSLATE_NOOP(
-        "findings", "An unclassified cable needs no classification authority block; remove it."
+        "core", "An unclassified cable needs no classification authority block; remove it."
     ),
-    QT_TRANSLATE_NOOP("findings", "{reason} is not a classification reason; use {allowed}."),
-    QT_TRANSLATE_NOOP("findings", "The exemption {code} needs a date, e.g. '{code}, 2069-12-31'."),
-    QT_TRANSLATE_NOOP("findings", "{value} is not a valid date; write it as YYYY-MM-DD."),
+    QT_TRANSLATE_NOOP("core", "{reason} is not a classification reason; use {allowed}."),
+    QT_TRANSLATE_NOOP("core", "The exemption {code} needs a date, e.g. '{code}, 2069-12-31'."),
+    QT_TRANSLATE_NOOP("core", "{value} is not a valid date; write it as YYYY-MM-DD."),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "The declassification date {date} is more than {limit} years after the cable; "
         "choose {latest} or earlier, or an exemption.",
     ),
     QT_TRANSLATE_NOOP(
-        "findings", "{tag} is not a known TAGS code; check it against the TAGS handbook."
+        "core", "{tag} is not a known TAGS code; check it against the TAGS handbook."
     ),
-    QT_TRANSLATE_NOOP("findings", "{name} is listed twice as action addressee."),
-    QT_TRANSLATE_NOOP("findings", "{name} is listed twice as info addressee."),
+    QT_TRANSLATE_NOOP("core", "{name} is listed twice as action addressee."),
+    QT_TRANSLATE_NOOP("core", "{name} is listed twice as info addressee."),
     QT_TRANSLATE_NOOP(
-        "findings",
+        "core",
         "Paragraph {number} starts with a typed number; paragraphs are numbered "
         "automatically, so remove it.",
     ),

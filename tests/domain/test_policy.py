@@ -15,7 +15,6 @@ from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
 from cabledesk.domain.cable import Addressee, Cable, Paragraph
 from cabledesk.domain.marking import Marking, order_release_list, parse_marking
-from cabledesk.domain.phrase import Phrase
 from cabledesk.domain.policy import (
     Decision,
     Reason,
@@ -29,6 +28,7 @@ from cabledesk.domain.scheme import SchemeRegistry, parse_scheme
 from cabledesk.domain.tetragraphs import TetragraphTable, shipped_tetragraphs
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import MarkingError, PolicyRefusal
+from cabledesk.phrase import Phrase
 from tests.domain.strategies import markings
 
 SCHEMES = SchemeRegistry.load()

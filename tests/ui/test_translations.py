@@ -24,9 +24,10 @@ from pytestqt.qtbot import QtBot
 
 from cabledesk.domain._policy_reasons import too_low
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.marking import parse_marking
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.validation import validate
-from cabledesk.errors import WrongPassphrase
+from cabledesk.errors import MarkingError, WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess, passphrase_strength
 from cabledesk.ui.errors import describe
 from cabledesk.ui.phrases import finding_text, in_words
@@ -133,24 +134,21 @@ def _phrase_templates(path: Path) -> set[str]:
     }
 
 
-# Where each catalogue context of phrases comes from.
-PHRASE_SOURCES = {
-    "policy": ROOT / "cabledesk" / "domain" / "_policy_reasons.py",
-    "findings": ROOT / "cabledesk" / "domain" / "validation.py",
-}
-
-
-@pytest.mark.parametrize("context", sorted(PHRASE_SOURCES))
-def test_every_phrase_is_listed_for_the_translators(context: str) -> None:
+def test_every_phrase_of_the_core_is_listed_for_the_translators() -> None:
     listed = {
         node.args[1].value
         for node in ast.walk(ast.parse(CORE_MESSAGES.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
         and isinstance(node.args[0], ast.Constant)
-        and node.args[0].value == context
+        and node.args[0].value == "core"
     }
-    assert listed == _phrase_templates(PHRASE_SOURCES[context])
+    used: set[str] = set()
+    for path in (ROOT / "cabledesk").rglob("*.py"):
+        if "ui" not in path.relative_to(ROOT / "cabledesk").parts:
+            used |= _phrase_templates(path)
+    assert sorted(used - listed) == [], "add them to core_messages.py"
+    assert sorted(listed - used) == [], "no longer used: remove them from core_messages.py"
 
 
 @pytest.fixture
@@ -199,6 +197,15 @@ def test_a_finding_reads_in_french(us: ClassificationScheme) -> None:
     assert findings["action"] == (
         "Le télégramme n’a pas de destinataire pour action (TO). Ajoutez-en au moins un."
     )
+
+
+@pytest.mark.usefixtures("french")
+def test_a_marking_error_reads_in_french(us: ClassificationScheme) -> None:
+    with pytest.raises(MarkingError) as caught:
+        parse_marking("SECRET//NOFORN/NOFORN", us)
+    problem = describe(caught.value)
+    assert problem.message == "NOFORN figure deux fois dans le marquage 'SECRET//NOFORN/NOFORN'."
+    assert problem.hint == "N’indiquez chaque mention de contrôle qu’une seule fois."
 
 
 @pytest.mark.usefixtures("french")

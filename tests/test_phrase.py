@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cabledesk.domain.phrase import Phrase
+from cabledesk.phrase import Phrase
 
 
 def test_renders_nested_phrases_and_lists() -> None:
