@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from cabledesk.errors import InputError
 
-__all__ = ["atomic_output", "write_atomic"]
+__all__ = ["atomic_output", "fsync_folder", "write_atomic"]
 
 
 @contextlib.contextmanager
@@ -64,7 +64,7 @@ def atomic_output(path: Path, *, overwrite: bool = True, mode: int = 0o600) -> I
                 tmp.unlink()
         else:
             tmp.replace(path)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -79,7 +79,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, mode: int =
         raise InputError(f"Cannot write {path}: {exc.strerror}.") from exc
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (where the platform allows fsync on a folder)."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

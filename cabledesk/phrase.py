@@ -46,15 +46,6 @@ class Phrase:
             **{name: _render(value, lookup) for name, value in self.values}
         )
 
-    def templates(self) -> list[str]:
-        """Every template in this phrase and the phrases inside it."""
-        found = [self.template]
-        for _, value in self.values:
-            for part in (value,) if isinstance(value, str | Phrase) else value:
-                if isinstance(part, Phrase):
-                    found += part.templates()
-        return found
-
 
 def _render(value: Value, lookup: Callable[[str], str]) -> str:
     if isinstance(value, str):

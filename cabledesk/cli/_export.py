@@ -15,13 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK
 from cabledesk.cli._io import read_small_file
 from cabledesk.cli._session import access, add_vault_options, open_vault
 
 __all__ = ["add_verify_arguments", "register", "verify_document_command"]
-
-EXIT_OK = 0
-EXIT_FAILED = 1
 
 
 def register(commands: Any) -> None:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK
 from cabledesk.cli._session import add_vault_options, open_vault
 
 if TYPE_CHECKING:
@@ -19,9 +20,6 @@ if TYPE_CHECKING:
     from cabledesk.services.sealing import SealCheck
 
 __all__ = ["register", "verify_command"]
-
-EXIT_OK = 0
-EXIT_FAILED = 1
 
 
 def register(commands: Any) -> None:

@@ -29,6 +29,7 @@ from cabledesk.cli import (
     _vault,
     _verify,
 )
+from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from cabledesk.cli._session import add_vault_options
 from cabledesk.errors import (
     CableDeskError,
@@ -42,9 +43,6 @@ from cabledesk.errors import (
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 PROG = "cabledesk-cli"
 
 # Errors that mean "the check was made and failed", as opposed to bad input.

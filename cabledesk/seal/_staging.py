@@ -22,6 +22,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from cabledesk.atomic import fsync_folder
 from cabledesk.errors import InputError
 
 __all__ = ["StagedFile", "Staging"]
@@ -122,7 +123,7 @@ class Staging:
             self.discard()
             raise
         self._staged = []
-        _fsync_folder(self._folder)
+        fsync_folder(self._folder)
         return tuple(published)
 
     def discard(self) -> None:
@@ -151,16 +152,3 @@ def _publish(tmp: Path, final: Path) -> None:
             raise InputError(f"Cannot write {final}: {exc.strerror}.") from exc
         return
     tmp.unlink()
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not supported on this platform (Windows)
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -10,22 +10,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontDatabase
 
 from cabledesk.store.audit import AuditEntry, Event
+from cabledesk.ui._table_model import ListTableModel
 
 __all__ = ["AuditModel"]
 
 _NAMED = ("name", "post", "fingerprint")
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(ListTableModel[AuditEntry]):
     SEQ, TIME, EVENT, DETAILS = range(4)
 
     def __init__(self) -> None:
         super().__init__()
-        self._entries: list[AuditEntry] = []
         self._headers = (
             self.tr("No."),
             self.tr("Time (UTC)"),
@@ -105,19 +105,6 @@ class AuditModel(QAbstractTableModel):
         return self._entries[-1].seq if self._entries else None
 
     # --- Qt ---
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = 0
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
         if not index.isValid() or index.row() >= len(self._entries):

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,6 +26,7 @@ from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.services.contacts import ImportOutcome
 from cabledesk.services.session import Session
 from cabledesk.store.contacts import Contact, Group
+from cabledesk.ui._table_model import ListTableModel
 
 __all__ = [
     "ENTRY_ROLE",
@@ -127,14 +127,13 @@ def trust_colour(state: TrustState) -> QColor:
     return QColor(_COLOURS[state])
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(ListTableModel[ContactEntry]):
     """Columns: name, post, trust, fingerprint. ``ENTRY_ROLE`` gives the entry."""
 
     NAME, POST, TRUST, FINGERPRINT = range(4)
 
     def __init__(self) -> None:
         super().__init__()
-        self._entries: list[ContactEntry] = []
         self._headers = (
             self.tr("Name"),
             self.tr("Post"),
@@ -158,19 +157,6 @@ class ContactsModel(QAbstractTableModel):
         for i, entry in enumerate(self._entries):
             if entry.fingerprint == fingerprint:
                 return i
-        return None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = 0
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:

@@ -9,10 +9,13 @@ constant message of the core) under ``errors``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from cabledesk.domain.validation import Finding
-from cabledesk.phrase import Phrase
+if TYPE_CHECKING:  # this module is on the first window's path: nothing heavy at import
+    from cabledesk.domain.validation import Finding
+    from cabledesk.phrase import Phrase
 
 __all__ = ["finding_text", "in_words", "translated"]
 

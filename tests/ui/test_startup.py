@@ -27,6 +27,8 @@ from tests.vaultkit import FAST, PASSPHRASE
 # first window: each costs tens of milliseconds at start-up (bench_startup).
 HEAVY = (
     "cabledesk.crypto",
+    "cabledesk.domain.marking",
+    "cabledesk.domain.validation",
     "cabledesk.export",
     "cabledesk.seal",
     "cabledesk.services.session",
