@@ -2,12 +2,17 @@
 
 A reader of the target sees either the old file or the complete new one,
 never a partial write; if anything fails, the temporary file is removed.
+
+A target that is a device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO)
+is written in place: it cannot be replaced, and renaming a file over it would
+destroy it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +32,14 @@ def atomic_output(path: Path, *, overwrite: bool = True, mode: int = 0o600) -> I
     or, with ``overwrite=False``, when ``path`` already exists.
     """
     path = Path(path)
+    if overwrite and _is_device_or_pipe(path):
+        try:
+            f = path.open("wb")  # closed by the with-block below
+        except OSError as exc:
+            raise InputError(f"Cannot write {path}: {exc.strerror}.") from exc
+        with f:
+            yield f
+        return
     if not overwrite and path.exists():
         raise InputError(
             f"{path} already exists; CableDesk does not overwrite it.",
@@ -68,6 +81,14 @@ def atomic_output(path: Path, *, overwrite: bool = True, mode: int = 0o600) -> I
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _is_device_or_pipe(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, mode: int = 0o600) -> None:

@@ -51,3 +51,16 @@ def test_no_overwrite_without_hard_links(tmp_path: Path, monkeypatch: pytest.Mon
 def test_unwritable_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="Cannot write"):
         write_atomic(tmp_path / "missing" / "a.json", b"x")
+
+
+def test_a_device_is_written_in_place_never_replaced() -> None:
+    """``-o /dev/null`` must not turn the device into a regular file (it once did)."""
+    null = Path("/dev/null")
+    if not null.is_char_device():
+        pytest.skip("no /dev/null on this platform")
+    before = {p.name for p in null.parent.iterdir()}
+    write_atomic(null, b"discarded")
+    with atomic_output(null) as f:
+        f.write(b"discarded too")
+    assert null.is_char_device()
+    assert {p.name for p in null.parent.iterdir()} == before  # no temporary file in /dev
