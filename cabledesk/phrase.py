@@ -11,23 +11,53 @@ gives (none: English).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Union
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import TypeAlias
+
+    Value: TypeAlias = "str | Phrase | Sequence[str | Phrase]"
 
 __all__ = ["Phrase"]
-
-Value = Union[str, "Phrase", Sequence["str | Phrase"]]
 
 
 def _english(template: str) -> str:
     return template
 
 
-@dataclass(frozen=True, slots=True)
 class Phrase:
+    """An immutable, hashable template with its values.
+
+    A plain class: every error carries a phrase, so this module is on the path
+    of every command, where a dataclass (``dataclasses`` imports ``inspect``) or
+    a NamedTuple (which evaluates its annotations) would cost start-up time.
+    """
+
+    __slots__ = ("template", "values")
     template: str
-    values: tuple[tuple[str, Value], ...] = ()
+    values: tuple[tuple[str, Value], ...]
+
+    def __init__(self, template: str, values: tuple[tuple[str, Value], ...] = ()) -> None:
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "values", values)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Phrase is immutable ({name})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Phrase):
+            return NotImplemented
+        return (self.template, self.values) == (other.template, other.values)
+
+    def __hash__(self) -> int:
+        return hash((self.template, self.values))
+
+    def __reduce__(self) -> tuple[type[Phrase], tuple[str, tuple[tuple[str, Value], ...]]]:
+        return (Phrase, (self.template, self.values))  # copy and pickle despite __setattr__
+
+    def __repr__(self) -> str:
+        return f"Phrase(template={self.template!r}, values={self.values!r})"
 
     @classmethod
     def of(cls, template: str, **values: Value) -> Phrase:

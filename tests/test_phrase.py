@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
+import pytest
+
 from cabledesk.phrase import Phrase
 
 
@@ -25,3 +30,19 @@ def test_the_lookup_sees_templates_not_values() -> None:
 
 def test_a_phrase_is_a_hashable_value() -> None:
     assert hash(Phrase.of("{a}", a=["x", "y"])) == hash(Phrase.of("{a}", a=("x", "y")))
+
+
+def test_a_phrase_is_immutable_and_equal_by_value() -> None:
+    phrase = Phrase.of("{a} and {b}", a="x", b=Phrase.of("{c}", c="y"))
+    assert phrase == Phrase.of("{a} and {b}", a="x", b=Phrase.of("{c}", c="y"))
+    assert phrase != Phrase.of("{a} and {b}", a="x", b="y")
+    assert phrase != ("{a} and {b}", phrase.values)  # not a tuple
+    with pytest.raises(AttributeError):
+        phrase.template = "changed"
+    assert repr(Phrase.of("{a}", a="x")) == "Phrase(template='{a}', values=(('a', 'x'),))"
+
+
+def test_a_phrase_survives_copy_and_pickle() -> None:
+    phrase = Phrase.of("{who} may not", who=["ann", Phrase.of("{n} others", n="2")])
+    assert copy.deepcopy(phrase) == phrase
+    assert pickle.loads(pickle.dumps(phrase)) == phrase

@@ -1,13 +1,15 @@
-"""Small helpers of the command line: files or standard streams, terminal prompts."""
+"""Small helpers of the command line: files or standard streams, terminal prompts.
+
+``encrypt`` and ``decrypt`` go through here, so it imports only what they need
+(no ``pathlib``, no ``getpass`` unless a passphrase is asked).
+"""
 
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from cabledesk.errors import InputError
@@ -33,7 +35,7 @@ def binary_input(name: str | None) -> Iterator[BinaryIO]:
         yield sys.stdin.buffer
         return
     try:
-        f = Path(name).open("rb")  # noqa: SIM115 (closed by the with below)
+        f = open(name, "rb")  # noqa: PTH123, SIM115 (no pathlib here; closed below)
     except OSError as exc:
         raise InputError(f"Cannot read {name}: {exc.strerror}.") from exc
     with f:
@@ -57,6 +59,8 @@ def binary_output(
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
+    from pathlib import Path
+
     from cabledesk.atomic import atomic_output  # not needed for standard output
 
     try:
@@ -69,7 +73,7 @@ def binary_output(
 def read_small_file(name: str, what: str) -> bytes:
     """A key, signature or card file (at most 1 MiB)."""
     try:
-        with Path(name).open("rb") as f:
+        with open(name, "rb") as f:  # noqa: PTH123 (no pathlib on this path)
             data = f.read(MAX_KEY_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError(f"Cannot read the {what} {name}: {exc.strerror}.") from exc
@@ -80,6 +84,8 @@ def read_small_file(name: str, what: str) -> bytes:
 
 def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
     """Ask on the terminal (never on standard input, which may carry data)."""
+    import getpass
+
     try:
         fd = os.open("/dev/tty", os.O_RDWR)
     except OSError:

@@ -1,41 +1,15 @@
-"""``cabledesk-cli export`` and the document half of ``verify``, through ``main()``.
-
-Until ``cli/main.py`` registers them, the fixture adds both commands to the real
-parser, so that errors become exit codes exactly as in production.
-"""
+"""``cabledesk-cli export`` and the document half of ``verify``, through ``main()``."""
 
 from __future__ import annotations
 
-import argparse
 import json
 from pathlib import Path
 
 import pytest
 
-from cabledesk.cli import _export
-from cabledesk.cli import main as cli_main
 from cabledesk.domain.canonical import encode_cable
 from tests.cli.conftest import Runner
 from tests.export.samples import modern_cable, unclassified_cable
-
-
-@pytest.fixture
-def cli(cli: Runner, monkeypatch: pytest.MonkeyPatch) -> Runner:
-    real = cli_main.build_parser
-
-    def build() -> argparse.ArgumentParser:
-        parser = real()
-        commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "export" not in commands.choices:
-            _export.register(commands)
-        if "verify" not in commands.choices:
-            verify = commands.add_parser("verify")
-            _export.add_verify_arguments(verify)
-            verify.set_defaults(handler=_export.verify_document_command)
-        return parser
-
-    monkeypatch.setattr(cli_main, "build_parser", build)
-    return cli
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from cabledesk.crypto.age._primitives import (
     Identity,
     Recipient,
     header_mac,
-    macs_equal,
+    header_mac_matches,
     payload_key,
 )
 from cabledesk.crypto.age._stream import Progress, ShouldCancel, decrypt_stream, encrypt_stream
@@ -117,7 +117,7 @@ def decrypt(
     file_key = _unwrap(header, identities)
     if len(file_key) != FILE_KEY_SIZE:
         raise HeaderError("This file is not a valid age-encrypted file: bad file key size.")
-    if not macs_equal(header_mac(file_key, header.signed_bytes), header.mac):
+    if not header_mac_matches(file_key, header.signed_bytes, header.mac):
         raise HeaderMacError(
             "This file's header was altered after it was encrypted.",
             hint="Do not trust it; ask the sender for a fresh copy.",

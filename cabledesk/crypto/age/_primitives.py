@@ -3,11 +3,10 @@ ChaCha20-Poly1305 with a zero nonce for wrapping file keys."""
 
 from __future__ import annotations
 
-import hmac
 from collections.abc import Sequence
 from typing import Protocol
 
-from cryptography.exceptions import InvalidTag
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import hmac as crypto_hmac
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
@@ -22,8 +21,8 @@ __all__ = [
     "aead_unwrap",
     "aead_wrap",
     "header_mac",
+    "header_mac_matches",
     "hkdf",
-    "macs_equal",
     "payload_key",
 ]
 
@@ -52,14 +51,23 @@ def hkdf(ikm: bytes, salt: bytes, info: bytes, length: int = 32) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(ikm)
 
 
-def header_mac(file_key: bytes, signed_bytes: bytes) -> bytes:
+def _header_hmac(file_key: bytes, signed_bytes: bytes) -> crypto_hmac.HMAC:
     h = crypto_hmac.HMAC(hkdf(file_key, b"", b"header"), hashes.SHA256())
     h.update(signed_bytes)
-    return h.finalize()
+    return h
 
 
-def macs_equal(a: bytes, b: bytes) -> bool:
-    return hmac.compare_digest(a, b)
+def header_mac(file_key: bytes, signed_bytes: bytes) -> bytes:
+    return _header_hmac(file_key, signed_bytes).finalize()
+
+
+def header_mac_matches(file_key: bytes, signed_bytes: bytes, mac: bytes) -> bool:
+    """Whether ``mac`` is the header's MAC (compared in constant time)."""
+    try:
+        _header_hmac(file_key, signed_bytes).verify(mac)
+    except InvalidSignature:
+        return False
+    return True
 
 
 def payload_key(file_key: bytes, nonce: bytes) -> bytes:
