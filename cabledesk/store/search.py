@@ -12,9 +12,10 @@ every query, whatever the size of the archive). A query with a word found in a
 large share of the archive (``that``, ``United States``; see
 :mod:`._common_terms`) lists the newest matches first instead: bm25 would
 count that word over every cable, for next to no relevance. Filters
-(:class:`SearchFilters`) apply exactly, through SQL; for queries listed newest
-first, through index terms of the hidden ``facets`` column (:mod:`._facets`).
-Without words, filters list cables newest first.
+(:class:`SearchFilters`) apply exactly: as index terms of the hidden
+``facets`` column (:mod:`._facets`), which FTS5 intersects with the words,
+and through SQL for what terms cannot say exactly (the originating post, dates
+that are not whole months). Without words, filters list cables newest first.
 
 Snippets mark the matched words between :data:`HIGHLIGHT_START` and
 :data:`HIGHLIGHT_END` (control characters that never occur in indexed text);
@@ -189,6 +190,7 @@ def search(
         db,
         "SELECT " + _HIT_COLUMNS.format(snippet=snippet) + " FROM archive_fts "
         "CROSS JOIN archive a ON a.id = archive_fts.rowid WHERE archive_fts MATCH ? "
+        # "rowid IN": one lookup per hit (a page at most), unlike _ranked's "+rowid"
         f"AND archive_fts.rowid IN ({','.join('?' * len(scores))})",
         (text_match, *scores),
     )
@@ -199,19 +201,35 @@ def search(
 def _ranked(
     db: Database, text_match: str, filters: SearchFilters, limit: int, offset: int
 ) -> list[Row]:
-    """Best first (bm25) among the RANK_WINDOW newest matches; filters as SQL."""
-    where, params = _filters_sql(filters)
+    """Best first (bm25) among the RANK_WINDOW newest matches.
+
+    With filters, in two steps: the newest matches that pass them (filters as
+    index terms, see :func:`_newest`), then bm25 over those alone, from the
+    words of the query. Ranking in one query would make bm25 count every filter
+    term over the whole archive, or (filters joined as SQL) look up each match's
+    row in ``archive``: either reads a large part of the archive.
+    """
     weights = ", ".join(str(w) for w in WEIGHTS)
-    # CROSS JOIN keeps the full-text index as the outer loop: otherwise SQLite may
-    # walk a date index and run the full-text query once per row (seconds).
-    join = " CROSS JOIN archive a ON a.id = archive_fts.rowid" if where else ""
+    if filters != SearchFilters():
+        ids = [int(r[0]) for r in _newest(db, text_match, filters, RANK_WINDOW, 0)]
+        if not ids:
+            return []
+        return _fts(
+            db,
+            f"SELECT rowid, bm25(archive_fts, {weights}) AS score FROM archive_fts "
+            # "+rowid": one pass over the matches, not one full-text query per id
+            # (each of which would redo bm25's count of the words).
+            f"WHERE archive_fts MATCH ? AND +rowid IN ({','.join('?' * len(ids))}) "
+            "ORDER BY score LIMIT ? OFFSET ?",
+            (text_match, *ids, limit, offset),
+        )
     return _fts(
         db,
-        "SELECT id, score FROM (SELECT archive_fts.rowid AS id, "
-        f"bm25(archive_fts, {weights}) AS score FROM archive_fts{join} "
-        "WHERE archive_fts MATCH ?" + (f" AND {where}" if where else "") + " "
-        "ORDER BY archive_fts.rowid DESC LIMIT ?) ORDER BY score LIMIT ? OFFSET ?",
-        (text_match, *params, RANK_WINDOW, limit, offset),
+        "SELECT id, score FROM (SELECT rowid AS id, "
+        f"bm25(archive_fts, {weights}) AS score FROM archive_fts "
+        "WHERE archive_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
+        "ORDER BY score LIMIT ? OFFSET ?",
+        (text_match, RANK_WINDOW, limit, offset),
     )
 
 

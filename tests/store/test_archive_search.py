@@ -169,6 +169,23 @@ def test_relevance_is_ranked_within_the_newest_matches(
     }
 
 
+def test_filtered_queries_rank_the_newest_matches_that_pass_the_filters(
+    archived: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cabledesk.store import search as search_module
+
+    sent = SearchFilters(direction=Direction.SENT)  # cables 1 and 3
+    # by relevance: the older cable has the word in its subject too
+    assert _subjects(archived, "summit", sent) == [
+        "FRANCE: ELYSEE PREVIEWS NATO SUMMIT",
+        "GERMANY: COALITION TALKS",
+    ]
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 1)
+    # the window is taken after the filters: the newest sent match, not cable 4
+    assert _subjects(archived, "summit", sent) == ["GERMANY: COALITION TALKS"]
+    assert _subjects(archived, "summit", SearchFilters(post="nowhere")) == []
+
+
 def test_date_terms_cover_ranges() -> None:
     from cabledesk.store._facets import date_terms
 
