@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from cabledesk.errors import WrongPassphrase
 from cabledesk.services.session import Session
-from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS, passphrase_strength
+from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS
 from cabledesk.ui.errors import describe
+from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import Workers
 
 __all__ = ["ChangePassphraseDialog"]
@@ -59,16 +60,8 @@ class ChangePassphraseDialog(QDialog):
             field.setAccessibleName(accessible)
             field.textChanged.connect(lambda _: self._update())
             form.addRow(label, field)
-        self.meter = QProgressBar()
-        self.meter.setObjectName("strength")
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setAccessibleName(self.tr("Passphrase strength"))
-        self.hint = QLabel()
-        self.hint.setObjectName("strengthHint")
-        self.hint.setWordWrap(True)
-        form.addRow(self.tr("Strength:"), self.meter)
-        form.addRow("", self.hint)
+        self.strength = StrengthMeter()
+        self.strength.add_to(form, self.tr("Strength:"))
         self.error = QLabel()
         self.error.setObjectName("passphraseError")
         self.error.setWordWrap(True)
@@ -95,15 +88,12 @@ class ChangePassphraseDialog(QDialog):
 
     def _update(self) -> None:
         new, again = self.new.text(), self.again.text()
-        score, hint = passphrase_strength(new)
-        self.meter.setValue(score if new else 0)
+        problem = ""
         if again and again != new:
-            text = self.tr("The two new passphrases differ.")
+            problem = self.tr("The two new passphrases differ.")
         elif new and new == self.old.text():
-            text = self.tr("The new passphrase is the same as the current one.")
-        else:
-            text = self.tr(hint) if new else ""
-        self.hint.setText(text)
+            problem = self.tr("The new passphrase is the same as the current one.")
+        self.strength.show_strength(new, problem)
         self.ok.setEnabled(
             not self._busy
             and bool(self.old.text())

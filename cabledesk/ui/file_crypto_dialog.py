@@ -39,12 +39,12 @@ from PySide6.QtWidgets import (
 from cabledesk.crypto.age import Recipient, ScryptRecipient, decrypt_file, encrypt_file
 from cabledesk.errors import InputError, NoIdentityMatch, PolicyRefusal
 from cabledesk.services.session import Session
-from cabledesk.services.vault_access import passphrase_strength
 from cabledesk.store.audit import Event
 from cabledesk.ui._age_keys import PassphraseNeeded, file_identities
 from cabledesk.ui._recipients_model import RecipientItem, RecipientsModel, load_recipients
 from cabledesk.ui._wrapped import grow
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import Job, JobContext, Workers
 
 __all__ = ["FileCryptoDialog"]
@@ -127,15 +127,13 @@ class FileCryptoDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setAccessibleName(name)
             field.textChanged.connect(lambda _: self._update())
-        self.strength = QLabel()
-        self.strength.setObjectName("passphraseHint")
-        self.strength.setWordWrap(True)
+        self.strength = StrengthMeter()
         self.pass_form = QFormLayout()
         if encrypt:
             self.pass_form.setContentsMargins(INDENT, 0, 0, 0)
         self.pass_form.addRow(self.tr("Passphrase:"), self.passphrase)
         self.pass_form.addRow(self.tr("Again:"), self.again)
-        self.pass_form.addRow("", self.strength)
+        self.strength.add_to(self.pass_form, self.tr("Strength:"))
         self.armor = QCheckBox(self.tr("ASCII armor (text that survives e-mail and copy-paste)"))
         self.armor.setObjectName("armor")
         self.armor.setAccessibleName(self.tr("ASCII armor"))
@@ -257,10 +255,8 @@ class FileCryptoDialog(QDialog):
             for field in (self.passphrase, self.again):
                 field.setEnabled(by_passphrase)
             first, second = self.passphrase.text(), self.again.text()
-            hint = self.tr(passphrase_strength(first)[1]) if first else ""
-            if second and first != second:
-                hint = self.tr("The two passphrases differ.")
-            self.strength.setText(hint if by_passphrase else "")
+            differ = self.tr("The two passphrases differ.") if second and first != second else ""
+            self.strength.show_strength(*((first, differ) if by_passphrase else ("", "")))
             ready = ready and (
                 bool(first and first == second) if by_passphrase else bool(self.chosen())
             )

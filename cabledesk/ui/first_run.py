@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.atomic import write_atomic
-from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS, VaultAccess, passphrase_strength
+from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS, VaultAccess
 from cabledesk.store.keychain import KeychainStatus
 from cabledesk.ui.errors import show_error
 from cabledesk.ui.first_paint import after_first_paint
+from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import JobContext, Workers
 
 if TYPE_CHECKING:  # loaded when the vault is created, so that the assistant shows fast
@@ -66,14 +67,7 @@ class _PassphrasePage(QWizardPage):
             field.textChanged.connect(self._update)
         self.first.setAccessibleName(self.tr("Passphrase"))
         self.second.setAccessibleName(self.tr("Passphrase again"))
-        self.meter = QProgressBar()
-        self.meter.setObjectName("strength")
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setAccessibleName(self.tr("Passphrase strength"))
-        self.hint = QLabel()
-        self.hint.setObjectName("strengthHint")
-        self.hint.setWordWrap(True)
+        self.strength = StrengthMeter()
         self.remember = QCheckBox(self.tr("Remember on this device (in the system keychain)"))
         self.remember.setObjectName("remember")
         self.remember.setEnabled(False)
@@ -83,8 +77,7 @@ class _PassphrasePage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(self.tr("Passphrase:"), self.first)
         form.addRow(self.tr("Again:"), self.second)
-        form.addRow(self.tr("Strength:"), self.meter)
-        form.addRow("", self.hint)
+        self.strength.add_to(form, self.tr("Strength:"))
         form.addRow("", self.remember)
         form.addRow("", self.keychain_note)
 
@@ -93,11 +86,9 @@ class _PassphrasePage(QWizardPage):
         self.keychain_note.setText("" if status.usable else status.reason)
 
     def _update(self) -> None:
-        score, hint = passphrase_strength(self.first.text())
-        self.meter.setValue(score)
-        if self.second.text() and self.second.text() != self.first.text():
-            hint = self.tr("The two passphrases differ.")
-        self.hint.setText(self.tr(hint))
+        first, second = self.first.text(), self.second.text()
+        differ = self.tr("The two passphrases differ.") if second and second != first else ""
+        self.strength.show_strength(first, differ)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)

@@ -594,10 +594,6 @@
         <translation>Confirmation de la nouvelle phrase de passe</translation>
     </message>
     <message>
-        <source>Passphrase strength</source>
-        <translation>Robustesse de la phrase de passe</translation>
-    </message>
-    <message>
         <source>Strength:</source>
         <translation>Robustesse&#xa0;:</translation>
     </message>
@@ -620,30 +616,6 @@
     <message>
         <source>The current passphrase is not right.</source>
         <translation>La phrase de passe actuelle est incorrecte.</translation>
-    </message>
-    <message>
-        <source>Too short: use at least 10 characters.</source>
-        <translation>Trop courte&#xa0;: utilisez au moins 10 caractères.</translation>
-    </message>
-    <message>
-        <source>Too repetitive: use more different characters.</source>
-        <translation>Trop répétitive&#xa0;: utilisez davantage de caractères différents.</translation>
-    </message>
-    <message>
-        <source>Weak: add more words.</source>
-        <translation>Faible&#xa0;: ajoutez des mots.</translation>
-    </message>
-    <message>
-        <source>Fair: a few more words would make it strong.</source>
-        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient robuste.</translation>
-    </message>
-    <message>
-        <source>Good.</source>
-        <translation>Bonne.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>Robuste.</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1026,10 @@
         <translation>Confirmation&#xa0;:</translation>
     </message>
     <message>
+        <source>Strength:</source>
+        <translation>Robustesse&#xa0;:</translation>
+    </message>
+    <message>
         <source>ASCII armor (text that survives e-mail and copy-paste)</source>
         <translation>Armure ASCII (texte qui résiste au courriel et au copier-coller)</translation>
     </message>
@@ -1132,30 +1108,6 @@
     <message>
         <source>This passphrase does not open the file.</source>
         <translation>Cette phrase de passe n’ouvre pas le fichier.</translation>
-    </message>
-    <message>
-        <source>Too short: use at least 10 characters.</source>
-        <translation>Trop courte&#xa0;: utilisez au moins 10 caractères.</translation>
-    </message>
-    <message>
-        <source>Too repetitive: use more different characters.</source>
-        <translation>Trop répétitive&#xa0;: utilisez davantage de caractères différents.</translation>
-    </message>
-    <message>
-        <source>Weak: add more words.</source>
-        <translation>Faible&#xa0;: ajoutez des mots.</translation>
-    </message>
-    <message>
-        <source>Fair: a few more words would make it strong.</source>
-        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient robuste.</translation>
-    </message>
-    <message>
-        <source>Good.</source>
-        <translation>Bonne.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>Robuste.</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +1918,37 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
 </context>
 <context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Robustesse de la phrase de passe</translation>
+    </message>
+    <message>
+        <source>Too short: use at least 10 characters.</source>
+        <translation>Trop courte&#xa0;: utilisez au moins 10 caractères.</translation>
+    </message>
+    <message>
+        <source>Too repetitive: use more different characters.</source>
+        <translation>Trop répétitive&#xa0;: utilisez davantage de caractères différents.</translation>
+    </message>
+    <message>
+        <source>Weak: add more words.</source>
+        <translation>Faible&#xa0;: ajoutez des mots.</translation>
+    </message>
+    <message>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient robuste.</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>Bonne.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Robuste.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockWindow</name>
     <message>
         <source>CableDesk — Unlock</source>
@@ -2568,10 +2551,6 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Confirmation de la phrase de passe</translation>
     </message>
     <message>
-        <source>Passphrase strength</source>
-        <translation>Robustesse de la phrase de passe</translation>
-    </message>
-    <message>
         <source>Remember on this device (in the system keychain)</source>
         <translation>Mémoriser sur cet appareil (dans le trousseau du système)</translation>
     </message>
@@ -2594,30 +2573,6 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases de passe ne sont pas identiques.</translation>
-    </message>
-    <message>
-        <source>Too short: use at least 10 characters.</source>
-        <translation>Trop courte&#xa0;: utilisez au moins 10 caractères.</translation>
-    </message>
-    <message>
-        <source>Too repetitive: use more different characters.</source>
-        <translation>Trop répétitive&#xa0;: utilisez davantage de caractères différents.</translation>
-    </message>
-    <message>
-        <source>Weak: add more words.</source>
-        <translation>Faible&#xa0;: ajoutez des mots.</translation>
-    </message>
-    <message>
-        <source>Fair: a few more words would make it strong.</source>
-        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient robuste.</translation>
-    </message>
-    <message>
-        <source>Good.</source>
-        <translation>Bonne.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>Robuste.</translation>
     </message>
 </context>
 <context>

@@ -240,26 +240,14 @@ CORE_ERRORS = (
     ),
 )
 
-# cabledesk.services.vault_access.passphrase_strength(), in each form that shows it
+# cabledesk.services.vault_access.passphrase_strength(), worded by ui/strength_meter.py
 PASSPHRASE_HINTS = (
-    QT_TRANSLATE_NOOP("_PassphrasePage", "Too short: use at least 10 characters."),
-    QT_TRANSLATE_NOOP("_PassphrasePage", "Too repetitive: use more different characters."),
-    QT_TRANSLATE_NOOP("_PassphrasePage", "Weak: add more words."),
-    QT_TRANSLATE_NOOP("_PassphrasePage", "Fair: a few more words would make it strong."),
-    QT_TRANSLATE_NOOP("_PassphrasePage", "Good."),
-    QT_TRANSLATE_NOOP("_PassphrasePage", "Strong."),
-    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Too short: use at least 10 characters."),
-    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Too repetitive: use more different characters."),
-    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Weak: add more words."),
-    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Fair: a few more words would make it strong."),
-    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Good."),
-    QT_TRANSLATE_NOOP("ChangePassphraseDialog", "Strong."),
-    QT_TRANSLATE_NOOP("FileCryptoDialog", "Too short: use at least 10 characters."),
-    QT_TRANSLATE_NOOP("FileCryptoDialog", "Too repetitive: use more different characters."),
-    QT_TRANSLATE_NOOP("FileCryptoDialog", "Weak: add more words."),
-    QT_TRANSLATE_NOOP("FileCryptoDialog", "Fair: a few more words would make it strong."),
-    QT_TRANSLATE_NOOP("FileCryptoDialog", "Good."),
-    QT_TRANSLATE_NOOP("FileCryptoDialog", "Strong."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Too short: use at least 10 characters."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Too repetitive: use more different characters."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Weak: add more words."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Fair: a few more words would make it strong."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Good."),
+    QT_TRANSLATE_NOOP("StrengthMeter", "Strong."),
 )
 
 

@@ -31,7 +31,9 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     from cabledesk.services.vault_access import VaultAccess
     from cabledesk.store.home import VaultHome
     from cabledesk.store.keychain import SystemKeychain
+    from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
     from cabledesk.ui.export_dialog import ExportDialog
+    from cabledesk.ui.file_crypto_dialog import FileCryptoDialog
     from cabledesk.ui.first_run import FirstRunWizard
     from cabledesk.ui.main_window import MainWindow
     from cabledesk.ui.open_cable import VerificationDialog
@@ -108,6 +110,17 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     settings = SettingsDialog(session, window, workers=workers)
     grab("settings", settings)
     settings.close()
+    change = ChangePassphraseDialog(session, workers, window)
+    change.old.setText("the current passphrase")
+    change.new.setText("tiger lamp")
+    grab("change-passphrase", change)
+    change.close()
+    crypto = FileCryptoDialog(session, workers, encrypt=True, parent=window)
+    crypto.to_passphrase.setChecked(True)
+    crypto.passphrase.setText("blue walrus orbit")
+    crypto.again.setText("blue walrus")
+    grab("encrypt-file", crypto)
+    crypto.close()
     QTimer.singleShot(0, app.quit)
     app.exec()
     session.lock()

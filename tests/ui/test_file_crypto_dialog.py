@@ -151,7 +151,7 @@ def test_encrypt_with_a_passphrase_typed_twice(
     dialog.findChild(QWidget, "toPassphrase").click()
     qtbot.keyClicks(_field(dialog, "passphrase"), "blue walrus orbit")
     qtbot.keyClicks(_field(dialog, "passphraseAgain"), "blue walrus")
-    assert dialog.findChild(QLabel, "passphraseHint").text() == "The two passphrases differ."
+    assert dialog.findChild(QLabel, "strengthHint").text() == "The two passphrases differ."
     assert not _start(dialog).isEnabled()
     qtbot.keyClicks(_field(dialog, "passphraseAgain"), " orbit")
     assert _start(dialog).isEnabled()

@@ -74,7 +74,7 @@ def test_first_run_lock_and_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     wizard.next()
     qtbot.keyClicks(wizard.passphrase_page.first, PASSPHRASE)
     qtbot.keyClicks(wizard.passphrase_page.second, PASSPHRASE)
-    assert wizard.passphrase_page.meter.value() >= 3
+    assert wizard.passphrase_page.strength.bar.value() >= 3
     wizard.next()
     page = wizard.identity_page
     qtbot.keyClicks(page.name, "Jane Doe")
