@@ -3,10 +3,18 @@ by hand, a keychain kept in memory."""
 
 from __future__ import annotations
 
+import base64
+import json
+import os
+import uuid
 from datetime import UTC, datetime, timedelta
 
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from keyring.backend import KeyringBackend
 
+from cabledesk.store.database import Database
+from cabledesk.store.home import VaultHome
 from cabledesk.store.keyfile import MIN_ITERATIONS, MIN_MEMORY_KIB, KdfParams
 
 # The floors: fast enough for tests, still accepted on open.
@@ -44,3 +52,42 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         del self.secrets[(service, username)]
+
+
+def format_1_key_file(vault_id: str, db_key: bytes, passphrase: str) -> bytes:
+    """A ``vault.key`` as format ``cabledesk.vault-key/1`` wrote it (written here
+    from the format's description, not by the code under test)."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    header = {
+        "format": "cabledesk.vault-key/1",
+        "vault": vault_id,
+        "kdf": {
+            "name": "argon2id",
+            "memory_kib": FAST.memory_kib,
+            "iterations": FAST.iterations,
+            "lanes": FAST.lanes,
+            "salt": base64.b64encode(salt).decode(),
+        },
+    }
+
+    def canonical(doc: dict[str, object]) -> bytes:
+        return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
+
+    wrap_key = Argon2id(
+        salt=salt, length=32, iterations=FAST.iterations, lanes=FAST.lanes,
+        memory_cost=FAST.memory_kib,
+    ).derive(passphrase.encode())  # fmt: skip
+    sealed = ChaCha20Poly1305(wrap_key).encrypt(nonce, db_key, canonical(header))
+    b64 = {"nonce": base64.b64encode(nonce).decode(), "sealed": base64.b64encode(sealed).decode()}
+    return canonical(header | b64) + b"\n"
+
+
+def make_format_1_vault(home: VaultHome, passphrase: str = PASSPHRASE) -> str:
+    """A vault as made before format /2: SQLCipher's default page MAC (HMAC-SHA512)."""
+    home.create_folders()
+    vault_id, db_key = str(uuid.uuid4()), os.urandom(32)
+    db = Database(home.database, db_key, hmac="HMAC_SHA512")
+    db.execute("INSERT INTO meta(key, value) VALUES ('vault_id', ?)", (vault_id,))
+    db.close()
+    home.key_file.write_bytes(format_1_key_file(vault_id, db_key, passphrase))
+    return vault_id

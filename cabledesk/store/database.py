@@ -36,6 +36,7 @@ from typing import Any
 import sqlcipher3
 
 from cabledesk.errors import VaultError, VaultLocked
+from cabledesk.store._cipher import HMAC_ALGORITHMS, NEW_VAULT_HMAC
 from cabledesk.store._schema import LATEST_VERSION, migrate
 
 __all__ = ["BUSY_TIMEOUT_MS", "Database", "Row", "like_escape"]
@@ -50,20 +51,27 @@ _LOCKED_HINT = "Unlock it with your passphrase."
 class Database:
     """An open, keyed vault database; see the module docstring."""
 
-    def __init__(self, path: Path, key: bytes | bytearray, *, migrate_to: int = LATEST_VERSION):
+    def __init__(
+        self,
+        path: Path,
+        key: bytes | bytearray,
+        *,
+        hmac: str = NEW_VAULT_HMAC,
+        migrate_to: int = LATEST_VERSION,
+    ):
         if len(key) != 32:
             raise ValueError("the database key is 32 bytes")
+        if hmac not in HMAC_ALGORITHMS:
+            raise ValueError(f"unknown database HMAC {hmac}")
         conn = _connect(path)
         try:
-            # The hex form of the key is a Python str that cannot be wiped; it
-            # lives only for this statement.
-            conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
-            conn.execute("PRAGMA cipher_memory_security = OFF")  # see the module docstring
+            _key(conn, key, hmac)
             # Reading the schema is the first access that needs the right key.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.DatabaseError as exc:
             conn.close()
             raise _open_error(path, exc) from None
+        self.hmac: str | None = hmac
         self._adopt(path, conn, migrate_to)
 
     @classmethod
@@ -71,6 +79,7 @@ class Database:
         """The same database without encryption. Never used for a vault: the
         benchmarks compare the vault with it, on the same SQLite build."""
         db = cls.__new__(cls)
+        db.hmac = None
         db._adopt(path, _connect(path), LATEST_VERSION)
         return db
 
@@ -162,11 +171,23 @@ class Database:
         rows = self.query("PRAGMA integrity_check")
         return "; ".join(str(r[0]) for r in rows)
 
-    def snapshot_to(self, target: Path) -> None:
-        """A consistent copy of the database at ``target``, encrypted with the same key."""
+    def snapshot_to(self, target: Path, key: bytes | bytearray) -> None:
+        """A consistent copy of the database at ``target``, encrypted with ``key``
+        (this database's) and the same settings.
+
+        SQLite's backup API, in one step: page by page, from one read transaction.
+        (``VACUUM INTO`` would write SQLCipher's default page MAC, not this vault's.)
+        """
         if target.exists():
             raise ValueError("the snapshot target must not exist")
-        self.execute("VACUUM INTO ?", (str(target),))
+        copy = _connect(target)
+        try:
+            if self.hmac is not None:
+                _key(copy, key, self.hmac)
+            with self._lock, _translated():
+                self._connection().backup(copy)
+        finally:
+            copy.close()
 
     def close(self) -> None:
         """Close the connection; SQLCipher wipes the key and the pages it held."""
@@ -176,6 +197,14 @@ class Database:
                     self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 self._conn.close()
                 self._conn = None
+
+
+def _key(conn: sqlcipher3.Connection, key: bytes | bytearray, hmac: str) -> None:
+    # The hex form of the key is a Python str that cannot be wiped; it lives
+    # only for this statement.
+    conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+    conn.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")  # see store/_cipher.py
+    conn.execute("PRAGMA cipher_memory_security = OFF")  # see the module docstring
 
 
 def _connect(path: Path) -> sqlcipher3.Connection:

@@ -3,12 +3,18 @@
 The database (``vault.db``) is encrypted by SQLCipher with a random 256-bit
 raw key. That key is stored here, sealed with ChaCha20-Poly1305 under a key
 that Argon2id (RFC 9106, from ``cryptography``) derives from the passphrase.
-The file is one line of JSON (format ``cabledesk.vault-key/1``)::
+The file is one line of JSON (format ``cabledesk.vault-key/2``)::
 
-    {"format": "cabledesk.vault-key/1", "vault": "<uuid>",
+    {"format": "cabledesk.vault-key/2", "vault": "<uuid>",
      "kdf": {"name": "argon2id", "memory_kib": 131072, "iterations": 3,
              "lanes": 4, "salt": "<base64, 16 bytes>"},
+     "database": {"hmac": "HMAC_SHA256"},
      "nonce": "<base64, 12 bytes>", "sealed": "<base64, 32 + 16 bytes>"}
+
+``database.hmac`` is SQLCipher's page MAC for ``vault.db`` (see
+:mod:`._cipher`). Format ``/1`` had no ``database`` field (SQLCipher's
+default, HMAC-SHA512); such files are still read, and a change of passphrase
+writes them again as ``/2``.
 
 The associated data of the AEAD is the canonical JSON of every field but
 ``nonce`` and ``sealed``, so that nobody can lower the KDF parameters or swap
@@ -37,16 +43,19 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from cabledesk.atomic import write_atomic
 from cabledesk.errors import InputError, VaultError, WrongPassphrase
+from cabledesk.store._cipher import HMAC_ALGORITHMS, HMAC_OF_FORMAT_1, NEW_VAULT_HMAC
 
 __all__ = [
     "DB_KEY_SIZE",
+    "FORMAT_1",
     "FORMAT_ID",
     "KdfParams",
     "KeyFile",
     "calibrate",
 ]
 
-FORMAT_ID = "cabledesk.vault-key/1"
+FORMAT_ID = "cabledesk.vault-key/2"
+FORMAT_1 = "cabledesk.vault-key/1"
 DB_KEY_SIZE = 32
 SALT_SIZE = 16
 NONCE_SIZE = 12
@@ -130,21 +139,33 @@ class KeyFile:
     salt: bytes
     nonce: bytes
     sealed: bytes
+    db_hmac: str = NEW_VAULT_HMAC
+    format_id: str = FORMAT_ID
 
     @classmethod
-    def create(cls, vault_id: str, db_key: bytes, passphrase: str, params: KdfParams) -> KeyFile:
+    def create(
+        cls,
+        vault_id: str,
+        db_key: bytes,
+        passphrase: str,
+        params: KdfParams,
+        *,
+        db_hmac: str = NEW_VAULT_HMAC,
+    ) -> KeyFile:
         """Wrap ``db_key`` under ``passphrase``; raises ValueError for an empty passphrase."""
         if not passphrase:
             raise ValueError("the vault passphrase must not be empty")
         if len(db_key) != DB_KEY_SIZE:
             raise ValueError("the database key is 32 bytes")
+        if db_hmac not in HMAC_ALGORITHMS:
+            raise ValueError(f"unknown database HMAC {db_hmac}")
         params.check()
         salt = os.urandom(SALT_SIZE)
         nonce = os.urandom(NONCE_SIZE)
-        unsealed = cls(vault_id, params, salt, nonce, b"")
+        unsealed = cls(vault_id, params, salt, nonce, b"", db_hmac)
         wrap_key = params.derive(passphrase, salt)
         sealed = ChaCha20Poly1305(wrap_key).encrypt(nonce, db_key, unsealed._associated_data())
-        return cls(vault_id, params, salt, nonce, sealed)
+        return cls(vault_id, params, salt, nonce, sealed, db_hmac)
 
     def unwrap(self, passphrase: str) -> bytearray:
         """The database key (a bytearray the caller wipes); raises WrongPassphrase."""
@@ -164,14 +185,16 @@ class KeyFile:
         self, db_key: bytes, new_passphrase: str, params: KdfParams | None = None
     ) -> KeyFile:
         """The same database key under a new passphrase (and fresh salt and nonce)."""
-        return KeyFile.create(self.vault_id, db_key, new_passphrase, params or self.params)
+        return KeyFile.create(
+            self.vault_id, db_key, new_passphrase, params or self.params, db_hmac=self.db_hmac
+        )
 
     def _associated_data(self) -> bytes:
         return _canonical(self._header())
 
     def _header(self) -> dict[str, object]:
-        return {
-            "format": FORMAT_ID,
+        header: dict[str, object] = {
+            "format": self.format_id,
             "vault": self.vault_id,
             "kdf": {
                 "name": "argon2id",
@@ -181,6 +204,9 @@ class KeyFile:
                 "salt": _b64(self.salt),
             },
         }
+        if self.format_id != FORMAT_1:
+            header["database"] = {"hmac": self.db_hmac}
+        return header
 
     def to_bytes(self) -> bytes:
         doc = self._header() | {"nonce": _b64(self.nonce), "sealed": _b64(self.sealed)}
@@ -209,12 +235,14 @@ class KeyFile:
             if len(data) > MAX_FILE_BYTES:
                 raise ValueError("it is far too large")
             doc = json.loads(data.decode("utf-8"))
-            if not isinstance(doc, dict) or set(doc) != {
-                "format", "vault", "kdf", "nonce", "sealed",
-            }:  # fmt: skip
+            if not isinstance(doc, dict) or "format" not in doc:
                 raise ValueError("its fields are not those of a vault key file")
-            if doc["format"] != FORMAT_ID:
+            if doc["format"] not in (FORMAT_ID, FORMAT_1):
                 raise ValueError(f"its format is {str(doc['format'])[:40]!r}, not {FORMAT_ID}")
+            fields = {"format", "vault", "kdf", "nonce", "sealed"}
+            if set(doc) != (fields if doc["format"] == FORMAT_1 else fields | {"database"}):
+                raise ValueError("its fields are not those of a vault key file")
+            db_hmac = _database_hmac(doc.get("database"), doc["format"])
             kdf = doc["kdf"]
             if not isinstance(kdf, dict) or kdf.get("name") != "argon2id" or set(kdf) != {
                 "name", "memory_kib", "iterations", "lanes", "salt",
@@ -231,6 +259,8 @@ class KeyFile:
                 salt=_unb64(kdf["salt"], SALT_SIZE),
                 nonce=_unb64(doc["nonce"], NONCE_SIZE),
                 sealed=_unb64(doc["sealed"], DB_KEY_SIZE + 16),
+                db_hmac=db_hmac,
+                format_id=doc["format"],
             )
         # RecursionError: JSON nested deeper than the parser goes
         except (ValueError, UnicodeDecodeError, TypeError, KeyError, RecursionError) as exc:
@@ -242,6 +272,16 @@ class KeyFile:
             ) from None
         key.params.check()
         return key
+
+
+def _database_hmac(database: object, format_id: str) -> str:
+    if format_id == FORMAT_1:
+        return HMAC_OF_FORMAT_1
+    if not isinstance(database, dict) or set(database) != {"hmac"}:
+        raise ValueError("its database settings are malformed")
+    if database["hmac"] not in HMAC_ALGORITHMS:
+        raise ValueError("its database HMAC is not one CableDesk uses")
+    return str(database["hmac"])
 
 
 def _canonical(doc: dict[str, object]) -> bytes:

@@ -84,7 +84,7 @@ class Vault:
         # a vault exists only once it is complete.
         tmp_db = home.folder / f".vault.db.{vault_id}.part"
         try:
-            db = Database(tmp_db, db_key)
+            db = Database(tmp_db, db_key, hmac=key_file.db_hmac)
             with db.transaction():
                 db.executemany(
                     "INSERT INTO meta(key, value) VALUES (?, ?)",
@@ -120,7 +120,7 @@ class Vault:
                 hint="Restore the vault from a backup.",
             )
         try:
-            db = Database(home.database, db_key)
+            db = Database(home.database, db_key, hmac=key_file.db_hmac)
         except BaseException:
             _wipe(db_key)
             raise
@@ -221,7 +221,7 @@ class Vault:
         """A consistent copy of the database (still encrypted) in ``folder``, removed after."""
         target = folder / f".vault-snapshot-{uuid.uuid4().hex}.db"
         try:
-            self.db.snapshot_to(target)
+            self.db.snapshot_to(target, self._live_key())
             yield target
         finally:
             target.unlink(missing_ok=True)

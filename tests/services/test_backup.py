@@ -10,7 +10,7 @@ from cabledesk.services.backup import create_backup, restore_backup
 from cabledesk.services.contacts import ContactsService
 from cabledesk.store.home import VaultHome
 from cabledesk.store.vault import Vault
-from tests.vaultkit import PASSPHRASE, Clock
+from tests.vaultkit import PASSPHRASE, Clock, make_format_1_vault
 
 
 def _fill(vault: Vault) -> None:
@@ -42,6 +42,20 @@ def test_backup_and_restore_with_a_passphrase(vault: Vault, tmp_path: Path, cloc
         assert restored.archive.sealed_files() == ["0001.cable"]
     assert (target.archive / "0001.cable").read_bytes().endswith(b"(sealed)")
     assert vault.audit.entries()[0].event == "backup created"
+
+
+def test_a_format_1_vault_backs_up_and_restores(tmp_path: Path, clock: Clock) -> None:
+    home = VaultHome(tmp_path / "old")
+    make_format_1_vault(home)
+    out = tmp_path / "backup.age"
+    with Vault.unlock(home, PASSPHRASE, now=clock) as old:
+        _fill(old)
+        create_backup(old, out, [ScryptRecipient("backup words here", work_factor=10)])
+    target = VaultHome(tmp_path / "restored")
+    restore_backup(out, target, [ScryptIdentity("backup words here")])
+    with Vault.unlock(target, PASSPHRASE, now=clock) as restored:
+        assert restored.db.hmac == "HMAC_SHA512"
+        assert [c.name for c in restored.contacts.all()] == ["Klaus"]
 
 
 def test_backup_to_ones_own_key(vault: Vault, tmp_path: Path) -> None:

@@ -10,13 +10,14 @@ from hypothesis import strategies as st
 
 from cabledesk.errors import VaultError, WrongPassphrase
 from cabledesk.store.keyfile import (
+    FORMAT_1,
     FORMAT_ID,
     MIN_MEMORY_KIB,
     KdfParams,
     KeyFile,
     calibrate,
 )
-from tests.vaultkit import FAST
+from tests.vaultkit import FAST, format_1_key_file
 
 KEY = os.urandom(32)
 
@@ -62,6 +63,26 @@ def test_weakened_or_swapped_parameters_do_not_unwrap() -> None:
     swapped = KeyFile.parse(_edited(kf, {"vault": "vault-2"}))
     with pytest.raises(WrongPassphrase):
         swapped.unwrap("pass word")
+    other_mac = KeyFile.parse(_edited(kf, {"database.hmac": "HMAC_SHA512"}))
+    with pytest.raises(WrongPassphrase):
+        other_mac.unwrap("pass word")
+
+
+def test_new_files_name_the_database_mac() -> None:
+    doc = json.loads(_file().to_bytes())
+    assert doc["format"] == "cabledesk.vault-key/2"
+    assert doc["database"] == {"hmac": "HMAC_SHA256"}
+
+
+def test_format_1_files_are_read_and_rewritten_as_format_2() -> None:
+    data = format_1_key_file("vault-1", KEY, "pass word")
+    old = KeyFile.parse(data)
+    assert (old.format_id, old.db_hmac) == (FORMAT_1, "HMAC_SHA512")
+    assert bytes(old.unwrap("pass word")) == KEY
+    assert old.to_bytes() == data
+    new = KeyFile.parse(old.rewrap(KEY, "new pass").to_bytes())
+    assert (new.format_id, new.db_hmac) == (FORMAT_ID, "HMAC_SHA512")
+    assert bytes(new.unwrap("new pass")) == KEY
 
 
 @pytest.mark.parametrize(
@@ -77,6 +98,10 @@ def test_weakened_or_swapped_parameters_do_not_unwrap() -> None:
         ({"nonce": "!!!"}, "base64"),
         ({"sealed": "AAAA"}, "wrong size"),
         ({"kdf.iterations": "3"}, "not numbers"),
+        ({"database.hmac": "HMAC_SHA1"}, "HMAC is not one"),
+        ({"database": {"hmac": "HMAC_SHA256", "page": 1}}, "malformed"),
+        ({"database": None}, "malformed"),
+        ({"format": FORMAT_1}, "fields"),  # /1 had no database settings
     ],
 )
 def test_damaged_files_are_refused(change: dict[str, object], words: str) -> None:

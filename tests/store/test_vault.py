@@ -8,7 +8,7 @@ import pytest
 from cabledesk.errors import VaultError, VaultLocked, WrongPassphrase
 from cabledesk.store.home import HOME_ENV, VaultHome, resolve_home
 from cabledesk.store.vault import Vault
-from tests.vaultkit import FAST, PASSPHRASE, Clock
+from tests.vaultkit import FAST, PASSPHRASE, Clock, make_format_1_vault
 
 
 def _digest(path: Path) -> str:
@@ -95,6 +95,19 @@ def test_the_database_file_is_encrypted(vault: Vault, home: VaultHome) -> None:
     vault.lock()
     raw = home.database.read_bytes()
     assert not raw.startswith(b"SQLite format 3") and b"ZEBRA-MARKER-42" not in raw
+
+
+def test_new_vaults_use_hmac_sha256_and_format_1_vaults_still_open(
+    vault: Vault, tmp_path: Path, clock: Clock
+) -> None:
+    assert vault.db.hmac == "HMAC_SHA256"
+    old_home = VaultHome(tmp_path / "old")
+    vault_id = make_format_1_vault(old_home)
+    with Vault.unlock(old_home, PASSPHRASE, now=clock) as old:
+        assert (old.vault_id, old.db.hmac) == (vault_id, "HMAC_SHA512")
+        old.change_passphrase(PASSPHRASE, "new one", params=FAST)
+    with Vault.unlock(old_home, "new one", now=clock) as old:
+        assert old.db.integrity_check() == "ok"
 
 
 def test_home_resolution(tmp_path: Path) -> None:
