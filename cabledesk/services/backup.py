@@ -4,8 +4,8 @@ The backup is an age v1 file (to the user's own key, to other age
 recipients, or to a passphrase) holding a tar archive of:
 
 - ``vault.key`` — the wrapped database key, as on disk;
-- ``vault.db`` — a consistent snapshot of the database (``VACUUM INTO``),
-  still encrypted by SQLCipher with the same key;
+- ``vault.db`` — a consistent snapshot of the database (SQLite's backup API),
+  still encrypted by SQLCipher with the same key and settings;
 - ``archive/…`` — the sealed cables of the archive (age files);
 - ``cabledesk-backup.json`` — last: format ``cabledesk.backup/1``, the vault
   id, the time, and the size and SHA-256 of every file above.
