@@ -45,6 +45,9 @@ class Phrase:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Phrase is immutable ({name})")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Phrase is immutable ({name})")
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Phrase):
             return NotImplemented

@@ -39,6 +39,8 @@ def test_a_phrase_is_immutable_and_equal_by_value() -> None:
     assert phrase != ("{a} and {b}", phrase.values)  # not a tuple
     with pytest.raises(AttributeError):
         phrase.template = "changed"
+    with pytest.raises(AttributeError):
+        del phrase.values
     assert repr(Phrase.of("{a}", a="x")) == "Phrase(template='{a}', values=(('a', 'x'),))"
 
 

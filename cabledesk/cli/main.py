@@ -109,13 +109,14 @@ class _Formatter(argparse.HelpFormatter):
 
 
 def _terminal_columns() -> int:
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+    setting = os.environ.get("COLUMNS", "")
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
     try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+        columns = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 0
     except (AttributeError, ValueError, OSError):  # not a terminal, or closed
-        return 80
+        columns = 0
+    return columns if columns > 0 else 80  # some terminals report 0
 
 
 class _Parser(argparse.ArgumentParser):
@@ -128,8 +129,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser for ``argv``: with only its command when that is known, else all."""
-    command = command_named(sys.argv[1:] if argv is None else argv)
+    """The parser for ``argv``: with only its command when that is known; all
+    commands for help, a mistyped command, or no ``argv``."""
+    command = None if argv is None else command_named(argv)
     modules = [COMMANDS[command]] if command else list(dict.fromkeys(COMMANDS.values()))
     parser = _Parser(
         prog=PROG,
@@ -147,6 +149,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:

@@ -78,12 +78,13 @@ def refresh(db: Database) -> int:
 
 
 def _sample(db: Database) -> list[tuple[object, ...]]:
-    """The text of up to SAMPLE cables, at evenly spaced row numbers."""
+    """The text of up to SAMPLE cables, at row numbers spread evenly from the
+    first to the last (fewer where rows were deleted)."""
     low, high = db.query("SELECT min(id), max(id) FROM archive_text")[0]
     if low is None:
         return []
-    step = max(1, (int(high) - int(low) + 1) // SAMPLE)
-    ids = list(range(int(low), int(high) + 1, step))[:SAMPLE]
+    low, span = int(low), int(high) - int(low) + 1
+    ids = sorted({low + i * span // SAMPLE for i in range(min(SAMPLE, span))})
     rows: list[tuple[object, ...]] = []
     for i in range(0, len(ids), _BATCH):
         part = ids[i : i + _BATCH]

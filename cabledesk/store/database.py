@@ -28,6 +28,7 @@ beyond that the user is told that the vault is busy in another window.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -36,7 +37,7 @@ from typing import Any
 import sqlcipher3
 
 from cabledesk.errors import VaultError, VaultLocked
-from cabledesk.store._cipher import HMAC_ALGORITHMS, NEW_VAULT_HMAC
+from cabledesk.store._cipher import HMAC_ALGORITHMS
 from cabledesk.store._schema import LATEST_VERSION, migrate
 
 __all__ = ["BUSY_TIMEOUT_MS", "Database", "Row", "like_escape"]
@@ -56,13 +57,11 @@ class Database:
         path: Path,
         key: bytes | bytearray,
         *,
-        hmac: str = NEW_VAULT_HMAC,
+        hmac: str,
         migrate_to: int = LATEST_VERSION,
     ):
         if len(key) != 32:
             raise ValueError("the database key is 32 bytes")
-        if hmac not in HMAC_ALGORITHMS:
-            raise ValueError(f"unknown database HMAC {hmac}")
         conn = _connect(path)
         try:
             _key(conn, key, hmac)
@@ -178,16 +177,23 @@ class Database:
         SQLite's backup API, in one step: page by page, from one read transaction.
         (``VACUUM INTO`` would write SQLCipher's default page MAC, not this vault's.)
         """
-        if target.exists():
-            raise ValueError("the snapshot target must not exist")
-        copy = _connect(target)
-        try:
-            if self.hmac is not None:
-                _key(copy, key, self.hmac)
-            with self._lock, _translated():
-                self._connection().backup(copy)
-        finally:
-            copy.close()
+        try:  # created here, owner-only, so that it is never another file
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            raise ValueError("the snapshot target must not exist") from None
+        with self._lock:
+            if self._depth or self._connection().in_transaction:
+                # the backup would wait forever for this connection's own transaction
+                target.unlink()
+                raise RuntimeError("a snapshot cannot be taken inside a transaction")
+            copy = _connect(target)
+            try:
+                if self.hmac is not None:
+                    _key(copy, key, self.hmac)
+                with _translated():
+                    self._connection().backup(copy)
+            finally:
+                copy.close()
 
     def close(self) -> None:
         """Close the connection; SQLCipher wipes the key and the pages it held."""
@@ -200,6 +206,8 @@ class Database:
 
 
 def _key(conn: sqlcipher3.Connection, key: bytes | bytearray, hmac: str) -> None:
+    if hmac not in HMAC_ALGORITHMS:  # it goes into a PRAGMA: only the known names
+        raise ValueError(f"unknown database HMAC {hmac!r}")
     # The hex form of the key is a Python str that cannot be wiped; it lives
     # only for this statement.
     conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")

@@ -201,7 +201,8 @@ def search(
 def _ranked(
     db: Database, text_match: str, filters: SearchFilters, limit: int, offset: int
 ) -> list[Row]:
-    """Best first (bm25) among the RANK_WINDOW newest matches.
+    """Best first (bm25; the newest first among equals) among the RANK_WINDOW
+    newest matches.
 
     With filters, in two steps: the newest matches that pass them (filters as
     index terms, see :func:`_newest`), then bm25 over those alone, from the
@@ -220,7 +221,7 @@ def _ranked(
             # "+rowid": one pass over the matches, not one full-text query per id
             # (each of which would redo bm25's count of the words).
             f"WHERE archive_fts MATCH ? AND +rowid IN ({','.join('?' * len(ids))}) "
-            "ORDER BY score LIMIT ? OFFSET ?",
+            "ORDER BY score, rowid DESC LIMIT ? OFFSET ?",
             (text_match, *ids, limit, offset),
         )
     return _fts(
@@ -228,7 +229,7 @@ def _ranked(
         "SELECT id, score FROM (SELECT rowid AS id, "
         f"bm25(archive_fts, {weights}) AS score FROM archive_fts "
         "WHERE archive_fts MATCH ? ORDER BY rowid DESC LIMIT ?) "
-        "ORDER BY score LIMIT ? OFFSET ?",
+        "ORDER BY score, id DESC LIMIT ? OFFSET ?",
         (text_match, RANK_WINDOW, limit, offset),
     )
 

@@ -257,6 +257,7 @@ class FileCryptoDialog(QDialog):
             first, second = self.passphrase.text(), self.again.text()
             differ = self.tr("The two passphrases differ.") if second and first != second else ""
             self.strength.show_strength(*((first, differ) if by_passphrase else ("", "")))
+            self.strength.bar.setEnabled(by_passphrase)
             ready = ready and (
                 bool(first and first == second) if by_passphrase else bool(self.chosen())
             )

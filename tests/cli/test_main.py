@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -47,11 +48,24 @@ def test_the_command_is_found_before_parsing(argv: list[str], command: str | Non
     assert command_named(argv) == command
 
 
-def test_a_known_command_gets_only_its_own_parser() -> None:
+def test_a_known_command_gets_only_the_commands_of_its_module() -> None:
     assert _commands(build_parser(["--home", "/h", "decrypt", "-i", "k"])) == [
         "encrypt",
         "decrypt",
     ]
+    assert _commands(build_parser()) == list(COMMANDS)  # no argv: all of them
+
+
+def test_help_is_as_wide_as_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cabledesk.cli import main as cli_main
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(cli_main.os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    assert cli_main._terminal_columns() == 80  # a terminal that reports no width
+    monkeypatch.setattr(cli_main.os, "get_terminal_size", lambda fd: os.terminal_size((132, 40)))
+    assert cli_main._terminal_columns() == 132
+    monkeypatch.setenv("COLUMNS", "60")
+    assert cli_main._terminal_columns() == 60
 
 
 def test_a_mistyped_command_lists_them_all(cli: Runner) -> None:

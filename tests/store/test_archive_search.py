@@ -186,6 +186,28 @@ def test_filtered_queries_rank_the_newest_matches_that_pass_the_filters(
     assert _subjects(archived, "summit", SearchFilters(post="nowhere")) == []
 
 
+def test_equal_scores_list_the_newest_first(
+    archived: Vault, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in (5, 6):  # the same text twice: the same bm25 score
+        twin = _cable(n, "TWIN REPORT", "Identical words about the harbour.")
+        archived.archive.add(twin, Direction.RECEIVED, cable_banner(twin, US), clock())
+    ids = [h.cable_id[-2:] for h in search(archived.db, "harbour")]
+    assert ids == ["06", "05"]
+    assert [h.cable_id[-2:] for h in search(archived.db, "harbour", SearchFilters(
+        direction=Direction.RECEIVED))] == ["06", "05"]  # fmt: skip
+
+
+def test_the_common_words_sample_spreads_over_the_archive(
+    archived: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cabledesk.store import _common_terms
+
+    monkeypatch.setattr(_common_terms, "SAMPLE", 2)
+    subjects = [str(row[0]) for row in _common_terms._sample(archived.db)]
+    assert subjects == [CABLES[0].subject, CABLES[2].subject]  # rows 1 and 3 of 4
+
+
 def test_date_terms_cover_ranges() -> None:
     from cabledesk.store._facets import date_terms
 

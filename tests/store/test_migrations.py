@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cabledesk.store._cipher import NEW_VAULT_HMAC as HMAC
 from cabledesk.store._schema import LATEST_VERSION, MIGRATIONS
 from cabledesk.store.database import Database
 
@@ -58,12 +59,12 @@ def test_every_migration_has_its_samples() -> None:
 
 @pytest.mark.parametrize("start", range(LATEST_VERSION))
 def test_migrating_from_every_earlier_version(tmp_path: Path, start: int) -> None:
-    fresh = Database(tmp_path / "fresh.db", KEY)
+    fresh = Database(tmp_path / "fresh.db", KEY, hmac=HMAC)
     expected_schema = _schema(fresh)
     fresh.close()
 
     path = tmp_path / "old.db"
-    old = Database(path, KEY, migrate_to=start)
+    old = Database(path, KEY, hmac=HMAC, migrate_to=start)
     assert old.user_version() == start
     written = []
     for version in range(1, start + 1):
@@ -72,7 +73,7 @@ def test_migrating_from_every_earlier_version(tmp_path: Path, start: int) -> Non
             written.append((check, old.query(check)))
     old.close()
 
-    db = Database(path, KEY)
+    db = Database(path, KEY, hmac=HMAC)
     assert db.user_version() == LATEST_VERSION
     assert _schema(db) == expected_schema
     for check, rows in written:
@@ -91,13 +92,13 @@ def test_a_failing_migration_leaves_the_previous_version(
     from cabledesk.store import _schema
 
     path = tmp_path / "v1.db"
-    Database(path, KEY, migrate_to=1).close()
+    Database(path, KEY, hmac=HMAC, migrate_to=1).close()
     broken = (*MIGRATIONS[:1], MIGRATIONS[1] + "\nCREATE TABLE drafts (x);")  # fails at the end
     monkeypatch.setattr(_schema, "MIGRATIONS", broken)
     with pytest.raises(Exception, match="already exists"):
-        Database(path, KEY, migrate_to=2)
+        Database(path, KEY, hmac=HMAC, migrate_to=2)
     monkeypatch.undo()
-    db = Database(path, KEY, migrate_to=1)
+    db = Database(path, KEY, hmac=HMAC, migrate_to=1)
     assert db.user_version() == 1
     assert not db.query("SELECT name FROM sqlite_master WHERE name = 'drafts'")
     db.close()

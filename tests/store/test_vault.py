@@ -4,9 +4,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from cabledesk.errors import VaultError, VaultLocked, WrongPassphrase
 from cabledesk.store.home import HOME_ENV, VaultHome, resolve_home
+from cabledesk.store.keyfile import KeyFile
 from cabledesk.store.vault import Vault
 from tests.vaultkit import FAST, PASSPHRASE, Clock, make_format_1_vault
 
@@ -103,11 +105,25 @@ def test_new_vaults_use_hmac_sha256_and_format_1_vaults_still_open(
     assert vault.db.hmac == "HMAC_SHA256"
     old_home = VaultHome(tmp_path / "old")
     vault_id = make_format_1_vault(old_home)
+    # what vaults of format /1 were: opened with the key alone (this build's default MAC)
+    key = KeyFile.load(old_home.key_file).unwrap(PASSPHRASE)
+    bare = sqlcipher3.connect(str(old_home.database))
+    bare.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+    assert bare.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone() == (vault_id,)
+    bare.close()
     with Vault.unlock(old_home, PASSPHRASE, now=clock) as old:
         assert (old.vault_id, old.db.hmac) == (vault_id, "HMAC_SHA512")
         old.change_passphrase(PASSPHRASE, "new one", params=FAST)
     with Vault.unlock(old_home, "new one", now=clock) as old:
         assert old.db.integrity_check() == "ok"
+
+
+def test_no_snapshot_inside_a_transaction(vault: Vault, tmp_path: Path) -> None:
+    with vault.db.transaction(), pytest.raises(RuntimeError, match="inside a transaction"):
+        vault.db.snapshot_to(tmp_path / "copy.db", vault._key)
+    assert not (tmp_path / "copy.db").exists()
+    with vault.snapshot(tmp_path) as copy:
+        assert copy.stat().st_mode & 0o777 == 0o600
 
 
 def test_home_resolution(tmp_path: Path) -> None:
