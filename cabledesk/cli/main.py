@@ -83,6 +83,7 @@ COMMANDS: dict[str, str] = {
 }
 # Top-level options that take a value (the word after them is not the command).
 _VALUED_OPTIONS = ("--home", "--passphrase-file")
+_VALUED_WITH_EQUALS = tuple(f"{o}=" for o in _VALUED_OPTIONS)
 
 
 def command_named(argv: Sequence[str]) -> str | None:
@@ -91,7 +92,7 @@ def command_named(argv: Sequence[str]) -> str | None:
     for word in words:
         if word in _VALUED_OPTIONS:
             next(words, None)
-        elif word.startswith(tuple(f"{o}=" for o in _VALUED_OPTIONS)):
+        elif word.startswith(_VALUED_WITH_EQUALS):
             continue
         elif word.startswith("-"):
             return None  # --help, --version, an abbreviation: the full parser decides

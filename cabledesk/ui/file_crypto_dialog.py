@@ -255,8 +255,12 @@ class FileCryptoDialog(QDialog):
             for field in (self.passphrase, self.again):
                 field.setEnabled(by_passphrase)
             first, second = self.passphrase.text(), self.again.text()
-            differ = self.tr("The two passphrases differ.") if second and first != second else ""
-            self.strength.show_strength(*((first, differ) if by_passphrase else ("", "")))
+            differ = second and second != first
+            problem = self.tr("The two passphrases differ.") if differ else ""
+            if by_passphrase:
+                self.strength.show_strength(first, problem)
+            else:
+                self.strength.show_strength("")
             self.strength.bar.setEnabled(by_passphrase)
             ready = ready and (
                 bool(first and first == second) if by_passphrase else bool(self.chosen())

@@ -44,6 +44,7 @@ class StrengthMeter:
         """Judge ``passphrase`` (nothing shown while it is empty); a ``problem``
         (such as two entries that differ) replaces the hint."""
         score, hint = passphrase_strength(passphrase)
+        words = _tr(hint) if passphrase else ""
         self.bar.setValue(score if passphrase else 0)
-        self.bar.setAccessibleDescription(_tr(hint) if passphrase else "")
-        self.hint.setText(problem or (_tr(hint) if passphrase else ""))
+        self.bar.setAccessibleDescription(words)
+        self.hint.setText(problem or words)
