@@ -35,11 +35,14 @@ The tree::
     │   ├── SignatureInvalid        a signature does not match data, key or namespace
     │   └── SignatureMissing        a document has no signature to check
     ├── ContactError                a contact card is malformed, forged or expired
+    ├── DirectoryError              an anchor or directory is malformed, forged or out of scope
+    ├── ClearanceError              a clearance statement is malformed or forged
     ├── PackageError                a sealed cable package is malformed or unsafe
     ├── VaultError
     │   ├── VaultLocked
     │   ├── WrongPassphrase
-    │   └── KeychainUnavailable
+    │   ├── KeychainUnavailable
+    │   └── VaultRolledBack         the database is older than the state the vault recorded
     ├── SearchError                 a search query cannot be understood
     ├── ExportError                 a document cannot be exported
     └── PolicyRefusal               the release policy forbids the operation
@@ -54,8 +57,10 @@ __all__ = [
     "CableDeskError",
     "CableFormatError",
     "Cancelled",
+    "ClearanceError",
     "ContactError",
     "CryptoError",
+    "DirectoryError",
     "ExportError",
     "FieldError",
     "HeaderError",
@@ -77,6 +82,7 @@ __all__ = [
     "ValidationError",
     "VaultError",
     "VaultLocked",
+    "VaultRolledBack",
     "WrongPassphrase",
 ]
 
@@ -171,6 +177,14 @@ class ContactError(CableDeskError):
     """A contact card is malformed, has a bad self-signature or has expired."""
 
 
+class DirectoryError(CableDeskError):
+    """A security office's anchor or directory is malformed, forged, stale or out of scope."""
+
+
+class ClearanceError(CableDeskError):
+    """A clearance statement (drafted, cleared, approved) is malformed or forged."""
+
+
 class PackageError(CableDeskError):
     """A sealed cable package is malformed or unsafe to open."""
 
@@ -189,6 +203,11 @@ class WrongPassphrase(VaultError):
 
 class KeychainUnavailable(VaultError):
     """The operating system's keychain cannot be used on this device."""
+
+
+class VaultRolledBack(VaultError):
+    """The vault database is older than the last state the vault recorded: it was
+    replaced by an earlier copy (or the key file was)."""
 
 
 class SearchError(CableDeskError):
