@@ -60,7 +60,10 @@ from cabledesk.crypto.fingerprint import fingerprint
 from cabledesk.errors import InputError, SignatureFormatError, SignatureInvalid
 
 __all__ = [
+    "ANCHOR_NAMESPACE",
+    "CLEARANCE_NAMESPACE",
     "CONTACT_NAMESPACE",
+    "DIRECTORY_NAMESPACE",
     "DOCUMENT_NAMESPACE",
     "HASH_ALGORITHMS",
     "SEAL_NAMESPACE",
@@ -78,6 +81,9 @@ __all__ = [
 SEAL_NAMESPACE = "cabledesk-seal-v1"
 DOCUMENT_NAMESPACE = "cabledesk-document-v1"
 CONTACT_NAMESPACE = "cabledesk-contact-v1"
+ANCHOR_NAMESPACE = "cabledesk-anchor-v1"
+DIRECTORY_NAMESPACE = "cabledesk-directory-v1"
+CLEARANCE_NAMESPACE = "cabledesk-clearance-v1"
 HASH_ALGORITHMS = ("sha512", "sha256")
 DEFAULT_HASH = "sha512"
 MAGIC = b"SSHSIG"
