@@ -14,8 +14,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from PySide6.QtCore import QObject
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
@@ -31,6 +33,8 @@ from tests.vaultkit import FAST, PASSPHRASE, Clock, MemoryKeyring
 
 SCHEMES = SchemeRegistry.load()
 HERE = Path(__file__).parent
+
+ChildT = TypeVar("ChildT", bound=QObject)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -100,3 +104,11 @@ def card_file(folder: Path, who: Identity) -> Path:
     path = folder / f"{who.name.split()[0].lower()}.contact"
     path.write_bytes(ContactCard.for_identity(who).to_bytes())
     return path
+
+
+def child(parent: QObject, kind: type[ChildT], name: str | None = None) -> ChildT:
+    """The descendant of ``parent`` of type ``kind`` (and named ``name``, if given);
+    the test fails if there is none."""
+    found = parent.findChild(kind) if name is None else parent.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r}"
+    return found
