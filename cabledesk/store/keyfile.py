@@ -36,7 +36,9 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -219,11 +221,36 @@ class KeyFile:
         }
         return _canonical(doc) + b"\n"
 
-    def save(self, path: Path) -> None:
-        """Write the file atomically (mode 0600); raises InputError if it cannot be."""
+    def save(self, path: Path, *, durable: bool = True) -> None:
+        """Write the file atomically (mode 0600); raises InputError if it cannot be.
+
+        The new file is synced before it replaces the old one, always: a power cut
+        leaves one of the two whole. ``durable=False`` skips syncing the folder
+        after the rename, for an update of the audit record alone: if the rename is
+        lost, the older record remains, whose entry still exists — at a third of the
+        cost, paid at every audited commit.
+        """
         if not self.slots:
             raise ValueError("a key file has a current slot")
-        write_atomic(path, self.to_bytes(), mode=0o600)
+        if durable:
+            write_atomic(path, self.to_bytes(), mode=0o600)
+            return
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+            tmp = Path(name)
+            try:
+                if hasattr(os, "fchmod"):  # not on Windows, where the folder's ACL applies
+                    os.fchmod(fd, 0o600)
+                with os.fdopen(fd, "wb") as f:
+                    f.write(self.to_bytes())
+                    f.flush()
+                    os.fsync(f.fileno())
+                tmp.replace(path)
+            except BaseException:
+                tmp.unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            raise InputError(f"Cannot write {path}: {exc.strerror}.") from exc
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:

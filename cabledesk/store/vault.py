@@ -406,7 +406,9 @@ class Vault:
                 head is None or (on_disk.audit is not None and on_disk.audit.seq >= head[0])
             ):
                 return
-            updated.with_audit(self._signed(head)).save(self.home.key_file)
+            # a record alone is written without syncing the folder (see KeyFile.save)
+            updated = updated.with_audit(self._signed(head))
+            updated.save(self.home.key_file, durable=updated.slots != on_disk.slots)
 
     def _record_head(self) -> None:
         """After a commit that appended audit entries: record the new head."""

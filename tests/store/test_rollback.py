@@ -53,9 +53,10 @@ def test_every_audited_commit_records_the_new_head_once(
     saves: list[int] = []
     real_save = KeyFile.save
 
-    def counting_save(self: KeyFile, path: Path) -> None:
+    def counting_save(self: KeyFile, path: Path, *, durable: bool = True) -> None:
+        assert not durable  # a record alone: the folder is not synced
         saves.append(self.audit.seq if self.audit else 0)
-        real_save(self, path)
+        real_save(self, path, durable=durable)
 
     monkeypatch.setattr(KeyFile, "save", counting_save)
     with vault.transaction():
@@ -142,7 +143,7 @@ def test_an_unwritable_key_file_does_not_fail_the_operation(
 ) -> None:
     from cabledesk.errors import InputError
 
-    def full_disk(self: KeyFile, path: Path) -> None:
+    def full_disk(self: KeyFile, path: Path, *, durable: bool = True) -> None:
         raise InputError("Cannot write vault.key: No space left on device.")
 
     monkeypatch.setattr(KeyFile, "save", full_disk)
