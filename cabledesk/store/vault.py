@@ -26,8 +26,7 @@ import contextlib
 import hmac
 import os
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cabledesk.errors import InputError, VaultError, VaultLocked, VaultRolledBack
@@ -45,6 +44,7 @@ from cabledesk.store.keyfile import DB_KEY_SIZE, KdfParams, KeyFile, calibrate
 from cabledesk.store.passphrase_change import PassphraseChange, Progress, Recovery
 from cabledesk.store.settings import DRAFT_HISTORY_LIMIT, Settings
 from cabledesk.store.vault_lock import VaultLock
+from cabledesk.store.vault_snapshot import VaultSnapshot, vault_snapshot
 
 __all__ = ["Clock", "Recovery", "Vault", "VaultSnapshot", "utc_now"]
 
@@ -52,14 +52,6 @@ __all__ = ["Clock", "Recovery", "Vault", "VaultSnapshot", "utc_now"]
 def _wipe(key: bytearray) -> None:
     for i in range(len(key)):
         key[i] = 0
-
-
-@dataclass(frozen=True, slots=True)
-class VaultSnapshot:
-    """A consistent copy of the vault's two files, which agree with each other."""
-
-    database: Path
-    key_file: Path
 
 
 class Vault:
@@ -140,18 +132,7 @@ class Vault:
         """Open the vault with its passphrase; raises WrongPassphrase, VaultRolledBack,
         VaultError. An old key file is rewritten in the current format; an
         interrupted change of passphrase is finished or undone (:attr:`recovery`)."""
-
-        def open_(lock: VaultLock) -> Vault:
-            key_file = KeyFile.load(home.key_file)
-            if key_file.pending is not None:
-                return PassphraseChange.resume(cls, home, key_file, passphrase, now, lock)
-            db_key, slot_key = key_file.open_slot(key_file.current, passphrase)
-            vault = cls._open(home, key_file, db_key, now, lock)
-            if not key_file.is_v3:
-                vault._upgrade(lambda on_disk: on_disk.with_current(slot_key, db_key))
-            return vault
-
-        return cls._locked_open(home, open_)
+        return cls._unlock(home, passphrase, now, accept_rollback=False)
 
     @classmethod
     def unlock_with_key(cls, home: VaultHome, db_key: bytearray, *, now: Clock = utc_now) -> Vault:
@@ -170,33 +151,40 @@ class Vault:
         database as it is: the acceptance goes into the audit log (with the entry
         the vault had recorded and the one it found) and the record is rewritten.
         For a vault that was not rolled back this is :meth:`unlock`."""
+        return cls._unlock(home, passphrase, now, accept_rollback=True)
 
+    @classmethod
+    def _unlock(
+        cls, home: VaultHome, passphrase: str, now: Clock, *, accept_rollback: bool
+    ) -> Vault:
         def open_(lock: VaultLock) -> Vault:
             key_file = KeyFile.load(home.key_file)
             if key_file.pending is not None:
                 return PassphraseChange.resume(cls, home, key_file, passphrase, now, lock)
             db_key, slot_key = key_file.open_slot(key_file.current, passphrase)
-            vault = cls._open(home, key_file, db_key, now, lock, check=False)
-            try:
-                if key_file.is_v3:
-                    check_head(key_file.audit, vault._log(), vault.vault_id, [db_key])
-            except VaultRolledBack as exc:
-                found = vault._log().head()
-                recorded = key_file.audit
-                vault.audit.append(
-                    Event.ROLLBACK_ACCEPTED,
-                    {
-                        "recorded": recorded.seq if recorded else None,
-                        "found": found[0] if found else 0,
-                        "why": exc.message,
-                    },
-                )
-                vault._write_key_file(lambda on_disk: on_disk)
+            vault = cls._open(home, key_file, db_key, now, lock, check=not accept_rollback)
+            if accept_rollback and key_file.is_v3:
+                vault._accept_rollback(key_file.audit)
             if not key_file.is_v3:
                 vault._upgrade(lambda on_disk: on_disk.with_current(slot_key, db_key))
             return vault
 
         return cls._locked_open(home, open_)
+
+    def _accept_rollback(self, recorded: AuditHead | None) -> None:
+        try:
+            check_head(recorded, self._log(), self.vault_id, [self._key])
+        except VaultRolledBack as exc:
+            found = self._log().head()
+            self.audit.append(
+                Event.ROLLBACK_ACCEPTED,
+                {
+                    "recorded": recorded.seq if recorded else None,
+                    "found": found[0] if found else 0,
+                    "why": exc.message,
+                },
+            )
+            self._write_key_file(lambda on_disk: on_disk)  # the record, now of this history
 
     @classmethod
     def _locked_open(cls, home: VaultHome, open_: Callable[[VaultLock], Vault]) -> Vault:
@@ -356,28 +344,10 @@ class Vault:
             raise VaultLocked("The vault is locked.", hint="Unlock it with your passphrase.")
         return self._key
 
-    @contextlib.contextmanager
-    def snapshot(self, folder: Path) -> Iterator[VaultSnapshot]:
+    def snapshot(self, folder: Path) -> contextlib.AbstractContextManager[VaultSnapshot]:
         """A consistent copy of the database (still encrypted) and a ``vault.key`` that
         records the copy's own audit head, in ``folder``; removed after."""
-        name = folder / f".vault-snapshot-{uuid.uuid4().hex}"
-        database, key_path = name.with_suffix(".db"), name.with_suffix(".key")
-        try:
-            self.db.snapshot_to(database, self._live_key())
-            key_file = KeyFile.load(self.home.key_file)
-            if key_file.is_v3:
-                copy = Database(database, self._key, hmac=key_file.db_hmac)
-                try:
-                    key_file = key_file.with_audit(self._signed(AuditLog(copy, self.now).head()))
-                finally:
-                    copy.close()
-            fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as f:
-                f.write(key_file.to_bytes())
-            yield VaultSnapshot(database, key_path)
-        finally:
-            for path in (database, key_path, Path(f"{database}-wal"), Path(f"{database}-shm")):
-                path.unlink(missing_ok=True)
+        return vault_snapshot(self.db, self._live_key(), self.home, folder, self._signed)
 
     # --- the key file ------------------------------------------------------------
 
