@@ -43,7 +43,10 @@ class VaultLock:
         import fcntl
 
         if self._fd is None:
-            self._fd = os.open(self._folder, os.O_RDONLY)
+            try:
+                self._fd = os.open(self._folder, os.O_RDONLY)
+            except (FileNotFoundError, NotADirectoryError):
+                return  # no vault here: reading its files says so
         try:
             fcntl.flock(self._fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:

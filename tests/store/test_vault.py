@@ -144,3 +144,8 @@ def test_home_resolution(tmp_path: Path) -> None:
     assert resolve_home(tmp_path / "x", {HOME_ENV: str(tmp_path / "y")}).folder == tmp_path / "x"
     default = resolve_home(None, {}).folder
     assert default.name == "CableDesk"
+
+
+def test_a_missing_vault_folder_is_a_vault_error(tmp_path: Path) -> None:
+    with pytest.raises(VaultError, match="missing"):
+        Vault.unlock(VaultHome(tmp_path / "nowhere"), PASSPHRASE)
