@@ -3,7 +3,8 @@
 The backup is an age v1 file (to the user's own key, to other age
 recipients, or to a passphrase) holding a tar archive of:
 
-- ``vault.key`` — the wrapped database key, as on disk;
+- ``vault.key`` — the wrapped database key, as on disk but recording the
+  audit head of the snapshot below (so that the two files agree);
 - ``vault.db`` — a consistent snapshot of the database (SQLite's backup API),
   still encrypted by SQLCipher with the same key and settings;
 - ``archive/…`` — the sealed cables of the archive (age files);
@@ -82,8 +83,8 @@ def create_backup(
         tar_path = Path(tmp) / "backup.tar"
         with vault.snapshot(Path(tmp)) as snapshot:
             members: list[tuple[str, Path]] = [
-                ("vault.key", vault.home.key_file),
-                ("vault.db", snapshot),
+                ("vault.key", snapshot.key_file),  # it records the snapshot's audit head
+                ("vault.db", snapshot.database),
             ]
             for name in sorted(vault.archive.sealed_files()):
                 path = vault.home.archive / name

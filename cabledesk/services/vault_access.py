@@ -8,6 +8,7 @@ keychain, the clock and (for tests) the key-derivation parameters.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from cabledesk.errors import KeychainUnavailable, VaultError
@@ -90,10 +91,19 @@ class VaultAccess:
         return vault
 
     def unlock(self, passphrase: str) -> Vault:
-        """Open with the passphrase; raises WrongPassphrase or VaultError."""
-        from cabledesk.store.vault import Vault
+        """Open with the passphrase; raises WrongPassphrase, VaultRolledBack or VaultError.
 
-        return Vault.unlock(self.home, passphrase, now=self._now)
+        If the opening completed an interrupted change of passphrase (the database
+        now has a new key), a keychain that remembered the vault is brought up to
+        date; ``vault.recovery`` says what happened, for the user.
+        """
+        from cabledesk.store.vault import Recovery, Vault
+
+        vault = Vault.unlock(self.home, passphrase, now=self._now)
+        if vault.recovery in (Recovery.FINISHED, Recovery.REDONE):
+            with contextlib.suppress(KeychainUnavailable):
+                vault.refresh_remembered(self.keychain)
+        return vault
 
     def is_remembered(self) -> bool:
         """True when the keychain holds this vault's key (False if it cannot tell)."""

@@ -51,6 +51,8 @@ class Event(StrEnum):
     DOCUMENT_VERIFIED = "document verified"
     FILE_ENCRYPTED = "file encrypted"
     PASSPHRASE_CHANGED = "passphrase changed"  # noqa: S105 (an event name)
+    PASSPHRASE_CHANGE_UNDONE = "passphrase change undone"  # noqa: S105 (an event name)
+    ROLLBACK_ACCEPTED = "rollback accepted"
     KEYCHAIN_ENABLED = "keychain enabled"
     KEYCHAIN_DISABLED = "keychain disabled"
     BACKUP_CREATED = "backup created"
@@ -92,26 +94,49 @@ def _canonical(value: object) -> str:
 
 
 class AuditLog:
-    """The audit table of one vault database. ``now`` is the clock (UTC)."""
+    """The audit table of one vault database. ``now`` is the clock (UTC).
 
-    def __init__(self, db: Database, now: Callable[[], datetime]) -> None:
+    ``on_commit``, if given, is called once after the outermost transaction
+    that appended entries commits (the vault records the new head then).
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        now: Callable[[], datetime],
+        *,
+        on_commit: Callable[[], None] | None = None,
+    ) -> None:
         self._db = db
         self._now = now
+        self._on_commit = on_commit
 
     def append(self, event: Event | str, details: Details | None = None) -> AuditEntry:
         """Add one entry at the end of the chain (inside the caller's transaction, if any)."""
         details_json = _canonical(dict(details or {}))
         at = _time(self._now())
         with self._db.transaction():
-            last = self._db.query_one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
-            seq, prev = (int(last[0]) + 1, bytes(last[1])) if last else (1, GENESIS)
+            last = self.head()
+            seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
             digest = _digest(prev, seq, at, str(event), details_json)
             self._db.execute(
                 "INSERT INTO audit(seq, at, event, details, prev, hash) VALUES (?, ?, ?, ?, ?, ?)",
                 (seq, at, str(event), details_json, prev, digest),
             )
+            if self._on_commit is not None:
+                self._db.after_commit(self._on_commit)
         when = datetime.fromisoformat(at)
         return AuditEntry(seq, when, str(event), json.loads(details_json), digest)
+
+    def head(self) -> tuple[int, bytes] | None:
+        """The newest entry's sequence number and hash; None while the log is empty."""
+        row = self._db.query_one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        return (int(row[0]), bytes(row[1])) if row else None
+
+    def entry_hash(self, seq: int) -> bytes | None:
+        """The hash of entry ``seq``, or None if there is no such entry."""
+        row = self._db.query_one("SELECT hash FROM audit WHERE seq = ?", (seq,))
+        return bytes(row[0]) if row else None
 
     def entries(self, *, limit: int = 200, before: int | None = None) -> list[AuditEntry]:
         """The newest entries first (``before``: only those with a smaller sequence number)."""

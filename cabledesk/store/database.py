@@ -17,8 +17,9 @@ in Python objects that no setting can wipe. Closing (locking) frees the cache.
 
 One connection serves the whole process; a lock serialises its use, so the
 GUI's worker threads may share it. :meth:`transaction` nests (savepoints);
-a block that raises leaves the database as it was. After :meth:`close` every
-call raises :class:`~cabledesk.errors.VaultLocked`.
+a block that raises leaves the database as it was; :meth:`after_commit`
+runs a callback once the outermost transaction has committed. After
+:meth:`close` every call raises :class:`~cabledesk.errors.VaultLocked`.
 
 Two processes may open the same vault: SQLite's own locking keeps it
 consistent, and a writer waits up to ``BUSY_TIMEOUT_MS`` for the other;
@@ -30,13 +31,14 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 
-from cabledesk.errors import VaultError, VaultLocked
+from cabledesk.atomic import fsync_folder
+from cabledesk.errors import InputError, VaultError, VaultLocked
 from cabledesk.store._cipher import HMAC_ALGORITHMS
 from cabledesk.store._schema import LATEST_VERSION, migrate
 
@@ -44,6 +46,7 @@ __all__ = ["BUSY_TIMEOUT_MS", "Database", "Row", "like_escape"]
 
 BUSY_TIMEOUT_MS = 10_000
 CACHE_KIB = 128 * 1024
+COPY_STEP_PAGES = 2048  # 8 MiB of 4 KiB pages between two progress reports
 Row = tuple[Any, ...]
 _LOCKED = "The vault is locked."
 _LOCKED_HINT = "Unlock it with your passphrase."
@@ -86,17 +89,8 @@ class Database:
         self.path = path
         self._lock = threading.RLock()
         self._depth = 0
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA temp_store = MEMORY")
-            conn.execute("PRAGMA secure_delete = ON")
-            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        except sqlcipher3.DatabaseError as exc:
-            conn.close()
-            raise _open_error(path, exc) from None
+        self._after_commit: list[Callable[[], None]] = []
+        _configure(path, conn)
         self._conn: sqlcipher3.Connection | None = conn
         with self._lock:
             try:
@@ -104,6 +98,19 @@ class Database:
             except sqlcipher3.Error as exc:
                 self.close()
                 raise VaultError(f"The vault database could not be updated: {exc}.") from None
+
+    @staticmethod
+    def opens_with(path: Path, key: bytes | bytearray, *, hmac: str) -> bool:
+        """True when ``key`` decrypts the database at ``path`` (nothing is written)."""
+        conn = _connect(path)
+        try:
+            _key(conn, key, hmac)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            return False
+        finally:
+            conn.close()
+        return True
 
     @property
     def closed(self) -> bool:
@@ -147,6 +154,7 @@ class Database:
             except BaseException:
                 self._depth -= 1
                 if self._depth == 0:
+                    self._after_commit.clear()
                     conn.execute("ROLLBACK")
                 else:
                     conn.execute(f"ROLLBACK TO {name}")
@@ -157,9 +165,26 @@ class Database:
                 with _translated():
                     conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
             except BaseException:
-                if self._depth == 0 and conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                if self._depth == 0:
+                    self._after_commit.clear()
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
                 raise
+            if self._depth == 0 and self._after_commit:
+                callbacks, self._after_commit = self._after_commit, []
+                for callback in callbacks:
+                    callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the current outermost transaction has committed
+        (still holding this connection's lock); dropped if it rolls back. A callback
+        already waiting (an equal one) is not added twice. Raises RuntimeError
+        outside a transaction."""
+        with self._lock:
+            if self._depth == 0:
+                raise RuntimeError("after_commit needs a transaction")
+            if callback not in self._after_commit:
+                self._after_commit.append(callback)
 
     def user_version(self) -> int:
         row = self.query_one("PRAGMA user_version")
@@ -170,12 +195,20 @@ class Database:
         rows = self.query("PRAGMA integrity_check")
         return "; ".join(str(r[0]) for r in rows)
 
-    def snapshot_to(self, target: Path, key: bytes | bytearray) -> None:
+    def snapshot_to(
+        self,
+        target: Path,
+        key: bytes | bytearray,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         """A consistent copy of the database at ``target``, encrypted with ``key``
-        (this database's) and the same settings.
+        (this database's, or another for a re-key) and the same settings.
 
-        SQLite's backup API, in one step: page by page, from one read transaction.
-        (``VACUUM INTO`` would write SQLCipher's default page MAC, not this vault's.)
+        SQLite's backup API, page by page from one read transaction, in steps of
+        ``COPY_STEP_PAGES`` pages, calling ``progress(pages copied, pages in all)``
+        after each. (``VACUUM INTO`` would write SQLCipher's default page MAC, not
+        this vault's.)
         """
         try:  # created here, owner-only, so that it is never another file
             os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -190,10 +223,72 @@ class Database:
             try:
                 if self.hmac is not None:
                     _key(copy, key, self.hmac)
+
+                def step(_status: int, remaining: int, total: int) -> None:
+                    if progress is not None:
+                        progress(total - remaining, total)
+
                 with _translated():
-                    self._connection().backup(copy)
+                    self._connection().backup(copy, pages=COPY_STEP_PAGES, progress=step)
             finally:
                 copy.close()
+
+    def serialised(self) -> contextlib.AbstractContextManager[bool]:
+        """Hold this connection's lock: other threads wait until the block ends."""
+        return self._lock
+
+    def replace_file(
+        self, new_file: Path, new_key: bytes | bytearray, old_key: bytes | bytearray
+    ) -> None:
+        """Put ``new_file`` (a copy of this database under ``new_key``) in place of
+        this database's file, atomically, and go on with it.
+
+        The connection is closed first (it checkpoints its write-ahead log and
+        removes ``-wal`` and ``-shm``, so that no log of the old file is ever
+        applied to the new one). If the file cannot be replaced, the old file is
+        kept, the connection opened again with ``old_key``, and the error raised:
+        VaultError if another process holds the file (Windows), InputError else.
+        """
+        with self._lock:
+            if self._depth or self.hmac is None:
+                raise RuntimeError("the file is replaced outside any transaction")
+            self._connection().close()
+            self._conn = None
+            try:
+                wal, shm = Path(f"{self.path}-wal"), Path(f"{self.path}-shm")
+                if wal.exists() and wal.stat().st_size:
+                    raise VaultError(
+                        "The vault database is still in use by another program.",
+                        hint="Close every CableDesk window and command, then try again.",
+                    )
+                wal.unlink(missing_ok=True)
+                shm.unlink(missing_ok=True)
+                new_file.replace(self.path)
+            except BaseException as exc:
+                self._conn = self._reconnect(old_key)
+                if isinstance(exc, PermissionError):
+                    raise VaultError(
+                        "The vault is open in another CableDesk window or command.",
+                        hint="Close the other windows and commands that use this vault, "
+                        "then try again.",
+                    ) from None
+                if isinstance(exc, OSError):
+                    raise InputError(f"Cannot replace {self.path}: {exc.strerror}.") from exc
+                raise
+            fsync_folder(self.path.parent)
+            self._conn = self._reconnect(new_key)
+
+    def _reconnect(self, key: bytes | bytearray) -> sqlcipher3.Connection:
+        assert self.hmac is not None
+        conn = _connect(self.path)
+        try:
+            _key(conn, key, self.hmac)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise _open_error(self.path, exc) from None
+        _configure(self.path, conn)
+        return conn
 
     def close(self) -> None:
         """Close the connection; SQLCipher wipes the key and the pages it held."""
@@ -203,6 +298,20 @@ class Database:
                     self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 self._conn.close()
                 self._conn = None
+
+
+def _configure(path: Path, conn: sqlcipher3.Connection) -> None:
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise _open_error(path, exc) from None
 
 
 def _key(conn: sqlcipher3.Connection, key: bytes | bytearray, hmac: str) -> None:

@@ -8,6 +8,14 @@ database key remembered by the keychain. While unlocked, the stores
 :meth:`Vault.lock` closes the database, wipes the key held in this object and
 makes every further use raise :class:`~cabledesk.errors.VaultLocked`.
 
+Every opening checks the audit head that ``vault.key`` records
+(:mod:`.audit_head`) and raises :class:`~cabledesk.errors.VaultRolledBack`
+for a database older than the vault's last recorded state; after every
+commit that appended audit entries the head is recorded again.
+:meth:`Vault.change_passphrase` re-encrypts the database under a new key
+(:mod:`.passphrase_change`); an opening finishes or undoes a change that was
+interrupted and says so in :attr:`Vault.recovery`.
+
 ``now`` is the clock (a function returning an aware UTC datetime), passed in
 so that tests control time.
 """
@@ -15,14 +23,16 @@ so that tests control time.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cabledesk.errors import VaultError, VaultLocked
+from cabledesk.errors import InputError, VaultError, VaultLocked, VaultRolledBack
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
+from cabledesk.store.audit_head import AuditHead, check_head
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
@@ -31,9 +41,12 @@ from cabledesk.store.home import VaultHome
 from cabledesk.store.identities import IdentityStore
 from cabledesk.store.keychain import Keychain
 from cabledesk.store.keyfile import DB_KEY_SIZE, KdfParams, KeyFile, calibrate
+from cabledesk.store.passphrase_change import PassphraseChange, Progress, Recovery
 from cabledesk.store.settings import DRAFT_HISTORY_LIMIT, Settings
+from cabledesk.store.vault_lock import VaultLock
+from cabledesk.store.vault_snapshot import VaultSnapshot, vault_snapshot
 
-__all__ = ["Clock", "Vault", "utc_now"]
+__all__ = ["Clock", "Recovery", "Vault", "VaultSnapshot", "utc_now"]
 
 
 def _wipe(key: bytearray) -> None:
@@ -42,18 +55,29 @@ def _wipe(key: bytearray) -> None:
 
 
 class Vault:
-    """An unlocked vault. Create it with :meth:`create`, :meth:`unlock` or
-    :meth:`unlock_with_key`, never directly."""
+    """An unlocked vault. Create it with :meth:`create`, :meth:`unlock`,
+    :meth:`unlock_with_key` or :meth:`accept_rollback`, never directly.
+
+    :attr:`recovery` says what the opening did about an interrupted change of
+    passphrase (None: there was none); a face shows its ``message``.
+    """
 
     def __init__(
-        self, home: VaultHome, db: Database, key_file: KeyFile, db_key: bytearray, now: Clock
+        self,
+        home: VaultHome,
+        db: Database,
+        vault_id: str,
+        db_key: bytearray,
+        now: Clock,
+        folder_lock: VaultLock,
     ) -> None:
         self.home = home
-        self.vault_id = key_file.vault_id
+        self.vault_id = vault_id
         self.now = now
+        self.recovery: Recovery | None = None
         self._db: Database | None = db
         self._key: bytearray = db_key
-        self._key_file = key_file
+        self._folder_lock = folder_lock
 
     # --- opening and closing -------------------------------------------------
 
@@ -79,42 +103,116 @@ class Vault:
         home.create_folders()
         vault_id = str(uuid.uuid4())
         db_key = bytearray(os.urandom(DB_KEY_SIZE))
-        key_file = KeyFile.create(vault_id, bytes(db_key), passphrase, params or calibrate())
+        key_file = KeyFile.create(vault_id, db_key, passphrase, params or calibrate())
         # Build both files under temporary names and rename the key file last:
-        # a vault exists only once it is complete.
+        # a vault exists only once it is complete, its first entry recorded.
         tmp_db = home.folder / f".vault.db.{vault_id}.part"
         try:
             db = Database(tmp_db, db_key, hmac=key_file.db_hmac)
-            with db.transaction():
-                db.executemany(
-                    "INSERT INTO meta(key, value) VALUES (?, ?)",
-                    [("vault_id", vault_id), ("created", now().isoformat())],
-                )
-            db.close()
+            try:
+                with db.transaction():
+                    db.executemany(
+                        "INSERT INTO meta(key, value) VALUES (?, ?)",
+                        [("vault_id", vault_id), ("created", now().isoformat())],
+                    )
+                    entry = AuditLog(db, now).append(Event.VAULT_CREATED, {"vault": vault_id})
+            finally:
+                db.close()
+            key_file = key_file.with_audit(AuditHead.sign(vault_id, entry.seq, entry.hash, db_key))
             tmp_db.replace(home.database)
             key_file.save(home.key_file)
         except BaseException:
             for leftover in (tmp_db, Path(f"{tmp_db}-wal"), Path(f"{tmp_db}-shm")):
                 leftover.unlink(missing_ok=True)
             raise
-        vault = cls._open(home, key_file, db_key, now)
-        vault.audit.append(Event.VAULT_CREATED, {"vault": vault_id})
-        return vault
+        return cls._locked_open(home, lambda lock: cls._open(home, key_file, db_key, now, lock))
 
     @classmethod
     def unlock(cls, home: VaultHome, passphrase: str, *, now: Clock = utc_now) -> Vault:
-        """Open the vault with its passphrase; raises WrongPassphrase, VaultError."""
-        key_file = KeyFile.load(home.key_file)
-        return cls._open(home, key_file, key_file.unwrap(passphrase), now)
+        """Open the vault with its passphrase; raises WrongPassphrase, VaultRolledBack,
+        VaultError. An old key file is rewritten in the current format; an
+        interrupted change of passphrase is finished or undone (:attr:`recovery`)."""
+        return cls._unlock(home, passphrase, now, accept_rollback=False)
 
     @classmethod
     def unlock_with_key(cls, home: VaultHome, db_key: bytearray, *, now: Clock = utc_now) -> Vault:
-        """Open the vault with the database key itself (from the keychain)."""
-        return cls._open(home, KeyFile.load(home.key_file), db_key, now)
+        """Open the vault with the database key itself (from the keychain); raises
+        VaultError (a stale key: "cannot be decrypted"), VaultRolledBack.
+
+        An old key file keeps its format: rewriting it needs the passphrase (the
+        associated data of its slot changes)."""
+        return cls._locked_open(
+            home, lambda lock: cls._open(home, KeyFile.load(home.key_file), db_key, now, lock)
+        )
 
     @classmethod
-    def _open(cls, home: VaultHome, key_file: KeyFile, db_key: bytearray, now: Clock) -> Vault:
+    def accept_rollback(cls, home: VaultHome, passphrase: str, *, now: Clock = utc_now) -> Vault:
+        """Open a vault that :meth:`unlock` refused with VaultRolledBack, accepting its
+        database as it is: the acceptance goes into the audit log (with the entry
+        the vault had recorded and the one it found) and the record is rewritten.
+        For a vault that was not rolled back this is :meth:`unlock`."""
+        return cls._unlock(home, passphrase, now, accept_rollback=True)
+
+    @classmethod
+    def _unlock(
+        cls, home: VaultHome, passphrase: str, now: Clock, *, accept_rollback: bool
+    ) -> Vault:
+        def open_(lock: VaultLock) -> Vault:
+            key_file = KeyFile.load(home.key_file)
+            if key_file.pending is not None:
+                return PassphraseChange.resume(cls, home, key_file, passphrase, now, lock)
+            db_key, slot_key = key_file.open_slot(key_file.current, passphrase)
+            vault = cls._open(home, key_file, db_key, now, lock, check=not accept_rollback)
+            if accept_rollback and key_file.is_v3:
+                vault._accept_rollback(key_file.audit)
+            if not key_file.is_v3:
+                vault._upgrade(lambda on_disk: on_disk.with_current(slot_key, db_key))
+            return vault
+
+        return cls._locked_open(home, open_)
+
+    def _accept_rollback(self, recorded: AuditHead | None) -> None:
+        try:
+            check_head(recorded, self._log(), self.vault_id, [self._key])
+        except VaultRolledBack as exc:
+            found = self._log().head()
+            self.audit.append(
+                Event.ROLLBACK_ACCEPTED,
+                {
+                    "recorded": recorded.seq if recorded else None,
+                    "found": found[0] if found else 0,
+                    "why": exc.message,
+                },
+            )
+            self._write_key_file(lambda on_disk: on_disk)  # the record, now of this history
+
+    @classmethod
+    def _locked_open(cls, home: VaultHome, open_: Callable[[VaultLock], Vault]) -> Vault:
+        lock = VaultLock(home.folder)
+        lock.share()
+        try:
+            return open_(lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _open(
+        cls,
+        home: VaultHome,
+        key_file: KeyFile,
+        db_key: bytearray,
+        now: Clock,
+        lock: VaultLock,
+        *,
+        also: Sequence[bytes | bytearray] = (),
+        check: bool = True,
+    ) -> Vault:
+        """Open the database with ``db_key`` and check it against ``key_file``: the
+        same vault, and (format /3) its recorded audit head, whose MAC may also be
+        under a key of ``also``."""
         if not home.database.exists():
+            _wipe(db_key)
             raise VaultError(
                 f"The vault database {home.database} is missing.",
                 hint="Restore the vault from a backup.",
@@ -124,15 +222,21 @@ class Vault:
         except BaseException:
             _wipe(db_key)
             raise
-        row = db.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
-        if row is None or row[0] != key_file.vault_id:
+        try:
+            row = db.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
+            if row is None or row[0] != key_file.vault_id:
+                raise VaultError(
+                    "The vault key file does not belong to this vault database.",
+                    hint="Put back the vault.key that was made with this vault.db.",
+                )
+            if check and key_file.is_v3:
+                log = AuditLog(db, now)
+                check_head(key_file.audit, log, key_file.vault_id, [db_key, *also])
+        except BaseException:
             db.close()
             _wipe(db_key)
-            raise VaultError(
-                "The vault key file does not belong to this vault database.",
-                hint="Put back the vault.key that was made with this vault.db.",
-            )
-        return cls(home, db, key_file, db_key, now)
+            raise
+        return cls(home, db, key_file.vault_id, db_key, now, lock)
 
     @property
     def locked(self) -> bool:
@@ -144,6 +248,7 @@ class Vault:
             self._db.close()
             self._db = None
         _wipe(self._key)
+        self._folder_lock.release()
 
     def __enter__(self) -> Vault:
         return self
@@ -177,7 +282,8 @@ class Vault:
 
     @property
     def audit(self) -> AuditLog:
-        return AuditLog(self.db, self.now)
+        """The audit log; the head of every commit that appends to it is recorded."""
+        return AuditLog(self.db, self.now, on_commit=self._record_head)
 
     @property
     def settings(self) -> Settings:
@@ -189,23 +295,45 @@ class Vault:
 
     # --- passphrase and keychain ------------------------------------------------
 
-    def change_passphrase(self, old: str, new: str, *, params: KdfParams | None = None) -> None:
-        """Rewrap the database key under ``new`` (one atomic file replacement).
+    def change_passphrase(
+        self,
+        old: str,
+        new: str,
+        *,
+        params: KdfParams | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """Change the passphrase to ``new`` and re-encrypt the database under a new
+        random key (an old ``vault.key`` and the old passphrase then open nothing).
 
-        Raises WrongPassphrase if ``old`` is not the current passphrase.
+        ``params``: the new slot's Argon2id parameters (default: the current
+        slot's). ``progress(bytes done, bytes in all)`` is called while the
+        database is copied. Raises WrongPassphrase if ``old`` is not the current
+        passphrase and VaultError if another process has the vault open; then
+        nothing has changed. A crash at any point leaves a vault that opens with
+        the new passphrase, and with the old one until the database switched.
+        A keychain that remembered the vault holds the old key afterwards: call
+        :meth:`refresh_remembered`.
         """
-        current = KeyFile.load(self.home.key_file)
-        check = current.unwrap(old)
-        _wipe(check)
-        new_file = current.rewrap(bytes(self._live_key()), new, params)
-        new_file.save(self.home.key_file)
-        self._key_file = new_file
-        self.audit.append(Event.PASSPHRASE_CHANGED)
+        PassphraseChange(self).run(old, new, params, progress)
 
     def remember(self, keychain: Keychain) -> None:
         """Store the database key in ``keychain`` ("remember on this device")."""
         keychain.store(self.vault_id, bytes(self._live_key()))
         self.audit.append(Event.KEYCHAIN_ENABLED)
+
+    def refresh_remembered(self, keychain: Keychain) -> bool:
+        """If ``keychain`` remembers an older key of this vault (the database was
+        re-keyed), remember the current one instead; True if it did. Raises
+        KeychainUnavailable."""
+        remembered = keychain.load(self.vault_id)
+        if remembered is None:
+            return False
+        stale = not hmac.compare_digest(bytes(remembered), bytes(self._live_key()))
+        _wipe(remembered)
+        if stale:
+            keychain.store(self.vault_id, bytes(self._live_key()))
+        return stale
 
     def forget(self, keychain: Keychain) -> None:
         keychain.delete(self.vault_id)
@@ -216,12 +344,53 @@ class Vault:
             raise VaultLocked("The vault is locked.", hint="Unlock it with your passphrase.")
         return self._key
 
-    @contextlib.contextmanager
-    def snapshot(self, folder: Path) -> Iterator[Path]:
-        """A consistent copy of the database (still encrypted) in ``folder``, removed after."""
-        target = folder / f".vault-snapshot-{uuid.uuid4().hex}.db"
-        try:
-            self.db.snapshot_to(target, self._live_key())
-            yield target
-        finally:
-            target.unlink(missing_ok=True)
+    def snapshot(self, folder: Path) -> contextlib.AbstractContextManager[VaultSnapshot]:
+        """A consistent copy of the database (still encrypted) and a ``vault.key`` that
+        records the copy's own audit head, in ``folder``; removed after."""
+        return vault_snapshot(self.db, self._live_key(), self.home, folder, self._signed)
+
+    # --- the key file ------------------------------------------------------------
+
+    def _log(self) -> AuditLog:
+        return AuditLog(self.db, self.now)
+
+    def _signed(self, head: tuple[int, bytes] | None) -> AuditHead | None:
+        return None if head is None else AuditHead.sign(self.vault_id, *head, self._key)
+
+    def _write_key_file(
+        self, change: Callable[[KeyFile], KeyFile], *, only_forward: bool = False
+    ) -> None:
+        """Rewrite ``vault.key`` as ``change`` makes it, recording the audit head of
+        now under the current key. The database's write lock makes every process
+        write it in turn, each reading what the last one wrote; ``only_forward``
+        leaves a record alone unless it is older (and leaves old formats alone)."""
+        with self.db.transaction():
+            on_disk = KeyFile.load(self.home.key_file)
+            if on_disk.vault_id != self.vault_id:
+                raise VaultError("The vault key file was replaced while the vault was open.")
+            updated = change(on_disk)
+            if not updated.is_v3:
+                return
+            head = self._log().head()
+            if only_forward and (
+                head is None or (on_disk.audit is not None and on_disk.audit.seq >= head[0])
+            ):
+                return
+            # a record alone is written without syncing the folder (see KeyFile.save)
+            updated = updated.with_audit(self._signed(head))
+            updated.save(self.home.key_file, durable=updated.slots != on_disk.slots)
+
+    def _record_head(self) -> None:
+        """After a commit that appended audit entries: record the new head."""
+        if self._db is None:
+            return
+        # The vault is busy, or vault.key cannot be read or written: the record stays
+        # older (no false alarm, only a later detection) until the next commit.
+        with contextlib.suppress(VaultError, InputError):
+            self._write_key_file(lambda on_disk: on_disk, only_forward=True)
+
+    def _upgrade(self, change: Callable[[KeyFile], KeyFile]) -> None:
+        """Rewrite an old key file as format /3 (after a passphrase unlock)."""
+        # If it cannot be written now, the next passphrase unlock tries again.
+        with contextlib.suppress(InputError):
+            self._write_key_file(lambda on_disk: on_disk if on_disk.is_v3 else change(on_disk))

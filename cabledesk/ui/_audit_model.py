@@ -52,6 +52,8 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.DOCUMENT_VERIFIED: self.tr("Document checked"),
             Event.FILE_ENCRYPTED: self.tr("File encrypted"),
             Event.PASSPHRASE_CHANGED: self.tr("Passphrase changed"),
+            Event.PASSPHRASE_CHANGE_UNDONE: self.tr("Passphrase change cancelled"),
+            Event.ROLLBACK_ACCEPTED: self.tr("Older database accepted"),
             Event.KEYCHAIN_ENABLED: self.tr("Remembered on this device"),
             Event.KEYCHAIN_DISABLED: self.tr("Forgotten on this device"),
             Event.BACKUP_CREATED: self.tr("Backup created"),

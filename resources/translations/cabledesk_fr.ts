@@ -187,6 +187,14 @@
         <translation>Phrase de passe changée</translation>
     </message>
     <message>
+        <source>Passphrase change cancelled</source>
+        <translation>Changement de phrase de passe annulé</translation>
+    </message>
+    <message>
+        <source>Older database accepted</source>
+        <translation>Base de données antérieure acceptée</translation>
+    </message>
+    <message>
         <source>Remembered on this device</source>
         <translation>Mémorisé sur cet appareil</translation>
     </message>

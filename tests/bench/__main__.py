@@ -9,8 +9,17 @@ from tests.bench import (
     bench_seal,
     bench_sshsig,
     bench_startup,
+    bench_vault,
 )
 
-for bench in (bench_startup, bench_sshsig, bench_age, bench_seal, bench_export, bench_archive):
+for bench in (
+    bench_startup,
+    bench_sshsig,
+    bench_age,
+    bench_seal,
+    bench_export,
+    bench_archive,
+    bench_vault,
+):
     bench.main()
     print()

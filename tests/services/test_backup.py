@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,3 +90,58 @@ def test_a_foreign_age_file_is_not_a_backup(vault: Vault, tmp_path: Path) -> Non
         restore_backup(out, target, [identity])
     assert not target.folder.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_backup_key_file_records_the_snapshot_and_a_restore_opens(
+    vault: Vault, tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cabledesk.store.audit import Event
+    from cabledesk.store.keyfile import KeyFile
+
+    # Another window records a later entry between the snapshot and the key file's
+    # copy: the backup must still hold a key file that agrees with its database.
+    snapshot_to = type(vault.db).snapshot_to
+    before = vault.audit.head()
+    assert before is not None
+
+    def snapshot_then_another_window_writes(*args: Any, **kwargs: Any) -> None:
+        snapshot_to(*args, **kwargs)
+        with Vault.unlock(vault.home, PASSPHRASE, now=clock) as other:
+            other.audit.append(Event.CONTACT_VERIFIED, {"fingerprint": "SHA256:late"})
+
+    monkeypatch.setattr(type(vault.db), "snapshot_to", snapshot_then_another_window_writes)
+    out = tmp_path / "backup.age"
+    create_backup(vault, out, [ScryptRecipient("backup words here", work_factor=10)])
+    monkeypatch.undo()
+    recorded = KeyFile.load(vault.home.key_file).audit
+    assert recorded is not None and recorded.seq == before[0] + 2  # late entry, backup
+    target = VaultHome(tmp_path / "restored")
+    restore_backup(out, target, [ScryptIdentity("backup words here")])
+    restored_record = KeyFile.load(target.key_file).audit
+    assert restored_record is not None and restored_record.seq == before[0]
+    with Vault.unlock(target, PASSPHRASE, now=clock) as restored:
+        restored.audit.append(Event.VAULT_RESTORED, {"from": "backup.age"})
+        head = restored.audit.head()
+        restored_record = KeyFile.load(target.key_file).audit
+        assert head is not None and restored_record is not None
+        assert (restored_record.seq, restored_record.hash) == head  # a fresh head
+
+
+def test_a_backup_of_a_format_2_vault_restores(tmp_path: Path, clock: Clock) -> None:
+    import shutil
+
+    from cabledesk.store.keyfile import FORMAT_2, KeyFile
+
+    legacy = Path(__file__).parents[1] / "data" / "legacy" / "vault-0.1"
+    home = VaultHome(tmp_path / "old")
+    shutil.copytree(legacy, home.folder)
+    key = KeyFile.load(home.key_file).unwrap(PASSPHRASE)
+    out = tmp_path / "backup.age"
+    with Vault.unlock_with_key(home, key, now=clock) as old:  # no upgrade: still /2
+        create_backup(old, out, [ScryptRecipient("backup words here", work_factor=10)])
+    target = VaultHome(tmp_path / "restored")
+    restore_backup(out, target, [ScryptIdentity("backup words here")])
+    assert KeyFile.load(target.key_file).format_id == FORMAT_2
+    with Vault.unlock(target, PASSPHRASE, now=clock) as restored:
+        assert len(restored.archive.sealed_files()) == 2 and restored.audit.verify().ok
+    assert KeyFile.load(target.key_file).format_id == "cabledesk.vault-key/3"

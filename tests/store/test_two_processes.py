@@ -72,5 +72,8 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
     with Vault.unlock(home, PASSPHRASE) as vault:
         assert vault.db.integrity_check() == "ok"
         assert vault.audit.verify().ok and vault.audit.verify().entries == 1 + 2 * 150
+        # both recorded their heads in vault.key, in turn: the record is the last entry
+        recorded = KeyFile.load(home.key_file).audit
+        assert recorded is not None and (recorded.seq, recorded.hash) == vault.audit.head()
         subjects = {d.subject for d in vault.drafts.summaries()}
         assert subjects == {f"{who} {n}" for who in ("gui", "cli") for n in range(140, 150)}

@@ -7,6 +7,7 @@ import pytest
 import sqlcipher3
 
 from cabledesk.errors import VaultError, VaultLocked, WrongPassphrase
+from cabledesk.store.database import Database
 from cabledesk.store.home import HOME_ENV, VaultHome, resolve_home
 from cabledesk.store.keyfile import KeyFile
 from cabledesk.store.vault import Vault
@@ -54,17 +55,25 @@ def test_lock_drops_the_key_and_every_use_fails(vault: Vault) -> None:
 
 
 @pytest.mark.slow
-def test_change_passphrase_rewraps_only_the_key(
+def test_change_passphrase_re_keys_the_database(
     vault: Vault, home: VaultHome, clock: Clock
 ) -> None:
+    old_key_file = home.key_file.read_bytes()
+    old_db_key = bytes(vault._key)
     with pytest.raises(WrongPassphrase):
         vault.change_passphrase("not it", "new one", params=FAST)
+    assert home.key_file.read_bytes() == old_key_file  # nothing changed
     vault.change_passphrase(PASSPHRASE, "new one", params=FAST)
-    assert vault.audit.entries()[0].event == "passphrase changed"
+    entry = vault.audit.entries()[0]
+    assert (entry.event, entry.details) == ("passphrase changed", {"database": "re-keyed"})
+    assert bytes(vault._key) != old_db_key
+    assert KeyFile.load(home.key_file).pending is None
     vault.lock()
     with pytest.raises(WrongPassphrase):
         Vault.unlock(home, PASSPHRASE, now=clock)
-    Vault.unlock(home, "new one", now=clock).lock()
+    with Vault.unlock(home, "new one", now=clock) as again:
+        assert again.recovery is None and again.audit.verify().ok
+    assert not Database.opens_with(home.database, old_db_key, hmac="HMAC_SHA256")
 
 
 def test_a_key_file_of_another_vault_is_refused(tmp_path: Path, clock: Clock) -> None:
@@ -116,8 +125,9 @@ def test_new_vaults_use_hmac_sha256_and_format_1_vaults_still_open(
     with Vault.unlock(old_home, PASSPHRASE, now=clock) as old:
         assert (old.vault_id, old.db.hmac) == (vault_id, "HMAC_SHA512")
         old.change_passphrase(PASSPHRASE, "new one", params=FAST)
+    assert KeyFile.load(old_home.key_file).format_id == "cabledesk.vault-key/3"
     with Vault.unlock(old_home, "new one", now=clock) as old:
-        assert old.db.integrity_check() == "ok"
+        assert old.db.integrity_check() == "ok" and old.db.hmac == "HMAC_SHA512"
 
 
 def test_no_snapshot_inside_a_transaction(vault: Vault, tmp_path: Path) -> None:
@@ -125,7 +135,9 @@ def test_no_snapshot_inside_a_transaction(vault: Vault, tmp_path: Path) -> None:
         vault.db.snapshot_to(tmp_path / "copy.db", vault._key)
     assert not (tmp_path / "copy.db").exists()
     with vault.snapshot(tmp_path) as copy:
-        assert copy.stat().st_mode & 0o777 == 0o600
+        assert copy.database.stat().st_mode & 0o777 == 0o600
+        assert copy.key_file.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["home"]  # nothing left
 
 
 def test_home_resolution(tmp_path: Path) -> None:
@@ -134,3 +146,8 @@ def test_home_resolution(tmp_path: Path) -> None:
     assert resolve_home(tmp_path / "x", {HOME_ENV: str(tmp_path / "y")}).folder == tmp_path / "x"
     default = resolve_home(None, {}).folder
     assert default.name == "CableDesk"
+
+
+def test_a_missing_vault_folder_is_a_vault_error(tmp_path: Path) -> None:
+    with pytest.raises(VaultError, match="missing"):
+        Vault.unlock(VaultHome(tmp_path / "nowhere"), PASSPHRASE)
