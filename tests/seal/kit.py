@@ -188,6 +188,18 @@ class Package:
             f["size"], f["sha256"] = len(data), hashlib.sha256(data).hexdigest()
         return doc
 
+    def rehash_with_statements(self) -> dict[str, Any]:
+        """The manifest listing every ``statements/`` entry, hashes of all files updated."""
+        doc = self.manifest
+        listed = {f["path"] for f in doc["files"]}
+        doc["files"] += [
+            {"path": n, "name": n, "size": 0, "sha256": ""}
+            for n, _ in self.entries
+            if n.startswith("statements/") and n not in listed
+        ]
+        self.set_manifest(doc, signer=None)
+        return self.rehash()
+
     def as_v1(self, signer: Identity = JANE) -> Package:
         """The same package in format cabledesk.seal/1 (no kind, rollup, pq key or
         statements), its manifest signed again by ``signer``."""
