@@ -138,7 +138,9 @@ def cable_banner(
     Raises MarkingError if a portion mark is missing or cannot be parsed (run
     validation for the full list of problems); ValueError for an unknown version.
     """
-    return combine(_parsed(portion_markings(cable), scheme), version=rollup)
+    # Each distinct mark once: the roll-up is idempotent, and a cable repeats its marks.
+    distinct = dict.fromkeys(portion_markings(cable))
+    return combine(_parsed(distinct, scheme), version=rollup)
 
 
 def _parsed(texts: Iterable[str], scheme: ClassificationScheme) -> list[Marking]:

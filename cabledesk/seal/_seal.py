@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from cabledesk.atomic import atomic_output
-from cabledesk.crypto.age import Recipient, encrypt
+from cabledesk.crypto.age import Recipient, X25519Recipient, encrypt
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity, PublicKeys
 from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
 from cabledesk.domain.canonical import decode_cable, encode_cable
 from cabledesk.domain.rollup import ROLLUP_VERSION
 from cabledesk.errors import CableDeskError, InputError, PackageError, PolicyRefusal
-from cabledesk.seal._consistency import card_pq_recipient, recipient_kind
+from cabledesk.seal._consistency import X25519, card_pq_recipient, recipient_kind
 from cabledesk.seal._hashing import HashWorker
 from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
 from cabledesk.seal._manifest import (
@@ -200,10 +200,15 @@ def _recipients(sender: Identity, recipients: Sequence[SealRecipient]) -> list[S
         if not isinstance(r, SealRecipient):
             raise TypeError(f"recipients must be SealRecipient, not {type(r).__name__}")
         unique.setdefault(r.fingerprint, r)
-    kinds = {recipient_kind(str(r.keys.encryption)) for r in unique.values()}
+    kinds = {_kind(r.keys.encryption) for r in unique.values()}
     if len(kinds) != 1 or None in kinds:
         raise ValueError("a sealed cable is encrypted to valid age keys of one kind, never a mix")
     return list(unique.values())
+
+
+def _kind(key: object) -> str | None:
+    # The type says it without a Bech32 round trip (which costs more than the seal's rest).
+    return X25519 if isinstance(key, X25519Recipient) else recipient_kind(str(key))
 
 
 def _check_statements(statements: Sequence[bytes], limits: Limits) -> list[bytes]:
