@@ -379,3 +379,14 @@ def test_format_3_is_newer_in_the_entry_or_the_manifest() -> None:
     failed(open_bytes(package.seal()), Verdict.NEWER_FORMAT, "cabledesk.seal/3")
     failed(edited(lambda d: d.update(format="cabledesk.seal/3")), Verdict.NEWER_FORMAT,
            "newer version of CableDesk")  # fmt: skip
+
+
+def test_statements_over_their_caps_are_unsafe() -> None:
+    from cabledesk.seal import Limits
+
+    big = _statements_package()
+    big["statements/1.statement"] = b"x" * (64 * 1024 + 1)
+    failed(open_bytes(big.seal()), Verdict.UNSAFE_ARCHIVE, "larger than the 65,536 bytes")
+    many = Package.of(seal_bytes(statements=STATEMENTS))
+    v = open_bytes(many.seal(), limits=Limits(max_statements=1))
+    failed(v, Verdict.UNSAFE_ARCHIVE, "more than 1 statements")
