@@ -185,38 +185,55 @@ class SealService:
                         cancel=cancel,
                     )
                     copy.keep()
-                stored = copy.name
-            names = tuple(f"{r.name} ({r.fingerprint})" for r in sealed.manifest.recipients)
-            with self._vault.transaction():
-                archive_id = self._vault.archive.add(
-                    released,
-                    Direction.SENT,
-                    check.banner,
-                    self._vault.now(),
-                    sealed_file=stored,
-                    verification={"verdict": "sealed", "recipients": list(names)},
-                )
-                self._vault.audit.append(
-                    Event.CABLE_SEALED,
-                    {
-                        "cable": released.id,
-                        "banner": check.banner.banner,
-                        "to": list(names),
-                        "file": output.name,
-                        "attachments": len(attachments),
-                    },
-                )
-                if self._vault.drafts.exists(cable.id):
-                    self._vault.drafts.delete(cable.id)
+                stored = copy.name  # kept; the output is published when this block ends
         except BaseException as exc:
             if stored is not None:
                 remove_copy(folder, stored)
-            if isinstance(exc, OSError):
+            if isinstance(exc, OSError):  # publishing the output failed
                 raise InputError(
                     f"Cannot write the sealed cable {output}: {exc.strerror or exc}."
                 ) from exc
             raise
+        names = tuple(f"{r.name} ({r.fingerprint})" for r in sealed.manifest.recipients)
+        try:
+            archive_id = self._record(released, check.banner, stored, names, output, attachments)
+        except BaseException:
+            remove_copy(folder, stored)
+            raise
         return SealOutcome(output, archive_id, sealed, names)
+
+    def _record(
+        self,
+        released: Cable,
+        banner: Marking,
+        stored: str,
+        names: tuple[str, ...],
+        output: Path,
+        attachments: Sequence[Path],
+    ) -> int:
+        """Archive the sealed cable as sent, audit it, drop its draft: one transaction."""
+        with self._vault.transaction():
+            archive_id = self._vault.archive.add(
+                released,
+                Direction.SENT,
+                banner,
+                self._vault.now(),
+                sealed_file=stored,
+                verification={"verdict": "sealed", "recipients": list(names)},
+            )
+            self._vault.audit.append(
+                Event.CABLE_SEALED,
+                {
+                    "cable": released.id,
+                    "banner": banner.banner,
+                    "to": list(names),
+                    "file": output.name,
+                    "attachments": len(attachments),
+                },
+            )
+            if self._vault.drafts.exists(released.id):
+                self._vault.drafts.delete(released.id)
+        return archive_id
 
     def _render(self, cable: Cable) -> bytes | None:
         """The cable as .docx for the package; None if it cannot be rendered."""
