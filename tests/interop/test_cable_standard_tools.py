@@ -72,7 +72,9 @@ def run_block(name: str, folder: Path, **env: str) -> subprocess.CompletedProces
     )  # fmt: skip
 
 
-def _open_with_tools(folder: Path, sealed: bytes, *, who=BOB) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+def _open_with_tools(
+    folder: Path, sealed: bytes, *, who: Identity = BOB
+) -> subprocess.CompletedProcess[str]:
     (folder / "received.cable").write_bytes(sealed)
     (folder / "me.key").write_text(f"{who.age_identity()}\n")
     return run_block(

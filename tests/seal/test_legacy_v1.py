@@ -27,13 +27,11 @@ KLAUS_CARD = ContactCard.parse((LEGACY / "klaus-v1.contact").read_bytes(), now=N
 TRUSTED = {JANE_CARD.fingerprint: Trust(TrustState.VERIFIED, THEN, "by phone")}
 
 
-def _open(
-    src: Path | bytes, keys: list[X25519Identity] | None = None, **options: object
-) -> Verification:
+def _open(src: Path | bytes, *, extract_to: Path | None = None) -> Verification:
     stream = src if isinstance(src, Path) else io.BytesIO(src)
     return open_sealed(
-        stream, keys or KLAUS_KEYS, trust_of=TRUSTED.get, me={KLAUS_CARD.fingerprint},
-        schemes=SCHEMES, now=THEN, **options,  # type: ignore[arg-type]
+        stream, KLAUS_KEYS, trust_of=TRUSTED.get, me={KLAUS_CARD.fingerprint},
+        schemes=SCHEMES, now=THEN, extract_to=extract_to,
     )  # fmt: skip
 
 
