@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from cabledesk.domain.marking import Marking, parse_marking
-from cabledesk.domain.rollup import combine
+from cabledesk.domain.rollup import ROLLUP_VERSION, combine
 from cabledesk.domain.scheme import ClassificationScheme
 
 __all__ = [
@@ -129,13 +129,18 @@ def portion_markings(cable: Cable) -> list[str]:
     return [cable.subject_marking, *(p.marking for p in cable.paragraphs)]
 
 
-def cable_banner(cable: Cable, scheme: ClassificationScheme) -> Marking:
-    """The banner the cable's portions roll up to.
+def cable_banner(
+    cable: Cable, scheme: ClassificationScheme, *, rollup: int = ROLLUP_VERSION
+) -> Marking:
+    """The banner the cable's portions roll up to, with the roll-up rules of
+    version ``rollup`` (default: the current ones; see :mod:`.rollup`).
 
     Raises MarkingError if a portion mark is missing or cannot be parsed (run
-    validation for the full list of problems).
+    validation for the full list of problems); ValueError for an unknown version.
     """
-    return combine(_parsed(portion_markings(cable), scheme))
+    # Each distinct mark once: the roll-up is idempotent, and a cable repeats its marks.
+    distinct = dict.fromkeys(portion_markings(cable))
+    return combine(_parsed(distinct, scheme), version=rollup)
 
 
 def _parsed(texts: Iterable[str], scheme: ClassificationScheme) -> list[Marking]:

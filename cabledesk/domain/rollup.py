@@ -15,6 +15,11 @@ The rules (CAPCO practice, generalised through the scheme files):
 
 The result never has a lower level than any portion, and :func:`combine` is
 order-independent and idempotent.
+
+The rules are versioned: a sealed cable records the version of the rules that
+computed its banner, so that a reader checks it with the rules of its time.
+:data:`ROLLUP_VERSION` is the version these rules implement (the one a writer
+records); :data:`ROLLUP_VERSIONS` every version :func:`combine` can still apply.
 """
 
 from __future__ import annotations
@@ -24,15 +29,21 @@ from collections.abc import Iterable
 from cabledesk.domain.marking import Marking, order_release_list
 from cabledesk.errors import MarkingError
 
-__all__ = ["combine"]
+__all__ = ["ROLLUP_VERSION", "ROLLUP_VERSIONS", "combine"]
+
+ROLLUP_VERSION = 1
+ROLLUP_VERSIONS = frozenset({1})
 
 
-def combine(markings: Iterable[Marking]) -> Marking:
-    """The banner marking that the given portion markings roll up to.
+def combine(markings: Iterable[Marking], *, version: int = ROLLUP_VERSION) -> Marking:
+    """The banner marking that the given portion markings roll up to, with the
+    roll-up rules of ``version`` (default: the current rules).
 
-    Raises ValueError for no markings and MarkingError for markings of
-    different schemes.
+    Raises ValueError for no markings or a version not in :data:`ROLLUP_VERSIONS`
+    (check it first), and MarkingError for markings of different schemes.
     """
+    if version not in ROLLUP_VERSIONS:
+        raise ValueError(f"roll-up rules version {version!r} is not known here")
     portions = list(markings)
     if not portions:
         raise ValueError("combine() needs at least one marking")

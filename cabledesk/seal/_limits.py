@@ -21,10 +21,11 @@ class Limits:
     """Caps on a package's entries and sizes.
 
     ``max_entries`` counts every ZIP entry (format, cable, document, attachments,
-    manifest, signature); ``max_total_size`` the sum of the entries' sizes;
+    statements, manifest, signature); ``max_total_size`` the sum of the entries' sizes;
     ``max_ratio`` the expansion of a compressed entry (CableDesk stores, but
     other ZIP tools may deflate) larger than ``ratio_grace`` bytes. The small
-    parts are held in memory and capped each.
+    parts are held in memory and capped each: the cable, the manifest, its
+    signature, and each of at most ``max_statements`` clearance statements.
     """
 
     max_entries: int = 1024
@@ -34,6 +35,8 @@ class Limits:
     max_cable_bytes: int = 32 * MIB
     max_manifest_bytes: int = 8 * MIB
     max_signature_bytes: int = 64 * KIB
+    max_statements: int = 64
+    max_statement_bytes: int = 64 * KIB
 
     def __post_init__(self) -> None:
         for field in fields(self):

@@ -1,17 +1,18 @@
-"""The manifest of a sealed cable (``manifest.json``), format ``cabledesk.seal/1``.
+"""The manifest of a sealed cable (``manifest.json``), formats ``cabledesk.seal/1`` and ``/2``.
 
-The manifest is what the sender signs: the format, the cable's id, when it was
+The manifest is what the sender signs: the format, (from /2) the package's
+kind and the roll-up rules version of its banner, the cable's id, when it was
 sealed, its banner, who sealed it (with their self-signed contact card), whom
 it was sealed for, and the path, size and SHA-256 of every other file in the
 package. Its bytes are canonical JSON (UTF-8, keys sorted by code point, no
 whitespace, no trailing newline), so that one manifest has exactly one
-encoding; docs/FORMAT.md lists every field.
+encoding; docs/FORMAT.md lists every field of both versions.
 
-:meth:`Manifest.decode` checks the structure (fields, types, forms) and raises
-:class:`~cabledesk.errors.PackageError` naming the field, or
-:class:`NewerFormat` for a manifest of a later ``cabledesk.seal/N``.
-:func:`consistency_problem` checks what the signer vouches for (canonical form,
-the card matches the sender, the file list follows the layout).
+:meth:`Manifest.decode` checks the structure (fields, types, forms) of the
+version the manifest names and raises :class:`~cabledesk.errors.PackageError`
+naming the field, or :class:`NewerFormat` for a manifest of a later
+``cabledesk.seal/N``. What the signer vouches for beyond the structure is
+checked by :func:`cabledesk.seal._consistency.consistency_problem`.
 """
 
 from __future__ import annotations
@@ -20,15 +21,11 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
-from cabledesk.crypto.age import X25519Recipient
-from cabledesk.crypto.contact import ContactCard
-from cabledesk.crypto.fingerprint import fingerprint
-from cabledesk.crypto.keys import parse_ssh_ed25519_line
-from cabledesk.errors import CableDeskError, PackageError
+from cabledesk.errors import PackageError
 from cabledesk.jsonread import Reader
-from cabledesk.seal._names import safe_name
 
 __all__ = [
     "ATTACHMENTS",
@@ -36,38 +33,59 @@ __all__ = [
     "DOCX",
     "FORMAT_ENTRY",
     "FORMAT_ID",
+    "FORMAT_IDS",
+    "FORMAT_VERSION",
     "MANIFEST",
     "SIGNATURE",
+    "STATEMENTS",
     "Manifest",
     "ManifestFile",
     "ManifestRecipient",
     "ManifestSender",
     "NewerFormat",
-    "consistency_problem",
+    "PackageKind",
+    "canonical_json",
     "format_version",
+    "statement_path",
 ]
 
-FORMAT_ID = "cabledesk.seal/1"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the latest format this CableDesk reads, and the one it writes
+FORMAT_IDS = {1: "cabledesk.seal/1", 2: "cabledesk.seal/2"}
+FORMAT_ID = FORMAT_IDS[FORMAT_VERSION]
 FORMAT_ENTRY = "format"
 CABLE = "cable.json"
 DOCX = "cable.docx"
 ATTACHMENTS = "attachments/"
+STATEMENTS = "statements/"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _FORMAT_ID = re.compile(r"cabledesk\.seal/([1-9][0-9]{0,8})")
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 _FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
+_V1_FIELDS = (
+    "format", "cable_id", "created", "banner", "docx_included", "sender", "recipients", "files",
+)  # fmt: skip
+_V1_SENDER = ("name", "post", "fingerprint", "age_recipient", "ssh_key", "card")
+
+
+class PackageKind(StrEnum):
+    """What a sealed package is for (``kind``, from ``cabledesk.seal/2``)."""
+
+    CABLE = "cable"
+    CLEARANCE_REQUEST = "clearance-request"
+    CLEARANCE_RESPONSE = "clearance-response"
 
 
 class NewerFormat(PackageError):
     """The package was made by a newer CableDesk, in a format this one does not read."""
 
-    def __init__(self, format_id: str) -> None:
+    def __init__(self, format_id: str, *, what: str | None = None) -> None:
+        read = " and ".join(FORMAT_IDS.values())
         super().__init__(
-            f"This sealed cable was made by a newer version of CableDesk (format "
-            f"{format_id}); this version reads {FORMAT_ID}.",
+            "This sealed cable was made by a newer version of CableDesk ("
+            + (what or f"format {format_id}; this version reads {read}")
+            + ").",
             hint="Open it with an up-to-date CableDesk.",
         )
         self.format_id = format_id
@@ -77,6 +95,13 @@ def format_version(text: str) -> int | None:
     """N for a format id ``cabledesk.seal/N``, None for anything else."""
     match = _FORMAT_ID.fullmatch(text)
     return int(match.group(1)) if match else None
+
+
+def statement_path(number: int) -> str:
+    """The entry name of the ``number``-th statement (from 1): ``statements/N.statement``."""
+    if number < 1:
+        raise ValueError("statements are numbered from 1")
+    return f"{STATEMENTS}{number}.statement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +114,16 @@ class ManifestSender:
     age_recipient: str  # age1…
     ssh_key: str  # ssh-ed25519 AAAA…
     card: str  # the sender's self-signed .contact file
+    pq_recipient: str | None = None  # age1pq1… (from /2), as on the card
 
 
 @dataclass(frozen=True, slots=True)
 class ManifestRecipient:
-    """Someone the sender sealed the cable for."""
+    """Someone the sender sealed the cable for, and the age key it is encrypted to."""
 
     name: str
     fingerprint: str
-    age_recipient: str
+    age_recipient: str  # age1… or (from /2) age1pq1…
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +138,12 @@ class ManifestFile:
 
 @dataclass(frozen=True, slots=True)
 class Manifest:
-    """A decoded manifest; :meth:`encode` gives its canonical bytes."""
+    """A decoded manifest; :meth:`encode` gives its canonical bytes.
+
+    A ``cabledesk.seal/1`` manifest has no ``kind``, ``rollup`` or
+    ``sender.pq_recipient``: it reads as a cable, roll-up rules version 1, no
+    post-quantum key, and only such a manifest can be encoded as /1.
+    """
 
     cable_id: str
     created: datetime
@@ -122,22 +153,33 @@ class Manifest:
     recipients: tuple[ManifestRecipient, ...]
     files: tuple[ManifestFile, ...]
     format: str = FORMAT_ID
+    kind: PackageKind = PackageKind.CABLE
+    rollup: int = 1
+
+    @property
+    def version(self) -> int:
+        """N of the manifest's ``cabledesk.seal/N``."""
+        version = format_version(self.format)
+        if version not in FORMAT_IDS:
+            raise ValueError(f"{self.format!r} is not a format this CableDesk writes")
+        return version
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        sender: dict[str, Any] = {
+            "name": self.sender.name,
+            "post": self.sender.post,
+            "fingerprint": self.sender.fingerprint,
+            "age_recipient": self.sender.age_recipient,
+            "ssh_key": self.sender.ssh_key,
+            "card": self.sender.card,
+        }
+        doc: dict[str, Any] = {
             "format": self.format,
             "cable_id": self.cable_id,
             "created": self.created.astimezone(UTC).strftime(TIME_FORMAT),
             "banner": self.banner,
             "docx_included": self.docx_included,
-            "sender": {
-                "name": self.sender.name,
-                "post": self.sender.post,
-                "fingerprint": self.sender.fingerprint,
-                "age_recipient": self.sender.age_recipient,
-                "ssh_key": self.sender.ssh_key,
-                "card": self.sender.card,
-            },
+            "sender": sender,
             "recipients": [
                 {"name": r.name, "fingerprint": r.fingerprint, "age_recipient": r.age_recipient}
                 for r in self.recipients
@@ -147,6 +189,13 @@ class Manifest:
                 for f in self.files
             ],
         }
+        if self.version == 1:
+            if (self.kind, self.rollup, self.sender.pq_recipient) != (PackageKind.CABLE, 1, None):
+                raise ValueError("a cabledesk.seal/1 manifest has no kind, rollup or pq_recipient")
+        else:
+            doc |= {"kind": str(self.kind), "rollup": self.rollup}
+            sender["pq_recipient"] = self.sender.pq_recipient
+        return doc
 
     def encode(self) -> bytes:
         """The canonical bytes (what ``manifest.sig`` signs)."""
@@ -154,20 +203,24 @@ class Manifest:
 
     @classmethod
     def decode(cls, data: bytes) -> Manifest:
-        """Decode ``manifest.json``; raises PackageError or NewerFormat."""
+        """Decode ``manifest.json`` by the rules of the version it names.
+
+        Raises NewerFormat (a later format), PackageError (anything else wrong
+        with its structure, an unknown ``kind`` included).
+        """
         root = Reader.from_json(data, what="manifest", error=PackageError)
         if not root.has("format"):
             raise PackageError("This package's manifest has no format field.")
         format_id = root.field("format").text()
-        if format_id != FORMAT_ID:
-            version = format_version(format_id)
-            if version is not None and version > FORMAT_VERSION:
-                raise NewerFormat(format_id)
-            raise PackageError(f"This package's manifest is in an unknown format {format_id!r}.")
-        root.only_fields(
-            "format", "cable_id", "created", "banner", "docx_included", "sender",
-            "recipients", "files",
-        )  # fmt: skip
+        version = format_version(format_id)
+        if version is not None and version > FORMAT_VERSION:
+            raise NewerFormat(format_id)
+        if version is None or format_id != FORMAT_IDS.get(version):
+            raise PackageError(
+                f"This package's manifest is in an unknown format {format_id[:64]!r}."
+            )
+        v2 = version >= 2
+        root.only_fields(*_V1_FIELDS, *(("kind", "rollup") if v2 else ()))
         recipients = tuple(_recipient(r) for r in root.field("recipients").items())
         if not recipients:
             raise PackageError("In this manifest, the field recipients is empty.")
@@ -176,9 +229,12 @@ class Manifest:
             created=_time(root.field("created")),
             banner=root.field("banner").text(),
             docx_included=root.field("docx_included").boolean(),
-            sender=_sender(root.field("sender")),
+            sender=_sender(root.field("sender"), v2=v2),
             recipients=recipients,
             files=tuple(_file(f) for f in root.field("files").items()),
+            format=format_id,
+            kind=_kind(root.field("kind")) if v2 else PackageKind.CABLE,
+            rollup=_rollup(root.field("rollup")) if v2 else 1,
         )
 
 
@@ -205,8 +261,31 @@ def _fingerprint(r: Reader) -> str:
     return text
 
 
-def _sender(r: Reader) -> ManifestSender:
-    r.only_fields("name", "post", "fingerprint", "age_recipient", "ssh_key", "card")
+def _kind(r: Reader) -> PackageKind:
+    text = r.text()
+    try:
+        return PackageKind(text)
+    except ValueError:
+        raise PackageError(
+            f"In this manifest, the kind {text[:40]!r} is not one of "
+            + ", ".join(k.value for k in PackageKind)
+            + ".",
+            hint="It may come from a newer version of CableDesk.",
+        ) from None
+
+
+def _rollup(r: Reader) -> int:
+    version = r.count()
+    if version < 1:
+        raise PackageError(f"In this manifest, the field {r.path} must be at least 1.")
+    return version
+
+
+def _sender(r: Reader, *, v2: bool) -> ManifestSender:
+    r.only_fields(*_V1_SENDER, *(("pq_recipient",) if v2 else ()))
+    pq = r.field("pq_recipient").optional_text() if v2 else None
+    if pq is not None and not pq.strip():
+        raise PackageError(f"In this manifest, the field {r.path}.pq_recipient is empty.")
     return ManifestSender(
         name=r.field("name").text(),
         post=r.field("post").text(allow_empty=True),
@@ -214,6 +293,7 @@ def _sender(r: Reader) -> ManifestSender:
         age_recipient=r.field("age_recipient").text(),
         ssh_key=r.field("ssh_key").text(),
         card=r.field("card").text(),
+        pq_recipient=pq,
     )
 
 
@@ -239,64 +319,3 @@ def _file(r: Reader) -> ManifestFile:
         size=r.field("size").count(),
         sha256=digest,
     )
-
-
-def consistency_problem(manifest: Manifest, data: bytes) -> str | None:
-    """What is wrong with a signed manifest's content (None if nothing), in plain words.
-
-    ``data`` are the bytes as received (they must be the canonical encoding);
-    the sender's card must be valid at the sealing time and match the sender;
-    recipients are listed once each with a valid age key; the files follow the
-    layout (cable, document if included, then attachments with safe names).
-    """
-    try:
-        if manifest.encode() != data:
-            return "its manifest is not in the canonical form the format requires"
-    except UnicodeEncodeError:
-        return "its manifest holds text that is not valid Unicode"
-    sender = manifest.sender
-    try:
-        key = parse_ssh_ed25519_line(sender.ssh_key).public_bytes_raw()
-        card = ContactCard.parse(sender.card.encode("utf-8"), now=manifest.created)
-    except CableDeskError as exc:
-        return f"the sender's keys or contact card are not valid ({exc.message})"
-    if fingerprint(key) != sender.fingerprint:
-        return "the sender's fingerprint does not belong to the sender's key"
-    if not card.self_certified or card.keys.signing != key:
-        return "the sender's contact card is not self-signed by the sender's key"
-    if (card.name, card.post, str(card.keys.encryption)) != (
-        sender.name,
-        sender.post,
-        sender.age_recipient,
-    ):
-        return "the sender's contact card does not match the sender's name, post or keys"
-    return _recipients_problem(manifest) or _layout_problem(manifest)
-
-
-def _recipients_problem(manifest: Manifest) -> str | None:
-    seen: set[str] = set()
-    for r in manifest.recipients:
-        try:
-            X25519Recipient.parse(r.age_recipient)
-        except CableDeskError:
-            return f"the age key of the recipient {r.name!r} is not valid"
-        if r.fingerprint in seen:
-            return f"its manifest lists the recipient {r.fingerprint} twice"
-        seen.add(r.fingerprint)
-    return None
-
-
-def _layout_problem(manifest: Manifest) -> str | None:
-    paths = [f.path for f in manifest.files]
-    expected_head = [CABLE, DOCX] if manifest.docx_included else [CABLE]
-    if paths[: len(expected_head)] != expected_head:
-        return "its manifest does not list the cable (and document) first, as the format requires"
-    seen: set[str] = set()
-    for f in manifest.files[len(expected_head) :]:
-        name = f.path.removeprefix(ATTACHMENTS)
-        if not f.path.startswith(ATTACHMENTS) or "/" in name or safe_name(name) != name:
-            return f"its manifest lists a file {f.path!r} that the format does not allow"
-        if name.casefold() in seen:
-            return f"its manifest lists the file {f.path!r} twice"
-        seen.add(name.casefold())
-    return None

@@ -10,7 +10,7 @@ only if the verdict is not a failure are the extracted files published.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from cabledesk.crypto.age import Identity, Stanza, decrypt
+from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.domain.trust import Trust
 from cabledesk.errors import InputError, NoIdentityMatch
 from cabledesk.seal._checks import Opener, check_package
@@ -71,6 +72,7 @@ def open_sealed(
     trust_of: Callable[[str], Trust | None],
     me: Collection[str],
     extract_to: Path | None = None,
+    schemes: Mapping[str, ClassificationScheme] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     now: datetime | None = None,
     progress: Callable[[int], None] | None = None,
@@ -82,8 +84,9 @@ def open_sealed(
     opener's identities, ``trust_of`` the trust in a signer's fingerprint (None
     for a stranger). With ``extract_to`` (an existing folder), the document and
     the attachments are written there — only if the verdict is not a failure,
-    never replacing a file. ``progress`` receives the count of package bytes
-    decrypted so far.
+    never replacing a file. ``schemes`` are the classification schemes by id
+    that check the cable's marking (default: the shipped ones). ``progress``
+    receives the count of package bytes decrypted so far.
 
     Returns the :class:`Verification` (see docs/FORMAT.md for what is a verdict).
     Raises, for input that is not a readable sealed cable: HeaderError or
@@ -123,7 +126,9 @@ def open_sealed(
         reader.close()
         sink.finish()
         opened_with = next((t.recipient() for t in tracked if t.opened), None)
-        result = check_package(sink, Opener(me, trust_of, opened_with, probe.count, moment))
+        known = SchemeRegistry.load() if schemes is None else schemes
+        opener = Opener(me, trust_of, opened_with, probe.count, moment, known)
+        result = check_package(sink, opener)
         if result.ok and staging is not None:
             result = replace(result, extracted=staging.commit())
         return result

@@ -1,11 +1,13 @@
 """The read side of a package: the entries of a sealed cable's ZIP, as they stream by.
 
 :class:`PackageSink` receives the entries from the ZIP reader and enforces the
-layout of ``cabledesk.seal/1`` — ``format``, ``cable.json``, optionally
-``cable.docx``, ``attachments/<safe name>``…, ``manifest.json``,
-``manifest.sig``, in that order and nothing else — keeping the small parts in
-memory (each under its cap) and hashing the others, which it also writes to
-temporary files when extracting. Nothing is judged here but the layout: the
+layout of the format its first entry names — ``format``, ``cable.json``,
+optionally ``cable.docx``, ``attachments/<safe name>``…, from
+``cabledesk.seal/2`` the clearance statements ``statements/1.statement``,
+``statements/2.statement``…, then ``manifest.json`` and ``manifest.sig``, in
+that order and nothing else — keeping the small parts in memory (each under
+its cap) and hashing the others, which it also writes to temporary files when
+extracting. Nothing is judged here but the layout: the
 signature and hashes are checked once the whole package has been read.
 
 Raises :class:`UnsafeArchive` for entries a sealed cable never holds or too
@@ -17,6 +19,7 @@ for a package that is not a sealed cable or whose entries are out of order,
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,12 +30,14 @@ from cabledesk.seal._manifest import (
     CABLE,
     DOCX,
     FORMAT_ENTRY,
-    FORMAT_ID,
+    FORMAT_IDS,
     FORMAT_VERSION,
     MANIFEST,
     SIGNATURE,
+    STATEMENTS,
     NewerFormat,
     format_version,
+    statement_path,
 )
 from cabledesk.seal._names import safe_name
 from cabledesk.seal._zipread import Entry, not_a_package, unsafe
@@ -45,7 +50,8 @@ __all__ = ["Observed", "PackageSink"]
 
 MAX_FORMAT_BYTES = 64
 # The layout as a sequence of states: which entry names may come next.
-_START, _CABLE, _AFTER_CABLE, _FILES, _SIGNATURE, _END = range(6)
+_START, _CABLE, _AFTER_CABLE, _FILES, _STATEMENTS, _SIGNATURE, _END = range(7)
+_STATEMENT_NAME = re.compile(r"statements/[1-9][0-9]{0,8}\.statement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +71,9 @@ class PackageSink:
         self._hasher = hasher
         self._staging = staging
         self._state = _START
+        self.version: int | None = None  # N of the format entry's cabledesk.seal/N
         self.files: list[Observed] = []
+        self.statements: list[tuple[str, bytes]] = []  # (path, bytes), in order
         self.cable_json: bytes | None = None
         self.manifest: bytes | None = None
         self.signature: bytes | None = None
@@ -99,8 +107,10 @@ class PackageSink:
             if "/" in base or safe_name(base) != base:
                 raise unsafe(f"the attachment name {base!r} is not a safe file name")
             self._stream(entry, base)
+        elif name.startswith(STATEMENTS) and (self.version or 1) >= 2:
+            self._statement(entry)
         elif name == MANIFEST:
-            self._advance({_AFTER_CABLE, _FILES}, _SIGNATURE)
+            self._advance({_AFTER_CABLE, _FILES, _STATEMENTS}, _SIGNATURE)
             self._keep(entry, limits.max_manifest_bytes, "manifest")
         elif name == SIGNATURE:
             self._advance({_SIGNATURE}, _END)
@@ -132,6 +142,9 @@ class PackageSink:
             if path == CABLE:
                 self.cable_json = data
                 self.files.append(Observed(path, len(data), hashlib.sha256(data).hexdigest()))
+            elif path.startswith(STATEMENTS):
+                self.statements.append((path, data))
+                self.files.append(Observed(path, len(data), hashlib.sha256(data).hexdigest()))
             elif path == MANIFEST:
                 self.manifest = data
             else:
@@ -156,12 +169,26 @@ class PackageSink:
 
     def _advance(self, allowed: set[int], then: int) -> None:
         if self._state not in allowed:
-            raise PackageError(
-                f"This sealed cable's files are not in the order the format requires "
-                f"({self._path!r} comes out of place).",
-                hint="It was not made by CableDesk or as docs/FORMAT.md describes.",
-            )
+            raise self._out_of_place()
         self._state = then
+
+    def _out_of_place(self) -> PackageError:
+        return PackageError(
+            f"This sealed cable's files are not in the order the format requires "
+            f"({self._path!r} comes out of place).",
+            hint="It was not made by CableDesk or as docs/FORMAT.md describes.",
+        )
+
+    def _statement(self, entry: Entry) -> None:
+        number = len(self.statements) + 1
+        if number > self._limits.max_statements:
+            raise unsafe(f"it holds more than {self._limits.max_statements:,} statements")
+        if entry.name != statement_path(number):
+            if not _STATEMENT_NAME.fullmatch(entry.name):
+                raise unsafe(f"it holds a file {entry.name!r} that is not part of a sealed cable")
+            raise self._out_of_place()  # numbered from 1, one after the other
+        self._advance({_AFTER_CABLE, _FILES, _STATEMENTS}, _STATEMENTS)
+        self._keep(entry, self._limits.max_statement_bytes, "statement")
 
     def _keep(self, entry: Entry, cap: int, what: str) -> None:
         if entry.size > cap:
@@ -173,12 +200,13 @@ class PackageSink:
         if self._staging is not None:
             self._out = self._staging.create(name)
 
-    @staticmethod
-    def _check_format(content: bytes) -> None:
-        if content == (FORMAT_ID + "\n").encode("ascii"):
-            return
+    def _check_format(self, content: bytes) -> None:
+        for version, format_id in FORMAT_IDS.items():
+            if content == (format_id + "\n").encode("ascii"):
+                self.version = version
+                return
         text = content.decode("ascii", "replace").removesuffix("\n")
-        version = format_version(text)
-        if version is not None and version > FORMAT_VERSION and content.endswith(b"\n"):
+        later = format_version(text)
+        if later is not None and later > FORMAT_VERSION and content.endswith(b"\n"):
             raise NewerFormat(text)
         raise not_a_package()

@@ -1,11 +1,14 @@
 """Sealing a cable: sign the manifest, then encrypt the package to every recipient.
 
-:func:`seal` streams the package's ZIP (:mod:`._source`) into age encryption in
-one pass: each attachment is read once, in constant memory, its CRC-32 and
-SHA-256 computed on the way; the manifest, which lists those hashes and the
-recipients, comes after the files and is signed (SSHSIG, namespace
-``cabledesk-seal-v1``) with the sender's key. The sender is always among the
-recipients, so that the sent copy can be reopened.
+:func:`seal` writes format ``cabledesk.seal/2``. It streams the package's ZIP
+(:mod:`._source`) into age encryption in one pass: each attachment is read
+once, in constant memory, its CRC-32 and SHA-256 computed on the way; the
+clearance statements it is given follow the attachments; the manifest, which
+lists those hashes and the recipients, comes after the files and is signed
+(SSHSIG, namespace ``cabledesk-seal-v1``) with the sender's key. The sender is
+always among the recipients, so that the sent copy can be reopened. The file
+is encrypted to X25519 keys (one stanza per distinct key); recipients are
+never a mix of classic and post-quantum keys.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from cabledesk.atomic import atomic_output
-from cabledesk.crypto.age import Recipient, encrypt
+from cabledesk.crypto.age import Recipient, X25519Recipient, encrypt
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity, PublicKeys
 from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
 from cabledesk.domain.canonical import decode_cable, encode_cable
+from cabledesk.domain.rollup import ROLLUP_VERSION
 from cabledesk.errors import CableDeskError, InputError, PackageError, PolicyRefusal
+from cabledesk.seal._consistency import X25519, card_pq_recipient, recipient_kind
 from cabledesk.seal._hashing import HashWorker
 from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
 from cabledesk.seal._manifest import (
@@ -32,9 +37,11 @@ from cabledesk.seal._manifest import (
     ManifestFile,
     ManifestRecipient,
     ManifestSender,
+    PackageKind,
 )
 from cabledesk.seal._names import safe_name, visible_name
 from cabledesk.seal._source import AttachmentPlan, PackageSource
+from cabledesk.seal._statement import Statement
 
 __all__ = ["SealRecipient", "SealedCable", "seal"]
 
@@ -78,6 +85,8 @@ def seal(
     output: BinaryIO | Path,
     docx: bytes | None = None,
     attachments: Sequence[Path] = (),
+    statements: Sequence[bytes] = (),
+    kind: PackageKind | str = PackageKind.CABLE,
     armor: bool = False,
     overwrite: bool = False,
     limits: Limits = DEFAULT_LIMITS,
@@ -87,28 +96,38 @@ def seal(
 ) -> SealedCable:
     """Seal ``cable_json`` (canonical, of the cable ``cable_id``) for ``recipients``.
 
+    ``banner`` is the cable's banner as the current roll-up rules compute it
+    (:func:`cabledesk.domain.cable.cable_banner`); the manifest records their
+    version, and a reader that recomputes another banner refuses the package.
     ``output`` is a binary stream or a path; a path is written atomically (no
     file is left if anything fails or ``cancel()`` turns true; an existing file
     is replaced only with ``overwrite``). ``docx`` is the rendered document, if
-    any; ``attachments`` are files, stored under their safe names. ``progress``
-    receives the count of package bytes encrypted so far (about the size of the
-    cable plus its attachments).
+    any; ``attachments`` are files, stored under their safe names;
+    ``statements`` are signed clearance statements (``cabledesk.statement/1``
+    files) to carry, in order; ``kind`` says what the package is for.
+    ``progress`` receives the count of package bytes encrypted so far (about
+    the size of the cable plus its attachments).
 
     Raises InputError (an attachment or the output cannot be used), PackageError
-    (two attachments with the same name, too many or too large), PolicyRefusal
-    (the sender's key has expired), Cancelled; ValueError for bytes that are not
-    the canonical cable ``cable_id`` or an empty banner.
+    (two attachments with the same name, too many or too large), ClearanceError
+    (a statement that is malformed or whose signature is not valid),
+    PolicyRefusal (the sender's key has expired), Cancelled; ValueError for
+    bytes that are not the canonical cable ``cable_id``, an empty banner, an
+    unknown kind, or recipients whose keys mix classic and post-quantum kinds.
     """
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     _check_cable(cable_json, cable_id, banner)
+    package_kind = PackageKind(kind)
     if sender.expires is not None and sender.expires <= moment:
         raise PolicyRefusal(
             f"Your key expired on {sender.expires:%Y-%m-%d}; CableDesk does not seal with it.",
             hint="Create a new identity and send your new contact card to your correspondents.",
         )
     everyone = _recipients(sender, recipients)
-    plans = _plan_attachments(attachments, limits)
-    card = ContactCard.for_identity(sender).to_bytes().decode("utf-8")
+    carried = _check_statements(statements, limits)
+    plans = _plan_attachments(attachments, limits, room=limits.max_attachments - len(carried))
+    own_card = ContactCard.for_identity(sender)
+    card = own_card.to_bytes().decode("utf-8")
     public = sender.public()
     signed: list[tuple[Manifest, bytes, str]] = []
 
@@ -125,9 +144,12 @@ def seal(
                 str(public.encryption),
                 public.ssh_line(),
                 card,
+                card_pq_recipient(own_card),
             ),
             recipients=tuple(r.entry() for r in everyone),
             files=tuple(files),
+            kind=package_kind,
+            rollup=ROLLUP_VERSION,
         )
         data = manifest.encode()
         signature = sign(sender.signing_key, SEAL_NAMESPACE, data)
@@ -137,8 +159,9 @@ def seal(
     keys: dict[str, Recipient] = {str(r.keys.encryption): r.keys.encryption for r in everyone}
     hasher = HashWorker()
     source = PackageSource(
-        cable_json=cable_json, docx=docx, attachments=plans, hasher=hasher, finish=finish
-    )
+        cable_json=cable_json, docx=docx, attachments=plans, statements=carried,
+        hasher=hasher, finish=finish,
+    )  # fmt: skip
     try:
         with ExitStack() as stack:
             out = output
@@ -177,13 +200,36 @@ def _recipients(sender: Identity, recipients: Sequence[SealRecipient]) -> list[S
         if not isinstance(r, SealRecipient):
             raise TypeError(f"recipients must be SealRecipient, not {type(r).__name__}")
         unique.setdefault(r.fingerprint, r)
+    kinds = {_kind(r.keys.encryption) for r in unique.values()}
+    if len(kinds) != 1 or None in kinds:
+        raise ValueError("a sealed cable is encrypted to valid age keys of one kind, never a mix")
     return list(unique.values())
 
 
-def _plan_attachments(paths: Sequence[Path], limits: Limits) -> list[AttachmentPlan]:
-    if len(paths) > limits.max_attachments:
+def _kind(key: object) -> str | None:
+    # The type says it without a Bech32 round trip (which costs more than the seal's rest).
+    return X25519 if isinstance(key, X25519Recipient) else recipient_kind(str(key))
+
+
+def _check_statements(statements: Sequence[bytes], limits: Limits) -> list[bytes]:
+    """The statements to carry, each parsed and its signature checked."""
+    if len(statements) > limits.max_statements:
+        raise PackageError(f"A sealed cable carries at most {limits.max_statements} statements.")
+    carried: list[bytes] = []
+    for data in statements:
+        if not isinstance(data, bytes):
+            raise TypeError(f"statements must be bytes, not {type(data).__name__}")
+        if len(data) > limits.max_statement_bytes:
+            raise PackageError("A clearance statement is larger than a sealed cable may carry.")
+        Statement.parse(data).verify()
+        carried.append(data)
+    return carried
+
+
+def _plan_attachments(paths: Sequence[Path], limits: Limits, room: int) -> list[AttachmentPlan]:
+    if len(paths) > room:
         raise PackageError(
-            f"A sealed cable holds at most {limits.max_attachments:,} attachments.",
+            f"A sealed cable holds at most {room:,} attachments.",
             hint="Put the files in an archive of their own and attach that.",
         )
     plans: list[AttachmentPlan] = []

@@ -1,7 +1,8 @@
 """The write side of a package: its ZIP bytes, produced while the age encryptor reads them.
 
 :class:`PackageSource` is a readable binary stream (``readinto``) whose bytes
-are the package's ZIP, generated on the fly: the small parts from memory, each
+are the package's ZIP (``cabledesk.seal/2``), generated on the fly: the small
+parts (format, cable, document, clearance statements) from memory, each
 attachment read straight from its file into the encryptor's buffer, its CRC-32
 computed there and its SHA-256 on the hash worker's thread — one read of every
 attachment, whatever its size, in constant memory. Once the last attachment has
@@ -34,6 +35,7 @@ from cabledesk.seal._manifest import (
     MANIFEST,
     SIGNATURE,
     ManifestFile,
+    statement_path,
 )
 from cabledesk.seal._zipformat import (
     Written,
@@ -103,12 +105,14 @@ class PackageSource:
         cable_json: bytes,
         docx: bytes | None,
         attachments: Sequence[AttachmentPlan],
+        statements: Sequence[bytes] = (),
         hasher: HashWorker,
         finish: Finish,
     ) -> None:
         self._cable_json = cable_json
         self._docx = docx
         self._attachments = attachments
+        self._statements = statements
         self._hasher = hasher
         self._finish = finish
         self._pos = 0
@@ -157,6 +161,9 @@ class PackageSource:
             yield from self._memory_entry(DOCX, self._docx, listed=DOCX)
         for plan in self._attachments:
             yield from self._streamed_entry(plan)
+        for number, statement in enumerate(self._statements, 1):
+            path = statement_path(number)
+            yield from self._memory_entry(path, statement, listed=path)
         files = [
             ManifestFile(path, name, size, d if isinstance(d, str) else d.hexdigest())
             for path, name, size, d in self._files

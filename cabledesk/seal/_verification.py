@@ -2,9 +2,17 @@
 
 The verdict is the first check that failed, in the order the checks run
 (docs/FORMAT.md, "Opening"), or — when none failed — the most important reason
-for caution. Its :attr:`Verdict.severity` says how to show it: ``ok`` (green),
-``warning`` (valid, but read the message), ``failure`` (do not trust the content;
-nothing was extracted and the cable is not given).
+for caution. Its :attr:`Verification.severity` says how to show it: ``ok``
+(green), ``warning`` (valid, but read the message), ``failure`` (do not trust
+the content; nothing was extracted and the cable is not given). The severity
+of a verdict is fixed by the format, and one rule changed from
+``cabledesk.seal/1`` to ``/2``: a package not addressed to the opener is a
+warning in ``/1`` (re-encrypted by a recipient) and a failure from ``/2``.
+
+The clearance statements a package carries are reported one by one
+(:class:`StatementReport`), whatever they are worth: a statement that is
+malformed, forged or about another text is listed with what is wrong with it,
+and does not change the verdict.
 """
 
 from __future__ import annotations
@@ -18,9 +26,16 @@ from typing import Any
 
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.trust import Trust
-from cabledesk.seal._manifest import TIME_FORMAT, ManifestFile, ManifestRecipient, ManifestSender
+from cabledesk.seal._manifest import (
+    FORMAT_IDS,
+    TIME_FORMAT,
+    ManifestFile,
+    ManifestRecipient,
+    ManifestSender,
+    PackageKind,
+)
 
-__all__ = ["Severity", "Verdict", "Verification"]
+__all__ = ["Severity", "StatementReport", "Verdict", "Verification", "severity_of"]
 
 
 class Severity(StrEnum):
@@ -37,6 +52,7 @@ class Verdict(StrEnum):
     SIGNER_UNKNOWN = "signer-unknown"  # … but the signer is not among your contacts
     NOT_ADDRESSED_TO_YOU = "not-addressed-to-you"  # re-encrypted to you by someone else
     SIGNER_REVOKED = "signer-revoked"  # intact, but the signer's key is revoked
+    MARKING_MISMATCH = "marking-mismatch"  # the banner signed is not what the text adds up to
     FILE_CHANGED = "file-changed"  # a file differs from what the sender signed
     WRONG_CABLE_ID = "wrong-cable-id"  # the cable inside is not the one the sender signed
     MALFORMED = "malformed"  # the signed content breaks the format's rules
@@ -48,6 +64,7 @@ class Verdict(StrEnum):
 
     @property
     def severity(self) -> Severity:
+        """The severity in the current format (see :func:`severity_of` for older ones)."""
         if self is Verdict.VALID:
             return Severity.OK
         if self in _WARNINGS:
@@ -55,9 +72,57 @@ class Verdict(StrEnum):
         return Severity.FAILURE
 
 
-_WARNINGS = frozenset(
-    {Verdict.SIGNER_UNVERIFIED, Verdict.SIGNER_UNKNOWN, Verdict.NOT_ADDRESSED_TO_YOU}
-)
+_WARNINGS = frozenset({Verdict.SIGNER_UNVERIFIED, Verdict.SIGNER_UNKNOWN})
+
+
+def severity_of(verdict: Verdict, format_id: str | None) -> Severity:
+    """The severity of ``verdict`` on a package of format ``format_id`` (None: unknown).
+
+    ``not-addressed-to-you`` is a warning on a ``cabledesk.seal/1`` package, a
+    failure on later ones; every other verdict has the same severity in all.
+    """
+    if verdict is Verdict.NOT_ADDRESSED_TO_YOU and format_id == FORMAT_IDS[1]:
+        return Severity.WARNING
+    return verdict.severity
+
+
+@dataclass(frozen=True, slots=True)
+class StatementReport:
+    """One clearance statement carried by a package, and what it is worth.
+
+    ``role``, ``signer_name`` (as the statement states it: show the user's own
+    name for ``fingerprint`` where there is one), ``fingerprint``, ``office``,
+    ``made`` and ``comment`` are None when the statement cannot be read at
+    all. ``signature_valid``: signed by the key it names, for clearance, over
+    its exact text. ``matches_cable``: about this cable's id and clearance form
+    (its exact text, DTG and serial left out). ``problem`` says, in plain
+    words, why it is not both (None when it is).
+    """
+
+    path: str
+    role: str | None
+    signer_name: str | None
+    fingerprint: str | None
+    office: str | None
+    made: datetime | None
+    comment: str | None
+    signature_valid: bool
+    matches_cable: bool
+    problem: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "role": self.role,
+            "signer_name": self.signer_name,
+            "fingerprint": self.fingerprint,
+            "office": self.office,
+            "made": _time(self.made),
+            "comment": self.comment,
+            "signature_valid": self.signature_valid,
+            "matches_cable": self.matches_cable,
+            "problem": self.problem,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +138,10 @@ class Verification:
     (the ``.contact`` file, to import as an unverified contact) and
     ``extracted`` are given only when the verdict is not a failure.
     ``recipient_kinds`` lists the kinds of keys a cable you cannot decrypt was
-    made for (``X25519``, ``scrypt``).
+    made for (``X25519``, ``scrypt``). ``format``, ``kind`` and ``rollup`` (the
+    roll-up rules version of ``banner``) are the signed manifest's (a ``/1``
+    package: kind cable, rules version 1); ``statements`` reports the clearance
+    statements, once the files were found intact.
     """
 
     verdict: Verdict
@@ -95,10 +163,14 @@ class Verification:
     warnings: tuple[str, ...] = ()
     extracted: tuple[Path, ...] = ()
     recipient_kinds: tuple[str, ...] = ()
+    format: str | None = None
+    kind: PackageKind | None = None
+    rollup: int | None = None
+    statements: tuple[StatementReport, ...] = ()
 
     @property
     def severity(self) -> Severity:
-        return self.verdict.severity
+        return severity_of(self.verdict, self.format)
 
     @property
     def ok(self) -> bool:
@@ -133,6 +205,10 @@ class Verification:
             "warnings": list(self.warnings),
             "extracted": [str(p) for p in self.extracted],
             "recipient_kinds": list(self.recipient_kinds),
+            "format": self.format,
+            "kind": None if self.kind is None else str(self.kind),
+            "rollup": self.rollup,
+            "statements": [s.to_dict() for s in self.statements],
         }
 
     def to_json(self) -> str:
@@ -150,6 +226,7 @@ def _signer(s: ManifestSender) -> dict[str, Any]:
         "post": s.post,
         "fingerprint": s.fingerprint,
         "age_recipient": s.age_recipient,
+        "pq_recipient": s.pq_recipient,
         "ssh_key": s.ssh_key,
     }
 

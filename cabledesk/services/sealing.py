@@ -7,10 +7,11 @@ and groups resolved; each refusal names the recipient and the reason).
 :meth:`SealService.seal` checks again, refuses with
 :class:`~cabledesk.errors.ValidationError` or
 :class:`~cabledesk.errors.PolicyRefusal`, then writes the ``.cable``
-(sign-then-encrypt, the user always among the recipients), keeps a copy in
-the vault's archive folder (it is encrypted to its recipients, the user
-included), records the cable as sent and the sealing — to whom — in the audit
-log, and removes the draft it came from.
+(sign-then-encrypt, the user always among the recipients) and, as its bytes
+are written, the same bytes into the vault's archive folder (the file is
+encrypted to its recipients, the user included); once both are on disk, it
+records the cable as sent and the sealing — to whom — in the audit log, and
+removes the draft it came from.
 """
 
 from __future__ import annotations
@@ -18,20 +19,22 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO, cast
 
+from cabledesk.atomic import atomic_output
 from cabledesk.domain.cable import Attachment, Cable, cable_banner
 from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.policy import Decision, RecipientProfile, check_all, enforce
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.validation import Finding, Severity, validate
-from cabledesk.errors import CableDeskError, MarkingError, ValidationError
-from cabledesk.seal import SealedCable, SealRecipient, seal, suggested_file_name
+from cabledesk.errors import CableDeskError, InputError, MarkingError, ValidationError
+from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
 from cabledesk.services.exporting import DocumentFormat, ExportService
 from cabledesk.store.archive import Direction
 from cabledesk.store.audit import Event
 from cabledesk.store.contacts import Contact
-from cabledesk.store.sealed_files import keep_copy
+from cabledesk.store.sealed_files import CopyingWriter, archive_copy, remove_copy
 from cabledesk.store.vault import Vault
 
 __all__ = ["SealCheck", "SealOutcome", "SealService"]
@@ -124,14 +127,22 @@ class SealService:
         armor: bool = False,
         confirmed: Collection[str] = (),
         overwrite: bool = False,
+        kind: PackageKind = PackageKind.CABLE,
+        statements: Sequence[bytes] = (),
         progress: Callable[[int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
     ) -> SealOutcome:
         """Seal ``cable`` for ``recipients`` (and the user) into ``output``.
 
         A cable without a date-time group gets the current one: sealing releases
-        it. Raises ValidationError (findings of severity error), PolicyRefusal
-        (listing every refusal), and what :func:`cabledesk.seal.seal` raises;
+        it. ``kind`` and ``statements`` (signed clearance statements to carry)
+        are passed to :func:`cabledesk.seal.seal`. The archive keeps a copy of
+        exactly the bytes written to ``output`` (a device such as /dev/null
+        included), made while they are written.
+
+        Raises ValidationError (findings of severity error), PolicyRefusal
+        (listing every refusal), InputError (``output`` or the archive folder
+        cannot be written), and what :func:`cabledesk.seal.seal` raises;
         nothing is written or recorded then.
         """
         now = self._vault.now().replace(second=0, microsecond=0)
@@ -152,28 +163,60 @@ class SealService:
         enforce([(p, d) for _, p, d in check.decisions], confirmed=confirmed)
         sender = self._vault.identities.active()
         docx = self._render(released)
-        sealed = seal(
-            encode_cable(released),
-            cable_id=released.id,
-            banner=check.banner.banner,
-            sender=sender,
-            recipients=[SealRecipient.from_card(c.card) for c in recipients],
-            output=output,
-            docx=docx,
-            attachments=attachments,
-            armor=armor,
-            overwrite=overwrite,
-            now=self._vault.now(),
-            progress=progress,
-            cancel=cancel,
-        )
-        stored = keep_copy(self._vault.home.archive, output)
+        folder = self._vault.home.archive
+        stored: str | None = None
+        try:
+            with atomic_output(output, overwrite=overwrite, mode=0o644) as out:
+                with archive_copy(folder) as copy:
+                    sealed = seal(
+                        encode_cable(released),
+                        cable_id=released.id,
+                        banner=check.banner.banner,
+                        sender=sender,
+                        recipients=[SealRecipient.from_card(c.card) for c in recipients],
+                        output=cast(BinaryIO, CopyingWriter(out, copy)),
+                        docx=docx,
+                        attachments=attachments,
+                        statements=statements,
+                        kind=kind,
+                        armor=armor,
+                        now=self._vault.now(),
+                        progress=progress,
+                        cancel=cancel,
+                    )
+                    copy.keep()
+                stored = copy.name  # kept; the output is published when this block ends
+        except BaseException as exc:
+            if stored is not None:
+                remove_copy(folder, stored)
+            if isinstance(exc, OSError):  # publishing the output failed
+                raise InputError(
+                    f"Cannot write the sealed cable {output}: {exc.strerror or exc}."
+                ) from exc
+            raise
         names = tuple(f"{r.name} ({r.fingerprint})" for r in sealed.manifest.recipients)
+        try:
+            archive_id = self._record(released, check.banner, stored, names, output, attachments)
+        except BaseException:
+            remove_copy(folder, stored)
+            raise
+        return SealOutcome(output, archive_id, sealed, names)
+
+    def _record(
+        self,
+        released: Cable,
+        banner: Marking,
+        stored: str,
+        names: tuple[str, ...],
+        output: Path,
+        attachments: Sequence[Path],
+    ) -> int:
+        """Archive the sealed cable as sent, audit it, drop its draft: one transaction."""
         with self._vault.transaction():
             archive_id = self._vault.archive.add(
                 released,
                 Direction.SENT,
-                check.banner,
+                banner,
                 self._vault.now(),
                 sealed_file=stored,
                 verification={"verdict": "sealed", "recipients": list(names)},
@@ -182,15 +225,15 @@ class SealService:
                 Event.CABLE_SEALED,
                 {
                     "cable": released.id,
-                    "banner": check.banner.banner,
+                    "banner": banner.banner,
                     "to": list(names),
                     "file": output.name,
                     "attachments": len(attachments),
                 },
             )
-            if self._vault.drafts.exists(cable.id):
-                self._vault.drafts.delete(cable.id)
-        return SealOutcome(output, archive_id, sealed, names)
+            if self._vault.drafts.exists(released.id):
+                self._vault.drafts.delete(released.id)
+        return archive_id
 
     def _render(self, cable: Cable) -> bytes | None:
         """The cable as .docx for the package; None if it cannot be rendered."""

@@ -102,3 +102,13 @@ def test_restrictive_controls_carry_up(portions: list[Marking]) -> None:
         for c in p.controls:
             if c.name in ("NOFORN", "ORCON", "PROPIN", "UK EYES ONLY", "NODIS"):
                 assert c.name in names
+
+
+def test_the_rules_have_a_version(us: ClassificationScheme) -> None:
+    from cabledesk.domain.rollup import ROLLUP_VERSION, ROLLUP_VERSIONS
+
+    assert ROLLUP_VERSION == 1 and {1} == ROLLUP_VERSIONS
+    portions = [parse_marking(p, us) for p in ("(U)", "(S//NF)")]
+    assert combine(portions, version=1) == combine(portions)
+    with pytest.raises(ValueError, match="version 2"):
+        combine(portions, version=2)

@@ -10,10 +10,11 @@ from functools import cache
 from cabledesk.crypto.age import decrypt
 from cabledesk.domain.cable import Addressee, Attachment, Authority, Cable, Paragraph
 from cabledesk.domain.canonical import encode_cable
+from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.domain.frus import read_frus_jsonl
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.export.docx import render_docx
-from cabledesk.seal import SealRecipient, seal
+from cabledesk.seal import SealRecipient, Statement, seal
 from tests.fuzz._harness import BOB, DATA, JANE, NOW, scratch
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "frus_lines",
     "package",
     "packages",
+    "statement",
     "zipped",
 ]
 
@@ -69,7 +71,23 @@ def frus_cables(count: int) -> list[Cable]:
     return list(read_frus_jsonl(frus_lines(count), scheme=SCHEMES["us"]))
 
 
-def _seal(*, with_docx: bool, attachments: dict[str, bytes], armor: bool = False) -> bytes:
+@cache
+def statement(role: str = "cleared") -> bytes:
+    """A statement by Jane on CABLE's text."""
+    made = Statement.sign(
+        JANE.signing_key, role=role, cable_id=CABLE.id, text_sha256=clearance_sha256(CABLE),
+        name=JANE.name, made=NOW, office="POL", comment="Cleared as drafted.",
+    )  # fmt: skip
+    return made.to_bytes()
+
+
+def _seal(
+    *,
+    with_docx: bool,
+    attachments: dict[str, bytes],
+    armor: bool = False,
+    statements: tuple[bytes, ...] = (),
+) -> bytes:
     folder = scratch("seeds")
     paths = []
     for name, data in attachments.items():
@@ -81,6 +99,7 @@ def _seal(*, with_docx: bool, attachments: dict[str, bytes], armor: bool = False
         encode_cable(CABLE), cable_id=CABLE.id, banner=BANNER, sender=JANE,
         recipients=[SealRecipient(BOB.name, BOB.public())], output=out,
         docx=docx() if with_docx else None, attachments=paths, armor=armor, now=NOW,
+        statements=statements,
     )  # fmt: skip
     return out.getvalue()
 
@@ -94,6 +113,11 @@ def packages() -> dict[str, bytes]:
         "attachments": _seal(
             with_docx=False,
             attachments={"notes.txt": b"the minister's notes\n" * 20, "Résumé 2026.pdf": b"%PDF"},
+        ),
+        "statements": _seal(
+            with_docx=False,
+            attachments={"notes.txt": b"the minister's notes\n"},
+            statements=(statement("drafted"), statement("cleared")),
         ),
     }
 

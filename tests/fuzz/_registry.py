@@ -100,8 +100,15 @@ TARGETS: dict[str, Spec] = {
         ),
         Spec(
             "seal_manifest",
-            "sealed cables: hostile manifests, validly signed (Manifest, open_sealed)",
+            "sealed cables /1 and /2: hostile manifests, validly signed (Manifest, open_sealed)",
             max_len=32 * KIB,
+            json=True,
+        ),
+        Spec(
+            "statement",
+            "clearance statements (Statement.parse, verify; their report in a sealed cable)",
+            max_len=16 * KIB,
+            words=SSH_WORDS,
             json=True,
         ),
         Spec(

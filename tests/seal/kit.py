@@ -17,14 +17,23 @@ from typing import Any
 from cabledesk.crypto.age import X25519Recipient, decrypt, encrypt
 from cabledesk.crypto.keys import Identity
 from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
-from cabledesk.domain.cable import Addressee, Attachment, Authority, Cable, Paragraph
+from cabledesk.domain.cable import (
+    Addressee,
+    Attachment,
+    Authority,
+    Cable,
+    Paragraph,
+    cable_banner,
+)
 from cabledesk.domain.canonical import encode_cable
+from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.seal import SealRecipient, Verification, open_sealed, seal
 from cabledesk.seal._manifest import canonical_json
 from cabledesk.seal._zipformat import Written, central_record, end_records, local_header
 
 NOW = datetime(2026, 11, 23, 14, 5, 9, tzinfo=UTC)
+SCHEMES = SchemeRegistry.load()
 NAMES = [
     ("Jane Doe", "AMEMBASSY PARIS"),
     ("Bob Roe", "SECSTATE WASHDC"),
@@ -86,11 +95,14 @@ def seal_bytes(
     attachments: Sequence[Path] = (),
     docx: bytes | None = None,
     armor: bool = False,
+    banner: str | None = None,
     **options: Any,
 ) -> bytes:
+    """``cable`` sealed (``banner``: as its portions add up to, unless given)."""
     out = io.BytesIO()
+    banner = banner or cable_banner(cable, SCHEMES[cable.scheme]).banner
     seal(
-        encode_cable(cable), cable_id=cable.id, banner=BANNER, sender=sender,
+        encode_cable(cable), cable_id=cable.id, banner=banner, sender=sender,
         recipients=[recipient(p) for p in to], output=out, docx=docx,
         attachments=attachments, armor=armor, now=NOW, **options,
     )  # fmt: skip
@@ -114,6 +126,7 @@ def open_bytes(
     **options: Any,
 ) -> Verification:
     options.setdefault("now", NOW + timedelta(hours=1))
+    options.setdefault("schemes", SCHEMES)
     return open_sealed(
         io.BytesIO(data), [who.encryption_key], trust_of=trust or trusting(JANE),
         me={who.fingerprint}, extract_to=extract_to, **options,
@@ -174,6 +187,30 @@ class Package:
             data = self[f["path"]]
             f["size"], f["sha256"] = len(data), hashlib.sha256(data).hexdigest()
         return doc
+
+    def rehash_with_statements(self) -> dict[str, Any]:
+        """The manifest listing every ``statements/`` entry, hashes of all files updated."""
+        doc = self.manifest
+        listed = {f["path"] for f in doc["files"]}
+        doc["files"] += [
+            {"path": n, "name": n, "size": 0, "sha256": ""}
+            for n, _ in self.entries
+            if n.startswith("statements/") and n not in listed
+        ]
+        self.set_manifest(doc, signer=None)
+        return self.rehash()
+
+    def as_v1(self, signer: Identity = JANE) -> Package:
+        """The same package in format cabledesk.seal/1 (no kind, rollup, pq key or
+        statements), its manifest signed again by ``signer``."""
+        doc = self.manifest
+        doc["format"] = "cabledesk.seal/1"
+        del doc["kind"], doc["rollup"], doc["sender"]["pq_recipient"]
+        doc["files"] = [f for f in doc["files"] if not f["path"].startswith("statements/")]
+        kept = [(n, d) for n, d in self.entries if not n.startswith("statements/")]
+        old = Package([("format", b"cabledesk.seal/1\n"), *kept[1:]])
+        old.set_manifest(doc, signer)
+        return old
 
     def zip(self) -> bytes:
         return build_zip(self.entries)

@@ -96,11 +96,22 @@ def test_not_decryptable_names_the_kinds_of_keys() -> None:
     assert "3 age keys" in v.message
 
 
-def test_re_encrypted_to_someone_not_addressed() -> None:
+def test_re_encrypted_to_someone_not_addressed_is_a_failure() -> None:
     # Bob, a legitimate recipient, passes Jane's signed package on to Carol.
     forwarded = Package.of(seal_bytes(to=[BOB])).seal(to=[CAROL])
     v = open_bytes(forwarded, CAROL)
+    _failed(v, Verdict.NOT_ADDRESSED_TO_YOU)
+    assert "re-encrypted to you by someone other than the signer" in v.message
+    assert v.hint is not None and v.hint.startswith("Do not rely on it")
+    assert v.addressed_to_you is False and v.to_dict()["severity"] == "failure"
+    assert any("encrypted to 1 keys" in w for w in v.warnings)
+
+
+def test_a_v1_package_re_encrypted_to_someone_not_addressed_is_a_warning() -> None:
+    forwarded = Package.of(seal_bytes(to=[BOB])).as_v1().seal(to=[CAROL])
+    v = open_bytes(forwarded, CAROL)
     assert v.verdict is Verdict.NOT_ADDRESSED_TO_YOU and v.severity is Severity.WARNING
+    assert v.format == "cabledesk.seal/1" and v.ok
     assert "re-encrypted to you by someone other than the signer" in v.message
     assert v.addressed_to_you is False and v.cable == CABLE
     assert any("encrypted to 1 keys" in w for w in v.warnings)
@@ -172,12 +183,12 @@ def test_replay_under_a_different_id() -> None:
     assert "replayed under a different id" in v.message
 
 
-def test_the_four_attacks_have_four_verdicts() -> None:
+def test_the_five_attacks_have_five_verdicts() -> None:
     verdicts = {
         Verdict.FILE_CHANGED, Verdict.MANIFEST_ALTERED, Verdict.SIGNED_BY_ANOTHER_KEY,
-        Verdict.WRONG_CABLE_ID,
+        Verdict.WRONG_CABLE_ID, Verdict.MARKING_MISMATCH,
     }  # fmt: skip
-    assert len(verdicts) == 4 and all(v.severity is Severity.FAILURE for v in verdicts)
+    assert len(verdicts) == 5 and all(v.severity is Severity.FAILURE for v in verdicts)
 
 
 def test_a_consistent_forgery_is_signed_by_a_stranger() -> None:
@@ -188,7 +199,7 @@ def test_a_consistent_forgery_is_signed_by_a_stranger() -> None:
     doc["sender"] = {
         "name": "Jane Doe", "post": "AMEMBASSY PARIS", "fingerprint": public.fingerprint,
         "age_recipient": str(public.encryption), "ssh_key": public.ssh_line(),
-        "card": ContactCard.for_identity(MALLORY).to_bytes().decode(),
+        "card": ContactCard.for_identity(MALLORY).to_bytes().decode(), "pq_recipient": None,
     }  # fmt: skip
     package.set_manifest(doc, signer=MALLORY)
     v = open_bytes(package.seal())
@@ -269,7 +280,7 @@ def test_manifest_with_an_unknown_field() -> None:
 def test_future_format_version_in_the_manifest() -> None:
     package = Package.of(seal_bytes())
     doc = package.manifest
-    doc["format"] = "cabledesk.seal/2"
+    doc["format"] = "cabledesk.seal/3"
     package.set_manifest(doc)
     v = open_bytes(package.seal())
     _failed(v, Verdict.NEWER_FORMAT)

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
+import threading
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.cable import Addressee, Authority, Cable, Paragraph
 from cabledesk.domain.policy import ReasonCode
-from cabledesk.errors import InputError, PolicyRefusal, ValidationError
-from cabledesk.seal import Verdict
+from cabledesk.errors import (
+    CableDeskError,
+    Cancelled,
+    InputError,
+    PolicyRefusal,
+    ValidationError,
+)
+from cabledesk.seal import Verdict, open_sealed
+from cabledesk.services import opening
 from cabledesk.services.contacts import ContactsService
 from cabledesk.services.identity import IdentityRequest, IdentityService
 from cabledesk.services.opening import OpenService
 from cabledesk.services.sealing import SealService
 from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store import sealed_files
 from cabledesk.store.archive import Direction
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import SystemKeychain
@@ -146,3 +159,142 @@ def test_unverified_contacts_need_confirmation(
     service.seal(unclassified, paris, tmp_path / "z.cable", confirmed={paris[0].fingerprint})
     assert (tmp_path / "z.cable").exists()
     assert service.suggested_name(unclassified).startswith("2026-11-24_PARIS_")
+
+
+# --- the archive keeps exactly the bytes it sealed or verified -----------------------
+
+
+def _archive_folder(vault: Vault) -> list[str]:
+    """Every name in the vault's archive folder, hidden temporary files included."""
+    folder = vault.home.archive
+    return sorted(os.listdir(folder)) if folder.exists() else []
+
+
+def _sent_copy(vault: Vault) -> Path:
+    [sent] = vault.archive.entries(Direction.SENT)
+    assert sent.sealed_file
+    return vault.home.archive / sent.sealed_file
+
+
+def test_sealing_to_dev_null_archives_the_bytes_sealed(
+    parties: tuple[Vault, Vault, Vault],
+) -> None:
+    jane, _, _ = parties
+    service = SealService(jane, SCHEMES)
+    service.seal(CABLE, service.resolve(["Berlin"]), Path(os.devnull), overwrite=True)
+    copy = _sent_copy(jane)
+    assert copy.stat().st_size > 1000  # not the 0 bytes /dev/null gives back
+    assert OpenService(jane, SCHEMES).verify(copy).verdict is Verdict.VALID
+
+
+def test_the_sent_copy_is_the_file_written_owner_only(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path
+) -> None:
+    jane, _, _ = parties
+    service = SealService(jane, SCHEMES)
+    out = tmp_path / "out.cable"
+    service.seal(CABLE, service.resolve(["Berlin"]), out, armor=True)
+    copy = _sent_copy(jane)
+    assert copy.read_bytes() == out.read_bytes()
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert _archive_folder(jane) == [copy.name]
+
+
+def test_opening_archives_the_bytes_verified_not_a_file_swapped_since(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jane, berlin, _ = parties
+    service = SealService(jane, SCHEMES)
+    verified, other = tmp_path / "a.cable", tmp_path / "b.cable"
+    service.seal(CABLE, service.resolve(["Berlin"]), verified)
+    second = replace(CABLE, id="5f0c1e2d-0000-4000-8000-00000000beef", subject="OTHER")
+    service.seal(second, service.resolve(["Berlin"]), other)
+    original = verified.read_bytes()
+    real = open_sealed
+
+    def then_swapped(*args: Any, **kwargs: Any) -> Any:
+        result = real(*args, **kwargs)
+        verified.write_bytes(other.read_bytes())  # replaced on disk after verification
+        return result
+
+    monkeypatch.setattr(opening, "open_sealed", then_swapped)
+    result, archive_id = OpenService(berlin, SCHEMES).open(verified)
+    assert result.ok and archive_id is not None
+    [received] = berlin.archive.entries(Direction.RECEIVED)
+    assert received.sealed_file is not None
+    copy = berlin.home.archive / received.sealed_file
+    assert hashlib.sha256(copy.read_bytes()).digest() == hashlib.sha256(original).digest()
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert _archive_folder(berlin) == [copy.name]
+
+
+def test_no_copy_is_left_after_a_failed_or_cancelled_seal(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path
+) -> None:
+    jane, _, _ = parties
+    service = SealService(jane, SCHEMES)
+    berlin = service.resolve(["Berlin"])
+    annex = tmp_path / "annex.bin"
+    annex.write_bytes(os.urandom(3_000_000))
+    out = tmp_path / "out.cable"
+    with pytest.raises(Cancelled):
+        service.seal(CABLE, berlin, out, attachments=[annex], cancel=lambda: True)
+
+    def broken_disk(done: int) -> None:  # fails once the first bytes went out
+        raise InputError("The disk is full.")
+
+    with pytest.raises(InputError, match="disk is full"):
+        service.seal(CABLE, berlin, out, attachments=[annex], progress=broken_disk)
+    assert not out.exists() and _archive_folder(jane) == [] and jane.archive.count() == 0
+
+
+def test_no_copy_is_left_after_a_failed_cancelled_or_unstored_opening(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path
+) -> None:
+    jane, berlin, paris = parties
+    sealer = SealService(jane, SCHEMES)
+    out = tmp_path / "out.cable"
+    sealer.seal(CABLE, sealer.resolve(["Berlin"]), out)
+    opener = OpenService(berlin, SCHEMES)
+    with pytest.raises(Cancelled):
+        opener.open(out, cancel=lambda: True)
+    assert opener.open(out, store=False)[1] is None
+    result, archive_id = OpenService(paris, SCHEMES).open(out)
+    assert result.verdict is Verdict.NOT_DECRYPTABLE and archive_id is None
+    tampered = tmp_path / "tampered.cable"
+    data = bytearray(out.read_bytes())
+    data[-100] ^= 1
+    tampered.write_bytes(bytes(data))
+    with pytest.raises(CableDeskError):  # the payload's tag fails: not a sealed cable any more
+        opener.open(tampered)
+    assert _archive_folder(berlin) == [] and _archive_folder(paris) == []
+    assert berlin.archive.count() == 0
+
+
+def test_the_vault_is_not_held_while_the_copy_is_written(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    jane, berlin, _ = parties
+    copying = [jane]  # the vault whose copy is being written
+    held: list[bool] = []
+    write = sealed_files.ArchiveCopy.write
+
+    def empty_transaction() -> None:
+        with copying[-1].transaction():
+            pass
+
+    def probing(copy: sealed_files.ArchiveCopy, data: bytes | bytearray | memoryview) -> None:
+        if len(held) < len(copying):  # once per copy: can another thread write the vault?
+            other = threading.Thread(target=empty_transaction, daemon=True)
+            other.start()
+            other.join(timeout=5)
+            held.append(other.is_alive())
+        write(copy, data)
+
+    monkeypatch.setattr(sealed_files.ArchiveCopy, "write", probing)
+    service = SealService(jane, SCHEMES)
+    out = tmp_path / "out.cable"
+    service.seal(CABLE, service.resolve(["Berlin"]), out)
+    copying.append(berlin)
+    OpenService(berlin, SCHEMES).open(out)
+    assert held == [False, False]

@@ -1,0 +1,264 @@
+"""The last checks of opening, once the files are known intact: the cable, its marking,
+the clearance statements, the recipients and the signer's trust.
+
+In order: ``cable.json`` must be a canonical cable of a schema this CableDesk
+reads (``malformed``, or ``newer-format``) whose id is the signed one
+(``wrong-cable-id``); its banner, recomputed from its portion marks with the
+roll-up rules version the manifest names, must be the signed banner
+(``marking-mismatch``). The clearance statements are then reported, each for
+what it is worth, without changing the verdict. Last, whether the opener is
+among the signed recipients and how far the signer is trusted: a revoked
+signer is a failure; not being addressed is a failure from ``cabledesk.seal/2``
+(a warning in ``/1``); an unknown or unverified signer a warning.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.domain.cable import Cable, cable_banner
+from cabledesk.domain.canonical import SCHEMA_ID, decode_cable, encode_cable
+from cabledesk.domain.scheme import ClassificationScheme
+from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.errors import CableDeskError, MarkingError
+from cabledesk.seal._manifest import ATTACHMENTS, Manifest
+from cabledesk.seal._statement import Statement
+from cabledesk.seal._verification import (
+    Severity,
+    StatementReport,
+    Verdict,
+    Verification,
+    severity_of,
+)
+
+__all__ = ["DO_NOT_TRUST", "Opener", "judge", "report_statement", "with_verdict"]
+
+CLOCK_SKEW = timedelta(minutes=5)
+DO_NOT_TRUST = "Do not trust any part of it; ask the sender for a fresh copy."
+
+
+@dataclass(frozen=True, slots=True)
+class Opener:
+    """Who opens: their fingerprints, the age key that decrypted, the header's stanza
+    count, the time, and the classification schemes they know (by id)."""
+
+    me: Collection[str]
+    trust_of: Callable[[str], Trust | None]
+    opened_with: str | None  # age1… of the key that decrypted, if known
+    stanzas: int | None
+    now: datetime
+    schemes: Mapping[str, ClassificationScheme]
+
+
+def with_verdict(
+    base: Verification, verdict: Verdict, message: str, hint: str | None = None
+) -> Verification:
+    """``base`` with another verdict; a failure without a hint gets "do not trust it"."""
+    failure = severity_of(verdict, base.format) is Severity.FAILURE
+    return replace(
+        base, verdict=verdict, message=message, hint=hint or (DO_NOT_TRUST if failure else None)
+    )
+
+
+def judge(
+    signed: Verification,
+    manifest: Manifest,
+    cable_json: bytes,
+    statements: Sequence[tuple[str, bytes]],
+    opener: Opener,
+) -> Verification:
+    """The verdict on an intact package whose signature verified."""
+    name = manifest.sender.name
+    try:
+        cable = decode_cable(cable_json)
+    except CableDeskError as exc:
+        schema = _schema(cable_json)
+        if schema is not None and schema.startswith("cabledesk.cable/") and schema != SCHEMA_ID:
+            return with_verdict(signed, Verdict.NEWER_FORMAT, exc.message, exc.hint)
+        return with_verdict(
+            signed, Verdict.MALFORMED, f"The sealed cable cannot be read: {exc.message}"
+        )
+    if encode_cable(cable) != cable_json:
+        return with_verdict(signed, Verdict.MALFORMED, "The sealed cable is not in canonical form.")
+    if cable.id != manifest.cable_id:
+        return with_verdict(
+            signed,
+            Verdict.WRONG_CABLE_ID,
+            f"{name} signed the cable {manifest.cable_id}, but the cable inside has the id "
+            f"{cable.id}.",
+        )
+    signed = replace(signed, statements=tuple(report_statement(p, d, cable) for p, d in statements))
+    scheme = opener.schemes.get(cable.scheme)
+    if scheme is not None:
+        mismatch = _marking_mismatch(signed, manifest, cable, scheme)
+        if mismatch is not None:
+            return mismatch
+    addressed = any(
+        r.fingerprint in opener.me and opener.opened_with in (None, r.age_recipient)
+        for r in manifest.recipients
+    )
+    trust = _trust(manifest.sender.fingerprint, opener)
+    verdict, message, hint = _verdict(manifest, addressed, trust)
+    warnings = _warnings(manifest, cable, opener)
+    if scheme is None:
+        warnings.append(
+            f"Its marking could not be checked against its text: this CableDesk does not know "
+            f"the classification scheme {cable.scheme!r}."
+        )
+    result = replace(
+        with_verdict(signed, verdict, message, hint),
+        trust=trust,
+        addressed_to_you=addressed,
+        warnings=tuple(warnings),
+    )
+    if result.severity is Severity.FAILURE:
+        return result
+    card = manifest.sender.card.encode("utf-8")
+    return replace(result, cable=cable, cable_json=cable_json, sender_card=card)
+
+
+def report_statement(path: str, data: bytes, cable: Cable) -> StatementReport:
+    """What the statement ``data`` (the package entry ``path``) is worth for ``cable``."""
+    try:
+        statement = Statement.parse(data)
+    except CableDeskError as exc:
+        return StatementReport(path, None, None, None, None, None, None, False, False, exc.message)
+    problems: list[str] = []
+    try:
+        statement.verify()
+        valid = True
+    except CableDeskError as exc:
+        valid = False
+        problems.append(exc.message)
+    matches = statement.covers(cable)
+    if not matches:
+        problems.append(
+            "This statement is about another cable."
+            if statement.cable_id != cable.id
+            else "This statement is about another text of this cable: it was changed since."
+        )
+    return StatementReport(
+        path=path,
+        role=str(statement.role),
+        signer_name=statement.signer.name,
+        fingerprint=statement.signer.fingerprint,
+        office=statement.office,
+        made=statement.made,
+        comment=statement.comment,
+        signature_valid=valid,
+        matches_cable=matches,
+        problem=" ".join(problems) or None,
+    )
+
+
+def _marking_mismatch(
+    signed: Verification, manifest: Manifest, cable: Cable, scheme: ClassificationScheme
+) -> Verification | None:
+    name, banner = manifest.sender.name, manifest.banner
+    try:
+        computed = cable_banner(cable, scheme, rollup=manifest.rollup).banner
+    except MarkingError as exc:
+        return with_verdict(
+            signed,
+            Verdict.MARKING_MISMATCH,
+            f"The marking on the package does not match its text: {name} sealed it as "
+            f"{banner}, but its portion marks cannot be read ({exc.message}).",
+            "Do not rely on its marking or its content; ask the sender to check the marks "
+            "and seal it again (or update CableDesk, if the sender's scheme is newer).",
+        )
+    if computed == banner:
+        return None
+    return with_verdict(
+        signed,
+        Verdict.MARKING_MISMATCH,
+        f"The marking on the package does not match its text: {name} sealed it as {banner}, "
+        f"but its portion marks add up to {computed}.",
+        "Handle it as the higher of the two markings, do not rely on its content, and ask "
+        "the sender to seal it again.",
+    )
+
+
+def _schema(data: bytes) -> str | None:
+    try:
+        value = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    schema = value.get("schema") if isinstance(value, dict) else None
+    return schema if isinstance(schema, str) else None
+
+
+def _trust(signer: str, opener: Opener) -> Trust:
+    trust = opener.trust_of(signer)
+    if trust is not None:
+        return trust
+    if signer in opener.me:
+        return Trust(TrustState.VERIFIED, how="your own key")
+    return Trust(TrustState.UNKNOWN)
+
+
+def _verdict(manifest: Manifest, addressed: bool, trust: Trust) -> tuple[Verdict, str, str | None]:
+    sender = manifest.sender
+    who = f"{sender.name} ({sender.post})" if sender.post else sender.name
+    if trust.state is TrustState.REVOKED:
+        since = f" on {trust.since:%Y-%m-%d}" if trust.since else ""
+        why = f" ({trust.how})" if trust.how else ""
+        return (
+            Verdict.SIGNER_REVOKED,
+            f"This cable is signed with the key of {who}, which was revoked{since}{why}.",
+            "Do not trust it, even though it is intact: whoever holds that key may not be "
+            f"{sender.name}.",
+        )
+    if not addressed:
+        names = ", ".join(r.name for r in manifest.recipients)
+        return (
+            Verdict.NOT_ADDRESSED_TO_YOU,
+            f"This cable was re-encrypted to you by someone other than the signer: {who} "
+            f"sealed it for {names}, not for you.",
+            f"It is intact, but ask {sender.name} whether you were meant to receive it."
+            if manifest.version == 1
+            else f"Do not rely on it: ask {sender.name} to seal it for you if you are meant "
+            "to receive it.",
+        )
+    if trust.state is TrustState.UNKNOWN:
+        return (
+            Verdict.SIGNER_UNKNOWN,
+            f"Intact and signed by {who}, who is not among your contacts "
+            f"(key {sender.fingerprint}).",
+            "Import the sender's contact card from this cable and compare its safety number "
+            "with them through another channel before trusting it.",
+        )
+    if trust.state is TrustState.UNVERIFIED:
+        return (
+            Verdict.SIGNER_UNVERIFIED,
+            f"Intact and signed by {who}, whose key you have not verified yet.",
+            f"Compare the safety number with {sender.name} through another channel, then "
+            "mark the contact verified.",
+        )
+    return Verdict.VALID, f"Intact and signed by {who}, a verified contact, for you.", None
+
+
+def _warnings(manifest: Manifest, cable: Cable, opener: Opener) -> list[str]:
+    found: list[str] = []
+    keys = {r.age_recipient for r in manifest.recipients}
+    if opener.stanzas is not None and opener.stanzas != len(keys):
+        found.append(
+            f"This copy was encrypted to {opener.stanzas} keys, while the sender sealed it "
+            f"for {len(keys)}: it was re-encrypted after sealing."
+        )
+    if manifest.created > opener.now + CLOCK_SKEW:
+        found.append(
+            f"It claims to have been sealed in the future ({manifest.created:%Y-%m-%d %H:%M} "
+            "UTC): the sender's clock may be wrong."
+        )
+    card = ContactCard.parse(manifest.sender.card.encode("utf-8"), now=manifest.created)
+    if card.expires is not None and card.expires <= opener.now:
+        found.append(f"The sender's key has expired since ({card.expires:%Y-%m-%d}).")
+    listed = sorted(a.name for a in cable.attachments)
+    packed = sorted(f.name for f in manifest.files if f.path.startswith(ATTACHMENTS))
+    if listed and listed != packed:
+        found.append("The cable's list of attachments differs from the files sealed with it.")
+    return found
