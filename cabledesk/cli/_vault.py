@@ -155,12 +155,14 @@ def _init(args: argparse.Namespace) -> int:
         nationality=args.nationality,
         expires=now + timedelta(days=args.valid_days),
     )
-    created = vault_access.create_with_identity(secret, request, _schemes(), remember=args.remember)
-    with session_for(vault_access, created.vault) as session:
+    vault, keychain_problem = vault_access.create_with_identity(
+        secret, request, _schemes(), remember=args.remember
+    )
+    with session_for(vault_access, vault) as session:
         _print_identity(session.identity.info().to_json())
     print(f"Vault created in {vault_access.folder}.", file=sys.stderr)
-    if created.keychain_problem is not None:
-        print(f"cabledesk-cli: {created.keychain_problem.message}", file=sys.stderr)
+    if keychain_problem is not None:
+        print(f"cabledesk-cli: {keychain_problem.message}", file=sys.stderr)
     return 0
 
 

@@ -77,4 +77,3 @@ class ExportCeiling:
             f"at {ceiling.name} or below (--level {ceiling.name}). Your security officer "
             "sets the ceiling.",
         )
-

@@ -113,7 +113,24 @@ class SettingsService:
         Raises MarkingError or SchemeError if the stored setting names a level or
         scheme that no longer exists.
         """
-        return ceiling_from_setting(self.get(EXPORT_CEILING), self._schemes, self._user_scheme())
+        return ceiling_from_setting(self.get(EXPORT_CEILING), self._schemes, self.user_scheme())
+
+    def user_scheme(self) -> str:
+        """The scheme whose level names ``export-ceiling`` takes: the user's identity's
+        (the default scheme while there is no identity)."""
+        if self._vault.identities.count():
+            return self._vault.identities.active().scheme
+        return self._vault.settings.get(DEFAULT_SCHEME)
+
+    def ceiling_in_effect(self, text: str, user_scheme: str) -> list[tuple[str, str | None]]:
+        """For a typed ``export-ceiling`` value: each scheme's id and the highest level it
+        may be exported at (None: any). Reads no vault (fit for checking as one types).
+
+        Raises SettingError, MarkingError or SchemeError as :meth:`parse`.
+        """
+        ceiling = ceiling_from_setting(text, self._schemes, user_scheme)
+        levels = [(i, ceiling.level_for(self._schemes[i])) for i in sorted(self._schemes)]
+        return [(i, level.name if level is not None else None) for i, level in levels]
 
     # --- text, for the faces ------------------------------------------------------------
 
@@ -178,12 +195,6 @@ class SettingsService:
 
     # --- parsing --------------------------------------------------------------------------
 
-    def _user_scheme(self) -> str:
-        """The scheme of the user's identity (the default scheme if there is none yet)."""
-        if self._vault.identities.count():
-            return self._vault.identities.active().scheme
-        return self._vault.settings.get(DEFAULT_SCHEME)
-
     def _parsers(self) -> dict[str, Callable[[str], Value]]:
         def minutes(text: str) -> int:
             return 0 if text.lower() == _OFF else _number(AUTO_LOCK_MINUTES, text)
@@ -192,7 +203,7 @@ class SettingsService:
             return "" if text.lower() == _SYSTEM else _choice(LANGUAGE, text, ("en", "fr"))
 
         def ceiling(text: str) -> str:
-            return canonical_ceiling(text, self._schemes, self._user_scheme())
+            return canonical_ceiling(text, self._schemes, self.user_scheme())
 
         return {
             AUTO_LOCK_MINUTES.key: minutes,

@@ -16,7 +16,6 @@ vault behind when the identity cannot be created.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,16 +30,7 @@ if TYPE_CHECKING:
     from cabledesk.store.keyfile import KdfParams
     from cabledesk.store.vault import Vault
 
-__all__ = ["NewVault", "VaultAccess"]
-
-
-@dataclass(frozen=True, slots=True)
-class NewVault:
-    """A vault just created with its identity; ``keychain_problem`` says why the
-    keychain could not remember it, when that was asked and failed."""
-
-    vault: Vault
-    keychain_problem: KeychainUnavailable | None = None
+__all__ = ["VaultAccess"]
 
 
 class VaultAccess:
@@ -105,13 +95,13 @@ class VaultAccess:
         schemes: SchemeRegistry,
         *,
         remember: bool = False,
-    ) -> NewVault:
+    ) -> tuple[Vault, KeychainUnavailable | None]:
         """A new vault holding the user's new identity, or nothing at all.
 
-        Raises WeakPassphrase and VaultError as :meth:`create`, and what
-        :meth:`IdentityService.create` raises (FieldError, MarkingError,
-        SchemeError) after removing the vault it had created. A keychain that
-        cannot remember the vault is not a failure: see :class:`NewVault`.
+        Returns the unlocked vault and, when ``remember`` was asked and the keychain
+        refused, why (the vault is complete all the same). Raises WeakPassphrase and
+        VaultError as :meth:`create`, and what :meth:`IdentityService.create` raises
+        (FieldError, MarkingError, SchemeError) after removing the vault it had created.
         """
         from cabledesk.services.identity import IdentityService
 
@@ -123,12 +113,17 @@ class VaultAccess:
             self._remove_half_made_vault()
             raise
         if not remember:
-            return NewVault(vault)
+            return vault, None
         try:
             vault.remember(self.keychain)
         except KeychainUnavailable as exc:
-            return NewVault(vault, exc)
-        return NewVault(vault)
+            return vault, exc
+        return vault, None
+
+    def remember(self, vault: Vault) -> None:
+        """Remember the unlocked ``vault`` in this device's keychain (audited);
+        raises KeychainUnavailable."""
+        vault.remember(self.keychain)
 
     def _remove_half_made_vault(self) -> None:
         for path in (self.home.key_file, self.home.database):

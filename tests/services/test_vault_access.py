@@ -59,10 +59,10 @@ def test_for_home_resolves_the_folder_and_takes_the_system_keychain(
 
 def test_create_with_identity(vault_access: VaultAccess) -> None:
     request = IdentityRequest(name="Jane Doe", post="AMEMBASSY PARIS", clearance="SECRET")
-    created = vault_access.create_with_identity(PASSPHRASE, request, SCHEMES, remember=True)
-    assert created.keychain_problem is None
-    assert created.vault.identities.active().name == "Jane Doe"
-    created.vault.lock()
+    vault, problem = vault_access.create_with_identity(PASSPHRASE, request, SCHEMES, remember=True)
+    assert problem is None
+    assert vault.identities.active().name == "Jane Doe"
+    vault.lock()
     assert vault_access.is_remembered()
 
 
@@ -73,13 +73,13 @@ def test_a_half_made_vault_is_removed(vault_access: VaultAccess) -> None:
     assert not vault_access.exists()
     assert vault_access.home.is_empty()
     request = IdentityRequest(name="Jane Doe", post="P")
-    vault_access.create_with_identity(PASSPHRASE, request, SCHEMES).vault.lock()
+    vault_access.create_with_identity(PASSPHRASE, request, SCHEMES)[0].lock()
     assert vault_access.exists()
 
 
 def test_a_keychain_that_cannot_remember_does_not_undo_the_vault(tmp_path: Path) -> None:
     access = VaultAccess(VaultHome(tmp_path / "v"), SystemKeychain(), kdf=FAST)  # none usable
     request = IdentityRequest(name="Jane Doe", post="P")
-    created = access.create_with_identity(PASSPHRASE, request, SCHEMES, remember=True)
-    created.vault.lock()
-    assert created.keychain_problem is not None and access.exists()
+    vault, problem = access.create_with_identity(PASSPHRASE, request, SCHEMES, remember=True)
+    vault.lock()
+    assert problem is not None and access.exists()

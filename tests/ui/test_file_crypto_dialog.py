@@ -97,7 +97,11 @@ def test_encrypt_to_a_contact_and_audit_it(
     assert _decrypt(out, klaus.encryption_key, files) == SECRET
     entry = session.vault.audit.entries()[0]
     assert entry.event == "file encrypted"
-    assert entry.details == {"file": "report.pdf.age", "to": [f"Klaus Weber ({klaus.fingerprint})"]}
+    assert entry.details == {
+        "file": "report.pdf",
+        "output": "report.pdf.age",
+        "to": [f"Klaus Weber ({klaus.fingerprint})"],
+    }
     assert sorted(p.name for p in files.iterdir()) == [
         "check.out",
         "report.pdf",
@@ -159,7 +163,11 @@ def test_encrypt_with_a_passphrase_typed_twice(
     out = files / "report.pdf.age"
     assert _message(dialog) == f"Encrypted to a passphrase: {out}."
     assert _decrypt(out, ScryptIdentity("blue walrus orbit"), files) == SECRET
-    assert session.vault.audit.entries()[0].details == {"file": out.name, "passphrase": True}
+    assert session.vault.audit.entries()[0].details == {
+        "file": "report.pdf",
+        "output": out.name,
+        "passphrase": True,
+    }
 
 
 def test_decrypt_with_the_vaults_key(
