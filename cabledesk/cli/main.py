@@ -208,8 +208,16 @@ def _report(exc: CableDeskError) -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point. Text still buffered for a reader that went away is
+    dropped quietly (``… | head``), as during the command."""
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from cabledesk.cli._io import silence_stdout
+
+        silence_stdout()
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

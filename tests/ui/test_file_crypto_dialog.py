@@ -292,3 +292,20 @@ def test_every_control_has_an_accessible_name(
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(dialog):
             name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
             assert name, widget.objectName() or type(widget).__name__
+
+
+def test_a_weak_passphrase_is_refused_in_the_words_of_the_command_line(
+    qtbot: QtBot, session: Session, workers: Workers, files: Path
+) -> None:
+    from cabledesk.services.passwords import estimate
+
+    dialog = _dialog(qtbot, session, workers, encrypt=True)
+    qtbot.keyClicks(_field(dialog, "sourcePath"), str(_plain(files)))
+    dialog.findChild(QWidget, "toPassphrase").click()
+    for name in ("passphrase", "passphraseAgain"):
+        qtbot.keyClicks(_field(dialog, name), "summer2024")
+    assert dialog.findChild(QLabel, "strengthHint").text() == (
+        estimate("summer2024").words.render()
+    )
+    assert not _start(dialog).isEnabled()
+    assert not (files / "report.pdf.age").exists()
