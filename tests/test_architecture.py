@@ -154,8 +154,8 @@ def _runtime_imports_of(text: str) -> set[str]:
 
     def visit(node: ast.AST) -> None:
         if isinstance(node, ast.If) and _is_type_checking(node.test):
-            for child in node.orelse:
-                visit(child)
+            for other in node.orelse:
+                visit(other)
             return
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
@@ -175,7 +175,7 @@ def _within(module: str, packages: tuple[str, ...]) -> bool:
 def _face_offences(path: Path) -> list[str]:
     name = _name(path)
     face = f"cabledesk.{name.split('/')[0]}"
-    allowed = (*FACE_ALLOWS, face)
+    allowed: tuple[str, ...] = (*FACE_ALLOWS, face)
     if name in VAULTLESS_TOOLS:
         allowed += VAULTLESS_ALLOWS
     return sorted(
