@@ -20,7 +20,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 
 typecheck: $(VENV)/.installed-test
-	$(BIN)/mypy cabledesk
+	$(BIN)/mypy cabledesk tests
 
 pytest: $(VENV)/.installed-test translations
 	$(TEST_ENV) $(BIN)/pytest -q

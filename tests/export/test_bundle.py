@@ -31,9 +31,9 @@ MANIFEST = "cabledesk-bundle.json"
 
 def _bundle(document: bytes = DOCUMENT, card: ContactCard | None = None) -> bytes:
     signer = DocumentSigner.from_identity(JANE)
-    return make_bundle(
-        "report.docx", document, sign_document(DOCUMENT, signer), card or signer.card
-    )  # type: ignore[arg-type]
+    card = card or signer.card
+    assert card is not None
+    return make_bundle("report.docx", document, sign_document(DOCUMENT, signer), card)
 
 
 def _write(tmp_path: Path, data: bytes, name: str = "report.zip") -> Path:

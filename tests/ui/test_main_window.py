@@ -45,7 +45,12 @@ def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     for kind in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: shown.append(str(a[2])))
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     return shown
 
 
@@ -164,11 +169,12 @@ def test_open_a_sealed_cable_and_a_tampered_one(
     no_message_boxes: list[str],
 ) -> None:  # fmt: skip
     shown: list[Verdict] = []
-    monkeypatch.setattr(
-        open_cable_module.VerificationDialog,
-        "exec",
-        lambda self: shown.append(self.verification.verdict) or 0,
-    )
+
+    def exec_(dialog: open_cable_module.VerificationDialog) -> int:
+        shown.append(dialog.verification.verdict)
+        return 0
+
+    monkeypatch.setattr(open_cable_module.VerificationDialog, "exec", exec_)
     sealed = tmp_path / "from-berlin.cable"
     window.open_files([sealed])
     assert shown == [Verdict.VALID]

@@ -213,9 +213,11 @@ def test_the_vault_locks_when_the_platform_suspends_the_application(
     assert isinstance(unlock, UnlockWindow)
     qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
     unlock.button.click()
-    assert controller.session is not None
+    unlocked = controller.session
+    assert unlocked is not None
     qtbot.addWidget(controller.window)
     app = QApplication.instance()
-    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)  # type: ignore[union-attr]
+    assert isinstance(app, QApplication)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
     assert controller.session is None and isinstance(controller.window, UnlockWindow)
     qtbot.addWidget(controller.window)
