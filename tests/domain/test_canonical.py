@@ -97,6 +97,7 @@ def test_round_trip() -> None:
     assert decode_cable(encode_cable(sample())) == sample()
 
 
+@pytest.mark.slow
 @given(cables)
 def test_round_trip_any_cable(cable: Cable) -> None:
     data = encode_cable(cable)
@@ -173,6 +174,7 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @given(st.dictionaries(st.sampled_from(sorted(json.loads(encode_cable(sample())))), json_values))
 def test_garbage_fields_raise_only_cable_format_error(doc: dict) -> None:  # type: ignore[type-arg]
     base = json.loads(encode_cable(sample()))

@@ -32,6 +32,7 @@ def cables() -> list[Cable]:
         return list(read_frus_jsonl(f, scheme=US))
 
 
+@pytest.mark.slow
 def test_all_telegrams_import_round_trip_and_validate(cables: list[Cable]) -> None:
     assert len(cables) == 3918
     assert len({c.id for c in cables}) == 3918
@@ -145,6 +146,7 @@ def test_garbage_lines_raise_only_source_import_error(lines: list[str | bytes]) 
         pass
 
 
+@pytest.mark.slow
 @given(st.dictionaries(record_keys, json_values, max_size=8))
 def test_garbage_records_raise_only_source_import_error(record: dict) -> None:  # type: ignore[type-arg]
     try:

@@ -66,6 +66,7 @@ def portion_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
     return draw(st.lists(markings(scheme), min_size=1, max_size=6))
 
 
+@pytest.mark.slow
 @given(portion_lists())
 def test_banner_is_never_lower_than_a_portion(portions: list) -> None:  # type: ignore[type-arg]
     result = combine(portions)
@@ -73,6 +74,7 @@ def test_banner_is_never_lower_than_a_portion(portions: list) -> None:  # type: 
     assert result.level in [p.level for p in portions]
 
 
+@pytest.mark.slow
 @given(portion_lists(), st.randoms())
 def test_order_independent(portions: list, rnd) -> None:  # type: ignore[no-untyped-def,type-arg]
     shuffled = list(portions)
@@ -80,6 +82,7 @@ def test_order_independent(portions: list, rnd) -> None:  # type: ignore[no-unty
     assert combine(shuffled) == combine(portions)
 
 
+@pytest.mark.slow
 @given(portion_lists())
 def test_idempotent(portions: list) -> None:  # type: ignore[type-arg]
     once = combine(portions)
@@ -88,6 +91,7 @@ def test_idempotent(portions: list) -> None:  # type: ignore[type-arg]
     assert combine([*portions, once]) == once
 
 
+@pytest.mark.slow
 @given(portion_lists())
 def test_restrictive_controls_carry_up(portions: list) -> None:  # type: ignore[type-arg]
     result = combine(portions)

@@ -168,6 +168,7 @@ def test_garbage_bundles_raise_input_error(tmp_path: Path, data: bytes) -> None:
 BUNDLE = _bundle()
 
 
+@pytest.mark.slow
 @settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     changes=st.lists(
