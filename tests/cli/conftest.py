@@ -75,3 +75,15 @@ def audit_events(cli: Runner, vault: Vault) -> list[dict[str, object]]:
     assert r.code == 0, r.err
     entries: list[dict[str, object]] = json.loads(r.out)
     return entries
+
+
+FAST_SCRYPT = 10  # log2(N): a passphrase-encrypted file in milliseconds, for tests
+
+
+@pytest.fixture
+def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passphrase encryption at a low work factor (age's default costs a second or more
+    on a busy machine); the code paths are the same."""
+    from cabledesk.crypto.age import ScryptRecipient
+
+    monkeypatch.setattr(ScryptRecipient.__init__, "__defaults__", (FAST_SCRYPT,))

@@ -61,6 +61,7 @@ def _closed_reader(argv: list[str], stdin: bytes = b"") -> subprocess.CompletedP
         os.close(write)
 
 
+@pytest.mark.slow
 def test_encrypted_output_cut_short_is_a_failure(tmp_path: Path) -> None:
     """``cabledesk-cli encrypt … | head -c 10``: the output is incomplete, not a success."""
     recipient = str(X25519Identity.generate().recipient())
@@ -70,6 +71,7 @@ def test_encrypted_output_cut_short_is_a_failure(tmp_path: Path) -> None:
     assert b"Exception ignored" not in done.stderr and b"Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_encryption_to_a_contact_cut_short_is_not_audited(
     cli: Runner, jane: Vault, tmp_path: Path
 ) -> None:
@@ -81,6 +83,7 @@ def test_encryption_to_a_contact_cut_short_is_not_audited(
     assert [e for e in audit_events(cli, jane) if e["event"] == "file encrypted"] == []
 
 
+@pytest.mark.slow
 def test_decrypted_output_cut_short_is_a_failure(tmp_path: Path) -> None:
     identity = X25519Identity.generate()
     key = tmp_path / "key"
@@ -94,6 +97,7 @@ def test_decrypted_output_cut_short_is_a_failure(tmp_path: Path) -> None:
     assert b"the output is incomplete" in done.stderr
 
 
+@pytest.mark.slow
 def test_text_output_cut_short_is_not_an_error(jane: Vault) -> None:
     """``cabledesk-cli settings show | head -1``: the reader took what it wanted."""
     done = _closed_reader([*jane.options, "settings", "show"])

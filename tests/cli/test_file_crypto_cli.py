@@ -10,6 +10,8 @@ import pytest
 from cabledesk.cli import _age
 from tests.cli.conftest import Runner, Vault, audit_events
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
+
 
 def _encrypted(cli: Runner, vault: Vault) -> list[dict[str, object]]:
     return [e for e in audit_events(cli, vault) if e["event"] == "file encrypted"]

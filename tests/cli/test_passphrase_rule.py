@@ -17,6 +17,8 @@ WEAK = "summer2024"
 STRONG = "blue walrus orbit"
 WORDS = f"This passphrase is too easy to guess. {estimate(WEAK).words.render()}"
 
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
+
 
 def _refused(r: object) -> None:
     code, err = r.code, r.err  # type: ignore[attr-defined]

@@ -31,6 +31,7 @@ NEW_VALUES = {
 }
 
 
+@pytest.mark.slow
 def test_every_key_is_reachable_from_the_command_line(cli: Runner, jane: Vault) -> None:
     assert set(NEW_VALUES) == set(KEYS)
     for key, (typed, shown) in NEW_VALUES.items():
@@ -82,6 +83,7 @@ def test_values_not_accepted_are_usage_errors(
     assert len(audit_events(cli, jane)) == before  # nothing stored, nothing audited
 
 
+@pytest.mark.slow
 def test_the_export_ceiling_setting_is_the_export_gate(
     cli: Runner, jane: Vault, tmp_path: Path
 ) -> None:

@@ -14,6 +14,14 @@ from cabledesk.store.vault import Vault
 from tests.vaultkit import PASSPHRASE, Clock
 
 
+@pytest.fixture(autouse=True)
+def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passphrase encryption at a low work factor (the code paths are the same)."""
+    from cabledesk.crypto.age import ScryptRecipient
+
+    monkeypatch.setattr(ScryptRecipient.__init__, "__defaults__", (10,))
+
+
 def test_a_passphrase_backup_follows_the_strength_rule(vault: Vault, tmp_path: Path) -> None:
     out = tmp_path / "backup.age"
     with pytest.raises(WeakPassphrase):

@@ -26,6 +26,14 @@ from cabledesk.store.vault import Vault
 KLAUS = Identity.generate("Klaus Weber", "AMEMBASSY BERLIN")
 
 
+@pytest.fixture(autouse=True)
+def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passphrase encryption at a low work factor (the code paths are the same)."""
+    from cabledesk.crypto.age import ScryptRecipient
+
+    monkeypatch.setattr(ScryptRecipient.__init__, "__defaults__", (10,))
+
+
 @pytest.fixture
 def service(vault: Vault) -> FileCryptoService:
     ContactsService(vault).import_card(ContactCard.for_identity(KLAUS).to_bytes())

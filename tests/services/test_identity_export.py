@@ -13,6 +13,14 @@ from cabledesk.store.vault import Vault
 from tests.services.conftest import SCHEMES
 
 
+@pytest.fixture(autouse=True)
+def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passphrase encryption at a low work factor (the code paths are the same)."""
+    from cabledesk.crypto.age import ScryptRecipient
+
+    monkeypatch.setattr(ScryptRecipient.__init__, "__defaults__", (10,))
+
+
 def test_export_the_card(vault: Vault, tmp_path: Path) -> None:
     service = IdentityService(vault, SCHEMES)
     out = tmp_path / "me.contact"

@@ -48,6 +48,7 @@ def test_long_passphrases_are_estimated_on_their_beginning() -> None:
         require_strong("a" * (ESTIMATED_CHARS * 3))
 
 
+@pytest.mark.slow
 def test_zxcvbn_loads_only_when_a_passphrase_is_judged() -> None:
     script = (
         "import sys\n"

@@ -312,8 +312,6 @@ def test_a_weak_passphrase_is_refused_in_the_words_of_the_command_line(
     child(dialog, QRadioButton, "toPassphrase").click()
     for name in ("passphrase", "passphraseAgain"):
         qtbot.keyClicks(_field(dialog, name), "summer2024")
-    assert child(dialog, QLabel, "strengthHint").text() == (
-        estimate("summer2024").words.render()
-    )
+    assert child(dialog, QLabel, "strengthHint").text() == (estimate("summer2024").words.render())
     assert not _start(dialog).isEnabled()
     assert not (files / "report.pdf.age").exists()
