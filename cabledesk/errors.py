@@ -22,6 +22,8 @@ The tree::
     ├── MarkingError                an unknown or contradictory marking
     ├── CableFormatError            a cable document cannot be decoded
     ├── FieldError                  a value typed for a cable field is malformed
+    ├── SettingError                an unknown setting, or a value it does not accept
+    ├── WeakPassphrase              a new passphrase is too easy to guess
     ├── SourceImportError           an outside record (FRUS, …) cannot be imported
     ├── ValidationError             a cable has findings of severity error
     ├── CryptoError
@@ -75,6 +77,7 @@ __all__ = [
     "PolicyRefusal",
     "SchemeError",
     "SearchError",
+    "SettingError",
     "SignatureFormatError",
     "SignatureInvalid",
     "SignatureMissing",
@@ -83,6 +86,7 @@ __all__ = [
     "VaultError",
     "VaultLocked",
     "VaultRolledBack",
+    "WeakPassphrase",
     "WrongPassphrase",
 ]
 
@@ -123,6 +127,14 @@ class CableFormatError(CableDeskError):
 
 class FieldError(CableDeskError):
     """A value given for a cable field (date-time group, reason, date) is malformed."""
+
+
+class SettingError(CableDeskError):
+    """A setting's name is unknown, or the value given for it is not one it accepts."""
+
+
+class WeakPassphrase(CableDeskError):
+    """A passphrase being set (vault, secret-key export, backup, file) is too easy to guess."""
 
 
 class SourceImportError(CableDeskError):

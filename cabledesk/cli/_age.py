@@ -1,21 +1,38 @@
-"""``cabledesk-cli encrypt`` and ``decrypt``: age-compatible file encryption."""
+"""``cabledesk-cli encrypt`` and ``decrypt``: age-compatible file encryption.
+
+With the vault (``encrypt --to``, and ``decrypt`` without ``-i`` where a vault
+exists) the work is :class:`~cabledesk.services.file_crypto.FileCryptoService`'s,
+as in the desktop: contacts resolved, revoked keys refused, the vault's keys
+tried, and the encryption audited once its output is complete. Without it
+(``-r``, ``-R``, ``-p``, ``-i``) this module drives ``cabledesk.crypto.age``
+itself, so that the vault-less use starts as fast as a bare interpreter allows;
+a passphrase chosen with ``-p`` follows the same strength rule.
+
+Binary output to standard output that the reader stops taking (``| head -c
+10``) is a failure, not a success: the output is incomplete (exit 2).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cabledesk.cli._io import (
     ask_passphrase,
     binary_input,
     binary_output,
+    output_ended_early,
     read_identity_files,
     read_small_file,
+    refuse_binary_on_terminal,
 )
-from cabledesk.cli._session import add_vault_options
+from cabledesk.cli._session import access, add_vault_options, open_session
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from cabledesk.crypto.age import Identity, Recipient, Stanza
 
 __all__ = ["register"]
@@ -26,7 +43,8 @@ def register(commands: Any) -> None:
         "encrypt",
         help="encrypt a file to age recipients or a passphrase",
         description="Encrypt a file in the age v1 format, readable by age, rage and CableDesk. "
-        "IN and OUT default to standard input and output ('-' also means them).",
+        "IN and OUT default to standard input and output ('-' also means them). A "
+        "passphrase (-p) must be hard to guess: four or more unrelated words.",
     )
     enc.add_argument("-r", "--recipient", action="append", default=[], metavar="RECIPIENT",
                      help="an age1... recipient (repeatable)")  # fmt: skip
@@ -58,73 +76,86 @@ def register(commands: Any) -> None:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    from cabledesk.crypto.age import (
-        ScryptRecipient,
-        X25519Recipient,
-        encrypt,
-        parse_recipients_file,
-    )
+    from cabledesk.crypto.age import X25519Recipient, parse_recipients_file
     from cabledesk.errors import InputError
 
     recipients: list[Recipient] = [X25519Recipient.parse(r) for r in args.recipient]
     for name in args.recipients_file:
         text = read_small_file(name, "recipients file").decode("utf-8", "replace")
         recipients += parse_recipients_file(text, name=f"recipients file {name}")
+    if args.passphrase and (recipients or args.to):
+        raise InputError("A passphrase cannot be combined with recipients (-r, -R, --to).")
     if args.to:
-        recipients += _vault_recipients(args)
+        return _encrypt_with_vault(args, recipients)
     if args.passphrase:
-        if recipients:
-            raise InputError("A passphrase cannot be combined with recipients (-r, -R).")
-        recipients = [ScryptRecipient(ask_passphrase("Enter a passphrase", confirm=True))]
+        from cabledesk.crypto.age import ScryptRecipient
+        from cabledesk.services.passwords import require_strong
+
+        secret = ask_passphrase("Enter a passphrase", confirm=True)
+        require_strong(secret)
+        recipients = [ScryptRecipient(secret)]
     if not recipients:
         raise InputError(
             "No recipient given.",
             hint="Use -r age1..., -R FILE, --to CONTACT, or -p for a passphrase.",
         )
+    from cabledesk.crypto.age import encrypt
+
     with (
         binary_input(args.input) as src,
         binary_output(args.output, refuse_terminal=not args.armor) as dst,
+        output_ended_early(),
     ):
         encrypt(src, dst, recipients, armor=args.armor)
     return 0
 
 
+def _encrypt_with_vault(args: argparse.Namespace, recipients: Sequence[Recipient]) -> int:
+    """``--to``: through the vault's file service (policy, audit after success)."""
+    source, output = _ends(args.input, args.output, binary=not args.armor)
+    with open_session(args) as session:
+        target = session.files.target(contacts=args.to, recipients=recipients)
+        with output_ended_early():
+            session.files.encrypt(source, output, target, armor=args.armor)
+    return 0
+
+
 def _decrypt(args: argparse.Namespace) -> int:
+    identities: list[Identity] = list(read_identity_files(args.identity))
+    if not identities and access(args).exists():
+        source, output = _ends(args.input, args.output, binary=False)
+        with open_session(args) as session, output_ended_early():
+            session.files.decrypt(source, output, passphrase=_ask_file_passphrase)
+        return 0
     from cabledesk.crypto.age import decrypt
 
-    identities: list[Identity] = list(read_identity_files(args.identity))
     if not identities:
-        identities = [*_vault_identities(args), _PassphraseOnDemand()]
-    with binary_input(args.input) as src, binary_output(args.output, mode=0o600) as dst:
+        identities = [_PassphraseOnDemand()]
+    with (
+        binary_input(args.input) as src,
+        binary_output(args.output, mode=0o600) as dst,
+        output_ended_early(),
+    ):
         decrypt(src, dst, identities)
     return 0
 
 
-def _vault_recipients(args: argparse.Namespace) -> list[Recipient]:
-    from cabledesk.cli._session import open_vault
-    from cabledesk.errors import PolicyRefusal
-    from cabledesk.services.contacts import ContactsService
-    from cabledesk.store.audit import Event
-
-    with open_vault(args) as vault:
-        contacts = ContactsService(vault).resolve(args.to)
-        revoked = [c for c in contacts if not c.trust.usable]
-        if revoked:
-            names = ", ".join(c.name for c in revoked)
-            raise PolicyRefusal(f"The keys of {names} were revoked: nothing is encrypted to them.")
-        vault.audit.append(
-            Event.FILE_ENCRYPTED, {"to": [f"{c.name} ({c.fingerprint})" for c in contacts]}
-        )
-        return [c.card.keys.encryption for c in contacts]
+Ends = tuple["Path | BinaryIO", "Path | BinaryIO"]
 
 
-def _vault_identities(args: argparse.Namespace) -> list[Identity]:
-    from cabledesk.cli._session import access, open_vault
+def _ends(source: str | None, output: str | None, *, binary: bool) -> Ends:
+    """The input and output for the file service: paths, or the standard streams."""
+    from pathlib import Path
 
-    if not access(args).exists():
-        return []
-    with open_vault(args) as vault:
-        return [i.encryption_key for i in vault.identities.all()]
+    if output in (None, "-") and binary:
+        refuse_binary_on_terminal()
+    src: Path | BinaryIO = sys.stdin.buffer if source in (None, "-") else Path(source)
+    dst: Path | BinaryIO = sys.stdout.buffer if output in (None, "-") else Path(output)
+    return src, dst
+
+
+def _ask_file_passphrase() -> str:
+    return ask_passphrase("Enter the passphrase")
 
 
 class _PassphraseOnDemand:

@@ -17,7 +17,7 @@ from typing import Any
 
 from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK
 from cabledesk.cli._io import read_small_file
-from cabledesk.cli._session import access, add_vault_options, open_vault
+from cabledesk.cli._session import access, add_vault_options, open_session
 
 __all__ = ["add_verify_arguments", "register", "verify_document_command"]
 
@@ -73,10 +73,8 @@ def add_verify_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _signer(args: argparse.Namespace) -> Any:
-    from cabledesk.crypto.contact import ContactCard
-    from cabledesk.crypto.keys import read_openssh_private_key
     from cabledesk.errors import InputError
-    from cabledesk.export.signed import DocumentSigner
+    from cabledesk.services.document_signers import signer_from_files
 
     if args.key and not args.sign:
         raise InputError("-k is given without --sign.", hint="Add --sign to sign the document.")
@@ -84,8 +82,7 @@ def _signer(args: argparse.Namespace) -> Any:
         raise InputError("--bundle needs --sign.", hint="A bundle carries the signature.")
     if not args.sign or not args.key:
         return None  # unsigned, or signed by the vault's identity
-    key = read_openssh_private_key(read_small_file(args.key, "private key"))
-    card = None
+    key = read_small_file(args.key, "private key")
     card_name = args.card
     if args.bundle and card_name is None:
         key_path = Path(args.key)
@@ -95,15 +92,8 @@ def _signer(args: argparse.Namespace) -> Any:
                 f"A bundle includes your contact card, and there is none at {card_name}.",
                 hint="Give it with --card NAME.contact.",
             )
-    if card_name is not None:
-        card = ContactCard.parse(read_small_file(card_name, "contact card"), now=_now())
-    try:
-        return DocumentSigner(key, card)
-    except ValueError:
-        raise InputError(
-            f"The contact card {card_name} is not the card of the key {args.key}.",
-            hint="Give the card made together with this key.",
-        ) from None
+    card = read_small_file(card_name, "contact card") if card_name is not None else None
+    return signer_from_files(key, card, key_name=args.key, card_name=str(card_name), now=_now())
 
 
 def _now() -> datetime:
@@ -111,12 +101,13 @@ def _now() -> datetime:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.errors import InputError
-    from cabledesk.export.settings import ExportSettings, Paper
+    from cabledesk.services.document_signers import ExportSettings, Paper
     from cabledesk.services.drafting import DraftingService
     from cabledesk.services.exporting import DocumentFormat, ExportRequest, ExportService
-    from cabledesk.services.vault_documents import VaultDocuments
 
     signer = _signer(args)
     release_to = tuple(c.strip() for c in (args.release_to or "").split(",") if c.strip())
@@ -131,30 +122,23 @@ def _export(args: argparse.Namespace) -> int:
         overwrite=args.force,
     )
     from_file = Path(args.cable).is_file()
-    schemes = SchemeRegistry.load()
     if access(args).exists():  # the vault's ceiling, identity and audit log
-        with open_vault(args) as vault:
-            documents = VaultDocuments(vault, schemes)
+        with open_session(args) as session:
             if from_file:
                 cable = DraftingService.read_cable(Path(args.cable))
             else:
-                cable = documents.find_cable(args.cable)
+                cable = session.documents.find_cable(args.cable)
             if args.bundle and signer is None:
-                from dataclasses import replace
-
-                from cabledesk.export.signed import DocumentSigner
-
-                identity = vault.identities.active()
-                request = replace(request, signer=DocumentSigner.from_identity(identity),
-                                  bundle=True)  # fmt: skip
-            result = documents.export(cable, request, sign=args.sign)
+                signer = session.identity.document_signer()
+                request = replace(request, signer=signer, bundle=True)
+            result = session.documents.export(cable, request, sign=args.sign)
     else:
         if not from_file:
             raise InputError(f"There is no file {args.cable} (and no vault to look it up in).")
         if args.sign and signer is None:
             raise InputError("--sign needs a signing key.", hint="Add -k NAME.ssh.")
         cable = DraftingService.read_cable(Path(args.cable))
-        result = ExportService(schemes).export(cable, request)
+        result = ExportService(SchemeRegistry.load()).export(cable, request)
     what = f"{result.banner}"
     if result.tearline is not None:
         what += f", sanitized version ({result.tearline.statement()})"
@@ -168,21 +152,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _expected(name: str) -> Any:
-    from cabledesk.crypto.contact import ContactCard
-    from cabledesk.crypto.keys import parse_ssh_ed25519_line
-    from cabledesk.export.signed import ExpectedSigner
+    from cabledesk.services.document_signers import expected_signer_from_file
 
-    data = read_small_file(name, "signer file")
-    if name.endswith(".contact"):
-        return ExpectedSigner.from_card(ContactCard.parse(data, now=_now()))
-    line = data.decode("utf-8", "replace").strip()
-    parts = line.split(maxsplit=2)
-    label = parts[2] if len(parts) == 3 else Path(name).name
-    return ExpectedSigner.from_key(parse_ssh_ed25519_line(line), label)
+    return expected_signer_from_file(read_small_file(name, "signer file"), name, now=_now())
 
 
 def _how(signer: Any) -> str:
-    from cabledesk.export.verification import SignerSource
+    from cabledesk.services.document_signers import SignerSource
 
     match signer.source:
         case SignerSource.CONTACT:
@@ -206,13 +182,12 @@ def verify_document_command(args: argparse.Namespace) -> int:
     """
     from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.exporting import ExportService
-    from cabledesk.services.vault_documents import VaultDocuments
 
     expected = _expected(args.signer) if args.signer else None
     signature = Path(args.sig) if args.sig else None
     if access(args).exists():  # who signed, in the user's contacts; and the audit log
-        with open_vault(args) as vault:
-            result = VaultDocuments(vault, SchemeRegistry.load()).verify(
+        with open_session(args) as session:
+            result = session.documents.verify(
                 Path(args.file), signature=signature, expected=expected
             )
     else:

@@ -21,8 +21,11 @@ __all__ = [
     "ask_passphrase",
     "binary_input",
     "binary_output",
+    "output_ended_early",
     "read_identity_files",
     "read_small_file",
+    "refuse_binary_on_terminal",
+    "silence_stdout",
 ]
 
 MAX_KEY_FILE_BYTES = 1024 * 1024
@@ -51,11 +54,8 @@ def binary_output(
     With ``refuse_terminal``, binary output to a terminal is refused.
     """
     if name in (None, "-"):
-        if refuse_terminal and sys.stdout.isatty():
-            raise InputError(
-                "Refusing to print binary data to the terminal.",
-                hint="Use -o FILE, or -a for text output.",
-            )
+        if refuse_terminal:
+            refuse_binary_on_terminal()
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
@@ -68,6 +68,40 @@ def binary_output(
             yield f
     except OSError as exc:
         raise InputError(f"Cannot write {name}: {exc.strerror}.") from exc
+
+
+def refuse_binary_on_terminal() -> None:
+    """Refuse binary output to standard output when it is a terminal (InputError)."""
+    if sys.stdout.isatty():
+        raise InputError(
+            "Refusing to print binary data to the terminal.",
+            hint="Use -o FILE, or -a for text output.",
+        )
+
+
+@contextlib.contextmanager
+def output_ended_early() -> Iterator[None]:
+    """Turn a reader of standard output that went away (``| head -c 10``) into a failure.
+
+    Encrypted or decrypted data cut short is not a result: InputError (exit 2),
+    and standard output is pointed at the null device, so that the interpreter
+    does not fail again flushing it at exit.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        silence_stdout()
+        raise InputError(
+            "The program reading the output stopped before the end: the output is incomplete.",
+            hint="Write to a file with -o, or let the reader take all of it.",
+        ) from None
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device (its reader went away)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def read_small_file(name: str, what: str) -> bytes:

@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK
-from cabledesk.cli._session import add_vault_options, open_vault
+from cabledesk.cli._session import add_vault_options, open_session
 
 if TYPE_CHECKING:
+    from cabledesk.domain.cable import Cable
     from cabledesk.seal import Verification
     from cabledesk.services.sealing import SealCheck
+    from cabledesk.services.session import Session
 
 __all__ = ["register", "verify_command"]
 
@@ -60,14 +62,12 @@ def register(commands: Any) -> None:
     p.set_defaults(handler=_open)
 
 
-def _cable(args: argparse.Namespace, vault: Any) -> Any:
-    from cabledesk.domain.scheme import SchemeRegistry
+def _cable(args: argparse.Namespace, session: Session) -> Cable:
     from cabledesk.services.drafting import DraftingService
-    from cabledesk.services.vault_documents import VaultDocuments
 
     if Path(args.cable).is_file():
         return DraftingService.read_cable(Path(args.cable))
-    return VaultDocuments(vault, SchemeRegistry.load()).find_cable(args.cable)
+    return session.documents.find_cable(args.cable)
 
 
 def _print_check(check: SealCheck) -> None:
@@ -95,12 +95,9 @@ def _confirmations(check: SealCheck, assume: bool) -> set[str]:
 
 
 def _seal(args: argparse.Namespace) -> int:
-    from cabledesk.domain.scheme import SchemeRegistry
-    from cabledesk.services.sealing import SealService
-
-    with open_vault(args) as vault:
-        service = SealService(vault, SchemeRegistry.load())
-        cable = _cable(args, vault)
+    with open_session(args) as session:
+        service = session.sealing
+        cable = _cable(args, session)
         recipients = service.resolve(args.to)
         check = service.check(cable, recipients)
         _print_check(check)
@@ -171,14 +168,11 @@ def _print_verification(result: Verification, *, with_cable: bool) -> None:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from cabledesk.domain.scheme import SchemeRegistry
-    from cabledesk.services.opening import OpenService
-
     extract = Path(args.extract) if args.extract else None
     if extract is not None:
         extract.mkdir(parents=True, exist_ok=True)
-    with open_vault(args) as vault:
-        service = OpenService(vault, SchemeRegistry.load())
+    with open_session(args) as session:
+        service = session.opening
         result, _ = service.open(Path(args.file), extract_to=extract)
         imported = None
         if args.import_card and result.ok and result.sender_card is not None:
@@ -195,11 +189,8 @@ def _open(args: argparse.Namespace) -> int:
 
 def verify_command(args: argparse.Namespace) -> int:
     """``verify FILE.cable [--json]``: verification only, nothing stored."""
-    from cabledesk.domain.scheme import SchemeRegistry
-    from cabledesk.services.opening import OpenService
-
-    with open_vault(args) as vault:
-        result = OpenService(vault, SchemeRegistry.load()).verify(Path(args.file))
+    with open_session(args) as session:
+        result = session.opening.verify(Path(args.file))
     if args.json:
         print(result.to_json())
     else:

@@ -17,10 +17,19 @@ from typing import TYPE_CHECKING
 from cabledesk.cli._io import ask_passphrase, read_small_file
 
 if TYPE_CHECKING:
+    from cabledesk.services.session import Session
     from cabledesk.services.vault_access import VaultAccess
     from cabledesk.store.vault import Vault
 
-__all__ = ["PASSPHRASE_ENV", "access", "add_vault_options", "open_vault", "passphrase"]
+__all__ = [
+    "PASSPHRASE_ENV",
+    "access",
+    "add_vault_options",
+    "open_session",
+    "open_vault",
+    "passphrase",
+    "session_for",
+]
 
 PASSPHRASE_ENV = "CABLEDESK_PASSPHRASE_FILE"  # noqa: S105 (a variable name)
 
@@ -49,21 +58,38 @@ def passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) 
 
 
 def access(args: argparse.Namespace) -> VaultAccess:
+    """Where the vault is (``--home``, else the environment, else the platform's folder)."""
     from cabledesk.services.vault_access import VaultAccess
-    from cabledesk.store.home import resolve_home
-    from cabledesk.store.keychain import SystemKeychain
 
-    return VaultAccess(resolve_home(getattr(args, "home", None)), SystemKeychain())
+    return VaultAccess.for_home(getattr(args, "home", None))
+
+
+def session_for(vault_access: VaultAccess, vault: Vault) -> Session:
+    """Every service over an unlocked ``vault`` (the schemes shipped with CableDesk)."""
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.session import Session
+
+    return Session(vault, SchemeRegistry.load(), keychain=vault_access.keychain)
+
+
+def open_session(args: argparse.Namespace) -> Session:
+    """Unlock the vault (by the keychain if it remembers it, else by the passphrase) and
+    return its session; use it as a context manager (leaving it locks the vault).
+
+    Raises VaultError when there is no vault, WrongPassphrase, InputError.
+    """
+    return session_for(access(args), open_vault(args))
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
-    """Unlock the vault: by the keychain if it remembers it, else by the passphrase."""
+    """The unlocked vault itself, for the commands not yet converted to :func:`open_session`
+    (they are listed as pending in tests/test_architecture.py; remove this with them)."""
     from cabledesk.errors import VaultError
 
     vault_access = access(args)
     if not vault_access.exists():
         raise VaultError(
-            f"There is no vault in {vault_access.home.folder}.",
+            f"There is no vault in {vault_access.folder}.",
             hint="Create one with 'cabledesk-cli init', or give its folder with --home.",
         )
     explicit = getattr(args, "passphrase_file", None) or os.environ.get(PASSPHRASE_ENV)

@@ -9,7 +9,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from cabledesk.cli._session import access, add_vault_options, open_vault, passphrase
+from cabledesk.cli._session import (
+    access,
+    add_vault_options,
+    open_session,
+    passphrase,
+    session_for,
+)
 
 __all__ = ["register"]
 
@@ -126,37 +132,37 @@ def _schemes() -> Any:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from cabledesk.errors import InputError
-    from cabledesk.services.identity import IdentityRequest, IdentityService
+    from cabledesk.errors import InputError, VaultError
+    from cabledesk.services.identity import IdentityRequest
 
     if args.valid_days < 1:
         raise InputError("--valid-days must be at least 1.")
     vault_access = access(args)
     if vault_access.exists():
-        from cabledesk.errors import VaultError
-
         raise VaultError(
-            f"There is already a vault in {vault_access.home.folder}.",
+            f"There is already a vault in {vault_access.folder}.",
             hint="Use it, or choose another folder with --home.",
         )
     secret = passphrase(args, "Choose a vault passphrase", confirm=True)
-    with vault_access.create(secret, remember=args.remember) as vault:
-        service = IdentityService(vault, _schemes())
-        now = datetime.now(UTC).replace(microsecond=0)
-        service.create(
-            IdentityRequest(
-                name=args.name,
-                post=args.post,
-                role=args.role,
-                email=args.email,
-                scheme=args.scheme,
-                clearance=args.clearance,
-                nationality=args.nationality,
-                expires=now + timedelta(days=args.valid_days),
-            )
-        )
-        _print_identity(service.info().to_json())
-    print(f"Vault created in {vault_access.home.folder}.", file=sys.stderr)
+    now = datetime.now(UTC).replace(microsecond=0)
+    request = IdentityRequest(
+        name=args.name,
+        post=args.post,
+        role=args.role,
+        email=args.email,
+        scheme=args.scheme,
+        clearance=args.clearance,
+        nationality=args.nationality,
+        expires=now + timedelta(days=args.valid_days),
+    )
+    vault, keychain_problem = vault_access.create_with_identity(
+        secret, request, _schemes(), remember=args.remember
+    )
+    with session_for(vault_access, vault) as session:
+        _print_identity(session.identity.info().to_json())
+    print(f"Vault created in {vault_access.folder}.", file=sys.stderr)
+    if keychain_problem is not None:
+        print(f"cabledesk-cli: {keychain_problem.message}", file=sys.stderr)
     return 0
 
 
@@ -167,10 +173,8 @@ def _print_identity(info: dict[str, object]) -> None:
 
 
 def _identity_show(args: argparse.Namespace) -> int:
-    from cabledesk.services.identity import IdentityService
-
-    with open_vault(args) as vault:
-        info = IdentityService(vault, _schemes()).info().to_json()
+    with open_session(args) as session:
+        info = session.identity.info().to_json()
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
     else:
@@ -179,38 +183,24 @@ def _identity_show(args: argparse.Namespace) -> int:
 
 
 def _identity_card(args: argparse.Namespace) -> int:
-    from cabledesk.atomic import write_atomic
-    from cabledesk.services.identity import IdentityService
-
-    with open_vault(args) as vault:
-        card = IdentityService(vault, _schemes()).card()
-    write_atomic(Path(args.output), card.to_bytes(), overwrite=False, mode=0o644)
-    print(f"Wrote your contact card ({card.fingerprint}) to {args.output}.", file=sys.stderr)
+    with open_session(args) as session:
+        fingerprint = session.identity.export_card(Path(args.output))
+    print(f"Wrote your contact card ({fingerprint}) to {args.output}.", file=sys.stderr)
     return 0
 
 
 def _identity_secret(args: argparse.Namespace) -> int:
-    import io
-
-    from cabledesk.atomic import atomic_output
     from cabledesk.cli._io import ask_passphrase
-    from cabledesk.crypto.age import ScryptRecipient, encrypt
 
-    with open_vault(args) as vault:
-        identity = vault.identities.active()
-        text = f"# CableDesk identity of {identity.name} ({identity.fingerprint})\n"
-        data = (text + identity.age_identity() + "\n").encode()
-    secret = ask_passphrase("Passphrase for the exported key", confirm=True)
-    with atomic_output(Path(args.output), overwrite=False, mode=0o600) as out:
-        encrypt(io.BytesIO(data), out, [ScryptRecipient(secret)], armor=True)
+    with open_session(args) as session:
+        secret = ask_passphrase("Passphrase for the exported key", confirm=True)
+        session.identity.export_secret(Path(args.output), secret)
     print(f"Wrote your encrypted age identity to {args.output}.", file=sys.stderr)
     return 0
 
 
 def _passphrase_change(args: argparse.Namespace) -> int:
     from cabledesk.cli._io import ask_passphrase, read_small_file
-    from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS
-    from cabledesk.store.vault import Vault
 
     vault_access = access(args)
     old = passphrase(args, "Current vault passphrase")
@@ -219,12 +209,8 @@ def _passphrase_change(args: argparse.Namespace) -> int:
         new = text.removesuffix("\n").removesuffix("\r")
     else:
         new = ask_passphrase("New vault passphrase", confirm=True)
-    if len(new) < MIN_PASSPHRASE_CHARS:
-        from cabledesk.errors import InputError
-
-        raise InputError(f"The new passphrase is too short: at least {MIN_PASSPHRASE_CHARS}.")
-    with Vault.unlock(vault_access.home, old) as vault:
-        vault.change_passphrase(old, new)
+    with session_for(vault_access, vault_access.unlock(old)) as session:
+        session.passphrase.change(old, new)
     print("The vault passphrase was changed.", file=sys.stderr)
     return 0
 
@@ -243,19 +229,19 @@ def _keychain(args: argparse.Namespace) -> int:
         from cabledesk.errors import KeychainUnavailable
 
         raise KeychainUnavailable(status.reason)
-    with open_vault(args) as vault:
+    with open_session(args) as session:
         if args.action == "enable":
-            vault.remember(vault_access.keychain)
+            session.keychain.remember()
             print(f"This device now remembers the vault ({status.name}).", file=sys.stderr)
         else:
-            vault.forget(vault_access.keychain)
+            session.keychain.forget()
             print("This device no longer remembers the vault.", file=sys.stderr)
     return 0
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        report = vault.audit.verify()
+    with open_session(args) as session:
+        report = session.audit.check_chain()
     if report.ok:
         print(f"The audit log is intact ({report.entries} entries).")
         return 0
@@ -264,8 +250,8 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def _audit_show(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        entries = vault.audit.entries(limit=args.limit)
+    with open_session(args) as session:
+        entries = session.audit.entries(limit=args.limit)
     if args.json:
         doc = [
             {"seq": e.seq, "at": e.at.isoformat(), "event": e.event, "details": e.details}
@@ -281,18 +267,14 @@ def _audit_show(args: argparse.Namespace) -> int:
 
 def _backup(args: argparse.Namespace) -> int:
     from cabledesk.cli._io import ask_passphrase
-    from cabledesk.crypto.age import Recipient, ScryptRecipient, X25519Recipient
-    from cabledesk.services.backup import create_backup
 
-    with open_vault(args) as vault:
-        recipients: list[Recipient]
-        if args.to_self:
-            recipients = [vault.identities.active().encryption_key.recipient()]
-        elif args.recipient:
-            recipients = [X25519Recipient.parse(r) for r in args.recipient]
-        else:
-            recipients = [ScryptRecipient(ask_passphrase("Backup passphrase", confirm=True))]
-        summary = create_backup(vault, Path(args.output), recipients)
+    with open_session(args) as session:
+        secret = None
+        if not args.to_self and not args.recipient:
+            secret = ask_passphrase("Backup passphrase", confirm=True)
+        summary = session.backup.create(
+            Path(args.output), passphrase=secret, to_self=args.to_self, recipients=args.recipient
+        )
     print(
         f"Backed up {summary.files} files ({summary.bytes} bytes) to {args.output}.",
         file=sys.stderr,
@@ -302,21 +284,21 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from cabledesk.cli._io import ask_passphrase, read_identity_files
-    from cabledesk.crypto.age import Identity, ScryptIdentity
     from cabledesk.errors import CableDeskError
-    from cabledesk.services.backup import restore_backup
-    from cabledesk.store.audit import Event
+    from cabledesk.services.backup import BackupService
 
-    identities: list[Identity] = list(read_identity_files(args.identity))
-    if not identities:
-        identities = [ScryptIdentity(ask_passphrase("Backup passphrase"))]
+    identities = read_identity_files(args.identity)
+    secret = None if identities else ask_passphrase("Backup passphrase")
     vault_access = access(args)
-    vault_id = restore_backup(Path(args.file), vault_access.home, identities)
-    print(f"Restored vault {vault_id} into {vault_access.home.folder}.", file=sys.stderr)
+    vault_id = BackupService.restore(
+        Path(args.file), vault_access.home, identities=identities, passphrase=secret
+    )
+    print(f"Restored vault {vault_id} into {vault_access.folder}.", file=sys.stderr)
     try:
-        with vault_access.unlock(passphrase(args, "Vault passphrase (to check it opens)")) as v:
-            v.audit.append(Event.VAULT_RESTORED, {"from": Path(args.file).name})
+        vault = vault_access.unlock(passphrase(args, "Vault passphrase (to check it opens)"))
     except CableDeskError as exc:
         print(f"cabledesk-cli: the restored vault did not open: {exc.message}", file=sys.stderr)
         return 1
+    with session_for(vault_access, vault) as session:
+        session.backup.record_restored(Path(args.file))
     return 0

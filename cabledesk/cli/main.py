@@ -1,9 +1,14 @@
 """Entry point of ``cabledesk-cli``: parse arguments, run a command, turn errors into text.
 
-Exit codes: 0 success, 1 verification failed (or findings of severity error,
-or refused by policy), 2 usage or input error. Messages go to stderr, with a
-hint line when there is one; no traceback reaches the user (set
-``CABLEDESK_DEBUG=1`` to see one).
+Exit codes (``cabledesk.cli._exits``): 0 success, 1 verification failed (or
+findings of severity error, or refused by policy), 2 usage or input error, 3
+internal error (a bug in CableDesk: the message says so and how to report it).
+Messages go to stderr, with a hint line when there is one; no traceback
+reaches the user (set ``CABLEDESK_DEBUG=1`` to see one).
+
+A reader of standard output that goes away early (``search … | head``) ends a
+command that prints text quietly with 0; for the binary output of ``encrypt``
+and ``decrypt`` it is a failure (exit 2), raised by those commands themselves.
 
 Commands import what they need when they run, so that a quick command never
 pays for modules it does not use; and the parser holds only the command named
@@ -21,7 +26,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cabledesk import __version__
-from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from cabledesk.cli._exits import EXIT_BUG, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from cabledesk.cli._session import add_vault_options
 from cabledesk.errors import (
     CableDeskError,
@@ -35,6 +40,7 @@ from cabledesk.errors import (
 
 __all__ = [
     "COMMANDS",
+    "EXIT_BUG",
     "EXIT_FAILED",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -75,6 +81,7 @@ COMMANDS: dict[str, str] = {
     "search": "_archive",
     "marking": "_marking",
     "draft": "_draft",
+    "settings": "_settings",
     "keygen": "_keys",
     "sign": "_keys",
     "verify-signature": "_keys",
@@ -138,7 +145,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         prog=PROG,
         description="CableDesk on the command line: draft, mark, seal, open and verify "
         "diplomatic cables, offline.",
-        epilog="Exit codes: 0 success, 1 verification failed, 2 usage or input error.",
+        epilog="Exit codes: 0 success, 1 verification failed or refused by policy, 2 usage "
+        "or input error, 3 internal error (a bug in CableDesk: please report it).",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     add_vault_options(parser, top=True)
@@ -162,20 +170,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        # The reader of our output went away (e.g. `| head`): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader of our text output went away (e.g. `| head`): not an error of ours.
+        from cabledesk.cli._io import silence_stdout
+
+        silence_stdout()
         return EXIT_OK
     except Exception as exc:
         if os.environ.get("CABLEDESK_DEBUG"):
             raise
-        print(
-            f"{PROG}: unexpected error ({type(exc).__name__}). This is a bug in CableDesk.",
-            file=sys.stderr,
-        )
-        print("hint: run again with CABLEDESK_DEBUG=1 to see the details.", file=sys.stderr)
-        return EXIT_USAGE
+        _report_bug(exc, args)
+        return EXIT_BUG
     return code
+
+
+def _report_bug(exc: Exception, args: argparse.Namespace) -> None:
+    """Say that this is a bug and how to report it. Only the error's type, the command and
+    the version are printed: an exception's text may quote data (a name, a path), and a
+    report needs none of it."""
+    command = getattr(args, "command", None) or "?"
+    print(
+        f"{PROG}: internal error ({type(exc).__name__}) in '{command}': this is a bug in "
+        f"CableDesk {__version__}, not a mistake of yours.",
+        file=sys.stderr,
+    )
+    print(
+        "hint: please report it to your IT department or the CableDesk maintainers, with the "
+        f"command and the traceback that 'CABLEDESK_DEBUG=1 {PROG} {command} …' prints "
+        "(it holds no key or cable text; check it for file names before you send it).",
+        file=sys.stderr,
+    )
 
 
 def _report(exc: CableDeskError) -> None:
@@ -185,8 +208,16 @@ def _report(exc: CableDeskError) -> None:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point. Text still buffered for a reader that went away is
+    dropped quietly (``… | head``), as during the command."""
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from cabledesk.cli._io import silence_stdout
+
+        silence_stdout()
+    sys.exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

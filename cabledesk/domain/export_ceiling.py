@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import ClassificationScheme, Level, SchemeRegistry
-from cabledesk.errors import MarkingError, PolicyRefusal
+from cabledesk.errors import PolicyRefusal
 
 __all__ = ["ExportCeiling"]
 
@@ -44,7 +44,7 @@ class ExportCeiling:
         pairs: list[tuple[str, str]] = []
         for scheme_id, level_name in sorted(settings.items()):
             scheme = schemes.get_scheme(scheme_id)
-            pairs.append((scheme.id, _level(scheme, level_name).name))
+            pairs.append((scheme.id, scheme.level_named(level_name).name))
         return cls(tuple(pairs))
 
     def level_for(self, scheme: ClassificationScheme) -> Level | None:
@@ -54,7 +54,7 @@ class ExportCeiling:
         """
         for scheme_id, level_name in self.overrides:
             if scheme_id == scheme.id:
-                return _level(scheme, level_name)
+                return scheme.level_named(level_name)
         return scheme.lowest_classified
 
     def allows(self, marking: Marking) -> bool:
@@ -77,14 +77,3 @@ class ExportCeiling:
             f"at {ceiling.name} or below (--level {ceiling.name}). Your security officer "
             "sets the ceiling.",
         )
-
-
-def _level(scheme: ClassificationScheme, name: str) -> Level:
-    level = scheme.level(name)
-    if level is None:
-        known = ", ".join(lv.name for lv in scheme.levels)
-        raise MarkingError(
-            f"The export ceiling {name!r} is not a level of the {scheme.name} scheme.",
-            hint=f"Levels of this scheme: {known}.",
-        )
-    return level

@@ -134,18 +134,7 @@ def parse_marking(text: str, scheme: ClassificationScheme) -> Marking:
 
 def _parse_body(raw: str, scheme: ClassificationScheme) -> Marking:
     segments = raw.upper().split(CATEGORY_SEPARATOR)
-    level = scheme.level(segments[0].strip())
-    if level is None:
-        raise MarkingError(
-            Phrase.of(
-                "{token} is not a classification level of the {scheme} scheme.",
-                token=repr(segments[0].strip()),
-                scheme=scheme.name,
-            ),
-            hint=Phrase.of(
-                "Levels of this scheme: {levels}.", levels=[lv.name for lv in scheme.levels]
-            ),
-        )
+    level = scheme.level_named(segments[0].strip())
     controls: list[Control] = []
     release_to: tuple[str, ...] = ()
     for segment in segments[1:]:

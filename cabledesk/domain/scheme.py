@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cabledesk.domain._scheme_parse import SchemeParser
-from cabledesk.errors import SchemeError
+from cabledesk.errors import MarkingError, SchemeError
+from cabledesk.phrase import Phrase
 from cabledesk.resources import resource_path
 
 __all__ = [
@@ -144,10 +145,25 @@ class ClassificationScheme:
         return self._control_index.get(_key(token))
 
     def level_named(self, name: str) -> Level:
-        """The level with this exact name; ``KeyError`` if the scheme has none."""
+        """The level named by ``name`` (as :meth:`level` accepts it), for a name that must
+        be one: a clearance, a ceiling, a level typed in a setting or on the command line.
+
+        Raises MarkingError naming the scheme and listing its levels. This is the one
+        way CableDesk refuses an unknown level name; :meth:`level` is for callers that
+        have something else to do with a name that is not a level.
+        """
         found = self.level(name)
         if found is None:
-            raise KeyError(name)
+            raise MarkingError(
+                Phrase.of(
+                    "{token} is not a classification level of the {scheme} scheme.",
+                    token=repr(name.strip()),
+                    scheme=self.name,
+                ),
+                hint=Phrase.of(
+                    "Levels of this scheme: {levels}.", levels=[lv.name for lv in self.levels]
+                ),
+            )
         return found
 
     @property

@@ -17,6 +17,13 @@ plaintext of a draft or a key is written anywhere. Restoring needs the
 backup's key or passphrase, and then the vault's own passphrase to unlock:
 a backup keeps the vault passphrase it was made with.
 
+The faces call :class:`BackupService`: :meth:`BackupService.create` builds the
+recipients (a passphrase, which follows the strength rule; the user's own key;
+or ``age1…`` recipients) and writes the backup; :meth:`BackupService.restore`
+opens a backup with age identities or its passphrase, and
+:meth:`BackupService.record_restored` records, once the restored vault is
+unlocked, where it came from in its audit log.
+
 :func:`restore_backup` accepts only the members listed above (regular files,
 no links, no other paths), checks every hash against the manifest, and puts
 the folder in place only when all of it is good.
@@ -37,14 +44,23 @@ from pathlib import Path
 from typing import IO
 
 from cabledesk.atomic import atomic_output
-from cabledesk.crypto.age import Identity, Recipient, decrypt, encrypt
+from cabledesk.crypto.age import (
+    Identity,
+    Recipient,
+    ScryptIdentity,
+    ScryptRecipient,
+    X25519Recipient,
+    decrypt,
+    encrypt,
+)
 from cabledesk.errors import InputError, VaultError
+from cabledesk.services.passwords import require_strong
 from cabledesk.store.audit import Event
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keyfile import KeyFile
 from cabledesk.store.vault import Vault
 
-__all__ = ["FORMAT_ID", "BackupSummary", "create_backup", "restore_backup"]
+__all__ = ["FORMAT_ID", "BackupService", "BackupSummary", "create_backup", "restore_backup"]
 
 FORMAT_ID = "cabledesk.backup/1"
 MANIFEST = "cabledesk-backup.json"
@@ -67,6 +83,67 @@ def _sha256_file(path: Path) -> str:
         while chunk := f.read(READ_SIZE):
             h.update(chunk)
     return h.hexdigest()
+
+
+class BackupService:
+    """Backups of the vault and their restore, for both faces; see the module docstring."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def create(
+        self,
+        output: Path,
+        *,
+        passphrase: str | None = None,
+        to_self: bool = False,
+        recipients: Sequence[str] = (),
+        progress: Callable[[int], None] | None = None,
+        overwrite: bool = False,
+    ) -> BackupSummary:
+        """Back the vault up to ``output``, for exactly one of: a ``passphrase``, the
+        user's own key (``to_self``), or ``age1…`` ``recipients``. Audited.
+
+        Raises InputError (no or several kinds of recipient, unwritable output),
+        WeakPassphrase (nothing written), KeyFormatError (a malformed recipient).
+        """
+        kinds = (passphrase is not None) + to_self + bool(recipients)
+        if kinds != 1:
+            raise InputError(
+                "A backup is encrypted to a passphrase, to your own key, or to recipients: "
+                "exactly one of them.",
+                hint="Give a passphrase, --to-self, or -r age1... recipients.",
+            )
+        encrypt_to: list[Recipient]
+        if passphrase is not None:
+            require_strong(passphrase)
+            encrypt_to = [ScryptRecipient(passphrase)]
+        elif to_self:
+            encrypt_to = [self._vault.identities.active().encryption_key.recipient()]
+        else:
+            encrypt_to = [X25519Recipient.parse(r.strip()) for r in recipients]
+        return create_backup(
+            self._vault, output, encrypt_to, progress=progress, overwrite=overwrite
+        )
+
+    @staticmethod
+    def restore(
+        source: Path,
+        home: VaultHome,
+        *,
+        identities: Sequence[Identity] = (),
+        passphrase: str | None = None,
+    ) -> str:
+        """Restore ``source`` into the empty ``home`` with age ``identities`` or the
+        backup's ``passphrase``; returns the vault id. Raises as :func:`restore_backup`."""
+        keys = list(identities)
+        if passphrase is not None:
+            keys.append(ScryptIdentity(passphrase))
+        return restore_backup(source, home, keys)
+
+    def record_restored(self, source: Path) -> None:
+        """Record in the restored (and now unlocked) vault's audit log where it came from."""
+        self._vault.audit.append(Event.VAULT_RESTORED, {"from": source.name})
 
 
 def create_backup(

@@ -37,9 +37,9 @@ from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.sanitize import Tearline, sanitize
-from cabledesk.domain.scheme import ClassificationScheme, Level, SchemeRegistry
+from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.domain.validation import Severity, validate
-from cabledesk.errors import InputError, MarkingError, ValidationError
+from cabledesk.errors import InputError, ValidationError
 from cabledesk.export._bundle import safe_name
 from cabledesk.export.docx import render_docx
 from cabledesk.export.pdf import LibreOfficeConverter, PdfConverter
@@ -185,9 +185,10 @@ class ExportService:
         audience = tuple(release_to)
         tearline = None
         if level is not None or audience:
-            target = (
-                _level(scheme, level) if level is not None else cable_banner(cable, scheme).level
-            )
+            if level is not None:
+                target = scheme.level_named(level)
+            else:
+                target = cable_banner(cable, scheme).level
             released = sanitize(cable, scheme, target, release_to=audience)
             cable, banner, tearline = released.cable, released.banner, released.tearline
         else:
@@ -285,17 +286,6 @@ class ExportService:
                 f"{'s' * (len(errors) != 1)} ({shown}{f'; and {more} more' if more > 0 else ''}).",
                 hint="Fix them first ('cabledesk-cli draft lint' lists them all).",
             )
-
-
-def _level(scheme: ClassificationScheme, name: str) -> Level:
-    level = scheme.level(name)
-    if level is None:
-        known = ", ".join(lv.name for lv in scheme.levels)
-        raise MarkingError(
-            f"{name!r} is not a classification level of the {scheme.name} scheme.",
-            hint=f"Levels of this scheme: {known}.",
-        )
-    return level
 
 
 def _refuse_existing(paths: list[Path], overwrite: bool) -> None:

@@ -1,19 +1,35 @@
-"""The user's own identity: create it, show it, hand out its contact card."""
+"""The user's own identity: create it, show it, hand out its contact card, export its key.
+
+:meth:`IdentityService.export_card` writes the public card (for
+correspondents); :meth:`IdentityService.export_secret` writes the age secret
+key, encrypted with a passphrase that follows the strength rule, and records
+the export in the audit log (every export of secret material is audited).
+Both write atomically and never replace an existing file unless told to.
+"""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
+from cabledesk.atomic import write_atomic
+from cabledesk.crypto.age import ScryptRecipient, encrypt
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
 from cabledesk.domain.countries import is_country_code
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import FieldError
+from cabledesk.export.signed import DocumentSigner
+from cabledesk.services.passwords import require_strong
 from cabledesk.store.audit import Event
 from cabledesk.store.vault import Vault
 
 __all__ = ["IdentityInfo", "IdentityRequest", "IdentityService"]
+
+CARD_MODE = 0o644  # a card is public
+SECRET_MODE = 0o600  # encrypted, but the owner's alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,19 +90,13 @@ class IdentityService:
     def create(self, request: IdentityRequest) -> Identity:
         """New keys for the user, stored as the active identity (and audited).
 
-        Raises FieldError for an unknown scheme, clearance or nationality.
+        Raises SchemeError for an unknown scheme, MarkingError for a clearance that
+        is not a level of it, FieldError for a malformed nationality or no name.
         """
         scheme = self._schemes.get_scheme(request.scheme)
         clearance = request.clearance.strip()
         if clearance:
-            level = scheme.level(clearance)
-            if level is None:
-                levels = ", ".join(lv.name for lv in scheme.levels)
-                raise FieldError(
-                    f"{clearance!r} is not a level of the {scheme.name} scheme.",
-                    hint=f"Use one of: {levels}.",
-                )
-            clearance = level.name
+            clearance = scheme.level_named(clearance).name
         nationality = request.nationality.strip().upper()
         if nationality and not is_country_code(nationality):
             raise FieldError(
@@ -139,3 +149,42 @@ class IdentityService:
     def card(self) -> ContactCard:
         """The user's self-signed contact card, to give to correspondents."""
         return ContactCard.for_identity(self.active())
+
+    def document_signer(self) -> DocumentSigner:
+        """The user's identity as the signer of an exported document (with their card,
+        for a bundle)."""
+        return DocumentSigner.from_identity(self.active())
+
+    def export_card(self, path: Path, *, overwrite: bool = False) -> str:
+        """Write the user's contact card to ``path``; returns its fingerprint.
+
+        Raises InputError if ``path`` exists (without ``overwrite``) or cannot be written.
+        """
+        card = self.card()
+        _write(path, card.to_bytes(), overwrite=overwrite, mode=CARD_MODE)
+        return card.fingerprint
+
+    def export_secret(self, path: Path, passphrase: str, *, overwrite: bool = False) -> None:
+        """Write the user's age secret key to ``path``, as an armored age file encrypted
+        with ``passphrase`` (what ``age -d`` and ``restore -i`` read); audited.
+
+        Raises WeakPassphrase (nothing written), InputError if ``path`` exists
+        (without ``overwrite``) or cannot be written.
+        """
+        require_strong(passphrase)
+        identity = self.active()
+        text = (
+            f"# CableDesk identity of {identity.name} ({identity.fingerprint})\n"
+            f"{identity.age_identity()}\n"
+        )
+        encrypted = io.BytesIO()
+        encrypt(io.BytesIO(text.encode()), encrypted, [ScryptRecipient(passphrase)], armor=True)
+        _write(path, encrypted.getvalue(), overwrite=overwrite, mode=SECRET_MODE)
+        self._vault.audit.append(
+            Event.SECRET_KEY_EXPORTED,
+            {"fingerprint": identity.fingerprint, "file": path.name},
+        )
+
+
+def _write(path: Path, data: bytes, *, overwrite: bool, mode: int) -> None:
+    write_atomic(path, data, overwrite=overwrite, mode=mode)  # raises InputError

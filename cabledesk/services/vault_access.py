@@ -1,53 +1,37 @@
 """Opening the vault: create, unlock with the passphrase or the keychain, remember, forget.
 
 The GUI's first-run assistant and unlock screen and the CLI's ``init`` and
-every command that needs the vault go through :class:`VaultAccess`.
-Collaborators are passed in: where the vault lives (:class:`VaultHome`), the
-keychain, the clock and (for tests) the key-derivation parameters.
+every command that needs the vault go through :class:`VaultAccess`; the faces
+get one with :meth:`VaultAccess.for_home` (the vault folder by the shared rule,
+and the system keychain). Collaborators are passed in: where the vault lives
+(:class:`VaultHome`), the keychain, the clock and (for tests) the
+key-derivation parameters.
+
+A new vault's passphrase follows the one strength rule
+(:mod:`cabledesk.services.passwords`); :meth:`VaultAccess.create_with_identity`
+creates the vault and the user's identity together, and leaves no half-made
+vault behind when the identity cannot be created.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cabledesk.errors import KeychainUnavailable, VaultError
 from cabledesk.store.clock import Clock, utc_now
-from cabledesk.store.home import VaultHome
+from cabledesk.store.home import VaultHome, resolve_home
 from cabledesk.store.keychain import Keychain, KeychainStatus
 
 if TYPE_CHECKING:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.identity import IdentityRequest
     from cabledesk.store.keyfile import KdfParams
     from cabledesk.store.vault import Vault
 
-__all__ = ["MIN_PASSPHRASE_CHARS", "VaultAccess", "passphrase_strength"]
-
-MIN_PASSPHRASE_CHARS = 10
-
-
-def passphrase_strength(passphrase: str) -> tuple[int, str]:
-    """A rough strength score 0–4 and a hint for the user (for the first-run assistant).
-
-    Length counts most: four or more random words beat short symbol soup.
-    """
-    length = len(passphrase)
-    words = len(passphrase.split())
-    kinds = sum(
-        any(test(c) for c in passphrase)
-        for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
-    )
-    if length < MIN_PASSPHRASE_CHARS:
-        return 0, f"Too short: use at least {MIN_PASSPHRASE_CHARS} characters."
-    if len(set(passphrase)) < 5:
-        return 1, "Too repetitive: use more different characters."
-    score = 1 + (length >= 16) + (length >= 24 or words >= 4) + (kinds >= 3 and length >= 12)
-    hints = {
-        1: "Weak: add more words.",
-        2: "Fair: a few more words would make it strong.",
-        3: "Good.",
-        4: "Strong.",
-    }
-    return min(score, 4), hints[min(score, 4)]
+__all__ = ["VaultAccess"]
 
 
 class VaultAccess:
@@ -66,6 +50,23 @@ class VaultAccess:
         self._now = now
         self._kdf = kdf
 
+    @classmethod
+    def for_home(
+        cls, folder: str | os.PathLike[str] | None, *, keychain: Keychain | None = None
+    ) -> VaultAccess:
+        """The vault in ``folder`` (None: ``CABLEDESK_HOME``, else the platform's data
+        folder), with the system keychain unless another is given."""
+        if keychain is None:
+            from cabledesk.store.keychain import SystemKeychain
+
+            keychain = SystemKeychain()
+        return cls(resolve_home(folder), keychain)
+
+    @property
+    def folder(self) -> Path:
+        """The vault's folder (for messages, and the window preferences beside it)."""
+        return self.home.folder
+
     def exists(self) -> bool:
         return self.home.exists()
 
@@ -75,20 +76,63 @@ class VaultAccess:
     def create(self, passphrase: str, *, remember: bool = False) -> Vault:
         """A new vault; with ``remember``, its key also goes to the keychain.
 
-        Raises VaultError for a passphrase shorter than MIN_PASSPHRASE_CHARS,
-        KeychainUnavailable (after creating the vault) if it cannot be remembered.
+        Raises WeakPassphrase for a passphrase too easy to guess (nothing is
+        created), VaultError if the folder holds a vault, KeychainUnavailable
+        (after creating the vault) if it cannot be remembered.
         """
-        if len(passphrase) < MIN_PASSPHRASE_CHARS:
-            raise VaultError(
-                f"The passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters.",
-                hint="Several unrelated words are easy to remember and hard to guess.",
-            )
+        from cabledesk.services.passwords import require_strong
         from cabledesk.store.vault import Vault
 
+        require_strong(passphrase)
         vault = Vault.create(self.home, passphrase, params=self._kdf, now=self._now)
         if remember:
             vault.remember(self.keychain)
         return vault
+
+    def create_with_identity(
+        self,
+        passphrase: str,
+        request: IdentityRequest,
+        schemes: SchemeRegistry,
+        *,
+        remember: bool = False,
+    ) -> tuple[Vault, KeychainUnavailable | None]:
+        """A new vault holding the user's new identity, or nothing at all.
+
+        Returns the unlocked vault and, when ``remember`` was asked and the keychain
+        refused, why (the vault is complete all the same). Raises WeakPassphrase and
+        VaultError as :meth:`create`, and what :meth:`IdentityService.create` raises
+        (FieldError, MarkingError, SchemeError) after removing the vault it had created.
+        """
+        from cabledesk.services.identity import IdentityService
+
+        vault = self.create(passphrase)
+        try:
+            IdentityService(vault, schemes).create(request)
+        except BaseException:
+            vault.lock()
+            self._remove_half_made_vault()
+            raise
+        if not remember:
+            return vault, None
+        try:
+            vault.remember(self.keychain)
+        except KeychainUnavailable as exc:
+            return vault, exc
+        return vault, None
+
+    def remember(self, vault: Vault) -> None:
+        """Remember the unlocked ``vault`` in this device's keychain (audited);
+        raises KeychainUnavailable."""
+        vault.remember(self.keychain)
+
+    def _remove_half_made_vault(self) -> None:
+        for path in (self.home.key_file, self.home.database):
+            for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                candidate.unlink(missing_ok=True)
+        archive = self.home.archive
+        if archive.exists() and not any(archive.iterdir()):
+            archive.rmdir()
 
     def unlock(self, passphrase: str) -> Vault:
         """Open with the passphrase; raises WrongPassphrase, VaultRolledBack or VaultError.

@@ -10,12 +10,10 @@ the audit log for every export and every check.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from pathlib import Path
 
 from cabledesk.domain.cable import Cable
-from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import VaultError
@@ -23,28 +21,11 @@ from cabledesk.export.pdf import PdfConverter
 from cabledesk.export.signed import DocumentSigner, ExpectedSigner
 from cabledesk.export.verification import DocumentVerification, KnownSigner
 from cabledesk.services.exporting import ExportRequest, ExportResult, ExportService
+from cabledesk.services.settings import SettingsService
 from cabledesk.store.audit import Event
-from cabledesk.store.settings import EXPORT_CEILING
 from cabledesk.store.vault import Vault
 
-__all__ = ["VaultDocuments", "parse_ceiling_setting"]
-
-_PAIR = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(.+?)\s*$")
-
-
-def parse_ceiling_setting(text: str, schemes: SchemeRegistry) -> ExportCeiling:
-    """The ceiling of the ``export_ceiling`` setting: ``us=SECRET, uk=OFFICIAL``
-    (empty: each scheme's lowest classified level). Raises SchemeError or
-    MarkingError for an unknown scheme or level, VaultError for bad syntax."""
-    pairs: dict[str, str] = {}
-    for item in filter(str.strip, text.split(",")):
-        match = _PAIR.match(item)
-        if match is None:
-            raise VaultError(
-                f"The export ceiling setting {text!r} is not of the form 'us=SECRET, uk=OFFICIAL'."
-            )
-        pairs[match[1].lower()] = match[2]
-    return ExportCeiling.from_settings(pairs, schemes)
+__all__ = ["VaultDocuments"]
 
 
 class VaultDocuments:
@@ -56,7 +37,7 @@ class VaultDocuments:
         self._pdf = pdf_converter
 
     def service(self) -> ExportService:
-        ceiling = parse_ceiling_setting(self._vault.settings.get(EXPORT_CEILING), self._schemes)
+        ceiling = SettingsService(self._vault, self._schemes).export_ceiling()
         return ExportService(
             self._schemes, ceiling=ceiling, pdf_converter=self._pdf, clock=self._vault.now
         )

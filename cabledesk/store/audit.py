@@ -56,6 +56,8 @@ class Event(StrEnum):
     KEYCHAIN_ENABLED = "keychain enabled"
     KEYCHAIN_DISABLED = "keychain disabled"
     BACKUP_CREATED = "backup created"
+    SETTING_CHANGED = "setting changed"
+    SECRET_KEY_EXPORTED = "secret key exported"  # noqa: S105 (an event name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,14 @@
 """The user's settings, declared once here and stored in the vault.
 
-Each :class:`Setting` has a key, a default and a check of the values it
-accepts; :class:`Settings` reads and writes them as JSON in the ``settings``
-table. A stored value that is no longer valid (edited, or from another
-version) reads as the default.
+Each :class:`Setting` has a key (kebab-case, as people type it:
+``auto-lock-minutes``), the row it is stored under (``auto_lock_minutes``: the
+rows keep the names earlier versions gave them, so an existing vault keeps its
+values), a default and a check of the values it accepts; :class:`Settings`
+reads and writes them as JSON in the ``settings`` table. A stored value that is
+no longer valid (edited, or from another version) reads as the default.
+
+What a value means, and how it is typed as text, is the business of
+:class:`cabledesk.services.settings.SettingsService`.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ T = TypeVar("T", int, str, bool)
 @dataclass(frozen=True, slots=True)
 class Setting(Generic[T]):
     key: str
+    row: str
     default: T
     kind: type[T]
     valid: Callable[[T], bool]
@@ -45,34 +51,36 @@ class Setting(Generic[T]):
 
 
 AUTO_LOCK_MINUTES = Setting(
-    "auto_lock_minutes", 10, int, lambda v: 0 <= v <= 24 * 60,
+    "auto-lock-minutes", "auto_lock_minutes", 10, int, lambda v: 0 <= v <= 24 * 60,
     "Lock the vault after this many minutes without use (0: never).",
 )  # fmt: skip
 LOCK_ON_SCREEN_LOCK = Setting(
-    "lock_on_screen_lock", True, bool, lambda v: True,
+    "lock-on-screen-lock", "lock_on_screen_lock", True, bool, lambda v: True,
     "Lock the vault when the screen locks (where the system tells).",
 )  # fmt: skip
 DEFAULT_SCHEME = Setting(
-    "default_scheme", "us", str, lambda v: bool(v.strip()),
+    "default-scheme", "default_scheme", "us", str, lambda v: bool(v.strip()),
     "The classification scheme of new drafts.",
 )  # fmt: skip
 PAPER = Setting(
-    "paper", "a4", str, lambda v: v in ("a4", "letter"), "Paper size of exported documents."
-)
+    "paper", "paper", "a4", str, lambda v: v in ("a4", "letter"),
+    "Paper size of exported documents.",
+)  # fmt: skip
 EXPORT_CEILING = Setting(
-    "export_ceiling", "", str, lambda v: True,
-    "Highest level exported unencrypted (empty: the scheme's lowest classified level).",
+    "export-ceiling", "export_ceiling", "", str, lambda v: True,
+    "Highest level exported as an unencrypted document (empty: each scheme's lowest "
+    "classified level).",
 )  # fmt: skip
 LANGUAGE = Setting(
-    "language", "", str, lambda v: v in ("", "en", "fr"),
+    "language", "language", "", str, lambda v: v in ("", "en", "fr"),
     "Language of the application (empty: the system's).",
 )  # fmt: skip
 DRAFT_HISTORY_LIMIT = Setting(
-    "draft_history_limit", 50, int, lambda v: 1 <= v <= 1000,
+    "draft-history", "draft_history_limit", 50, int, lambda v: 1 <= v <= 1000,
     "Earlier versions kept per draft.",
 )  # fmt: skip
 CLIPBOARD_CLEAR_SECONDS = Setting(
-    "clipboard_clear_seconds", 30, int, lambda v: 5 <= v <= 600,
+    "clipboard-clear-seconds", "clipboard_clear_seconds", 30, int, lambda v: 5 <= v <= 600,
     "Copied cable text is cleared from the clipboard after this many seconds.",
 )  # fmt: skip
 
@@ -93,7 +101,7 @@ class Settings:
         self._db = db
 
     def get(self, setting: Setting[T]) -> T:
-        row = self._db.query_one("SELECT value FROM settings WHERE key = ?", (setting.key,))
+        row = self._db.query_one("SELECT value FROM settings WHERE key = ?", (setting.row,))
         if row is None:
             return setting.default
         try:
@@ -109,5 +117,5 @@ class Settings:
         self._db.execute(
             "INSERT INTO settings(key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (setting.key, json.dumps(value)),
+            (setting.row, json.dumps(value)),
         )

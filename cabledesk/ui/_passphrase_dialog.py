@@ -1,8 +1,11 @@
 """Change the vault's passphrase: the current one, the new one twice, a strength hint.
 
-The key derivation (about half a second) runs off the GUI thread; a wrong
-current passphrase is said under the fields and the dialog stays open. The
-dialog closes (accepted) once the new passphrase is in place.
+The change is :meth:`PassphraseService.change` (the strength rule, the re-key
+of the vault, the keychain kept current), run off the GUI thread; the new
+passphrase must pass the strength rule before Change is enabled, with the words
+the command line uses. A wrong current passphrase is said under the fields and
+the dialog stays open. The dialog closes (accepted) once the new passphrase is
+in place.
 """
 
 from __future__ import annotations
@@ -18,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cabledesk.errors import WrongPassphrase
+from cabledesk.errors import CableDeskError, WrongPassphrase
 from cabledesk.services.session import Session
-from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS
-from cabledesk.ui.errors import describe
+from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import Workers
 
@@ -97,7 +99,7 @@ class ChangePassphraseDialog(QDialog):
         self.ok.setEnabled(
             not self._busy
             and bool(self.old.text())
-            and len(new) >= MIN_PASSPHRASE_CHARS
+            and self.strength.acceptable
             and new == again
             and new != self.old.text()
         )
@@ -106,12 +108,12 @@ class ChangePassphraseDialog(QDialog):
         if not self.ok.isEnabled():
             return
         old, new = self.old.text(), self.new.text()
-        vault = self._session.vault
+        service = self._session.passphrase
         self._set_busy(True)
         self.error.clear()
         self._workers.run(
             "change the passphrase",
-            lambda ctx: vault.change_passphrase(old, new),
+            lambda ctx: service.change(old, new),
             write=True,
             on_done=self._done,
             on_failed=self._failed,
@@ -136,6 +138,9 @@ class ChangePassphraseDialog(QDialog):
             self.error.setText(self.tr("The current passphrase is not right."))
             self.old.selectAll()
             self.old.setFocus()
+            return
+        if not isinstance(exc, CableDeskError):
+            show_error(self, exc)  # a bug: the error dialog says so
             return
         problem = describe(exc)
         self.error.setText(" ".join(filter(None, (problem.message, problem.hint))))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from cabledesk.export.verification import DocumentVerification, SignerSource
+from cabledesk.services.document_signers import DocumentVerification, SignerSource
 from cabledesk.services.session import Session
 from cabledesk.ui.document_verdict import Tone, VerdictPanel
 from cabledesk.ui.workers import Workers

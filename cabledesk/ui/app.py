@@ -66,8 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from cabledesk.services.vault_access import VaultAccess
-    from cabledesk.store.home import resolve_home
-    from cabledesk.store.keychain import SystemKeychain
     from cabledesk.ui.controller import AppController
     from cabledesk.ui.i18n import install_translations
     from cabledesk.ui.icons import app_icon
@@ -82,10 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("CableDesk")
     app.setDesktopFileName("cabledesk")
     app.setWindowIcon(app_icon())
-    home = resolve_home(args.home)
-    preferences = QSettings(str(home.folder / "ui.ini"), QSettings.Format.IniFormat)
+    access = VaultAccess.for_home(args.home)
+    preferences = QSettings(str(access.folder / "ui.ini"), QSettings.Format.IniFormat)
     install_translations(app, str(preferences.value("language", "")))
-    access = VaultAccess(home, SystemKeychain())
     controller = AppController(access, None, Workers())  # schemes read when needed
     controller.pending_files = list(args.files)
     watcher = ScreenLockWatcher(controller.screen_locked, controller)

@@ -20,9 +20,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout
 
-from cabledesk.crypto.sshsig import CONTACT_NAMESPACE, DOCUMENT_NAMESPACE, SEAL_NAMESPACE
 from cabledesk.errors import SignatureMissing
-from cabledesk.export.verification import DocumentVerification, SignerSource, Verdict
+from cabledesk.services.document_signers import (
+    CONTACT_NAMESPACE,
+    DOCUMENT_NAMESPACE,
+    SEAL_NAMESPACE,
+    DocumentVerification,
+    SignerSource,
+    Verdict,
+)
 from cabledesk.ui._contacts_model import trust_text
 from cabledesk.ui._wrapped import grow
 from cabledesk.ui.errors import describe

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from cabledesk.domain.cable import Cable
 from cabledesk.errors import CableDeskError
-from cabledesk.export.settings import ExportSettings, Paper
+from cabledesk.services.document_signers import ExportSettings, Paper
 from cabledesk.services.exporting import DocumentFormat, ExportRequest, ExportResult
 from cabledesk.services.session import Session
-from cabledesk.store.settings import PAPER
+from cabledesk.services.settings import PAPER
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.workers import JobContext, Workers
@@ -186,9 +186,7 @@ class ExportDialog(QDialog):
         if sign and self.bundle.isChecked():
             from dataclasses import replace
 
-            from cabledesk.export.signed import DocumentSigner
-
-            signer = DocumentSigner.from_identity(self._session.identity.active())
+            signer = self._session.identity.document_signer()
             request = replace(request, signer=signer, bundle=True)
         documents = self._session.documents
         cable = self._cable

@@ -1,10 +1,12 @@
 """The first-run assistant: create the vault, then the identity; show the fingerprint.
 
-Four pages: welcome; the passphrase (twice, with a strength hint and, where
-a keychain exists, "remember on this device"); who you are (name, post,
-role, scheme, clearance, nationality); and, once both are created off the GUI
-thread, the fingerprint and safety number with an offer to save the contact
-card. Emits ``created(vault)`` when the user finishes.
+Four pages: welcome; the passphrase (twice, with the strength rule's words,
+which must say "strong" before the page lets you on, and, where a keychain
+exists, "remember on this device"); who you are (name, post, role, scheme,
+clearance, nationality); and, once both are created off the GUI thread
+(:meth:`VaultAccess.create_with_identity`, which leaves no half-made vault), the
+fingerprint and safety number with an offer to save the contact card. Emits
+``created(vault)`` when the user finishes.
 """
 
 from __future__ import annotations
@@ -30,18 +32,18 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from cabledesk.atomic import write_atomic
-from cabledesk.services.vault_access import MIN_PASSPHRASE_CHARS, VaultAccess
-from cabledesk.store.keychain import KeychainStatus
-from cabledesk.ui.errors import show_error
+from cabledesk.errors import CableDeskError
+from cabledesk.services.vault_access import VaultAccess
+from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
 from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import JobContext, Workers
 
 if TYPE_CHECKING:  # loaded when the vault is created, so that the assistant shows fast
-    from cabledesk.crypto.contact import ContactCard
     from cabledesk.domain.scheme import SchemeRegistry
-    from cabledesk.services.identity import IdentityInfo, IdentityRequest
+    from cabledesk.errors import KeychainUnavailable
+    from cabledesk.services.identity import IdentityInfo, IdentityRequest, IdentityService
+    from cabledesk.services.keychain import KeychainStatus
     from cabledesk.store.vault import Vault
 
 __all__ = ["FirstRunWizard"]
@@ -92,9 +94,7 @@ class _PassphrasePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return len(self.first.text()) >= MIN_PASSPHRASE_CHARS and (
-            self.first.text() == self.second.text()
-        )
+        return self.strength.acceptable and self.first.text() == self.second.text()
 
 
 class _IdentityPage(QWizardPage):
@@ -238,8 +238,8 @@ class FirstRunWizard(QWizard):
         self.access = access
         self._schemes = schemes  # None: the built-in ones, read when the identity page opens
         self._workers = workers
-        self.vault: Vault | None = None
-        self.card: ContactCard | None = None
+        self._created: Vault | None = None
+        self._identity: IdentityService | None = None
         self.setObjectName("firstRun")
         self.setWindowTitle(self.tr("Welcome to CableDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -298,7 +298,7 @@ class FirstRunWizard(QWizard):
 
     def create_vault(self) -> bool:
         """Start creating the vault and the identity; the page moves on when done."""
-        if self.vault is not None:
+        if self._created is not None:
             return True
         secret = self.passphrase_page.first.text()
         remember = self.passphrase_page.remember.isChecked()
@@ -306,32 +306,30 @@ class FirstRunWizard(QWizard):
         self.busy.setVisible(True)
         self.button(QWizard.WizardButton.NextButton).setEnabled(False)
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        access, schemes = self.access, self.schemes
 
-        def work(ctx: JobContext) -> tuple[Vault, IdentityInfo]:
+        def work(ctx: JobContext) -> _Created:
             from cabledesk.services.identity import IdentityService
 
-            vault = self.access.create(secret, remember=remember)
-            service = IdentityService(vault, self.schemes)
-            try:
-                service.create(request)
-            except BaseException:
-                vault.lock()
-                _remove_vault(self.access)
-                raise
-            return vault, service.info()
+            vault, problem = access.create_with_identity(
+                secret, request, schemes, remember=remember
+            )
+            identity = IdentityService(vault, schemes)
+            return vault, identity, identity.info(), problem
 
-        self._workers.run("create the vault", work, on_done=self._created, on_failed=self._failed)
+        self._workers.run(
+            "create the vault", work, on_done=self._created_now, on_failed=self._failed
+        )
         return False
 
-    def _created(self, result: tuple[Vault, IdentityInfo]) -> None:
-        from cabledesk.services.identity import IdentityService
-
-        self.vault, info = result
-        self.card = IdentityService(self.vault, self.schemes).card()
+    def _created_now(self, result: _Created) -> None:
+        self._created, self._identity, info, problem = result
         self.busy.setVisible(False)
         self.passphrase_page.first.clear()
         self.passphrase_page.second.clear()
         self.done_page.show_identity(info)
+        if problem is not None:
+            self.done_page.saved.setText(describe(problem).message)
         self.next()
         self.button(QWizard.WizardButton.BackButton).setEnabled(False)
 
@@ -339,7 +337,7 @@ class FirstRunWizard(QWizard):
         self.busy.setVisible(False)
         self.button(QWizard.WizardButton.NextButton).setEnabled(True)
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
-        show_error(self, exc)
+        show_error(self, exc)  # typed errors as words, anything else as a bug
 
     def _ask_card_path(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
@@ -348,7 +346,7 @@ class FirstRunWizard(QWizard):
         return Path(name) if name else None
 
     def _save_card(self) -> None:
-        if self.card is None:
+        if self._identity is None:
             return
         path = self.save_card_to()
         if path is None:
@@ -356,21 +354,15 @@ class FirstRunWizard(QWizard):
         if path.suffix != ".contact":
             path = path.with_name(path.name + ".contact")
         try:
-            write_atomic(path, self.card.to_bytes(), mode=0o644)
-        except Exception as exc:
+            self._identity.export_card(path, overwrite=True)  # the save dialog asked
+        except CableDeskError as exc:
             show_error(self, exc)
             return
         self.done_page.saved.setText(self.tr("Saved to {0}.").format(str(path)))
 
     def _finish(self, result: int) -> None:
-        if self.vault is not None:
-            self.created.emit(self.vault)
+        if self._created is not None:
+            self.created.emit(self._created)
 
 
-def _remove_vault(access: VaultAccess) -> None:
-    # The identity could not be created: leave no half-made vault behind.
-    for path in (access.home.key_file, access.home.database):
-        for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            candidate.unlink(missing_ok=True)
-    if access.home.archive.exists() and not any(access.home.archive.iterdir()):
-        access.home.archive.rmdir()
+_Created = tuple["Vault", "IdentityService", "IdentityInfo", "KeychainUnavailable | None"]

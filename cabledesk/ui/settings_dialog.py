@@ -1,17 +1,21 @@
-"""The settings: every setting of :mod:`cabledesk.store.settings`, the keychain, the passphrase.
+"""The settings: every setting of :class:`SettingsService`, the keychain, the passphrase.
 
 Security (auto-lock, lock with the screen, clipboard clearing, "remember on
 this device" with the keychain's status, change the passphrase), documents
 (default scheme, paper, export ceiling checked as it is typed, draft history)
 and the language (also written to the window preferences, ``ui.ini``; it
-applies at the next start). The current values and the keychain's status are
-read off the GUI thread; Save writes them there too, then closes the dialog
-(``exec()`` returns accepted).
+applies at the next start). Each setting's widget has the setting's key as its
+object name (``auto-lock-minutes``, ``export-ceiling``, …), the keys that
+``cabledesk-cli settings set`` takes. The current values and the keychain's
+status are read off the GUI thread; Save hands the values, as text, to
+:meth:`SettingsService.set_many` there too (which checks, stores and audits
+them), then closes the dialog (``exec()`` returns accepted).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -29,10 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cabledesk.errors import CableDeskError
 from cabledesk.services.session import Session
-from cabledesk.services.vault_documents import parse_ceiling_setting
-from cabledesk.store.keychain import Keychain, KeychainStatus, SystemKeychain
-from cabledesk.store.settings import (
+from cabledesk.services.settings import (
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
     DEFAULT_SCHEME,
@@ -48,22 +51,27 @@ from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.i18n import LANGUAGES
 from cabledesk.ui.workers import JobContext, Workers
 
+if TYPE_CHECKING:
+    from cabledesk.services.keychain import KeychainStatus
+
 __all__ = ["SettingsDialog"]
 
 PREFERENCES_FILE = "ui.ini"
 _ERROR = "color: #c62828;"
+_ON, _OFF, _DEFAULT, _SYSTEM = "on", "off", "default", "system"
 
 
 @dataclass(frozen=True, slots=True)
 class _Loaded:
-    values: dict[str, int | str | bool]
+    values: dict[str, str]  # by setting key, as text
+    user_scheme: str
     keychain: KeychainStatus
     remembered: bool
 
 
 class SettingsDialog(QDialog):
     """See the module docstring. ``workers`` defaults to the parent's (the main
-    window's) or a pool of the dialog's own; ``keychain`` to the system's."""
+    window's) or a pool of the dialog's own."""
 
     def __init__(
         self,
@@ -71,7 +79,6 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         workers: Workers | None = None,
-        keychain: Keychain | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -79,7 +86,6 @@ class SettingsDialog(QDialog):
         if workers is None:
             workers = parent_workers if isinstance(parent_workers, Workers) else Workers(self)
         self.workers = workers
-        self.keychain: Keychain = keychain if keychain is not None else SystemKeychain()
         self._loaded: _Loaded | None = None
         self._saving = False
         self.setObjectName("settingsDialog")
@@ -109,7 +115,7 @@ class SettingsDialog(QDialog):
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
         self.ceiling = QLineEdit()
-        self.ceiling.setPlaceholderText(self.tr("e.g. us=SECRET, uk=OFFICIAL"))
+        self.ceiling.setPlaceholderText(self.tr("default, off, or a level such as SECRET"))
         self.ceiling_note = QLabel()
         self.ceiling_note.setObjectName("ceilingNote")
         self.ceiling_note.setWordWrap(True)
@@ -123,17 +129,18 @@ class SettingsDialog(QDialog):
         language_note = QLabel(self.tr("A change of language applies at the next start."))
         language_note.setWordWrap(True)
         for widget, name, accessible in (
-            (self.auto_lock, "autoLock", self.tr("Lock after minutes without use")),
-            (self.screen_lock, "lockOnScreenLock", self.tr("Lock when the screen locks")),
-            (self.clipboard, "clipboardSeconds", self.tr("Clear copied text after seconds")),
+            (self.auto_lock, AUTO_LOCK_MINUTES.key, self.tr("Lock after minutes without use")),
+            (self.screen_lock, LOCK_ON_SCREEN_LOCK.key, self.tr("Lock when the screen locks")),
+            (self.clipboard, CLIPBOARD_CLEAR_SECONDS.key,
+             self.tr("Clear copied text after seconds")),
             (self.remember, "remember", self.tr("Remember the vault on this device")),
             (self.change_passphrase, "changePassphrase", self.tr("Change the passphrase")),
-            (self.scheme, "defaultScheme", self.tr("Scheme of new drafts")),
-            (self.paper, "paper", self.tr("Paper size")),
-            (self.ceiling, "exportCeiling", self.tr("Export ceiling")),
-            (self.history, "draftHistory", self.tr("Earlier versions kept per draft")),
-            (self.language, "language", self.tr("Language")),
-        ):
+            (self.scheme, DEFAULT_SCHEME.key, self.tr("Scheme of new drafts")),
+            (self.paper, PAPER.key, self.tr("Paper size")),
+            (self.ceiling, EXPORT_CEILING.key, self.tr("Export ceiling")),
+            (self.history, DRAFT_HISTORY_LIMIT.key, self.tr("Earlier versions kept per draft")),
+            (self.language, LANGUAGE.key, self.tr("Language")),
+        ):  # fmt: skip
             widget.setObjectName(name)
             widget.setAccessibleName(accessible)
 
@@ -182,44 +189,29 @@ class SettingsDialog(QDialog):
     # --- reading -------------------------------------------------------------------
 
     def _load(self) -> None:
-        settings, keychain, vault = self.session.settings, self.keychain, self.session.vault
+        settings, keychain = self.session.settings, self.session.keychain
 
         def work(ctx: JobContext) -> _Loaded:
-            values: dict[str, int | str | bool] = {
-                AUTO_LOCK_MINUTES.key: settings.get(AUTO_LOCK_MINUTES),
-                LOCK_ON_SCREEN_LOCK.key: settings.get(LOCK_ON_SCREEN_LOCK),
-                CLIPBOARD_CLEAR_SECONDS.key: settings.get(CLIPBOARD_CLEAR_SECONDS),
-                DEFAULT_SCHEME.key: settings.get(DEFAULT_SCHEME),
-                PAPER.key: settings.get(PAPER),
-                EXPORT_CEILING.key: settings.get(EXPORT_CEILING),
-                DRAFT_HISTORY_LIMIT.key: settings.get(DRAFT_HISTORY_LIMIT),
-                LANGUAGE.key: settings.get(LANGUAGE),
-            }
+            values = {view.key: view.value for view in settings.show()}
             status = keychain.status()
-            remembered = False
-            if status.usable:
-                try:
-                    key = keychain.load(vault.vault_id)
-                except Exception:  # a keychain that cannot answer: not remembered here
-                    key = None
-                remembered = key is not None
-                if key is not None:
-                    key[:] = bytes(len(key))
-            return _Loaded(values, status, remembered)
+            remembered = status.usable and keychain.remembers()
+            return _Loaded(values, settings.user_scheme(), status, remembered)
 
         self.workers.run("read the settings", work, on_done=self._show, on_failed=self._failed)
 
     def _show(self, loaded: _Loaded) -> None:
         self._loaded = loaded
         v = loaded.values
-        self.auto_lock.setValue(int(v[AUTO_LOCK_MINUTES.key]))
-        self.screen_lock.setChecked(bool(v[LOCK_ON_SCREEN_LOCK.key]))
+        self.auto_lock.setValue(_minutes(v[AUTO_LOCK_MINUTES.key]))
+        self.screen_lock.setChecked(v[LOCK_ON_SCREEN_LOCK.key] == _ON)
         self.clipboard.setValue(int(v[CLIPBOARD_CLEAR_SECONDS.key]))
         self.scheme.setCurrentIndex(max(0, self.scheme.findData(v[DEFAULT_SCHEME.key])))
         self.paper.setCurrentIndex(max(0, self.paper.findData(v[PAPER.key])))
-        self.ceiling.setText(str(v[EXPORT_CEILING.key]))
+        ceiling = v[EXPORT_CEILING.key]
+        self.ceiling.setText("" if ceiling == _DEFAULT else ceiling)
         self.history.setValue(int(v[DRAFT_HISTORY_LIMIT.key]))
-        self.language.setCurrentIndex(max(0, self.language.findData(v[LANGUAGE.key])))
+        language = "" if v[LANGUAGE.key] == _SYSTEM else v[LANGUAGE.key]
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
         status = loaded.keychain
         self.remember.setEnabled(status.usable)
         self.remember.setChecked(loaded.remembered)
@@ -245,61 +237,56 @@ class SettingsDialog(QDialog):
         grow(self)
 
     def _check_ceiling(self) -> bool:
-        schemes = self.session.schemes
+        """Say what the typed ceiling means for each scheme (no vault read: as one types)."""
+        if self._loaded is None:
+            return False
         try:
-            ceiling = parse_ceiling_setting(self.ceiling.text(), schemes)
-            levels = [(i, ceiling.level_for(schemes[i])) for i in sorted(schemes)]
-        except Exception as exc:
+            levels = self.session.settings.ceiling_in_effect(
+                self.ceiling.text(), self._loaded.user_scheme
+            )
+        except CableDeskError as exc:
             problem = describe(exc)
             self.ceiling_note.setStyleSheet(_ERROR)
             self.ceiling_note.setText(" ".join(filter(None, (problem.message, problem.hint))))
             return False
         none = self.tr("(none)")  # outside the f-string, where lupdate can see it
-        shown = [f"{name}={level.name if level else none}" for name, level in levels]
+        shown = [f"{name}={level or none}" for name, level in levels]
         self.ceiling_note.setStyleSheet("")
         self.ceiling_note.setText(self.tr("In effect: {0}").format(", ".join(shown)))
         return True
 
-    def values(self) -> dict[str, int | str | bool]:
-        """What Save stores, by setting key."""
+    def texts(self) -> dict[str, str]:
+        """What Save stores, by setting key, as ``cabledesk-cli settings set`` takes it."""
         return {
-            AUTO_LOCK_MINUTES.key: self.auto_lock.value(),
-            LOCK_ON_SCREEN_LOCK.key: self.screen_lock.isChecked(),
-            CLIPBOARD_CLEAR_SECONDS.key: self.clipboard.value(),
+            AUTO_LOCK_MINUTES.key: str(self.auto_lock.value()),
+            LOCK_ON_SCREEN_LOCK.key: _ON if self.screen_lock.isChecked() else _OFF,
+            CLIPBOARD_CLEAR_SECONDS.key: str(self.clipboard.value()),
             DEFAULT_SCHEME.key: str(self.scheme.currentData()),
             PAPER.key: str(self.paper.currentData()),
-            EXPORT_CEILING.key: " ".join(self.ceiling.text().split()),
-            DRAFT_HISTORY_LIMIT.key: self.history.value(),
-            LANGUAGE.key: str(self.language.currentData() or ""),
+            EXPORT_CEILING.key: " ".join(self.ceiling.text().split()) or _DEFAULT,
+            DRAFT_HISTORY_LIMIT.key: str(self.history.value()),
+            LANGUAGE.key: str(self.language.currentData() or _SYSTEM),
         }
 
     def save(self) -> None:
         if self._loaded is None or not self.save_button.isEnabled():
             return
-        values = self.values()
+        texts = self.texts()
         remember = self.remember.isChecked() if self.remember.isEnabled() else None
         change = None if remember is None or remember == self._loaded.remembered else remember
-        vault, keychain = self.session.vault, self.keychain
-        preferences = str(vault.home.folder / PREFERENCES_FILE)
+        settings, keychain = self.session.settings, self.session.keychain
+        preferences = str(self.session.folder / PREFERENCES_FILE)
+        language = "" if texts[LANGUAGE.key] == _SYSTEM else texts[LANGUAGE.key]
 
         def work(ctx: JobContext) -> None:
-            store = vault.settings
-            with vault.transaction():
-                store.set(AUTO_LOCK_MINUTES, int(values[AUTO_LOCK_MINUTES.key]))
-                store.set(LOCK_ON_SCREEN_LOCK, bool(values[LOCK_ON_SCREEN_LOCK.key]))
-                store.set(CLIPBOARD_CLEAR_SECONDS, int(values[CLIPBOARD_CLEAR_SECONDS.key]))
-                store.set(DEFAULT_SCHEME, str(values[DEFAULT_SCHEME.key]))
-                store.set(PAPER, str(values[PAPER.key]))
-                store.set(EXPORT_CEILING, str(values[EXPORT_CEILING.key]))
-                store.set(DRAFT_HISTORY_LIMIT, int(values[DRAFT_HISTORY_LIMIT.key]))
-                store.set(LANGUAGE, str(values[LANGUAGE.key]))
+            settings.set_many(texts)
             ui = QSettings(preferences, QSettings.Format.IniFormat)
-            ui.setValue("language", values[LANGUAGE.key])
+            ui.setValue("language", language)
             ui.sync()
             if change is True:
-                vault.remember(keychain)
+                keychain.remember()
             elif change is False:
-                vault.forget(keychain)
+                keychain.forget()
 
         self._saving = True
         self.error.clear()
@@ -315,12 +302,12 @@ class SettingsDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._saving = False
         self._update()
+        if not isinstance(exc, CableDeskError):
+            show_error(self, exc)  # a bug: the error dialog says so and offers a report
+            return
         problem = describe(exc)
-        if problem.details:  # unexpected: the dialog offers to copy the details
-            show_error(self, exc)
-        else:
-            self.error.setText(" ".join(filter(None, (problem.message, problem.hint))))
-            grow(self)
+        self.error.setText(" ".join(filter(None, (problem.message, problem.hint))))
+        grow(self)
         if self._loaded is not None:
             self._load()  # say again what the keychain holds now
 
@@ -331,3 +318,7 @@ class SettingsDialog(QDialog):
         )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+
+def _minutes(text: str) -> int:
+    return 0 if text == _OFF else int(text)

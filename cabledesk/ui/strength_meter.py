@@ -1,9 +1,11 @@
-"""How strong a new passphrase is: a five-step bar and a hint in words.
+"""How strong a new passphrase is: a five-step bar and the words for it.
 
 One widget for every form that sets a passphrase (the first-run assistant,
 the change of the vault's passphrase, encryption of a file with a
-passphrase), so that they judge and word it alike; the judgement itself is
-the core's (:func:`~cabledesk.services.vault_access.passphrase_strength`).
+passphrase), so that they judge and word it alike. The judgement and its
+words are the core's (:mod:`cabledesk.services.passwords`, the rule the
+command line applies too), shown here in the user's language;
+:meth:`StrengthMeter.acceptable` says whether the passphrase may be set.
 """
 
 from __future__ import annotations
@@ -11,22 +13,20 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar
 
-from cabledesk.services.vault_access import passphrase_strength
+from cabledesk.ui.phrases import in_words
 
 __all__ = ["StrengthMeter"]
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StrengthMeter", text)
+MAX_SCORE = 4
 
 
 class StrengthMeter:
-    """The bar (``strength``) and, in the row below, the hint (``strengthHint``)."""
+    """The bar (``strength``) and, in the row below, the words (``strengthHint``)."""
 
     def __init__(self) -> None:
         self.bar = QProgressBar()
         self.bar.setObjectName("strength")
-        self.bar.setRange(0, 4)
+        self.bar.setRange(0, MAX_SCORE)
         self.bar.setTextVisible(False)
         self.bar.setAccessibleName(
             QCoreApplication.translate("StrengthMeter", "Passphrase strength")
@@ -34,17 +34,33 @@ class StrengthMeter:
         self.hint = QLabel()
         self.hint.setObjectName("strengthHint")
         self.hint.setWordWrap(True)
+        self._acceptable = False
 
     def add_to(self, form: QFormLayout, label: str) -> None:
-        """Two rows of ``form``: the bar beside ``label``, the hint under it."""
+        """Two rows of ``form``: the bar beside ``label``, the words under it."""
         form.addRow(label, self.bar)
         form.addRow("", self.hint)
 
+    @property
+    def acceptable(self) -> bool:
+        """Whether the passphrase last shown may be set (the rule of the core)."""
+        return self._acceptable
+
     def show_strength(self, passphrase: str, problem: str = "") -> None:
         """Judge ``passphrase`` (nothing shown while it is empty); a ``problem``
-        (such as two entries that differ) replaces the hint."""
-        score, hint = passphrase_strength(passphrase)
-        words = _tr(hint) if passphrase else ""
-        self.bar.setValue(score if passphrase else 0)
+        (such as two entries that differ) replaces the words."""
+        if not passphrase:
+            self._acceptable = False
+            self.bar.setValue(0)
+            self.bar.setAccessibleDescription("")
+            self.hint.setText(problem)
+            return
+        # Loaded at the first keystroke, not with the window: zxcvbn's lists are large.
+        from cabledesk.services.passwords import estimate
+
+        strength = estimate(passphrase)
+        words = in_words(strength.words)
+        self._acceptable = strength.acceptable
+        self.bar.setValue(strength.score)
         self.bar.setAccessibleDescription(words)
         self.hint.setText(problem or words)

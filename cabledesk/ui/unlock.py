@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from cabledesk.errors import CableDeskError, WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess
-from cabledesk.store.keychain import KeychainStatus
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
 from cabledesk.ui.workers import JobContext, Workers
 
 if TYPE_CHECKING:
+    from cabledesk.services.keychain import KeychainStatus
     from cabledesk.store.vault import Vault
 
 __all__ = ["UnlockWindow"]
@@ -49,7 +49,7 @@ class UnlockWindow(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        where = QLabel(self.tr("Vault: {0}").format(str(access.home.folder)))
+        where = QLabel(self.tr("Vault: {0}").format(str(access.folder)))
         where.setObjectName("vaultFolder")
         where.setWordWrap(True)
         self._where = where
@@ -128,12 +128,14 @@ class UnlockWindow(QWidget):
         self._set_busy(True)
         self.message.clear()
 
+        access = self._access
+
         def work(ctx: JobContext) -> Vault:
-            vault = self._access.unlock(secret)
+            vault = access.unlock(secret)
             if remember:
                 # The vault is open; a keychain that refuses is not worth failing for.
                 with contextlib.suppress(CableDeskError):
-                    vault.remember(self._access.keychain)
+                    access.remember(vault)
             return vault
 
         self._workers.run("unlock", work, on_done=self._done, on_failed=self._failed)

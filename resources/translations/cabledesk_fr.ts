@@ -1774,8 +1774,8 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Lettre US</translation>
     </message>
     <message>
-        <source>e.g. us=SECRET, uk=OFFICIAL</source>
-        <translation>p. ex. us=SECRET, uk=OFFICIAL</translation>
+        <source>default, off, or a level such as SECRET</source>
+        <translation>default, off, ou un niveau comme SECRET</translation>
     </message>
     <message>
         <source> versions</source>
@@ -1930,30 +1930,6 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Passphrase strength</source>
         <translation>Robustesse de la phrase de passe</translation>
-    </message>
-    <message>
-        <source>Too short: use at least 10 characters.</source>
-        <translation>Trop courte&#xa0;: utilisez au moins 10 caractères.</translation>
-    </message>
-    <message>
-        <source>Too repetitive: use more different characters.</source>
-        <translation>Trop répétitive&#xa0;: utilisez davantage de caractères différents.</translation>
-    </message>
-    <message>
-        <source>Weak: add more words.</source>
-        <translation>Faible&#xa0;: ajoutez des mots.</translation>
-    </message>
-    <message>
-        <source>Fair: a few more words would make it strong.</source>
-        <translation>Moyenne&#xa0;: quelques mots de plus la rendraient robuste.</translation>
-    </message>
-    <message>
-        <source>Good.</source>
-        <translation>Bonne.</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>Robuste.</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +2960,34 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <source>{message} {hint}</source>
         <translation>{message} {hint}</translation>
     </message>
+    <message>
+        <source>Very weak: it would be guessed almost at once.</source>
+        <translation>Très faible&#xa0;: elle serait devinée presque aussitôt.</translation>
+    </message>
+    <message>
+        <source>Weak: a common password or pattern, quickly guessed.</source>
+        <translation>Faible&#xa0;: un mot de passe ou un motif courant, vite deviné.</translation>
+    </message>
+    <message>
+        <source>Fair, but far too easy to guess for what it protects.</source>
+        <translation>Moyenne, mais bien trop facile à deviner pour ce qu’elle protège.</translation>
+    </message>
+    <message>
+        <source>Nearly strong enough: add another word.</source>
+        <translation>Presque assez robuste&#xa0;: ajoutez un mot.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Robuste.</translation>
+    </message>
+    <message>
+        <source>Use four or more unrelated words; names, dates, places and well-known phrases are easy to guess.</source>
+        <translation>Utilisez au moins quatre mots sans rapport entre eux&#xa0;; les noms, dates, lieux et phrases connues sont faciles à deviner.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. {strength}</source>
+        <translation>Cette phrase de passe est trop facile à deviner. {strength}</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -3446,10 +3450,6 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>Choose at least one recipient to seal the cable for.</source>
         <translation>Choisissez au moins un destinataire pour lequel sceller le télégramme.</translation>
-    </message>
-    <message>
-        <source>Several unrelated words are easy to remember and hard to guess.</source>
-        <translation>Plusieurs mots sans rapport entre eux sont faciles à retenir et difficiles à deviner.</translation>
     </message>
     <message>
         <source>Give at least four characters of the cable&apos;s id.</source>

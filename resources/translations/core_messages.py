@@ -6,8 +6,9 @@ Not imported by CableDesk. lupdate only sees string literals inside ``tr()`` /
 - the exact, constant messages and hints of the core's errors, which
   ``cabledesk/ui/errors.py`` looks up in the context ``errors`` (a message
   with a variable part stays in English);
-- the strength hints of ``passphrase_strength()``, which the three passphrase
-  forms pass to their own ``self.tr()``.
+- the templates of the core's :class:`~cabledesk.phrase.Phrase` sentences (context
+  ``core``), among them the passphrase-strength words of
+  ``cabledesk/services/passwords.py``, which the desktop and the command line share.
 
 ``make update-translations`` reads this file with ``cabledesk/ui``;
 ``tests/ui/test_translations.py`` checks that every entry still exists in the
@@ -178,7 +179,6 @@ CORE_ERRORS = (
     QT_TRANSLATE_NOOP("errors", "This cable carries no contact card of its sender."),
     QT_TRANSLATE_NOOP("errors", "Fix the errors listed in the findings first."),
     QT_TRANSLATE_NOOP("errors", "Choose at least one recipient to seal the cable for."),
-    QT_TRANSLATE_NOOP("errors", "Several unrelated words are easy to remember and hard to guess."),
     QT_TRANSLATE_NOOP("errors", "Give at least four characters of the cable's id."),
     QT_TRANSLATE_NOOP(
         "errors", "Give the path of a CABLE.json file, or see 'cabledesk-cli search'."
@@ -239,17 +239,6 @@ CORE_ERRORS = (
         "here; you will type your passphrase each time.",
     ),
 )
-
-# cabledesk.services.vault_access.passphrase_strength(), worded by ui/strength_meter.py
-PASSPHRASE_HINTS = (
-    QT_TRANSLATE_NOOP("StrengthMeter", "Too short: use at least 10 characters."),
-    QT_TRANSLATE_NOOP("StrengthMeter", "Too repetitive: use more different characters."),
-    QT_TRANSLATE_NOOP("StrengthMeter", "Weak: add more words."),
-    QT_TRANSLATE_NOOP("StrengthMeter", "Fair: a few more words would make it strong."),
-    QT_TRANSLATE_NOOP("StrengthMeter", "Good."),
-    QT_TRANSLATE_NOOP("StrengthMeter", "Strong."),
-)
-
 
 # Phrase templates (cabledesk.phrase.Phrase) of the core: the release policy's reasons,
 # the drafting findings, the marking parser's errors. Rendered in the context "core";
@@ -444,4 +433,16 @@ CORE_PHRASES = (
         "Paragraph {number} starts with a typed number; paragraphs are numbered "
         "automatically, so remove it.",
     ),
+    # cabledesk/services/passwords.py: the one passphrase-strength rule
+    QT_TRANSLATE_NOOP("core", "Very weak: it would be guessed almost at once."),
+    QT_TRANSLATE_NOOP("core", "Weak: a common password or pattern, quickly guessed."),
+    QT_TRANSLATE_NOOP("core", "Fair, but far too easy to guess for what it protects."),
+    QT_TRANSLATE_NOOP("core", "Nearly strong enough: add another word."),
+    QT_TRANSLATE_NOOP("core", "Strong."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Use four or more unrelated words; names, dates, places and well-known phrases are "
+        "easy to guess.",
+    ),
+    QT_TRANSLATE_NOOP("core", "This passphrase is too easy to guess. {strength}"),
 )

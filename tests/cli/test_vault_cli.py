@@ -160,4 +160,4 @@ def test_errors_without_a_vault(cli: Runner, tmp_path: Path, pp: Path) -> None:
     short.write_text("short\n")
     r = cli("--home", str(tmp_path / "w"), "--passphrase-file", str(short), "init", "--name",
             "A", "--post", "B")  # fmt: skip
-    assert r.code == 2 and "too short" in r.err
+    assert r.code == 2 and "too easy to guess" in r.err

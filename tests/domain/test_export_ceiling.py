@@ -51,7 +51,7 @@ def test_configured_ceilings(schemes: SchemeRegistry, us: ClassificationScheme) 
 
 
 def test_bad_settings(schemes: SchemeRegistry) -> None:
-    with pytest.raises(MarkingError, match="not a level"):
+    with pytest.raises(MarkingError, match="not a classification level"):
         ExportCeiling.from_settings({"us": "SEKRET"}, schemes)
     with pytest.raises(SchemeError):
         ExportCeiling.from_settings({"atlantis": "SECRET"}, schemes)

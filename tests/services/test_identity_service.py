@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from cabledesk.crypto.contact import ContactCard
-from cabledesk.errors import FieldError, SchemeError
+from cabledesk.errors import FieldError, MarkingError, SchemeError
 from cabledesk.services.identity import IdentityRequest, IdentityService
 from cabledesk.store.vault import Vault
 from tests.services.conftest import SCHEMES
@@ -26,7 +26,7 @@ def test_info_and_card(vault: Vault) -> None:
 @pytest.mark.parametrize(
     ("change", "error", "words"),
     [
-        ({"clearance": "ULTRA"}, FieldError, "not a level"),
+        ({"clearance": "ULTRA"}, MarkingError, "not a classification level"),
         ({"nationality": "France"}, FieldError, "three-letter"),
         ({"scheme": "atlantis"}, SchemeError, "atlantis"),
         ({"name": "  "}, FieldError, "needs a name"),

@@ -2,19 +2,24 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cabledesk.errors import VaultError, WrongPassphrase
-from cabledesk.services.vault_access import VaultAccess, passphrase_strength
+from cabledesk.errors import MarkingError, VaultError, WeakPassphrase, WrongPassphrase
+from cabledesk.services.identity import IdentityRequest
+from cabledesk.services.vault_access import VaultAccess
 from cabledesk.store.database import Database
+from cabledesk.store.home import VaultHome
+from cabledesk.store.keychain import SystemKeychain
 from cabledesk.store.vault import Recovery
-from tests.vaultkit import PASSPHRASE, MemoryKeyring
+from tests.services.conftest import SCHEMES
+from tests.vaultkit import FAST, PASSPHRASE, MemoryKeyring
 
 
-def test_create_unlock_and_short_passphrases(vault_access: VaultAccess) -> None:
-    with pytest.raises(VaultError, match="too short"):
+def test_create_unlock_and_weak_passphrases(vault_access: VaultAccess) -> None:
+    with pytest.raises(WeakPassphrase, match="too easy to guess"):
         vault_access.create("short")
     assert not vault_access.exists()
     vault_access.create(PASSPHRASE).lock()
@@ -47,21 +52,42 @@ def test_a_stale_remembered_key_is_an_error_not_a_silent_failure(
         vault_access.unlock_remembered()
 
 
-@pytest.mark.parametrize(
-    ("text", "score"),
-    [
-        ("", 0),
-        ("short", 0),
-        ("aaaaaaaaaaaaaaaa", 1),
-        ("tiger lamp", 1),
-        ("tiger lamp orbit", 2),
-        ("tiger lamp orbit violin", 3),
-        ("Tiger lamp orbit violin 42!", 4),
-    ],
-)
-def test_passphrase_strength(text: str, score: int) -> None:
-    got, hint = passphrase_strength(text)
-    assert got == score and hint
+def test_for_home_resolves_the_folder_and_takes_the_system_keychain(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert VaultAccess.for_home(tmp_path / "a").folder == tmp_path / "a"
+    monkeypatch.setenv("CABLEDESK_HOME", str(tmp_path / "env"))
+    access = VaultAccess.for_home(None)
+    assert access.folder == tmp_path / "env"
+    assert isinstance(access.keychain, SystemKeychain)
+
+
+def test_create_with_identity(vault_access: VaultAccess) -> None:
+    request = IdentityRequest(name="Jane Doe", post="AMEMBASSY PARIS", clearance="SECRET")
+    vault, problem = vault_access.create_with_identity(PASSPHRASE, request, SCHEMES, remember=True)
+    assert problem is None
+    assert vault.identities.active().name == "Jane Doe"
+    vault.lock()
+    assert vault_access.is_remembered()
+
+
+def test_a_half_made_vault_is_removed(vault_access: VaultAccess) -> None:
+    request = IdentityRequest(name="Jane Doe", post="P", clearance="ULTRA")
+    with pytest.raises(MarkingError, match="ULTRA"):
+        vault_access.create_with_identity(PASSPHRASE, request, SCHEMES)
+    assert not vault_access.exists()
+    assert vault_access.home.is_empty()
+    request = IdentityRequest(name="Jane Doe", post="P")
+    vault_access.create_with_identity(PASSPHRASE, request, SCHEMES)[0].lock()
+    assert vault_access.exists()
+
+
+def test_a_keychain_that_cannot_remember_does_not_undo_the_vault(tmp_path: Path) -> None:
+    access = VaultAccess(VaultHome(tmp_path / "v"), SystemKeychain(), kdf=FAST)  # none usable
+    request = IdentityRequest(name="Jane Doe", post="P")
+    vault, problem = access.create_with_identity(PASSPHRASE, request, SCHEMES, remember=True)
+    vault.lock()
+    assert problem is not None and access.exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="fork")

@@ -6,29 +6,17 @@ import pytest
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
-from cabledesk.errors import MarkingError, PolicyRefusal, VaultError
+from cabledesk.errors import PolicyRefusal, VaultError
 from cabledesk.export.signed import DocumentSigner
 from cabledesk.export.verification import Verdict
 from cabledesk.services.archive import ArchiveService
 from cabledesk.services.contacts import ContactsService
 from cabledesk.services.exporting import ExportRequest, ExportService
-from cabledesk.services.vault_documents import VaultDocuments, parse_ceiling_setting
+from cabledesk.services.vault_documents import VaultDocuments
 from cabledesk.store.settings import EXPORT_CEILING
 from cabledesk.store.vault import Vault
 from tests.export.samples import modern_cable, unclassified_cable
 from tests.services.conftest import SCHEMES
-
-
-def test_ceiling_setting() -> None:
-    ceiling = parse_ceiling_setting("us=secret, uk = OFFICIAL-SENSITIVE", SCHEMES)
-    us = ceiling.level_for(SCHEMES["us"])
-    assert us is not None and us.name == "SECRET"
-    default = parse_ceiling_setting("", SCHEMES).level_for(SCHEMES["us"])
-    assert default is not None and default.name == "CONFIDENTIAL"
-    with pytest.raises(VaultError, match="form"):
-        parse_ceiling_setting("secret", SCHEMES)
-    with pytest.raises(MarkingError):
-        parse_ceiling_setting("us=ULTRA", SCHEMES)
 
 
 def test_export_signed_by_the_identity_and_audited(vault: Vault, tmp_path: Path) -> None:

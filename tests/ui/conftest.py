@@ -87,8 +87,8 @@ def vault(vault_access: VaultAccess) -> Iterator[Vault]:
 
 
 @pytest.fixture
-def session(vault: Vault) -> Session:
-    return Session(vault, SCHEMES)
+def session(vault: Vault, keychain: SystemKeychain) -> Session:
+    return Session(vault, SCHEMES, keychain=keychain)
 
 
 @pytest.fixture

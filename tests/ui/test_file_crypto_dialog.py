@@ -103,7 +103,11 @@ def test_encrypt_to_a_contact_and_audit_it(
     assert _decrypt(out, klaus.encryption_key, files) == SECRET
     entry = session.vault.audit.entries()[0]
     assert entry.event == "file encrypted"
-    assert entry.details == {"file": "report.pdf.age", "to": [f"Klaus Weber ({klaus.fingerprint})"]}
+    assert entry.details == {
+        "file": "report.pdf",
+        "output": "report.pdf.age",
+        "to": [f"Klaus Weber ({klaus.fingerprint})"],
+    }
     assert sorted(p.name for p in files.iterdir()) == [
         "check.out",
         "report.pdf",
@@ -166,7 +170,11 @@ def test_encrypt_with_a_passphrase_typed_twice(
     out = files / "report.pdf.age"
     assert _message(dialog) == f"Encrypted to a passphrase: {out}."
     assert _decrypt(out, ScryptIdentity("blue walrus orbit"), files) == SECRET
-    assert session.vault.audit.entries()[0].details == {"file": out.name, "passphrase": True}
+    assert session.vault.audit.entries()[0].details == {
+        "file": "report.pdf",
+        "output": out.name,
+        "passphrase": True,
+    }
 
 
 def test_decrypt_with_the_vaults_key(
@@ -292,3 +300,18 @@ def test_every_control_has_an_accessible_name(
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(dialog):
             name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
             assert name, widget.objectName() or type(widget).__name__
+
+
+def test_a_weak_passphrase_is_refused_in_the_words_of_the_command_line(
+    qtbot: QtBot, session: Session, workers: Workers, files: Path
+) -> None:
+    from cabledesk.services.passwords import estimate
+
+    dialog = _dialog(qtbot, session, workers, encrypt=True)
+    qtbot.keyClicks(_field(dialog, "sourcePath"), str(_plain(files)))
+    child(dialog, QRadioButton, "toPassphrase").click()
+    for name in ("passphrase", "passphraseAgain"):
+        qtbot.keyClicks(_field(dialog, name), "summer2024")
+    assert child(dialog, QLabel, "strengthHint").text() == (estimate("summer2024").words.render())
+    assert not _start(dialog).isEnabled()
+    assert not (files / "report.pdf.age").exists()

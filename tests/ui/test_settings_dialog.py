@@ -15,30 +15,33 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from cabledesk.errors import WrongPassphrase
+from cabledesk.services.passwords import estimate
 from cabledesk.services.session import Session
-from cabledesk.services.vault_access import VaultAccess
-from cabledesk.store.keychain import SystemKeychain
-from cabledesk.store.settings import (
+from cabledesk.services.settings import (
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
     DEFAULT_SCHEME,
     EXPORT_CEILING,
+    KEYS,
     LANGUAGE,
     LOCK_ON_SCREEN_LOCK,
     PAPER,
-    SETTINGS,
 )
+from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store.keychain import SystemKeychain
+from cabledesk.store.vault import Vault
 from cabledesk.ui.settings_dialog import SettingsDialog
 from cabledesk.ui.workers import Workers
-from tests.ui.conftest import child
+from tests.ui.conftest import SCHEMES, child
 from tests.vaultkit import PASSPHRASE, MemoryKeyring
+
+WEAK = "summer2024"
+NEW = "short but now long enough words"
 
 
 @pytest.fixture
-def dialog(
-    qtbot: QtBot, session: Session, workers: Workers, keychain: SystemKeychain
-) -> SettingsDialog:
-    widget = SettingsDialog(session, None, workers=workers, keychain=keychain)
+def dialog(qtbot: QtBot, session: Session, workers: Workers) -> SettingsDialog:
+    widget = SettingsDialog(session, None, workers=workers)
     qtbot.addWidget(widget)
     widget.open()
     return widget
@@ -48,19 +51,28 @@ def _save(dialog: QDialog) -> None:
     child(dialog, QPushButton, "saveSettings").click()
 
 
+def test_every_setting_has_a_widget_named_by_its_key(dialog: SettingsDialog) -> None:
+    """The keys of ``cabledesk-cli settings set`` are the object names of the widgets
+    (tests/cli/test_settings_cli.py sets each of them from the command line)."""
+    assert set(dialog.texts()) == set(KEYS)
+    for key in KEYS:
+        widget = dialog.findChild(QWidget, key)
+        assert widget is not None, key
+        assert widget.isEnabled() and widget.accessibleName(), key
+
+
 def test_every_setting_is_shown_and_saved(
     qtbot: QtBot, dialog: SettingsDialog, session: Session
 ) -> None:
-    assert set(dialog.values()) == {s.key for s in SETTINGS}
-    auto_lock = child(dialog, QSpinBox, "autoLock")
+    auto_lock = child(dialog, QSpinBox, AUTO_LOCK_MINUTES.key)
     assert auto_lock.value() == 10
     auto_lock.setValue(0)
     assert auto_lock.text() == "Never"
-    child(dialog, QCheckBox, "lockOnScreenLock").click()
-    child(dialog, QSpinBox, "clipboardSeconds").setValue(45)
-    scheme = child(dialog, QComboBox, "defaultScheme")
+    child(dialog, QCheckBox, LOCK_ON_SCREEN_LOCK.key).click()
+    child(dialog, QSpinBox, CLIPBOARD_CLEAR_SECONDS.key).setValue(45)
+    scheme = child(dialog, QComboBox, DEFAULT_SCHEME.key)
     scheme.setCurrentIndex(scheme.findData("uk"))
-    paper = child(dialog, QComboBox, "paper")
+    paper = child(dialog, QComboBox, PAPER.key)
     paper.setCurrentIndex(paper.findText("US Letter"))
     _save(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
@@ -70,44 +82,58 @@ def test_every_setting_is_shown_and_saved(
     assert settings.get(CLIPBOARD_CLEAR_SECONDS) == 45
     assert settings.get(DEFAULT_SCHEME) == "uk"
     assert settings.get(PAPER) == "letter"
+    changed = {e.details["setting"] for e in session.vault.audit.entries(limit=5)}
+    assert changed == {
+        "auto-lock-minutes", "lock-on-screen-lock", "clipboard-clear-seconds",
+        "default-scheme", "paper",
+    }  # fmt: skip
+
+
+def test_saving_without_a_change_writes_no_audit_entry(
+    dialog: SettingsDialog, session: Session
+) -> None:
+    before = session.vault.audit.entries(limit=1)[0].seq
+    _save(dialog)
+    assert session.vault.audit.entries(limit=1)[0].seq == before
 
 
 def test_the_export_ceiling_is_checked_as_it_is_typed(
     qtbot: QtBot, dialog: SettingsDialog, session: Session
 ) -> None:
-    field = child(dialog, QLineEdit, "exportCeiling")
+    field = child(dialog, QLineEdit, EXPORT_CEILING.key)
     note = child(dialog, QLabel, "ceilingNote")
-    assert "U.S." in note.text() or "CONFIDENTIAL" in note.text()
-    qtbot.keyClicks(field, "us=ULTRA")
+    assert "us=CONFIDENTIAL" in note.text()
+    qtbot.keyClicks(field, "ULTRA")
     assert "ULTRA" in note.text() and "c62828" in note.styleSheet()
     assert not child(dialog, QPushButton, "saveSettings").isEnabled()
     field.clear()
-    qtbot.keyClicks(field, "secret")
-    assert "not of the form 'us=SECRET, uk=OFFICIAL'" in note.text()
+    qtbot.keyClicks(field, "secret")  # a level of the user's scheme (us)
+    assert note.text().startswith("In effect:") and "us=SECRET" in note.text()
+    assert "uk=SECRET" in note.text()  # the same tier in the other schemes
     field.clear()
     qtbot.keyClicks(field, "us=secret,  uk=OFFICIAL")
-    assert note.text().startswith("In effect:") and "SECRET" in note.text()
+    assert note.text().startswith("In effect:") and "uk=OFFICIAL" in note.text()
     _save(dialog)
-    assert session.settings.get(EXPORT_CEILING) == "us=secret, uk=OFFICIAL"
+    assert session.settings.get(EXPORT_CEILING) == "uk=OFFICIAL, us=SECRET"
+    assert session.settings.text("export-ceiling") == "uk=OFFICIAL, us=SECRET"
 
 
 def test_the_language_goes_to_the_vault_and_the_window_preferences(
     dialog: SettingsDialog, session: Session
 ) -> None:
     assert "next start" in " ".join(label.text() for label in dialog.findChildren(QLabel))
-    language = child(dialog, QComboBox, "language")
+    language = child(dialog, QComboBox, LANGUAGE.key)
     language.setCurrentIndex(language.findText("Français"))
     _save(dialog)
     assert session.settings.get(LANGUAGE) == "fr"
-    ini = QSettings(str(session.vault.home.folder / "ui.ini"), QSettings.Format.IniFormat)
+    ini = QSettings(str(session.folder / "ui.ini"), QSettings.Format.IniFormat)
     assert ini.value("language") == "fr"
 
 
 def test_remember_and_forget_on_this_device(
-    qtbot: QtBot, session: Session, workers: Workers, keychain: SystemKeychain,
-    keyring_backend: MemoryKeyring,
+    qtbot: QtBot, session: Session, workers: Workers, keyring_backend: MemoryKeyring,
 ) -> None:  # fmt: skip
-    first = SettingsDialog(session, None, workers=workers, keychain=keychain)
+    first = SettingsDialog(session, None, workers=workers)
     qtbot.addWidget(first)
     remember = child(first, QCheckBox, "remember")
     assert remember.isEnabled() and not remember.isChecked()
@@ -115,7 +141,7 @@ def test_remember_and_forget_on_this_device(
     remember.click()
     _save(first)
     assert list(keyring_backend.secrets) == [("CableDesk", f"vault-{session.vault.vault_id}")]
-    second = SettingsDialog(session, None, workers=workers, keychain=keychain)
+    second = SettingsDialog(session, None, workers=workers)
     qtbot.addWidget(second)
     remember = child(second, QCheckBox, "remember")
     assert remember.isChecked()
@@ -128,9 +154,10 @@ def test_remember_and_forget_on_this_device(
 
 
 def test_without_a_keychain_the_reason_is_shown(
-    qtbot: QtBot, session: Session, workers: Workers
+    qtbot: QtBot, vault: Vault, workers: Workers
 ) -> None:
-    dialog = SettingsDialog(session, None, workers=workers, keychain=SystemKeychain())
+    session = Session(vault, SCHEMES, keychain=SystemKeychain())  # none usable in tests
+    dialog = SettingsDialog(session, None, workers=workers)
     qtbot.addWidget(dialog)
     assert not child(dialog, QCheckBox, "remember").isEnabled()
     assert "no usable keychain" in child(dialog, QLabel, "keychainStatus").text()
@@ -148,9 +175,14 @@ def test_change_the_passphrase(
     new = child(change, QLineEdit, "newPassphrase")
     again = child(change, QLineEdit, "newPassphraseAgain")
     qtbot.keyClicks(old, "not the passphrase")
-    qtbot.keyClicks(new, "short")
-    assert child(change, QLabel, "strengthHint").text().startswith("Too short")
-    qtbot.keyClicks(new, " but now long enough words")
+    qtbot.keyClicks(new, WEAK)
+    qtbot.keyClicks(again, WEAK)
+    hint = child(change, QLabel, "strengthHint").text()
+    assert hint == estimate(WEAK).words.render()  # the words the command line prints
+    assert not ok.isEnabled()  # the strength rule: not strong enough
+    new.clear()
+    again.clear()
+    qtbot.keyClicks(new, NEW)
     qtbot.keyClicks(again, "short but now long")
     assert child(change, QLabel, "strengthHint").text() == "The two new passphrases differ."
     assert not ok.isEnabled()
@@ -168,7 +200,17 @@ def test_change_the_passphrase(
     assert child(dialog, QLabel, "passphraseNote").text() == "The passphrase was changed."
     with pytest.raises(WrongPassphrase):
         vault_access.unlock(PASSPHRASE)
-    vault_access.unlock("short but now long enough words").lock()
+    vault_access.unlock(NEW).lock()
+
+
+def test_a_remembered_vault_stays_remembered_after_a_passphrase_change(
+    qtbot: QtBot, session: Session, workers: Workers, vault_access: VaultAccess
+) -> None:
+    session.keychain.remember()
+    session.passphrase.change(PASSPHRASE, NEW)
+    vault = vault_access.unlock_remembered()
+    assert vault is not None
+    vault.lock()
 
 
 def test_every_control_has_an_accessible_name(dialog: SettingsDialog) -> None:

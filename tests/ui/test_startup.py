@@ -32,6 +32,7 @@ HEAVY = (
     "cabledesk.domain.validation",
     "cabledesk.export",
     "cabledesk.seal",
+    "cabledesk.services.passwords",
     "cabledesk.services.session",
     "cabledesk.store.database",
     "cabledesk.store.vault",
@@ -40,6 +41,7 @@ HEAVY = (
     "docx",
     "keyring",
     "sqlcipher3",
+    "zxcvbn",  # its word lists: loaded at the first keystroke of a new passphrase
 )
 
 # Runs the application and, at the first window's first paint, prints which heavy

@@ -1,0 +1,260 @@
+"""Any file encrypted or decrypted in the age format, for transfers that are not cables.
+
+Both faces call :class:`FileCryptoService` (``cabledesk-cli encrypt|decrypt`` and
+the desktop's "Encrypt a file…" / "Decrypt a file…"):
+
+- :meth:`FileCryptoService.target` says to whom a file is encrypted: contacts
+  and groups of the vault (refused if their keys were revoked), raw age
+  recipients, or a passphrase (which follows the strength rule), never a
+  passphrase together with recipients;
+- :meth:`FileCryptoService.encrypt` streams a file (or a stream) to a file (or a
+  stream), with progress and cancel, and only once the output is complete
+  writes the "file encrypted" entry in the audit log of the vault it was given
+  (a file output appears atomically; nothing is audited when anything failed,
+  such as a missing input, a cancel, or a reader of standard output that went
+  away);
+- :meth:`FileCryptoService.decrypt` opens a file with the vault's own keys
+  (and any identities given), then a passphrase: given as text, asked through
+  a callback only when the file turns out to need one, or else refused with
+  :class:`PassphraseNeeded` (the desktop then asks and starts again).
+
+Without a vault (the command line's vault-less ``-r``/``-i`` use) nothing is
+audited and only the given recipients and identities are used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from cabledesk.atomic import atomic_output
+from cabledesk.crypto.age import (
+    Identity,
+    Recipient,
+    ScryptIdentity,
+    ScryptRecipient,
+    Stanza,
+    decrypt,
+    encrypt,
+)
+from cabledesk.errors import CableDeskError, InputError, PolicyRefusal
+from cabledesk.services.contacts import ContactsService
+from cabledesk.services.passwords import require_strong
+from cabledesk.store.audit import Event
+from cabledesk.store.vault import Vault
+
+__all__ = ["EncryptionTarget", "FileCryptoService", "PassphraseNeeded", "Progress"]
+
+ENCRYPTED_MODE = 0o644  # ciphertext, to be sent
+DECRYPTED_MODE = 0o600  # plaintext: its owner's alone
+_SCRYPT = "scrypt"
+
+# Progress: bytes done, and the input's size when it is a file (None for a stream).
+Progress = Callable[[int, int | None], None]
+Source = Path | BinaryIO
+Output = Path | BinaryIO
+
+
+class PassphraseNeeded(CableDeskError):
+    """The file is passphrase-encrypted and no passphrase was given (nothing was written)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptionTarget:
+    """Whom a file is encrypted to, as :meth:`FileCryptoService.target` built it.
+
+    ``names`` are for people (contacts' names, ``age1…`` keys, or empty for a
+    passphrase); ``details`` go into the audit entry.
+    """
+
+    recipients: tuple[Recipient, ...]
+    names: tuple[str, ...]
+    details: tuple[tuple[str, str | bool | tuple[str, ...]], ...]
+
+    @property
+    def passphrase(self) -> bool:
+        return not self.names
+
+
+class FileCryptoService:
+    """See the module docstring; ``vault`` None for the vault-less command line."""
+
+    def __init__(self, vault: Vault | None = None) -> None:
+        self._vault = vault
+
+    # --- to whom ----------------------------------------------------------------------
+
+    def target(
+        self,
+        *,
+        contacts: Sequence[str] = (),
+        recipients: Sequence[Recipient] = (),
+        passphrase: str | None = None,
+    ) -> EncryptionTarget:
+        """The recipients of an encryption: ``contacts`` (names, fingerprints or group
+        names of the vault) and raw age ``recipients``, or else a ``passphrase``.
+
+        Raises InputError (nothing given, or a passphrase with recipients, or
+        contacts without a vault), PolicyRefusal (a contact's keys were revoked),
+        WeakPassphrase, and what :meth:`ContactsService.resolve` raises for an
+        unknown name.
+        """
+        if passphrase is not None:
+            if contacts or recipients:
+                raise InputError("A passphrase cannot be combined with recipients (-r, -R, --to).")
+            require_strong(passphrase)
+            return EncryptionTarget((ScryptRecipient(passphrase),), (), (("passphrase", True),))
+        if not contacts and not recipients:
+            raise InputError(
+                "No recipient given.",
+                hint="Use -r age1..., -R FILE, --to CONTACT, or -p for a passphrase.",
+            )
+        keys: list[Recipient] = list(recipients)
+        names = [str(r) for r in recipients]
+        details: list[tuple[str, str | bool | tuple[str, ...]]] = []
+        if recipients:
+            details.append(("recipients", tuple(names)))
+        if contacts:
+            if self._vault is None:
+                raise InputError("Encrypting to contacts needs the vault.")
+            resolved = ContactsService(self._vault).resolve(contacts)
+            revoked = [c.name for c in resolved if not c.trust.usable]
+            if revoked:
+                raise PolicyRefusal(
+                    f"The keys of {', '.join(revoked)} were revoked: nothing is encrypted to them."
+                )
+            keys += [c.card.keys.encryption for c in resolved]
+            names += [c.name for c in resolved]
+            details.append(("to", tuple(f"{c.name} ({c.fingerprint})" for c in resolved)))
+        return EncryptionTarget(tuple(keys), tuple(names), tuple(details))
+
+    # --- encrypt and decrypt -------------------------------------------------------------
+
+    def encrypt(
+        self,
+        source: Source,
+        output: Output,
+        target: EncryptionTarget,
+        *,
+        armor: bool = False,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> int:
+        """Encrypt ``source`` into ``output`` for ``target``; returns the bytes read.
+        Audited (with a vault) once the output is complete.
+
+        Raises InputError (unreadable input, an output that exists without
+        ``overwrite`` or is the input itself, an unwritable output), Cancelled;
+        BrokenPipeError when the reader of a stream output went away.
+        """
+        _refuse_same(source, output)
+        with _reading(source) as (src, size), _writing(output, overwrite, ENCRYPTED_MODE) as dst:
+            done = encrypt(
+                src, dst, target.recipients, armor=armor,
+                progress=_bytes(progress, size), cancel=cancel,
+            )  # fmt: skip
+        if self._vault is not None:
+            details: dict[str, str | bool | list[str] | None] = {
+                key: list(value) if isinstance(value, tuple) else value
+                for key, value in target.details
+            }
+            details["file"] = _name(source, "standard input")
+            details["output"] = _name(output, "standard output")
+            self._vault.audit.append(Event.FILE_ENCRYPTED, details)
+        return done
+
+    def decrypt(
+        self,
+        source: Source,
+        output: Output,
+        *,
+        identities: Sequence[Identity] = (),
+        passphrase: str | Callable[[], str] | None = None,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> int:
+        """Decrypt ``source`` into ``output`` (which appears only if all of it
+        authenticates) with ``identities``, the vault's keys, then the passphrase.
+
+        ``passphrase`` is the text, a callback asked only if the file is
+        passphrase-encrypted, or None (then such a file raises PassphraseNeeded).
+        Raises NoIdentityMatch, HeaderError, PayloadError…, InputError and
+        Cancelled as :meth:`encrypt`; BrokenPipeError as :meth:`encrypt`.
+        """
+        _refuse_same(source, output)
+        keys: list[Identity] = list(identities)
+        if self._vault is not None:
+            keys += [i.encryption_key for i in self._vault.identities.all()]
+        if isinstance(passphrase, str):
+            keys.append(ScryptIdentity(passphrase))
+        else:
+            keys.append(_PassphraseWhenAsked(passphrase))
+        with _reading(source) as (src, size), _writing(output, overwrite, DECRYPTED_MODE) as dst:
+            return decrypt(src, dst, keys, progress=_bytes(progress, size), cancel=cancel)
+
+
+class _PassphraseWhenAsked:
+    """The passphrase, asked only for a passphrase-encrypted file (else PassphraseNeeded)."""
+
+    def __init__(self, ask: Callable[[], str] | None) -> None:
+        self._ask = ask
+
+    def unwrap(self, stanzas: Sequence[Stanza]) -> bytes | None:
+        if not any(s.type == _SCRYPT for s in stanzas):
+            return None
+        if self._ask is None:
+            raise PassphraseNeeded("This file is protected by a passphrase.")
+        return ScryptIdentity(self._ask()).unwrap(stanzas)
+
+
+def _bytes(progress: Progress | None, size: int | None) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    return lambda done: progress(done, size)
+
+
+def _name(end: Source | Output, stream: str) -> str:
+    return end.name if isinstance(end, Path) else stream
+
+
+def _refuse_same(source: Source, output: Output) -> None:
+    if isinstance(source, Path) and isinstance(output, Path):
+        with contextlib.suppress(OSError):
+            if source.resolve() == output.resolve():
+                raise InputError(
+                    "The output would replace the file being read.", hint="Choose another name."
+                )
+
+
+@contextlib.contextmanager
+def _reading(source: Source) -> Iterator[tuple[BinaryIO, int | None]]:
+    if not isinstance(source, Path):
+        yield source, None
+        return
+    try:
+        size = source.stat().st_size
+        f = source.open("rb")
+    except OSError as exc:
+        raise InputError(f"Cannot read {source}: {exc.strerror}.") from exc
+    with f:
+        yield f, size
+
+
+@contextlib.contextmanager
+def _writing(output: Output, overwrite: bool, mode: int) -> Iterator[BinaryIO]:
+    if not isinstance(output, Path):
+        yield output
+        output.flush()
+        return
+    try:
+        with atomic_output(output, overwrite=overwrite, mode=mode) as f:
+            yield f
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise InputError(f"Cannot write {output}: {exc.strerror}.") from exc

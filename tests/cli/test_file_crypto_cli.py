@@ -1,0 +1,103 @@
+"""``encrypt --to`` and ``decrypt`` with the vault: through the file service, audited only
+after the output exists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cabledesk.cli import _age
+from tests.cli.conftest import Runner, Vault, audit_events
+
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
+
+
+def _encrypted(cli: Runner, vault: Vault) -> list[dict[str, object]]:
+    return [e for e in audit_events(cli, vault) if e["event"] == "file encrypted"]
+
+
+def test_a_failed_encryption_leaves_no_audit_entry(
+    cli: Runner, jane: Vault, tmp_path: Path
+) -> None:
+    """Regression: ``encrypt --to Jane -o out.age nonexistent.txt`` exited 2 and yet the
+    audit log said "file encrypted"."""
+    out = tmp_path / "out.age"
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-o", str(out),
+            str(tmp_path / "nonexistent.txt"))  # fmt: skip
+    assert r.code == 2 and "Cannot read" in r.err
+    assert not out.exists()
+    assert _encrypted(cli, jane) == []
+
+
+def test_an_encryption_to_a_contact_is_audited_once_written(
+    cli: Runner, jane: Vault, tmp_path: Path
+) -> None:
+    plain = tmp_path / "notes.txt"
+    plain.write_text("meet at noon\n")
+    out = tmp_path / "notes.txt.age"
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-o", str(out), str(plain))
+    assert r.code == 0, r.err
+    assert out.read_bytes().startswith(b"age-encryption.org/v1\n")
+    [entry] = _encrypted(cli, jane)
+    details = entry["details"]
+    assert isinstance(details, dict)
+    assert details["file"] == "notes.txt" and details["output"] == "notes.txt.age"
+    assert [t.split(" (")[0] for t in details["to"]] == ["Klaus Weber"]
+
+
+def test_an_existing_output_is_refused_and_not_audited(
+    cli: Runner, jane: Vault, tmp_path: Path
+) -> None:
+    plain = tmp_path / "notes.txt"
+    plain.write_text("x")
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-o", str(plain), str(plain))
+    assert r.code == 2 and "replace the file being read" in r.err
+    assert _encrypted(cli, jane) == []
+
+
+def test_revoked_keys_are_refused(cli: Runner, jane: Vault, tmp_path: Path) -> None:
+    r = cli(*jane.options, "contact", "revoke", "Klaus Weber", "--reason", "laptop lost")
+    assert r.code == 0, r.err
+    plain = tmp_path / "notes.txt"
+    plain.write_text("x")
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-o", str(tmp_path / "o"), str(plain))
+    assert r.code == 1 and "revoked" in r.err
+    assert not (tmp_path / "o").exists() and _encrypted(cli, jane) == []
+
+
+def test_raw_recipients_with_a_vault_are_audited_by_file_name(
+    cli: Runner, jane: Vault, tmp_path: Path
+) -> None:
+    me = cli(*jane.options, "identity", "show", "--json").out
+    recipient = me.split('"age_recipient": "')[1].split('"')[0]
+    plain = tmp_path / "notes.txt"
+    plain.write_text("x")
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-r", recipient,
+            "-o", str(tmp_path / "n.age"), str(plain))  # fmt: skip
+    assert r.code == 0, r.err
+    [entry] = _encrypted(cli, jane)
+    assert entry["details"]["recipients"] == [recipient]  # type: ignore[index]
+    r = cli(*jane.options, "decrypt", "-o", str(tmp_path / "back"), str(tmp_path / "n.age"))
+    assert r.code == 0, r.err  # with the vault's own key
+    assert (tmp_path / "back").read_text() == "x"
+
+
+def test_decrypt_with_the_vault_asks_a_passphrase_only_when_needed(
+    cli: Runner, jane: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def ask(prompt: str, *, confirm: bool = False) -> str:
+        asked.append(prompt)
+        return "blue walrus orbit"
+
+    monkeypatch.setattr(_age, "ask_passphrase", ask)
+    plain = tmp_path / "p"
+    plain.write_text("for the ambassador only")
+    r = cli("encrypt", "-p", "-o", str(tmp_path / "p.age"), str(plain))
+    assert r.code == 0, r.err
+    r = cli(*jane.options, "decrypt", "-o", str(tmp_path / "back"), str(tmp_path / "p.age"))
+    assert r.code == 0, r.err
+    assert (tmp_path / "back").read_text() == "for the ambassador only"
+    assert asked == ["Enter a passphrase", "Enter the passphrase"]
