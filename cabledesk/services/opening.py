@@ -17,14 +17,14 @@ from cabledesk.domain.cable import cable_banner
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import MarkingError, SchemeError
-from cabledesk.seal import Verification, open_sealed
+from cabledesk.seal import Severity, Verification, open_sealed
 from cabledesk.services.contacts import ContactsService, ImportOutcome
 from cabledesk.store.archive import Direction
 from cabledesk.store.audit import Event
 from cabledesk.store.sealed_files import keep_copy
 from cabledesk.store.vault import Vault
 
-__all__ = ["OpenService"]
+__all__ = ["OpenService", "Severity", "Verification"]
 
 # What the archive keeps of a verification (the cable itself is stored apart).
 _KEPT = ("verdict", "severity", "message", "signer", "trust", "recipients", "addressed_to_you",

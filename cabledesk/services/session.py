@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.services.archive import ArchiveService
+from cabledesk.services.audit import AuditService
 from cabledesk.services.contacts import ContactsService
 from cabledesk.services.drafting import DraftingService
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.identity import IdentityService
 from cabledesk.services.opening import OpenService
+from cabledesk.services.safeguards import SafeguardsService
 from cabledesk.services.sealing import SealService
 from cabledesk.services.vault_documents import VaultDocuments
 from cabledesk.store.settings import Settings
@@ -36,6 +38,8 @@ class Session:
         self.documents = VaultDocuments(vault, schemes)
         self.sealing = SealService(vault, schemes)
         self.opening = OpenService(vault, schemes)
+        self.audit = AuditService(vault)
+        self.safeguards = SafeguardsService(vault)
 
     @property
     def settings(self) -> Settings:

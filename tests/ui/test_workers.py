@@ -75,8 +75,8 @@ def test_describe_keeps_messages_and_hides_tracebacks() -> None:
         raise KeyError("boom")
     except KeyError as exc:
         problem = describe(exc)
-    assert problem.title == "Unexpected error" and "KeyError" in problem.message
-    assert "Traceback" in problem.details
+    assert problem.title == "This is a bug in CableDesk" and "KeyError" in problem.message
+    assert problem.bug and "Traceback" in problem.details and "boom" not in problem.details
 
 
 @pytest.fixture(autouse=True)
