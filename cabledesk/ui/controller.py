@@ -157,8 +157,12 @@ class AppController(QObject):
         self.locked.emit()
 
     def notice(self, text: str) -> None:
-        """Say ``text`` over whichever window is on screen (not modal)."""
+        """Say ``text`` over whichever window is on screen once this event is over (a
+        lock under way replaces the main window with the unlock screen); not modal."""
         self.notices.append(text)
+        QTimer.singleShot(0, lambda: self._show_notice(text))
+
+    def _show_notice(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self.window)
         box.setObjectName("notice")
         box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(50, self._close_when_saved)
             return
         self._closing = False
-        self.close()
+        QTimer.singleShot(0, self.close)  # not from inside the close event being refused
 
     def _close_refused(self, text: str) -> None:
         self._closing = False
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
         box.exec()
         if box.clickedButton() is close:
             self.editor.clear()
-            self.close()
+            QTimer.singleShot(0, self.close)
         else:
             self.quit_when_closed = False
 
