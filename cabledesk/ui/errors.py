@@ -309,9 +309,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
 
 
 def install_excepthook() -> Callable[[], None]:
-    """Send exceptions that escape a slot on the GUI thread to the one handler (after
-    them, the hook that was there before runs too, e.g. the one that prints them).
-    Returns a function that puts the previous hook back."""
+    """Send exceptions that escape a slot on the GUI thread to the one handler. A hook
+    installed before (a debugger's, a test runner's) still runs after it; Python's own
+    does not, since it would print the exception's message — which may quote a cable —
+    to a log. Returns a function that puts the previous hook back."""
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -320,6 +321,9 @@ def install_excepthook() -> Callable[[], None]:
             if exc.__traceback__ is None:
                 exc = exc.with_traceback(tb)
             show_error(None, exc)
+            if previous is not sys.__excepthook__:
+                previous(kind, exc, tb)
+            return
         previous(kind, exc, tb)
 
     sys.excepthook = hook
