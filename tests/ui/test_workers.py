@@ -71,8 +71,9 @@ def test_describe_keeps_messages_and_hides_tracebacks() -> None:
     assert (problem.title, problem.message, problem.hint, problem.details) == (
         "Wrong passphrase", "The passphrase is wrong.", "Check Caps Lock.", "",
     )  # fmt: skip
+    secret = "boom"
     try:
-        raise KeyError("boom")
+        raise KeyError(secret)
     except KeyError as exc:
         problem = describe(exc)
     assert problem.title == "This is a bug in CableDesk" and "KeyError" in problem.message
