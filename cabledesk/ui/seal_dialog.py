@@ -204,10 +204,9 @@ class SealDialog(QDialog):
         return self.model.confirmed()
 
     def _row(self, name: str) -> int:
-        """The row whose label (without "Group ") starts with ``name``."""
-        group = self.tr("Group {0}").format("")
+        """The row of the group whose name, or the contact whose label, starts with ``name``."""
         for row, item in enumerate(self.model.items()):
-            if item.label.removeprefix(group).startswith(name):
+            if (item.key if item.group else item.label).startswith(name):
                 return row
         raise KeyError(name)
 
