@@ -269,6 +269,7 @@ class SealDialog(QDialog):
         self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors else "")
         cells: dict[str, PolicyCell] = {}
         explanations: list[str] = []
+        through = self._through_groups()
         for contact, _, decision in check.decisions:
             messages = [in_words(reason.phrase) for reason in decision.reasons]
             if not decision.allowed:
@@ -279,6 +280,8 @@ class SealDialog(QDialog):
                 colour = ASK_COLOUR
             else:
                 text, colour = self.tr("Allowed"), OK_COLOUR
+            if contact.fingerprint in through:  # not ticked itself: say why it is there
+                text = self.tr("{0} (in {1})").format(text, through[contact.fingerprint])
             cells[contact.fingerprint] = PolicyCell(
                 text, colour, "\n".join(messages), decision.allowed and decision.needs_confirmation
             )
@@ -286,6 +289,17 @@ class SealDialog(QDialog):
         self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))
         self.reasons.setVisible(bool(explanations))
         self._update_button()
+
+    def _through_groups(self) -> dict[str, str]:
+        """The contacts ticked only through a group: fingerprint → the group's name."""
+        ticked = {item.key for item in self.model.checked()}
+        found: dict[str, str] = {}
+        for group in self._book.groups if self._book is not None else ():
+            if group.name in ticked:
+                for fp in group.members:
+                    if fp not in ticked:
+                        found.setdefault(fp, group.name)
+        return found
 
     def _update_button(self) -> None:
         ready = (

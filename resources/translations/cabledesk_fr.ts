@@ -1905,6 +1905,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Autorisé</translation>
     </message>
     <message>
+        <source>{0} (in {1})</source>
+        <translation>{0} (dans {1})</translation>
+    </message>
+    <message>
         <source>Write the sealed cable to</source>
         <translation>Enregistrer le télégramme scellé sous</translation>
     </message>

@@ -89,7 +89,7 @@ def test_a_group_ticked_shows_each_members_decision(
     qtbot.keyClick(view, Qt.Key.Key_Space)  # ticks it, as a click on its box would
     assert [item.key for item in dialog.model.checked()] == ["EU posts"]
     rows = _rows(dialog.model)
-    assert rows[3][2] == "Allowed"  # Klaus, verified, through the group
+    assert rows[3][2] == "Allowed (in EU posts)"  # Klaus, verified, through the group
     assert rows[4][2].startswith("Unverified: tick to confirm")
     assert not dialog.seal_button.isEnabled()
     dialog.confirm("Paolo")
