@@ -10,7 +10,7 @@ The window never reads or writes the vault on the GUI thread: lists, the open
 item, new and deleted drafts go through the worker pools, each answer shown
 only if it is still the one wanted (a newer click wins). Closing the window
 saves the open draft first and waits for that save; if it is refused, the
-window says what is kept and asks before closing.
+window says what is kept and asks before closing (:mod:`._window_closing`).
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -40,6 +39,7 @@ from cabledesk.services.identity import IdentityInfo
 from cabledesk.services.safeguards import Safeguards
 from cabledesk.services.session import Session
 from cabledesk.ui import _draft_actions
+from cabledesk.ui._window_closing import WindowClosing
 from cabledesk.ui.cable_list import CableListModel, CableListView, Row
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.clipboard import ClipboardGuard
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self._views: dict[str, QWidget] = {}
         self._lists = 0  # each list asked for has a number: only the newest is shown
         self._opening = 0  # likewise for the item opened
-        self._closing = False  # a close waits for the open draft's save
+        self._closing = WindowClosing(self)
         self.quit_when_closed = False
         self.section = "drafts"
         self.identity_label = QLabel()
@@ -386,46 +386,8 @@ class MainWindow(QMainWindow):
             lock()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        """Save the open draft before closing; a refused save is said, and the user may
-        stay (see the module docstring)."""
-        if self.session.locked or not (self.editor.dirty or self.editor.saving):
-            self._close_now(event)
-            return
-        event.ignore()
-        if self._closing:
-            return
-        self._closing = True
-        self.editor.flush(self.tr("CableDesk was closing"), self._close_refused)
-        self._close_when_saved()
-
-    def _close_when_saved(self) -> None:
-        if not self._closing:
-            return  # refused: the user chose
-        if self.editor.saving:
-            QTimer.singleShot(50, self._close_when_saved)
-            return
-        self._closing = False
-        QTimer.singleShot(0, self.close)  # not from inside the close event being refused
-
-    def _close_refused(self, text: str) -> None:
-        self._closing = False
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
-        box.setObjectName("closeNotice")
-        close = box.addButton(self.tr("Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is close:
-            self.editor.clear()
-            QTimer.singleShot(0, self.close)
-        else:
-            self.quit_when_closed = False
-
-    def _close_now(self, event: QCloseEvent) -> None:
-        if not self.session.locked:
-            self.prepare_lock(self.tr("CableDesk was closing"))
-        event.accept()
-        if self.quit_when_closed:
-            QTimer.singleShot(0, QApplication.quit)
+        """Save the open draft before closing (see :mod:`._window_closing`)."""
+        self._closing.close_event(event)
 
 
 def _draft_row(d: DraftSummary) -> Row:
