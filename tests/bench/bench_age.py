@@ -104,8 +104,8 @@ def main() -> None:
     print(f"{'operation':<30}{'MiB/s':>9}{'x age time':>12}{'of ceiling':>12}{'peak RSS':>11}")
     for key in sorted(results):
         r = best(results[key])
-        op, tool, sink = key.split(" ")
-        ref = best(results[f"{op} age {sink}"])
+        op, tool, sink_name = key.split(" ")
+        ref = best(results[f"{op} age {sink_name}"])
         speed = size_mib / r.seconds
         rss = f"{r.peak_rss_mib:>8.1f} MiB" if r.peak_rss_mib else f"{'-':>11}"
         print(f"{key:<30}{speed:>9.0f}{r.seconds / ref.seconds:>12.2f}"

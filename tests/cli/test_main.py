@@ -60,9 +60,9 @@ def test_help_is_as_wide_as_the_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     from cabledesk.cli import main as cli_main
 
     monkeypatch.delenv("COLUMNS", raising=False)
-    monkeypatch.setattr(cli_main.os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
     assert cli_main._terminal_columns() == 80  # a terminal that reports no width
-    monkeypatch.setattr(cli_main.os, "get_terminal_size", lambda fd: os.terminal_size((132, 40)))
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((132, 40)))
     assert cli_main._terminal_columns() == 132
     monkeypatch.setenv("COLUMNS", "60")
     assert cli_main._terminal_columns() == 60

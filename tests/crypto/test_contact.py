@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -86,7 +87,7 @@ def test_expired_card_is_refused() -> None:
         {"created": "yesterday"},
     ],
 )
-def test_malformed_cards(change: dict) -> None:  # type: ignore[type-arg]
+def test_malformed_cards(change: dict[str, Any]) -> None:
     body = json.loads(ContactCard.for_identity(ME).body())
     body.update(change)
     with pytest.raises(ContactError):

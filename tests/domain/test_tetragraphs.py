@@ -26,7 +26,7 @@ def test_shipped_member_lists() -> None:
 
 def test_nationalities_of_a_code() -> None:
     table = shipped_tetragraphs()
-    assert table.nationalities("GBR") == {"GBR"}
+    assert table.nationalities("GBR") == frozenset({"GBR"})
     assert table.nationalities("NATO") == table["NATO"].members
     assert table.nationalities("ISAF") is None
     assert table.nationalities("ZZZ") is None
@@ -45,7 +45,7 @@ GOOD = '[ABCD]\nname = "A group"\nas_of = 2025-01-01\nmembers = ["FRA", "DEU"]\n
 
 def test_parse_a_file_of_ones_own() -> None:
     table = TetragraphTable.parse(GOOD, source="ministry.toml")
-    assert table.nationalities("ABCD") == {"FRA", "DEU"}
+    assert table.nationalities("ABCD") == frozenset({"FRA", "DEU"})
     assert len(table) == 1
 
 

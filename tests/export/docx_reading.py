@@ -37,6 +37,8 @@ def read(data: bytes) -> Reading:
     first = header.paragraphs[0]._p
     shd = first.find(f"{W}pPr/{W}shd")
     colour = first.find(f".//{W}r/{W}rPr/{W}color")
+    width, height = section.page_width, section.page_height
+    assert width is not None and height is not None
     return Reading(
         header=[p.text for p in header.paragraphs],
         footer=[p.text for p in footer.paragraphs],
@@ -44,7 +46,7 @@ def read(data: bytes) -> Reading:
         fields=[t.text.strip() for t in footer._element.iter(f"{W}instrText")],
         header_fill=None if shd is None else shd.get(f"{W}fill"),
         header_text_colour=None if colour is None else colour.get(f"{W}val"),
-        page_size=(section.page_width.twips, section.page_height.twips),
+        page_size=(width.twips, height.twips),
     )
 
 

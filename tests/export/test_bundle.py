@@ -31,9 +31,9 @@ MANIFEST = "cabledesk-bundle.json"
 
 def _bundle(document: bytes = DOCUMENT, card: ContactCard | None = None) -> bytes:
     signer = DocumentSigner.from_identity(JANE)
-    return make_bundle(
-        "report.docx", document, sign_document(DOCUMENT, signer), card or signer.card
-    )  # type: ignore[arg-type]
+    card = card or signer.card
+    assert card is not None
+    return make_bundle("report.docx", document, sign_document(DOCUMENT, signer), card)
 
 
 def _write(tmp_path: Path, data: bytes, name: str = "report.zip") -> Path:
@@ -168,6 +168,7 @@ def test_garbage_bundles_raise_input_error(tmp_path: Path, data: bytes) -> None:
 BUNDLE = _bundle()
 
 
+@pytest.mark.slow
 @settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     changes=st.lists(

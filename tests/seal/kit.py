@@ -132,7 +132,7 @@ def decrypt_bytes(data: bytes, who: Identity = BOB) -> bytes:
 def encrypt_bytes(plain: bytes, to: Sequence[Identity]) -> bytes:
     out = io.BytesIO()
     keys: list[X25519Recipient] = [p.encryption_key.recipient() for p in to]
-    encrypt(io.BytesIO(plain), out, keys)  # type: ignore[arg-type]
+    encrypt(io.BytesIO(plain), out, keys)
     return out.getvalue()
 
 

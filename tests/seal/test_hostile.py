@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -125,8 +126,8 @@ def test_not_a_sealed_cable_inside(plain: bytes, text: str, folder: Path) -> Non
     ],
 )
 def test_truncated_or_wrong_file_type(
-    mutate, error: type[Exception], text: str, folder: Path
-) -> None:  # type: ignore[no-untyped-def]
+    mutate: Callable[[bytes], bytes], error: type[Exception], text: str, folder: Path
+) -> None:
     data = seal_bytes(attachments=[], docx=os.urandom(300_000))
     with pytest.raises(error, match=text):
         open_bytes(mutate(data), extract_to=folder)

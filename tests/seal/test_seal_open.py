@@ -9,6 +9,7 @@ import stat
 import threading
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -33,6 +34,9 @@ from tests.seal.kit import (
     seal_bytes,
     trusting,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 BLOCK = 64 * CHUNK_SIZE  # the age pipeline's 4 MiB batch
 
@@ -232,7 +236,7 @@ def test_an_attachment_that_changes_while_sealed(tmp_path: Path) -> None:
     (path,) = _files(tmp_path, [100])
 
     class Growing(io.BytesIO):
-        def write(self, data):  # type: ignore[no-untyped-def,override]
+        def write(self, data: ReadableBuffer, /) -> int:
             with path.open("ab") as f:  # the file grows once sealing has begun
                 f.write(b"more")
             return super().write(data)

@@ -8,6 +8,7 @@ import os
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -181,7 +182,7 @@ def test_zip_bomb_that_lies_about_its_size() -> None:
         (lambda d: _replace(d, b"PK\x01\x02", b"PK\x01\x03"), "unexpected record"),
     ],
 )  # fmt: skip
-def test_damaged_archives(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_archives(mutate: Callable[[bytes], bytes], message: str) -> None:
     data = build_zip(ENTRIES)
     with pytest.raises(PackageError, match=message):
         read(mutate(data))

@@ -7,6 +7,9 @@ test made, so a window caught in a reference cycle would otherwise be freed by
 whichever allocation triggers a collection, possibly while Qt is delivering
 an event to it (a segmentation fault, seen in CI). Windows are collected
 between tests, once pytest-qt has closed them and no event is on its way.
+Before a screen test, what is still alive is frozen (``gc.freeze``), so that
+those collections look only at what the test made: over the whole heap of
+the session each took a tenth of a second, as long as many a test.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+from PySide6.QtCore import QObject
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
@@ -32,12 +37,15 @@ from tests.vaultkit import FAST, PASSPHRASE, Clock, MemoryKeyring
 SCHEMES = SchemeRegistry.load()
 HERE = Path(__file__).parent
 
+ChildT = TypeVar("ChildT", bound=QObject)
+
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object]:
     if HERE not in item.path.parents:  # a hook in a conftest sees every test
         return (yield)
     gc.collect()
+    gc.freeze()
     gc.disable()
     try:
         return (yield)
@@ -100,3 +108,11 @@ def card_file(folder: Path, who: Identity) -> Path:
     path = folder / f"{who.name.split()[0].lower()}.contact"
     path.write_bytes(ContactCard.for_identity(who).to_bytes())
     return path
+
+
+def child(parent: QObject, kind: type[ChildT], name: str | None = None) -> ChildT:
+    """The descendant of ``parent`` of type ``kind`` (and named ``name``, if given);
+    the test fails if there is none."""
+    found = parent.findChild(kind) if name is None else parent.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r}"
+    return found

@@ -32,6 +32,7 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     from cabledesk.store.home import VaultHome
     from cabledesk.store.keychain import SystemKeychain
     from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
+    from cabledesk.ui.contacts_view import ContactsView
     from cabledesk.ui.editor.history_dialog import HistoryDialog
     from cabledesk.ui.errors import BugReportDialog, bug_report
     from cabledesk.ui.export_dialog import ExportDialog
@@ -89,6 +90,7 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     window.sidebar.filter_button.setChecked(False)
     window.sidebar.select("contacts")
     contacts = window.wide.currentWidget()
+    assert isinstance(contacts, ContactsView)
     contacts.table.selectRow(1)  # Klaus Weber, verified: the fingerprint and safety number
     grab("contacts", window)
     window.sidebar.select("audit")

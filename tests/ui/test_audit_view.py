@@ -10,7 +10,7 @@ from cabledesk.services.session import Session
 from cabledesk.store.audit import Event
 from cabledesk.ui.audit_view import PAGE_SIZE, AuditView
 from cabledesk.ui.workers import Workers
-from tests.ui.conftest import person
+from tests.ui.conftest import child, person
 from tests.vaultkit import Clock
 
 
@@ -29,7 +29,7 @@ def _row(view: AuditView, row: int) -> list[str]:
 
 
 def _verdict(view: AuditView) -> str:
-    return view.findChild(QLabel, "auditVerdict").text()
+    return child(view, QLabel, "auditVerdict").text()
 
 
 def test_entries_newest_first_in_words_and_the_chain_intact(
@@ -52,9 +52,9 @@ def test_entries_newest_first_in_words_and_the_chain_intact(
     assert _row(view, 1)[1:3] == ["2026-11-24 09:05:00", "Contact imported"]
     assert [_row(view, r)[2] for r in (2, 3)] == ["Identity created", "Vault created"]
     assert _verdict(view) == "The audit log is intact (4 entries)."
-    assert "#1e7d32" in view.findChild(QLabel, "auditVerdict").styleSheet()
-    assert view.findChild(QLabel, "auditCount").text() == "All 4 entries shown"
-    assert not view.findChild(QPushButton, "loadMore").isEnabled()
+    assert "#1e7d32" in child(view, QLabel, "auditVerdict").styleSheet()
+    assert child(view, QLabel, "auditCount").text() == "All 4 entries shown"
+    assert not child(view, QPushButton, "loadMore").isEnabled()
 
 
 def test_a_broken_chain_is_said_in_red(qtbot: QtBot, view: AuditView, session: Session) -> None:
@@ -64,11 +64,12 @@ def test_a_broken_chain_is_said_in_red(qtbot: QtBot, view: AuditView, session: S
     # Someone with the unlocked vault edits an entry behind CableDesk's back.
     session.vault.db.execute("DROP TRIGGER audit_no_update")
     session.vault.db.execute('UPDATE audit SET details = \'{"file":"b.age"}\' WHERE seq = 2')
-    qtbot.mouseClick(view.findChild(QPushButton, "checkAudit"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(child(view, QPushButton, "checkAudit"), Qt.MouseButton.LeftButton)
     assert _verdict(view).startswith("Broken at entry 2: entry 2 was changed after it was written")
-    assert "#c62828" in view.findChild(QLabel, "auditVerdict").styleSheet()
+    assert "#c62828" in child(view, QLabel, "auditVerdict").styleSheet()
 
 
+@pytest.mark.slow
 def test_older_entries_load_with_the_button_and_on_scroll(
     view: AuditView, session: Session
 ) -> None:
@@ -79,8 +80,8 @@ def test_older_entries_load_with_the_button_and_on_scroll(
     model = view.table.model()
     assert model.rowCount() == PAGE_SIZE
     assert _row(view, 0)[0] == str(total) and _row(view, 0)[3] == f"draft: d{2 * PAGE_SIZE + 9}"
-    assert view.findChild(QLabel, "auditCount").text() == f"{PAGE_SIZE} most recent entries shown"
-    more = view.findChild(QPushButton, "loadMore")
+    assert child(view, QLabel, "auditCount").text() == f"{PAGE_SIZE} most recent entries shown"
+    more = child(view, QPushButton, "loadMore")
     assert more.isEnabled()
     more.click()
     assert model.rowCount() == 2 * PAGE_SIZE

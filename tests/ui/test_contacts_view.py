@@ -7,11 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
     QListView,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
@@ -21,7 +23,7 @@ from cabledesk.crypto.contact import ContactCard
 from cabledesk.services.session import Session
 from cabledesk.ui.contacts_view import ContactsView
 from cabledesk.ui.workers import Workers
-from tests.ui.conftest import card_file, person
+from tests.ui.conftest import card_file, child, person
 
 
 @pytest.fixture
@@ -83,7 +85,7 @@ def test_import_shows_the_contact_its_trust_and_safety_number(
     assert _cell(view, 1, 1) == "AMEMBASSY BERLIN"
     assert _cell(view, 1, 2) == "Unverified"
     assert _cell(view, 1, 3) == klaus.fingerprint
-    status = view.findChild(QLabel, "contactsStatus").text()
+    status = child(view, QLabel, "contactsStatus").text()
     assert "Klaus Weber was added to your contacts (unverified)." in status
     # The last imported card is selected: its details are shown.
     card = ContactCard.for_identity(anna)
@@ -98,7 +100,7 @@ def test_import_shows_the_contact_its_trust_and_safety_number(
     assert "AGE-SECRET-KEY" not in _field(view, "encryption")
     # Importing the same card again says so.
     _import(view, monkeypatch, card_file(tmp_path, klaus))
-    assert "already in your contacts" in view.findChild(QLabel, "contactsStatus").text()
+    assert "already in your contacts" in child(view, QLabel, "contactsStatus").text()
 
 
 def test_a_bad_card_is_reported_in_words(
@@ -107,7 +109,7 @@ def test_a_bad_card_is_reported_in_words(
     bad = tmp_path / "bad.contact"
     bad.write_bytes(b"not a card\n")
     _import(view, monkeypatch, bad)
-    status = view.findChild(QLabel, "contactsStatus").text()
+    status = child(view, QLabel, "contactsStatus").text()
     assert status.startswith("bad.contact: This contact card file is not valid JSON")
     assert _rows(view) == []
 
@@ -120,13 +122,13 @@ def test_mark_verified_asks_how_then_revoke_asks_why(
     _import(view, monkeypatch, card_file(tmp_path, klaus))
     _select(view, "Klaus Weber")
     _button(view, "contacts_verify").click()
-    dialog = view.findChild(QDialog, "verifyDialog")
-    assert dialog is not None and dialog.isVisible()
+    dialog = child(view, QDialog, "verifyDialog")
+    assert dialog.isVisible()
     safety = ContactCard.for_identity(klaus).safety_number
-    assert dialog.findChild(QLabel, "reasonDetail").text().split() == safety.split()
+    assert child(dialog, QLabel, "reasonDetail").text().split() == safety.split()
     ok = _button(dialog, "reasonOk")
     assert not ok.isEnabled()  # the how is required
-    qtbot.keyClicks(dialog.findChild(QWidget, "reason").lineEdit(), "read aloud on the phone")
+    qtbot.keyClicks(child(dialog, QComboBox, "reason").lineEdit(), "read aloud on the phone")
     assert ok.isEnabled()
     ok.click()
     assert _cell(view, 0, 2) == "Verified on 2026-11-24 (read aloud on the phone)"
@@ -134,12 +136,9 @@ def test_mark_verified_asks_how_then_revoke_asks_why(
     assert session.vault.audit.entries()[0].details["how"] == "read aloud on the phone"
 
     _button(view, "contacts_revoke").click()
-    dialog = view.findChild(QDialog, "revokeDialog")
-    assert (
-        dialog is not None
-        and "no longer be trusted" in dialog.findChild(QLabel, "reasonMessage").text()
-    )
-    qtbot.keyClicks(dialog.findChild(QWidget, "reason").lineEdit(), "laptop lost")
+    dialog = child(view, QDialog, "revokeDialog")
+    assert "no longer be trusted" in child(dialog, QLabel, "reasonMessage").text()
+    qtbot.keyClicks(child(dialog, QComboBox, "reason").lineEdit(), "laptop lost")
     _button(dialog, "reasonOk").click()
     assert _cell(view, 0, 2) == "Revoked on 2026-11-24 (laptop lost)"
     assert not _button(view, "contacts_revoke").isEnabled()
@@ -153,7 +152,7 @@ def test_cancelling_the_revoke_changes_nothing(
     _import(view, monkeypatch, card_file(tmp_path, person("Klaus Weber")))
     _select(view, "Klaus Weber")
     _button(view, "contacts_revoke").click()
-    view.findChild(QDialog, "revokeDialog").reject()
+    child(view, QDialog, "revokeDialog").reject()
     assert _cell(view, 0, 2) == "Unverified"
 
 
@@ -161,18 +160,18 @@ def test_add_from_public_keys(qtbot: QtBot, view: ContactsView) -> None:
     bob = person("Bob Smith")
     public = bob.public()
     _button(view, "contacts_add").click()
-    dialog = view.findChild(QDialog, "addContactDialog")
+    dialog = child(view, QDialog, "addContactDialog")
     ok = _button(dialog, "addContactOk")
     assert not ok.isEnabled()
-    qtbot.keyClicks(dialog.findChild(QWidget, "add_name"), "Bob Smith")
-    qtbot.keyClicks(dialog.findChild(QWidget, "add_age"), "age1notakey")
-    qtbot.keyClicks(dialog.findChild(QWidget, "add_ssh"), public.ssh_line("bob@laptop"))
-    qtbot.keyClicks(dialog.findChild(QWidget, "add_post"), "AMCONSUL LYON")
+    qtbot.keyClicks(child(dialog, QLineEdit, "add_name"), "Bob Smith")
+    qtbot.keyClicks(child(dialog, QLineEdit, "add_age"), "age1notakey")
+    qtbot.keyClicks(child(dialog, QPlainTextEdit, "add_ssh"), public.ssh_line("bob@laptop"))
+    qtbot.keyClicks(child(dialog, QLineEdit, "add_post"), "AMCONSUL LYON")
     ok.click()
-    error = dialog.findChild(QLabel, "addContactError").text()
+    error = child(dialog, QLabel, "addContactError").text()
     assert error and "age" in error.lower()
     assert dialog.isVisible() and _rows(view) == []
-    field = dialog.findChild(QWidget, "add_age")
+    field = child(dialog, QLineEdit, "add_age")
     field.clear()
     qtbot.keyClicks(field, str(public.encryption))
     ok.click()
@@ -191,7 +190,7 @@ def test_groups_create_add_and_remove(
         card_file(tmp_path, person("Klaus Weber")),
         card_file(tmp_path, person("Anna Schmidt")),
     )  # fmt: skip
-    qtbot.keyClicks(view.findChild(QWidget, "newGroupName"), "EU posts")
+    qtbot.keyClicks(child(view, QLineEdit, "newGroupName"), "EU posts")
     _button(view, "createGroup").click()
     assert [g.name for g in session.contacts.groups()] == ["EU posts"]
     tree = view.groups.tree
@@ -225,7 +224,7 @@ def test_export_card_writes_the_card(
     _button(view, "contacts_export").click()
     written = target.with_name("klaus-again.contact")
     assert written.read_bytes() == ContactCard.for_identity(klaus).to_bytes()
-    assert str(written) in view.findChild(QLabel, "contactsStatus").text()
+    assert str(written) in child(view, QLabel, "contactsStatus").text()
 
 
 def test_encrypt_to_selected_opens_the_dialog_with_them(
@@ -238,9 +237,9 @@ def test_encrypt_to_selected_opens_the_dialog_with_them(
     )  # fmt: skip
     _select(view, "Klaus Weber")
     _button(view, "contacts_encrypt").click()
-    dialog = view.findChild(QDialog, "fileCryptoDialog")
-    assert dialog is not None and dialog.isVisible()
-    model = dialog.findChild(QListView, "recipientsList").model()
+    dialog = child(view, QDialog, "fileCryptoDialog")
+    assert dialog.isVisible()
+    model = child(dialog, QListView, "recipientsList").model()
     checked = [
         str(model.index(r, 0).data())
         for r in range(model.rowCount())

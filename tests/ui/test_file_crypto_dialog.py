@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from cabledesk.crypto.age import (
@@ -21,7 +29,7 @@ from cabledesk.crypto.keys import Identity
 from cabledesk.services.session import Session
 from cabledesk.ui.file_crypto_dialog import FileCryptoDialog
 from cabledesk.ui.workers import Workers
-from tests.ui.conftest import person
+from tests.ui.conftest import child, person
 
 SECRET = b"Meeting moved to Thursday.\n" * 1000
 
@@ -42,17 +50,15 @@ def _dialog(qtbot: QtBot, session: Session, workers: Workers, **kw: object) -> F
 
 
 def _field(dialog: QWidget, name: str) -> QLineEdit:
-    field = dialog.findChild(QLineEdit, name)
-    assert field is not None, name
-    return field
+    return child(dialog, QLineEdit, name)
 
 
 def _start(dialog: QWidget) -> QPushButton:
-    return dialog.findChild(QPushButton, "startButton")
+    return child(dialog, QPushButton, "startButton")
 
 
 def _message(dialog: QWidget) -> str:
-    return dialog.findChild(QLabel, "cryptoMessage").text()
+    return child(dialog, QLabel, "cryptoMessage").text()
 
 
 def _row(dialog: FileCryptoDialog, starts: str) -> QModelIndex:
@@ -136,22 +142,23 @@ def test_revoked_contacts_and_their_groups_cannot_be_chosen(
     assert berlin.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     qtbot.keyClicks(_field(dialog, "sourcePath"), str(_plain(files)))
     _field(dialog, "outputPath").setText(str(files / "to-berlin.age"))
-    dialog.findChild(QWidget, "armor").click()
+    child(dialog, QCheckBox, "armor").click()
     _start(dialog).click()
     out = files / "to-berlin.age"
     assert out.read_bytes().startswith(b"-----BEGIN AGE ENCRYPTED FILE-----")
     assert _decrypt(out, klaus.encryption_key, files) == SECRET
 
 
+@pytest.mark.slow
 def test_encrypt_with_a_passphrase_typed_twice(
     qtbot: QtBot, session: Session, workers: Workers, files: Path
 ) -> None:
     dialog = _dialog(qtbot, session, workers, encrypt=True)
     qtbot.keyClicks(_field(dialog, "sourcePath"), str(_plain(files)))
-    dialog.findChild(QWidget, "toPassphrase").click()
+    child(dialog, QRadioButton, "toPassphrase").click()
     qtbot.keyClicks(_field(dialog, "passphrase"), "blue walrus orbit")
     qtbot.keyClicks(_field(dialog, "passphraseAgain"), "blue walrus")
-    assert dialog.findChild(QLabel, "strengthHint").text() == "The two passphrases differ."
+    assert child(dialog, QLabel, "strengthHint").text() == "The two passphrases differ."
     assert not _start(dialog).isEnabled()
     qtbot.keyClicks(_field(dialog, "passphraseAgain"), " orbit")
     assert _start(dialog).isEnabled()
@@ -225,17 +232,18 @@ def test_an_existing_output_is_replaced_only_when_the_save_dialog_confirmed(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(sealed), ""))
     )
-    dialog.findChild(QPushButton, "chooseSource").click()
+    child(dialog, QPushButton, "chooseSource").click()
     _start(dialog).click()
     assert "already exists" in _message(dialog)
     assert (files / "report.pdf").read_bytes() == b"older version"
     target = str(files / "report.pdf")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (target, "")))
-    dialog.findChild(QPushButton, "chooseOutput").click()
+    child(dialog, QPushButton, "chooseOutput").click()
     _start(dialog).click()
     assert (files / "report.pdf").read_bytes() == SECRET
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
 def test_cancel_stops_the_work_and_leaves_no_file(
     qtbot: QtBot, session: Session, files: Path
@@ -256,12 +264,12 @@ def test_cancel_stops_the_work_and_leaves_no_file(
         dialog = FileCryptoDialog(session, workers, encrypt=True)
         qtbot.addWidget(dialog)
         dialog.show()
-        dialog.findChild(QWidget, "toPassphrase").click()
+        child(dialog, QRadioButton, "toPassphrase").click()
         _field(dialog, "passphrase").setText("blue walrus orbit")
         _field(dialog, "passphraseAgain").setText("blue walrus orbit")
         _field(dialog, "sourcePath").setText(str(pipe))
         _start(dialog).click()
-        close = dialog.findChild(QPushButton, "closeButton")
+        close = child(dialog, QPushButton, "closeButton")
         qtbot.waitUntil(lambda: close.text() == "Cancel", timeout=5000)
         close.click()
         release.set()

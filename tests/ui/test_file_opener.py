@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 import cabledesk.ui.open_cable
@@ -21,7 +21,7 @@ from cabledesk.ui.file_opener import open_files
 from cabledesk.ui.main_window import MainWindow
 from cabledesk.ui.workers import Workers
 from tests.export.samples import unclassified_cable
-from tests.ui.conftest import SCHEMES, card_file, person
+from tests.ui.conftest import SCHEMES, card_file, child, person
 
 
 @pytest.fixture
@@ -68,7 +68,13 @@ def _dialogs(window: MainWindow, name: str) -> list[QDialog]:
 def _panel(window: MainWindow, name: str) -> VerdictPanel:
     dialogs = _dialogs(window, name)
     assert len(dialogs) == 1, [d.objectName() for d in window.findChildren(QDialog)]
-    return dialogs[0].findChild(VerdictPanel)
+    return child(dialogs[0], VerdictPanel)
+
+
+def _tone(panel: VerdictPanel) -> Tone | None:
+    """The panel's tone as it is now (read through a call: mypy would keep an
+    earlier assertion's narrowing of ``panel.tone`` across a click)."""
+    return panel.tone
 
 
 def _signed(files: Path, signer: Identity, name: str = "memo.docx", bundle: bool = False) -> Path:
@@ -93,11 +99,11 @@ def test_a_dropped_contact_card_is_imported_and_can_be_verified(
     assert panel.fact("fingerprint") == klaus.fingerprint
     assert panel.fact("trust") == "Unverified"
     dialog = _dialogs(window, "cardImportDialog")[0]
-    dialog.findChild(QPushButton, "markVerified").click()
-    verify = dialog.findChild(QDialog, "verifyDialog")
-    qtbot.keyClicks(verify.findChild(QWidget, "reason").lineEdit(), "compared in person")
-    verify.findChild(QPushButton, "reasonOk").click()
-    assert panel.tone is Tone.GOOD
+    child(dialog, QPushButton, "markVerified").click()
+    verify = child(dialog, QDialog, "verifyDialog")
+    qtbot.keyClicks(child(verify, QComboBox, "reason").lineEdit(), "compared in person")
+    child(verify, QPushButton, "reasonOk").click()
+    assert _tone(panel) is Tone.GOOD
     assert panel.fact("trust") == "Verified on 2026-11-24 (compared in person)"
     assert session.contacts.find_one("Klaus").trust.state is TrustState.VERIFIED
     # The same card again: unchanged.
@@ -174,7 +180,7 @@ def test_a_bundle_offers_to_import_the_signers_card(
     assert panel.headline.text() == "Signed by an unknown key"
     assert panel.fact("signer") == "Klaus Weber, according only to the card that came with it"
     dialog = _dialogs(window, "documentVerdictDialog")[0]
-    button = dialog.findChild(QPushButton, "importSignerCard")
+    button = child(dialog, QPushButton, "importSignerCard")
     assert button.isVisible()
     button.click()
     card = _panel(window, "cardImportDialog")

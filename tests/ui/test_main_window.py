@@ -45,7 +45,12 @@ def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     for kind in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: shown.append(str(a[2])))
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     return shown
 
 
@@ -109,6 +114,7 @@ def test_first_run_lock_and_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     controller.lock()
 
 
+@pytest.mark.slow
 def test_draft_banner_follows_the_portion_marks(qtbot: QtBot, window: MainWindow) -> None:
     window.new_draft()
     editor = window.editor
@@ -136,6 +142,7 @@ def test_draft_banner_follows_the_portion_marks(qtbot: QtBot, window: MainWindow
     assert any("authority" in f for f in findings)  # classified without an authority block
 
 
+@pytest.mark.slow
 def test_seal_to_two_and_refuse_a_third_for_clearance(
     window: MainWindow, tmp_path: Path, no_message_boxes: list[str]
 ) -> None:
@@ -164,11 +171,12 @@ def test_open_a_sealed_cable_and_a_tampered_one(
     no_message_boxes: list[str],
 ) -> None:  # fmt: skip
     shown: list[Verdict] = []
-    monkeypatch.setattr(
-        open_cable_module.VerificationDialog,
-        "exec",
-        lambda self: shown.append(self.verification.verdict) or 0,
-    )
+
+    def exec_(dialog: open_cable_module.VerificationDialog) -> int:
+        shown.append(dialog.verification.verdict)
+        return 0
+
+    monkeypatch.setattr(open_cable_module.VerificationDialog, "exec", exec_)
     sealed = tmp_path / "from-berlin.cable"
     window.open_files([sealed])
     assert shown == [Verdict.VALID]
@@ -180,6 +188,7 @@ def test_open_a_sealed_cable_and_a_tampered_one(
     assert shown == [Verdict.VALID] and "altered or damaged" in no_message_boxes[-1]
 
 
+@pytest.mark.slow
 def test_export_signed_and_verify_it(window: MainWindow, tmp_path: Path) -> None:
     unclassified = window.session.drafts.load("d0c5d0c5-0000-4000-8000-000000000002")
     dialog = ExportDialog(window.session, window.workers, unclassified, window)
@@ -197,6 +206,7 @@ def test_export_signed_and_verify_it(window: MainWindow, tmp_path: Path) -> None
     assert entries[:2] == ["document verified", "document exported"]
 
 
+@pytest.mark.slow
 def test_search_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.sidebar.search, "summit")
     qtbot.waitUntil(lambda: any(r.snippet for r in window.model.rows()), timeout=3000)

@@ -30,6 +30,7 @@ from cabledesk.store.settings import (
 )
 from cabledesk.ui.settings_dialog import SettingsDialog
 from cabledesk.ui.workers import Workers
+from tests.ui.conftest import child
 from tests.vaultkit import PASSPHRASE, MemoryKeyring
 
 
@@ -43,29 +44,23 @@ def dialog(
     return widget
 
 
-def _child(widget: QWidget, kind: type, name: str):  # type: ignore[no-untyped-def]
-    found = widget.findChild(kind, name)
-    assert found is not None, name
-    return found
-
-
 def _save(dialog: QDialog) -> None:
-    _child(dialog, QPushButton, "saveSettings").click()
+    child(dialog, QPushButton, "saveSettings").click()
 
 
 def test_every_setting_is_shown_and_saved(
     qtbot: QtBot, dialog: SettingsDialog, session: Session
 ) -> None:
     assert set(dialog.values()) == {s.key for s in SETTINGS}
-    auto_lock = _child(dialog, QSpinBox, "autoLock")
+    auto_lock = child(dialog, QSpinBox, "autoLock")
     assert auto_lock.value() == 10
     auto_lock.setValue(0)
     assert auto_lock.text() == "Never"
-    _child(dialog, QCheckBox, "lockOnScreenLock").click()
-    _child(dialog, QSpinBox, "clipboardSeconds").setValue(45)
-    scheme = _child(dialog, QComboBox, "defaultScheme")
+    child(dialog, QCheckBox, "lockOnScreenLock").click()
+    child(dialog, QSpinBox, "clipboardSeconds").setValue(45)
+    scheme = child(dialog, QComboBox, "defaultScheme")
     scheme.setCurrentIndex(scheme.findData("uk"))
-    paper = _child(dialog, QComboBox, "paper")
+    paper = child(dialog, QComboBox, "paper")
     paper.setCurrentIndex(paper.findText("US Letter"))
     _save(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
@@ -80,12 +75,12 @@ def test_every_setting_is_shown_and_saved(
 def test_the_export_ceiling_is_checked_as_it_is_typed(
     qtbot: QtBot, dialog: SettingsDialog, session: Session
 ) -> None:
-    field = _child(dialog, QLineEdit, "exportCeiling")
-    note = _child(dialog, QLabel, "ceilingNote")
+    field = child(dialog, QLineEdit, "exportCeiling")
+    note = child(dialog, QLabel, "ceilingNote")
     assert "U.S." in note.text() or "CONFIDENTIAL" in note.text()
     qtbot.keyClicks(field, "us=ULTRA")
     assert "ULTRA" in note.text() and "c62828" in note.styleSheet()
-    assert not _child(dialog, QPushButton, "saveSettings").isEnabled()
+    assert not child(dialog, QPushButton, "saveSettings").isEnabled()
     field.clear()
     qtbot.keyClicks(field, "secret")
     assert "not of the form 'us=SECRET, uk=OFFICIAL'" in note.text()
@@ -100,7 +95,7 @@ def test_the_language_goes_to_the_vault_and_the_window_preferences(
     dialog: SettingsDialog, session: Session
 ) -> None:
     assert "next start" in " ".join(label.text() for label in dialog.findChildren(QLabel))
-    language = _child(dialog, QComboBox, "language")
+    language = child(dialog, QComboBox, "language")
     language.setCurrentIndex(language.findText("Français"))
     _save(dialog)
     assert session.settings.get(LANGUAGE) == "fr"
@@ -114,17 +109,17 @@ def test_remember_and_forget_on_this_device(
 ) -> None:  # fmt: skip
     first = SettingsDialog(session, None, workers=workers, keychain=keychain)
     qtbot.addWidget(first)
-    remember = _child(first, QCheckBox, "remember")
+    remember = child(first, QCheckBox, "remember")
     assert remember.isEnabled() and not remember.isChecked()
-    assert _child(first, QLabel, "keychainStatus").text().startswith("Not remembered")
+    assert child(first, QLabel, "keychainStatus").text().startswith("Not remembered")
     remember.click()
     _save(first)
     assert list(keyring_backend.secrets) == [("CableDesk", f"vault-{session.vault.vault_id}")]
     second = SettingsDialog(session, None, workers=workers, keychain=keychain)
     qtbot.addWidget(second)
-    remember = _child(second, QCheckBox, "remember")
+    remember = child(second, QCheckBox, "remember")
     assert remember.isChecked()
-    assert _child(second, QLabel, "keychainStatus").text().startswith("Remembered in")
+    assert child(second, QLabel, "keychainStatus").text().startswith("Remembered in")
     remember.click()
     _save(second)
     assert keyring_backend.secrets == {}
@@ -137,8 +132,8 @@ def test_without_a_keychain_the_reason_is_shown(
 ) -> None:
     dialog = SettingsDialog(session, None, workers=workers, keychain=SystemKeychain())
     qtbot.addWidget(dialog)
-    assert not _child(dialog, QCheckBox, "remember").isEnabled()
-    assert "no usable keychain" in _child(dialog, QLabel, "keychainStatus").text()
+    assert not child(dialog, QCheckBox, "remember").isEnabled()
+    assert "no usable keychain" in child(dialog, QLabel, "keychainStatus").text()
     _save(dialog)  # the other settings still save
     assert dialog.result() == QDialog.DialogCode.Accepted
 
@@ -146,23 +141,23 @@ def test_without_a_keychain_the_reason_is_shown(
 def test_change_the_passphrase(
     qtbot: QtBot, dialog: SettingsDialog, vault_access: VaultAccess
 ) -> None:
-    _child(dialog, QPushButton, "changePassphrase").click()
-    change = _child(dialog, QDialog, "changePassphraseDialog")
-    ok = _child(change, QPushButton, "changePassphraseOk")
-    old = _child(change, QLineEdit, "oldPassphrase")
-    new = _child(change, QLineEdit, "newPassphrase")
-    again = _child(change, QLineEdit, "newPassphraseAgain")
+    child(dialog, QPushButton, "changePassphrase").click()
+    change = child(dialog, QDialog, "changePassphraseDialog")
+    ok = child(change, QPushButton, "changePassphraseOk")
+    old = child(change, QLineEdit, "oldPassphrase")
+    new = child(change, QLineEdit, "newPassphrase")
+    again = child(change, QLineEdit, "newPassphraseAgain")
     qtbot.keyClicks(old, "not the passphrase")
     qtbot.keyClicks(new, "short")
-    assert _child(change, QLabel, "strengthHint").text().startswith("Too short")
+    assert child(change, QLabel, "strengthHint").text().startswith("Too short")
     qtbot.keyClicks(new, " but now long enough words")
     qtbot.keyClicks(again, "short but now long")
-    assert _child(change, QLabel, "strengthHint").text() == "The two new passphrases differ."
+    assert child(change, QLabel, "strengthHint").text() == "The two new passphrases differ."
     assert not ok.isEnabled()
     qtbot.keyClicks(again, " enough words")
     assert ok.isEnabled()
     ok.click()
-    assert _child(change, QLabel, "passphraseError").text() == (
+    assert child(change, QLabel, "passphraseError").text() == (
         "The current passphrase is not right."
     )
     assert change.isVisible()
@@ -170,7 +165,7 @@ def test_change_the_passphrase(
     qtbot.keyClicks(old, PASSPHRASE)
     ok.click()
     assert not change.isVisible()
-    assert _child(dialog, QLabel, "passphraseNote").text() == "The passphrase was changed."
+    assert child(dialog, QLabel, "passphraseNote").text() == "The passphrase was changed."
     with pytest.raises(WrongPassphrase):
         vault_access.unlock(PASSPHRASE)
     vault_access.unlock("short but now long enough words").lock()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -87,6 +88,7 @@ def _first_window(home: Path) -> dict[str, object]:
     return result
 
 
+@pytest.mark.slow
 def test_the_first_windows_load_nothing_heavy(tmp_path: Path, vault: Vault) -> None:
     assert _first_window(tmp_path / "empty") == {"window": "FirstRunWizard", "heavy": []}
     assert _first_window(vault.home.folder) == {"window": "UnlockWindow", "heavy": []}
@@ -176,6 +178,7 @@ sys.modules["stalled_keyring"] = module
 """
 
 
+@pytest.mark.slow
 def test_quitting_while_the_keychain_is_still_asked_does_not_hang(
     tmp_path: Path, vault: Vault
 ) -> None:
@@ -211,9 +214,11 @@ def test_the_vault_locks_when_the_platform_suspends_the_application(
     assert isinstance(unlock, UnlockWindow)
     qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
     unlock.button.click()
-    assert controller.session is not None
+    unlocked = controller.session
+    assert unlocked is not None
     qtbot.addWidget(controller.window)
     app = QApplication.instance()
-    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)  # type: ignore[union-attr]
+    assert isinstance(app, QApplication)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
     assert controller.session is None and isinstance(controller.window, UnlockWindow)
     qtbot.addWidget(controller.window)

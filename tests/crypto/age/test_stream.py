@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import threading
+from collections.abc import Callable
 
 import pytest
 
@@ -20,6 +21,7 @@ from cabledesk.crypto.age._stream import (
     PLAIN_BLOCK,
     SEALED_BLOCK,
     TAG_SIZE,
+    ShouldCancel,
     decrypt_stream,
     encrypt_stream,
 )
@@ -125,13 +127,14 @@ def test_progress_is_reported_per_batch_and_cancel_stops_the_pipeline() -> None:
     seen.clear()
     decrypt_stream(KEY, io.BytesIO(sealed.getvalue()), io.BytesIO(), progress=seen.append)
     assert seen == sorted(seen) and seen[-1] == len(data)
-    for run in (
+    runs: list[Callable[[ShouldCancel], object]] = [
         lambda c: encrypt_stream(KEY, io.BytesIO(data), io.BytesIO(), cancel=c),
         lambda c: decrypt_stream(KEY, io.BytesIO(sealed.getvalue()), io.BytesIO(), cancel=c),
-    ):
+    ]
+    for run in runs:
         answers = iter([False, False, True])
         with pytest.raises(Cancelled):
-            run(lambda answers=answers: next(answers))
+            run(answers.__next__)
     assert not _threads()
 
 
