@@ -65,6 +65,7 @@ class _Hold:
         self._thread.join(10)
 
 
+@pytest.mark.slow
 def test_the_gui_thread_never_waits_for_the_database(qtbot: QtBot, demo: Session) -> None:
     workers = Workers()
     window = MainWindow(demo, workers, None)
