@@ -49,7 +49,7 @@ from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipien
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.phrases import finding_text, in_words
-from cabledesk.ui.workers import Job, JobContext, Workers
+from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
 
 __all__ = ["SealDialog"]
 
@@ -168,8 +168,8 @@ class SealDialog(QDialog):
         workers.run(
             "read the recipients",
             lambda ctx: contacts.book(),
-            on_done=self._loaded,
-            on_failed=self._load_failed,
+            on_done=while_alive(self, self._loaded),
+            on_failed=while_alive(self, self._load_failed),
         )
 
     # --- recipients ------------------------------------------------------------------
@@ -238,8 +238,8 @@ class SealDialog(QDialog):
         self._workers.run(
             "check the recipients",
             lambda ctx: sealing.check(cable, chosen),
-            on_done=lambda check: self._checked(number, check),
-            on_failed=lambda exc: self._check_failed(number, exc),
+            on_done=while_alive(self, lambda check: self._checked(number, check)),
+            on_failed=while_alive(self, lambda exc: self._check_failed(number, exc)),
         )
 
     def _check_failed(self, number: int, exc: BaseException) -> None:

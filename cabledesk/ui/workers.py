@@ -38,9 +38,20 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from cabledesk.errors import CableDeskError
 
-__all__ = ["Job", "JobContext", "Workers"]
+__all__ = ["Job", "JobContext", "Workers", "while_alive"]
 
 log = logging.getLogger(__name__)
+
+
+def while_alive(owner: QObject, callback: Callable[[Any], object]) -> Callable[[Any], None]:
+    """``callback``, called only while ``owner`` exists: for a job's result that may
+    arrive after the dialog that asked for it was closed and deleted."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
 
 
 class JobContext:

@@ -41,7 +41,7 @@ from cabledesk.services.session import Session
 from cabledesk.ui._table_model import ListTableModel
 from cabledesk.ui.editor._save_notice import moment
 from cabledesk.ui.errors import describe
-from cabledesk.ui.workers import JobContext, Workers
+from cabledesk.ui.workers import JobContext, Workers, while_alive
 
 __all__ = ["HistoryDialog", "HistoryModel"]
 
@@ -185,8 +185,8 @@ class HistoryDialog(QDialog):
         workers.run(
             "read the draft's history",
             lambda ctx: drafts.history(draft_id),
-            on_done=self._loaded,
-            on_failed=self._failed,
+            on_done=while_alive(self, self._loaded),
+            on_failed=while_alive(self, self._failed),
         )
 
     # --- versions -----------------------------------------------------------------
@@ -229,8 +229,8 @@ class HistoryDialog(QDialog):
         self._workers.run(
             "compare with a version",
             work,
-            on_done=lambda lines: self._compared(number, version, lines),
-            on_failed=self._failed,
+            on_done=while_alive(self, lambda lines: self._compared(number, version, lines)),
+            on_failed=while_alive(self, self._failed),
         )
 
     def _compared(self, number: int, version: DraftVersion, lines: list[DiffLine]) -> None:
@@ -291,8 +291,8 @@ class HistoryDialog(QDialog):
             "restore a version",
             work,
             write=True,
-            on_done=self._restored,
-            on_failed=self._restore_failed,
+            on_done=while_alive(self, self._restored),
+            on_failed=while_alive(self, self._restore_failed),
         )
 
     def _restored(self, saved: SavedDraft) -> None:
