@@ -26,7 +26,7 @@ pytest: $(VENV)/.installed-test translations
 	$(TEST_ENV) $(BIN)/pytest -q
 
 # The quick loop while working: every test but those that drive an external
-# tool (interop) or take about a second or more (slow). `make test` runs them all.
+# tool (interop) or take half a second or more (slow). `make test` runs them all.
 unit: $(VENV)/.installed-test translations
 	$(TEST_ENV) $(BIN)/pytest -q -m "not interop and not slow"
 

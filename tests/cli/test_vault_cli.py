@@ -86,6 +86,7 @@ def test_identity_card_contacts_groups_and_files(
     assert events[:3] == ["contact revoked", "file encrypted", "group changed"]
 
 
+@pytest.mark.slow
 def test_archive_import_and_search(
     cli: Runner, homes: tuple[Path, Path], pp: Path, tmp_path: Path
 ) -> None:

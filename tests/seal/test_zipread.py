@@ -153,6 +153,7 @@ def test_total_size_cap() -> None:
         read(build_zip([("a", b"x" * 60), ("b", b"x" * 60)]), limits=Limits(max_total_size=100))
 
 
+@pytest.mark.slow
 def test_zip_bomb_by_declared_ratio() -> None:
     plain = bytes(50 * 1024 * 1024)
     packed = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -224,6 +225,7 @@ def test_garbage_raises_only_package_errors(data: bytes) -> None:
         pass
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_mutated_archives_raise_only_package_errors(data: st.DataObject) -> None:
     good = bytearray(build_zip(ENTRIES[:3], streamed=data.draw(st.booleans())))

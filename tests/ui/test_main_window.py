@@ -70,6 +70,7 @@ def window(qtbot: QtBot, demo: Session) -> MainWindow:
     return w
 
 
+@pytest.mark.slow
 def test_first_run_lock_and_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     access = VaultAccess(VaultHome(tmp_path / "home"), SystemKeychain(MemoryKeyring()), kdf=FAST)
     controller = AppController(access, SCHEMES, Workers(synchronous=True))
@@ -166,6 +167,7 @@ def test_seal_to_two_and_refuse_a_third_for_clearance(
     assert window.session.archive.count(Direction.SENT) == 1
 
 
+@pytest.mark.slow
 def test_open_a_sealed_cable_and_a_tampered_one(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     no_message_boxes: list[str],

@@ -136,6 +136,7 @@ def _phrase_templates(path: Path) -> set[str]:
     }
 
 
+@pytest.mark.slow
 def test_every_phrase_of_the_core_is_listed_for_the_translators() -> None:
     listed = {
         node.args[1].value

@@ -100,6 +100,7 @@ def test_header_parse_encode_gives_the_same_bytes(count: int, data: bytes) -> No
 SMALL = seal(os.urandom(2 * CHUNK_SIZE + 100), [IDS[0].recipient(), IDS[1].recipient()])
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(st.integers(0, len(SMALL) - 1), st.integers(1, 255))
 def test_any_corruption_is_detected(position: int, flip: int) -> None:
