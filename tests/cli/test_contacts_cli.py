@@ -47,6 +47,7 @@ def test_contact_export_writes_the_card_once(
     assert sorted(p.name for p in out.parent.iterdir()) == ["klaus.contact"]  # no partial file
 
 
+@pytest.mark.slow
 def test_search_with_filters(cli: Runner, base: tuple[str, ...], tmp_path: Path) -> None:
     cables = tmp_path / "cables"
     assert cli("draft", "import-frus", str(FRUS), "-o", str(cables), "--limit", "40").code == 0
