@@ -14,7 +14,7 @@ from cabledesk.cli._session import add_vault_options, open_vault
 
 if TYPE_CHECKING:
     from cabledesk.domain.cable import Cable
-    from cabledesk.store.search import SearchHit
+    from cabledesk.services.archive import SearchHit
 
 __all__ = ["register"]
 
@@ -92,7 +92,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _split(snippet: str) -> tuple[str, list[tuple[int, int]]]:
-    from cabledesk.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+    from cabledesk.services.archive import HIGHLIGHT_END, HIGHLIGHT_START
 
     text = []
     spans = []
@@ -127,8 +127,14 @@ def _hit_json(hit: SearchHit) -> dict[str, object]:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from cabledesk.store.archive import Direction
-    from cabledesk.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchFilters, search
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.archive import (
+        HIGHLIGHT_END,
+        HIGHLIGHT_START,
+        ArchiveService,
+        Direction,
+        SearchFilters,
+    )
 
     filters = SearchFilters(
         levels=tuple(args.level),
@@ -140,7 +146,9 @@ def _search(args: argparse.Namespace) -> int:
         direction=Direction(args.direction) if args.direction else None,
     )
     with open_vault(args) as vault:
-        hits = search(vault.db, args.query, filters, limit=args.limit)
+        hits = ArchiveService(vault, SchemeRegistry.load()).search(
+            args.query, filters, limit=args.limit
+        )
     if args.json:
         print(json.dumps([_hit_json(h) for h in hits], indent=2, ensure_ascii=False))
         return 0

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from cabledesk.cli._session import add_vault_options, open_vault
 
 if TYPE_CHECKING:
-    from cabledesk.store.contacts import Contact, Group
+    from cabledesk.services.contacts import Contact, Group
 
 __all__ = ["register"]
 
@@ -203,11 +203,9 @@ def _revoke(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from cabledesk.atomic import write_atomic
-
     with open_vault(args) as vault:
-        c = _service(vault).find_one(args.contact)
-    write_atomic(Path(args.output), c.card.to_bytes(), overwrite=False, mode=0o644)
+        c = _service(vault).export_card(args.contact, Path(args.output))
+    print(f"Wrote {c.name}'s card to {args.output}.", file=sys.stderr)
     return 0
 
 

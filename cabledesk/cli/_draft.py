@@ -1,4 +1,6 @@
-"""``cabledesk-cli draft …``: create, lint and import cables as canonical JSON."""
+"""``cabledesk-cli draft …``: create, lint and import cables as canonical JSON; and the
+drafts kept in the vault — ``list``, ``history`` (every version kept of one) and
+``restore`` (one of them, as a new version)."""
 
 from __future__ import annotations
 
@@ -6,17 +8,24 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from cabledesk.cli._session import add_vault_options, open_vault
+
+if TYPE_CHECKING:
+    from cabledesk.services.drafts import DraftsService
+    from cabledesk.store.vault import Vault
 
 __all__ = ["register"]
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("draft", help="create, check and import cables")
+    parser = commands.add_parser("draft", help="create, check and import cables; vault drafts")
     sub = parser.add_subparsers(dest="draft_command", metavar="ACTION", required=True)
     _register_new(sub)
     _register_lint(sub)
     _register_import(sub)
+    _register_vault(sub)
 
 
 def _register_new(sub: Any) -> None:
@@ -74,6 +83,44 @@ def _register_import(sub: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="DIR")
     p.add_argument("--limit", type=_positive, metavar="N", help="import at most N records")
     p.set_defaults(handler=_import_frus)
+
+
+def _register_vault(sub: Any) -> None:
+    p = sub.add_parser("list", help="the drafts in the vault, the most recently saved first")
+    add_vault_options(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_list)
+
+    p = sub.add_parser(
+        "history",
+        help="every version kept of a draft in the vault",
+        description="List the versions kept of a draft (the current one first, marked *): "
+        "number, when it was saved (UTC), banner and subject. ID is the draft's id or a "
+        "unique beginning of it (see 'cabledesk-cli draft list').",
+    )
+    add_vault_options(p)
+    p.add_argument("draft", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=_history)
+
+    p = sub.add_parser(
+        "restore",
+        help="make an earlier version of a draft its text again",
+        description="Make version N of a draft its current text again. The restore is "
+        "saved as a new version (the text it replaces stays in the history) and recorded "
+        "in the audit log. A version with a lower classification than the current text "
+        "needs --justification, as any lowering does.",
+    )
+    add_vault_options(p)
+    p.add_argument("draft", metavar="ID")
+    p.add_argument("--version", required=True, type=_positive, metavar="N")
+    p.add_argument(
+        "--justification",
+        default="",
+        metavar="TEXT",
+        help="why the classification is lowered (recorded in the audit log)",
+    )
+    p.set_defaults(handler=_restore)
 
 
 def _positive(text: str) -> int:
@@ -170,4 +217,68 @@ def _import_frus(args: argparse.Namespace) -> int:
         Path(args.source), Path(args.output), SchemeRegistry.load(), limit=args.limit
     )
     print(f"imported {count} telegram{'s' * (count != 1)} into {args.output}", file=sys.stderr)
+    return 0
+
+
+def _drafts(vault: Vault) -> DraftsService:
+    from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.drafts import DraftsService
+
+    return DraftsService(vault, SchemeRegistry.load())
+
+
+def _utc(moment: Any) -> str:
+    from datetime import UTC
+
+    return f"{moment.astimezone(UTC):%Y-%m-%dT%H:%M:%SZ}"
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        summaries = _drafts(vault).summaries()
+    if args.json:
+        items = [
+            {"id": d.id, "version": d.version, "saved": _utc(d.updated), "banner": d.banner,
+             "subject": d.subject}
+            for d in summaries
+        ]  # fmt: skip
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+        return 0
+    for d in summaries:
+        print(f"{d.id}  {_utc(d.updated)}  v{d.version:<3} {d.banner or '?'}  {d.subject}")
+    if not summaries:
+        print("No drafts in the vault.", file=sys.stderr)
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        drafts = _drafts(vault)
+        draft_id = drafts.find_id(args.draft)
+        versions = drafts.history(draft_id)
+    if args.json:
+        items = [
+            {"version": v.number, "saved": _utc(v.saved), "banner": v.banner,
+             "subject": v.subject, "current": v.current}
+            for v in versions
+        ]  # fmt: skip
+        print(json.dumps({"draft": draft_id, "versions": items}, ensure_ascii=False, indent=2))
+        return 0
+    print(f"draft {draft_id}")
+    print(f"  {'VERSION':>7}  {'SAVED (UTC)':<20}  {'BANNER':<24}  SUBJECT")
+    for v in versions:
+        mark = "*" if v.current else " "
+        print(f"{mark} {v.number:>7}  {_utc(v.saved):<20}  {v.banner or '?':<24}  {v.subject}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        drafts = _drafts(vault)
+        draft_id = drafts.find_id(args.draft)
+        saved = drafts.restore(draft_id, args.version, justification=args.justification)
+    print(
+        f"Restored version {args.version} of draft {draft_id}: it is now version {saved.version}.",
+        file=sys.stderr,
+    )
     return 0

@@ -1,24 +1,56 @@
-"""The archive: import cables, search them, read them back."""
+"""The archive: import cables, search them, read them back.
+
+The values the faces receive (:class:`ArchiveEntry`, :class:`SearchHit`), the
+filters they pass (:class:`SearchFilters`, :class:`Direction`) and the marks
+around the matched words of a snippet (``HIGHLIGHT_START`` / ``HIGHLIGHT_END``)
+are re-exported here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.errors import Cancelled, MarkingError, ValidationError
+from cabledesk.errors import Cancelled, MarkingError, SchemeError, ValidationError
 from cabledesk.store.archive import ArchiveEntry, Direction
 from cabledesk.store.audit import Event
-from cabledesk.store.search import SearchFilters, SearchHit, search
+from cabledesk.store.search import (
+    HIGHLIGHT_END,
+    HIGHLIGHT_START,
+    SearchFilters,
+    SearchHit,
+    search,
+)
 from cabledesk.store.vault import Vault
 
-__all__ = ["IMPORT_BATCH", "ArchiveService"]
+__all__ = [
+    "HIGHLIGHT_END",
+    "HIGHLIGHT_START",
+    "IMPORT_BATCH",
+    "ArchiveEntry",
+    "ArchiveService",
+    "ArchivedCable",
+    "Direction",
+    "SearchFilters",
+    "SearchHit",
+]
 
 # Cables written per transaction during an import: one fsync per batch.
 IMPORT_BATCH = 1000
 # An import at least this large merges the search index into one segment after.
 OPTIMIZE_AFTER = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedCable:
+    """One archived cable, read to be shown: its entry, the cable and its banner."""
+
+    entry: ArchiveEntry
+    cable: Cable
+    banner: Marking | None  # None for a cable whose portion marks do not parse
 
 
 class ArchiveService:
@@ -94,6 +126,16 @@ class ArchiveService:
 
     def cable(self, archive_id: int) -> Cable:
         return self._vault.archive.cable(archive_id)
+
+    def read(self, archive_id: int) -> ArchivedCable:
+        """An archived cable with its entry and banner; VaultError if there is none."""
+        entry = self._vault.archive.get(archive_id)
+        cable = self._vault.archive.cable(entry.id)
+        try:
+            banner: Marking | None = cable_banner(cable, self._schemes.get_scheme(cable.scheme))
+        except (MarkingError, SchemeError):
+            banner = None
+        return ArchivedCable(entry, cable, banner)
 
     def count(self, direction: Direction | None = None) -> int:
         return self._vault.archive.count(direction)

@@ -1,6 +1,13 @@
 """Contacts and groups: import cards, add standard-tool users, verify, revoke, resolve names.
 
 Every change is recorded in the audit log in the same transaction.
+
+The faces read contacts in two shapes, both made off the GUI thread:
+:meth:`ContactsService.records` (each contact with its safety number, whether
+its card expired and its groups: the contacts screen) and
+:meth:`ContactsService.book` (an :class:`AddressBook`: every contact and group
+as read at one moment, which resolves recipients without the database — the
+recipient pickers tick and untick against it).
 """
 
 from __future__ import annotations
@@ -9,15 +16,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from pathlib import Path
 
+from cabledesk.atomic import write_atomic
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.trust import Trust, TrustState
-from cabledesk.errors import ContactError, VaultError
+from cabledesk.errors import ContactError, InputError, VaultError
 from cabledesk.store.audit import Event
 from cabledesk.store.contacts import Contact, Group
 from cabledesk.store.vault import Vault
 
-__all__ = ["ContactsService", "ImportOutcome", "ImportStatus"]
+__all__ = [
+    "MAX_CARD_FILE_BYTES",
+    "AddressBook",
+    "Contact",
+    "ContactRecord",
+    "ContactsService",
+    "Group",
+    "ImportOutcome",
+    "ImportStatus",
+]
+
+# A card is at most 64 KiB; a file a little larger is read whole and refused by the parser.
+MAX_CARD_FILE_BYTES = 64 * 1024
 
 
 class ImportStatus(StrEnum):
@@ -30,6 +51,55 @@ class ImportStatus(StrEnum):
 class ImportOutcome:
     contact: Contact
     status: ImportStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRecord:
+    """A contact as the contacts screen lists it."""
+
+    contact: Contact
+    safety_number: str
+    expired: bool = False
+    groups: tuple[str, ...] = ()
+
+    @property
+    def fingerprint(self) -> str:
+        return self.contact.fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class AddressBook:
+    """Every contact and group as read at one moment (see the module docstring)."""
+
+    contacts: tuple[Contact, ...]
+    groups: tuple[Group, ...]
+
+    def contact(self, fingerprint: str) -> Contact | None:
+        return next((c for c in self.contacts if c.fingerprint == fingerprint), None)
+
+    def group(self, name: str) -> Group | None:
+        return next((g for g in self.groups if g.name == name), None)
+
+    def resolve(self, keys: Sequence[str]) -> list[Contact]:
+        """The contacts named by each key — a group's name or a contact's fingerprint,
+        exactly — without duplicates, in the order given. Raises VaultError for a key
+        this book does not hold and for a group without members."""
+        result: dict[str, Contact] = {}
+        for key in keys:
+            group = self.group(key)
+            if group is not None:
+                if not group.members:
+                    raise VaultError(f"The group {group.name!r} has no members.")
+                for fp in group.members:
+                    member = self.contact(fp)
+                    if member is not None:
+                        result.setdefault(fp, member)
+                continue
+            contact = self.contact(key)
+            if contact is None:
+                raise VaultError(f"No contact or group is called {key!r}.")
+            result.setdefault(contact.fingerprint, contact)
+        return list(result.values())
 
 
 class ContactsService:
@@ -68,6 +138,16 @@ class ContactsService:
             self._audit(Event.CONTACT_IMPORTED, card)
         return ImportOutcome(contact, ImportStatus.NEW)
 
+    def import_card_file(self, path: Path) -> ImportOutcome:
+        """Import the ``.contact`` file at ``path``; InputError if it cannot be read,
+        else as :meth:`import_card`."""
+        try:
+            with Path(path).open("rb") as f:
+                data = f.read(MAX_CARD_FILE_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"Cannot read {path}: {exc.strerror}.") from exc
+        return self.import_card(data)
+
     def add_from_keys(
         self,
         *,
@@ -104,6 +184,37 @@ class ContactsService:
 
     def get(self, fingerprint: str) -> Contact | None:
         return self._vault.contacts.get(fingerprint)
+
+    def book(self) -> AddressBook:
+        """Every contact and group, as they are now."""
+        return AddressBook(tuple(self.all()), tuple(self.groups()))
+
+    def records(self) -> tuple[list[ContactRecord], list[Group]]:
+        """Every contact with its safety number, expiry and groups; and the groups."""
+        now = self._now()
+        book = self.book()
+        member_of: dict[str, list[str]] = {}
+        for group in book.groups:
+            for fp in group.members:
+                member_of.setdefault(fp, []).append(group.name)
+        records = [
+            ContactRecord(
+                contact=c,
+                safety_number=c.card.safety_number,
+                expired=c.card.expires is not None and c.card.expires <= now,
+                groups=tuple(member_of.get(c.fingerprint, ())),
+            )
+            for c in book.contacts
+        ]
+        return records, list(book.groups)
+
+    def export_card(self, text: str, path: Path, *, overwrite: bool = False) -> Contact:
+        """Write the card of the contact ``text`` designates to ``path`` (readable by
+        others: it holds public keys only), atomically. Raises VaultError (no such
+        contact, or several) and InputError (``path`` exists, or cannot be written)."""
+        contact = self.find_one(text)
+        write_atomic(Path(path), contact.card.to_bytes(), overwrite=overwrite, mode=0o644)
+        return contact
 
     def find_one(self, text: str) -> Contact:
         """The contact a fingerprint (or a unique prefix of it) or a name designates.

@@ -6,6 +6,13 @@ banner of a draft — from SECRET to CONFIDENTIAL, or dropping NOFORN — is a
 classification decision: :meth:`DraftsService.lowering` tells the editor
 when a change would lower it, and :meth:`DraftsService.save` refuses such a
 change unless a justification is given, which goes to the audit log.
+
+Every save that changes a draft keeps the content before it as an earlier
+version (up to the ``draft-history`` setting's number). :meth:`DraftsService.history`
+lists them, :meth:`DraftsService.compare` says line by line what changed since
+one of them, and :meth:`DraftsService.restore` makes one the current content
+again — as a new version, so that nothing is lost, and audited (a restore that
+lowers the classification needs a justification like any other save).
 """
 
 from __future__ import annotations
@@ -13,17 +20,28 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from cabledesk.domain.cable import Cable, Paragraph, cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.errors import MarkingError, PolicyRefusal
+from cabledesk.errors import MarkingError, PolicyRefusal, SchemeError, VaultError
+from cabledesk.services.draft_history import (
+    DiffLine,
+    DraftVersion,
+    SavedDraft,
+    cable_lines,
+    diff_lines,
+)
 from cabledesk.store.audit import Event
 from cabledesk.store.drafts import DraftSummary
 from cabledesk.store.settings import DEFAULT_SCHEME
 from cabledesk.store.vault import Vault
 
-__all__ = ["DraftsService", "SaveResult"]
+__all__ = ["DraftSummary", "DraftsService", "SaveResult"]
+
+# The shortest part of a draft id the command line accepts.
+MIN_ID_PREFIX = 4
 
 # Controls whose removal widens who may read a cable.
 _RESTRICTIVE = frozenset({"nationals", "named-addressees"})
@@ -33,6 +51,7 @@ _RESTRICTIVE = frozenset({"nationals", "named-addressees"})
 class SaveResult:
     version: int
     banner: str  # "" while some portion mark does not parse
+    saved: datetime | None = None  # when the version was saved (UTC)
 
 
 class DraftsService:
@@ -70,10 +89,11 @@ class DraftsService:
         return cable
 
     def banner(self, cable: Cable) -> Marking | None:
-        """The computed banner, or None while a portion mark does not parse."""
+        """The computed banner, or None while a portion mark does not parse (or the
+        cable's scheme is not known here)."""
         try:
             return cable_banner(cable, self._schemes.get_scheme(cable.scheme))
-        except MarkingError:
+        except (MarkingError, SchemeError):
             return None
 
     def lowering(self, cable: Cable) -> tuple[str, str] | None:
@@ -117,11 +137,81 @@ class DraftsService:
                         "justification": " ".join(justification.split()),
                     },
                 )
-            version = self._vault.drafts.save(cable, text, self._vault.now())
-        return SaveResult(version, text)
+            now = self._vault.now()
+            version = self._vault.drafts.save(cable, text, now)
+        return SaveResult(version, text, now)
 
     def load(self, draft_id: str) -> Cable:
         return self._vault.drafts.load(draft_id)
+
+    def current(self, draft_id: str) -> SavedDraft:
+        """The draft as stored now; VaultError if there is none."""
+        cable, version, saved = self._vault.drafts.current(draft_id)
+        return SavedDraft(cable, version, saved)
+
+    def find_id(self, text: str) -> str:
+        """The id of the draft ``text`` designates: its id, or a unique beginning of it
+        (at least MIN_ID_PREFIX characters). Raises VaultError if none or several match."""
+        text = text.strip().lower()
+        ids = [d.id for d in self.summaries()]
+        if text in ids:
+            return text
+        found = [i for i in ids if i.startswith(text)] if len(text) >= MIN_ID_PREFIX else []
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise VaultError(f"No draft matches {text!r}.", hint="See 'cabledesk-cli draft list'.")
+        raise VaultError(
+            f"{len(found)} drafts match {text!r}.", hint="Give more of the draft's id."
+        )
+
+    # --- history ---
+
+    def history(self, draft_id: str) -> list[DraftVersion]:
+        """Every version kept of a draft, the current one first; VaultError if there is
+        no such draft."""
+        versions = self._vault.drafts.history(draft_id)
+        return [
+            DraftVersion(
+                number,
+                saved,
+                f"{cable.subject_marking} {cable.subject}".strip(),
+                self._banner_text(cable),
+                current=i == 0,
+            )
+            for i, (number, saved, cable) in enumerate(versions)
+        ]
+
+    def version(self, draft_id: str, number: int) -> Cable:
+        """The content of one version; VaultError if it is not kept."""
+        return self._vault.drafts.load_version(draft_id, number)
+
+    def compare(self, draft_id: str, number: int, current: Cable) -> list[DiffLine]:
+        """What changed from version ``number`` to ``current`` (the text as it is now,
+        saved or not), line by line: lines of the version alone are removed, lines of
+        ``current`` alone added."""
+        old = self.version(draft_id, number)
+        return diff_lines(
+            cable_lines(old, self._banner_text(old)),
+            cable_lines(current, self._banner_text(current)),
+        )
+
+    def restore(self, draft_id: str, number: int, *, justification: str = "") -> SavedDraft:
+        """Make version ``number`` the draft's content again, saved as a new version and
+        recorded in the audit log. Raises VaultError for a version that is not kept or
+        already current, PolicyRefusal when it lowers the classification and no
+        ``justification`` is given (nothing is saved then)."""
+        cable = self.version(draft_id, number)
+        with self._vault.transaction():
+            current = self._vault.drafts.current(draft_id)[1]
+            if number == current:
+                raise VaultError(f"Version {number} is already the draft's current version.")
+            result = self.save(cable, justification=justification)
+            self._vault.audit.append(
+                Event.DRAFT_RESTORED,
+                {"draft": draft_id, "version": number, "saved_as": result.version},
+            )
+        return self.current(draft_id)
 
     def summaries(self) -> list[DraftSummary]:
         return self._vault.drafts.summaries()

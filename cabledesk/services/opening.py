@@ -23,14 +23,14 @@ from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import InputError, MarkingError, SchemeError
-from cabledesk.seal import Verification, open_sealed
+from cabledesk.seal import Severity, Verification, open_sealed
 from cabledesk.services.contacts import ContactsService, ImportOutcome
 from cabledesk.store.archive import Direction
 from cabledesk.store.audit import Event
 from cabledesk.store.sealed_files import ArchiveCopy, CopyingReader, archive_copy, remove_copy
 from cabledesk.store.vault import Vault
 
-__all__ = ["OpenService"]
+__all__ = ["OpenService", "Severity", "Verification"]
 
 # What the archive keeps of a verification (the cable itself is stored apart).
 _KEPT = ("verdict", "severity", "message", "signer", "trust", "recipients", "addressed_to_you",

@@ -26,6 +26,7 @@ from cabledesk.services.identity import IdentityService
 from cabledesk.services.keychain import KeychainService
 from cabledesk.services.opening import OpenService
 from cabledesk.services.passphrase import PassphraseService
+from cabledesk.services.safeguards import SafeguardsService
 from cabledesk.services.sealing import SealService
 from cabledesk.services.settings import SettingsService
 from cabledesk.services.vault_documents import VaultDocuments
@@ -61,6 +62,7 @@ class Session:
         self.passphrase = PassphraseService(vault, keychain)
         self.keychain = KeychainService(vault, keychain)
         self.backup = BackupService(vault)
+        self.safeguards = SafeguardsService(vault)
 
     @property
     def folder(self) -> Path:

@@ -43,6 +43,7 @@ class Event(StrEnum):
     GROUP_CHANGED = "group changed"
     DRAFT_CREATED = "draft created"
     DRAFT_DELETED = "draft deleted"
+    DRAFT_RESTORED = "draft restored"
     CLASSIFICATION_LOWERED = "classification lowered"
     CABLE_SEALED = "cable sealed"
     CABLE_OPENED = "cable opened"

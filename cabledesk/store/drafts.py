@@ -94,6 +94,15 @@ class DraftStore:
             raise VaultError(f"There is no draft {draft_id}.")
         return unpack_cable(bytes(row[0]))
 
+    def current(self, draft_id: str) -> tuple[Cable, int, datetime]:
+        """The current content of a draft, its version and when it was saved."""
+        row = self._db.query_one(
+            "SELECT cable, version, updated FROM drafts WHERE id = ?", (draft_id,)
+        )
+        if row is None:
+            raise VaultError(f"There is no draft {draft_id}.")
+        return unpack_cable(bytes(row[0])), int(row[1]), datetime.fromisoformat(row[2])
+
     def exists(self, draft_id: str) -> bool:
         return self._db.query_one("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)) is not None
 
@@ -115,6 +124,17 @@ class DraftStore:
             (draft_id,),
         )
         return [(int(v), datetime.fromisoformat(s)) for v, s in rows]
+
+    def history(self, draft_id: str) -> list[tuple[int, datetime, Cable]]:
+        """Every version of a draft, the current one first: (version, saved at, content)."""
+        cable, version, saved = self.current(draft_id)
+        rows = self._db.query(
+            "SELECT version, saved, cable FROM draft_versions WHERE draft_id = ? "
+            "ORDER BY version DESC",
+            (draft_id,),
+        )
+        earlier = [(int(v), datetime.fromisoformat(s), unpack_cable(bytes(c))) for v, s, c in rows]
+        return [(version, saved, cable), *earlier]
 
     def load_version(self, draft_id: str, version: int) -> Cable:
         row = self._db.query_one(

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cabledesk.services.contacts import Contact
 from cabledesk.services.session import Session
-from cabledesk.store.contacts import Contact
 from cabledesk.ui.errors import describe
 from cabledesk.ui.workers import JobContext, Workers
 

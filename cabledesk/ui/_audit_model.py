@@ -13,7 +13,7 @@ from datetime import UTC
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontDatabase
 
-from cabledesk.store.audit import AuditEntry, Event
+from cabledesk.services.audit import AuditEntry, Event
 from cabledesk.ui._table_model import ListTableModel
 
 __all__ = ["AuditModel"]
@@ -44,6 +44,7 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.GROUP_CHANGED: self.tr("Group changed"),
             Event.DRAFT_CREATED: self.tr("Draft created"),
             Event.DRAFT_DELETED: self.tr("Draft deleted"),
+            Event.DRAFT_RESTORED: self.tr("Draft version restored"),
             Event.CLASSIFICATION_LOWERED: self.tr("Classification lowered"),
             Event.CABLE_SEALED: self.tr("Cable sealed"),
             Event.CABLE_OPENED: self.tr("Cable opened"),
@@ -84,6 +85,8 @@ class AuditModel(ListTableModel[AuditEntry]):
             "extracted": self.tr("extracted"),
             "first": self.tr("first"),
             "last": self.tr("last"),
+            "version": self.tr("version"),
+            "saved_as": self.tr("saved as version"),
         }
 
     # --- content ---

@@ -14,11 +14,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from cabledesk.domain.trust import TrustState
-from cabledesk.services.contacts import ImportOutcome, ImportStatus
+from cabledesk.services.contacts import Contact, ImportOutcome, ImportStatus
 from cabledesk.services.session import Session
-from cabledesk.store.contacts import Contact
 from cabledesk.ui._contact_details import safety_lines
-from cabledesk.ui._contacts_model import read_card_file, trust_text
+from cabledesk.ui._contacts_model import trust_text
 from cabledesk.ui._reason_dialog import VerifyDialog
 from cabledesk.ui.document_verdict import Tone, VerdictPanel
 from cabledesk.ui.workers import Workers
@@ -35,8 +34,9 @@ class CardImport:
 def import_card(session: Session, data: bytes | Path) -> CardImport:
     """Import a card (its bytes or its file) and compute its safety number; off the GUI thread."""
     if isinstance(data, Path):
-        data = read_card_file(data)
-    outcome = session.contacts.import_card(data)
+        outcome = session.contacts.import_card_file(data)
+    else:
+        outcome = session.contacts.import_card(data)
     return CardImport(outcome, outcome.contact.card.safety_number)
 
 

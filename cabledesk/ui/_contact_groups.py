@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cabledesk.services.contacts import ContactsService
-from cabledesk.store.contacts import Group
+from cabledesk.services.contacts import ContactsService, Group
 from cabledesk.ui.workers import Workers
 
 __all__ = ["GroupsPanel"]

@@ -1,8 +1,9 @@
 """The contacts table: one row per contact, with its trust state in words and colour.
 
 :class:`ContactEntry` is what a load off the GUI thread produces (the
-contact, its safety number already computed, whether its card has expired,
-the groups it belongs to); :class:`ContactsModel` shows a list of them.
+service's :class:`~cabledesk.services.contacts.ContactRecord`: the contact,
+its safety number already computed, whether its card has expired, the groups
+it belongs to); :class:`ContactsModel` shows a list of them.
 :func:`trust_text` and :func:`trust_colour` are shared with the detail pane
 and the recipient lists.
 """
@@ -10,7 +11,6 @@ and the recipient lists.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -23,9 +23,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFontDatabase
 
 from cabledesk.domain.trust import Trust, TrustState
-from cabledesk.services.contacts import ImportOutcome
+from cabledesk.errors import CableDeskError
+from cabledesk.services.contacts import ContactRecord, Group, ImportOutcome
 from cabledesk.services.session import Session
-from cabledesk.store.contacts import Contact, Group
 from cabledesk.ui._table_model import ListTableModel
 
 __all__ = [
@@ -34,13 +34,11 @@ __all__ = [
     "ContactsModel",
     "import_card_files",
     "load_contacts",
-    "read_card_file",
     "short_date",
     "trust_colour",
     "trust_text",
 ]
 
-MAX_CARD_FILE_BYTES = 64 * 1024
 ENTRY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _COLOURS = {
     TrustState.VERIFIED: "#1e7d32",
@@ -48,55 +46,23 @@ _COLOURS = {
     TrustState.REVOKED: "#c62828",
     TrustState.UNKNOWN: "#5f6368",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ContactEntry:
-    contact: Contact
-    safety_number: str
-    expired: bool = False
-    groups: tuple[str, ...] = ()
-
-    @property
-    def fingerprint(self) -> str:
-        return self.contact.fingerprint
+ContactEntry = ContactRecord
 
 
 def load_contacts(session: Session) -> tuple[list[ContactEntry], list[Group]]:
     """Every contact with its safety number, and the groups (call off the GUI thread)."""
-    now = session.vault.now()
-    groups = session.contacts.groups()
-    member_of: dict[str, list[str]] = {}
-    for group in groups:
-        for fp in group.members:
-            member_of.setdefault(fp, []).append(group.name)
-    entries = [
-        ContactEntry(
-            contact=c,
-            safety_number=c.card.safety_number,
-            expired=c.card.expires is not None and c.card.expires <= now,
-            groups=tuple(member_of.get(c.fingerprint, ())),
-        )
-        for c in session.contacts.all()
-    ]
-    return entries, groups
-
-
-def read_card_file(path: Path) -> bytes:
-    """The bytes of a ``.contact`` file (a little more than a card may hold, at most)."""
-    with path.open("rb") as f:
-        return f.read(MAX_CARD_FILE_BYTES + 1)
+    return session.contacts.records()
 
 
 def import_card_files(
     session: Session, paths: Sequence[Path]
-) -> list[tuple[Path, ImportOutcome | Exception]]:
-    """Import each ``.contact`` file; a failure is kept beside its path (off the GUI thread)."""
-    results: list[tuple[Path, ImportOutcome | Exception]] = []
+) -> list[tuple[Path, ImportOutcome | CableDeskError]]:
+    """Import each ``.contact`` file; a refusal is kept beside its path (off the GUI thread)."""
+    results: list[tuple[Path, ImportOutcome | CableDeskError]] = []
     for path in paths:
         try:
-            results.append((path, session.contacts.import_card(read_card_file(path))))
-        except Exception as exc:  # each card on its own: report it, go on
+            results.append((path, session.contacts.import_card_file(path)))
+        except CableDeskError as exc:  # each card on its own: say why, go on
             results.append((path, exc))
     return results
 

@@ -1,28 +1,48 @@
-"""A checkable list of the vault's groups and contacts, to choose recipients.
+"""The recipient picker: a checkable table of the vault's groups and contacts.
 
-Groups come first, then contacts. A revoked contact — or a group with one —
-is shown disabled with the reason, so it cannot be chosen; its keys are not
-used any more. :func:`load_recipients` builds the list off the GUI thread.
+One model for every place that chooses recipients — the seal dialog and file
+encryption. Groups come first, then contacts. A revoked contact — or a group
+with one — is shown disabled with the reason, so it cannot be chosen; its keys
+are not used any more. :func:`load_recipients` (or :func:`recipient_items` over
+an :class:`~cabledesk.services.contacts.AddressBook` read off the GUI thread)
+makes the rows.
+
+Column 0 is the recipient, ticked or not. Column 1 is the release policy's
+word on each contact the ticks include (directly or through a group), set by
+the seal dialog with :meth:`RecipientsModel.set_policy`: allowed, refused, or
+allowed once confirmed — a contact not verified yet gets a tick box of its own
+there, to confirm that the user trusts its key. A list view shows column 0
+only: file encryption uses the model so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QAbstractListModel,
+    QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from cabledesk.domain.trust import TrustState
+from cabledesk.services.contacts import AddressBook
 from cabledesk.services.session import Session
 from cabledesk.ui._contacts_model import trust_colour, trust_text
 
-__all__ = ["RecipientItem", "RecipientsModel", "load_recipients"]
+__all__ = [
+    "PolicyCell",
+    "RecipientItem",
+    "RecipientsModel",
+    "load_recipients",
+    "recipient_items",
+]
+
+_Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +59,22 @@ class RecipientItem:
         return not self.refused
 
 
-def load_recipients(session: Session) -> list[RecipientItem]:
-    """The groups, then the contacts, of the vault (call off the GUI thread)."""
+@dataclass(frozen=True, slots=True)
+class PolicyCell:
+    """What column 1 shows for a contact the ticks include."""
+
+    text: str
+    colour: str
+    tooltip: str = ""
+    needs_confirmation: bool = False
+
+
+def recipient_items(book: AddressBook) -> list[RecipientItem]:
+    """The groups, then the contacts, of ``book``, each with why it cannot be chosen."""
     translate = QCoreApplication.translate
-    contacts = {c.fingerprint: c for c in session.contacts.all()}
+    contacts = {c.fingerprint: c for c in book.contacts}
     items: list[RecipientItem] = []
-    for group in session.contacts.groups():
+    for group in book.groups:
         revoked = [
             contacts[fp].name
             for fp in group.members
@@ -73,17 +103,34 @@ def load_recipients(session: Session) -> list[RecipientItem]:
     return items
 
 
-class RecipientsModel(QAbstractListModel):
+def load_recipients(session: Session) -> list[RecipientItem]:
+    """The groups, then the contacts, of the vault (call off the GUI thread)."""
+    return recipient_items(session.contacts.book())
+
+
+class RecipientsModel(QAbstractItemModel):
+    """See the module docstring. ``checked()`` gives the ticked rows, ``confirmed()``
+    the fingerprints confirmed in column 1."""
+
+    RECIPIENT, POLICY = range(2)
+
     def __init__(self) -> None:
         super().__init__()
         self._items: list[RecipientItem] = []
         self._checked: set[str] = set()
+        self._policy: dict[str, PolicyCell] = {}
+        self._confirmed: set[str] = set()
+
+    # --- content ---
 
     def set_items(self, items: Sequence[RecipientItem], checked: Iterable[str] = ()) -> None:
+        """Show ``items``; tick those of ``checked`` (keys, any case) that can be chosen."""
         self.beginResetModel()
         self._items = list(items)
         usable = {i.key.casefold(): i.key for i in self._items if i.usable}
         self._checked = {usable[k.casefold()] for k in checked if k.casefold() in usable}
+        self._policy.clear()
+        self._confirmed.clear()
         self.endResetModel()
 
     def items(self) -> list[RecipientItem]:
@@ -92,21 +139,72 @@ class RecipientsModel(QAbstractListModel):
     def checked(self) -> list[RecipientItem]:
         return [i for i in self._items if i.key in self._checked]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def set_checked(self, key: str, on: bool = True) -> None:
+        """Tick or untick the row of ``key`` as a click would."""
+        row = next(i for i, item in enumerate(self._items) if item.key == key)
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        self.setData(self.index(row, self.RECIPIENT), state, Qt.ItemDataRole.CheckStateRole)
+
+    def set_policy(self, cells: Mapping[str, PolicyCell]) -> None:
+        """Column 1 for the contacts (by fingerprint) the ticks include; the others empty.
+        A confirmation stays as long as its contact still needs one."""
+        self._policy = dict(cells)
+        self._confirmed = {
+            fp for fp in self._confirmed if fp in cells and cells[fp].needs_confirmation
+        }
+        if self._items:
+            last = len(self._items) - 1
+            self.dataChanged.emit(self.index(0, self.POLICY), self.index(last, self.POLICY))
+
+    def confirmed(self) -> set[str]:
+        return set(self._confirmed)
+
+    def row_of(self, key: str) -> int | None:
+        return next((i for i, item in enumerate(self._items) if item.key == key), None)
+
+    # --- Qt ---
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._items)) or column not in (0, 1):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._items)
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = 0
+    ) -> object:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Recipient"), self.tr("Release policy"))[section] if section < 2 else None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         item = self._items[index.row()]
         if not item.usable:
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+        enabled = Qt.ItemFlag.ItemIsEnabled
+        if index.column() == self.RECIPIENT:
+            return enabled | Qt.ItemFlag.ItemIsUserCheckable
+        cell = self._policy.get(item.key)
+        if cell is not None and cell.needs_confirmation:
+            return enabled | Qt.ItemFlag.ItemIsUserCheckable
+        return enabled
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+    def data(self, index: _Index, role: int = 0) -> object:
         if not index.isValid() or index.row() >= len(self._items):
             return None
         item = self._items[index.row()]
+        if index.column() == self.POLICY:
+            return self._policy_data(item, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if item.refused:
                 return self.tr("{0} — cannot be chosen: {1}").format(item.label, item.refused)
@@ -120,18 +218,34 @@ class RecipientsModel(QAbstractListModel):
             return trust_colour(TrustState.REVOKED)
         return None
 
+    def _policy_data(self, item: RecipientItem, role: int) -> object:
+        cell = self._policy.get(item.key)
+        if cell is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip or cell.text
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(cell.colour)
+        if role == Qt.ItemDataRole.CheckStateRole and cell.needs_confirmation:
+            on = item.key in self._confirmed
+            return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        return None
+
     def setData(  # noqa: N802
-        self, index: QModelIndex | QPersistentModelIndex, value: object, role: int = 0
+        self, index: _Index, value: object, role: int = 0
     ) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         item = self._items[index.row()]
-        if not item.usable:
+        if not self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
             return False
         state = value.value if isinstance(value, Qt.CheckState) else value
+        chosen = self._checked if index.column() == self.RECIPIENT else self._confirmed
         if state == Qt.CheckState.Checked.value:
-            self._checked.add(item.key)
+            chosen.add(item.key)
         else:
-            self._checked.discard(item.key)
+            chosen.discard(item.key)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True

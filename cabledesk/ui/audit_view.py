@@ -1,4 +1,4 @@
-"""The audit log viewer: the chain's verification first, then the entries, newest first.
+"""The audit log viewer: the check of its hash chain first, then the entries, newest first.
 
 At the top, whether the hash chain holds, in colour and words ("The audit
 log is intact (N entries)" or "Broken at entry N: …"), and a button to check
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cabledesk.services.audit import AuditEntry, AuditReport
 from cabledesk.services.session import Session
-from cabledesk.store.audit import AuditEntry, AuditReport
 from cabledesk.ui._audit_model import AuditModel
 from cabledesk.ui.errors import describe
 from cabledesk.ui.workers import Workers
@@ -53,10 +53,10 @@ class AuditView(QWidget):
         font = self.verdict.font()
         font.setBold(True)
         self.verdict.setFont(font)
-        self.verify_button = QPushButton(self.tr("Verify again"))
-        self.verify_button.setObjectName("verifyAudit")
-        self.verify_button.setAccessibleName(self.tr("Verify the audit log again"))
-        self.verify_button.clicked.connect(self.verify)
+        self.check_button = QPushButton(self.tr("Check again"))
+        self.check_button.setObjectName("checkAudit")
+        self.check_button.setAccessibleName(self.tr("Check the audit log again"))
+        self.check_button.clicked.connect(self.check_chain)
         explanation = QLabel(
             self.tr(
                 "Every change to your vault is recorded here. Each entry is chained to the one "
@@ -66,7 +66,7 @@ class AuditView(QWidget):
         explanation.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.verdict, 1)
-        top.addWidget(self.verify_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignTop)
         self.model = AuditModel()
         self.table = QTableView()
         self.table.setObjectName("auditTable")
@@ -100,7 +100,7 @@ class AuditView(QWidget):
         layout.addWidget(explanation)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.setTabOrder(self.verify_button, self.table)
+        self.setTabOrder(self.check_button, self.table)
         self.setTabOrder(self.table, self.more_button)
         self._show_count()
 
@@ -114,7 +114,7 @@ class AuditView(QWidget):
         self._loading = False
         self.model.set_entries([])
         self._load(None)
-        self.verify()
+        self.check_chain()
 
     def clear_content(self) -> None:
         """The vault locks: drop every entry shown."""
@@ -139,7 +139,7 @@ class AuditView(QWidget):
             return
         self._loading = True
         self.more_button.setEnabled(False)
-        audit, generation = self.session.vault.audit, self._generation
+        audit, generation = self.session.audit, self._generation
         self.workers.run(
             "read the audit log",
             lambda ctx: audit.entries(limit=PAGE_SIZE + 1, before=before),
@@ -171,25 +171,25 @@ class AuditView(QWidget):
             self.count.setText(self.tr("All {0} entries shown").format(shown))
         self.more_button.setEnabled(self._more and not self._loading)
 
-    # --- verification ---------------------------------------------------------------
+    # --- the chain's check ---------------------------------------------------------------
 
-    def verify(self) -> None:
+    def check_chain(self) -> None:
         """Recompute the hash chain off the GUI thread and say what was found."""
         if self.session.locked:
             return
-        self.verify_button.setEnabled(False)
+        self.check_button.setEnabled(False)
         self.verdict.setStyleSheet(_BUSY)
         self.verdict.setText(self.tr("Checking the audit log…"))
-        audit = self.session.vault.audit
+        audit = self.session.audit
         self.workers.run(
-            "verify the audit log",
-            lambda ctx: audit.verify(),
-            on_done=self._verified,
-            on_failed=self._verify_failed,
+            "check the audit log",
+            lambda ctx: audit.check_chain(),
+            on_done=self._checked,
+            on_failed=self._check_failed,
         )
 
-    def _verified(self, report: AuditReport) -> None:
-        self.verify_button.setEnabled(True)
+    def _checked(self, report: AuditReport) -> None:
+        self.check_button.setEnabled(True)
         if report.ok:
             self.verdict.setStyleSheet(_GOOD)
             self.verdict.setText(
@@ -204,8 +204,8 @@ class AuditView(QWidget):
             ).format(report.first_broken, self.tr(report.problem))
         )
 
-    def _verify_failed(self, exc: BaseException) -> None:
-        self.verify_button.setEnabled(True)
+    def _check_failed(self, exc: BaseException) -> None:
+        self.check_button.setEnabled(True)
         problem = describe(exc)
         self.verdict.setStyleSheet(_BAD)
         self.verdict.setText(

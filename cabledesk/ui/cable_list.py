@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.store.search import HIGHLIGHT_END, HIGHLIGHT_START
+from cabledesk.services.archive import HIGHLIGHT_END, HIGHLIGHT_START
 
 __all__ = ["CableListModel", "CableListView", "Row"]
 

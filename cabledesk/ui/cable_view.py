@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -82,6 +82,7 @@ class CableView(QWidget):
         self.verdict = QLabel()
         self.verdict.setObjectName("storedVerdict")
         self.verdict.setWordWrap(True)
+        self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # names from a file are data
         self.verdict.setAccessibleName(self.tr("Verification"))
         self.verdict.setVisible(False)
         layout = QVBoxLayout(self)

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cabledesk.atomic import write_atomic
 from cabledesk.domain.trust import TrustState
-from cabledesk.services.contacts import ImportOutcome, ImportStatus
+from cabledesk.errors import CableDeskError
+from cabledesk.services.contacts import Contact, Group, ImportOutcome, ImportStatus
 from cabledesk.services.session import Session
-from cabledesk.store.contacts import Contact, Group
 from cabledesk.ui._add_contact_dialog import AddContactDialog
 from cabledesk.ui._contact_details import ContactDetails
 from cabledesk.ui._contact_groups import GroupsPanel
@@ -230,19 +229,19 @@ class ContactsView(QWidget):
         paths = [Path(n) for n in names]
         session = self.session
 
-        def work(ctx: JobContext) -> list[tuple[Path, ImportOutcome | Exception]]:
+        def work(ctx: JobContext) -> list[tuple[Path, ImportOutcome | CableDeskError]]:
             return import_card_files(session, paths)
 
         self.workers.run(
             "import cards", work, write=True, on_done=self._imported, on_failed=self._failed
         )
 
-    def _imported(self, results: list[tuple[Path, ImportOutcome | Exception]]) -> None:
+    def _imported(self, results: list[tuple[Path, ImportOutcome | CableDeskError]]) -> None:
         lines: list[str] = []
         last: str | None = None
         problems = False
         for path, outcome in results:
-            if isinstance(outcome, Exception):
+            if isinstance(outcome, CableDeskError):
                 problem = describe(outcome)
                 lines.append(
                     self.tr("{0}: {1}").format(
@@ -277,10 +276,10 @@ class ContactsView(QWidget):
         path = Path(name)
         if path.suffix != ".contact":
             path = path.with_name(path.name + ".contact")
-        data = entry.contact.card.to_bytes()
+        contacts, fingerprint = self.session.contacts, entry.fingerprint
         self.workers.run(
             "export a card",
-            lambda ctx: write_atomic(path, data, mode=0o644),
+            lambda ctx: contacts.export_card(fingerprint, path, overwrite=True),
             on_done=lambda _: self._say(self.tr("Card saved to {0}.").format(str(path))),
             on_failed=self._failed,
         )
@@ -362,7 +361,7 @@ class ContactsView(QWidget):
         problem = describe(exc)
         if problem.cancelled:
             return
-        if problem.details:  # unexpected: the dialog offers to copy the details
+        if problem.bug:  # the worker relay showed the bug report
             show_error(self, exc)
             return
         self._say(" ".join(filter(None, (problem.message, problem.hint))), error=True)

@@ -2,19 +2,25 @@
 window; and locking (by hand, after idle minutes, when the screen locks).
 
 The controller owns the :class:`~cabledesk.services.session.Session` while the
-vault is unlocked. Locking flushes the open draft, closes the main window
-(which clears every decrypted view), locks the vault (wiping its key) and
-shows the unlock screen again.
+vault is unlocked. Locking queues the open draft's save, closes the main window
+(which clears every decrypted view), waits for the workers, locks the vault
+(wiping its key) and shows the unlock screen again. What must be said after
+the main window is gone — a save the lock refused — comes to :meth:`notice`
+and shows over the window on screen then.
+
+The safeguards (idle minutes, locking with the screen) are read off the GUI
+thread at unlock and after the settings change, and applied from memory.
+It also installs the one handler of bugs for the GUI thread
+(:func:`cabledesk.ui.errors.install_excepthook`) when it starts.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui.first_paint import after_first_paint
@@ -25,6 +31,7 @@ if TYPE_CHECKING:  # the rest loads on first use, so that the first window shows
     from PySide6.QtCore import Qt  # the namespace alone costs ~15 ms to set up
 
     from cabledesk.domain.scheme import SchemeRegistry
+    from cabledesk.services.safeguards import Safeguards
     from cabledesk.services.session import Session
     from cabledesk.store.vault import Vault
 
@@ -62,6 +69,8 @@ class AppController(QObject):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.lock)
+        self._lock_on_screen_lock = True  # until the setting is read
+        self.notices: list[str] = []  # what was said through notice(), for tests
         self.watching_state = False
         app = QApplication.instance()
         if app is not None:
@@ -78,6 +87,9 @@ class AppController(QObject):
 
     def start(self) -> QWidget:
         """Show the first window: the assistant without a vault, else the unlock screen."""
+        from cabledesk.ui.errors import install_excepthook
+
+        install_excepthook()
         if not self.access.exists():
             from cabledesk.ui.first_run import FirstRunWizard
 
@@ -121,7 +133,7 @@ class AppController(QObject):
         self.session = Session(vault, self.schemes)
         window = MainWindow(self.session, self.workers, self)
         self._show(window)
-        self._restart_idle()
+        self._read_safeguards()
         self.unlocked.emit(self.session)
         if self.pending_files:
             from pathlib import Path
@@ -135,48 +147,69 @@ class AppController(QObject):
             return
         window = self.window
         if window is not None and hasattr(window, "prepare_lock"):
-            window.prepare_lock()
+            window.prepare_lock(self.tr("the vault was locking"), self.notice)
         self.workers.cancel_all()
         self.workers.wait(10_000)
         session, self.session = self.session, None
-        with contextlib.suppress(Exception):
-            session.lock()
+        session.lock()
         self._idle.stop()
         self._show_unlock()
         self.locked.emit()
+
+    def notice(self, text: str) -> None:
+        """Say ``text`` over whichever window is on screen once this event is over (a
+        lock under way replaces the main window with the unlock screen); not modal."""
+        self.notices.append(text)
+        QTimer.singleShot(0, lambda: self._show_notice(text))
+
+    def _show_notice(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self.window)
+        box.setObjectName("notice")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def shutdown(self) -> None:
         """The application quits: save, wipe, cancel and wait for the workers."""
         if self.session is not None:
             window = self.window
             if window is not None and hasattr(window, "prepare_lock"):
-                window.prepare_lock()
+                window.prepare_lock(self.tr("CableDesk was closing"), _logged)
         # Also at the unlock screen (an unlock may be under way): a worker pool must
         # be idle before Python destroys it, or the two wait for each other.
         self.workers.cancel_all()
         self.workers.wait(-1)
         if self.session is not None:
-            with contextlib.suppress(Exception):
-                self.session.lock()
+            self.session.lock()
             self.session = None
 
-    def _restart_idle(self) -> None:
-        if self.session is None:
+    def _read_safeguards(self) -> None:
+        session = self.session
+        if session is None:
             return
-        from cabledesk.store.settings import AUTO_LOCK_MINUTES
+        safeguards = session.safeguards
+        self.workers.run(
+            "read the safeguards",
+            lambda ctx: safeguards.current(),
+            on_done=self._apply_safeguards,
+            on_failed=lambda exc: log.warning("safeguards not read: %s", type(exc).__name__),
+        )
 
-        try:
-            minutes = self.session.settings.get(AUTO_LOCK_MINUTES)
-        except Exception:  # the vault was locked meanwhile
-            return
-        if minutes > 0:
-            self._idle.start(minutes * 60_000)
+    def _apply_safeguards(self, safeguards: Safeguards) -> None:
+        if self.session is None:
+            return  # locked meanwhile
+        self._lock_on_screen_lock = safeguards.lock_on_screen_lock
+        if safeguards.auto_lock_minutes > 0:
+            self._idle.start(safeguards.auto_lock_minutes * 60_000)
         else:
             self._idle.stop()
+        apply = getattr(self.window, "apply_safeguards", None)
+        if callable(apply):
+            apply(safeguards)
 
     def settings_changed(self) -> None:
-        """The settings dialog saved: apply the auto-lock delay at once."""
-        self._restart_idle()
+        """The settings dialog saved: apply the auto-lock delay and the others at once."""
+        self._read_safeguards()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() in _INPUT_EVENTS and self._idle.isActive():
@@ -192,14 +225,10 @@ class AppController(QObject):
     def screen_locked(self) -> None:
         """The platform says the screen is locked (or the session suspended): lock too,
         if the user asked for it in the settings."""
-        if self.session is None:
-            return
-        from cabledesk.store.settings import LOCK_ON_SCREEN_LOCK
-
-        try:
-            wanted = self.session.settings.get(LOCK_ON_SCREEN_LOCK)
-        except Exception:
-            log.warning("could not read the lock-on-screen-lock setting")
-            wanted = True
-        if wanted:
+        if self.session is not None and self._lock_on_screen_lock:
             self.lock()
+
+
+def _logged(text: str) -> None:
+    """At exit nobody is left to read a refused save's notice: the log keeps that one."""
+    log.warning("at exit: %s", text)

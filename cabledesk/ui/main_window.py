@@ -5,10 +5,17 @@ section (or of the search results), and the open item — the editor for a
 draft, the reader for a sent or received cable — or, for Contacts and the
 audit log, one wide view. Dialogs (seal, export, open, settings…) are
 modules of their own; :mod:`.window_actions` builds the menus.
+
+The window never reads or writes the vault on the GUI thread: lists, the open
+item, new and deleted drafts go through the worker pools, each answer shown
+only if it is still the one wanted (a newer click wins). Closing the window
+saves the open draft first and waits for that save; if it is refused, the
+window says what is kept and asks before closing (:mod:`._window_closing`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -17,20 +24,27 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
+from cabledesk.domain.cable import Cable
+from cabledesk.errors import VaultError
+from cabledesk.services.archive import ArchivedCable, Direction, SearchFilters, SearchHit
+from cabledesk.services.draft_history import SavedDraft
+from cabledesk.services.drafts import DraftSummary
+from cabledesk.services.identity import IdentityInfo
+from cabledesk.services.safeguards import Safeguards
 from cabledesk.services.session import Session
-from cabledesk.store.archive import Direction
-from cabledesk.store.search import SearchFilters
-from cabledesk.store.settings import CLIPBOARD_CLEAR_SECONDS
+from cabledesk.ui import _draft_actions
+from cabledesk.ui._window_closing import WindowClosing
 from cabledesk.ui.cable_list import CableListModel, CableListView, Row
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.clipboard import ClipboardGuard
 from cabledesk.ui.editor.cable_editor import CableEditor
-from cabledesk.ui.errors import show_error
+from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.sidebar import Sidebar
 from cabledesk.ui.window_actions import build_menus
 from cabledesk.ui.workers import Workers
@@ -41,8 +55,9 @@ LIST_LIMIT = 500
 
 
 class MainWindow(QMainWindow):
-    """See the module docstring. ``controller`` locks (``lock()``) and learns of
-    changed settings (``settings_changed()``)."""
+    """See the module docstring. ``controller`` locks (``lock()``), learns of changed
+    settings (``settings_changed()``) and hears what must be said after the window
+    is gone (``notice(text)``)."""
 
     files_dropped = Signal(list)
 
@@ -55,14 +70,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("CableDesk"))
         self.resize(1280, 800)
         self.setAcceptDrops(True)
-        self.clipboard_guard = ClipboardGuard(
-            session.settings.get(CLIPBOARD_CLEAR_SECONDS), parent=self
-        )
+        self.clipboard_guard = ClipboardGuard(Safeguards().clipboard_clear_seconds, parent=self)
         self.sidebar = Sidebar(session.schemes)
         self.model = CableListModel(session.schemes)
         self.list = CableListView(self.model)
         self.editor = CableEditor(session, workers)
         self.reader = CableView()
+        self.shown: ArchivedCable | None = None  # the archived cable in the reader
         self.detail = QStackedWidget()
         self.detail.setObjectName("detail")
         self.detail.addWidget(self.editor)
@@ -78,6 +92,10 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self._views: dict[str, QWidget] = {}
+        self._lists = 0  # each list asked for has a number: only the newest is shown
+        self._opening = 0  # likewise for the item opened
+        self._closing = WindowClosing(self)
+        self.quit_when_closed = False
         self.section = "drafts"
         self.identity_label = QLabel()
         self.identity_label.setObjectName("identityStatus")
@@ -90,9 +108,44 @@ class MainWindow(QMainWindow):
         self.list.clicked.connect(lambda _: self.open_current())
         self.list.activated.connect(lambda _: self.open_current())
         self.editor.saved.connect(lambda _: self._refresh_drafts_quietly())
-        self._show_identity()
+        self.editor.save_refused.connect(self.tell)
+        self._load_status()
         self.sidebar.select("drafts")
-        self._load_addressees()
+
+    # --- what is read once ----------------------------------------------------------
+
+    def _load_status(self) -> None:
+        """The identity, the safeguards and the addressee words, off the GUI thread."""
+        session = self.session
+
+        def work(ctx: object) -> tuple[IdentityInfo | None, Safeguards, list[str]]:
+            book = session.contacts.book()
+            words = [c.card.post for c in book.contacts if c.card.post]
+            words += [g.name for g in book.groups]
+            try:
+                identity: IdentityInfo | None = session.identity.info()
+            except VaultError:  # no identity yet
+                identity = None
+            return identity, session.safeguards.current(), words
+
+        self.workers.run("read the vault's status", work, on_done=self._show_status)
+
+    def _show_status(self, status: tuple[IdentityInfo | None, Safeguards, list[str]]) -> None:
+        identity, safeguards, words = status
+        self.clipboard_guard.seconds = safeguards.clipboard_clear_seconds
+        self.editor.header.set_addressee_words(words)
+        if identity is None:
+            self.identity_label.setText(self.tr("Vault unlocked — no identity"))
+            return
+        self.identity_label.setText(
+            self.tr("Vault unlocked · {0} ({1}) · {2}").format(
+                identity.name, identity.post, identity.fingerprint[:19] + "…"
+            )
+        )
+
+    def apply_safeguards(self, safeguards: Safeguards) -> None:
+        """The settings changed: copied text is cleared after the new delay."""
+        self.clipboard_guard.seconds = safeguards.clipboard_clear_seconds
 
     # --- sections and lists ------------------------------------------------------
 
@@ -135,31 +188,53 @@ class MainWindow(QMainWindow):
             refresh()
         return view
 
-    def _fill_drafts(self) -> None:
-        rows = [
-            Row("draft", d.id, d.subject, d.banner or "—", d.updated)
-            for d in self.session.drafts.summaries()
-        ]
-        self.model.set_rows(rows)
+    def _show_list(
+        self, name: str, read: Callable[[], list[Row]], then: Callable[[], None]
+    ) -> None:
+        """Read a list off the GUI thread; show it if no newer list was asked for since."""
+        self._lists += 1
+        number = self._lists
+
+        def done(rows: list[Row]) -> None:
+            if number == self._lists:
+                self.model.set_rows(rows)
+                then()
+
+        self.workers.run(name, lambda ctx: read(), on_done=done, on_failed=self._say)
+
+    def _fill_drafts(self, then: Callable[[], None] = lambda: None) -> None:
+        drafts = self.session.drafts
+
+        def read() -> list[Row]:
+            return [_draft_row(d) for d in drafts.summaries()]
+
+        self._show_list("list the drafts", read, then)
 
     def _refresh_drafts_quietly(self) -> None:
         if self.section != "drafts" or self.sidebar.search.text().strip():
             return
         current = self.list.current_row()
-        self._fill_drafts()
-        if current is not None:
+
+        def reselect() -> None:
+            if current is None:
+                return
             for i, row in enumerate(self.model.rows()):
                 if row.key == current.key:
                     self.list.setCurrentIndex(self.model.index(i))
 
+        self._fill_drafts(reselect)
+
     def _fill_archive(self, direction: Direction) -> None:
-        entries = self.session.archive.entries(direction, limit=LIST_LIMIT)
-        self.model.set_rows(
-            [
+        archive = self.session.archive
+
+        def read() -> list[Row]:
+            entries = archive.entries(direction, limit=LIST_LIMIT)
+            return [
                 Row("archive", str(e.id), e.subject, e.banner, e.dtg or e.stored, e.originator)
                 for e in entries
             ]
-        )
+
+        self._show_list(f"list the {direction.value} cables", read, lambda: None)
 
     def search(self, query: str, filters: SearchFilters) -> None:
         """Search the archive off the GUI thread; show the hits in the list."""
@@ -167,87 +242,106 @@ class MainWindow(QMainWindow):
         self.detail.setVisible(True)
         self.wide.setVisible(False)
         self.detail.setCurrentWidget(self.reader)
+        archive = self.session.archive
 
-        def show(hits: list) -> None:  # type: ignore[type-arg]
-            self.model.set_rows(
-                [
-                    Row("archive", str(h.archive_id), h.subject, h.banner, h.dtg,
-                        h.originator, h.snippet)
-                    for h in hits
-                ]
-            )  # fmt: skip
-            self.statusBar().showMessage(self.tr("{0} cable(s) found").format(len(hits)), 4000)
+        def read() -> list[Row]:
+            return [_hit_row(h) for h in archive.search(query, filters, limit=100)]
 
-        self.workers.run(
-            "search",
-            lambda ctx: self.session.archive.search(query, filters, limit=100),
-            on_done=show,
-            on_failed=lambda exc: self.statusBar().showMessage(_message(exc), 6000),
-        )
+        def found() -> None:
+            count = self.model.rowCount()
+            self.statusBar().showMessage(self.tr("{0} cable(s) found").format(count), 4000)
+
+        self._show_list("search", read, found)
 
     def open_current(self) -> None:
+        """Open the chosen row: the draft in the editor, an archived cable in the reader."""
         row = self.list.current_row()
         if row is None:
             return
-        try:
-            if row.kind == "draft":
-                self.detail.setCurrentWidget(self.editor)
-                if self.editor.draft_id != row.key:
-                    self.editor.open_draft(self.session.drafts.load(row.key))
-            else:
-                self.detail.setCurrentWidget(self.reader)
-                entry = self.session.archive.entry(int(row.key))
-                cable = self.session.archive.cable(entry.id)
-                self.reader.show_cable(cable, self.session.drafts.banner(cable))
-                self.reader.show_verification(entry.verification)
-        except Exception as exc:
-            show_error(self, exc)
+        self._opening += 1
+        number = self._opening
+        if row.kind == "draft":
+            self.detail.setCurrentWidget(self.editor)
+            if self.editor.draft_id == row.key:
+                return
+            drafts, key = self.session.drafts, row.key
+            self.workers.run(
+                "open a draft",
+                lambda ctx: drafts.current(key),
+                on_done=lambda saved: self._open_draft(number, saved),
+                on_failed=self._failed,
+            )
+            return
+        self.detail.setCurrentWidget(self.reader)
+        archive, archive_id = self.session.archive, int(row.key)
+        self.workers.run(
+            "open a cable",
+            lambda ctx: archive.read(archive_id),
+            on_done=lambda item: self._show_archived(number, item),
+            on_failed=self._failed,
+        )
+
+    def _open_draft(self, number: int, saved: SavedDraft) -> None:
+        if number == self._opening:
+            self.editor.open_draft(saved.cable, saved.saved)
+
+    def _show_archived(self, number: int, item: ArchivedCable) -> None:
+        if number != self._opening:
+            return
+        self.shown = item
+        self.reader.show_cable(item.cable, item.banner)
+        self.reader.show_verification(item.entry.verification)
 
     # --- drafts --------------------------------------------------------------------
 
     def new_draft(self) -> None:
-        try:
-            cable = self.session.drafts.new()
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        self.sidebar.select("drafts")
-        self._fill_drafts()
-        self.detail.setCurrentWidget(self.editor)
-        self.editor.open_draft(cable)
-        self.editor.header.subject.setFocus()
+        _draft_actions.new_draft(self)
 
     def delete_draft(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        _draft_actions.delete_draft(self)
 
-        draft_id = self.editor.draft_id
-        if draft_id is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Delete the draft"), self.tr("Delete this draft and its history?")
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.editor.clear()
-        self.session.drafts.delete(draft_id)
-        self._fill_drafts()
+    def show_history(self) -> QDialog | None:
+        """The history of the draft in the editor (its versions, a comparison, Restore)."""
+        return _draft_actions.show_history(self)
 
-    def _load_addressees(self) -> None:
-        words = [c.card.post for c in self.session.contacts.all() if c.card.post]
-        words += [g.name for g in self.session.contacts.groups()]
-        self.editor.header.set_addressee_words(words)
+    def open_saved_draft(self, saved: SavedDraft, *, restored: bool = False) -> None:
+        """Show a draft just created or restored (``restored``: it replaces the edits)."""
+        self._opening += 1
+        self.detail.setCurrentWidget(self.editor)
+        self.editor.open_draft(saved.cable, saved.saved, flush=not restored)
+        if restored:
+            self._refresh_drafts_quietly()
+        else:
+            self._fill_drafts()
 
-    def _show_identity(self) -> None:
-        try:
-            info = self.session.identity.info()
-        except Exception:
-            self.identity_label.setText(self.tr("Vault unlocked — no identity"))
-            return
-        self.identity_label.setText(
-            self.tr("Vault unlocked · {0} ({1}) · {2}").format(
-                info.name, info.post, info.fingerprint[:19] + "…"
-            )
-        )
+    def cable_to_export(self) -> Cable | None:
+        """The draft in the editor (its edits queued for saving) or the cable being read."""
+        if self.detail.currentWidget() is self.editor and self.editor.draft_id is not None:
+            self.editor.flush()
+            return self.editor.current()[0]
+        row = self.list.current_row()
+        shown = self.shown
+        if row is not None and shown is not None and str(shown.entry.id) == row.key:
+            return shown.cable
+        return None
+
+    # --- feedback ---------------------------------------------------------------------
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+
+    def _say(self, exc: BaseException) -> None:
+        problem = describe(exc)
+        text = " ".join(filter(None, (problem.message, problem.hint)))
+        self.statusBar().showMessage(text, 6000)
+
+    def tell(self, text: str) -> None:
+        """Say ``text`` in a window that does not block the others (e.g. a refused save)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
+        box.setObjectName("notice")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     # --- files dropped or opened -------------------------------------------------
 
@@ -268,16 +362,17 @@ class MainWindow(QMainWindow):
 
     # --- locking and closing -------------------------------------------------------
 
-    def prepare_lock(self) -> None:
-        """Save the open draft, close the dialogs and clear every view of decrypted content."""
+    def prepare_lock(self, leaving: str = "", notify: Callable[[str], None] | None = None) -> None:
+        """Queue the open draft's save, close the dialogs and clear every view of
+        decrypted content. ``leaving`` and ``notify``: see :meth:`CableEditor.flush`."""
         for dialog in self.findChildren(QDialog):
             dialog.reject()
-        try:
-            self.editor.flush()
-        except Exception as exc:
-            show_error(self, exc)
+        self.editor.flush(leaving or self.tr("the vault was locking"), notify or self.tell)
         self.editor.clear()
         self.reader.clear()
+        self.shown = None
+        self._lists += 1  # a list still being read is not shown any more
+        self._opening += 1
         self.model.set_rows([])
         for view in self._views.values():
             clear = getattr(view, "clear_content", None)
@@ -291,13 +386,13 @@ class MainWindow(QMainWindow):
             lock()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if not self.session.locked:
-            self.prepare_lock()
-        event.accept()
+        """Save the open draft before closing (see :mod:`._window_closing`)."""
+        self._closing.close_event(event)
 
 
-def _message(exc: BaseException) -> str:
-    from cabledesk.ui.errors import describe
+def _draft_row(d: DraftSummary) -> Row:
+    return Row("draft", d.id, d.subject, d.banner or "—", d.updated)
 
-    problem = describe(exc)
-    return " ".join(filter(None, (problem.message, problem.hint)))
+
+def _hit_row(h: SearchHit) -> Row:
+    return Row("archive", str(h.archive_id), h.subject, h.banner, h.dtg, h.originator, h.snippet)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from cabledesk.seal import Severity, Verification
+from cabledesk.services.contacts import ImportOutcome
+from cabledesk.services.opening import Severity, Verification
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
 from cabledesk.ui.verdict_words import verdict_words
@@ -64,11 +65,13 @@ class VerificationDialog(QDialog):
         verdict = QLabel(message + (f"\n{hint}" if hint else ""))
         verdict.setObjectName("verdict")
         verdict.setWordWrap(True)
+        verdict.setTextFormat(Qt.TextFormat.PlainText)  # names from the file are data
         verdict.setStyleSheet(verdict_style(result.severity))
         verdict.setAccessibleName(self.tr("Verdict"))
         details = QLabel(self._details(result))
         details.setObjectName("verdictDetails")
         details.setWordWrap(True)
+        details.setTextFormat(Qt.TextFormat.PlainText)
         self.view = CableView()
         layout = QVBoxLayout(self)
         layout.addWidget(verdict)
@@ -121,11 +124,17 @@ class VerificationDialog(QDialog):
         return "\n".join(lines)
 
     def import_card(self) -> None:
-        try:
-            outcome = self._window.session.opening.import_sender_card(self.verification)
-        except Exception as exc:
-            show_error(self, exc)
-            return
+        """Import the sender's card (off the GUI thread); say what was imported."""
+        opening, verification = self._window.session.opening, self.verification
+        self._window.workers.run(
+            "import the sender's card",
+            lambda ctx: opening.import_sender_card(verification),
+            write=True,
+            on_done=self._card_imported,
+            on_failed=lambda exc: show_error(self, exc),
+        )
+
+    def _card_imported(self, outcome: ImportOutcome) -> None:
         QMessageBox.information(
             self,
             self.tr("Contact imported"),

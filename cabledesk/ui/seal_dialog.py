@@ -1,20 +1,28 @@
 """The seal dialog: recipients with their eligibility, attachments, armor, where to write.
 
-Each contact and group can be ticked; every ticked contact shows at once what
-the release policy says — allowed, needs your confirmation (an unverified
-contact: tick "confirm"), or refused with the reason in plain words. The
-cable's errors block sealing and its warnings are listed. Sealing runs off
-the GUI thread with a progress bar and Cancel (big attachments); a
-cancelled or failed sealing leaves no file.
+Each contact and group can be ticked (the one recipient picker,
+:mod:`cabledesk.ui._recipients_model`); every contact the ticks include shows
+at once what the release policy says — allowed, needs your confirmation (an
+unverified contact: tick "confirm"), or refused with the reason in plain
+words. A revoked contact cannot be ticked at all. The cable's errors block
+sealing and its warnings are listed. Sealing runs off the GUI thread with a
+progress bar and Cancel (big attachments); a cancelled or failed sealing
+leaves no file.
+
+The GUI thread never waits for the vault here: the contacts and groups are
+read once, off the GUI thread, when the dialog opens; each tick resolves
+recipients against that snapshot and runs the policy check on the worker
+pool (the newest check wins); sealing resolves them again from the vault, on
+the write thread, and checks the policy again before anything is written.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -27,25 +35,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from cabledesk.domain.cable import Cable
+from cabledesk.errors import CableDeskError
+from cabledesk.services.contacts import AddressBook, Contact
 from cabledesk.services.sealing import SealCheck, SealOutcome
 from cabledesk.services.session import Session
-from cabledesk.store.contacts import Contact
+from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
 from cabledesk.ui.banner_bar import BannerBar
-from cabledesk.ui.errors import show_error
+from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.phrases import finding_text, in_words
-from cabledesk.ui.workers import Job, JobContext, Workers
+from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
 
 __all__ = ["SealDialog"]
 
 OK_COLOUR, ASK_COLOUR, NO_COLOUR = "#1e7b34", "#8a6d00", "#b00020"
-KEY_ROLE = int(Qt.ItemDataRole.UserRole)
 
 
 class SealDialog(QDialog):
@@ -63,24 +71,39 @@ class SealDialog(QDialog):
         self._workers = workers
         self._cable = cable
         self._job: Job | None = None
+        self._book: AddressBook | None = None
+        self._checks = 0  # each check has a number: only the newest one's result is shown
+        self._checking = False
         self.outcome: SealOutcome | None = None
         self.check: SealCheck | None = None
         self.banner = BannerBar()
         subject = QLabel(f"{cable.subject_marking} {cable.subject}".strip())
+        subject.setObjectName("sealSubject")
         subject.setWordWrap(True)
+        subject.setTextFormat(Qt.TextFormat.PlainText)
         self.findings = QLabel()
         self.findings.setObjectName("sealFindings")
         self.findings.setWordWrap(True)
-        self.recipients = QTreeWidget()
+        self.findings.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = RecipientsModel()
+        self.recipients = QTreeView()
         self.recipients.setObjectName("recipients")
         self.recipients.setAccessibleName(self.tr("Recipients"))
-        self.recipients.setHeaderLabels([self.tr("Recipient"), self.tr("Release policy")])
-        self.recipients.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.recipients.setModel(self.model)
+        self.recipients.setRootIsDecorated(False)
+        self.recipients.setUniformRowHeights(True)
+        self.recipients.setAlternatingRowColors(True)
+        self.recipients.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.recipients.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(RecipientsModel.RECIPIENT, QHeaderView.ResizeMode.Interactive)
         self.reasons = QLabel()
         self.reasons.setObjectName("policyReasons")
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
         self.reasons.setAccessibleName(self.tr("Why recipients are refused"))
+        self.reasons.setStyleSheet(f"color: {NO_COLOUR};")
+        self.reasons.setVisible(False)
         self.attachments = QListWidget()
         self.attachments.setObjectName("attachments")
         self.attachments.setAccessibleName(self.tr("Attachments"))
@@ -103,6 +126,7 @@ class SealDialog(QDialog):
             self.tr("Seal"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.seal_button.setObjectName("sealButton")
+        self.seal_button.setEnabled(False)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.seal_button.clicked.connect(self.seal)
         self.cancel_button.clicked.connect(self._cancel)
@@ -133,83 +157,108 @@ class SealDialog(QDialog):
         layout.addLayout(out_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self._fill_recipients()
-        self.recipients.itemChanged.connect(lambda *_: self._recheck())
-        self._recheck()
+        self.model.dataChanged.connect(self._ticked)
         try:
             suggested = session.sealing.suggested_name(cable)
-        except Exception:
+        except CableDeskError:  # portion marks that do not parse yet: no marked name
             suggested = "cable.cable"
         self.output.setText(str(Path.home() / suggested))
+        self.findings.setText(self.tr("Reading your contacts…"))
+        contacts = session.contacts
+        workers.run(
+            "read the recipients",
+            lambda ctx: contacts.book(),
+            on_done=while_alive(self, self._loaded),
+            on_failed=while_alive(self, self._load_failed),
+        )
 
     # --- recipients ------------------------------------------------------------------
 
-    def _fill_recipients(self) -> None:
-        self.recipients.blockSignals(True)
-        contacts = {c.fingerprint: c for c in self._session.contacts.all()}
-        self._contacts = contacts
-        for group in self._session.contacts.groups():
-            item = QTreeWidgetItem([self.tr("Group: {0}").format(group.name), ""])
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Unchecked)
-            item.setData(0, KEY_ROLE, ("group", group.name))
-            item.setToolTip(0, group.description)
-            self.recipients.addTopLevelItem(item)
-        for contact in contacts.values():
-            item = QTreeWidgetItem([f"{contact.name} — {contact.card.post}", ""])
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.CheckState.Unchecked)
-            item.setData(0, KEY_ROLE, ("contact", contact.fingerprint))
-            item.setToolTip(0, contact.fingerprint)
-            self.recipients.addTopLevelItem(item)
-        self.recipients.blockSignals(False)
+    def _loaded(self, book: AddressBook) -> None:
+        self._book = book
+        self.model.set_items(recipient_items(book))
+        self.recipients.resizeColumnToContents(RecipientsModel.RECIPIENT)
+        self._recheck()
 
-    def _items(self) -> list[QTreeWidgetItem]:
-        count = self.recipients.topLevelItemCount()
-        items = (self.recipients.topLevelItem(i) for i in range(count))
-        return [item for item in items if item is not None]
+    def _load_failed(self, exc: BaseException) -> None:
+        problem = describe(exc)
+        self.findings.setText(" ".join(filter(None, (problem.message, problem.hint))))
+
+    def _ticked(self, first: QModelIndex, last: QModelIndex, roles: object = None) -> None:
+        if first.column() == RecipientsModel.RECIPIENT:
+            self._recheck()
+        else:
+            self._update_button()
+
+    def _keys(self) -> list[str]:
+        return [item.key for item in self.model.checked()]
 
     def chosen(self) -> list[Contact]:
-        """The ticked contacts, groups expanded, without duplicates."""
-        names = []
-        for item in self._items():
-            if item.checkState(0) == Qt.CheckState.Checked:
-                _kind, key = item.data(0, KEY_ROLE)
-                names.append(key)
-        return self._session.contacts.resolve(names) if names else []
+        """The contacts the ticks include, groups expanded, without duplicates (as read
+        when the dialog opened)."""
+        if self._book is None:
+            return []
+        return self._book.resolve(self._keys())
 
     def confirmed(self) -> set[str]:
-        return {
-            str(item.data(1, KEY_ROLE))
-            for item in self._items()
-            if item.data(1, KEY_ROLE) and item.checkState(1) == Qt.CheckState.Checked
-        }
+        return self.model.confirmed()
+
+    def _row(self, name: str) -> int:
+        """The row of the group whose name, or the contact whose label, starts with ``name``."""
+        for row, item in enumerate(self.model.items()):
+            if (item.key if item.group else item.label).startswith(name):
+                return row
+        raise KeyError(name)
 
     def tick(self, name: str, checked: bool = True) -> None:
-        """Tick the contact or group whose label starts with ``name`` (for tests)."""
-        for item in self._items():
-            label = item.text(0).removeprefix(self.tr("Group: "))
-            if label.startswith(name):
-                item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                return
-        raise KeyError(name)
+        """Tick the contact or group whose label starts with ``name`` (as a click would)."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        index = self.model.index(self._row(name), RecipientsModel.RECIPIENT)
+        self.model.setData(index, state, Qt.ItemDataRole.CheckStateRole)
 
     def confirm(self, name: str) -> None:
-        for item in self._items():
-            if item.text(0).startswith(name) and item.data(1, KEY_ROLE):
-                item.setCheckState(1, Qt.CheckState.Checked)
-                return
-        raise KeyError(name)
+        """Confirm the key of the unverified contact whose label starts with ``name``."""
+        index = self.model.index(self._row(name), RecipientsModel.POLICY)
+        if not self.model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole):
+            raise KeyError(name)
 
     def _recheck(self) -> None:
+        """Check the ticked recipients against the release policy, on the worker pool."""
+        if self._book is None:
+            return
         try:
             chosen = self.chosen()
-            self.check = self._session.sealing.check(self._cable, chosen)
-        except Exception as exc:
-            self.findings.setText(str(getattr(exc, "message", exc)))
-            self.seal_button.setEnabled(False)
+        except CableDeskError as exc:  # a group without members
+            self._say_problem(exc)
             return
-        check = self.check
+        self._checks += 1
+        number, sealing, cable = self._checks, self._session.sealing, self._cable
+        self._checking = True
+        self._update_button()
+        self._workers.run(
+            "check the recipients",
+            lambda ctx: sealing.check(cable, chosen),
+            on_done=while_alive(self, lambda check: self._checked(number, check)),
+            on_failed=while_alive(self, lambda exc: self._check_failed(number, exc)),
+        )
+
+    def _check_failed(self, number: int, exc: BaseException) -> None:
+        if number == self._checks:
+            self._checking = False
+            self._say_problem(exc)
+
+    def _say_problem(self, exc: BaseException) -> None:
+        self.check = None
+        problem = describe(exc)
+        self.findings.setText(" ".join(filter(None, (problem.message, problem.hint))))
+        self.findings.setStyleSheet(f"color: {NO_COLOUR};")
+        self._update_button()
+
+    def _checked(self, number: int, check: SealCheck) -> None:
+        if number != self._checks:
+            return  # a newer tick is being checked
+        self._checking = False
+        self.check = check
         if check.banner is None:
             self.banner.show_unknown(self.tr("a portion mark cannot be read"))
         else:
@@ -218,40 +267,48 @@ class SealDialog(QDialog):
         lines += [f"⚠ {f.field}: {finding_text(f)}" for f in check.warnings]
         self.findings.setText("\n".join(lines) or self.tr("The cable follows the rules."))
         self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors else "")
-        decisions = {c.fingerprint: d for c, _, d in check.decisions}
+        cells: dict[str, PolicyCell] = {}
         explanations: list[str] = []
-        self.recipients.blockSignals(True)
-        for item in self._items():
-            kind, key = item.data(0, KEY_ROLE)
-            if kind != "contact" or item.checkState(0) != Qt.CheckState.Checked:
-                if kind == "contact":
-                    item.setText(1, "")
-                    item.setData(1, KEY_ROLE, None)
-                continue
-            decision = decisions.get(key)
-            if decision is None:
-                continue
+        through = self._through_groups()
+        for contact, _, decision in check.decisions:
             messages = [in_words(reason.phrase) for reason in decision.reasons]
             if not decision.allowed:
                 text, colour = self.tr("Refused (see below)"), NO_COLOUR
                 explanations += messages
-                item.setData(1, KEY_ROLE, None)
             elif decision.needs_confirmation:
-                text, colour = self.tr("Unverified: tick to confirm you trust this key"), ASK_COLOUR
-                item.setData(1, KEY_ROLE, key)
-                if item.data(1, Qt.ItemDataRole.CheckStateRole) is None:
-                    item.setCheckState(1, Qt.CheckState.Unchecked)
+                text = self.tr("Unverified: tick to confirm you trust this key")
+                colour = ASK_COLOUR
             else:
                 text, colour = self.tr("Allowed"), OK_COLOUR
-                item.setData(1, KEY_ROLE, None)
-            item.setText(1, text)
-            item.setToolTip(1, "\n".join(messages) or text)
-            item.setForeground(1, QColor(colour))
-        self.recipients.blockSignals(False)
+            if contact.fingerprint in through:  # not ticked itself: say why it is there
+                text = self.tr("{0} (in {1})").format(text, through[contact.fingerprint])
+            cells[contact.fingerprint] = PolicyCell(
+                text, colour, "\n".join(messages), decision.allowed and decision.needs_confirmation
+            )
+        self.model.set_policy(cells)
         self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))
-        self.reasons.setStyleSheet(f"color: {NO_COLOUR};")
         self.reasons.setVisible(bool(explanations))
-        self.seal_button.setEnabled(check.ready(self.confirmed()) and self._job is None)
+        self._update_button()
+
+    def _through_groups(self) -> dict[str, str]:
+        """The contacts ticked only through a group: fingerprint → the group's name."""
+        ticked = {item.key for item in self.model.checked()}
+        found: dict[str, str] = {}
+        for group in self._book.groups if self._book is not None else ():
+            if group.name in ticked:
+                for fp in group.members:
+                    if fp not in ticked:
+                        found.setdefault(fp, group.name)
+        return found
+
+    def _update_button(self) -> None:
+        ready = (
+            self.check is not None
+            and not self._checking
+            and self._job is None
+            and self.check.ready(self.confirmed())
+        )
+        self.seal_button.setEnabled(ready)
 
     # --- files ---------------------------------------------------------------------
 
@@ -278,10 +335,13 @@ class SealDialog(QDialog):
     # --- sealing ------------------------------------------------------------------------
 
     def seal(self) -> None:
-        self._recheck()
-        if self.check is None or not self.check.ready(self.confirmed()):
+        """Seal for the ticked recipients with what the dialog holds (on the write thread)."""
+        check = self.check
+        if check is None or self._checking or self._job is not None:
             return
-        recipients = self.chosen()
+        if not check.ready(self.confirmed()):
+            return
+        keys = self._keys()
         output = Path(self.output.text()).expanduser()
         if output.suffix != ".cable":
             output = output.with_name(output.name + ".cable")
@@ -294,11 +354,12 @@ class SealDialog(QDialog):
         self.progress.setRange(0, max(1, total // 1024))
         self.progress.setVisible(True)
         self.seal_button.setEnabled(False)
-        sealing = self._session.sealing
+        sealing, contacts, cable = self._session.sealing, self._session.contacts, self._cable
 
         def work(ctx: JobContext) -> SealOutcome:
+            recipients = contacts.book().resolve(keys)  # as the vault holds them now
             return sealing.seal(
-                self._cable, recipients, output, attachments=attachments, armor=armor,
+                cable, recipients, output, attachments=attachments, armor=armor,
                 confirmed=confirmed, progress=lambda n: ctx.progress(n // 1024),
                 cancel=ctx.cancelled,
             )  # fmt: skip
@@ -324,7 +385,7 @@ class SealDialog(QDialog):
         self._job = None
         self.progress.setVisible(False)
         show_error(self, exc)
-        self._recheck()
+        self._update_button()
 
     def _cancel(self) -> None:
         if self._job is not None:

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from cabledesk.domain.cable import PRECEDENCES
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.store.archive import Direction
-from cabledesk.store.search import SearchFilters
+from cabledesk.services.archive import Direction, SearchFilters
 
 __all__ = ["SECTIONS", "Sidebar"]
 

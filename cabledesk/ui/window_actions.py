@@ -3,7 +3,7 @@
 Platform shortcuts where Qt has a standard key (New, Open, Save, Close,
 Quit, Undo, Redo, Copy, Find, Preferences); CableDesk's own for the rest:
 Seal Ctrl+Shift+S, Export Ctrl+E, Lock Ctrl+L, the sections Ctrl+1…5,
-portion mark Ctrl+M (in the editor).
+Draft History Ctrl+Shift+H, portion mark Ctrl+M (in the editor).
 """
 
 from __future__ import annotations
@@ -117,6 +117,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "delete": _action(
             window, translate("MainWindow", "&Delete Draft…"), window.delete_draft, None, "delete"
         ),
+        "history": _action(
+            window,
+            translate("MainWindow", "Draft &History…"),
+            window.show_history,
+            "Ctrl+Shift+H",
+            "history",
+        ),
         "settings": _action(
             window,
             translate("MainWindow", "&Settings…"),
@@ -151,7 +158,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                  None, "lock", "quit"):  # fmt: skip
         file_menu.addSeparator() if name is None else file_menu.addAction(actions[name])
     edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-    for name in ("undo", "redo", None, "copy", None, "find", None, "delete"):
+    for name in ("undo", "redo", None, "copy", None, "find", None, "history", "delete"):
         edit_menu.addSeparator() if name is None else edit_menu.addAction(actions[name])
     view_menu = bar.addMenu(translate("MainWindow", "&View"))
     for key in ("drafts", "sent", "received", "contacts", "audit"):
@@ -188,23 +195,19 @@ def _seal(window: MainWindow) -> None:
             translate("MainWindow", "Open the draft to seal first."),
         )
         return
-    window.editor.flush()
+    window.editor.flush()  # queued before the sealing: it seals what was saved
     cable, _ = window.editor.current()
-    SealDialog(window.session, window.workers, cable, window).exec()
+    dialog = SealDialog(window.session, window.workers, cable, window)
+    dialog.exec()
+    if dialog.outcome is not None:  # sealed: the draft is gone from the vault
+        window.editor.clear()
     window.show_section(window.section)
 
 
 def _export(window: MainWindow) -> None:
     from cabledesk.ui.export_dialog import ExportDialog
 
-    cable = None
-    if window.detail.currentWidget() is window.editor and window.editor.draft_id is not None:
-        window.editor.flush()
-        cable, _ = window.editor.current()
-    else:
-        row = window.list.current_row()
-        if row is not None and row.kind == "archive":
-            cable = window.session.archive.cable(int(row.key))
+    cable = window.cable_to_export()
     if cable is None:
         QMessageBox.information(
             window,
@@ -243,5 +246,5 @@ def _about(window: QWidget) -> None:
 
 
 def _quit(window: MainWindow) -> None:
+    window.quit_when_closed = True  # once the open draft is saved (see MainWindow.closeEvent)
     window.close()
-    QApplication.quit()

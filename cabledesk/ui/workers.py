@@ -15,6 +15,13 @@ when it quits.
 Collect every input (passphrase, recipients, paths) before starting a job:
 the callable must not touch widgets.
 
+The failure relay: a job that fails with anything but a
+:class:`~cabledesk.errors.CableDeskError` met a bug. :class:`Workers` hands
+such a failure to the one bug handler (``on_bug``, by default
+:func:`cabledesk.ui.errors.report_bug`) before the job's own ``on_failed``,
+which then only has to put its screen back in order (the bug is not shown
+twice). A job nobody listens to still has its bugs reported.
+
 Tests use ``Workers(synchronous=True)``: the callable runs at once on the
 calling thread and the signals are emitted before :meth:`run` returns.
 """
@@ -29,9 +36,22 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-__all__ = ["Job", "JobContext", "Workers"]
+from cabledesk.errors import CableDeskError
+
+__all__ = ["Job", "JobContext", "Workers", "while_alive"]
 
 log = logging.getLogger(__name__)
+
+
+def while_alive(owner: QObject, callback: Callable[[Any], object]) -> Callable[[Any], None]:
+    """``callback``, called only while ``owner`` exists: for a job's result that may
+    arrive after the dialog that asked for it was closed and deleted."""
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
 
 
 class JobContext:
@@ -105,9 +125,16 @@ def _execute(job: Job, fn: Callable[[JobContext], Any]) -> None:
 class Workers(QObject):
     """The thread pools of the application; see the module docstring."""
 
-    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        synchronous: bool = False,
+        on_bug: Callable[[BaseException], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
+        self._on_bug = on_bug
         self._pool = QThreadPool(self)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
@@ -126,6 +153,7 @@ class Workers(QObject):
     ) -> Job:
         """Start ``fn(context)``; the callbacks, if given, run on the GUI thread."""
         job = Job(name)  # no parent: it lives while the caller or the pool holds it
+        job.failed.connect(self._relay)  # first: bugs reach the one handler before on_failed
         if on_done is not None:
             job.done.connect(on_done)
         if on_failed is not None:
@@ -141,6 +169,16 @@ class Workers(QObject):
         else:
             (self._writes if write else self._pool).start(_Runnable(job, fn))
         return job
+
+    def _relay(self, exc: BaseException) -> None:
+        if not isinstance(exc, Exception) or isinstance(exc, CableDeskError):
+            return
+        if self._on_bug is not None:
+            self._on_bug(exc)
+            return
+        from cabledesk.ui.errors import report_bug  # on first failure: not on the start-up path
+
+        report_bug(exc)
 
     def _forget(self, job: Job) -> None:
         self._jobs.discard(job)

@@ -97,6 +97,21 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <source>the vault was locking</source>
+        <translation>le coffre se verrouillait</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>CableDesk was closing</source>
+        <translation>CableDesk se fermait</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>No.</source>
@@ -153,6 +168,10 @@
     <message>
         <source>Draft deleted</source>
         <translation>Brouillon supprimé</translation>
+    </message>
+    <message>
+        <source>Draft version restored</source>
+        <translation>Version de brouillon restaurée</translation>
     </message>
     <message>
         <source>Classification lowered</source>
@@ -307,6 +326,14 @@
         <translation>dernier</translation>
     </message>
     <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>saved as version</source>
+        <translation>enregistrée comme version</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>créé</translation>
     </message>
@@ -342,11 +369,11 @@
         <translation>Résultat de la vérification du journal d’audit</translation>
     </message>
     <message>
-        <source>Verify again</source>
+        <source>Check again</source>
         <translation>Vérifier à nouveau</translation>
     </message>
     <message>
-        <source>Verify the audit log again</source>
+        <source>Check the audit log again</source>
         <translation>Vérifier à nouveau le journal d’audit</translation>
     </message>
     <message>
@@ -425,7 +452,42 @@
     </message>
 </context>
 <context>
+    <name>BugReportDialog</name>
+    <message>
+        <source>This is a bug in CableDesk</source>
+        <translation>C’est un défaut de CableDesk</translation>
+    </message>
+    <message>
+        <source>CableDesk met a problem it did not expect.</source>
+        <translation>CableDesk a rencontré un problème imprévu.</translation>
+    </message>
+    <message>
+        <source>This is a bug in CableDesk, not something you did. Your vault is not affected, but what you were doing may not have finished: check it, and try again.
+
+Please copy the report below and send it to your IT department. It holds no cable text, no names and no keys: only the versions, the kind of problem and where in CableDesk&apos;s code it arose.</source>
+        <translation>C’est un défaut de CableDesk, et non une erreur de votre part. Votre coffre n’est pas touché, mais ce que vous faisiez n’a peut-être pas abouti&#xa0;: vérifiez-le, puis réessayez.
+
+Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne contient ni texte de télégramme, ni nom, ni clé&#xa0;: seulement les versions, la nature du problème et l’endroit du code de CableDesk où il est survenu.</translation>
+    </message>
+    <message>
+        <source>Bug report</source>
+        <translation>Rapport de défaut</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Copier le rapport</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
     <name>CableEditor</name>
+    <message>
+        <source>Saved at {0}</source>
+        <translation>Enregistré à {0}</translation>
+    </message>
     <message>
         <source>Saved</source>
         <translation>Enregistré</translation>
@@ -461,6 +523,38 @@
     <message>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>the vault locked</source>
+        <translation>le coffre s’est verrouillé</translation>
+    </message>
+    <message>
+        <source>they lower the classification, and a reason must be given for that</source>
+        <translation>elles abaissent la classification, ce qui doit être motivé</translation>
+    </message>
+    <message>
+        <source>CableDesk met a bug (see the bug report)</source>
+        <translation>CableDesk a rencontré un défaut (voir le rapport de défaut)</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Your last changes (since {0}) could not be saved: {1}.</source>
+        <translation>Vos dernières modifications (depuis {0}) n’ont pas pu être enregistrées&#xa0;: {1}.</translation>
+    </message>
+    <message>
+        <source>Your last changes could not be saved: {0}.</source>
+        <translation>Vos dernières modifications n’ont pas pu être enregistrées&#xa0;: {0}.</translation>
+    </message>
+    <message>
+        <source>The version of {0} is kept.</source>
+        <translation>La version de {0} est conservée.</translation>
+    </message>
+    <message>
+        <source>The version saved before is kept.</source>
+        <translation>La version enregistrée auparavant est conservée.</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1493,84 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Draft history</source>
+        <translation>Historique du brouillon</translation>
+    </message>
+    <message>
+        <source>Versions of the draft, newest first</source>
+        <translation>Versions du brouillon, la plus récente d’abord</translation>
+    </message>
+    <message>
+        <source>Choose a version to see what changed since.</source>
+        <translation>Choisissez une version pour voir ce qui a changé depuis.</translation>
+    </message>
+    <message>
+        <source>Changes from the chosen version to the text now</source>
+        <translation>Modifications entre la version choisie et le texte actuel</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>Restaurer cette version</translation>
+    </message>
+    <message>
+        <source>This draft has no earlier version yet.</source>
+        <translation>Ce brouillon n’a pas encore de version antérieure.</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Comparaison…</translation>
+    </message>
+    <message>
+        <source>Version {0} reads exactly as the text in the editor.</source>
+        <translation>La version {0} est identique au texte de l’éditeur.</translation>
+    </message>
+    <message>
+        <source>From version {0} to the text in the editor: lines marked - are only in version {0} ({1}), lines marked + were added since ({2}).</source>
+        <translation>De la version {0} au texte de l’éditeur&#xa0;: les lignes marquées - ne figurent que dans la version {0} ({1}), les lignes marquées + ont été ajoutées depuis ({2}).</translation>
+    </message>
+    <message>
+        <source>Lowering the classification</source>
+        <translation>Abaissement de la classification</translation>
+    </message>
+    <message>
+        <source>Why? (recorded in the audit log)</source>
+        <translation>Pour quel motif&#xa0;? (consigné dans le journal d’audit)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistrée</translation>
+    </message>
+    <message>
+        <source>Banner</source>
+        <translation>Bannière</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>{0} (current)</source>
+        <translation>{0} (actuelle)</translation>
+    </message>
+    <message>
+        <source>(not determined)</source>
+        <translation>(non déterminée)</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(sans objet)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CableDesk</source>
@@ -1409,12 +1581,44 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>{0} télégramme(s) trouvé(s)</translation>
     </message>
     <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>the vault was locking</source>
+        <translation>le coffre se verrouillait</translation>
+    </message>
+    <message>
+        <source>CableDesk was closing</source>
+        <translation>CableDesk se fermait</translation>
+    </message>
+    <message>
+        <source>Close anyway</source>
+        <translation>Fermer quand même</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer la rédaction</translation>
+    </message>
+    <message>
         <source>Delete the draft</source>
         <translation>Supprimer le brouillon</translation>
     </message>
     <message>
         <source>Delete this draft and its history?</source>
         <translation>Supprimer ce brouillon et son historique&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Draft history</source>
+        <translation>Historique du brouillon</translation>
+    </message>
+    <message>
+        <source>Open a draft to see its history.</source>
+        <translation>Ouvrez un brouillon pour voir son historique.</translation>
+    </message>
+    <message>
+        <source>Restored: the draft is now at version {0}.</source>
+        <translation>Restauré&#xa0;: le brouillon est maintenant à la version {0}.</translation>
     </message>
     <message>
         <source>Vault unlocked — no identity</source>
@@ -1491,6 +1695,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>&amp;Delete Draft…</source>
         <translation>&amp;Supprimer le brouillon…</translation>
+    </message>
+    <message>
+        <source>Draft &amp;History…</source>
+        <translation>&amp;Historique du brouillon…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1583,6 +1791,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
 <context>
     <name>RecipientsModel</name>
     <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Release policy</source>
+        <translation>Politique de diffusion</translation>
+    </message>
+    <message>
         <source>{0} — cannot be chosen: {1}</source>
         <translation>{0} — ne peut pas être choisi&#xa0;: {1}</translation>
     </message>
@@ -1629,14 +1845,6 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Destinataires</translation>
     </message>
     <message>
-        <source>Recipient</source>
-        <translation>Destinataire</translation>
-    </message>
-    <message>
-        <source>Release policy</source>
-        <translation>Politique de diffusion</translation>
-    </message>
-    <message>
         <source>Why recipients are refused</source>
         <translation>Motifs de refus des destinataires</translation>
     </message>
@@ -1681,12 +1889,8 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Enregistrer sous&#xa0;:</translation>
     </message>
     <message>
-        <source>Group: {0}</source>
-        <translation>Groupe&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <source>Group: </source>
-        <translation>Groupe&#xa0;: </translation>
+        <source>Reading your contacts…</source>
+        <translation>Lecture de vos contacts…</translation>
     </message>
     <message>
         <source>a portion mark cannot be read</source>
@@ -1707,6 +1911,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Allowed</source>
         <translation>Autorisé</translation>
+    </message>
+    <message>
+        <source>{0} (in {1})</source>
+        <translation>{0} (dans {1})</translation>
     </message>
     <message>
         <source>Write the sealed cable to</source>
@@ -3028,20 +3236,16 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>L’opération a été annulée.</translation>
     </message>
     <message>
-        <source>Unexpected error</source>
-        <translation>Erreur inattendue</translation>
+        <source>This is a bug in CableDesk</source>
+        <translation>C’est un défaut de CableDesk</translation>
     </message>
     <message>
-        <source>Something went wrong inside CableDesk ({0}). Your vault is not affected.</source>
-        <translation>Une erreur interne s’est produite dans CableDesk ({0}). Votre coffre n’est pas affecté.</translation>
+        <source>Something went wrong inside CableDesk ({0}): a bug, not something you did. Your vault is not affected.</source>
+        <translation>Un problème est survenu dans CableDesk ({0})&#xa0;: un défaut, et non une erreur de votre part. Votre coffre n’est pas touché.</translation>
     </message>
     <message>
-        <source>If it happens again, copy the details and send them to your IT department.</source>
-        <translation>Si cela se reproduit, copiez les détails et transmettez-les à votre service informatique.</translation>
-    </message>
-    <message>
-        <source>Copy details and close</source>
-        <translation>Copier les détails et fermer</translation>
+        <source>Copy the bug report and send it to your IT department.</source>
+        <translation>Copiez le rapport de défaut et envoyez-le à votre support informatique.</translation>
     </message>
     <message>
         <source>Choose another name, or remove the existing file first.</source>

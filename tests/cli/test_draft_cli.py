@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from cabledesk.domain.cable import Paragraph
 from cabledesk.domain.canonical import decode_cable, encode_cable
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.services.drafts import DraftsService
+from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store import vault as vault_module
+from cabledesk.store.home import VaultHome
+from cabledesk.store.keychain import SystemKeychain
 from tests.cli.conftest import Runner
+from tests.vaultkit import FAST, PASSPHRASE, MemoryKeyring
 
 BODY = """(C) SUMMARY: The minister previewed France's positions. END SUMMARY.
 
@@ -162,3 +171,70 @@ def test_import_frus_bad_input(cli: Runner, tmp_path: Path) -> None:
     missing = cli("draft", "import-frus", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "o"))
     assert missing.code == 2 and "Cannot open" in missing.err
     assert cli("draft", "import-frus", str(src), "-o", "x", "--limit", "0").code == 2
+
+
+# --- the drafts in the vault: list, history, restore ----------------------------------
+
+
+@pytest.fixture
+def vault_args(cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A vault with one draft saved three times; the options that open it."""
+    monkeypatch.setattr(vault_module, "calibrate", lambda: FAST)
+    home, pp = tmp_path / "home", tmp_path / "passphrase"
+    pp.write_text(PASSPHRASE + "\n")
+    args = ["--home", str(home), "--passphrase-file", str(pp)]
+    r = cli(*args, "init", "--name", "Jane Doe", "--post", "AMEMBASSY PARIS",
+            "--clearance", "SECRET", "--nationality", "USA")  # fmt: skip
+    assert r.code == 0, r.err
+    vault = VaultAccess(VaultHome(home), SystemKeychain(MemoryKeyring())).unlock(PASSPHRASE)
+    with vault:
+        drafts = DraftsService(vault, SchemeRegistry.load(), new_id=lambda: DRAFT_ID)
+        cable = drafts.new()
+        cable = replace(cable, subject="FRANCE: TALKS", paragraphs=(Paragraph("(C)", "Said so."),))
+        drafts.save(cable)
+        drafts.save(replace(cable, subject="FRANCE: TALKS RESUME"))
+    return args
+
+
+DRAFT_ID = "5ca1ab1e-0000-4000-8000-000000000001"
+
+
+def test_draft_list_and_history(cli: Runner, vault_args: list[str]) -> None:
+    r = cli(*vault_args, "draft", "list", "--json")
+    [draft] = json.loads(r.out)
+    assert r.code == 0 and draft["id"] == DRAFT_ID and draft["version"] == 3
+    assert (draft["banner"], draft["subject"]) == ("CONFIDENTIAL", "FRANCE: TALKS RESUME")
+    r = cli(*vault_args, "draft", "history", "5ca1ab1e", "--json")
+    history = json.loads(r.out)
+    assert r.code == 0 and history["draft"] == DRAFT_ID
+    assert [(v["version"], v["current"], v["banner"]) for v in history["versions"]] == [
+        (3, True, "CONFIDENTIAL"), (2, False, "CONFIDENTIAL"), (1, False, "UNCLASSIFIED"),
+    ]  # fmt: skip
+    assert all(v["saved"].endswith("Z") for v in history["versions"])
+    r = cli(*vault_args, "draft", "history", DRAFT_ID)
+    lines = r.out.splitlines()
+    assert r.code == 0 and lines[0] == f"draft {DRAFT_ID}" and "SAVED (UTC)" in lines[1]
+    assert lines[2].startswith("*       3  ") and "(U) FRANCE: TALKS RESUME" in lines[2]
+    assert lines[4].startswith("        1  ") and "UNCLASSIFIED" in lines[4]
+    r = cli(*vault_args, "draft", "history", "ffff")
+    assert r.code == 2 and "No draft matches 'ffff'" in r.err
+
+
+def test_draft_restore(cli: Runner, vault_args: list[str]) -> None:
+    r = cli(*vault_args, "draft", "restore", "5ca1", "--version", "2")
+    assert r.code == 0 and "it is now version 4" in r.err
+    history = json.loads(cli(*vault_args, "draft", "history", DRAFT_ID, "--json").out)
+    subjects = [v["subject"] for v in history["versions"]]
+    assert subjects == ["(U) FRANCE: TALKS", "(U) FRANCE: TALKS RESUME", "(U) FRANCE: TALKS", "(U)"]
+    r = cli(*vault_args, "draft", "restore", DRAFT_ID, "--version", "1")
+    assert r.code == 1 and "lowers the draft's classification" in r.err
+    r = cli(*vault_args, "draft", "restore", DRAFT_ID, "--version", "1",
+            "--justification", "over-classified")  # fmt: skip
+    assert r.code == 0 and "now version 5" in r.err
+    r = cli(*vault_args, "audit", "show", "--json", "--limit", "2")
+    events = [e["event"] for e in json.loads(r.out)]
+    assert events == ["draft restored", "classification lowered"]
+    r = cli(*vault_args, "draft", "restore", DRAFT_ID, "--version", "5")
+    assert r.code == 2 and "already the draft's current version" in r.err
+    r = cli(*vault_args, "draft", "restore", DRAFT_ID, "--version", "0")
+    assert r.code == 2 and "not a positive whole number" in r.err

@@ -8,11 +8,9 @@ import pytest
 
 from cabledesk.domain.cable import Cable, Paragraph
 from cabledesk.domain.frus import read_frus_jsonl
-from cabledesk.errors import Cancelled, ValidationError
+from cabledesk.errors import Cancelled, ValidationError, VaultError
 from cabledesk.services import archive as archive_module
-from cabledesk.services.archive import ArchiveService
-from cabledesk.store.archive import Direction
-from cabledesk.store.search import SearchFilters
+from cabledesk.services.archive import ArchiveService, Direction, SearchFilters
 from cabledesk.store.vault import Vault
 from tests.conftest import DATA
 from tests.services.conftest import SCHEMES
@@ -67,3 +65,14 @@ def test_a_cable_whose_marks_do_not_parse_is_named(vault: Vault, sample: list[Ca
 
 def test_frus_file_is_here() -> None:
     assert Path(FRUS).stat().st_size > 1_000_000
+
+
+def test_read_gives_the_entry_the_cable_and_its_banner(vault: Vault, sample: list[Cable]) -> None:
+    service = ArchiveService(vault, SCHEMES)
+    service.import_cables(sample[:3])
+    [entry] = [e for e in service.entries() if e.cable_id == sample[1].id]
+    item = service.read(entry.id)
+    assert item.entry == entry and item.cable == sample[1]
+    assert item.banner is not None and item.banner.banner == entry.banner
+    with pytest.raises(VaultError, match="no archived cable"):
+        service.read(10_000)

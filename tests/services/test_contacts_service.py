@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
 from cabledesk.domain.trust import TrustState
-from cabledesk.errors import ContactError, KeyFormatError, VaultError
+from cabledesk.errors import ContactError, InputError, KeyFormatError, VaultError
 from cabledesk.services.contacts import ContactsService, ImportStatus
 from cabledesk.store.vault import Vault
 from tests.vaultkit import Clock
@@ -110,3 +112,55 @@ def test_verify_and_revoke(vault: Vault, clock: Clock) -> None:
     with pytest.raises(VaultError, match="revoked"):
         service.verify(card.fingerprint, "again")
     assert _events(vault)[:2] == ["contact revoked", "contact verified"]
+
+
+def test_the_address_book_resolves_without_the_vault(vault: Vault) -> None:
+    service = ContactsService(vault)
+    klaus, paolo = _person("Klaus Weber"), _person("Paolo Rossi", "AMEMBASSY ROME")
+    for who in (klaus, paolo):
+        service.import_card(ContactCard.for_identity(who).to_bytes())
+    service.create_group("EU posts")
+    service.add_to_group("EU posts", ["Klaus", "Paolo"])
+    service.create_group("Empty")
+    book = service.book()
+    vault.lock()  # the book is a snapshot: ticking recipients reads no database
+    fp = {c.name: c.fingerprint for c in book.contacts}
+    assert [c.name for c in book.resolve(["EU posts", fp["Klaus Weber"]])] == [
+        "Klaus Weber", "Paolo Rossi",
+    ]  # fmt: skip
+    assert [c.name for c in book.resolve([fp["Paolo Rossi"]])] == ["Paolo Rossi"]
+    with pytest.raises(VaultError, match="no members"):
+        book.resolve(["Empty"])
+    with pytest.raises(VaultError, match="No contact or group"):
+        book.resolve(["Klaus"])  # names are for people; the book takes exact keys
+
+
+def test_records_carry_safety_numbers_expiry_and_groups(vault: Vault, clock: Clock) -> None:
+    service = ContactsService(vault)
+    person = _person("Klaus Weber")
+    soon = replace(person, expires=clock.now + timedelta(days=1))
+    service.import_card(ContactCard.for_identity(soon).to_bytes())
+    service.create_group("EU posts")
+    service.add_to_group("EU posts", ["Klaus"])
+    [record], groups = service.records()
+    assert record.safety_number == record.contact.card.safety_number and not record.expired
+    assert record.groups == ("EU posts",) and [g.name for g in groups] == ["EU posts"]
+    clock.advance(days=2)
+    assert service.records()[0][0].expired
+
+
+def test_card_files_are_imported_and_exported(vault: Vault, tmp_path: Path) -> None:
+    service = ContactsService(vault)
+    card = tmp_path / "klaus.contact"
+    card.write_bytes(ContactCard.for_identity(_person("Klaus Weber")).to_bytes())
+    outcome = service.import_card_file(card)
+    assert outcome.status is ImportStatus.NEW
+    with pytest.raises(InputError, match="Cannot read"):
+        service.import_card_file(tmp_path / "missing.contact")
+    out = tmp_path / "out.contact"
+    assert service.export_card("Klaus", out).fingerprint == outcome.contact.fingerprint
+    assert out.read_bytes() == card.read_bytes()
+    assert out.stat().st_mode & 0o777 == 0o644  # public keys only: others may read it
+    with pytest.raises(InputError, match="already exists"):
+        service.export_card("Klaus", out)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no partial file

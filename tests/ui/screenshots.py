@@ -33,6 +33,8 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     from cabledesk.store.keychain import SystemKeychain
     from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
     from cabledesk.ui.contacts_view import ContactsView
+    from cabledesk.ui.editor.history_dialog import HistoryDialog
+    from cabledesk.ui.errors import BugReportDialog, bug_report
     from cabledesk.ui.export_dialog import ExportDialog
     from cabledesk.ui.file_crypto_dialog import FileCryptoDialog
     from cabledesk.ui.first_run import FirstRunWizard
@@ -96,10 +98,24 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     window.sidebar.select("drafts")
 
     seal = SealDialog(session, workers, DRAFT, window)
-    for name in ("Klaus", "Sam", "Ann"):
+    for name in ("EU posts", "Sam", "Ann"):
         seal.tick(name)
     grab("seal", seal, 820, 680)
     seal.close()
+    _edit_twice(session)
+    window.editor.clear()  # it shows the draft as read before the edits
+    window.show_section("drafts")
+    row = next(i for i, r in enumerate(window.model.rows()) if r.key == DRAFT.id)
+    window.list.setCurrentIndex(window.model.index(row))
+    window.open_current()
+    history = window.show_history()
+    assert isinstance(history, HistoryDialog)
+    history.select(2)
+    grab("draft-history", history, 860, 640)
+    history.close()
+    bug = BugReportDialog(bug_report(_a_bug()), window)
+    grab("bug-report", bug, 700, 480)
+    bug.close()
     export = ExportDialog(session, workers, DRAFT, window)
     grab("export-refused", export)
     export.level.setCurrentIndex(export.level.findData("UNCLASSIFIED"))
@@ -126,6 +142,38 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     QTimer.singleShot(0, app.quit)
     app.exec()
     session.lock()
+
+
+def _edit_twice(session: object) -> None:
+    """Two earlier versions of the demo draft, for the history dialog."""
+    from dataclasses import replace
+
+    from cabledesk.domain.cable import Paragraph
+    from cabledesk.services.session import Session
+    from tests.ui.demo_vault import DRAFT
+
+    assert isinstance(session, Session)
+    first = replace(DRAFT, subject="FRANCE: ELYSEE PREVIEWS SUMMIT")
+    session.drafts.save(first)
+    last = replace(
+        DRAFT,
+        paragraphs=(
+            *DRAFT.paragraphs[:3],
+            Paragraph("(C)", "Embassy comment: the summit may be harder than Paris expects."),
+        ),
+    )
+    session.drafts.save(last)
+
+
+def _a_bug() -> BaseException:
+    """An exception raised deep in a call, as a bug would be (its message stays out)."""
+    from cabledesk.services.draft_history import cable_lines
+
+    try:
+        cable_lines(None, "")  # type: ignore[arg-type]
+    except AttributeError as exc:
+        return exc
+    raise AssertionError
 
 
 def main() -> None:

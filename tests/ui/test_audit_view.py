@@ -64,7 +64,7 @@ def test_a_broken_chain_is_said_in_red(qtbot: QtBot, view: AuditView, session: S
     # Someone with the unlocked vault edits an entry behind CableDesk's back.
     session.vault.db.execute("DROP TRIGGER audit_no_update")
     session.vault.db.execute('UPDATE audit SET details = \'{"file":"b.age"}\' WHERE seq = 2')
-    qtbot.mouseClick(child(view, QPushButton, "verifyAudit"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(child(view, QPushButton, "checkAudit"), Qt.MouseButton.LeftButton)
     assert _verdict(view).startswith("Broken at entry 2: entry 2 was changed after it was written")
     assert "#c62828" in child(view, QLabel, "auditVerdict").styleSheet()
 

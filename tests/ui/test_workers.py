@@ -3,11 +3,12 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from cabledesk.errors import Cancelled, WrongPassphrase
 from cabledesk.ui.errors import describe
-from cabledesk.ui.workers import JobContext, Workers
+from cabledesk.ui.workers import JobContext, Workers, while_alive
 
 
 def test_results_progress_and_failures_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -71,14 +72,27 @@ def test_describe_keeps_messages_and_hides_tracebacks() -> None:
     assert (problem.title, problem.message, problem.hint, problem.details) == (
         "Wrong passphrase", "The passphrase is wrong.", "Check Caps Lock.", "",
     )  # fmt: skip
+    secret = "boom"
     try:
-        raise KeyError("boom")
+        raise KeyError(secret)
     except KeyError as exc:
         problem = describe(exc)
-    assert problem.title == "Unexpected error" and "KeyError" in problem.message
-    assert "Traceback" in problem.details
+    assert problem.title == "This is a bug in CableDesk" and "KeyError" in problem.message
+    assert problem.bug and "Traceback" in problem.details and "boom" not in problem.details
 
 
 @pytest.fixture(autouse=True)
 def _quiet_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("CRITICAL")
+
+
+def test_a_result_for_a_closed_dialog_is_dropped(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog()
+    seen: list[object] = []
+    deliver = while_alive(dialog, seen.append)
+    deliver(1)
+    shiboken6.delete(dialog)  # closed and deleted before the job ended
+    deliver(2)
+    assert seen == [1]

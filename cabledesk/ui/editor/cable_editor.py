@@ -6,12 +6,29 @@ worker module's write thread, one transaction each, and the "saved" state
 shows when it is done. A change that lowers the classification of the draft
 asks for a justification first (it goes to the audit log); without one the
 change stays unsaved and the editor says so.
+
+Saves are ordered. Each save asked for gets a number and joins the write
+thread's queue, behind whatever was asked before it (a sealing, an export, an
+import); when its turn comes, a save that a newer save of the same draft has
+superseded does nothing, so the newest content is always the last committed,
+never overwritten by an older one. :meth:`CableEditor.flush` queues the newest
+content at once (before switching drafts, sealing, locking, quitting).
+
+A save that is refused — the vault locked, the change needs a reason nobody
+can give because CableDesk is closing, any error — never drops the changes
+silently: ``save_refused(text)`` (or the ``notify`` given to :meth:`flush`)
+says which changes were lost and which version is kept, in the words of
+:mod:`._save_notice`.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -28,23 +45,27 @@ from cabledesk.errors import PolicyRefusal
 from cabledesk.services.drafts import SaveResult
 from cabledesk.services.session import Session
 from cabledesk.ui.banner_bar import BannerBar
+from cabledesk.ui.editor._save_notice import moment, refusal_notice
 from cabledesk.ui.editor.body_editor import BodyEditor
 from cabledesk.ui.editor.findings_panel import FindingsPanel
 from cabledesk.ui.editor.header_form import HeaderForm
-from cabledesk.ui.errors import show_error
-from cabledesk.ui.workers import Workers
+from cabledesk.ui.workers import JobContext, Workers
 
 __all__ = ["AUTOSAVE_MS", "CableEditor"]
+
+log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 800
 
 
 class CableEditor(QWidget):
     """See the module docstring. ``state_changed(text)`` carries the saved state for
-    the status bar; ``saved(draft_id)`` fires after each save."""
+    the status bar; ``saved(draft_id)`` fires after each save; ``save_refused(text)``
+    says what a refused save lost and what is kept."""
 
     state_changed = Signal(str)
     saved = Signal(str)
+    save_refused = Signal(str)
 
     def __init__(self, session: Session, workers: Workers, parent: QWidget | None = None):
         super().__init__(parent)
@@ -53,7 +74,11 @@ class CableEditor(QWidget):
         self._workers = workers
         self._cable: Cable | None = None
         self._dirty = False
-        self._saving = False
+        self._requests = 0  # saves asked for so far: each has its number
+        self._latest: dict[str, int] = {}  # draft id -> number of its newest save
+        self._running = 0  # saves queued or running
+        self._stored_at: datetime | None = None  # when the stored version was saved
+        self._unsaved_since: datetime | None = None  # the first change not saved yet
         self.banner = BannerBar()
         self.header = HeaderForm(session.schemes)
         self.body = BodyEditor()
@@ -93,23 +118,34 @@ class CableEditor(QWidget):
     def draft_id(self) -> str | None:
         return None if self._cable is None else self._cable.id
 
-    def open_draft(self, cable: Cable) -> None:
-        """Show ``cable`` for editing (the previous draft is saved first)."""
-        self.flush()
+    def open_draft(
+        self, cable: Cable, saved: datetime | None = None, *, flush: bool = True
+    ) -> None:
+        """Show ``cable`` for editing, stored at ``saved``. The previous draft's edits are
+        saved first, unless ``flush`` is False (``cable`` then replaces them: a restore)."""
+        if flush:
+            self.flush()
+        self._timer.stop()
         self._cable = cable
         self.header.load(cable)
         self.body.set_scheme(self._session.schemes[cable.scheme])
         self.body.set_paragraphs(cable.paragraphs)
         self._dirty = False
+        self._stored_at = saved
+        self._unsaved_since = None
         self.setEnabled(True)
         self._refresh()
-        self._set_state(self.tr("Saved"))
+        if saved is not None:
+            self._set_state(self.tr("Saved at {0}").format(moment(saved)))
+        else:
+            self._set_state(self.tr("Saved"))
 
     def clear(self) -> None:
         """Show nothing (after a lock or when the draft was deleted)."""
         self._timer.stop()
         self._cable = None
         self._dirty = False
+        self._stored_at = self._unsaved_since = None
         self.body.set_paragraphs(())
         self.header.blockSignals(True)
         for field in self.header.findChildren(type(self.header.subject)):
@@ -131,6 +167,8 @@ class CableEditor(QWidget):
     def _edited(self) -> None:
         if self._cable is None:
             return
+        if self._unsaved_since is None:
+            self._unsaved_since = datetime.now().astimezone()
         self._dirty = True
         self._refresh()
         self._set_state(self.tr("Editing…"))
@@ -172,61 +210,104 @@ class CableEditor(QWidget):
 
     def save(self, justification: str = "") -> None:
         """Save now, off the GUI thread (the autosave timer calls this)."""
-        if self._cable is None or not self._dirty or self._saving:
+        if self._cable is None or not self._dirty:
             return
         self._timer.stop()
-        cable, _ = self.current()
-        self._saving = True
-        self._set_state(self.tr("Saving…"))
-        self._workers.run(
-            "save the draft",
-            lambda ctx: self._session.drafts.save(cable, justification=justification),
-            write=True,
-            on_done=lambda result: self._saved(cable, result),
-            on_failed=lambda exc: self._save_failed(cable, exc),
-        )
+        self._submit(self.current()[0], justification)
 
-    def _saved(self, cable: Cable, result: SaveResult) -> None:
-        self._saving = False
-        if self._cable is None or self._cable.id != cable.id:
-            self.saved.emit(cable.id)  # another draft is open now; that one was saved
+    def flush(self, leaving: str = "", notify: Callable[[str], None] | None = None) -> None:
+        """Queue the newest edits for saving at once (before switching drafts, sealing,
+        locking, quitting); whatever is queued after runs after it.
+
+        ``leaving`` says why the editor is going away ("the vault was locking"): a
+        refusal is then told, not asked about (no reason can be asked for a lowered
+        classification). ``notify`` hears the refusal instead of ``save_refused``: a
+        listener that outlives the editor (the editor may be gone when it comes)."""
+        self._timer.stop()
+        if self._cable is None or not self._dirty:
+            return
+        self._submit(self.current()[0], "", leaving=leaving, notify=notify)
+
+    @property
+    def saving(self) -> bool:
+        """True while a save of this editor is queued or running."""
+        return self._running > 0
+
+    def _submit(
+        self,
+        cable: Cable,
+        justification: str,
+        *,
+        leaving: str = "",
+        notify: Callable[[str], None] | None = None,
+    ) -> None:
+        self._requests += 1
+        number, draft_id = self._requests, cable.id
+        self._latest[draft_id] = number
+        latest, drafts = self._latest, self._session.drafts
+        since, kept = self._unsaved_since, self._stored_at
+        self._running += 1
+        self._set_state(self.tr("Saving…"))
+
+        def work(ctx: JobContext) -> SaveResult | None:
+            if latest.get(draft_id) != number:
+                return None  # a newer save of this draft is queued behind: it wins
+            return drafts.save(cable, justification=justification)
+
+        def done(result: SaveResult | None) -> None:
+            if shiboken6.isValid(self):
+                self._running -= 1
+                if result is not None:
+                    self._saved(number, cable, result)
+
+        def failed(exc: BaseException) -> None:
+            alive = shiboken6.isValid(self)
+            if alive:
+                self._running -= 1
+            if latest.get(draft_id) != number:
+                return  # a newer save of this draft follows, and will say how it went
+            if alive and not leaving and self.draft_id == draft_id:
+                if isinstance(exc, PolicyRefusal) and self._ask_reason(exc):
+                    return
+                self._set_state(self.tr("Not saved"))
+            notice = refusal_notice(exc, since, kept, leaving=leaving)
+            if notify is not None:
+                notify(notice)
+            elif alive:
+                self.save_refused.emit(notice)
+            else:
+                log.warning("a save was refused after its editor closed: %s", type(exc).__name__)
+
+        self._workers.run("save the draft", work, write=True, on_done=done, on_failed=failed)
+
+    def _saved(self, number: int, cable: Cable, result: SaveResult) -> None:
+        newest = self._latest.get(cable.id) == number
+        if self._cable is None or self._cable.id != cable.id or not newest:
+            self.saved.emit(cable.id)  # another draft is open now, or a newer save follows
             return
         self._cable = cable
+        self._stored_at = result.saved or self._stored_at
         self._dirty = self.current()[0] != cable
+        if not self._dirty:
+            self._unsaved_since = None
         self._set_state(self.tr("Saved (version {0})").format(result.version))
         self.saved.emit(cable.id)
         if self._dirty:
             self._timer.start()
 
-    def _save_failed(self, cable: Cable, exc: BaseException) -> None:
-        self._saving = False
-        if isinstance(exc, PolicyRefusal):
-            reason, ok = QInputDialog.getMultiLineText(
-                self,
-                self.tr("Lowering the classification"),
-                exc.message + "\n\n" + self.tr("Why? (recorded in the audit log)"),
-            )
-            if ok and reason.strip():
-                self._dirty = True
-                self.save(justification=reason)
-                return
-            self._set_state(self.tr("Not saved: lowering the classification needs a reason"))
-            return
-        self._set_state(self.tr("Not saved"))
-        show_error(self, exc)
-
-    def flush(self) -> None:
-        """Save pending edits now and wait (before switching draft, locking, quitting)."""
-        self._timer.stop()
-        if self._cable is None or not self._dirty:
-            return
-        cable, _ = self.current()
-        try:
-            result = self._session.drafts.save(cable)
-        except PolicyRefusal:
-            return  # the lowering was not justified: the stored version stays
-        self._dirty = False
-        self._set_state(self.tr("Saved (version {0})").format(result.version))
+    def _ask_reason(self, exc: PolicyRefusal) -> bool:
+        """Ask why the classification is lowered; True when a save with the reason left."""
+        reason, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Lowering the classification"),
+            exc.message + "\n\n" + self.tr("Why? (recorded in the audit log)"),
+        )
+        if ok and reason.strip():
+            self._dirty = True
+            self.save(justification=reason)
+            return True
+        self._set_state(self.tr("Not saved: lowering the classification needs a reason"))
+        return True
 
     def _set_state(self, text: str) -> None:
         self.state.setText(text)
