@@ -98,38 +98,6 @@ FACE_ALLOWS = (
 # start fast, and need no vault), and the helper module that serves them.
 VAULTLESS_TOOLS = {"cli/_age.py", "cli/_keys.py", "cli/_io.py"}
 VAULTLESS_ALLOWS = ("cabledesk.crypto", "cabledesk.atomic")
-# PENDING: face modules another branch converts to the services at the same time as
-# this test was written (the desktop's main window, controller, lists, editor, sealing,
-# opening, contacts and audit screens, and the CLI's contact, draft and archive
-# commands). The lead removes this set once the branches are merged: from then on
-# every face module follows the rules above.
-PENDING = {
-    "cli/_archive.py",
-    "cli/_contacts.py",
-    "cli/_draft.py",
-    "ui/_add_contact_dialog.py",
-    "ui/_audit_model.py",
-    "ui/_card_import_dialog.py",
-    "ui/_contact_details.py",
-    "ui/_contact_groups.py",
-    "ui/_contacts_model.py",
-    "ui/_draft_actions.py",
-    "ui/_reason_dialog.py",
-    "ui/_recipients_model.py",
-    "ui/audit_view.py",
-    "ui/cable_list.py",
-    "ui/contacts_view.py",
-    "ui/controller.py",
-    "ui/editor/",  # every module of the editor
-    "ui/main_window.py",
-    "ui/open_cable.py",
-    "ui/seal_dialog.py",
-    "ui/sidebar.py",
-}
-
-
-def _pending(name: str) -> bool:
-    return name in PENDING or any(p.endswith("/") and name.startswith(p) for p in PENDING)
 
 
 def _face_modules() -> list[Path]:
@@ -190,11 +158,7 @@ def _face_offences(path: Path) -> list[str]:
 
 
 def test_the_faces_import_only_services_domain_and_errors() -> None:
-    offences = {
-        _name(path): found
-        for path in _face_modules()
-        if not _pending(_name(path)) and (found := _face_offences(path))
-    }
+    offences = {_name(path): found for path in _face_modules() if (found := _face_offences(path))}
     assert offences == {}
 
 
@@ -215,7 +179,7 @@ def test_no_face_reaches_into_the_vault() -> None:
     offenders = {
         _name(path): lines
         for path in _face_modules()
-        if not _pending(_name(path)) and (lines := _vault_reaches(path.read_text(encoding="utf-8")))
+        if (lines := _vault_reaches(path.read_text(encoding="utf-8")))
     }
     assert offenders == {}
 
