@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cabledesk.cli._session import add_vault_options, open_vault
+from cabledesk.cli._session import add_vault_options, open_session
 
 if TYPE_CHECKING:
     from cabledesk.domain.cable import Cable
@@ -78,12 +78,8 @@ def _cables(names: list[str]) -> Iterator[Cable]:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from cabledesk.domain.scheme import SchemeRegistry
-    from cabledesk.services.archive import ArchiveService
-
-    with open_vault(args) as vault:
-        service = ArchiveService(vault, SchemeRegistry.load())
-        count = service.import_cables(
+    with open_session(args) as session:
+        count = session.archive.import_cables(
             _cables(args.files),
             progress=lambda n: print(f"\r{n} cables archived", end="", file=sys.stderr),
         )
@@ -127,11 +123,9 @@ def _hit_json(hit: SearchHit) -> dict[str, object]:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.archive import (
         HIGHLIGHT_END,
         HIGHLIGHT_START,
-        ArchiveService,
         Direction,
         SearchFilters,
     )
@@ -145,10 +139,8 @@ def _search(args: argparse.Namespace) -> int:
         tags=tuple(args.tag),
         direction=Direction(args.direction) if args.direction else None,
     )
-    with open_vault(args) as vault:
-        hits = ArchiveService(vault, SchemeRegistry.load()).search(
-            args.query, filters, limit=args.limit
-        )
+    with open_session(args) as session:
+        hits = session.archive.search(args.query, filters, limit=args.limit)
     if args.json:
         print(json.dumps([_hit_json(h) for h in hits], indent=2, ensure_ascii=False))
         return 0

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cabledesk.cli._session import add_vault_options, open_vault
+from cabledesk.cli._session import add_vault_options, open_session
 
 if TYPE_CHECKING:
     from cabledesk.services.contacts import Contact, Group
@@ -95,12 +95,6 @@ def register(commands: Any) -> None:
     p.set_defaults(handler=_group_list)
 
 
-def _service(vault: Any) -> Any:
-    from cabledesk.services.contacts import ContactsService
-
-    return ContactsService(vault)
-
-
 def _contact_json(c: Contact) -> dict[str, object]:
     return {
         "name": c.name,
@@ -129,8 +123,8 @@ def _import(args: argparse.Namespace) -> int:
     from cabledesk.cli._io import read_small_file
 
     data = read_small_file(args.file, "contact card")
-    with open_vault(args) as vault:
-        outcome = _service(vault).import_card(data)
+    with open_session(args) as session:
+        outcome = session.contacts.import_card(data)
     c = outcome.contact
     verb = {"new": "Imported", "updated": "Updated", "unchanged": "Already had"}[outcome.status]
     print(f"{verb} {c.name} ({c.card.post}), {c.trust.state.value}.")
@@ -146,8 +140,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        c = _service(vault).add_from_keys(
+    with open_session(args) as session:
+        c = session.contacts.add_from_keys(
             name=args.name,
             age_recipient=args.age_recipient,
             ssh_key=args.ssh_key,
@@ -163,8 +157,8 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        contacts = _service(vault).all()
+    with open_session(args) as session:
+        contacts = session.contacts.all()
     if args.json:
         print(json.dumps([_contact_json(c) for c in contacts], indent=2, ensure_ascii=False))
     else:
@@ -177,8 +171,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        c = _service(vault).find_one(args.contact)
+    with open_session(args) as session:
+        c = session.contacts.find_one(args.contact)
     doc = _contact_json(c)
     if args.json:
         print(json.dumps(doc, indent=2, ensure_ascii=False))
@@ -189,36 +183,36 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        c = _service(vault).verify(args.contact, args.how)
+    with open_session(args) as session:
+        c = session.contacts.verify(args.contact, args.how)
     print(f"{c.name} ({c.fingerprint}) is now verified: {c.trust.how}.")
     return 0
 
 
 def _revoke(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        c = _service(vault).revoke(args.contact, args.reason)
+    with open_session(args) as session:
+        c = session.contacts.revoke(args.contact, args.reason)
     print(f"{c.name}'s keys ({c.fingerprint}) are revoked: {c.trust.how}.")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        c = _service(vault).export_card(args.contact, Path(args.output))
+    with open_session(args) as session:
+        c = session.contacts.export_card(args.contact, Path(args.output))
     print(f"Wrote {c.name}'s card to {args.output}.", file=sys.stderr)
     return 0
 
 
 def _group_create(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        g = _service(vault).create_group(args.name, args.description)
+    with open_session(args) as session:
+        g = session.contacts.create_group(args.name, args.description)
     print(f"Created the group {g.name!r}.")
     return 0
 
 
 def _group_change(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        service = _service(vault)
+    with open_session(args) as session:
+        service = session.contacts
         change = service.add_to_group if args.action == "add" else service.remove_from_group
         g = change(args.name, args.members)
     print(f"{g.name}: {len(g.members)} member(s).")
@@ -234,8 +228,8 @@ def _group_json(g: Group, names: dict[str, str]) -> dict[str, object]:
 
 
 def _group_list(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        service = _service(vault)
+    with open_session(args) as session:
+        service = session.contacts
         groups = service.groups()
         names = {c.fingerprint: c.name for c in service.all()}
     if args.json:

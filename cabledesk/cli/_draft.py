@@ -8,13 +8,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from cabledesk.cli._session import add_vault_options, open_vault
-
-if TYPE_CHECKING:
-    from cabledesk.services.drafts import DraftsService
-    from cabledesk.store.vault import Vault
+from cabledesk.cli._session import add_vault_options, open_session
 
 __all__ = ["register"]
 
@@ -220,13 +216,6 @@ def _import_frus(args: argparse.Namespace) -> int:
     return 0
 
 
-def _drafts(vault: Vault) -> DraftsService:
-    from cabledesk.domain.scheme import SchemeRegistry
-    from cabledesk.services.drafts import DraftsService
-
-    return DraftsService(vault, SchemeRegistry.load())
-
-
 def _utc(moment: Any) -> str:
     from datetime import UTC
 
@@ -234,8 +223,8 @@ def _utc(moment: Any) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        summaries = _drafts(vault).summaries()
+    with open_session(args) as session:
+        summaries = session.drafts.summaries()
     if args.json:
         items = [
             {"id": d.id, "version": d.version, "saved": _utc(d.updated), "banner": d.banner,
@@ -252,8 +241,8 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        drafts = _drafts(vault)
+    with open_session(args) as session:
+        drafts = session.drafts
         draft_id = drafts.find_id(args.draft)
         versions = drafts.history(draft_id)
     if args.json:
@@ -273,8 +262,8 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        drafts = _drafts(vault)
+    with open_session(args) as session:
+        drafts = session.drafts
         draft_id = drafts.find_id(args.draft)
         saved = drafts.restore(draft_id, args.version, justification=args.justification)
     print(

@@ -26,7 +26,6 @@ __all__ = [
     "access",
     "add_vault_options",
     "open_session",
-    "open_vault",
     "passphrase",
     "session_for",
 ]
@@ -78,12 +77,10 @@ def open_session(args: argparse.Namespace) -> Session:
 
     Raises VaultError when there is no vault, WrongPassphrase, InputError.
     """
-    return session_for(access(args), open_vault(args))
+    return session_for(access(args), _unlocked_vault(args))
 
 
-def open_vault(args: argparse.Namespace) -> Vault:
-    """The unlocked vault itself, for the commands not yet converted to :func:`open_session`
-    (they are listed as pending in tests/test_architecture.py; remove this with them)."""
+def _unlocked_vault(args: argparse.Namespace) -> Vault:
     from cabledesk.errors import VaultError
 
     vault_access = access(args)
