@@ -111,6 +111,7 @@ def test_standard_tools_open_and_verify_a_sealed_cable(
         assert (package / "attachments" / name).read_bytes() == data
 
 
+@pytest.mark.slow
 def test_standard_tools_detect_what_cabledesk_detects(
     tools: dict[str, str], tmp_path: Path
 ) -> None:
@@ -195,6 +196,7 @@ def test_a_statement_checked_with_ssh_keygen(tools: dict[str, str], tmp_path: Pa
     assert check("other.statement", carol.fingerprint).returncode != 0  # another text
 
 
+@pytest.mark.slow
 def test_cabledesk_opens_a_cable_built_with_standard_tools(
     tools: dict[str, str], tmp_path: Path
 ) -> None:
