@@ -78,7 +78,7 @@ from cabledesk.crypto.signedtext import (
     sorted_identifiers,
     split,
 )
-from cabledesk.crypto.sshsig import CONTACT_NAMESPACE, parse_signature, sign, verify
+from cabledesk.crypto.sshsig import CONTACT_NAMESPACE, sign, verify
 from cabledesk.errors import (
     CableDeskError,
     ContactError,
@@ -111,6 +111,9 @@ _V1_FIELDS = (
 _V2_FIELDS = (
     *_V1_FIELDS, "sequence", "accesses", "pq_recipient",
 )  # fmt: skip
+_V2_KEYS = frozenset(_V2_FIELDS)
+_BEGIN = b"-----BEGIN SSH SIGNATURE-----\n"
+_END = b"-----END SSH SIGNATURE-----\n"
 _ASK_AGAIN = "Do not import it; ask the person for their card again."
 _V2_FORMAT = f'"format":"{FORMAT_ID}",'
 # the end of a canonical /2 line 1: the ssh_key field, an Ed25519 key's canonical base64
@@ -271,9 +274,10 @@ class ContactCard:
 
     @classmethod
     def parse_covered(cls, data: bytes) -> ContactCard:
-        """Parse a card whose bytes another signature covers (an entry of a verified
-        directory): every rule of :meth:`parse` except checking the self-signature
-        cryptographically (its form and signer are checked) and the expiry."""
+        """Parse a card whose bytes are vouched for otherwise: an entry of a verified
+        directory (covered by its signature), a card read back from the vault (checked
+        when it entered). Every rule of :meth:`parse` except the self-signature, which
+        a ``/2`` card must carry but which is neither parsed nor checked, and the expiry."""
         return cls._read(data, check_signature=False)
 
     @classmethod
@@ -284,9 +288,12 @@ class ContactCard:
             card = _read_v1(body, rest)
         else:
             require_canonical(body, root)
-            armor = read_signature(rest, what=WHAT, error=ContactError)
-            card = replace(_read_v2(root), signature=rest.decode("ascii"))
-            if armor.public_key != card.keys.signing:
+            if check_signature:
+                signer = read_signature(rest, what=WHAT, error=ContactError).public_key
+            elif not (rest.startswith(_BEGIN) and rest.endswith(_END) and rest.isascii()):
+                raise ContactError(f"This {WHAT} has no signature.", hint=_ASK_AGAIN)
+            card = _read_v2(root, rest.decode("ascii"))
+            if check_signature and signer != card.keys.signing:
                 raise ContactError(
                     "This contact card is signed by another key than its own.", hint=_ASK_AGAIN
                 )
@@ -337,9 +344,14 @@ def card_fingerprint(text: str) -> str:
 # --- cabledesk.contact/2 ---------------------------------------------------------
 
 
-def _read_v2(root: Reader) -> ContactCard:
-    root.only_fields(*_V2_FIELDS)
-    f = root.field
+def _read_v2(root: Reader, signature: str) -> ContactCard:
+    value = root.value
+    if len(value) != len(_V2_FIELDS) or not _V2_KEYS.issuperset(value):
+        root.only_fields(*_V2_FIELDS)  # raises, naming the field
+
+    def f(name: str) -> Reader:  # a top-level field (Reader.field, without its checks)
+        return Reader(value[name], name, WHAT, ContactError)
+
     sequence = f("sequence").count()
     if not 1 <= sequence <= MAX_SEQUENCE:
         raise field_error(f("sequence"), "must be a whole number from 1 to 2^53 - 1")
@@ -347,8 +359,6 @@ def _read_v2(root: Reader) -> ContactCard:
     expires = read_optional_time(f("expires"))
     if expires is not None and expires <= created:
         raise field_error(f("expires"), "must be later than the field created")
-    email = f("email")
-    pq = f("pq_recipient")
     return ContactCard(
         name=plain_text(f("name")),
         post=plain_text(f("post"), allow_empty=True),
@@ -357,17 +367,24 @@ def _read_v2(root: Reader) -> ContactCard:
             encryption=_key(f("age_recipient"), _exact_age_recipient),
         ),
         role=plain_text(f("role"), allow_empty=True),
-        email=None if email.is_null() else plain_text(email),
+        email=None if value["email"] is None else plain_text(f("email")),
         scheme=identifier(f("scheme"), SCHEME, SCHEME_WHAT),
         clearance=plain_text(f("clearance"), allow_empty=True),
         nationality=_nationality(f("nationality")),
         created=created,
         expires=expires,
+        signature=signature,
         sequence=sequence,
-        accesses=sorted_identifiers(f("accesses"), ACCESS, ACCESS_WHAT),
-        pq_recipient=None if pq.is_null() else _key(pq, check_pq_recipient),
+        accesses=() if value["accesses"] == [] else _accesses(f("accesses")),
+        pq_recipient=None
+        if value["pq_recipient"] is None
+        else _key(f("pq_recipient"), check_pq_recipient),
         format_version=2,
     )
+
+
+def _accesses(r: Reader) -> tuple[str, ...]:
+    return sorted_identifiers(r, ACCESS, ACCESS_WHAT)
 
 
 def _nationality(r: Reader) -> str:
@@ -401,20 +418,7 @@ def _read_v1(body: bytes, rest: bytes) -> ContactCard:
         message = exc.message if isinstance(exc, CableDeskError) else str(exc)
         raise ContactError(f"This contact card is malformed: {message}") from None
     sig_text = rest.decode("ascii", "replace").strip()
-    if not sig_text:
-        return card
-    try:
-        signer = parse_signature(sig_text).public_key
-    except SignatureFormatError as exc:
-        raise ContactError(
-            f"This contact card's self-signature is not valid: {exc.message}", hint=_ASK_AGAIN
-        ) from None
-    if signer != card.keys.signing:
-        raise ContactError(
-            "This contact card's self-signature is not valid: it was made by another key.",
-            hint=_ASK_AGAIN,
-        )
-    return replace(card, signature=sig_text + "\n")
+    return replace(card, signature=sig_text + "\n") if sig_text else card
 
 
 def _read_v1_time(r: Reader) -> datetime | None:

@@ -220,7 +220,7 @@ def _v5_keep_verifications(conn: sqlcipher3.Connection) -> None:
     rows = conn.execute("SELECT id, card, trust FROM contacts").fetchall()
     for contact_id, card_bytes, trust in rows:
         try:
-            card = ContactCard.parse(bytes(card_bytes), now=None)
+            card = ContactCard.parse_covered(bytes(card_bytes))
         except ContactError as exc:
             raise VaultError(
                 f"The vault could not be updated: the stored card of contact {contact_id} "

@@ -2,7 +2,13 @@
 
 A contact is identified by its fingerprint. Its card is kept byte for byte
 as it was imported, so that it can be exported again and its self-signature
-checked again; the columns beside it exist for listing and filtering.
+checked again; the columns beside it exist for listing and filtering. A card
+read back is parsed without checking its self-signature again
+(:meth:`ContactCard.parse_covered
+<cabledesk.crypto.contact.ContactCard.parse_covered>`): it was checked when it
+entered the vault (or, for a directory's card, the directory's signature
+was), and the database is authenticated; so reading thousands of contacts
+costs no signature verification.
 Groups are distribution lists ("EU posts") of contacts.
 
 Trust belongs to keys: marking a contact verified records the exact key set
@@ -88,7 +94,7 @@ def _contact(row: Row) -> Contact:
     cid, card, trust, since, how, added, verified_keys = row
     return Contact(
         id=int(cid),
-        card=ContactCard.parse(bytes(card), now=None),
+        card=ContactCard.parse_covered(bytes(card)),
         trust=_trust(trust, since, how),
         added=datetime.fromisoformat(added),
         verified_keys=verified_keys,
@@ -205,7 +211,7 @@ class ContactStore:
         return [
             CardChange(
                 replaced=datetime.fromisoformat(replaced),
-                card=ContactCard.parse(bytes(card), now=None),
+                card=ContactCard.parse_covered(bytes(card)),
                 trust=_trust(trust, since, how),
                 verified_keys=verified_keys,
                 reason=reason,

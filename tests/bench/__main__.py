@@ -5,12 +5,21 @@ from __future__ import annotations
 from tests.bench import (
     bench_age,
     bench_archive,
+    bench_directory,
     bench_export,
     bench_seal,
     bench_sshsig,
     bench_startup,
 )
 
-for bench in (bench_startup, bench_sshsig, bench_age, bench_seal, bench_export, bench_archive):
+for bench in (
+    bench_startup,
+    bench_sshsig,
+    bench_age,
+    bench_seal,
+    bench_export,
+    bench_archive,
+    bench_directory,
+):
     bench.main()
     print()

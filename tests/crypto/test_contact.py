@@ -127,9 +127,21 @@ def test_card_with_swapped_keys_is_refused() -> None:
 
 
 def test_card_signed_by_another_key_is_refused() -> None:
-    for parse in (lambda d: ContactCard.parse(d, now=NOW), ContactCard.parse_covered):
-        with pytest.raises(ContactError, match="another key"):
-            parse(_signed(ContactCard.for_identity(ME).body(), MALLORY))
+    data = _signed(ContactCard.for_identity(ME).body(), MALLORY)
+    with pytest.raises(ContactError, match="another key"):
+        ContactCard.parse(data, now=NOW)
+    assert ContactCard.parse_covered(data).name == "Jane Doe"  # its signature is not read
+
+
+def test_a_covered_card_still_needs_a_signature() -> None:
+    body = ContactCard.for_identity(ME).body()
+    for rest in (
+        b"",
+        b"junk\n",
+        "-----BEGIN SSH SIGNATURE-----\né\n-----END SSH SIGNATURE-----\n".encode(),
+    ):
+        with pytest.raises(ContactError, match="no signature"):
+            ContactCard.parse_covered(body + b"\n" + rest)
 
 
 def test_card_signed_in_another_namespace_is_refused() -> None:
