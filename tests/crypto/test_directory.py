@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cabledesk.crypto import _directory_lists
 from cabledesk.crypto import directory as directory_module
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.directory import (
@@ -180,7 +181,7 @@ def test_huge_files_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(directory_module, "DIRECTORY_FORMAT", small)
     _refused(DATA, "too large to be a directory .more than")
     monkeypatch.undo()
-    monkeypatch.setattr(directory_module, "MAX_ENTRIES", 1)
+    monkeypatch.setattr(_directory_lists, "MAX_ENTRIES", 1)
     _refused(DATA, "entries has more than 1 items")
 
 
