@@ -240,6 +240,8 @@ class ContactCard:
 
     @classmethod
     def _read(cls, data: bytes, *, check_signature: bool) -> ContactCard:
+        if len(data) > MAX_CARD_BYTES:
+            raise ContactError("This contact card is far too large to be one.")
         body, rest = split(data, what=WHAT, error=ContactError, max_bytes=MAX_CARD_BYTES)
         root = decode(body, what=WHAT, error=ContactError)
         if read_version(root, FORMAT_FAMILY, NEWEST_VERSION) == 1:

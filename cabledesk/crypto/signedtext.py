@@ -128,17 +128,23 @@ def decode(body: bytes, *, what: str, error: type[CableDeskError]) -> Reader:
     Fast (no duplicate-field hook): the canonical check that every strict
     format runs next refuses a field named twice; see :func:`require_canonical`.
     """
+    # the messages of Reader.from_json, which reads the other JSON formats
     try:
         value = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
-        raise error(f"This {what} is not UTF-8 text.") from None
-    except (ValueError, RecursionError):  # JSONDecodeError, or an integer of 4,300 digits
+        raise error(f"This {what} file is not UTF-8 text.") from None
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or 4,300 digits
+        detail = (
+            f" (line {exc.lineno}, column {exc.colno})"
+            if isinstance(exc, json.JSONDecodeError)
+            else ""
+        )
         raise error(
-            f"This {what} is not valid JSON on its first line.",
+            f"This {what} file is not valid JSON{detail}.",
             hint=f"It may be damaged or not {_a(what)} at all.",
         ) from None
     if not isinstance(value, dict):
-        raise error(f"This file does not hold {_a(what)} (a JSON object) on its first line.")
+        raise error(f"This {what} file does not hold {_a(what)} (a JSON object).")
     return Reader(value, "", what, error)
 
 
