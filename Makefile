@@ -8,7 +8,7 @@ PIP    := $(BIN)/python -m pip
 # headless Qt for every test run
 TEST_ENV := QT_QPA_PLATFORM=offscreen
 
-.PHONY: run test lint typecheck pytest bench fuzz constraints clean translations update-translations screenshots
+.PHONY: run test unit lint typecheck pytest bench fuzz constraints clean translations update-translations screenshots
 
 run: $(VENV)/.installed translations
 	$(BIN)/cabledesk
@@ -24,6 +24,11 @@ typecheck: $(VENV)/.installed-test
 
 pytest: $(VENV)/.installed-test translations
 	$(TEST_ENV) $(BIN)/pytest -q
+
+# The quick loop while working: every test but those that drive an external
+# tool (interop) or take half a second or more (slow). `make test` runs them all.
+unit: $(VENV)/.installed-test translations
+	$(TEST_ENV) $(BIN)/pytest -q -m "not interop and not slow"
 
 bench: $(VENV)/.installed-test
 	$(TEST_ENV) $(BIN)/python -m tests.bench

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,8 @@ def _modules() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
-def _imported(path: Path) -> set[str]:
+@functools.cache  # each test reads every module: parse each once
+def _imported(path: Path) -> frozenset[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: set[str] = set()
     for node in ast.walk(tree):
@@ -31,7 +33,7 @@ def _imported(path: Path) -> set[str]:
             names.add(node.module)
         elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "__import__":
             names.add("<dynamic __import__>")
-    return names
+    return frozenset(names)
 
 
 def test_no_module_imports_a_network_library() -> None:

@@ -8,6 +8,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from cabledesk.resources import resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +20,7 @@ def test_found_from_the_checkout() -> None:
     assert resource_path().resolve() == (ROOT / "resources").resolve()
 
 
+@pytest.mark.slow
 def test_the_wheel_ships_resources_and_finds_them(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",

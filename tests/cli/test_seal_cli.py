@@ -43,6 +43,7 @@ def setup(cli: Runner, tmp_path: Path) -> tuple[Path, Path, Path, Path]:
     return jane, klaus, pp, cable
 
 
+@pytest.mark.slow
 def test_seal_open_verify(cli: Runner, setup: tuple[Path, Path, Path, Path], tmp_path: Path,
                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     jane, klaus, pp, cable = setup
@@ -73,6 +74,7 @@ def test_seal_open_verify(cli: Runner, setup: tuple[Path, Path, Path, Path], tmp
     assert r.code == 1 and "altered or damaged" in r.err
 
 
+@pytest.mark.slow
 def test_export_and_verify_with_the_vault(
     cli: Runner, setup: tuple[Path, Path, Path, Path], tmp_path: Path
 ) -> None:

@@ -40,6 +40,7 @@ def homes(cli: Runner, tmp_path: Path, pp: Path) -> tuple[Path, Path]:
     return jane, klaus
 
 
+@pytest.mark.slow
 def test_identity_card_contacts_groups_and_files(
     cli: Runner, homes: tuple[Path, Path], pp: Path, tmp_path: Path
 ) -> None:
@@ -85,6 +86,7 @@ def test_identity_card_contacts_groups_and_files(
     assert events[:3] == ["contact revoked", "file encrypted", "group changed"]
 
 
+@pytest.mark.slow
 def test_archive_import_and_search(
     cli: Runner, homes: tuple[Path, Path], pp: Path, tmp_path: Path
 ) -> None:
@@ -108,6 +110,7 @@ def test_archive_import_and_search(
     assert r.code == 2
 
 
+@pytest.mark.slow
 def test_passphrase_change_backup_restore_and_keychain(
     cli: Runner,
     homes: tuple[Path, Path],

@@ -3,6 +3,7 @@ from __future__ import annotations
 import contextlib
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -97,6 +98,7 @@ def test_round_trip() -> None:
     assert decode_cable(encode_cable(sample())) == sample()
 
 
+@pytest.mark.slow
 @given(cables)
 def test_round_trip_any_cable(cable: Cable) -> None:
     data = encode_cable(cable)
@@ -110,7 +112,7 @@ def test_non_utc_time_is_a_bug() -> None:
               subject_marking="(U)", paragraphs=(), dtg=datetime(2024, 1, 1))  # fmt: skip
 
 
-def mutate(change: dict) -> bytes:  # type: ignore[type-arg]
+def mutate(change: dict[str, Any]) -> bytes:
     doc = json.loads(encode_cable(sample()))
     doc.update(change)
     return json.dumps(doc).encode()
@@ -173,8 +175,9 @@ json_values = st.recursive(
 )
 
 
+@pytest.mark.slow
 @given(st.dictionaries(st.sampled_from(sorted(json.loads(encode_cable(sample())))), json_values))
-def test_garbage_fields_raise_only_cable_format_error(doc: dict) -> None:  # type: ignore[type-arg]
+def test_garbage_fields_raise_only_cable_format_error(doc: dict[str, Any]) -> None:
     base = json.loads(encode_cable(sample()))
     base.update(doc)
     with contextlib.suppress(CableFormatError):

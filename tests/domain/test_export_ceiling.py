@@ -10,8 +10,9 @@ from cabledesk.errors import MarkingError, PolicyRefusal, SchemeError
 
 def test_default_is_the_lowest_classified_level(schemes: SchemeRegistry) -> None:
     ceiling = ExportCeiling()
-    assert ceiling.level_for(schemes["us"]).name == "CONFIDENTIAL"  # type: ignore[union-attr]
-    assert ceiling.level_for(schemes["nato"]).name == "NATO RESTRICTED"  # type: ignore[union-attr]
+    us, nato = ceiling.level_for(schemes["us"]), ceiling.level_for(schemes["nato"])
+    assert us is not None and us.name == "CONFIDENTIAL"
+    assert nato is not None and nato.name == "NATO RESTRICTED"
     for scheme in schemes.values():
         assert ceiling.level_for(scheme) == scheme.lowest_classified
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -21,7 +22,7 @@ US = SchemeRegistry.load()["us"]
 
 
 @pytest.fixture(scope="module")
-def records() -> dict[str, dict]:  # type: ignore[type-arg]
+def records() -> dict[str, dict[str, Any]]:
     with FRUS.open(encoding="utf-8") as f:
         return {r["id"]: r for r in map(json.loads, f)}
 
@@ -32,6 +33,7 @@ def cables() -> list[Cable]:
         return list(read_frus_jsonl(f, scheme=US))
 
 
+@pytest.mark.slow
 def test_all_telegrams_import_round_trip_and_validate(cables: list[Cable]) -> None:
     assert len(cables) == 3918
     assert len({c.id for c in cables}) == 3918
@@ -44,7 +46,7 @@ def test_all_telegrams_import_round_trip_and_validate(cables: list[Cable]) -> No
     assert levels == {"UNCLASSIFIED": 3855, "CONFIDENTIAL": 38, "SECRET": 25}
 
 
-def test_a_typical_telegram(records: dict, us: ClassificationScheme) -> None:  # type: ignore[type-arg]
+def test_a_typical_telegram(records: dict[str, dict[str, Any]], us: ClassificationScheme) -> None:
     cable = cable_from_frus(records["frus1934v04/d8"], scheme=us)
     assert cable.serial == "43"
     assert cable.paragraphs[0].text.startswith("Your No. 70, April 24")
@@ -60,7 +62,9 @@ def test_a_typical_telegram(records: dict, us: ClassificationScheme) -> None:  #
     assert cable_from_frus(records["frus1934v04/d8"], scheme=us).id == cable.id
 
 
-def test_secret_is_mapped_and_received_kept(records: dict, us: ClassificationScheme) -> None:  # type: ignore[type-arg]
+def test_secret_is_mapped_and_received_kept(
+    records: dict[str, dict[str, Any]], us: ClassificationScheme
+) -> None:
     cable = cable_from_frus(records["frus1919Parisv01/d87"], scheme=us)
     assert cable_banner(cable, us).banner == "SECRET"
     assert cable.provenance is not None
@@ -69,21 +73,27 @@ def test_secret_is_mapped_and_received_kept(records: dict, us: ClassificationSch
     assert cable.signature == "Edward House"
 
 
-def test_strictly_confidential(records: dict, us: ClassificationScheme) -> None:  # type: ignore[type-arg]
+def test_strictly_confidential(
+    records: dict[str, dict[str, Any]], us: ClassificationScheme
+) -> None:
     cable = cable_from_frus(records["frus1919Parisv01/d75"], scheme=us)
     assert cable_banner(cable, us).banner == "CONFIDENTIAL"
     assert cable.provenance is not None
     assert cable.provenance.original_marking == "Strictly confidential"
 
 
-def test_paraphrase_stays_a_handling_note(records: dict, us: ClassificationScheme) -> None:  # type: ignore[type-arg]
+def test_paraphrase_stays_a_handling_note(
+    records: dict[str, dict[str, Any]], us: ClassificationScheme
+) -> None:
     cable = cable_from_frus(records["frus1925v02/d25"], scheme=us)
     assert cable.provenance is not None
     assert "Paraphrase" in cable.provenance.handling
     assert cable_banner(cable, us).banner == "UNCLASSIFIED"
 
 
-def test_undated_and_unsigned_records(records: dict, us: ClassificationScheme) -> None:  # type: ignore[type-arg]
+def test_undated_and_unsigned_records(
+    records: dict[str, dict[str, Any]], us: ClassificationScheme
+) -> None:
     undated = next(r for r in records.values() if r["date"] is None)
     assert cable_from_frus(undated, scheme=us).dtg is None
     odd = cable_from_frus(records["frus1864p4/d382"], scheme=us)  # no sender, year 201
@@ -94,7 +104,9 @@ def test_undated_and_unsigned_records(records: dict, us: ClassificationScheme) -
     assert {"originator", "action"} <= fields
 
 
-def test_urgent_becomes_immediate(records: dict, us: ClassificationScheme) -> None:  # type: ignore[type-arg]
+def test_urgent_becomes_immediate(
+    records: dict[str, dict[str, Any]], us: ClassificationScheme
+) -> None:
     urgent = next(r for r in records.values() if "Urgent" in r["handling"])
     assert cable_from_frus(urgent, scheme=us).precedence == "IMMEDIATE"
 
@@ -145,8 +157,9 @@ def test_garbage_lines_raise_only_source_import_error(lines: list[str | bytes]) 
         pass
 
 
+@pytest.mark.slow
 @given(st.dictionaries(record_keys, json_values, max_size=8))
-def test_garbage_records_raise_only_source_import_error(record: dict) -> None:  # type: ignore[type-arg]
+def test_garbage_records_raise_only_source_import_error(record: dict[str, Any]) -> None:
     try:
         cable = cable_from_frus(record, scheme=US)
     except SourceImportError:

@@ -108,6 +108,7 @@ def test_markings_of_one_value_are_equal_and_hashable(us: ClassificationScheme) 
     assert Marking.parse("(S//NF/OC)", us) == a
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("scheme_id", sorted(ALL_SCHEMES))
 @given(data=st.data())
 def test_parse_format_round_trip(scheme_id: str, data: st.DataObject) -> None:

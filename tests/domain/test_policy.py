@@ -414,6 +414,7 @@ def decision(recipient: RecipientProfile, banner: Marking) -> Decision:
     return eligible(recipient, cable(banner.scheme.id), banner, schemes=SCHEMES, now=NOW)
 
 
+@pytest.mark.slow
 @given(cases(), st.data())
 def test_raising_a_clearance_never_turns_an_allowance_into_a_refusal(
     case: tuple[RecipientProfile, Marking], data: st.DataObject
@@ -434,6 +435,7 @@ def test_raising_a_clearance_never_turns_an_allowance_into_a_refusal(
     ]
 
 
+@pytest.mark.slow
 @given(cases(), st.data())
 def test_adding_a_control_never_turns_a_refusal_into_an_allowance(
     case: tuple[RecipientProfile, Marking], data: st.DataObject
@@ -465,6 +467,7 @@ def test_adding_a_control_never_turns_a_refusal_into_an_allowance(
         assert not after.allowed
 
 
+@pytest.mark.slow
 @given(cases(), st.data())
 def test_raising_the_level_never_turns_a_refusal_into_an_allowance(
     case: tuple[RecipientProfile, Marking], data: st.DataObject
@@ -480,6 +483,7 @@ def test_raising_the_level_never_turns_a_refusal_into_an_allowance(
         assert not decision(recipient, more).allowed
 
 
+@pytest.mark.slow
 @given(cases())
 def test_nationals_of_the_originating_country_pass_every_nationality_rule(
     case: tuple[RecipientProfile, Marking],
@@ -494,6 +498,7 @@ def test_nationals_of_the_originating_country_pass_every_nationality_rule(
             assert C.NOT_RELEASABLE not in d.codes
 
 
+@pytest.mark.slow
 @given(cases())
 def test_every_reason_names_the_recipient(case: tuple[RecipientProfile, Marking]) -> None:
     recipient, banner = case

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cabledesk.domain.marking import parse_marking
+from cabledesk.domain.marking import Marking, parse_marking
 from cabledesk.domain.rollup import combine
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.errors import MarkingError
@@ -61,35 +63,39 @@ scheme_ids = st.sampled_from(sorted(ALL_SCHEMES))
 
 
 @st.composite
-def portion_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
+def portion_lists(draw: st.DrawFn) -> list[Marking]:
     scheme = ALL_SCHEMES[draw(scheme_ids)]
     return draw(st.lists(markings(scheme), min_size=1, max_size=6))
 
 
+@pytest.mark.slow
 @given(portion_lists())
-def test_banner_is_never_lower_than_a_portion(portions: list) -> None:  # type: ignore[type-arg]
+def test_banner_is_never_lower_than_a_portion(portions: list[Marking]) -> None:
     result = combine(portions)
     assert all(result.level.rank >= p.level.rank for p in portions)
     assert result.level in [p.level for p in portions]
 
 
+@pytest.mark.slow
 @given(portion_lists(), st.randoms())
-def test_order_independent(portions: list, rnd) -> None:  # type: ignore[no-untyped-def,type-arg]
+def test_order_independent(portions: list[Marking], rnd: random.Random) -> None:
     shuffled = list(portions)
     rnd.shuffle(shuffled)
     assert combine(shuffled) == combine(portions)
 
 
+@pytest.mark.slow
 @given(portion_lists())
-def test_idempotent(portions: list) -> None:  # type: ignore[type-arg]
+def test_idempotent(portions: list[Marking]) -> None:
     once = combine(portions)
     assert combine([once]) == once
     assert combine([*portions, *portions]) == once
     assert combine([*portions, once]) == once
 
 
+@pytest.mark.slow
 @given(portion_lists())
-def test_restrictive_controls_carry_up(portions: list) -> None:  # type: ignore[type-arg]
+def test_restrictive_controls_carry_up(portions: list[Marking]) -> None:
     result = combine(portions)
     names = result.control_names
     for p in portions:

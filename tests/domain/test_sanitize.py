@@ -110,6 +110,7 @@ def test_bad_marks_and_misuse(schemes: SchemeRegistry, us: ClassificationScheme)
         sanitize(modern_cable(), schemes["uk"], schemes["uk"].lowest)
 
 
+@pytest.mark.slow
 @given(st.lists(markings(US), min_size=1, max_size=6), st.sampled_from(US.levels))
 def test_never_above_the_level_never_restricted_to_addressees(
     marks: list[Marking], level: Level

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -77,7 +78,7 @@ def test_a_good_cable_has_no_findings(us: ClassificationScheme) -> None:
         ({"declared_banner": "SEKRIT"}, "declared_banner", "not a classification level"),
     ],
 )  # fmt: skip
-def test_errors(us: ClassificationScheme, change: dict, field: str, words: str) -> None:  # type: ignore[type-arg]
+def test_errors(us: ClassificationScheme, change: dict[str, Any], field: str, words: str) -> None:
     errors = only(run(replace(good(), **change), us), Severity.ERROR)
     assert any(e.startswith(f"{field}:") and words in e for e in errors), errors
 
@@ -98,7 +99,7 @@ def test_errors(us: ClassificationScheme, change: dict, field: str, words: str) 
         ({"declared_banner": "TOP SECRET"}, "declared_banner", "differs"),
     ],
 )  # fmt: skip
-def test_warnings(us: ClassificationScheme, change: dict, field: str, words: str) -> None:  # type: ignore[type-arg]
+def test_warnings(us: ClassificationScheme, change: dict[str, Any], field: str, words: str) -> None:
     findings = run(replace(good(), **change), us)
     warnings = only(findings, Severity.WARNING)
     assert any(w.startswith(f"{field}:") and words in w for w in warnings), findings

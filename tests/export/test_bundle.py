@@ -158,6 +158,7 @@ def test_a_docx_is_not_taken_for_a_bundle(tmp_path: Path) -> None:
         )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2000))
 def test_garbage_bundles_raise_input_error(tmp_path: Path, data: bytes) -> None:
@@ -168,6 +169,7 @@ def test_garbage_bundles_raise_input_error(tmp_path: Path, data: bytes) -> None:
 BUNDLE = _bundle()
 
 
+@pytest.mark.slow
 @settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     changes=st.lists(

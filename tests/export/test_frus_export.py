@@ -26,6 +26,7 @@ def test_the_sample_covers_every_level() -> None:
     assert len(SAMPLE) > 70
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", list(Paper))
 def test_frus_telegrams_export_and_read_back(paper: Paper, us: ClassificationScheme) -> None:
     for cable in SAMPLE:

@@ -93,6 +93,7 @@ def test_conversion_in_a_private_scratch_folder(
     assert list(scratch.iterdir()) == []  # removed afterwards
 
 
+@pytest.mark.slow
 @posix_stand_in
 def test_failure_timeout_and_cleanup(tmp_path: Path) -> None:
     scratch = tmp_path / "scratch"

@@ -155,6 +155,7 @@ def test_result_as_json(tmp_path: Path) -> None:
     assert data["signer"]["trust"] == "verified" and data["namespace"] == "cabledesk-document-v1"
 
 
+@pytest.mark.slow
 def test_large_documents_are_checked_in_constant_memory(tmp_path: Path) -> None:
     path = tmp_path / "big.pdf"
     with path.open("wb") as f:
@@ -173,6 +174,7 @@ def test_large_documents_are_checked_in_constant_memory(tmp_path: Path) -> None:
     assert peak < 4 * 1024 * 1024
 
 
+@pytest.mark.slow
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     garbage=st.one_of(

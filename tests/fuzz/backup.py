@@ -53,8 +53,12 @@ def _tar(members: list[tuple[str, bytes]]) -> bytes:
 def seeds() -> dict[str, bytes]:
     real = _real_backup()
     with tarfile.open(fileobj=io.BytesIO(real)) as tar:
-        manifest = tar.extractfile("cabledesk-backup.json").read()  # type: ignore[union-attr]
-        key = tar.extractfile("vault.key").read()  # type: ignore[union-attr]
+        manifest_file, key_file = (
+            tar.extractfile("cabledesk-backup.json"),
+            tar.extractfile("vault.key"),
+        )
+        assert manifest_file is not None and key_file is not None
+        manifest, key = manifest_file.read(), key_file.read()
     return {
         "real": real,
         "key-and-manifest": _tar([("vault.key", key), ("cabledesk-backup.json", manifest)]),

@@ -14,7 +14,7 @@ import pytest
 from cabledesk.crypto.age import X25519Identity
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.fingerprint import fingerprint
-from cabledesk.crypto.keys import parse_ssh_ed25519_line
+from cabledesk.crypto.keys import Identity, parse_ssh_ed25519_line
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.seal import Verdict, _zipformat, open_sealed
 from tests.interop._tools import require_tool
@@ -56,7 +56,9 @@ def run_block(name: str, folder: Path, **env: str) -> subprocess.CompletedProces
     )  # fmt: skip
 
 
-def _open_with_tools(folder: Path, sealed: bytes, *, who=BOB) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+def _open_with_tools(
+    folder: Path, sealed: bytes, *, who: Identity = BOB
+) -> subprocess.CompletedProcess[str]:
     (folder / "received.cable").write_bytes(sealed)
     (folder / "me.key").write_text(f"{who.age_identity()}\n")
     return run_block(

@@ -15,7 +15,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.interop._tools import require_tool
+
+pytestmark = pytest.mark.interop
 
 CHILD = textwrap.dedent(
     """

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -25,6 +27,7 @@ def _png_size(png: bytes) -> tuple[int, int]:
     return width, height
 
 
+@pytest.mark.slow
 def test_ico_and_icns(tmp_path: Path) -> None:
     ico, icns = _make(tmp_path / "a")
     reserved, kind, count = struct.unpack("<HHH", ico[:6])

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cabledesk import __version__
+from tests.interop._tools import require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
@@ -65,12 +66,13 @@ def test_mime_types_have_globs_and_magic() -> None:
     assert starts == {'{"age_recipient":"age1', '{"accesses":['}  # /1 and /2 cards
 
 
-@pytest.mark.skipif(shutil.which("update-mime-database") is None, reason="no shared-mime-info")
+@pytest.mark.interop
 def test_the_mime_database_takes_the_types(tmp_path: Path) -> None:
+    update_mime_database = require_tool("update-mime-database")  # shared-mime-info
     packages = tmp_path / "mime" / "packages"
     packages.mkdir(parents=True)
     shutil.copy(MIME, packages)
-    subprocess.run(["update-mime-database", str(tmp_path / "mime")], check=True,
+    subprocess.run([update_mime_database, str(tmp_path / "mime")], check=True,
                    capture_output=True)  # fmt: skip
     globs = (tmp_path / "mime" / "globs2").read_text()
     assert "application/x-cabledesk-cable:*.cable" in globs
@@ -78,16 +80,18 @@ def test_the_mime_database_takes_the_types(tmp_path: Path) -> None:
     assert b"-----BEGIN AGE ENCRYPTED FILE-----" in (tmp_path / "mime" / "magic").read_bytes()
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream not installed")
+@pytest.mark.interop
 def test_appstream_validates() -> None:
-    done = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
+    appstreamcli = require_tool("appstreamcli")  # appstream
+    done = subprocess.run([appstreamcli, "validate", "--no-net", str(METAINFO)],
                           capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="no desktop-file-utils")
+@pytest.mark.interop
 def test_desktop_file_validates() -> None:
-    done = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
+    desktop_file_validate = require_tool("desktop-file-validate")  # desktop-file-utils
+    done = subprocess.run([desktop_file_validate, str(DESKTOP)], capture_output=True, text=True)
     assert done.returncode == 0 and "error" not in done.stdout, done.stdout + done.stderr
 
 

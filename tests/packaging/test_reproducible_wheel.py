@@ -18,6 +18,8 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 EPOCH = 1_767_225_600  # 2026-01-01T00:00:00Z
 # What hatchling reads to build the wheel (pyproject.toml names the rest).
@@ -51,6 +53,7 @@ def _build_wheel(project: Path, out: Path) -> Path:
     return out / done.stdout.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
 def test_two_builds_give_the_same_wheel(tmp_path: Path) -> None:
     first = _copy_project(tmp_path / "a")
     time.sleep(1.1)  # the second copy's files get other modification times

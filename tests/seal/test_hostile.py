@@ -175,6 +175,7 @@ def test_garbage_inside_the_encryption(data: bytes) -> None:
     assert not v.ok
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(st.data())
 def test_mutated_packages(data: st.DataObject) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -62,7 +63,9 @@ def test_canonical_form() -> None:
         (lambda d: d.pop("format"), "no format field"),
     ],
 )  # fmt: skip
-def test_structure_errors_name_the_field(edit, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_structure_errors_name_the_field(
+    edit: Callable[[dict[str, Any]], object], message: str
+) -> None:
     doc = _doc()
     edit(doc)
     with pytest.raises(PackageError, match=message):

@@ -24,6 +24,8 @@ from cabledesk.domain.cable import Addressee, Cable, Paragraph
 from cabledesk.errors import CableDeskError
 from tests.seal.kit import JANE, open_bytes, seal_bytes
 
+pytestmark = pytest.mark.slow  # some 30,000 openings of a tampered cable
+
 CHUNK = _stream.ENCRYPTED_CHUNK_SIZE  # 64 KiB of plaintext + 16-byte tag
 SMALL = Cable(
     id="c6f3a1de-0000-4000-8000-000000000001", scheme="us", precedence="ROUTINE",

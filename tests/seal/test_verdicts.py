@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.trust import Trust, TrustState
-from cabledesk.seal import Severity, Verdict
+from cabledesk.seal import Severity, Verdict, Verification
 from tests.seal.kit import (
     BOB,
     CABLE,
@@ -37,7 +39,7 @@ def attachment(tmp_path: Path) -> Path:
     return path
 
 
-def _failed(v, verdict: Verdict) -> None:  # type: ignore[no-untyped-def]
+def _failed(v: Verification, verdict: Verdict) -> None:
     assert v.verdict is verdict, v.message
     assert v.severity is Severity.FAILURE and not v.ok
     assert v.cable is None and v.cable_json is None and v.sender_card is None
@@ -232,7 +234,7 @@ def test_a_file_added_or_missing(attachment: Path) -> None:
         (lambda d: d["recipients"][0].update(age_recipient="age1nope"), "age key"),
     ],
 )  # fmt: skip
-def test_signed_but_malformed(edit, problem: str) -> None:  # type: ignore[no-untyped-def]
+def test_signed_but_malformed(edit: Callable[[dict[str, Any]], object], problem: str) -> None:
     package = Package.of(seal_bytes())
     doc = package.manifest
     edit(doc)

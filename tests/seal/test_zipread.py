@@ -8,6 +8,7 @@ import os
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -152,6 +153,7 @@ def test_total_size_cap() -> None:
         read(build_zip([("a", b"x" * 60), ("b", b"x" * 60)]), limits=Limits(max_total_size=100))
 
 
+@pytest.mark.slow
 def test_zip_bomb_by_declared_ratio() -> None:
     plain = bytes(50 * 1024 * 1024)
     packed = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -181,7 +183,7 @@ def test_zip_bomb_that_lies_about_its_size() -> None:
         (lambda d: _replace(d, b"PK\x01\x02", b"PK\x01\x03"), "unexpected record"),
     ],
 )  # fmt: skip
-def test_damaged_archives(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_archives(mutate: Callable[[bytes], bytes], message: str) -> None:
     data = build_zip(ENTRIES)
     with pytest.raises(PackageError, match=message):
         read(mutate(data))
@@ -223,6 +225,7 @@ def test_garbage_raises_only_package_errors(data: bytes) -> None:
         pass
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_mutated_archives_raise_only_package_errors(data: st.DataObject) -> None:
     good = bytearray(build_zip(ENTRIES[:3], streamed=data.draw(st.booleans())))

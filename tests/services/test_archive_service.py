@@ -30,6 +30,7 @@ def sample() -> list[Cable]:
     return _sample(300)
 
 
+@pytest.mark.slow
 def test_import_then_search_real_telegrams(vault: Vault, sample: list[Cable]) -> None:
     service = ArchiveService(vault, SCHEMES)
     seen: list[int] = []

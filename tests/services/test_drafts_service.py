@@ -4,14 +4,14 @@ from dataclasses import replace
 
 import pytest
 
-from cabledesk.domain.cable import Paragraph
+from cabledesk.domain.cable import Cable, Paragraph
 from cabledesk.errors import PolicyRefusal
 from cabledesk.services.drafts import DraftsService
 from cabledesk.store.vault import Vault
 from tests.services.conftest import SCHEMES
 
 
-def _with(cable, *marks: str):  # type: ignore[no-untyped-def]
+def _with(cable: Cable, *marks: str) -> Cable:
     return replace(cable, paragraphs=tuple(Paragraph(m, f"text {i}") for i, m in enumerate(marks)))
 
 

@@ -68,7 +68,8 @@ def test_signed_and_bundled_then_verified(tmp_path: Path) -> None:
     assert checked.verdict is Verdict.VALID and checked.sha256 == result.sha256
     bundled = _service().verify(tmp_path / "cable.zip", lookup=contacts.get)
     assert bundled.verdict is Verdict.VALID and bundled.sha256 == result.sha256
-    named = _service().verify(out, expected=ExpectedSigner.from_card(request.signer.card))  # type: ignore[union-attr,arg-type]
+    assert request.signer is not None and request.signer.card is not None
+    named = _service().verify(out, expected=ExpectedSigner.from_card(request.signer.card))
     assert named.ok
 
 

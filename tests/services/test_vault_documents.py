@@ -21,8 +21,10 @@ from tests.services.conftest import SCHEMES
 
 def test_ceiling_setting() -> None:
     ceiling = parse_ceiling_setting("us=secret, uk = OFFICIAL-SENSITIVE", SCHEMES)
-    assert ceiling.level_for(SCHEMES["us"]).name == "SECRET"  # type: ignore[union-attr]
-    assert parse_ceiling_setting("", SCHEMES).level_for(SCHEMES["us"]).name == "CONFIDENTIAL"  # type: ignore[union-attr]
+    us = ceiling.level_for(SCHEMES["us"])
+    assert us is not None and us.name == "SECRET"
+    default = parse_ceiling_setting("", SCHEMES).level_for(SCHEMES["us"])
+    assert default is not None and default.name == "CONFIDENTIAL"
     with pytest.raises(VaultError, match="form"):
         parse_ceiling_setting("secret", SCHEMES)
     with pytest.raises(MarkingError):

@@ -67,6 +67,7 @@ def _files(*folders: Path) -> list[Path]:
     return [p for folder in folders for p in folder.rglob("*") if p.is_file()]
 
 
+@pytest.mark.slow
 def test_nothing_readable_is_left_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     temp = tmp_path / "tmp"
     temp.mkdir()

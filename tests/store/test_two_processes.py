@@ -8,6 +8,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keyfile import KeyFile
 from cabledesk.store.vault import Vault
@@ -38,6 +40,7 @@ WRITER = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_two_writers_at_once(tmp_path: Path) -> None:
     home = VaultHome(tmp_path / "home")
     Vault.create(home, PASSPHRASE, params=FAST).lock()

@@ -53,6 +53,7 @@ def test_lock_drops_the_key_and_every_use_fails(vault: Vault) -> None:
     vault.lock()  # twice is fine
 
 
+@pytest.mark.slow
 def test_change_passphrase_rewraps_only_the_key(
     vault: Vault, home: VaultHome, clock: Clock
 ) -> None:
@@ -99,6 +100,7 @@ def test_the_database_file_is_encrypted(vault: Vault, home: VaultHome) -> None:
     assert not raw.startswith(b"SQLite format 3") and b"ZEBRA-MARKER-42" not in raw
 
 
+@pytest.mark.slow
 def test_new_vaults_use_hmac_sha256_and_format_1_vaults_still_open(
     vault: Vault, tmp_path: Path, clock: Clock
 ) -> None:

@@ -7,6 +7,9 @@ test made, so a window caught in a reference cycle would otherwise be freed by
 whichever allocation triggers a collection, possibly while Qt is delivering
 an event to it (a segmentation fault, seen in CI). Windows are collected
 between tests, once pytest-qt has closed them and no event is on its way.
+Before a screen test, what is still alive is frozen (``gc.freeze``), so that
+those collections look only at what the test made: over the whole heap of
+the session each took a tenth of a second, as long as many a test.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object
     if HERE not in item.path.parents:  # a hook in a conftest sees every test
         return (yield)
     gc.collect()
+    gc.freeze()
     gc.disable()
     try:
         return (yield)

@@ -94,6 +94,7 @@ def test_first_run_and_unlock(qtbot: QtBot, tmp_path: Path, workers: Workers) ->
     assert unnamed(unlock) == []
 
 
+@pytest.mark.slow
 def test_main_window_sections(qtbot: QtBot, demo: Session, workers: Workers) -> None:
     window = MainWindow(demo, workers, None)
     qtbot.addWidget(window)
@@ -111,6 +112,7 @@ def test_main_window_sections(qtbot: QtBot, demo: Session, workers: Workers) -> 
         assert unnamed(window) == [], section
 
 
+@pytest.mark.slow
 def test_dialogs(qtbot: QtBot, demo: Session, workers: Workers, tmp_path: Path) -> None:
     window = MainWindow(demo, workers, None)
     qtbot.addWidget(window)

@@ -69,6 +69,7 @@ def test_a_broken_chain_is_said_in_red(qtbot: QtBot, view: AuditView, session: S
     assert "#c62828" in child(view, QLabel, "auditVerdict").styleSheet()
 
 
+@pytest.mark.slow
 def test_older_entries_load_with_the_button_and_on_scroll(
     view: AuditView, session: Session
 ) -> None:

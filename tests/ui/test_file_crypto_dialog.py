@@ -149,6 +149,7 @@ def test_revoked_contacts_and_their_groups_cannot_be_chosen(
     assert _decrypt(out, klaus.encryption_key, files) == SECRET
 
 
+@pytest.mark.slow
 def test_encrypt_with_a_passphrase_typed_twice(
     qtbot: QtBot, session: Session, workers: Workers, files: Path
 ) -> None:
@@ -242,6 +243,7 @@ def test_an_existing_output_is_replaced_only_when_the_save_dialog_confirmed(
     assert (files / "report.pdf").read_bytes() == SECRET
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
 def test_cancel_stops_the_work_and_leaves_no_file(
     qtbot: QtBot, session: Session, files: Path

@@ -70,6 +70,7 @@ def window(qtbot: QtBot, demo: Session) -> MainWindow:
     return w
 
 
+@pytest.mark.slow
 def test_first_run_lock_and_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     access = VaultAccess(VaultHome(tmp_path / "home"), SystemKeychain(MemoryKeyring()), kdf=FAST)
     controller = AppController(access, SCHEMES, Workers(synchronous=True))
@@ -114,6 +115,7 @@ def test_first_run_lock_and_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     controller.lock()
 
 
+@pytest.mark.slow
 def test_draft_banner_follows_the_portion_marks(qtbot: QtBot, window: MainWindow) -> None:
     window.new_draft()
     editor = window.editor
@@ -141,6 +143,7 @@ def test_draft_banner_follows_the_portion_marks(qtbot: QtBot, window: MainWindow
     assert any("authority" in f for f in findings)  # classified without an authority block
 
 
+@pytest.mark.slow
 def test_seal_to_two_and_refuse_a_third_for_clearance(
     window: MainWindow, tmp_path: Path, no_message_boxes: list[str]
 ) -> None:
@@ -164,6 +167,7 @@ def test_seal_to_two_and_refuse_a_third_for_clearance(
     assert window.session.archive.count(Direction.SENT) == 1
 
 
+@pytest.mark.slow
 def test_open_a_sealed_cable_and_a_tampered_one(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     no_message_boxes: list[str],
@@ -186,6 +190,7 @@ def test_open_a_sealed_cable_and_a_tampered_one(
     assert shown == [Verdict.VALID] and "altered or damaged" in no_message_boxes[-1]
 
 
+@pytest.mark.slow
 def test_export_signed_and_verify_it(window: MainWindow, tmp_path: Path) -> None:
     unclassified = window.session.drafts.load("d0c5d0c5-0000-4000-8000-000000000002")
     dialog = ExportDialog(window.session, window.workers, unclassified, window)
@@ -203,6 +208,7 @@ def test_export_signed_and_verify_it(window: MainWindow, tmp_path: Path) -> None
     assert entries[:2] == ["document verified", "document exported"]
 
 
+@pytest.mark.slow
 def test_search_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.sidebar.search, "summit")
     qtbot.waitUntil(lambda: any(r.snippet for r in window.model.rows()), timeout=3000)

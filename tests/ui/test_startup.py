@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -87,6 +88,7 @@ def _first_window(home: Path) -> dict[str, object]:
     return result
 
 
+@pytest.mark.slow
 def test_the_first_windows_load_nothing_heavy(tmp_path: Path, vault: Vault) -> None:
     assert _first_window(tmp_path / "empty") == {"window": "FirstRunWizard", "heavy": []}
     assert _first_window(vault.home.folder) == {"window": "UnlockWindow", "heavy": []}
@@ -176,6 +178,7 @@ sys.modules["stalled_keyring"] = module
 """
 
 
+@pytest.mark.slow
 def test_quitting_while_the_keychain_is_still_asked_does_not_hang(
     tmp_path: Path, vault: Vault
 ) -> None:

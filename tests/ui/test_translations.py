@@ -105,6 +105,7 @@ def _literals(folder: Path) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_every_listed_core_message_still_exists() -> None:
     """core_messages.py lists the core's sentences by hand: a reworded one is noticed."""
     listed = [
@@ -135,6 +136,7 @@ def _phrase_templates(path: Path) -> set[str]:
     }
 
 
+@pytest.mark.slow
 def test_every_phrase_of_the_core_is_listed_for_the_translators() -> None:
     listed = {
         node.args[1].value

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from cabledesk.services.session import Session
 from cabledesk.ui.verdict_words import verdict_words
 from tests.ui.demo_vault import build_demo_vault
@@ -44,6 +46,7 @@ def test_other_verdicts_keep_the_core_sentence() -> None:
     assert verdict_words(record) == ("None of your keys…", "Check.")
 
 
+@pytest.mark.slow
 def test_the_window_and_the_core_agree_in_english(tmp_path: Path) -> None:
     session: Session = build_demo_vault(tmp_path, frus=0)
     try:

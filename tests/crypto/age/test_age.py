@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 
 from cabledesk.crypto.age import (
     CHUNK_SIZE,
+    Identity,
+    Recipient,
     ScryptIdentity,
     ScryptRecipient,
     X25519Identity,
@@ -36,13 +39,13 @@ IDS = [X25519Identity.generate() for _ in range(4)]
 SIZES = [0, 1, 100, CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE + 1, 2 * CHUNK_SIZE, 2 * CHUNK_SIZE + 1]
 
 
-def seal(data: bytes, recipients: list, armor: bool = False) -> bytes:  # type: ignore[type-arg]
+def seal(data: bytes, recipients: Sequence[Recipient], armor: bool = False) -> bytes:
     out = io.BytesIO()
     encrypt(io.BytesIO(data), out, recipients, armor=armor)
     return out.getvalue()
 
 
-def open_(sealed: bytes, identities: list) -> bytes:  # type: ignore[type-arg]
+def open_(sealed: bytes, identities: Sequence[Identity]) -> bytes:
     out = io.BytesIO()
     decrypt(io.BytesIO(sealed), out, identities)
     return out.getvalue()
@@ -97,6 +100,7 @@ def test_header_parse_encode_gives_the_same_bytes(count: int, data: bytes) -> No
 SMALL = seal(os.urandom(2 * CHUNK_SIZE + 100), [IDS[0].recipient(), IDS[1].recipient()])
 
 
+@pytest.mark.slow
 @settings(max_examples=150)
 @given(st.integers(0, len(SMALL) - 1), st.integers(1, 255))
 def test_any_corruption_is_detected(position: int, flip: int) -> None:
