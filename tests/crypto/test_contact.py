@@ -300,6 +300,7 @@ def test_own_card_cannot_carry_hidden_characters() -> None:
 _plain = st.text(min_size=1, max_size=40).filter(lambda t: plain_text_problem(t) is None)
 
 
+@pytest.mark.slow
 @given(name=_plain, post=_plain, sequence=st.integers(1, 2**53 - 1))
 def test_v2_round_trip(name: str, post: str, sequence: int) -> None:
     card = ContactCard.for_identity(replace(ME, name=name, post=post, card_sequence=sequence))

@@ -267,6 +267,7 @@ _plain = st.text(max_size=30).filter(lambda t: plain_text_problem(t) is None)
 _access = st.from_regex(r"[A-Z0-9][A-Z0-9-]{0,5}", fullmatch=True)
 
 
+@pytest.mark.slow
 @given(
     clearance=_plain,
     accesses=st.lists(_access, max_size=3, unique=True).map(lambda a: tuple(sorted(a))),
