@@ -14,9 +14,8 @@ showed valid (``tests/bench/bench_directory.py`` measures it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from cabledesk.crypto._attributes import (
     ACCESS,
@@ -70,8 +69,11 @@ _REASON_WHAT = "a reason: " + ", ".join(REASONS)
 _ASK = "The whole directory is refused; ask the security office for a correct one."
 
 
-@dataclass(frozen=True, slots=True)
-class DirectoryEntry:
+# Entries and revocations are named tuples, not frozen dataclasses: as immutable, and
+# a directory makes 20,000 of them, three times faster.
+
+
+class DirectoryEntry(NamedTuple):
     """One attested person: their card (its text, as in the file) and the attributes."""
 
     fingerprint: str
@@ -131,8 +133,7 @@ class DirectoryEntry:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Revocation:
+class Revocation(NamedTuple):
     """A withdrawn key: why (one of REASONS), in words (may be empty), and when."""
 
     fingerprint: str

@@ -257,7 +257,7 @@ def test_fields_are_checked(where: str, change: dict[str, Any], match: str) -> N
 
 
 def test_revocation_text_may_be_long() -> None:
-    long = replace(REVOKED, text="x" * 2000)
+    long = REVOKED._replace(text="x" * 2000)
     assert Directory.parse(directory([], [long]).to_bytes()).revocations == (long,)
 
 
@@ -279,7 +279,7 @@ def test_round_trip(
     clearance: str, accesses: tuple[str, ...], roles: tuple[str, ...], text: str, serial: int
 ) -> None:
     attested = entry(JANE, clearance=clearance, accesses=accesses, roles=roles, expires=None)
-    revoked = replace(REVOKED, text=text)
+    revoked = REVOKED._replace(text=text)
     published = directory([attested], [revoked], serial=serial)
     back = Directory.parse(published.to_bytes())
     assert back == published and back.entries == (attested,) and back.revocations == (revoked,)
@@ -309,6 +309,6 @@ def test_garbage_raises_only_directory_error(data: bytes) -> None:
 
 def test_entries_are_frozen_values() -> None:
     e = SMALL.entries[0]
-    assert isinstance(e, DirectoryEntry) and e == replace(e)
+    assert isinstance(e, DirectoryEntry) and e == e._replace()
     with pytest.raises(AttributeError):
         e.clearance = "TOP SECRET"  # type: ignore[misc]
