@@ -101,7 +101,8 @@ class Anchor:
     scope: AnchorScope
     successor: bytes | None  # raw key of the anchor that takes over, if any
     signature: str  # the armored SSHSIG text
-    _body: bytes = field(default=b"", repr=False, compare=False)
+    # line 1 exactly as read (Anchor.parse makes every anchor)
+    _body: bytes = field(default=b"", init=False, repr=False, compare=False)
 
     @property
     def fingerprint(self) -> str:
@@ -129,6 +130,8 @@ class Anchor:
 
     def to_bytes(self) -> bytes:
         """The ``.anchor`` file, exactly as read or issued."""
+        if not self._body:
+            raise ValueError("an anchor is made by Anchor.issue or Anchor.parse")
         return self._body + b"\n" + self.signature.encode("ascii")
 
     @classmethod
@@ -169,7 +172,7 @@ class Anchor:
             raise field_error(successor_field, "names the anchor's own key")
         scope = root.field("scope")
         scope.only_fields("nationalities", "schemes")
-        return cls(
+        anchor = cls(
             name=plain_text(root.field("name")),
             key=key,
             created=read_time(root.field("created")),
@@ -179,8 +182,9 @@ class Anchor:
             ),
             successor=successor,
             signature=text.signature.armored(),
-            _body=text.body,
         )
+        object.__setattr__(anchor, "_body", text.body)
+        return anchor
 
 
 def _key(r: Reader) -> bytes:

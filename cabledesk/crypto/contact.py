@@ -38,7 +38,7 @@ marked not self-certified. Every problem raises
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -245,10 +245,10 @@ class ContactCard:
         body, rest = split(data, what=WHAT, error=ContactError, max_bytes=MAX_CARD_BYTES)
         root = decode(body, what=WHAT, error=ContactError)
         if read_version(root, FORMAT_FAMILY, NEWEST_VERSION) == 1:
-            card = ContactCard(**read_v1_fields(body))
-            sig_text = rest.decode("ascii", "replace").strip()
-            if sig_text:
-                card = replace(card, signature=sig_text + "\n")
+            sig_text = rest.decode("ascii", "replace").strip()  # optional in /1
+            card = ContactCard(
+                **read_v1_fields(body), signature=sig_text + "\n" if sig_text else None
+            )
         else:
             require_canonical(body, root)
             if check_signature:
