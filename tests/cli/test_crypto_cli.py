@@ -137,6 +137,7 @@ def test_keygen_files_work_with_age_and_ssh_keygen(keys: Path, tmp_path: Path) -
     assert done.returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.interop
 def test_passphrase_through_the_terminal(tmp_path: Path) -> None:
     age = require_tool("age")

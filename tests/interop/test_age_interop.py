@@ -103,6 +103,7 @@ def test_age_opens_our_passphrase_file(age: str, tmp_path: Path) -> None:
     assert code == 0 and out.read_bytes() == plain.read_bytes()
 
 
+@pytest.mark.slow
 def test_we_open_ages_passphrase_file(age: str, tmp_path: Path) -> None:
     from cabledesk.crypto.age import ScryptIdentity
 

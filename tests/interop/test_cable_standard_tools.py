@@ -91,6 +91,7 @@ def test_standard_tools_open_and_verify_a_sealed_cable(
         assert (package / "attachments" / name).read_bytes() == data
 
 
+@pytest.mark.slow
 def test_standard_tools_detect_what_cabledesk_detects(
     tools: dict[str, str], tmp_path: Path
 ) -> None:
@@ -126,6 +127,7 @@ def test_standard_tools_detect_what_cabledesk_detects(
     assert _open_with_tools(work, good.seal()).returncode == 0
 
 
+@pytest.mark.slow
 def test_cabledesk_opens_a_cable_built_with_standard_tools(
     tools: dict[str, str], tmp_path: Path
 ) -> None:

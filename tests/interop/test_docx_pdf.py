@@ -20,7 +20,7 @@ from cabledesk.export.settings import ExportSettings, Paper
 from tests.export.samples import long_cable, modern_cable
 from tests.interop._tools import require_tool
 
-pytestmark = pytest.mark.interop
+pytestmark = [pytest.mark.interop, pytest.mark.slow]  # one LibreOffice conversion: seconds
 
 
 @pytest.fixture(scope="module")

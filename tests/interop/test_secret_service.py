@@ -46,6 +46,7 @@ CHILD = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_remember_the_vault_in_gnome_keyring(tmp_path: Path) -> None:
     dbus = require_tool("dbus-run-session")
     daemon = require_tool("gnome-keyring-daemon")
