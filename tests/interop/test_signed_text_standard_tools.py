@@ -16,7 +16,8 @@ from cabledesk.crypto.sshsig import ANCHOR_NAMESPACE, DIRECTORY_NAMESPACE, sign
 from tests.crypto.dirkit import ANCHOR, ANCHOR_KEY, OTHER_KEY, anchor, directory, entry, person
 from tests.interop._tools import require_tool
 
-pytestmark = pytest.mark.interop
+# each test runs bash, jq and ssh-keygen several times
+pytestmark = [pytest.mark.interop, pytest.mark.slow]
 FORMAT_MD = Path(__file__).parents[2] / "docs" / "FORMAT.md"
 JANE, KLAUS = person("Jane Doe"), person("Klaus Weber", "DEU")
 
