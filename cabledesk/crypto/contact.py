@@ -1,15 +1,24 @@
 """Contact cards (``.contact``): the public half of an identity, self-signed.
 
-File format ``cabledesk.contact/1`` (UTF-8 text):
+Two formats, described field by field in docs/FORMAT.md, Part II:
 
-- line 1: the card, as canonical JSON (keys sorted, no whitespace, UTF-8):
-  ``format``, ``name``, ``post``, ``role``, ``email``, ``scheme``,
-  ``clearance``, ``nationality``, ``created``, ``expires``
-  (``YYYY-MM-DDTHH:MM:SSZ`` or null), ``age_recipient`` (``age1…``) and
-  ``ssh_key`` (``ssh-ed25519 AAAA…``);
-- then, for a self-certified card, the armored SSHSIG signature by the card's
-  own Ed25519 key over the exact bytes of line 1 (without its newline),
-  namespace ``cabledesk-contact-v1``.
+- ``cabledesk.contact/2``, what CableDesk writes: a signed JSON text (see
+  :mod:`cabledesk.crypto.signedtext`) whose line 1 holds ``format``,
+  ``sequence`` (≥ 1; a newer card of the same key has a higher one),
+  ``created``, ``expires``, ``name``, ``post``, ``role``, ``email``,
+  ``scheme``, ``clearance``, ``nationality``, ``accesses`` (special-access
+  categories, sorted), ``age_recipient`` (``age1…``), ``pq_recipient``
+  (``age1pq1…`` or null) and ``ssh_key`` (``ssh-ed25519 AAAA…``), signed by
+  that key in the namespace ``cabledesk-contact-v1``. The signature is
+  required; line 1 must be canonical JSON; text fields follow the plain-text
+  rule. At most 64 KiB.
+- ``cabledesk.contact/1``, still read: line 1 the JSON of the same fields
+  without ``sequence``, ``accesses`` and ``pq_recipient`` (and ``created``
+  may be null), the signature optional. It counts as sequence 0.
+
+A card of ``cabledesk.contact/3`` or later is refused as made by a newer
+version of CableDesk. A card keeps the exact bytes it was read from, so that
+:meth:`ContactCard.to_bytes` gives them back and its signature still verifies.
 
 Anyone can check a card with standard tools::
 
@@ -18,43 +27,67 @@ Anyone can check a card with standard tools::
     echo "card $(jq -r .ssh_key card.json)" > signers
     ssh-keygen -Y verify -f signers -I card -n cabledesk-contact-v1 -s card.sig < card.json
 
-A card made from raw public keys (:meth:`ContactCard.from_public_keys`) has no
-signature and is marked not self-certified.
+Use :meth:`ContactCard.parse` to read and check a card,
+:meth:`ContactCard.parse_covered` for a card whose bytes another signature
+covers (a directory's entry), :meth:`ContactCard.for_identity` for one's own
+card (``/2``). A card made from raw public keys
+(:meth:`ContactCard.from_public_keys`) is a ``/1`` record without signature,
+marked not self-certified. Every problem raises
+:class:`~cabledesk.errors.ContactError`.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
+from cabledesk.crypto._cardfields import (
+    FORMAT_FAMILY,
+    FORMAT_ID,
+    FORMAT_V1,
+    MAX_CARD_BYTES,
+    NEWEST_VERSION,
+    WHAT,
+    card_fingerprint,
+    read_v1_fields,
+    read_v2_fields,
+)
 from cabledesk.crypto.age import X25519Recipient
 from cabledesk.crypto.fingerprint import fingerprint, safety_number
 from cabledesk.crypto.keys import Identity, PublicKeys, parse_ssh_ed25519_line
-from cabledesk.crypto.sshsig import CONTACT_NAMESPACE, sign, verify
-from cabledesk.errors import (
-    CableDeskError,
-    ContactError,
-    KeyFormatError,
-    SignatureFormatError,
-    SignatureInvalid,
+from cabledesk.crypto.signedtext import (
+    canonical_json,
+    decode,
+    format_time,
+    read_signature,
+    read_version,
+    require_canonical,
+    split,
 )
-from cabledesk.jsonread import Reader
+from cabledesk.crypto.sshsig import CONTACT_NAMESPACE, sign, verify
+from cabledesk.errors import ContactError, SignatureFormatError, SignatureInvalid
 
-__all__ = ["FORMAT_ID", "ContactCard"]
+__all__ = [
+    "FORMAT_FAMILY",
+    "FORMAT_ID",
+    "FORMAT_V1",
+    "MAX_CARD_BYTES",
+    "ContactCard",
+    "card_fingerprint",
+]
 
-FORMAT_ID = "cabledesk.contact/1"
-MAX_CARD_BYTES = 64 * 1024
-_TIME = "%Y-%m-%dT%H:%M:%SZ"
-_FIELDS = (
-    "format", "name", "post", "role", "email", "scheme", "clearance", "nationality",
-    "created", "expires", "age_recipient", "ssh_key",
-)  # fmt: skip
+_BEGIN = b"-----BEGIN SSH SIGNATURE-----\n"
+_END = b"-----END SSH SIGNATURE-----\n"
+_ASK_AGAIN = "Do not import it; ask the person for their card again."
 
 
 @dataclass(frozen=True, slots=True)
 class ContactCard:
-    """A correspondent's public keys and details; ``signature`` None if not self-certified."""
+    """A correspondent's public keys and details; ``signature`` None if not self-certified.
+
+    ``format_version`` is 1 or 2; ``sequence`` is 0 for a ``/1`` card.
+    """
 
     name: str
     post: str
@@ -66,7 +99,13 @@ class ContactCard:
     nationality: str = ""
     created: datetime | None = None
     expires: datetime | None = None
-    signature: str | None = None
+    signature: str | None = None  # the armored SSHSIG text
+    sequence: int = 0
+    accesses: tuple[str, ...] = ()
+    pq_recipient: str | None = None  # age1pq1…, checked for syntax
+    format_version: int = 1
+    # line 1 exactly as read or written (a /1 card's JSON need not be canonical)
+    _body: bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def self_certified(self) -> bool:
@@ -80,39 +119,73 @@ class ContactCard:
     def safety_number(self) -> str:
         return safety_number(self.keys.signing)
 
+    @property
+    def format_id(self) -> str:
+        return f"{FORMAT_FAMILY}/{self.format_version}"
+
+    def key_set(self) -> str:
+        """The card's keys as one canonical text: the ``ssh-ed25519`` line (no
+        comment), the ``age1…`` recipient and, if any, the ``age1pq1…`` one, one
+        per line. Two cards carry the same keys exactly when these are equal."""
+        lines = [self.keys.ssh_line(), str(self.keys.encryption)]
+        if self.pq_recipient is not None:
+            lines.append(self.pq_recipient)
+        return "\n".join(lines)
+
+    # --- making cards ---------------------------------------------------------
+
     @classmethod
     def for_identity(cls, identity: Identity) -> ContactCard:
-        """The self-signed card of one's own identity."""
+        """The self-signed ``cabledesk.contact/2`` card of one's own identity.
+
+        Raises ContactError if a detail of the identity cannot be written in a
+        card (a name with a control character, an expiry before its creation, …).
+        """
         unsigned = cls(
             name=identity.name,
             post=identity.post,
             keys=identity.public(),
             role=identity.role,
-            email=identity.email,
+            email=identity.email or None,
             scheme=identity.scheme,
             clearance=identity.clearance,
             nationality=identity.nationality,
             created=identity.created,
             expires=identity.expires,
+            sequence=identity.card_sequence,
+            accesses=identity.accesses,
+            format_version=2,
         )
-        signature = sign(identity.signing_key, CONTACT_NAMESPACE, unsigned.body())
-        return replace(unsigned, signature=signature)
+        body = unsigned.body()
+        signature = sign(identity.signing_key, CONTACT_NAMESPACE, body)
+        try:  # every rule of the format, checked the one way
+            return cls.parse_covered(body + b"\n" + signature.encode("ascii"))
+        except ContactError as exc:
+            raise ContactError(
+                f"Your identity cannot be written as a contact card. {exc.message}",
+                hint="Correct that detail of your identity.",
+            ) from None
 
     @classmethod
     def from_public_keys(
         cls, *, name: str, age_recipient: str, ssh_key: str, post: str = "", **details: object
     ) -> ContactCard:
-        """A card for someone who uses the standard tools; not self-certified."""
+        """A record for someone who uses the standard tools; not self-certified (``/1``)."""
         keys = PublicKeys(
             signing=parse_ssh_ed25519_line(ssh_key).public_bytes_raw(),
             encryption=X25519Recipient.parse(age_recipient),
         )
         return cls(name=name, post=post, keys=keys, **details)  # type: ignore[arg-type]
 
+    # --- bytes ------------------------------------------------------------------
+
     def body(self) -> bytes:
-        """The canonical JSON of the card (what the signature covers)."""
-        doc = {
-            "format": FORMAT_ID,
+        """Line 1: what the signature covers. For a card that was read, the bytes
+        read; else the card's fields in the JSON of its format version."""
+        if self._body is not None:
+            return self._body
+        doc: dict[str, Any] = {
+            "format": self.format_id,
             "name": self.name,
             "post": self.post,
             "role": self.role,
@@ -120,43 +193,36 @@ class ContactCard:
             "scheme": self.scheme,
             "clearance": self.clearance,
             "nationality": self.nationality,
-            "created": _time(self.created),
-            "expires": _time(self.expires),
+            "created": None if self.created is None else format_time(self.created),
+            "expires": None if self.expires is None else format_time(self.expires),
             "age_recipient": str(self.keys.encryption),
             "ssh_key": self.keys.ssh_line(),
         }
-        return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+        if self.format_version == 2:
+            doc |= {
+                "sequence": self.sequence,
+                "accesses": list(self.accesses),
+                "pq_recipient": self.pq_recipient,
+            }
+        elif self.format_version != 1:
+            raise ValueError(f"cannot write {self.format_id}")
+        return canonical_json(doc)
 
     def to_bytes(self) -> bytes:
-        """The ``.contact`` file."""
+        """The ``.contact`` file (for a card that was read: exactly its bytes)."""
         return self.body() + b"\n" + (self.signature or "").encode("ascii")
+
+    # --- reading ------------------------------------------------------------------
 
     @classmethod
     def parse(cls, data: bytes, *, now: datetime | None) -> ContactCard:
         """Parse and check a ``.contact`` file at time ``now``.
 
-        Raises ContactError when it is malformed, its self-signature fails, or
-        it has expired at ``now`` (``None``: a card read back from the vault,
-        whose expiry the caller checks and shows).
+        Raises ContactError when it is malformed, its self-signature fails, it
+        was made by a newer CableDesk, or it has expired at ``now`` (``None``: a
+        card read back from the vault, whose expiry the caller checks and shows).
         """
-        if len(data) > MAX_CARD_BYTES:
-            raise ContactError("This contact card is far too large to be one.")
-        body, _, signature = data.partition(b"\n")
-        try:
-            card = _read_body(body)
-        except (KeyFormatError, ValueError) as exc:
-            message = exc.message if isinstance(exc, CableDeskError) else str(exc)
-            raise ContactError(f"This contact card is malformed: {message}") from None
-        sig_text = signature.decode("ascii", "replace").strip()
-        if sig_text:
-            try:
-                verify(sig_text, body, card.keys.ed25519(), CONTACT_NAMESPACE)
-            except (SignatureFormatError, SignatureInvalid) as exc:
-                raise ContactError(
-                    f"This contact card's self-signature is not valid: {exc.message}",
-                    hint="Do not import it; ask the person for their card again.",
-                ) from None
-            card = replace(card, signature=sig_text + "\n")
+        card = cls._read(data, check_signature=True)
         if now is not None and card.expires is not None and card.expires <= now:
             raise ContactError(
                 f"This contact card expired on {card.expires:%Y-%m-%d}.",
@@ -164,39 +230,45 @@ class ContactCard:
             )
         return card
 
+    @classmethod
+    def parse_covered(cls, data: bytes) -> ContactCard:
+        """Parse a card whose bytes are vouched for otherwise: an entry of a verified
+        directory (covered by its signature), a card read back from the vault (checked
+        when it entered). Every rule of :meth:`parse` except the self-signature, which
+        a ``/2`` card must carry but which is neither parsed nor checked, and the expiry."""
+        return cls._read(data, check_signature=False)
 
-def _time(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).strftime(_TIME)
-
-
-def _read_time(r: Reader) -> datetime | None:
-    text = r.optional_text()
-    if text is None:
-        return None
-    try:
-        return datetime.strptime(text, _TIME).replace(tzinfo=UTC)
-    except ValueError:
-        raise ValueError(f"the field {r.path} is not a UTC time") from None
-
-
-def _read_body(body: bytes) -> ContactCard:
-    root = Reader.from_json(body, what="contact card", error=ContactError)
-    root.only_fields(*_FIELDS)
-    if root.field("format").text() != FORMAT_ID:
-        raise ValueError(f"it is not in the format {FORMAT_ID}")
-    keys = PublicKeys(
-        signing=parse_ssh_ed25519_line(root.field("ssh_key").text()).public_bytes_raw(),
-        encryption=X25519Recipient.parse(root.field("age_recipient").text()),
-    )
-    return ContactCard(
-        name=root.field("name").text(),
-        post=root.field("post").text(allow_empty=True),
-        keys=keys,
-        role=root.field("role").text(allow_empty=True),
-        email=root.field("email").optional_text(),
-        scheme=root.field("scheme").text(),
-        clearance=root.field("clearance").text(allow_empty=True),
-        nationality=root.field("nationality").text(allow_empty=True),
-        created=_read_time(root.field("created")),
-        expires=_read_time(root.field("expires")),
-    )
+    @classmethod
+    def _read(cls, data: bytes, *, check_signature: bool) -> ContactCard:
+        if len(data) > MAX_CARD_BYTES:
+            raise ContactError("This contact card is far too large to be one.")
+        body, rest = split(data, what=WHAT, error=ContactError, max_bytes=MAX_CARD_BYTES)
+        root = decode(body, what=WHAT, error=ContactError)
+        if read_version(root, FORMAT_FAMILY, NEWEST_VERSION) == 1:
+            sig_text = rest.decode("ascii", "replace").strip()  # optional in /1
+            card = ContactCard(
+                **read_v1_fields(body), signature=sig_text + "\n" if sig_text else None
+            )
+        else:
+            require_canonical(body, root)
+            if check_signature:
+                signer = read_signature(rest, what=WHAT, error=ContactError).public_key
+            elif not (rest.startswith(_BEGIN) and rest.endswith(_END) and rest.isascii()):
+                raise ContactError(f"This {WHAT} has no signature.", hint=_ASK_AGAIN)
+            card = ContactCard(
+                **read_v2_fields(root), signature=rest.decode("ascii"), format_version=2
+            )
+            if check_signature and signer != card.keys.signing:
+                raise ContactError(
+                    "This contact card is signed by another key than its own.", hint=_ASK_AGAIN
+                )
+        object.__setattr__(card, "_body", body)
+        if check_signature and card.signature is not None:
+            try:
+                verify(card.signature, body, card.keys.ed25519(), CONTACT_NAMESPACE)
+            except (SignatureFormatError, SignatureInvalid) as exc:
+                raise ContactError(
+                    f"This contact card's self-signature is not valid: {exc.message}",
+                    hint=_ASK_AGAIN,
+                ) from None
+        return card

@@ -11,7 +11,6 @@ owner an age identity (``AGE-SECRET-KEY-1…``) and an OpenSSH private key that
 from __future__ import annotations
 
 import base64
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -25,14 +24,24 @@ from cryptography.hazmat.primitives.serialization import (
     load_ssh_private_key,
 )
 
+from cabledesk.crypto._attributes import MAX_SEQUENCE, NATIONALITY, check_accesses
 from cabledesk.crypto._sshwire import ED25519, WireReader, ed25519_public_blob
 from cabledesk.crypto.age import X25519Identity, X25519Recipient
 from cabledesk.crypto.fingerprint import fingerprint, safety_number
 from cabledesk.errors import KeyFormatError
 
-__all__ = ["Identity", "PublicKeys", "parse_ssh_ed25519_line", "read_openssh_private_key"]
+__all__ = [
+    "Identity",
+    "PublicKeys",
+    "parse_ssh_ed25519_line",
+    "read_exact_ssh_ed25519",
+    "read_openssh_private_key",
+    "ssh_ed25519_line",
+]
 
-_NATIONALITY = re.compile(r"^[A-Z]{3}$")
+_SSH_PREFIX = "ssh-ed25519 "
+_BLOB_PREFIX = ed25519_public_blob(bytes(32))[:-32]
+_BLOB_TEXT_SIZE = 68  # base64 of the 51-byte wire form, no padding
 
 
 def parse_ssh_ed25519_line(text: str) -> Ed25519PublicKey:
@@ -56,6 +65,35 @@ def parse_ssh_ed25519_line(text: str) -> Ed25519PublicKey:
             "This OpenSSH Ed25519 public key is damaged.", hint="Copy the whole .pub line again."
         ) from None
     return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def ssh_ed25519_line(raw: bytes, comment: str = "") -> str:
+    """The OpenSSH public key line ``ssh-ed25519 AAAA… comment`` of a raw 32-byte key."""
+    text = base64.b64encode(ed25519_public_blob(raw)).decode("ascii")
+    return f"{_SSH_PREFIX}{text} {comment}".rstrip()
+
+
+def read_exact_ssh_ed25519(text: str) -> bytes:
+    """The raw 32-byte key of ``ssh-ed25519 AAAA…`` written exactly as
+    :meth:`PublicKeys.ssh_line` writes it (no comment, canonical base64).
+
+    Raises KeyFormatError for anything else. Fast: used on every card of a directory.
+    """
+    blob = b""
+    if text.startswith(_SSH_PREFIX) and len(text) == len(_SSH_PREFIX) + _BLOB_TEXT_SIZE:
+        encoded = text[len(_SSH_PREFIX) :]
+        try:
+            blob = base64.b64decode(encoded, validate=True)
+        except ValueError:
+            blob = b""
+        if base64.b64encode(blob).decode("ascii") != encoded:
+            blob = b""
+    if len(blob) != len(_BLOB_PREFIX) + 32 or not blob.startswith(_BLOB_PREFIX):
+        raise KeyFormatError(
+            "This is not an OpenSSH Ed25519 public key written as 'ssh-ed25519 AAAA…' "
+            "without a comment."
+        )
+    return blob[len(_BLOB_PREFIX) :]
 
 
 def read_openssh_private_key(data: bytes) -> Ed25519PrivateKey:
@@ -98,8 +136,7 @@ class PublicKeys:
 
     def ssh_line(self, comment: str = "") -> str:
         """The OpenSSH public key line ``ssh-ed25519 AAAA… comment``."""
-        text = base64.b64encode(ed25519_public_blob(self.signing)).decode("ascii")
-        return f"ssh-ed25519 {text} {comment}".rstrip()
+        return ssh_ed25519_line(self.signing, comment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +154,18 @@ class Identity:
     nationality: str = ""
     created: datetime = field(default_factory=lambda: datetime.now(UTC).replace(microsecond=0))
     expires: datetime | None = None
+    # the sequence number of the identity's current contact card (cabledesk.contact/2)
+    card_sequence: int = 1
+    accesses: tuple[str, ...] = ()  # special-access categories, sorted ("ATOMAL", "CRYPTO")
 
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise ValueError("an identity needs a name")
-        if self.nationality and not _NATIONALITY.match(self.nationality):
+        if self.nationality and not NATIONALITY.fullmatch(self.nationality):
             raise ValueError("nationality must be an ISO 3166 alpha-3 code such as FRA")
+        if not 1 <= self.card_sequence <= MAX_SEQUENCE or isinstance(self.card_sequence, bool):
+            raise ValueError("a card sequence number is a whole number from 1 to 2**53 - 1")
+        check_accesses(self.accesses)
         for moment in (self.created, self.expires):
             if moment is not None and moment.tzinfo is None:
                 raise ValueError("identity times must be timezone-aware")

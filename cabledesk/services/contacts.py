@@ -129,7 +129,7 @@ class ContactsService:
                         f"You already have a self-signed card of {existing.name}; this one "
                         "is not signed and does not replace it."
                     )
-                self._vault.contacts.replace_card(card)
+                self._vault.contacts.replace_card(card, when=self._now(), reason="card imported")
                 self._audit(Event.CONTACT_IMPORTED, card, updated=True)
                 contact = self._vault.contacts.get(card.fingerprint)
                 assert contact is not None

@@ -2,8 +2,11 @@
 
 ``PRAGMA user_version`` holds the number of migrations applied. Each
 migration runs in one transaction together with the version bump, so a
-crash mid-way leaves the previous version intact. Migrations are never
-edited once released: a change of schema is a new migration at the end, and
+crash mid-way leaves the previous version intact. A migration is SQL, or a
+:class:`Migration`: SQL and then a Python step over the data (for what SQL
+alone cannot compute, such as the key set of a stored card), both inside that
+same transaction. Migrations are never edited once released: a change of
+schema is a new migration at the end, and
 ``tests/store/test_migrations.py`` opens a vault of every earlier version,
 with data in it, and checks that it reaches the latest schema with the data
 kept.
@@ -14,11 +17,27 @@ canonical cable (``cable``) is zlib-compressed canonical JSON.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import sqlcipher3
 
-from cabledesk.errors import VaultError
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.errors import ContactError, VaultError
 
-__all__ = ["LATEST_VERSION", "MIGRATIONS", "migrate"]
+__all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """SQL, then ``step`` on the connection, in the transaction of the version bump.
+
+    ``step`` runs inside that transaction: it must neither commit nor roll back.
+    """
+
+    sql: str
+    step: Callable[[sqlcipher3.Connection], None]
+
 
 _V1_CORE = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -168,7 +187,59 @@ _V4_COMMON_TERMS = """
 CREATE TABLE search_common_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1_CORE, _V2_DRAFTS, _V3_ARCHIVE, _V4_COMMON_TERMS)
+# The trust model of contact cards cabledesk.contact/2. Identities: the sequence
+# number of their current card and their special accesses (a JSON list of
+# text). Contacts: their card's sequence (0 for a /1 card); ``verified_keys``,
+# the exact key set the user verified (ContactCard.key_set(): the ssh-ed25519
+# line, the age recipient and the post-quantum recipient if any, one a line;
+# NULL when not verified); and the history of the cards a contact had before
+# its current one, each with the trust it had then and why it was replaced.
+_V5_TRUST = """
+ALTER TABLE identities ADD COLUMN card_sequence INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE identities ADD COLUMN accesses TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE contacts ADD COLUMN card_sequence INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE contacts ADD COLUMN verified_keys TEXT;
+CREATE TABLE contact_history (
+    id INTEGER PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    replaced TEXT NOT NULL,
+    card BLOB NOT NULL,
+    trust TEXT NOT NULL,
+    trust_since TEXT,
+    trust_how TEXT NOT NULL DEFAULT '',
+    verified_keys TEXT,
+    reason TEXT NOT NULL
+);
+CREATE INDEX contact_history_contact ON contact_history(contact_id, id);
+"""
+
+
+def _v5_keep_verifications(conn: sqlcipher3.Connection) -> None:
+    """A contact verified before is verified after: its verified key set is the
+    key set of its stored card; every contact's card_sequence is its card's."""
+    rows = conn.execute("SELECT id, card, trust FROM contacts").fetchall()
+    for contact_id, card_bytes, trust in rows:
+        try:
+            card = ContactCard.parse_covered(bytes(card_bytes))
+        except ContactError as exc:
+            raise VaultError(
+                f"The vault could not be updated: the stored card of contact {contact_id} "
+                f"cannot be read ({exc.message}).",
+                hint="Restore the vault from a backup.",
+            ) from None
+        conn.execute(
+            "UPDATE contacts SET card_sequence = ?, verified_keys = ? WHERE id = ?",
+            (card.sequence, card.key_set() if trust == "verified" else None, contact_id),
+        )
+
+
+MIGRATIONS: tuple[str | Migration, ...] = (
+    _V1_CORE,
+    _V2_DRAFTS,
+    _V3_ARCHIVE,
+    _V4_COMMON_TERMS,
+    Migration(_V5_TRUST, _v5_keep_verifications),
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 
@@ -184,9 +255,13 @@ def migrate(conn: sqlcipher3.Connection, target: int = LATEST_VERSION) -> None:
             hint="Install the newer CableDesk to open it.",
         )
     for version in range(current + 1, target + 1):
-        script = MIGRATIONS[version - 1]
+        migration = MIGRATIONS[version - 1]
+        script = migration if isinstance(migration, str) else migration.sql
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\n")
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\n")
+            if isinstance(migration, Migration):
+                migration.step(conn)
+            conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:

@@ -2,8 +2,21 @@
 
 A contact is identified by its fingerprint. Its card is kept byte for byte
 as it was imported, so that it can be exported again and its self-signature
-checked again; the columns beside it exist for listing and filtering.
+checked again; the columns beside it exist for listing and filtering. A card
+read back is parsed without checking its self-signature again
+(:meth:`ContactCard.parse_covered
+<cabledesk.crypto.contact.ContactCard.parse_covered>`): it was checked when it
+entered the vault (or, for a directory's card, the directory's signature
+was), and the database is authenticated; so reading thousands of contacts
+costs no signature verification.
 Groups are distribution lists ("EU posts") of contacts.
+
+Trust belongs to keys: marking a contact verified records the exact key set
+of its card at that moment (:meth:`ContactCard.key_set
+<cabledesk.crypto.contact.ContactCard.key_set>`), and
+:attr:`Contact.keys_verified` says whether the card's keys are still those.
+Replacing a card keeps the replaced one, with the trust it had, in the
+contact's history (:meth:`ContactStore.history`).
 """
 
 from __future__ import annotations
@@ -16,17 +29,21 @@ from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import VaultError
 from cabledesk.store.database import Database, Row, like_escape
 
-__all__ = ["Contact", "ContactStore", "Group"]
+__all__ = ["CardChange", "Contact", "ContactStore", "Group"]
 
 
 @dataclass(frozen=True, slots=True)
 class Contact:
-    """A correspondent: their card, how far the user trusts it, and when it was added."""
+    """A correspondent: their card, how far the user trusts it, and when it was added.
+
+    ``verified_keys`` is the key set the user verified (None if not verified).
+    """
 
     id: int
     card: ContactCard
     trust: Trust
     added: datetime
+    verified_keys: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -35,6 +52,22 @@ class Contact:
     @property
     def name(self) -> str:
         return self.card.name
+
+    @property
+    def keys_verified(self) -> bool:
+        """Whether the card's current keys are exactly the ones the user verified."""
+        return self.verified_keys is not None and self.verified_keys == self.card.key_set()
+
+
+@dataclass(frozen=True, slots=True)
+class CardChange:
+    """A card a contact had before: when it was replaced, the trust it had then, and why."""
+
+    replaced: datetime
+    card: ContactCard
+    trust: Trust
+    verified_keys: str | None
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,17 +82,26 @@ def _t(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
 
 
+def _verified_keys(card: ContactCard, trust: Trust) -> str | None:
+    return card.key_set() if trust.state is TrustState.VERIFIED else None
+
+
+def _trust(state: str, since: str | None, how: str) -> Trust:
+    return Trust(TrustState(state), datetime.fromisoformat(since) if since else None, how)
+
+
 def _contact(row: Row) -> Contact:
-    cid, card, trust, since, how, added = row
+    cid, card, trust, since, how, added, verified_keys = row
     return Contact(
         id=int(cid),
-        card=ContactCard.parse(bytes(card), now=None),
-        trust=Trust(TrustState(trust), datetime.fromisoformat(since) if since else None, how),
+        card=ContactCard.parse_covered(bytes(card)),
+        trust=_trust(trust, since, how),
         added=datetime.fromisoformat(added),
+        verified_keys=verified_keys,
     )
 
 
-_SELECT = "SELECT id, card, trust, trust_since, trust_how, added FROM contacts"
+_SELECT = "SELECT id, card, trust, trust_since, trust_how, added, verified_keys FROM contacts"
 
 
 class ContactStore:
@@ -69,13 +111,17 @@ class ContactStore:
     # --- contacts ---
 
     def add(self, card: ContactCard, trust: Trust, added: datetime) -> Contact:
-        """Store a new contact; raises VaultError if its fingerprint is already known."""
+        """Store a new contact; raises VaultError if its fingerprint is already known.
+
+        A contact added verified has the keys of ``card`` as its verified keys.
+        """
         if self.get(card.fingerprint) is not None:
             raise VaultError(f"{card.name} ({card.fingerprint}) is already in your contacts.")
+        verified_keys = _verified_keys(card, trust)
         cid = self._db.execute(
             "INSERT INTO contacts(fingerprint, card, name, post, nationality, scheme, clearance, "
-            "expires, self_certified, trust, trust_since, trust_how, added) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "expires, self_certified, trust, trust_since, trust_how, added, card_sequence, "
+            "verified_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 card.fingerprint,
                 card.to_bytes(),
@@ -90,35 +136,88 @@ class ContactStore:
                 _t(trust.since),
                 trust.how,
                 _t(added),
+                card.sequence,
+                verified_keys,
             ),
         )
-        return Contact(cid, card, trust, added)
+        return Contact(cid, card, trust, added, verified_keys)
 
-    def replace_card(self, card: ContactCard) -> None:
-        """Store a newer card for a known fingerprint (same keys), keeping the trust state."""
-        self._db.execute(
-            "UPDATE contacts SET card = ?, name = ?, post = ?, nationality = ?, scheme = ?, "
-            "clearance = ?, expires = ?, self_certified = ? WHERE fingerprint = ?",
-            (
-                card.to_bytes(),
-                card.name,
-                card.post,
-                card.nationality,
-                card.scheme,
-                card.clearance,
-                _t(card.expires),
-                int(card.self_certified),
-                card.fingerprint,
-            ),
-        )
+    def replace_card(self, card: ContactCard, *, when: datetime, reason: str) -> None:
+        """Store another card for a known fingerprint, keeping the trust state and the
+        verified keys (so :attr:`Contact.keys_verified` turns False if the keys
+        changed). The card replaced goes to the history, with its trust and ``reason``.
+
+        Raises VaultError if no contact has that fingerprint.
+        """
+        with self._db.transaction():
+            row = self._db.query_one(
+                "SELECT id, card, trust, trust_since, trust_how, verified_keys FROM contacts "
+                "WHERE fingerprint = ?",
+                (card.fingerprint,),
+            )
+            if row is None:
+                raise VaultError(f"{card.name} ({card.fingerprint}) is not one of your contacts.")
+            self._db.execute(
+                "INSERT INTO contact_history(contact_id, replaced, card, trust, trust_since, "
+                "trust_how, verified_keys, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (row[0], _t(when), *row[1:], reason),
+            )
+            self._db.execute(
+                "UPDATE contacts SET card = ?, name = ?, post = ?, nationality = ?, scheme = ?, "
+                "clearance = ?, expires = ?, self_certified = ?, card_sequence = ? "
+                "WHERE fingerprint = ?",
+                (
+                    card.to_bytes(),
+                    card.name,
+                    card.post,
+                    card.nationality,
+                    card.scheme,
+                    card.clearance,
+                    _t(card.expires),
+                    int(card.self_certified),
+                    card.sequence,
+                    card.fingerprint,
+                ),
+            )
 
     def set_trust(self, fingerprint: str, trust: Trust) -> None:
+        """Set a contact's trust. Verified records the key set of its current card
+        as the verified keys; any other state clears them."""
         if trust.state is TrustState.UNKNOWN:
             raise ValueError("a stored contact is never of unknown trust")
+        contact = self.get(fingerprint)
+        if contact is None:
+            raise VaultError(f"{fingerprint} is not one of your contacts.")
         self._db.execute(
-            "UPDATE contacts SET trust = ?, trust_since = ?, trust_how = ? WHERE fingerprint = ?",
-            (trust.state.value, _t(trust.since), trust.how, fingerprint),
+            "UPDATE contacts SET trust = ?, trust_since = ?, trust_how = ?, verified_keys = ? "
+            "WHERE fingerprint = ?",
+            (
+                trust.state.value,
+                _t(trust.since),
+                trust.how,
+                _verified_keys(contact.card, trust),
+                fingerprint,
+            ),
         )
+
+    def history(self, fingerprint: str) -> list[CardChange]:
+        """The cards a contact had before its current one, oldest first."""
+        rows = self._db.query(
+            "SELECT h.replaced, h.card, h.trust, h.trust_since, h.trust_how, h.verified_keys, "
+            "h.reason FROM contact_history h JOIN contacts c ON c.id = h.contact_id "
+            "WHERE c.fingerprint = ? ORDER BY h.id",
+            (fingerprint,),
+        )
+        return [
+            CardChange(
+                replaced=datetime.fromisoformat(replaced),
+                card=ContactCard.parse_covered(bytes(card)),
+                trust=_trust(trust, since, how),
+                verified_keys=verified_keys,
+                reason=reason,
+            )
+            for replaced, card, trust, since, how, verified_keys, reason in rows
+        ]
 
     def get(self, fingerprint: str) -> Contact | None:
         row = self._db.query_one(f"{_SELECT} WHERE fingerprint = ?", (fingerprint,))

@@ -1,11 +1,15 @@
 """The user's own identities: private keys live only inside the encrypted database.
 
 One identity is *active*: the one that signs, that sealed cables are
-encrypted to for the sent copy, and that ``identity show`` prints.
+encrypted to for the sent copy, and that ``identity show`` prints. Each
+keeps the sequence number of its current contact card (``card_sequence``,
+from 1): a newer card of the same key must carry a higher one
+(:meth:`IdentityStore.advance_card`).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -20,7 +24,7 @@ __all__ = ["IdentityStore"]
 
 _COLUMNS = (
     "name, post, role, email, scheme, clearance, nationality, created, expires, "
-    "signing_key, encryption_key"
+    "signing_key, encryption_key, card_sequence, accesses"
 )
 
 
@@ -43,7 +47,7 @@ class IdentityStore:
                 self._db.execute("UPDATE identities SET active = 0")
             self._db.execute(
                 f"INSERT INTO identities(fingerprint, {_COLUMNS}, active) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     identity.fingerprint,
                     identity.name,
@@ -57,6 +61,8 @@ class IdentityStore:
                     _time(identity.expires),
                     identity.signing_key.private_bytes_raw(),
                     identity.encryption_key.private_bytes(),
+                    identity.card_sequence,
+                    json.dumps(list(identity.accesses), separators=(",", ":")),
                     int(active),
                 ),
             )
@@ -76,13 +82,32 @@ class IdentityStore:
         rows = self._db.query(f"SELECT {_COLUMNS} FROM identities ORDER BY active DESC, id")
         return [_identity(r) for r in rows]
 
+    def advance_card(self, fingerprint: str) -> Identity:
+        """The identity with its card sequence number raised by one (stored): its
+        next contact card is newer than every card it gave before.
+
+        Raises VaultError if the vault has no such identity.
+        """
+        with self._db.transaction():
+            self._db.execute(
+                "UPDATE identities SET card_sequence = card_sequence + 1 WHERE fingerprint = ?",
+                (fingerprint,),
+            )
+            row = self._db.query_one(
+                f"SELECT {_COLUMNS} FROM identities WHERE fingerprint = ?", (fingerprint,)
+            )
+        if row is None:
+            raise VaultError(f"This vault has no identity {fingerprint}.")
+        return _identity(row)
+
     def count(self) -> int:
         row = self._db.query_one("SELECT count(*) FROM identities")
         return int(row[0]) if row else 0
 
 
 def _identity(row: Row) -> Identity:
-    (name, post, role, email, scheme, clearance, nationality, created, expires, sk, ek) = row
+    (name, post, role, email, scheme, clearance, nationality, created, expires, sk, ek,
+     sequence, accesses) = row  # fmt: skip
     return Identity(
         name=name,
         post=post,
@@ -95,4 +120,6 @@ def _identity(row: Row) -> Identity:
         expires=datetime.fromisoformat(expires) if expires else None,
         signing_key=Ed25519PrivateKey.from_private_bytes(bytes(sk)),
         encryption_key=X25519Identity(X25519PrivateKey.from_private_bytes(bytes(ek))),
+        card_sequence=int(sequence),
+        accesses=tuple(json.loads(accesses)),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.bench import (
     bench_age,
     bench_archive,
+    bench_directory,
     bench_export,
     bench_seal,
     bench_sshsig,
@@ -20,6 +21,7 @@ for bench in (
     bench_export,
     bench_archive,
     bench_vault,
+    bench_directory,
 ):
     bench.main()
     print()

@@ -91,7 +91,19 @@ TARGETS: dict[str, Spec] = {
             max_len=16 * KIB,
             words=SSH_WORDS,
         ),
-        Spec("contact", "contact cards (ContactCard.parse)", max_len=16 * KIB, json=True),
+        Spec(
+            "contact",
+            "contact cards (ContactCard.parse), re-signed too",
+            max_len=16 * KIB,
+            json=True,
+        ),
+        Spec("anchor", "anchors (Anchor.parse), re-signed too", max_len=16 * KIB, json=True),
+        Spec(
+            "directory",
+            "directories (Directory.parse, verify, contact_cards), re-signed too",
+            max_len=64 * KIB,
+            json=True,
+        ),
         Spec(
             "seal_zip",
             "sealed cables: hostile ZIPs inside valid age (open_sealed)",

@@ -56,7 +56,9 @@ def test_own_forged_and_expired_cards_are_refused(vault: Vault, clock: Clock) ->
     forged = card.to_bytes().replace(b"Eve", b"Bob")
     with pytest.raises(ContactError, match="self-signature"):
         service.import_card(forged)
-    expiring = ContactCard.for_identity(replace(_person("Old"), expires=clock()))
+    expiring = ContactCard.for_identity(
+        replace(_person("Old"), created=clock() - timedelta(days=1), expires=clock())
+    )
     with pytest.raises(ContactError, match="expired"):
         service.import_card(expiring.to_bytes())
     assert service.all() == []

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 import pytest
 
 from cabledesk.crypto.contact import ContactCard
@@ -73,3 +76,79 @@ def test_identities(vault: Vault) -> None:
     ]
     with pytest.raises(VaultError, match="already"):
         vault.identities.add(first)
+
+
+def test_identities_keep_their_card_sequence_and_accesses(vault: Vault) -> None:
+    me = Identity.generate("Jane Doe", "AMEMBASSY PARIS", accesses=("ATOMAL", "CRYPTO"))
+    vault.identities.add(me)
+    stored = vault.identities.active()
+    assert (stored.card_sequence, stored.accesses) == (1, ("ATOMAL", "CRYPTO"))
+    assert ContactCard.for_identity(stored).sequence == 1
+    advanced = vault.identities.advance_card(me.fingerprint)
+    assert advanced.card_sequence == 2 == vault.identities.active().card_sequence
+    assert ContactCard.for_identity(advanced).sequence == 2
+    with pytest.raises(VaultError, match="no identity"):
+        vault.identities.advance_card("SHA256:nobody")
+
+
+def test_verification_belongs_to_the_keys(vault: Vault, clock: Clock) -> None:
+    store = vault.contacts
+    person = Identity.generate("Jean Martin", "AMEMBASSY PARIS", nationality="FRA")
+    card = ContactCard.for_identity(person)
+    contact = store.add(card, Trust(TrustState.UNVERIFIED), clock())
+    assert contact.verified_keys is None and not contact.keys_verified
+    store.set_trust(card.fingerprint, Trust(TrustState.VERIFIED, clock(), "in person"))
+    verified = store.get(card.fingerprint)
+    assert verified is not None and verified.keys_verified
+    assert verified.verified_keys == card.key_set()
+    assert verified.verified_keys == f"{person.public().ssh_line()}\n{person.public().encryption}"
+    # a newer card with the same keys: still the verified keys
+    newer = ContactCard.for_identity(replace(person, post="USMISSION GENEVA", card_sequence=2))
+    clock.advance(days=1)
+    store.replace_card(newer, when=clock(), reason="card imported")
+    again = store.get(card.fingerprint)
+    assert again is not None and again.keys_verified and again.card.post == "USMISSION GENEVA"
+    # a card with another encryption key: trust state kept, but not the keys verified
+    other = Identity.generate("x", "y").encryption_key
+    changed = ContactCard.for_identity(replace(person, encryption_key=other, card_sequence=3))
+    clock.advance(days=1)
+    store.replace_card(changed, when=clock(), reason="keys changed")
+    now = store.get(card.fingerprint)
+    assert now is not None and now.trust.state is TrustState.VERIFIED and not now.keys_verified
+    history = store.history(card.fingerprint)
+    assert [h.card.to_bytes() for h in history] == [card.to_bytes(), newer.to_bytes()]
+    assert [h.reason for h in history] == ["card imported", "keys changed"]
+    assert [h.replaced for h in history] == [clock() - timedelta(days=1), clock()]
+    assert all(h.trust.state is TrustState.VERIFIED for h in history)
+    assert history[1].verified_keys == card.key_set()
+    assert vault.db.query("SELECT card_sequence FROM contacts") == [(3,)]
+    # verifying again covers the new keys; revoking clears them
+    store.set_trust(card.fingerprint, Trust(TrustState.VERIFIED, clock(), "by phone"))
+    reverified = store.get(card.fingerprint)
+    assert reverified is not None and reverified.keys_verified
+    store.set_trust(card.fingerprint, Trust(TrustState.REVOKED, clock(), "laptop lost"))
+    revoked = store.get(card.fingerprint)
+    assert revoked is not None and revoked.verified_keys is None and not revoked.keys_verified
+
+
+def test_a_contact_added_verified_records_its_keys(vault: Vault, clock: Clock) -> None:
+    card = _card("Anna")
+    contact = vault.contacts.add(card, Trust(TrustState.VERIFIED, clock(), "in person"), clock())
+    assert contact.keys_verified and contact == vault.contacts.get(card.fingerprint)
+
+
+def test_history_and_trust_need_a_known_contact(vault: Vault, clock: Clock) -> None:
+    card = _card("Nobody")
+    with pytest.raises(VaultError, match="not one of your contacts"):
+        vault.contacts.replace_card(card, when=clock(), reason="card imported")
+    with pytest.raises(VaultError, match="not one of your contacts"):
+        vault.contacts.set_trust(card.fingerprint, Trust(TrustState.VERIFIED, clock(), "x"))
+    assert vault.contacts.history(card.fingerprint) == []
+
+
+def test_a_card_read_from_the_vault_is_the_card_stored(vault: Vault, clock: Clock) -> None:
+    card = _card("Bruno")
+    vault.contacts.add(card, Trust(TrustState.UNVERIFIED), clock())
+    got = vault.contacts.get(card.fingerprint)
+    assert got is not None and got.card.to_bytes() == card.to_bytes()
+    assert ContactCard.parse(got.card.to_bytes(), now=clock()) == card  # still verifies

@@ -1,17 +1,44 @@
-"""Every earlier schema version, with data in it, migrates to the latest with the data kept."""
+"""Every earlier schema version, with data in it, migrates to the latest with the data kept.
+
+Also: a migration with a Python step (schema 5 keeps every contact's verification)
+is as crash-safe as the SQL ones: a failure or a SIGKILL in the middle of it leaves
+the previous version, whole, and the next open migrates it.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.crypto.keys import Identity
+from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.errors import VaultError
+from cabledesk.store import _schema as schema_module
 from cabledesk.store._cipher import NEW_VAULT_HMAC as HMAC
-from cabledesk.store._schema import LATEST_VERSION, MIGRATIONS
+from cabledesk.store._schema import LATEST_VERSION, MIGRATIONS, Migration
+from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
 
 KEY = os.urandom(32)
+CARD = ContactCard.from_public_keys(
+    name="Ada Lovelace",
+    age_recipient=str(Identity.generate("Ada", "X").public().encryption),
+    ssh_key=Identity.generate("Ada", "X").public().ssh_line(),
+    post="AMEMBASSY LONDON",
+)
+_FP, _HEX = CARD.fingerprint, CARD.to_bytes().hex()
+_CONTACT_ROW = (
+    "INSERT INTO contacts(fingerprint, card, name, post, nationality, scheme, clearance, "
+    f"self_certified, trust, trust_since, trust_how, added) VALUES ('{_FP}', x'{_HEX}', "
+    "'Ada Lovelace', 'AMEMBASSY LONDON', '', 'us', '', 0, 'verified', "
+    "'2026-11-24T09:00:00+00:00', 'in person', '2026-11-24T09:00:00+00:00')"
+)
 
 # Rows written at the version that introduced their table, checked after migrating.
 SAMPLES: dict[int, list[tuple[str, str]]] = {
@@ -20,6 +47,13 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
         (
             "INSERT INTO groups(name) VALUES ('EU posts')",
             "SELECT name FROM groups",
+        ),
+        (_CONTACT_ROW, "SELECT name, trust, trust_how FROM contacts"),
+        (
+            "INSERT INTO identities(fingerprint, name, post, role, scheme, clearance, "
+            "nationality, created, signing_key, encryption_key, active) VALUES ('SHA256:me', "
+            "'Me', 'POST', '', 'us', '', '', 't', x'00', x'00', 1)",
+            "SELECT name FROM identities",
         ),
     ],
     2: [
@@ -42,6 +76,17 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
     ],
     4: [
         ("INSERT INTO search_common_terms VALUES ('that')", "SELECT term FROM search_common_terms")
+    ],
+    5: [
+        (
+            "INSERT INTO contact_history(contact_id, replaced, card, trust, reason) VALUES "
+            "((SELECT min(id) FROM contacts), 't', x'00', 'unverified', 'card imported')",
+            "SELECT reason FROM contact_history",
+        ),
+        (
+            "UPDATE identities SET card_sequence = 2",
+            "SELECT card_sequence, accesses FROM identities",
+        ),
     ],
 }
 
@@ -89,16 +134,141 @@ def test_migrating_from_every_earlier_version(tmp_path: Path, start: int) -> Non
 def test_a_failing_migration_leaves_the_previous_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cabledesk.store import _schema
-
     path = tmp_path / "v1.db"
     Database(path, KEY, hmac=HMAC, migrate_to=1).close()
-    broken = (*MIGRATIONS[:1], MIGRATIONS[1] + "\nCREATE TABLE drafts (x);")  # fails at the end
-    monkeypatch.setattr(_schema, "MIGRATIONS", broken)
+    second = MIGRATIONS[1]
+    assert isinstance(second, str)
+    broken = (*MIGRATIONS[:1], second + "\nCREATE TABLE drafts (x);")  # fails at the end
+    monkeypatch.setattr(schema_module, "MIGRATIONS", broken)
     with pytest.raises(Exception, match="already exists"):
         Database(path, KEY, hmac=HMAC, migrate_to=2)
     monkeypatch.undo()
     db = Database(path, KEY, hmac=HMAC, migrate_to=1)
     assert db.user_version() == 1
     assert not db.query("SELECT name FROM sqlite_master WHERE name = 'drafts'")
+    db.close()
+
+
+# --- schema 5: the trust model's columns, and verifications kept ---------------------
+
+
+def _v4_vault(path: Path) -> dict[str, ContactCard]:
+    """A schema-4 database with three contacts: verified, unverified, revoked."""
+    db = Database(path, KEY, hmac=HMAC, migrate_to=4)
+    cards = {}
+    for name, state in (("Jane", "verified"), ("Mallory", "unverified"), ("Rex", "revoked")):
+        card = ContactCard.from_public_keys(
+            name=name,
+            age_recipient=str(Identity.generate(name, "X").public().encryption),
+            ssh_key=Identity.generate(name, "X").public().ssh_line(),
+        )
+        if name == "Jane":  # a self-signed /1 card, as CableDesk 0.1 stored them
+            jane = Identity.generate(name, "AMEMBASSY PARIS")
+            card = ContactCard.parse(_v1_card(jane), now=None)
+        db.execute(
+            "INSERT INTO contacts(fingerprint, card, name, post, nationality, scheme, clearance, "
+            "self_certified, trust, trust_since, trust_how, added) VALUES "
+            "(?, ?, ?, '', '', 'us', '', ?, ?, NULL, '', '2026-11-24T09:00:00+00:00')",
+            (card.fingerprint, card.to_bytes(), name, int(card.self_certified), state),
+        )
+        cards[state] = card
+    db.close()
+    return cards
+
+
+def _v1_card(identity: Identity) -> bytes:
+    from cabledesk.crypto.sshsig import CONTACT_NAMESPACE, sign
+
+    unsigned = ContactCard.from_public_keys(
+        name=identity.name,
+        age_recipient=str(identity.public().encryption),
+        ssh_key=identity.public().ssh_line(),
+        post=identity.post,
+    )
+    body = unsigned.body()
+    return body + b"\n" + sign(identity.signing_key, CONTACT_NAMESPACE, body).encode()
+
+
+def test_schema_5_keeps_every_verification(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    cards = _v4_vault(path)
+    db = Database(path, KEY, hmac=HMAC)
+    store = ContactStore(db)
+    for state, card in cards.items():
+        contact = store.get(card.fingerprint)
+        assert contact is not None and contact.trust.state is TrustState(state)
+        assert contact.card.to_bytes() == card.to_bytes()
+        assert contact.keys_verified is (state == "verified")
+        assert contact.verified_keys == (card.key_set() if state == "verified" else None)
+    assert db.query("SELECT DISTINCT card_sequence FROM contacts") == [(0,)]
+    db.close()
+
+
+def test_a_failing_python_step_leaves_version_4(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "v4.db"
+    cards = _v4_vault(path)
+    migration = MIGRATIONS[4]
+    assert isinstance(migration, Migration)
+
+    def half_done(conn: sqlcipher3.Connection) -> None:
+        migration.step(conn)  # every row written, then a failure before the version bump
+        raise VaultError("the disk is full")
+
+    broken = (*MIGRATIONS[:4], Migration(migration.sql, half_done))
+    monkeypatch.setattr(schema_module, "MIGRATIONS", broken)
+    with pytest.raises(VaultError, match="disk is full"):
+        Database(path, KEY, hmac=HMAC)
+    monkeypatch.undo()
+    _check_still_version_4(path, cards)
+
+
+def test_a_card_that_cannot_be_read_stops_the_migration(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    _v4_vault(path)
+    db = Database(path, KEY, hmac=HMAC, migrate_to=4)
+    db.execute("UPDATE contacts SET card = x'00' WHERE name = 'Rex'")
+    db.close()
+    with pytest.raises(VaultError, match="could not be updated"):
+        Database(path, KEY, hmac=HMAC)
+    assert Database(path, KEY, hmac=HMAC, migrate_to=4).user_version() == 4
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
+def test_sigkill_in_the_python_step_leaves_version_4(tmp_path: Path) -> None:
+    path = tmp_path / "v4.db"
+    cards = _v4_vault(path)
+    pid = os.fork()
+    if pid == 0:  # the child: killed in the middle of the step, after it wrote rows
+        try:
+            migration = MIGRATIONS[4]
+            assert isinstance(migration, Migration)
+
+            def killed(conn: sqlcipher3.Connection) -> None:
+                migration.step(conn)
+                os.kill(os.getpid(), signal.SIGKILL)
+
+            schema_module.MIGRATIONS = (*MIGRATIONS[:4], Migration(migration.sql, killed))
+            Database(path, KEY, hmac=HMAC)
+        finally:
+            os._exit(3)  # never reached when the kill happened
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    _check_still_version_4(path, cards)
+
+
+def _check_still_version_4(path: Path, cards: dict[str, ContactCard]) -> None:
+    old = Database(path, KEY, hmac=HMAC, migrate_to=4)
+    assert old.user_version() == 4
+    columns = [row[1] for row in old.query("PRAGMA table_info(contacts)")]
+    assert "verified_keys" not in columns and "card_sequence" not in columns
+    assert not old.query("SELECT name FROM sqlite_master WHERE name = 'contact_history'")
+    assert old.integrity_check() == "ok"
+    old.close()
+    db = Database(path, KEY, hmac=HMAC)  # the next open migrates, verifications kept
+    assert db.user_version() == LATEST_VERSION
+    verified = ContactStore(db).get(cards["verified"].fingerprint)
+    assert verified is not None and verified.keys_verified
+    assert verified.trust == Trust(TrustState.VERIFIED, None, "")
     db.close()

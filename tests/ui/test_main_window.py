@@ -94,7 +94,7 @@ def test_first_run_lock_and_unlock(qtbot: QtBot, tmp_path: Path) -> None:
     card = tmp_path / "jane.contact"
     wizard.save_card_to = lambda: card
     wizard.done_page.export.click()
-    assert card.read_bytes().startswith(b'{"age_recipient":"age1')
+    assert card.read_bytes().startswith(b'{"accesses":[],"age_recipient":"age1')
     wizard.button(QWizard.WizardButton.FinishButton).click()
     window = controller.window
     assert isinstance(window, MainWindow)

@@ -6,7 +6,8 @@ or cancellation no output file is left). Keys: :class:`X25519Identity`
 (``AGE-SECRET-KEY-1…``), :class:`X25519Recipient` (``age1…``), and the
 passphrase pair :class:`ScryptRecipient` / :class:`ScryptIdentity`.
 Identity and recipients files as the ``age`` tool reads them:
-:func:`parse_identity_file`, :func:`parse_recipients_file`.
+:func:`parse_identity_file`, :func:`parse_recipients_file`. The text of a
+post-quantum recipient (``age1pq1…``), for syntax only: :func:`check_pq_recipient`.
 
 Errors: HeaderError, HeaderMacError, NoIdentityMatch, PayloadError, ArmorError,
 KeyFormatError, Cancelled (all CableDeskError); a failed decryption never says
@@ -24,6 +25,7 @@ from cabledesk.crypto.age._api import (
     parse_recipients_file,
 )
 from cabledesk.crypto.age._format import Stanza
+from cabledesk.crypto.age._pqtext import check_pq_recipient
 from cabledesk.crypto.age._primitives import Identity, Recipient
 from cabledesk.crypto.age._stream import CHUNK_SIZE
 from cabledesk.crypto.age.scrypt import ScryptIdentity, ScryptRecipient, calibrate_work_factor
@@ -39,6 +41,7 @@ __all__ = [
     "X25519Identity",
     "X25519Recipient",
     "calibrate_work_factor",
+    "check_pq_recipient",
     "decrypt",
     "decrypt_file",
     "encrypt",

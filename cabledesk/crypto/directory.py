@@ -1,0 +1,202 @@
+"""Directories (``.cdir``): a security office's signed list of attested people and revocations.
+
+Format ``cabledesk.directory/1`` (docs/FORMAT.md, Part III), a signed JSON
+text (:mod:`cabledesk.crypto.signedtext`) signed by the office's anchor key
+in the namespace ``cabledesk-directory-v1``. Line 1 holds ``format``,
+``anchor`` (the ``SHA256:`` fingerprint of the anchor key), ``serial`` (≥ 1,
+strictly increasing from one directory of an anchor to the next),
+``issued``, ``next_update`` (later than ``issued``), ``entries`` and
+``revocations``, both sorted by fingerprint, no fingerprint twice in either
+or in both. An entry attests a person's card: ``fingerprint`` (of the card's
+key), ``card`` (the ``.contact`` file's text, ``/1`` or ``/2``), ``clearance``,
+``scheme``, ``nationality``, ``accesses``, ``roles``, ``attested``,
+``expires``. A revocation withdraws a key: ``fingerprint``, ``reason``,
+``text``, ``revoked``. At most 256 MiB and 200,000 entries (and as many
+revocations).
+
+:meth:`Directory.parse` checks the form of everything, and of each card its
+format and that its key has the entry's fingerprint (the rest of a card is
+read by :meth:`DirectoryEntry.contact_card`, or all of them by
+:meth:`Directory.contact_cards`: an importer reads them all before it changes
+anything). :meth:`Directory.verify` checks it against a pinned
+:class:`~cabledesk.crypto.anchor.Anchor`: the anchor's fingerprint, its
+signature, and every entry inside its scope. Any problem refuses the whole
+directory with a :class:`~cabledesk.errors.DirectoryError` naming it.
+:meth:`Directory.publish` makes one with the anchor's private key.
+
+Speed: a directory of 20,000 people is tens of megabytes; its lists are read
+on fast paths (:mod:`cabledesk.crypto._directory_lists`), and the whole of it
+parses and verifies in under a second (``tests/bench/bench_directory.py``
+measures it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from cabledesk.crypto._attributes import MAX_SEQUENCE
+from cabledesk.crypto._directory_lists import (
+    FINGERPRINT,
+    FINGERPRINT_WHAT,
+    MAX_ENTRIES,
+    REASONS,
+    ROLES,
+    DirectoryEntry,
+    Revocation,
+    read_lists,
+)
+from cabledesk.crypto.anchor import Anchor
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.crypto.fingerprint import fingerprint
+from cabledesk.crypto.signedtext import (
+    SignedTextFormat,
+    check_signature,
+    field_error,
+    format_time,
+    identifier,
+    read_time,
+)
+from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE, Signature, VerifiedSignature
+from cabledesk.errors import DirectoryError
+
+__all__ = [
+    "DIRECTORY_FORMAT",
+    "MAX_ENTRIES",
+    "REASONS",
+    "ROLES",
+    "Directory",
+    "DirectoryEntry",
+    "Revocation",
+]
+
+DIRECTORY_FORMAT = SignedTextFormat(
+    family="cabledesk.directory",
+    version=1,
+    what="directory",
+    error=DirectoryError,
+    namespace=DIRECTORY_NAMESPACE,
+    max_bytes=256 * 1024 * 1024,
+)
+_FIELDS = ("format", "anchor", "serial", "issued", "next_update", "entries", "revocations")
+_ASK = "The whole directory is refused; ask the security office for a correct one."
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """A directory read by :meth:`parse` (not yet checked against an anchor) or published."""
+
+    anchor: str  # the anchor key's SHA256: fingerprint
+    serial: int
+    issued: datetime
+    next_update: datetime
+    entries: tuple[DirectoryEntry, ...]
+    revocations: tuple[Revocation, ...]
+    _body: bytes = field(default=b"", repr=False, compare=False)
+    _signature: Signature | None = field(default=None, repr=False, compare=False)
+
+    def entry(self, fingerprint: str) -> DirectoryEntry | None:
+        """The entry of a key, by binary search (entries are sorted by fingerprint)."""
+        lo, hi = 0, len(self.entries)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.entries[mid].fingerprint < fingerprint:
+                lo = mid + 1
+            else:
+                hi = mid
+        found = self.entries[lo] if lo < len(self.entries) else None
+        return found if found is not None and found.fingerprint == fingerprint else None
+
+    def contact_cards(self) -> tuple[ContactCard, ...]:
+        """Every entry's card (see :meth:`DirectoryEntry.contact_card`); raises DirectoryError."""
+        return tuple(entry.contact_card() for entry in self.entries)
+
+    def to_bytes(self) -> bytes:
+        """The ``.cdir`` file, exactly as read or published."""
+        if self._signature is None:
+            raise ValueError("only a directory read or published has bytes")
+        return self._body + b"\n" + self._signature.armored().encode("ascii")
+
+    # --- checking against an anchor ------------------------------------------
+
+    def verify(self, anchor: Anchor) -> VerifiedSignature:
+        """Check this directory against the pinned ``anchor``: published under its
+        fingerprint, signed by its key in the directory namespace, and every entry
+        inside its scope. Raises DirectoryError, naming the first problem."""
+        if self._signature is None:
+            raise ValueError("only a directory read or published can be verified")
+        if self.anchor != anchor.fingerprint:
+            raise DirectoryError(
+                f"This directory was published under the anchor {self.anchor}, not under "
+                f"{anchor.name} ({anchor.fingerprint}).",
+                hint="Check it with the anchor of the office that published it.",
+            )
+        verified = check_signature(
+            self._body, self._signature, anchor.key, namespace=DIRECTORY_NAMESPACE,
+            what="directory", error=DirectoryError,
+        )  # fmt: skip
+        for entry in self.entries:
+            if not anchor.covers(entry.nationality, entry.scheme):
+                raise DirectoryError(
+                    f"This directory attests {entry.fingerprint} (nationality "
+                    f"{entry.nationality}, scheme {entry.scheme}), outside the scope of its "
+                    f"anchor {anchor.name}.",
+                    hint=_ASK,
+                )
+        return verified
+
+    # --- writing and reading --------------------------------------------------
+
+    @classmethod
+    def publish(
+        cls,
+        key: Ed25519PrivateKey,
+        *,
+        serial: int,
+        issued: datetime,
+        next_update: datetime,
+        entries: Iterable[DirectoryEntry],
+        revocations: Iterable[Revocation] = (),
+    ) -> Directory:
+        """A directory signed by the anchor's ``key``; entries and revocations are
+        sorted here. Raises DirectoryError if they break a rule of the format (a
+        fingerprint twice, a text with a control character, …)."""
+        doc = {
+            "format": DIRECTORY_FORMAT.format_id,
+            "anchor": fingerprint(key.public_key()),
+            "serial": serial,
+            "issued": format_time(issued),
+            "next_update": format_time(next_update),
+            "entries": [e.to_json() for e in sorted(entries, key=lambda e: e.fingerprint)],
+            "revocations": [r.to_json() for r in sorted(revocations, key=lambda r: r.fingerprint)],
+        }
+        return cls.parse(DIRECTORY_FORMAT.sign(doc, key))
+
+    @classmethod
+    def parse(cls, data: bytes) -> Directory:
+        """Read a ``.cdir`` file; raises DirectoryError. Its signature is checked
+        by :meth:`verify`, against the anchor the user pinned."""
+        text = DIRECTORY_FORMAT.read(data)
+        root = text.root
+        root.only_fields(*_FIELDS)
+        anchor = identifier(root.field("anchor"), FINGERPRINT, FINGERPRINT_WHAT)
+        if text.signature.fingerprint != anchor:
+            raise DirectoryError(
+                f"This directory names the anchor {anchor} but is signed by another key "
+                f"({text.signature.fingerprint}).",
+                hint=_ASK,
+            )
+        serial = root.field("serial").count()
+        if not 1 <= serial <= MAX_SEQUENCE:
+            raise field_error(root.field("serial"), "must be a whole number from 1 to 2^53 - 1")
+        issued = read_time(root.field("issued"))
+        next_update = read_time(root.field("next_update"))
+        if next_update <= issued:
+            raise field_error(root.field("next_update"), "must be later than the field issued")
+        entries, revocations = read_lists(root)
+        return cls(
+            anchor, serial, issued, next_update, entries, revocations, text.body, text.signature
+        )

@@ -1,0 +1,92 @@
+"""Directories: parsing and verifying a signed directory of 20,000 people.
+
+Publishes a ``cabledesk.directory/1`` of BENCH_DIRECTORY_ENTRIES people (default
+20,000; ``cabledesk.contact/2`` cards as CableDesk writes them today, without a
+post-quantum recipient) and one revocation in ten people, then times, best of
+BENCH_ROUNDS (default 3), in process: ``Directory.parse`` and
+``Directory.verify(anchor)`` (goal: the two well under 1 s, so that an import
+stays under 3 s), and, for the record, reading every card in full
+(``Directory.contact_cards``), which an importer does before it changes anything.
+Prints the file size and the parse's floor: decoding the JSON and checking its
+canonical form, which the format requires of every byte.
+
+Making the 20,000 cards takes a while (key generation, signing): it is not timed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from datetime import timedelta
+
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.crypto.directory import Directory, Revocation
+from cabledesk.crypto.keys import Identity
+from cabledesk.crypto.signedtext import canonical_json
+from tests.crypto.dirkit import ANCHOR, ANCHOR_KEY, NOW, entry
+
+MIB = 1024 * 1024
+GOAL_SECONDS = 1.0
+
+
+def _directory(count: int) -> bytes:
+    entries = []
+    for i in range(count):
+        identity = Identity.generate(
+            f"Person {i:05d}", "AMEMBASSY PARIS", nationality=("FRA", "USA")[i % 2],
+            clearance="SECRET", created=NOW, expires=NOW + timedelta(days=730),
+        )  # fmt: skip
+        entries.append(entry(ContactCard.for_identity(identity), roles=("clearer",) * (i % 7 == 0)))
+    revocations = [
+        Revocation(f"SHA256:{i:043d}", "left-service", "Left the service.", NOW)
+        for i in range(count // 10)
+    ]
+    published = Directory.publish(
+        ANCHOR_KEY, serial=1, issued=NOW, next_update=NOW + timedelta(days=30),
+        entries=entries, revocations=revocations,
+    )  # fmt: skip
+    return published.to_bytes()
+
+
+def _best(rounds: int, work: Callable[[], object]) -> tuple[float, float]:
+    """Best wall time and best CPU time of ``rounds`` runs of ``work``."""
+    walls, cpus = [], []
+    for _ in range(rounds):
+        wall, cpu = time.perf_counter(), time.process_time()
+        work()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus)
+
+
+def main() -> None:
+    count = int(os.environ.get("BENCH_DIRECTORY_ENTRIES", "20000"))
+    rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
+    data = _directory(count)
+    parsed = Directory.parse(data)
+    parse = _best(rounds, lambda: Directory.parse(data))
+    verify = _best(rounds, lambda: parsed.verify(ANCHOR))
+    both = _best(rounds, lambda: Directory.parse(data).verify(ANCHOR))
+    cards = _best(1, parsed.contact_cards)
+    body = data.partition(b"\n")[0]
+    floor = _best(rounds, lambda: canonical_json(json.loads(body.decode())) == body)
+    verdict = "goal met" if both[0] < GOAL_SECONDS else "GOAL MISSED"
+    print(
+        f"bench_directory: {count:,} entries, {len(parsed.revocations):,} revocations, "
+        f"{len(data) / MIB:.1f} MiB"
+    )
+    print(
+        f"  parse + verify: {both[0] * 1000:.0f} ms (CPU {both[1] * 1000:.0f} ms), goal under "
+        f"{GOAL_SECONDS * 1000:.0f} ms: {verdict}"
+    )
+    print(
+        f"  of which parse {parse[0] * 1000:.0f} ms (JSON decode and canonical check alone "
+        f"{floor[0] * 1000:.0f} ms), verify {verify[0] * 1000:.0f} ms"
+    )
+    print(f"  reading every card in full (an importer's first step): {cards[0] * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
