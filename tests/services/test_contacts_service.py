@@ -140,7 +140,7 @@ def test_the_address_book_resolves_without_the_vault(vault: Vault) -> None:
 def test_records_carry_safety_numbers_expiry_and_groups(vault: Vault, clock: Clock) -> None:
     service = ContactsService(vault)
     person = _person("Klaus Weber")
-    soon = replace(person, expires=clock.now + timedelta(days=1))
+    soon = replace(person, created=clock.now, expires=clock.now + timedelta(days=1))
     service.import_card(ContactCard.for_identity(soon).to_bytes())
     service.create_group("EU posts")
     service.add_to_group("EU posts", ["Klaus"])
