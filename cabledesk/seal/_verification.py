@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from cabledesk.crypto.signedtext import format_time
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.trust import Trust
 from cabledesk.seal._manifest import (
     FORMAT_IDS,
-    TIME_FORMAT,
     ManifestFile,
     ManifestRecipient,
     ManifestSender,
@@ -217,7 +217,7 @@ class Verification:
 
 
 def _time(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).strftime(TIME_FORMAT)
+    return None if moment is None else format_time(moment)
 
 
 def _signer(s: ManifestSender) -> dict[str, Any]:
