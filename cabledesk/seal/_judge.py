@@ -35,7 +35,7 @@ from cabledesk.seal._verification import (
     severity_of,
 )
 
-__all__ = ["DO_NOT_TRUST", "Opener", "judge", "report_statement", "with_verdict"]
+__all__ = ["DO_NOT_TRUST", "Opener", "judge", "peek_text", "report_statement", "with_verdict"]
 
 CLOCK_SKEW = timedelta(minutes=5)
 DO_NOT_TRUST = "Do not trust any part of it; ask the sender for a fresh copy."
@@ -76,7 +76,7 @@ def judge(
     try:
         cable = decode_cable(cable_json)
     except CableDeskError as exc:
-        schema = _schema(cable_json)
+        schema = peek_text(cable_json, "schema")
         if schema is not None and schema.startswith("cabledesk.cable/") and schema != SCHEMA_ID:
             return with_verdict(signed, Verdict.NEWER_FORMAT, exc.message, exc.hint)
         return with_verdict(
@@ -182,13 +182,15 @@ def _marking_mismatch(
     )
 
 
-def _schema(data: bytes) -> str | None:
+def peek_text(data: bytes, name: str) -> str | None:
+    """The top-level text field ``name`` of JSON ``data`` that may be anything at all,
+    to say more about a failure (None when there is no such field)."""
     try:
         value = json.loads(data)
     except (ValueError, RecursionError):
         return None
-    schema = value.get("schema") if isinstance(value, dict) else None
-    return schema if isinstance(schema, str) else None
+    text = value.get(name) if isinstance(value, dict) else None
+    return text if isinstance(text, str) else None
 
 
 def _trust(signer: str, opener: Opener) -> Trust:
