@@ -172,7 +172,7 @@ def _marking_mismatch(
         )
     if computed == banner:
         return None
-    return with_verdict(
+    mismatch = with_verdict(
         signed,
         Verdict.MARKING_MISMATCH,
         f"The marking on the package does not match its text: {name} sealed it as {banner}, "
@@ -180,6 +180,7 @@ def _marking_mismatch(
         "Handle it as the higher of the two markings, do not rely on its content, and ask "
         "the sender to seal it again.",
     )
+    return replace(mismatch, computed_banner=computed)
 
 
 def peek_text(data: bytes, name: str) -> str | None:
@@ -216,14 +217,19 @@ def _verdict(manifest: Manifest, addressed: bool, trust: Trust) -> tuple[Verdict
         )
     if not addressed:
         names = ", ".join(r.name for r in manifest.recipients)
+        if manifest.version == 1:  # a warning: /1 allowed a recipient to pass it on
+            return (
+                Verdict.NOT_ADDRESSED_TO_YOU,
+                f"This cable was re-encrypted to you by someone other than the signer: {who} "
+                f"sealed it for {names}, not for you.",
+                f"It is intact, but ask {sender.name} whether you were meant to receive it.",
+            )
         return (
             Verdict.NOT_ADDRESSED_TO_YOU,
-            f"This cable was re-encrypted to you by someone other than the signer: {who} "
-            f"sealed it for {names}, not for you.",
-            f"It is intact, but ask {sender.name} whether you were meant to receive it."
-            if manifest.version == 1
-            else f"Do not rely on it: ask {sender.name} to seal it for you if you are meant "
-            "to receive it.",
+            f"This cable was not sealed for you: {who} sealed it for {names}, and someone "
+            "re-encrypted it to you.",
+            f"Do not rely on it. Ask {sender.name} to seal it for you if you are meant to "
+            "receive it.",
         )
     if trust.state is TrustState.UNKNOWN:
         return (
