@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AcceptRollbackDialog</name>
+    <message>
+        <source>Open the older vault</source>
+        <translation>Ouvrir l’ancien coffre</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database is an older copy than the one the vault last recorded. If you open it, everything done since that copy was made is lost from this vault: keys you revoked are trusted again, and contacts, cables, drafts and settings are as they were then. Only do this if you put the older copy back on purpose; otherwise restore your latest backup instead. The acceptance and your reason are written in the audit log.</source>
+        <translation>La base de données du coffre est une copie plus ancienne que celle que le coffre a enregistrée en dernier. Si vous l’ouvrez, tout ce qui a été fait depuis cette copie est perdu pour ce coffre&#xa0;: les clés que vous avez révoquées redeviennent dignes de confiance, et les contacts, télégrammes, brouillons et réglages sont tels qu’ils étaient alors. Ne le faites que si vous avez remis cette ancienne copie en place volontairement&#xa0;; sinon, restaurez plutôt votre sauvegarde la plus récente. L’acceptation et votre motif sont consignés dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>Why do you open the older copy?</source>
+        <translation>Pourquoi ouvrez-vous l’ancienne copie&#xa0;?</translation>
+    </message>
+    <message>
+        <source>I understand that the revocations and other changes made since that copy are lost from this vault</source>
+        <translation>Je comprends que les révocations et les autres modifications faites depuis cette copie sont perdues pour ce coffre</translation>
+    </message>
+</context>
+<context>
     <name>AddContactDialog</name>
     <message>
         <source>Add a contact from public keys</source>
@@ -2183,12 +2202,24 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Déverrouiller avec le trousseau</translation>
     </message>
     <message>
+        <source>Open the older vault anyway…</source>
+        <translation>Ouvrir quand même l’ancien coffre…</translation>
+    </message>
+    <message>
         <source>Type your passphrase.</source>
         <translation>Saisissez votre phrase de passe.</translation>
     </message>
     <message>
         <source>The keychain does not remember this vault.</source>
         <translation>Le trousseau ne connaît pas ce coffre.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first: opening the older vault needs it.</source>
+        <translation>Saisissez d’abord votre phrase de passe&#xa0;: elle est nécessaire pour ouvrir l’ancien coffre.</translation>
+    </message>
+    <message>
+        <source>Restore your latest backup of the vault into a new folder; or, if you put this older copy back on purpose, open it anyway: the changes made since that copy stay lost, and the acceptance is written in the audit log.</source>
+        <translation>Restaurez votre sauvegarde la plus récente du coffre dans un nouveau dossier&#xa0;; ou, si vous avez remis cette ancienne copie en place volontairement, ouvrez-la quand même&#xa0;: les modifications faites depuis cette copie restent perdues, et l’acceptation est consignée dans le journal d’audit.</translation>
     </message>
 </context>
 <context>
