@@ -6,6 +6,9 @@ setting (key, value, default, description) as text, :meth:`SettingsService.set`
 parses a typed value, checks it, stores it and writes a "setting changed" entry
 in the audit log, and :meth:`SettingsService.get` gives the typed value of a
 declared setting (the constants re-exported here) to the code that applies it.
+:meth:`SettingsService.safeguards` reads the three the desktop applies while the
+vault is open (:class:`Safeguards`) in one call, so that it can read them off
+the GUI thread, at unlock and after a change, and apply them from memory.
 
 Values as text (what ``set`` accepts and ``show`` prints, the one round-tripping
 to the other):
@@ -62,6 +65,7 @@ __all__ = [
     "LANGUAGE",
     "LOCK_ON_SCREEN_LOCK",
     "PAPER",
+    "Safeguards",
     "SettingView",
     "SettingsService",
 ]
@@ -74,6 +78,16 @@ KEYS: tuple[str, ...] = tuple(s.key for s in SETTINGS)
 _BY_KEY: dict[str, AnySetting] = {s.key: s for s in SETTINGS}
 _ON, _OFF = "on", "off"
 _SYSTEM = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class Safeguards:
+    """What the desktop applies while the vault is open: when it locks itself (after
+    idle minutes, with the screen) and how long copied cable text stays on the clipboard."""
+
+    auto_lock_minutes: int = AUTO_LOCK_MINUTES.default  # 0: never
+    lock_on_screen_lock: bool = LOCK_ON_SCREEN_LOCK.default
+    clipboard_clear_seconds: int = CLIPBOARD_CLEAR_SECONDS.default
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +120,16 @@ class SettingsService:
     def get(self, setting: Setting[T]) -> T:
         """The stored value of a declared setting (its default if none, or not valid)."""
         return self._vault.settings.get(setting)
+
+    def safeguards(self) -> Safeguards:
+        """The safeguards as the settings say now, read in one go; raises VaultLocked
+        once locked."""
+        settings = self._vault.settings
+        return Safeguards(
+            auto_lock_minutes=settings.get(AUTO_LOCK_MINUTES),
+            lock_on_screen_lock=settings.get(LOCK_ON_SCREEN_LOCK),
+            clipboard_clear_seconds=settings.get(CLIPBOARD_CLEAR_SECONDS),
+        )
 
     def export_ceiling(self) -> ExportCeiling:
         """The export ceiling the ``export-ceiling`` setting means.

@@ -8,9 +8,11 @@ import pytest
 from cabledesk.errors import MarkingError, SchemeError, SettingError
 from cabledesk.services.settings import (
     AUTO_LOCK_MINUTES,
+    CLIPBOARD_CLEAR_SECONDS,
     EXPORT_CEILING,
     KEYS,
     LOCK_ON_SCREEN_LOCK,
+    Safeguards,
     SettingsService,
 )
 from cabledesk.store.home import VaultHome
@@ -79,6 +81,14 @@ def test_values_not_accepted(vault: Vault, key: str, typed: str, error: type) ->
     with pytest.raises(error):
         service.set(key, typed)
     assert vault.audit.entries(limit=1)[0].seq == before
+
+
+def test_the_safeguards_are_read_in_one_go(vault: Vault) -> None:
+    service = SettingsService(vault, SCHEMES)
+    assert service.safeguards() == Safeguards()
+    service.set_many({"auto-lock-minutes": "off", "clipboard-clear-seconds": "45"})
+    assert service.safeguards() == Safeguards(0, True, 45)
+    assert service.get(AUTO_LOCK_MINUTES) == 0 and service.get(CLIPBOARD_CLEAR_SECONDS) == 45
 
 
 def test_a_change_is_audited_and_no_change_is_not(vault: Vault) -> None:
