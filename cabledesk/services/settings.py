@@ -23,7 +23,8 @@ to the other):
 
 A value the setting does not accept raises :class:`~cabledesk.errors.SettingError`
 (or MarkingError / SchemeError for a level or scheme that does not exist),
-naming the key and what it accepts.
+naming the key and what it accepts, in :class:`~cabledesk.phrase.Phrase` sentences
+that the desktop translates.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import Any, TypeVar, cast
 from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import SettingError
+from cabledesk.phrase import Phrase
 from cabledesk.services._ceiling_setting import (
     DEFAULT_WORD,
     canonical_ceiling,
@@ -250,27 +252,30 @@ def _setting(key: str) -> AnySetting:
     setting = _BY_KEY.get(key.strip().lower())
     if setting is None:
         raise SettingError(
-            f"There is no setting called {key!r}.", hint=f"Settings: {', '.join(KEYS)}."
+            Phrase.of("There is no setting called {key}.", key=repr(key)),
+            hint=Phrase.of("Settings: {keys}.", keys=KEYS),
         )
     return setting
 
 
+# What each setting takes, as the hint of a refusal says it ("on", "off", "a4"… are
+# the words to type: a translation keeps them).
 _ACCEPTS = {
-    AUTO_LOCK_MINUTES.key: "a number of minutes from 0 to 1440, or off",
-    LOCK_ON_SCREEN_LOCK.key: "on or off",
-    DEFAULT_SCHEME.key: "the id of a classification scheme, such as us or uk",
-    PAPER.key: "a4 or letter",
-    EXPORT_CEILING.key: "a level of your scheme, off, or default",
-    LANGUAGE.key: "system, en or fr",
-    DRAFT_HISTORY_LIMIT.key: "a number of versions from 1 to 1000",
-    CLIPBOARD_CLEAR_SECONDS.key: "a number of seconds from 5 to 600",
+    AUTO_LOCK_MINUTES.key: Phrase.of("a number of minutes from 0 to 1440, or off"),
+    LOCK_ON_SCREEN_LOCK.key: Phrase.of("on or off"),
+    DEFAULT_SCHEME.key: Phrase.of("the id of a classification scheme, such as us or uk"),
+    PAPER.key: Phrase.of("a4 or letter"),
+    EXPORT_CEILING.key: Phrase.of("a level of your scheme, off, or default"),
+    LANGUAGE.key: Phrase.of("system, en or fr"),
+    DRAFT_HISTORY_LIMIT.key: Phrase.of("a number of versions from 1 to 1000"),
+    CLIPBOARD_CLEAR_SECONDS.key: Phrase.of("a number of seconds from 5 to 600"),
 }
 
 
 def _refused(setting: AnySetting, text: str) -> SettingError:
     return SettingError(
-        f"{setting.key} cannot be {text.strip()!r}.",
-        hint=f"{setting.key} takes {_ACCEPTS[setting.key]}.",
+        Phrase.of("{key} cannot be {value}.", key=setting.key, value=repr(text.strip())),
+        hint=Phrase.of("{key} takes {accepted}.", key=setting.key, accepted=_ACCEPTS[setting.key]),
     )
 
 

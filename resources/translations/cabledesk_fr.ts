@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>The vault&apos;s database is an older copy than the one the vault last recorded. If you open it, everything done since that copy was made is lost from this vault: keys you revoked are trusted again, and contacts, cables, drafts and settings are as they were then. Only do this if you put the older copy back on purpose; otherwise restore your latest backup instead. The acceptance and your reason are written in the audit log.</source>
-        <translation>La base de données du coffre est une copie plus ancienne que celle que le coffre a enregistrée en dernier. Si vous l’ouvrez, tout ce qui a été fait depuis cette copie est perdu pour ce coffre&#xa0;: les clés que vous avez révoquées redeviennent dignes de confiance, et les contacts, télégrammes, brouillons et réglages sont tels qu’ils étaient alors. Ne le faites que si vous avez remis cette ancienne copie en place volontairement&#xa0;; sinon, restaurez plutôt votre sauvegarde la plus récente. L’acceptation et votre motif sont consignés dans le journal d’audit.</translation>
+        <translation>La base de données du coffre est une copie plus ancienne que celle que le coffre a enregistrée en dernier. Si vous l’ouvrez, tout ce qui a été fait depuis cette copie est perdu pour ce coffre&#xa0;: les clés que vous avez révoquées redeviennent dignes de confiance, et les contacts, télégrammes, brouillons et paramètres sont tels qu’ils étaient alors. Ne le faites que si vous avez remis cette ancienne copie en place volontairement&#xa0;; sinon, restaurez plutôt votre sauvegarde la plus récente. L’acceptation et votre motif sont consignés dans le journal d’audit.</translation>
     </message>
     <message>
         <source>Why do you open the older copy?</source>
@@ -3226,6 +3226,62 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>This passphrase is too easy to guess. {strength}</source>
         <translation>Cette phrase de passe est trop facile à deviner. {strength}</translation>
+    </message>
+    <message>
+        <source>There is no setting called {key}.</source>
+        <translation>Il n’existe pas de paramètre nommé {key}.</translation>
+    </message>
+    <message>
+        <source>Settings: {keys}.</source>
+        <translation>Paramètres&#xa0;: {keys}.</translation>
+    </message>
+    <message>
+        <source>{key} cannot be {value}.</source>
+        <translation>{key} ne peut pas valoir {value}.</translation>
+    </message>
+    <message>
+        <source>{key} takes {accepted}.</source>
+        <translation>{key} accepte {accepted}.</translation>
+    </message>
+    <message>
+        <source>a number of minutes from 0 to 1440, or off</source>
+        <translation>un nombre de minutes de 0 à 1440, ou off</translation>
+    </message>
+    <message>
+        <source>on or off</source>
+        <translation>on ou off</translation>
+    </message>
+    <message>
+        <source>the id of a classification scheme, such as us or uk</source>
+        <translation>l’identifiant d’un référentiel de classification, par exemple us ou uk</translation>
+    </message>
+    <message>
+        <source>a4 or letter</source>
+        <translation>a4 ou letter</translation>
+    </message>
+    <message>
+        <source>a level of your scheme, off, or default</source>
+        <translation>un niveau de votre référentiel, off ou default</translation>
+    </message>
+    <message>
+        <source>system, en or fr</source>
+        <translation>system, en ou fr</translation>
+    </message>
+    <message>
+        <source>a number of versions from 1 to 1000</source>
+        <translation>un nombre de versions de 1 à 1000</translation>
+    </message>
+    <message>
+        <source>a number of seconds from 5 to 600</source>
+        <translation>un nombre de secondes de 5 à 600</translation>
+    </message>
+    <message>
+        <source>The export ceiling {value} is not a level, &apos;off&apos;, or of the form &apos;us=SECRET, uk=OFFICIAL&apos;.</source>
+        <translation>Le plafond d’exportation {value} n’est ni un niveau, ni &apos;off&apos;, ni de la forme &apos;us=SECRET, uk=OFFICIAL&apos;.</translation>
+    </message>
+    <message>
+        <source>Give a level of your scheme, such as CONFIDENTIAL, or &apos;off&apos;.</source>
+        <translation>Indiquez un niveau de votre référentiel, par exemple CONFIDENTIAL, ou &apos;off&apos;.</translation>
     </message>
 </context>
 <context>

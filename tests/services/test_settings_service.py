@@ -78,9 +78,13 @@ def test_typed_values_round_trip(
 def test_values_not_accepted(vault: Vault, key: str, typed: str, error: type) -> None:
     service = SettingsService(vault, SCHEMES)
     before = vault.audit.entries(limit=1)[0].seq
-    with pytest.raises(error):
+    with pytest.raises(error) as refused:
         service.set(key, typed)
     assert vault.audit.entries(limit=1)[0].seq == before
+    if isinstance(refused.value, SettingError):  # in sentences the desktop translates
+        phrase = refused.value.phrase
+        assert phrase is not None and refused.value.hint_phrase is not None
+        assert refused.value.message == phrase.render()
 
 
 def test_the_safeguards_are_read_in_one_go(vault: Vault) -> None:
