@@ -21,12 +21,12 @@ class AcceptRollbackDialog(ReasonDialog):
             parent,
             title=self.tr("Open the older vault"),
             message=self.tr(
-                "The vault's database is an older copy than the one the vault last recorded. "
-                "If you open it, everything done since that copy was made is lost from this "
-                "vault: keys you revoked are trusted again, and contacts, cables, drafts and "
-                "settings are as they were then. Only do this if you put the older copy back "
-                "on purpose; otherwise restore your latest backup instead. The acceptance and "
-                "your reason are written in the audit log."
+                "The vault's database is older than the state the vault last recorded: an "
+                "earlier copy of it was put back. If you open it, everything done since that "
+                "copy was made is lost from this vault: keys you revoked are trusted again, "
+                "and contacts, cables, drafts and settings are as they were then. Only do "
+                "this if you put the older copy back on purpose; otherwise restore your latest "
+                "backup instead. The acceptance and your reason are written in the audit log."
             ),
             question=self.tr("Why do you open the older copy?"),
             suggestions=[],
@@ -34,10 +34,7 @@ class AcceptRollbackDialog(ReasonDialog):
             name="rollbackDialog",
         )
         self.understood = QCheckBox(
-            self.tr(
-                "I understand that the revocations and other changes made since that copy "
-                "are lost from this vault"
-            )
+            self.tr("I understand that what changed since that copy is lost")
         )
         self.understood.setObjectName("rollbackUnderstood")
         self.understood.toggled.connect(lambda _: self._update())
@@ -45,6 +42,8 @@ class AcceptRollbackDialog(ReasonDialog):
         layout = self.layout()
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(layout.count() - 1, self.understood)  # above the buttons
+        self.setMinimumWidth(560)
+        self.adjustSize()
 
     def _update(self) -> None:
         self.ok.setEnabled(bool(self.text()) and self.understood.isChecked())

@@ -242,3 +242,4 @@ class UnlockWindow(QWidget):
         )
         self.message.setText(self._rolled_back)
         self.accept_button.setVisible(True)
+        self.adjustSize()  # the window grows to show the whole explanation

@@ -8,16 +8,16 @@
         <translation>Ouvrir l’ancien coffre</translation>
     </message>
     <message>
-        <source>The vault&apos;s database is an older copy than the one the vault last recorded. If you open it, everything done since that copy was made is lost from this vault: keys you revoked are trusted again, and contacts, cables, drafts and settings are as they were then. Only do this if you put the older copy back on purpose; otherwise restore your latest backup instead. The acceptance and your reason are written in the audit log.</source>
-        <translation>La base de données du coffre est une copie plus ancienne que celle que le coffre a enregistrée en dernier. Si vous l’ouvrez, tout ce qui a été fait depuis cette copie est perdu pour ce coffre&#xa0;: les clés que vous avez révoquées redeviennent dignes de confiance, et les contacts, télégrammes, brouillons et paramètres sont tels qu’ils étaient alors. Ne le faites que si vous avez remis cette ancienne copie en place volontairement&#xa0;; sinon, restaurez plutôt votre sauvegarde la plus récente. L’acceptation et votre motif sont consignés dans le journal d’audit.</translation>
+        <source>The vault&apos;s database is older than the state the vault last recorded: an earlier copy of it was put back. If you open it, everything done since that copy was made is lost from this vault: keys you revoked are trusted again, and contacts, cables, drafts and settings are as they were then. Only do this if you put the older copy back on purpose; otherwise restore your latest backup instead. The acceptance and your reason are written in the audit log.</source>
+        <translation>La base de données du coffre est plus ancienne que l’état que le coffre a enregistré en dernier&#xa0;: une copie antérieure a été remise en place. Si vous l’ouvrez, tout ce qui a été fait depuis cette copie est perdu pour ce coffre&#xa0;: les clés que vous avez révoquées redeviennent dignes de confiance, et les contacts, télégrammes, brouillons et paramètres sont tels qu’ils étaient alors. Ne le faites que si vous avez remis cette ancienne copie en place volontairement&#xa0;; sinon, restaurez plutôt votre sauvegarde la plus récente. L’acceptation et votre motif sont consignés dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>I understand that what changed since that copy is lost</source>
+        <translation>Je comprends que ce qui a changé depuis cette copie est perdu</translation>
     </message>
     <message>
         <source>Why do you open the older copy?</source>
         <translation>Pourquoi ouvrez-vous l’ancienne copie&#xa0;?</translation>
-    </message>
-    <message>
-        <source>I understand that the revocations and other changes made since that copy are lost from this vault</source>
-        <translation>Je comprends que les révocations et les autres modifications faites depuis cette copie sont perdues pour ce coffre</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,7 @@ def test_a_rolled_back_vault_is_refused_until_the_older_copy_is_accepted(
     qtbot.keyClicks(child(dialog, QComboBox, "reason").lineEdit(), REASON)
     assert not ok.isEnabled()  # not without the explicit confirmation
     understood = child(dialog, QCheckBox, "rollbackUnderstood")
-    assert "revocations and other changes made since that copy" in understood.text()
+    assert understood.text() == "I understand that what changed since that copy is lost"
     understood.click()
     assert ok.isEnabled()
     ok.click()
