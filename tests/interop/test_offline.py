@@ -4,11 +4,13 @@ no Internet socket when one is there.
 The workflow (:func:`workflow`, also runnable as ``python -m
 tests.interop.test_offline FOLDER``): on the command line, two vaults are
 created, exchange their contact cards, a cable is drafted, linted, sealed,
-verified, opened and extracted, exported as a signed .docx and verified,
-searched, both audit logs verified and a backup written — every step a real
-``cabledesk-cli`` process; then the desktop application (offscreen) builds its
-main window on a demo vault, seals a cable and opens it through the services
-on a worker thread.
+verified, opened and extracted, exported as a signed .docx and as a signed PDF
+(LibreOffice converting it) and both verified, searched, both audit logs
+verified and a backup written — every step a real ``cabledesk-cli`` process.
+Then the desktop part: the application's main window is built and shown
+(offscreen) on a demo vault with 20 FRUS cables, and a cable is sealed and
+opened through the desktop's services on its worker pool — the code the Seal
+and Open actions run, though not clicked through their dialogs.
 
 It runs twice, at the same time:
 
@@ -127,6 +129,11 @@ def cli_workflow(folder: Path) -> None:
     _cli(folder, *jane, "export", "cable.json", "--docx", "summit.docx", "--sign",
          "--level", "UNCLASSIFIED")  # fmt: skip
     assert "Jane Doe (you)" in _cli(folder, *jane, "verify", "summit.docx")
+    # The PDF: LibreOffice converts the document, offline like the rest.
+    _cli(folder, *jane, "export", "cable.json", "--pdf", "summit.pdf", "--sign",
+         "--level", "UNCLASSIFIED")  # fmt: skip
+    assert (folder / "summit.pdf").read_bytes().startswith(b"%PDF-")
+    assert "Jane Doe (you)" in _cli(folder, *jane, "verify", "summit.pdf")
     hits = json.loads(_cli(folder, *klaus, "search", "communique", "--json"))
     assert hits and hits[0]["direction"] == "received", hits
     _cli(folder, *jane, "audit", "verify")
