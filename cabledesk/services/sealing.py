@@ -30,6 +30,7 @@ from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.validation import Finding, Severity, validate
 from cabledesk.errors import CableDeskError, InputError, MarkingError, ValidationError
 from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
+from cabledesk.services._attachments import attachment_names, describe
 from cabledesk.services.exporting import DocumentFormat, ExportService
 from cabledesk.store.archive import Direction
 from cabledesk.store.audit import Event
@@ -37,7 +38,12 @@ from cabledesk.store.contacts import Contact
 from cabledesk.store.sealed_files import CopyingWriter, archive_copy, remove_copy
 from cabledesk.store.vault import Vault
 
-__all__ = ["SealCheck", "SealOutcome", "SealService"]
+__all__ = ["READ_SHARE", "SealCheck", "SealOutcome", "SealService"]
+
+# Reading the attachments before sealing counts for 1/READ_SHARE of their bytes in the
+# progress reported: reading and hashing runs several times faster than sealing, which
+# encrypts, hashes again and writes two copies (1 GiB: about 1.2 s against 7 s here).
+READ_SHARE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,23 +141,33 @@ class SealService:
         """Seal ``cable`` for ``recipients`` (and the user) into ``output``.
 
         A cable without a date-time group gets the current one: sealing releases
-        it. ``kind`` and ``statements`` (signed clearance statements to carry)
-        are passed to :func:`cabledesk.seal.seal`. The archive keeps a copy of
-        exactly the bytes written to ``output`` (a device such as /dev/null
-        included), made while they are written.
+        it. The released cable lists its ``attachments`` by the name the user
+        sees (NFC), size and SHA-256 — read from each file once before sealing;
+        the file is read again as it is sealed, and refused if it changed in
+        between. ``kind`` and ``statements`` (signed clearance statements to
+        carry) are passed to :func:`cabledesk.seal.seal`. The archive keeps a
+        copy of exactly the bytes written to ``output`` (a device such as
+        /dev/null included), made while they are written. ``progress`` receives
+        a count of bytes that grows to about the package's size: reading the
+        attachments first counts for a quarter of theirs.
 
         Raises ValidationError (findings of severity error), PolicyRefusal
-        (listing every refusal), InputError (``output`` or the archive folder
-        cannot be written), and what :func:`cabledesk.seal.seal` raises;
-        nothing is written or recorded then.
+        (listing every refusal), InputError (an attachment whose name is not
+        UTF-8, that cannot be read or changes while it is sealed; ``output``
+        or the archive folder cannot be written), Cancelled, and what
+        :func:`cabledesk.seal.seal` raises; nothing is written or recorded then.
         """
         now = self._vault.now().replace(second=0, microsecond=0)
-        released = replace(
+        descriptions = {a.name: a.description for a in cable.attachments}
+        listed = replace(
             cable,
             dtg=cable.dtg or now,
-            attachments=tuple(Attachment(name=p.name, size=_size(p)) for p in attachments),
+            attachments=tuple(
+                Attachment(name, descriptions.get(name, ""))
+                for name in attachment_names(attachments)
+            ),
         )
-        check = self.check(released, recipients)
+        check = self.check(listed, recipients)
         if check.errors or check.banner is None:
             shown = "; ".join(f"{f.field}: {f.message}" for f in check.errors[:3])
             raise ValidationError(
@@ -162,6 +178,13 @@ class SealService:
             raise ValidationError("Choose at least one recipient to seal the cable for.")
         enforce([(p, d) for _, p, d in check.decisions], confirmed=confirmed)
         sender = self._vault.identities.active()
+        reading, sealing = _progress_phases(progress)
+        released = replace(
+            listed,
+            attachments=describe(
+                attachments, descriptions=descriptions, progress=reading, cancel=cancel
+            ),
+        )
         docx = self._render(released)
         folder = self._vault.home.archive
         stored: str | None = None
@@ -181,7 +204,7 @@ class SealService:
                         kind=kind,
                         armor=armor,
                         now=self._vault.now(),
-                        progress=progress,
+                        progress=sealing,
                         cancel=cancel,
                     )
                     copy.keep()
@@ -244,8 +267,22 @@ class SealService:
         return rendered.data
 
 
-def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return None
+def _progress_phases(
+    progress: Callable[[int], None] | None,
+) -> tuple[Callable[[int], None] | None, Callable[[int], None] | None]:
+    """``progress`` split between reading the attachments first (1/READ_SHARE of
+    their bytes) and sealing (the rest): a count that only grows."""
+    if progress is None:
+        return None, None
+    report = progress
+    read = 0
+
+    def reading(done: int) -> None:
+        nonlocal read
+        read = done
+        report(done // READ_SHARE)
+
+    def sealing(done: int) -> None:
+        report(read // READ_SHARE + done - done // READ_SHARE)
+
+    return reading, sealing
