@@ -44,7 +44,8 @@ The tree::
     │   ├── VaultLocked
     │   ├── WrongPassphrase
     │   ├── KeychainUnavailable
-    │   └── VaultRolledBack         the database is older than the state the vault recorded
+    │   ├── VaultRolledBack         the database is older than the state the vault recorded
+    │   └── VaultNotRolledBack      an older database was to be accepted, but it is not older
     ├── SearchError                 a search query cannot be understood
     ├── ExportError                 a document cannot be exported
     └── PolicyRefusal               the release policy forbids the operation
@@ -85,6 +86,7 @@ __all__ = [
     "ValidationError",
     "VaultError",
     "VaultLocked",
+    "VaultNotRolledBack",
     "VaultRolledBack",
     "WeakPassphrase",
     "WrongPassphrase",
@@ -220,6 +222,11 @@ class KeychainUnavailable(VaultError):
 class VaultRolledBack(VaultError):
     """The vault database is older than the last state the vault recorded: it was
     replaced by an earlier copy (or the key file was)."""
+
+
+class VaultNotRolledBack(VaultError):
+    """Accepting an older database was asked for, but the vault's database is not
+    older than its record: there is nothing to accept, and nothing was changed."""
 
 
 class SearchError(CableDeskError):

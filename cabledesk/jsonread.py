@@ -58,7 +58,8 @@ class Reader:
             value = json.loads(text, object_pairs_hook=_no_duplicates)
         except _DuplicateKey as exc:
             raise error(f"This {what} file names the field {exc.key!r} twice.") from None
-        except (json.JSONDecodeError, RecursionError) as exc:
+        # ValueError beyond JSONDecodeError: an integer of more digits than Python converts
+        except (ValueError, RecursionError) as exc:
             detail = (
                 f" (line {exc.lineno}, column {exc.colno})"
                 if isinstance(exc, json.JSONDecodeError)
@@ -113,10 +114,17 @@ class Reader:
         return self.value is None
 
     def text(self, *, allow_empty: bool = False) -> str:
+        """The text; refused when empty (unless ``allow_empty``) or when it holds a lone
+        surrogate (``\ud800``: JSON can write one, but it is no character, and no
+        UTF-8 writer — a database, a file — accepts it)."""
         self._expect(str, "text")
         if not allow_empty and not self.value.strip():
             raise self._fail("must not be empty")
         result: str = self.value
+        try:
+            result.encode("utf-8")
+        except UnicodeEncodeError:
+            raise self._fail("holds text that is not valid Unicode") from None
         return result
 
     def optional_text(self) -> str | None:

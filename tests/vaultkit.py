@@ -7,7 +7,10 @@ import base64
 import json
 import os
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -93,3 +96,12 @@ def make_format_1_vault(home: VaultHome, passphrase: str = PASSPHRASE) -> str:
     db.close()
     home.key_file.write_bytes(format_1_key_file(vault_id, db_key, passphrase))
     return vault_id
+
+
+@contextmanager
+def rolled_back(database: Path) -> Iterator[None]:
+    """What is done inside, with the vault locked before and after, is undone by
+    putting back the ``vault.db`` of before: the attack of a database copied back."""
+    saved = database.read_bytes()
+    yield
+    database.write_bytes(saved)

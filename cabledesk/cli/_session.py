@@ -81,7 +81,7 @@ def open_session(args: argparse.Namespace) -> Session:
 
 
 def _unlocked_vault(args: argparse.Namespace) -> Vault:
-    from cabledesk.errors import VaultError
+    from cabledesk.errors import VaultError, VaultRolledBack
 
     vault_access = access(args)
     if not vault_access.exists():
@@ -93,6 +93,8 @@ def _unlocked_vault(args: argparse.Namespace) -> Vault:
     if not explicit:
         try:
             vault = vault_access.unlock_remembered()
+        except VaultRolledBack:
+            raise  # the passphrase would meet the same older database
         except VaultError as exc:
             print(f"cabledesk-cli: {exc.message}", file=sys.stderr)
             vault = None

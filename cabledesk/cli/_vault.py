@@ -1,4 +1,5 @@
-"""``init``, ``identity``, ``passphrase``, ``keychain``, ``audit``, ``backup``, ``restore``."""
+"""``init``, ``identity``, ``passphrase``, ``keychain``, ``audit``, ``backup``, ``restore``,
+``accept-rollback``."""
 
 from __future__ import annotations
 
@@ -123,6 +124,22 @@ def register(commands: Any) -> None:
     restore.add_argument("-i", "--identity", action="append", default=[], metavar="FILE")
     restore.add_argument("file", metavar="FILE.age")
     restore.set_defaults(handler=_restore)
+
+    accept = commands.add_parser(
+        "accept-rollback",
+        help="open a vault whose database was put back from an older copy",
+        description="A vault refuses to open when its database is older than the state it "
+        "recorded: an earlier copy of vault.db was put back, which undoes revocations and "
+        "every other change made since. If that was done on purpose, this opens the older "
+        "database as it is, after the passphrase; the acceptance and your reason are written "
+        "in the audit log, and the vault opens normally from then on. Otherwise restore "
+        "your latest backup instead. Exit 0 accepted, 1 nothing to accept (the vault was "
+        "not rolled back; nothing is changed), 2 usage or input error.",
+    )
+    add_vault_options(accept)
+    accept.add_argument("--reason", required=True, metavar="TEXT",
+                        help="why you accept the older copy (for the audit log)")  # fmt: skip
+    accept.set_defaults(handler=_accept_rollback)
 
 
 def _schemes() -> Any:
@@ -301,4 +318,25 @@ def _restore(args: argparse.Namespace) -> int:
         return 1
     with session_for(vault_access, vault) as session:
         session.backup.record_restored(Path(args.file))
+    return 0
+
+
+def _accept_rollback(args: argparse.Namespace) -> int:
+    from cabledesk.errors import VaultError, VaultNotRolledBack
+
+    vault_access = access(args)
+    reason = vault_access.rollback_reason(args.reason)  # before asking for the passphrase
+    if not vault_access.exists():
+        raise VaultError(f"There is no vault in {vault_access.folder}.")
+    try:
+        vault = vault_access.accept_rollback(passphrase(args, "Vault passphrase"), reason)
+    except VaultNotRolledBack as exc:
+        print(f"cabledesk-cli: {exc.message}", file=sys.stderr)
+        return 1
+    session_for(vault_access, vault).lock()
+    print(
+        "The older copy of the vault was accepted: the changes made after it stay lost. "
+        "The acceptance and your reason are in the audit log.",
+        file=sys.stderr,
+    )
     return 0

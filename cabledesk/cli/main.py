@@ -36,6 +36,7 @@ from cabledesk.errors import (
     PolicyRefusal,
     SignatureInvalid,
     ValidationError,
+    VaultRolledBack,
 )
 
 __all__ = [
@@ -71,6 +72,7 @@ COMMANDS: dict[str, str] = {
     "audit": "_vault",
     "backup": "_vault",
     "restore": "_vault",
+    "accept-rollback": "_vault",
     "contact": "_contacts",
     "group": "_contacts",
     "seal": "_seal",
@@ -201,10 +203,21 @@ def _report_bug(exc: Exception, args: argparse.Namespace) -> None:
     )
 
 
+# The way forward from a rolled-back vault, in this face's words (the core's hint names
+# no command).
+_ROLLED_BACK_HINT = (
+    f"restore your latest backup into a new folder ('{PROG} restore --home NEW_FOLDER "
+    f"BACKUP.age'); or, if you put this older vault.db back on purpose, open it anyway with "
+    f"'{PROG} accept-rollback --reason TEXT' (changes made since that copy stay lost; the "
+    "acceptance is written in the audit log)."
+)
+
+
 def _report(exc: CableDeskError) -> None:
     print(f"{PROG}: {exc.message}", file=sys.stderr)
-    if exc.hint:
-        print(f"hint: {exc.hint}", file=sys.stderr)
+    hint = _ROLLED_BACK_HINT if isinstance(exc, VaultRolledBack) else exc.hint
+    if hint:
+        print(f"hint: {hint}", file=sys.stderr)
 
 
 def run() -> None:

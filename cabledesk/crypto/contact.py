@@ -245,10 +245,7 @@ class ContactCard:
         body, rest = split(data, what=WHAT, error=ContactError, max_bytes=MAX_CARD_BYTES)
         root = decode(body, what=WHAT, error=ContactError)
         if read_version(root, FORMAT_FAMILY, NEWEST_VERSION) == 1:
-            sig_text = rest.decode("ascii", "replace").strip()  # optional in /1
-            card = ContactCard(
-                **read_v1_fields(body), signature=sig_text + "\n" if sig_text else None
-            )
+            card = ContactCard(**read_v1_fields(body), signature=_v1_signature(rest))
         else:
             require_canonical(body, root)
             if check_signature:
@@ -265,10 +262,25 @@ class ContactCard:
         object.__setattr__(card, "_body", body)
         if check_signature and card.signature is not None:
             try:
-                verify(card.signature, body, card.keys.ed25519(), CONTACT_NAMESPACE)
+                verify(card.signature.strip() + "\n", body, card.keys.ed25519(), CONTACT_NAMESPACE)
             except (SignatureFormatError, SignatureInvalid) as exc:
                 raise ContactError(
                     f"This contact card's self-signature is not valid: {exc.message}",
                     hint=_ASK_AGAIN,
                 ) from None
         return card
+
+
+def _v1_signature(rest: bytes) -> str | None:
+    """What follows line 1 of a ``/1`` card, kept byte for byte: nothing (a card of raw
+    keys), or text shaped as an SSHSIG armor (whether it verifies is checked apart).
+    Anything else — which a card covered by a directory's signature would otherwise
+    carry as a "signature" it could never write back — is refused."""
+    if not rest.strip():
+        return None
+    text = rest.strip()
+    if not (rest.isascii() and text.startswith(_BEGIN.strip()) and text.endswith(_END.strip())):
+        raise ContactError(
+            f"This {WHAT} is followed by something that is not a signature.", hint=_ASK_AGAIN
+        )
+    return rest.decode("ascii")

@@ -23,6 +23,7 @@ import re
 from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.scheme import ClassificationScheme, Level, SchemeRegistry
 from cabledesk.errors import SettingError
+from cabledesk.phrase import Phrase
 
 __all__ = ["DEFAULT_WORD", "OFF_WORD", "canonical_ceiling", "ceiling_from_setting"]
 
@@ -68,9 +69,12 @@ def _pairs(text: str, schemes: SchemeRegistry) -> tuple[tuple[str, str], ...]:
         match = _PAIR.match(item)
         if match is None:
             raise SettingError(
-                f"The export ceiling {text!r} is not a level, 'off', or of the form "
-                "'us=SECRET, uk=OFFICIAL'.",
-                hint="Give a level of your scheme, such as CONFIDENTIAL, or 'off'.",
+                Phrase.of(
+                    "The export ceiling {value} is not a level, 'off', or of the form "
+                    "'us=SECRET, uk=OFFICIAL'.",
+                    value=repr(text),
+                ),
+                hint=Phrase.of("Give a level of your scheme, such as CONFIDENTIAL, or 'off'."),
             )
         scheme = schemes.get_scheme(match[1])
         found[scheme.id] = scheme.level_named(match[2]).name

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from cabledesk.services.keychain import KeychainService
     from cabledesk.services.opening import OpenService
     from cabledesk.services.passphrase import PassphraseService
-    from cabledesk.services.safeguards import SafeguardsService
     from cabledesk.services.sealing import SealService
     from cabledesk.services.settings import SettingsService
     from cabledesk.services.vault_documents import VaultDocuments
@@ -137,12 +136,6 @@ class Session:
         from cabledesk.services.backup import BackupService
 
         return BackupService(self.vault)
-
-    @cached_property
-    def safeguards(self) -> SafeguardsService:
-        from cabledesk.services.safeguards import SafeguardsService
-
-        return SafeguardsService(self.vault)
 
     @property
     def folder(self) -> Path:

@@ -6,6 +6,9 @@ setting (key, value, default, description) as text, :meth:`SettingsService.set`
 parses a typed value, checks it, stores it and writes a "setting changed" entry
 in the audit log, and :meth:`SettingsService.get` gives the typed value of a
 declared setting (the constants re-exported here) to the code that applies it.
+:meth:`SettingsService.safeguards` reads the three the desktop applies while the
+vault is open (:class:`Safeguards`) in one call, so that it can read them off
+the GUI thread, at unlock and after a change, and apply them from memory.
 
 Values as text (what ``set`` accepts and ``show`` prints, the one round-tripping
 to the other):
@@ -20,7 +23,8 @@ to the other):
 
 A value the setting does not accept raises :class:`~cabledesk.errors.SettingError`
 (or MarkingError / SchemeError for a level or scheme that does not exist),
-naming the key and what it accepts.
+naming the key and what it accepts, in :class:`~cabledesk.phrase.Phrase` sentences
+that the desktop translates.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from typing import Any, TypeVar, cast
 from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import SettingError
+from cabledesk.phrase import Phrase
 from cabledesk.services._ceiling_setting import (
     DEFAULT_WORD,
     canonical_ceiling,
@@ -62,6 +67,7 @@ __all__ = [
     "LANGUAGE",
     "LOCK_ON_SCREEN_LOCK",
     "PAPER",
+    "Safeguards",
     "SettingView",
     "SettingsService",
 ]
@@ -74,6 +80,16 @@ KEYS: tuple[str, ...] = tuple(s.key for s in SETTINGS)
 _BY_KEY: dict[str, AnySetting] = {s.key: s for s in SETTINGS}
 _ON, _OFF = "on", "off"
 _SYSTEM = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class Safeguards:
+    """What the desktop applies while the vault is open: when it locks itself (after
+    idle minutes, with the screen) and how long copied cable text stays on the clipboard."""
+
+    auto_lock_minutes: int = AUTO_LOCK_MINUTES.default  # 0: never
+    lock_on_screen_lock: bool = LOCK_ON_SCREEN_LOCK.default
+    clipboard_clear_seconds: int = CLIPBOARD_CLEAR_SECONDS.default
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +122,16 @@ class SettingsService:
     def get(self, setting: Setting[T]) -> T:
         """The stored value of a declared setting (its default if none, or not valid)."""
         return self._vault.settings.get(setting)
+
+    def safeguards(self) -> Safeguards:
+        """The safeguards as the settings say now, read in one go; raises VaultLocked
+        once locked."""
+        settings = self._vault.settings
+        return Safeguards(
+            auto_lock_minutes=settings.get(AUTO_LOCK_MINUTES),
+            lock_on_screen_lock=settings.get(LOCK_ON_SCREEN_LOCK),
+            clipboard_clear_seconds=settings.get(CLIPBOARD_CLEAR_SECONDS),
+        )
 
     def export_ceiling(self) -> ExportCeiling:
         """The export ceiling the ``export-ceiling`` setting means.
@@ -226,27 +252,30 @@ def _setting(key: str) -> AnySetting:
     setting = _BY_KEY.get(key.strip().lower())
     if setting is None:
         raise SettingError(
-            f"There is no setting called {key!r}.", hint=f"Settings: {', '.join(KEYS)}."
+            Phrase.of("There is no setting called {key}.", key=repr(key)),
+            hint=Phrase.of("Settings: {keys}.", keys=KEYS),
         )
     return setting
 
 
+# What each setting takes, as the hint of a refusal says it ("on", "off", "a4"… are
+# the words to type: a translation keeps them).
 _ACCEPTS = {
-    AUTO_LOCK_MINUTES.key: "a number of minutes from 0 to 1440, or off",
-    LOCK_ON_SCREEN_LOCK.key: "on or off",
-    DEFAULT_SCHEME.key: "the id of a classification scheme, such as us or uk",
-    PAPER.key: "a4 or letter",
-    EXPORT_CEILING.key: "a level of your scheme, off, or default",
-    LANGUAGE.key: "system, en or fr",
-    DRAFT_HISTORY_LIMIT.key: "a number of versions from 1 to 1000",
-    CLIPBOARD_CLEAR_SECONDS.key: "a number of seconds from 5 to 600",
+    AUTO_LOCK_MINUTES.key: Phrase.of("a number of minutes from 0 to 1440, or off"),
+    LOCK_ON_SCREEN_LOCK.key: Phrase.of("on or off"),
+    DEFAULT_SCHEME.key: Phrase.of("the id of a classification scheme, such as us or uk"),
+    PAPER.key: Phrase.of("a4 or letter"),
+    EXPORT_CEILING.key: Phrase.of("a level of your scheme, off, or default"),
+    LANGUAGE.key: Phrase.of("system, en or fr"),
+    DRAFT_HISTORY_LIMIT.key: Phrase.of("a number of versions from 1 to 1000"),
+    CLIPBOARD_CLEAR_SECONDS.key: Phrase.of("a number of seconds from 5 to 600"),
 }
 
 
 def _refused(setting: AnySetting, text: str) -> SettingError:
     return SettingError(
-        f"{setting.key} cannot be {text.strip()!r}.",
-        hint=f"{setting.key} takes {_ACCEPTS[setting.key]}.",
+        Phrase.of("{key} cannot be {value}.", key=setting.key, value=repr(text.strip())),
+        hint=Phrase.of("{key} takes {accepted}.", key=setting.key, accepted=_ACCEPTS[setting.key]),
     )
 
 

@@ -11,6 +11,11 @@ A new vault's passphrase follows the one strength rule
 (:mod:`cabledesk.services.passwords`); :meth:`VaultAccess.create_with_identity`
 creates the vault and the user's identity together, and leaves no half-made
 vault behind when the identity cannot be created.
+
+A vault whose database was put back from an older copy refuses to open
+(:class:`~cabledesk.errors.VaultRolledBack`); :meth:`VaultAccess.accept_rollback`
+is the way forward when that was done on purpose: it opens the older database
+with the passphrase and writes the person's reason into the audit log.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cabledesk.errors import KeychainUnavailable, VaultError
+from cabledesk.errors import FieldError, KeychainUnavailable, VaultError
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.home import VaultHome, resolve_home
 from cabledesk.store.keychain import Keychain, KeychainStatus
@@ -31,7 +36,9 @@ if TYPE_CHECKING:
     from cabledesk.store.keyfile import KdfParams
     from cabledesk.store.vault import Vault
 
-__all__ = ["VaultAccess"]
+__all__ = ["REASON_CHARS", "VaultAccess"]
+
+REASON_CHARS = 2000  # a reason is plain text, as the formats' reasons and comments
 
 
 class VaultAccess:
@@ -148,6 +155,40 @@ class VaultAccess:
             with contextlib.suppress(KeychainUnavailable):
                 vault.refresh_remembered(self.keychain)
         return vault
+
+    def accept_rollback(self, passphrase: str, reason: str) -> Vault:
+        """Open a vault that :meth:`unlock` refused with VaultRolledBack, accepting its
+        older database: changes made since that copy (revocations among them) stay
+        lost. The acceptance, with ``reason`` (why the person accepts it), is written
+        in the audit log and the vault records its new state.
+
+        ``reason`` is plain text (runs of white space become one space). Raises
+        FieldError for an empty reason or one with control characters (checked
+        first), WrongPassphrase, VaultNotRolledBack for a vault that was not rolled
+        back (nothing is changed then), VaultError.
+        """
+        from cabledesk.store.vault import Vault
+
+        return Vault.accept_rollback(
+            self.home, passphrase, reason=self.rollback_reason(reason), now=self._now
+        )
+
+    @staticmethod
+    def rollback_reason(text: str) -> str:
+        """``text`` as the reason :meth:`accept_rollback` records (white space tidied),
+        for a face to check before it asks for the passphrase; raises FieldError."""
+        from cabledesk.crypto.signedtext import plain_text_problem
+
+        reason = " ".join(text.split())
+        if not reason:
+            raise FieldError(
+                "Say why you accept the older copy of the vault.",
+                hint="The reason is written in the audit log, for whoever reads it later.",
+            )
+        problem = plain_text_problem(reason, max_chars=REASON_CHARS)
+        if problem is not None:
+            raise FieldError(f"The reason {problem}.", hint="Write it as ordinary text.")
+        return reason
 
     def is_remembered(self) -> bool:
         """True when the keychain holds this vault's key (False if it cannot tell)."""

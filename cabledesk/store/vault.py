@@ -29,7 +29,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cabledesk.errors import InputError, VaultError, VaultLocked, VaultRolledBack
+from cabledesk.errors import (
+    InputError,
+    VaultError,
+    VaultLocked,
+    VaultNotRolledBack,
+    VaultRolledBack,
+)
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.audit_head import AuditHead, check_head
@@ -132,7 +138,7 @@ class Vault:
         """Open the vault with its passphrase; raises WrongPassphrase, VaultRolledBack,
         VaultError. An old key file is rewritten in the current format; an
         interrupted change of passphrase is finished or undone (:attr:`recovery`)."""
-        return cls._unlock(home, passphrase, now, accept_rollback=False)
+        return cls._unlock(home, passphrase, now)
 
     @classmethod
     def unlock_with_key(cls, home: VaultHome, db_key: bytearray, *, now: Clock = utc_now) -> Vault:
@@ -146,45 +152,63 @@ class Vault:
         )
 
     @classmethod
-    def accept_rollback(cls, home: VaultHome, passphrase: str, *, now: Clock = utc_now) -> Vault:
+    def accept_rollback(
+        cls, home: VaultHome, passphrase: str, *, reason: str, now: Clock = utc_now
+    ) -> Vault:
         """Open a vault that :meth:`unlock` refused with VaultRolledBack, accepting its
-        database as it is: the acceptance goes into the audit log (with the entry
-        the vault had recorded and the one it found) and the record is rewritten.
-        For a vault that was not rolled back this is :meth:`unlock`."""
-        return cls._unlock(home, passphrase, now, accept_rollback=True)
+        database as it is: the acceptance goes into the audit log (with the entry the
+        vault had recorded, the one it found, and ``reason``, the person's words) and
+        the record is rewritten.
+
+        Raises WrongPassphrase, VaultError, and VaultNotRolledBack for a vault that
+        was not rolled back (it opens with :meth:`unlock`): nothing is written then,
+        and the vault is closed again.
+        """
+        return cls._unlock(home, passphrase, now, accept_reason=reason)
 
     @classmethod
     def _unlock(
-        cls, home: VaultHome, passphrase: str, now: Clock, *, accept_rollback: bool
+        cls, home: VaultHome, passphrase: str, now: Clock, *, accept_reason: str | None = None
     ) -> Vault:
         def open_(lock: VaultLock) -> Vault:
             key_file = KeyFile.load(home.key_file)
             if key_file.pending is not None:
                 return PassphraseChange.resume(cls, home, key_file, passphrase, now, lock)
             db_key, slot_key = key_file.open_slot(key_file.current, passphrase)
-            vault = cls._open(home, key_file, db_key, now, lock, check=not accept_rollback)
-            if accept_rollback and key_file.is_v3:
-                vault._accept_rollback(key_file.audit)
+            vault = cls._open(home, key_file, db_key, now, lock, check=accept_reason is None)
+            if accept_reason is not None:
+                vault._accept_rollback(key_file, accept_reason)
             if not key_file.is_v3:
                 vault._upgrade(lambda on_disk: on_disk.with_current(slot_key, db_key))
             return vault
 
         return cls._locked_open(home, open_)
 
-    def _accept_rollback(self, recorded: AuditHead | None) -> None:
+    def _accept_rollback(self, key_file: KeyFile, reason: str) -> None:
+        """Record the acceptance of this database's history, or (a vault whose database
+        is not older than its record) close the vault and raise VaultNotRolledBack."""
         try:
-            check_head(recorded, self._log(), self.vault_id, [self._key])
+            if key_file.is_v3:  # older formats record nothing: nothing to be older than
+                check_head(key_file.audit, self._log(), self.vault_id, [self._key])
         except VaultRolledBack as exc:
-            found = self._log().head()
+            recorded, found = key_file.audit, self._log().head()
             self.audit.append(
                 Event.ROLLBACK_ACCEPTED,
                 {
                     "recorded": recorded.seq if recorded else None,
                     "found": found[0] if found else 0,
                     "why": exc.message,
+                    "reason": reason,
                 },
             )
             self._write_key_file(lambda on_disk: on_disk)  # the record, now of this history
+            return
+        self.lock()
+        raise VaultNotRolledBack(
+            "The vault was not rolled back: its database holds the last state the vault "
+            "recorded, so there is nothing to accept. Nothing was changed.",
+            hint="Unlock it as usual.",
+        )
 
     @classmethod
     def _locked_open(cls, home: VaultHome, open_: Callable[[VaultLock], Vault]) -> Vault:

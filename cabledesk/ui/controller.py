@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # the rest loads on first use, so that the first window shows
     from PySide6.QtCore import Qt  # the namespace alone costs ~15 ms to set up
 
     from cabledesk.domain.scheme import SchemeRegistry
-    from cabledesk.services.safeguards import Safeguards
     from cabledesk.services.session import Session
+    from cabledesk.services.settings import Safeguards
     from cabledesk.store.vault import Vault
 
 __all__ = ["AppController"]
@@ -187,10 +187,10 @@ class AppController(QObject):
         session = self.session
         if session is None:
             return
-        safeguards = session.safeguards
+        settings = session.settings
         self.workers.run(
             "read the safeguards",
-            lambda ctx: safeguards.current(),
+            lambda ctx: settings.safeguards(),
             on_done=self._apply_safeguards,
             on_failed=lambda exc: log.warning("safeguards not read: %s", type(exc).__name__),
         )

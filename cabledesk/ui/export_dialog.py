@@ -2,12 +2,17 @@
 sanitized version at a lower one; with the refusal reason, before anything is
 written, when the export ceiling forbids it.
 
-The export runs off the GUI thread (a PDF goes through LibreOffice) and is
+The check runs on the worker pool whenever a choice changes (it reads the
+ceiling and the paper size from the vault and renders the document), and only
+the newest check's answer is shown: the window stays responsive while the vault
+is busy, and Export is enabled only by the answer to the choices on screen. The
+export runs off the GUI thread too (a PDF goes through LibreOffice) and is
 recorded in the audit log.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -28,16 +33,42 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.domain.cable import Cable
-from cabledesk.errors import CableDeskError
 from cabledesk.services.document_signers import ExportSettings, Paper
-from cabledesk.services.exporting import DocumentFormat, ExportRequest, ExportResult
+from cabledesk.services.exporting import (
+    DocumentFormat,
+    ExportRequest,
+    ExportResult,
+    RenderedDocument,
+)
 from cabledesk.services.session import Session
 from cabledesk.services.settings import PAPER
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
-from cabledesk.ui.workers import JobContext, Workers
+from cabledesk.ui.workers import JobContext, Workers, while_alive
 
 __all__ = ["ExportDialog"]
+
+NO_COLOUR = "#b00020"
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """A check's answer: the paper size stored in the settings, and the document as it
+    would be exported (the ceiling allowed it)."""
+
+    paper: str
+    rendered: RenderedDocument
+
+
+def _check(session: Session, cable: Cable, request: ExportRequest) -> _Check:
+    """On a worker: render ``cable`` as ``request`` asks and apply the export ceiling.
+    Raises what rendering and the ceiling raise (MarkingError, PolicyRefusal, …)."""
+    paper = session.settings.get(PAPER)
+    documents = session.documents
+    service = documents.service()
+    rendered = service.render(cable, level=request.level, release_to=request.release_to)
+    service.ceiling.check(rendered.banner)
+    return _Check(paper, rendered)
 
 
 class ExportDialog(QDialog):
@@ -51,6 +82,11 @@ class ExportDialog(QDialog):
         self._session = session
         self._workers = workers
         self._cable = cable
+        self._checks = 0  # each check has a number: only the newest one's answer is shown
+        self._checking = False
+        self._allowed = False  # what the newest check answered
+        self._exporting = False
+        self._paper_read = False  # the stored paper size was applied, or one was chosen
         self.result_: ExportResult | None = None
         scheme = session.schemes[cable.scheme]
         banner = session.drafts.banner(cable)
@@ -80,7 +116,7 @@ class ExportDialog(QDialog):
         self.paper.setObjectName("paper")
         self.paper.addItem("A4", Paper.A4.value)
         self.paper.addItem("Letter", Paper.LETTER.value)
-        self.paper.setCurrentIndex(max(0, self.paper.findData(session.settings.get(PAPER))))
+        self.paper.activated.connect(self._paper_chosen)
         self.output = QLineEdit(str(Path.home() / f"{_stem(cable)}.docx"))
         self.output.setObjectName("exportOutput")
         browse = QPushButton(self.tr("Browse…"))
@@ -146,29 +182,57 @@ class ExportDialog(QDialog):
             settings=ExportSettings(paper=Paper(str(self.paper.currentData()))),
         )
 
+    @property
+    def checking(self) -> bool:
+        """True while the answer to the choices on screen is awaited."""
+        return self._checking
+
     def _update(self) -> None:
-        """Say now whether the policy allows the export (nothing is written)."""
+        """Ask, on the worker pool, whether the policy allows the export (nothing is
+        written); Export waits for the answer."""
         self.bundle.setEnabled(self.sign.isChecked())
         request = self._request()
         self.output.setText(str(request.output))
-        try:
-            service = self._session.documents.service()
-            rendered = service.render(
-                self._cable, level=request.level, release_to=request.release_to
-            )
-            service.ceiling.check(rendered.banner)
-        except CableDeskError as exc:
-            problem = describe(exc)
-            self.verdict.setText(" ".join(filter(None, (problem.message, problem.hint))))
-            self.verdict.setStyleSheet("color: #b00020;")
-            self.export_button.setEnabled(False)
-            return
+        self._checks += 1
+        number, session, cable = self._checks, self._session, self._cable
+        self._checking = True
+        self._update_button()
+        self._workers.run(
+            "check the export",
+            lambda ctx: _check(session, cable, request),
+            on_done=while_alive(self, lambda answer: self._checked(number, answer)),
+            on_failed=while_alive(self, lambda exc: self._check_failed(number, exc)),
+        )
+
+    def _checked(self, number: int, answer: _Check) -> None:
+        if number != self._checks:
+            return  # a newer choice is being checked
+        if not self._paper_read:  # the stored paper size, unless one was chosen meanwhile
+            self._paper_read = True
+            self.paper.setCurrentIndex(max(0, self.paper.findData(answer.paper)))
+        rendered = answer.rendered
         note = self.tr("Exported as {0}.").format(rendered.banner.banner)
         if rendered.tearline is not None:
             note += " " + rendered.tearline.statement()
         self.verdict.setText(note)
         self.verdict.setStyleSheet("")
-        self.export_button.setEnabled(True)
+        self._checking, self._allowed = False, True
+        self._update_button()
+
+    def _check_failed(self, number: int, exc: BaseException) -> None:
+        if number != self._checks:
+            return
+        problem = describe(exc)  # a bug was reported already, by the worker relay
+        self.verdict.setText(" ".join(filter(None, (problem.message, problem.hint))))
+        self.verdict.setStyleSheet(f"color: {NO_COLOUR};")
+        self._checking, self._allowed = False, False
+        self._update_button()
+
+    def _paper_chosen(self, index: int) -> None:
+        self._paper_read = True  # the person's choice wins over the stored setting
+
+    def _update_button(self) -> None:
+        self.export_button.setEnabled(self._allowed and not self._checking and not self._exporting)
 
     def _ask_output(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.output.text())
@@ -181,25 +245,35 @@ class ExportDialog(QDialog):
             self._update()
 
     def export(self) -> None:
+        """Export as the choices on screen say, once their check allowed it."""
+        if not self.export_button.isEnabled():
+            return  # being checked, refused, or already exporting
         request = self._request()
         sign = self.sign.isChecked()
-        if sign and self.bundle.isChecked():
-            from dataclasses import replace
-
-            signer = self._session.identity.document_signer()
-            request = replace(request, signer=signer, bundle=True)
-        documents = self._session.documents
+        bundle = sign and self.bundle.isChecked()
+        documents, identity = self._session.documents, self._session.identity
         cable = self._cable
         self.progress.setVisible(True)
-        self.export_button.setEnabled(False)
+        self._exporting = True
+        self._update_button()
 
         def work(ctx: JobContext) -> ExportResult:
-            return documents.export(cable, request, sign=sign)
+            signed = request
+            if bundle:
+                signed = replace(request, signer=identity.document_signer(), bundle=True)
+            return documents.export(cable, signed, sign=sign)
 
-        self._workers.run("export", work, write=True, on_done=self._done, on_failed=self._failed)
+        self._workers.run(
+            "export",
+            work,
+            write=True,
+            on_done=while_alive(self, self._done),
+            on_failed=while_alive(self, self._failed),
+        )
 
     def _done(self, result: ExportResult) -> None:
         self.result_ = result
+        self._exporting = False
         self.progress.setVisible(False)
         QMessageBox.information(
             self,
@@ -209,8 +283,9 @@ class ExportDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        self._exporting = False
         self.progress.setVisible(False)
-        self.export_button.setEnabled(True)
+        self._update_button()
         show_error(self, exc)
 
 

@@ -36,8 +36,8 @@ from cabledesk.services.archive import ArchivedCable, Direction, SearchFilters, 
 from cabledesk.services.draft_history import SavedDraft
 from cabledesk.services.drafts import DraftSummary
 from cabledesk.services.identity import IdentityInfo
-from cabledesk.services.safeguards import Safeguards
 from cabledesk.services.session import Session
+from cabledesk.services.settings import Safeguards
 from cabledesk.ui import _draft_actions
 from cabledesk.ui._window_closing import WindowClosing
 from cabledesk.ui.cable_list import CableListModel, CableListView, Row
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
                 identity: IdentityInfo | None = session.identity.info()
             except VaultError:  # no identity yet
                 identity = None
-            return identity, session.safeguards.current(), words
+            return identity, session.settings.safeguards(), words
 
         self.workers.run("read the vault's status", work, on_done=self._show_status)
 

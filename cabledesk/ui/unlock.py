@@ -1,4 +1,11 @@
-"""The unlock screen: the vault's passphrase, or the keychain if it remembers the vault."""
+"""The unlock screen: the vault's passphrase, or the keychain if it remembers the vault.
+
+A vault whose database was put back from an older copy refuses to open
+(:class:`~cabledesk.errors.VaultRolledBack`): the screen says so, and offers
+"Open the older vault anyway…", which asks why and for the confirmation of what
+it means (:class:`~cabledesk.ui._rollback_dialog.AcceptRollbackDialog`) before
+it opens the vault with the passphrase and the acceptance is audited.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cabledesk.errors import CableDeskError, WrongPassphrase
+from cabledesk.errors import CableDeskError, VaultRolledBack, WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
@@ -77,6 +84,10 @@ class UnlockWindow(QWidget):
         self.keychain_button = QPushButton(self.tr("Unlock with the keychain"))
         self.keychain_button.setObjectName("keychainButton")
         self.keychain_button.clicked.connect(self.unlock_with_keychain)
+        self.accept_button = QPushButton(self.tr("Open the older vault anyway…"))
+        self.accept_button.setObjectName("acceptRollbackButton")
+        self.accept_button.clicked.connect(self.accept_rollback)
+        self._rolled_back = ""  # what the screen said about an older database
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
 
         layout = QVBoxLayout(self)
@@ -86,7 +97,9 @@ class UnlockWindow(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.button)
         layout.addWidget(self.keychain_button)
+        layout.addWidget(self.accept_button)
         self.keychain_button.setVisible(False)
+        self.accept_button.setVisible(False)
         self.remember.setVisible(False)
         after_first_paint(self, self._after_first_paint)
 
@@ -96,6 +109,7 @@ class UnlockWindow(QWidget):
         from PySide6.QtCore import Qt
 
         self._where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._plain_messages()
         self._refresh_keychain()
 
     def _refresh_keychain(self) -> None:
@@ -114,10 +128,19 @@ class UnlockWindow(QWidget):
         if not status.usable:
             self.remember.setToolTip(status.reason)
 
+    def _plain_messages(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.passphrase, self.button, self.keychain_button, self.remember):
+        widgets = (self.passphrase, self.button, self.keychain_button, self.remember)
+        for widget in (*widgets, self.accept_button):
             widget.setEnabled(not busy)
         self.busy.setVisible(busy)
+        if busy:
+            self.message.clear()
+            self.accept_button.setVisible(False)
 
     def unlock(self) -> None:
         secret = self.passphrase.text()
@@ -126,7 +149,6 @@ class UnlockWindow(QWidget):
             return
         remember = self.remember.isVisible() and self.remember.isChecked()
         self._set_busy(True)
-        self.message.clear()
 
         access = self._access
 
@@ -142,7 +164,6 @@ class UnlockWindow(QWidget):
 
     def unlock_with_keychain(self) -> None:
         self._set_busy(True)
-        self.message.clear()
         self._workers.run(
             "unlock with the keychain",
             lambda ctx: self._access.unlock_remembered(),
@@ -163,8 +184,41 @@ class UnlockWindow(QWidget):
         self._set_busy(False)
         self.unlocked.emit(vault)
 
+    def accept_rollback(self) -> None:
+        """Ask why and for the confirmation (a dialog), then open the older database."""
+        secret = self.passphrase.text()
+        if not secret:
+            self.message.setText(
+                self._rolled_back
+                + "\n\n"
+                + self.tr("Type your passphrase first: opening the older vault needs it.")
+            )
+            self.passphrase.setFocus()
+            return
+        from cabledesk.ui._rollback_dialog import AcceptRollbackDialog
+
+        dialog = AcceptRollbackDialog(self)
+        access = self._access
+
+        def confirmed() -> None:
+            reason = dialog.text()
+            self._set_busy(True)
+            self._workers.run(
+                "open the older vault",
+                lambda ctx: access.accept_rollback(secret, reason),
+                on_done=self._done,
+                on_failed=self._failed,
+            )
+
+        dialog.accepted.connect(confirmed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if isinstance(exc, VaultRolledBack):
+            self._say_rolled_back(exc)
+            return
         if isinstance(exc, CableDeskError):
             problem = describe(exc)
             self.message.setText(" ".join(filter(None, (problem.message, problem.hint))))
@@ -173,3 +227,19 @@ class UnlockWindow(QWidget):
             self.passphrase.setFocus()
             return
         show_error(self, exc)
+
+    def _say_rolled_back(self, exc: VaultRolledBack) -> None:
+        self._plain_messages()
+        self._rolled_back = " ".join(
+            (
+                describe(exc).message,
+                self.tr(
+                    "Restore your latest backup of the vault into a new folder; or, if you "
+                    "put this older copy back on purpose, open it anyway: the changes made "
+                    "since that copy stay lost, and the acceptance is written in the audit log."
+                ),
+            )
+        )
+        self.message.setText(self._rolled_back)
+        self.accept_button.setVisible(True)
+        self.adjustSize()  # the window grows to show the whole explanation

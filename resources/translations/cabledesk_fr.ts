@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AcceptRollbackDialog</name>
+    <message>
+        <source>Open the older vault</source>
+        <translation>Ouvrir l’ancien coffre</translation>
+    </message>
+    <message>
+        <source>The vault&apos;s database is older than the state the vault last recorded: an earlier copy of it was put back. If you open it, everything done since that copy was made is lost from this vault: keys you revoked are trusted again, and contacts, cables, drafts and settings are as they were then. Only do this if you put the older copy back on purpose; otherwise restore your latest backup instead. The acceptance and your reason are written in the audit log.</source>
+        <translation>La base de données du coffre est plus ancienne que l’état que le coffre a enregistré en dernier&#xa0;: une copie antérieure a été remise en place. Si vous l’ouvrez, tout ce qui a été fait depuis cette copie est perdu pour ce coffre&#xa0;: les clés que vous avez révoquées redeviennent dignes de confiance, et les contacts, télégrammes, brouillons et paramètres sont tels qu’ils étaient alors. Ne le faites que si vous avez remis cette ancienne copie en place volontairement&#xa0;; sinon, restaurez plutôt votre sauvegarde la plus récente. L’acceptation et votre motif sont consignés dans le journal d’audit.</translation>
+    </message>
+    <message>
+        <source>I understand that what changed since that copy is lost</source>
+        <translation>Je comprends que ce qui a changé depuis cette copie est perdu</translation>
+    </message>
+    <message>
+        <source>Why do you open the older copy?</source>
+        <translation>Pourquoi ouvrez-vous l’ancienne copie&#xa0;?</translation>
+    </message>
+</context>
+<context>
     <name>AddContactDialog</name>
     <message>
         <source>Add a contact from public keys</source>
@@ -2183,12 +2202,24 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Déverrouiller avec le trousseau</translation>
     </message>
     <message>
+        <source>Open the older vault anyway…</source>
+        <translation>Ouvrir quand même l’ancien coffre…</translation>
+    </message>
+    <message>
         <source>Type your passphrase.</source>
         <translation>Saisissez votre phrase de passe.</translation>
     </message>
     <message>
         <source>The keychain does not remember this vault.</source>
         <translation>Le trousseau ne connaît pas ce coffre.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first: opening the older vault needs it.</source>
+        <translation>Saisissez d’abord votre phrase de passe&#xa0;: elle est nécessaire pour ouvrir l’ancien coffre.</translation>
+    </message>
+    <message>
+        <source>Restore your latest backup of the vault into a new folder; or, if you put this older copy back on purpose, open it anyway: the changes made since that copy stay lost, and the acceptance is written in the audit log.</source>
+        <translation>Restaurez votre sauvegarde la plus récente du coffre dans un nouveau dossier&#xa0;; ou, si vous avez remis cette ancienne copie en place volontairement, ouvrez-la quand même&#xa0;: les modifications faites depuis cette copie restent perdues, et l’acceptation est consignée dans le journal d’audit.</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3226,62 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>This passphrase is too easy to guess. {strength}</source>
         <translation>Cette phrase de passe est trop facile à deviner. {strength}</translation>
+    </message>
+    <message>
+        <source>There is no setting called {key}.</source>
+        <translation>Il n’existe pas de paramètre nommé {key}.</translation>
+    </message>
+    <message>
+        <source>Settings: {keys}.</source>
+        <translation>Paramètres&#xa0;: {keys}.</translation>
+    </message>
+    <message>
+        <source>{key} cannot be {value}.</source>
+        <translation>{key} ne peut pas valoir {value}.</translation>
+    </message>
+    <message>
+        <source>{key} takes {accepted}.</source>
+        <translation>{key} accepte {accepted}.</translation>
+    </message>
+    <message>
+        <source>a number of minutes from 0 to 1440, or off</source>
+        <translation>un nombre de minutes de 0 à 1440, ou off</translation>
+    </message>
+    <message>
+        <source>on or off</source>
+        <translation>on ou off</translation>
+    </message>
+    <message>
+        <source>the id of a classification scheme, such as us or uk</source>
+        <translation>l’identifiant d’un référentiel de classification, par exemple us ou uk</translation>
+    </message>
+    <message>
+        <source>a4 or letter</source>
+        <translation>a4 ou letter</translation>
+    </message>
+    <message>
+        <source>a level of your scheme, off, or default</source>
+        <translation>un niveau de votre référentiel, off ou default</translation>
+    </message>
+    <message>
+        <source>system, en or fr</source>
+        <translation>system, en ou fr</translation>
+    </message>
+    <message>
+        <source>a number of versions from 1 to 1000</source>
+        <translation>un nombre de versions de 1 à 1000</translation>
+    </message>
+    <message>
+        <source>a number of seconds from 5 to 600</source>
+        <translation>un nombre de secondes de 5 à 600</translation>
+    </message>
+    <message>
+        <source>The export ceiling {value} is not a level, &apos;off&apos;, or of the form &apos;us=SECRET, uk=OFFICIAL&apos;.</source>
+        <translation>Le plafond d’exportation {value} n’est ni un niveau, ni &apos;off&apos;, ni de la forme &apos;us=SECRET, uk=OFFICIAL&apos;.</translation>
+    </message>
+    <message>
+        <source>Give a level of your scheme, such as CONFIDENTIAL, or &apos;off&apos;.</source>
+        <translation>Indiquez un niveau de votre référentiel, par exemple CONFIDENTIAL, ou &apos;off&apos;.</translation>
     </message>
 </context>
 <context>

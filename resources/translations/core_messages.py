@@ -445,4 +445,23 @@ CORE_PHRASES = (
         "easy to guess.",
     ),
     QT_TRANSLATE_NOOP("core", "This passphrase is too easy to guess. {strength}"),
+    # cabledesk/services/settings.py, _ceiling_setting.py: a setting's value refused
+    QT_TRANSLATE_NOOP("core", "There is no setting called {key}."),
+    QT_TRANSLATE_NOOP("core", "Settings: {keys}."),
+    QT_TRANSLATE_NOOP("core", "{key} cannot be {value}."),
+    QT_TRANSLATE_NOOP("core", "{key} takes {accepted}."),
+    QT_TRANSLATE_NOOP("core", "a number of minutes from 0 to 1440, or off"),
+    QT_TRANSLATE_NOOP("core", "on or off"),
+    QT_TRANSLATE_NOOP("core", "the id of a classification scheme, such as us or uk"),
+    QT_TRANSLATE_NOOP("core", "a4 or letter"),
+    QT_TRANSLATE_NOOP("core", "a level of your scheme, off, or default"),
+    QT_TRANSLATE_NOOP("core", "system, en or fr"),
+    QT_TRANSLATE_NOOP("core", "a number of versions from 1 to 1000"),
+    QT_TRANSLATE_NOOP("core", "a number of seconds from 5 to 600"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The export ceiling {value} is not a level, 'off', or of the form "
+        "'us=SECRET, uk=OFFICIAL'.",
+    ),
+    QT_TRANSLATE_NOOP("core", "Give a level of your scheme, such as CONFIDENTIAL, or 'off'."),
 )

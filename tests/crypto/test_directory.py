@@ -312,3 +312,42 @@ def test_entries_are_frozen_values() -> None:
     assert isinstance(e, DirectoryEntry) and e == e._replace()
     with pytest.raises(AttributeError):
         e.clearance = "TOP SECRET"  # type: ignore[misc]
+
+
+def test_a_v1_card_followed_by_text_that_is_no_signature_is_refused() -> None:
+    """A directory entry's /1 card with "é not a signature" after line 1 was read as
+    self-certified, and could never be written back (UnicodeEncodeError on import)."""
+    body = ContactCard.for_identity(person("Eve Adams")).body()
+    v1 = DirectoryEntry.attest(
+        ContactCard.from_public_keys(
+            name="Eve Adams", age_recipient=str(person("Eve Adams").encryption_key.recipient()),
+            ssh_key=person("Eve Adams").public().ssh_line(),
+        ),
+        clearance="SECRET", scheme="us", nationality="USA", attested=NOW,
+    )  # fmt: skip
+    bad = v1._replace(card=v1.card.rstrip("\n") + "\né not a signature\n")
+    assert body  # the person exists as a /2 card too
+    with pytest.raises(DirectoryError, match="not a signature"):
+        directory([bad]).contact_cards()
+
+
+def test_read_checks_the_anchor_signature_before_decoding_anything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An importer's read: a file the anchor did not sign is refused before its (up to
+    256 MiB of) JSON is decoded; a good one is parsed and verified in full."""
+    good = directory([entry(person("Ann Lee"))]).to_bytes()
+    read = Directory.read(good, ANCHOR)
+    assert [e.fingerprint for e in read.entries] == [
+        ContactCard.for_identity(person("Ann Lee")).fingerprint
+    ]
+    forged = directory([entry(person("Ann Lee"))], signing_key=OTHER_KEY).to_bytes()
+    altered = good.replace(b'"serial":1', b'"serial":2', 1)
+
+    def no_decoding(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("decoded before the signature was checked")
+
+    monkeypatch.setattr(directory_module.Directory, "parse", no_decoding)
+    for bad in (forged, altered):
+        with pytest.raises(DirectoryError, match="signature is not valid"):
+            Directory.read(bad, ANCHOR)

@@ -3,8 +3,8 @@
 The input is a ``.contact`` file. It is parsed as it is; then its line 1 is signed
 by Jane (namespace ``cabledesk-contact-v1``) and parsed again, so the field rules
 of ``/2``, which come after a good signature, see hostile content too. A card that
-parses must serialise back to its own bytes, which parse to the same card; the
-fast key read of a directory (``card_fingerprint``) must agree with it.
+parses — checked or covered by a directory — must serialise back to its own
+bytes, which parse to the same card; the fast key read of a directory (``card_fingerprint``) must agree with it.
 """
 
 from __future__ import annotations
@@ -21,9 +21,12 @@ def _check(data: bytes) -> None:
         assert ContactCard.parse(card.to_bytes(), now=NOW) == card
     covered = attempt(lambda: ContactCard.parse_covered(data))
     if covered is not None:
-        text = attempt(lambda: data.decode("utf-8"))
-        if text is not None:
-            assert attempt(lambda: card_fingerprint(text)) in (covered.fingerprint, None)
+        assert ContactCard.parse_covered(covered.to_bytes()) == covered
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return
+        assert attempt(lambda: card_fingerprint(text)) in (covered.fingerprint, None)
     ContactCard.parse(data, now=None)
 
 

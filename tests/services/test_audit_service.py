@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from cabledesk.services.audit import AuditService, Event
-from cabledesk.services.safeguards import Safeguards, SafeguardsService
-from cabledesk.store.settings import AUTO_LOCK_MINUTES, CLIPBOARD_CLEAR_SECONDS
 from cabledesk.store.vault import Vault
 
 
@@ -24,11 +22,3 @@ def test_entries_page_newest_first_and_the_chain_is_checked(vault: Vault) -> Non
     )
     broken = audit.check_chain()
     assert not broken.ok and broken.first_broken == newest[1].seq
-
-
-def test_safeguards_read_in_one_go(vault: Vault) -> None:
-    service = SafeguardsService(vault)
-    assert service.current() == Safeguards()
-    vault.settings.set(AUTO_LOCK_MINUTES, 0)
-    vault.settings.set(CLIPBOARD_CLEAR_SECONDS, 45)
-    assert service.current() == Safeguards(0, True, 45)

@@ -8,9 +8,11 @@ import pytest
 from cabledesk.errors import MarkingError, SchemeError, SettingError
 from cabledesk.services.settings import (
     AUTO_LOCK_MINUTES,
+    CLIPBOARD_CLEAR_SECONDS,
     EXPORT_CEILING,
     KEYS,
     LOCK_ON_SCREEN_LOCK,
+    Safeguards,
     SettingsService,
 )
 from cabledesk.store.home import VaultHome
@@ -76,9 +78,21 @@ def test_typed_values_round_trip(
 def test_values_not_accepted(vault: Vault, key: str, typed: str, error: type) -> None:
     service = SettingsService(vault, SCHEMES)
     before = vault.audit.entries(limit=1)[0].seq
-    with pytest.raises(error):
+    with pytest.raises(error) as refused:
         service.set(key, typed)
     assert vault.audit.entries(limit=1)[0].seq == before
+    if isinstance(refused.value, SettingError):  # in sentences the desktop translates
+        phrase = refused.value.phrase
+        assert phrase is not None and refused.value.hint_phrase is not None
+        assert refused.value.message == phrase.render()
+
+
+def test_the_safeguards_are_read_in_one_go(vault: Vault) -> None:
+    service = SettingsService(vault, SCHEMES)
+    assert service.safeguards() == Safeguards()
+    service.set_many({"auto-lock-minutes": "off", "clipboard-clear-seconds": "45"})
+    assert service.safeguards() == Safeguards(0, True, 45)
+    assert service.get(AUTO_LOCK_MINUTES) == 0 and service.get(CLIPBOARD_CLEAR_SECONDS) == 45
 
 
 def test_a_change_is_audited_and_no_change_is_not(vault: Vault) -> None:

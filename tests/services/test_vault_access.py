@@ -7,15 +7,24 @@ from typing import Any
 
 import pytest
 
-from cabledesk.errors import MarkingError, VaultError, WeakPassphrase, WrongPassphrase
+from cabledesk.errors import (
+    FieldError,
+    MarkingError,
+    VaultError,
+    VaultNotRolledBack,
+    VaultRolledBack,
+    WeakPassphrase,
+    WrongPassphrase,
+)
 from cabledesk.services.identity import IdentityRequest
 from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store.audit import Event
 from cabledesk.store.database import Database
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import SystemKeychain
 from cabledesk.store.vault import Recovery
 from tests.services.conftest import SCHEMES
-from tests.vaultkit import FAST, PASSPHRASE, MemoryKeyring
+from tests.vaultkit import FAST, PASSPHRASE, MemoryKeyring, rolled_back
 
 
 def test_create_unlock_and_weak_passphrases(vault_access: VaultAccess) -> None:
@@ -118,3 +127,51 @@ def test_an_unlock_that_completes_a_change_updates_the_keychain(
     remembered = vault_access.unlock_remembered()
     assert remembered is not None
     remembered.lock()
+
+
+def _rolled_back_vault(vault_access: VaultAccess) -> None:
+    """A vault whose database was put back from before a revocation."""
+    vault_access.create(PASSPHRASE).lock()
+    with rolled_back(vault_access.home.database), vault_access.unlock(PASSPHRASE) as vault:
+        vault.audit.append(Event.CONTACT_REVOKED, {"fingerprint": "SHA256:mallory"})
+
+
+def test_a_rolled_back_vault_is_accepted_with_the_reason_in_the_audit_log(
+    vault_access: VaultAccess,
+) -> None:
+    _rolled_back_vault(vault_access)
+    with pytest.raises(VaultRolledBack):
+        vault_access.unlock(PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        vault_access.accept_rollback("wrong passphrase", "on purpose")
+    with vault_access.accept_rollback(PASSPHRASE, "  copy of Monday,\n put back  ") as vault:
+        entry = vault.audit.entries()[0]
+        assert entry.event == "rollback accepted"
+        assert entry.details["reason"] == "copy of Monday, put back"
+        assert (entry.details["recorded"], entry.details["found"]) == (2, 1)
+    with vault_access.unlock(PASSPHRASE) as vault:  # the next opening is an ordinary one
+        assert vault.audit.entries()[0].event == "rollback accepted"
+
+
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [("", "Say why"), (" \n ", "Say why"), ("on purpose\u202e", "invisible or control")],
+)
+def test_an_acceptance_needs_a_plain_reason(
+    vault_access: VaultAccess, reason: str, words: str
+) -> None:
+    _rolled_back_vault(vault_access)
+    with pytest.raises(FieldError, match=words):
+        vault_access.accept_rollback(PASSPHRASE, reason)
+    with pytest.raises(VaultRolledBack):  # still refused: nothing was accepted
+        vault_access.unlock(PASSPHRASE)
+
+
+def test_there_is_nothing_to_accept_in_a_vault_that_was_not_rolled_back(
+    vault_access: VaultAccess,
+) -> None:
+    vault_access.create(PASSPHRASE).lock()
+    with pytest.raises(VaultNotRolledBack, match="nothing to accept"):
+        vault_access.accept_rollback(PASSPHRASE, "just in case")
+    with vault_access.unlock(PASSPHRASE) as vault:
+        assert [e.event for e in vault.audit.entries()] == ["vault created"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cabledesk.errors import VaultRolledBack, WrongPassphrase
+from cabledesk.errors import VaultNotRolledBack, VaultRolledBack, WrongPassphrase
 from cabledesk.store.audit import Event
 from cabledesk.store.audit_head import AuditHead
 from cabledesk.store.home import VaultHome
@@ -99,7 +99,7 @@ def test_a_database_with_another_history_is_refused(
         _revoke(v)
     recorded = home.key_file.read_bytes()
     shutil.copy(tmp_path / "fork.db", home.database)
-    with Vault.accept_rollback(home, PASSPHRASE, now=clock) as v:
+    with Vault.accept_rollback(home, PASSPHRASE, reason="a test", now=clock) as v:
         v.audit.append(Event.CONTACT_VERIFIED, {"fingerprint": "SHA256:x"})  # another entry 3
     home.key_file.write_bytes(recorded)  # the record of the first history's entry 2
     with pytest.raises(VaultRolledBack, match="different history"):
@@ -174,16 +174,34 @@ def test_a_rollback_can_be_accepted_and_the_acceptance_is_audited(
     with Vault.unlock(home, PASSPHRASE, now=clock) as v:
         _revoke(v, 2)
     shutil.copy(tmp_path / "old.db", home.database)
+    reason = "put back the copy of 1 December on purpose"
     with pytest.raises(WrongPassphrase):
-        Vault.accept_rollback(home, "not the passphrase", now=clock)
-    with Vault.accept_rollback(home, PASSPHRASE, now=clock) as v:
+        Vault.accept_rollback(home, "not the passphrase", reason=reason, now=clock)
+    with Vault.accept_rollback(home, PASSPHRASE, reason=reason, now=clock) as v:
         entry = v.audit.entries()[0]
         assert entry.event == "rollback accepted"
         assert (entry.details["recorded"], entry.details["found"]) == (3, 1)
+        assert entry.details["reason"] == reason
         assert v.audit.verify().ok
     Vault.unlock(home, PASSPHRASE, now=clock).lock()
-    with Vault.accept_rollback(home, PASSPHRASE, now=clock) as v:  # nothing to accept
-        assert v.audit.entries()[0].event == "rollback accepted"  # no second entry
+
+
+def test_accepting_a_vault_that_was_not_rolled_back_is_refused_and_changes_nothing(
+    vault: Vault, home: VaultHome, clock: Clock, tmp_path: Path
+) -> None:
+    vault.lock()
+    key_file = home.key_file.read_bytes()
+    with pytest.raises(VaultNotRolledBack, match="nothing to accept"):
+        Vault.accept_rollback(home, PASSPHRASE, reason="just in case", now=clock)
+    assert home.key_file.read_bytes() == key_file
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:  # not left open, nothing audited
+        assert [e.event for e in v.audit.entries()] == ["vault created"]
+    legacy = VaultHome(tmp_path / "legacy")
+    make_format_1_vault(legacy)
+    before = legacy.key_file.read_bytes()
+    with pytest.raises(VaultNotRolledBack):  # no record to be older than
+        Vault.accept_rollback(legacy, PASSPHRASE, reason="just in case", now=clock)
+    assert legacy.key_file.read_bytes() == before  # not even upgraded
 
 
 def test_an_old_key_file_is_upgraded_at_the_first_passphrase_unlock_only(

@@ -4,7 +4,8 @@ database on the GUI thread.
 Another thread holds the vault's database (its connection lock and SQLite's write
 lock, as a long import or a large sealing does for its whole transaction) while the
 seal dialog ticks recipients, the lists refresh, the contacts, the audit log and a
-draft open and the editor saves. Every one of those calls returns at once, and a
+draft open and the editor saves, and while the export dialog opens and its choices
+change. Every one of those calls returns at once, and a
 timer on the GUI thread keeps firing; once the database is free, everything they
 asked for arrives.
 """
@@ -24,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from cabledesk.services.archive import SearchFilters
 from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import RecipientsModel
+from cabledesk.ui.export_dialog import ExportDialog
 from cabledesk.ui.main_window import MainWindow
 from cabledesk.ui.seal_dialog import SealDialog
 from cabledesk.ui.workers import Workers
@@ -123,4 +125,49 @@ def test_the_gui_thread_never_waits_for_the_database(qtbot: QtBot, demo: Session
     assert window.editor.draft_id not in (None, edited)  # the new draft is open
     saved = demo.drafts.load(edited or "")
     assert "Written while the vault is busy." in saved.paragraphs[-1].text
+    assert workers.wait()
+
+
+@pytest.mark.slow
+def test_the_export_dialog_checks_its_choices_off_the_gui_thread(
+    qtbot: QtBot, demo: Session
+) -> None:
+    """The export dialog renders the cable and reads the ceiling and the paper size on
+    the worker pool: it opens and follows the choices while the vault is held, Export
+    waits for the answer, and the answer of an older choice is dropped."""
+    demo.settings.set("paper", "letter")
+    workers = Workers()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
+    calls: list[float] = []
+    made: list[ExportDialog] = []
+
+    def timed(call: Callable[[], object]) -> None:
+        start = time.monotonic()
+        call()
+        calls.append(time.monotonic() - start)
+
+    with _Hold(demo):
+        timed(lambda: made.append(ExportDialog(demo, workers, DRAFT)))
+        dialog = made[0]
+        qtbot.addWidget(dialog)
+        timed(dialog.show)
+        timed(lambda: dialog.level.setCurrentIndex(dialog.level.findData("CONFIDENTIAL")))
+        timed(lambda: dialog.level.setCurrentIndex(dialog.level.findData("UNCLASSIFIED")))
+        start = time.monotonic()
+        qtbot.wait(int(HELD_FOR_S * 1000))
+        waited = time.monotonic() - start
+        assert max(calls) < SLOWEST_CALL_S, calls
+        assert dialog.checking and not dialog.export_button.isEnabled()  # the vault is busy
+    assert waited < HELD_FOR_S + SLOWEST_CALL_S
+    during = [t for t in ticks if start <= t <= start + waited]
+    assert len(during) >= 10
+    assert max(b - a for a, b in itertools.pairwise(during)) < SLOWEST_CALL_S
+    timer.stop()
+    qtbot.waitUntil(lambda: not dialog.checking and not workers.busy, timeout=10_000)
+    assert dialog.verdict.text().startswith("Exported as UNCLASSIFIED.")  # the newest choice
+    assert dialog.export_button.isEnabled()
+    assert dialog.paper.currentData() == "letter"  # the stored paper size, read off the GUI
     assert workers.wait()

@@ -27,13 +27,16 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.marking import parse_marking
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.validation import validate
-from cabledesk.errors import MarkingError, WrongPassphrase
+from cabledesk.errors import MarkingError, SettingError, WrongPassphrase
+from cabledesk.services.settings import SettingsService
 from cabledesk.services.vault_access import VaultAccess
+from cabledesk.store.vault import Vault
 from cabledesk.ui.errors import describe
 from cabledesk.ui.phrases import finding_text, in_words
 from cabledesk.ui.unlock import UnlockWindow
 from cabledesk.ui.verdict_words import verdict_words
 from cabledesk.ui.workers import Workers
+from tests.ui.conftest import SCHEMES
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
@@ -209,6 +212,15 @@ def test_a_marking_error_reads_in_french(us: ClassificationScheme) -> None:
     problem = describe(caught.value)
     assert problem.message == "NOFORN figure deux fois dans le marquage 'SECRET//NOFORN/NOFORN'."
     assert problem.hint == "N’indiquez chaque mention de contrôle qu’une seule fois."
+
+
+@pytest.mark.usefixtures("french")
+def test_a_refused_setting_reads_in_french(vault: Vault) -> None:
+    with pytest.raises(SettingError) as caught:
+        SettingsService(vault, SCHEMES).parse("auto-lock-minutes", "5000")
+    problem = describe(caught.value)
+    assert problem.message == "auto-lock-minutes ne peut pas valoir '5000'."
+    assert problem.hint == "auto-lock-minutes accepte un nombre de minutes de 0 à 1440, ou off."
 
 
 @pytest.mark.usefixtures("french")

@@ -1,4 +1,9 @@
-"""Bech32 (BIP-173) as age uses it: checksummed, one case, no length limit.
+"""Bech32 (BIP-173) as age uses it: checksummed, one case, longer than BIP-173 allows.
+
+BIP-173 caps a string at 90 characters; age does not (a post-quantum recipient
+has 1,959). Decoding still refuses anything over :data:`MAX_CHARS` before doing
+any work, so that a hostile file cannot make it build masks as long as itself;
+callers that know the exact length of what they read check it first.
 
 Decoding is fast for long strings too (a post-quantum recipient has 1,959
 characters, and a directory may hold thousands of them): the data characters
@@ -13,13 +18,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["bech32_decode", "bech32_encode"]
+__all__ = ["MAX_CHARS", "bech32_decode", "bech32_encode", "bech32_length"]
 
 CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _GENERATOR = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
 _CHECKSUM_CHARS = 6
 _CHECKSUM_BITS = 30
 _MASK_CHUNK = 1024  # masks are made for a multiple of this many bits
+# The longest string decoded: twice an age post-quantum recipient (1,959 characters).
+MAX_CHARS = 4096
 
 
 def _step_table() -> tuple[int, ...]:
@@ -136,11 +143,19 @@ def bech32_encode(hrp: str, data: bytes) -> str:
     return hrp + "1" + "".join(CHARSET[v] for v in values + checksum)
 
 
+def bech32_length(hrp: str, size: int) -> int:
+    """The length of the Bech32 string of ``size`` bytes under ``hrp``."""
+    return len(hrp) + 1 + -(-size * 8 // 5) + _CHECKSUM_CHARS
+
+
 def bech32_decode(text: str) -> tuple[str, bytes]:
     """Decode a Bech32 string into (hrp in lower case, data).
 
-    Raises ValueError for mixed case, bad characters or a bad checksum.
+    Raises ValueError for a string over MAX_CHARS, mixed case, bad characters or a
+    bad checksum.
     """
+    if len(text) > MAX_CHARS:
+        raise ValueError("far too long")
     if text.lower() != text and text.upper() != text:
         raise ValueError("mixed case")
     lowered = text.lower()

@@ -9,19 +9,20 @@ themselves, which encrypting to such a recipient does.
 
 from __future__ import annotations
 
-from cabledesk.crypto.age._bech32 import bech32_decode
+from cabledesk.crypto.age._bech32 import bech32_decode, bech32_length
 from cabledesk.errors import KeyFormatError
 
-__all__ = ["PQ_RECIPIENT_HRP", "PQ_RECIPIENT_SIZE", "check_pq_recipient"]
+__all__ = ["PQ_RECIPIENT_CHARS", "PQ_RECIPIENT_HRP", "PQ_RECIPIENT_SIZE", "check_pq_recipient"]
 
 PQ_RECIPIENT_HRP = "age1pq"
 PQ_RECIPIENT_SIZE = 1184 + 32  # ML-KEM-768 encapsulation key, then X25519 public key
+PQ_RECIPIENT_CHARS = bech32_length(PQ_RECIPIENT_HRP, PQ_RECIPIENT_SIZE)  # 1,959
 _HINT = "A post-quantum age recipient is age1pq1 followed by 1,952 letters and digits."
 
 
 def check_pq_recipient(text: str) -> str:
     """``text`` if it is an ``age1pq1…`` recipient in lower case; raises KeyFormatError."""
-    if not text.startswith(PQ_RECIPIENT_HRP + "1"):
+    if not text.startswith(PQ_RECIPIENT_HRP + "1") or len(text) != PQ_RECIPIENT_CHARS:
         raise KeyFormatError("This is not a post-quantum age recipient.", hint=_HINT)
     try:
         hrp, data = bech32_decode(text)

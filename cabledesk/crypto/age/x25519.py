@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from cabledesk.crypto.age._b64 import b64_decode, b64_encode
-from cabledesk.crypto.age._bech32 import bech32_decode, bech32_encode
+from cabledesk.crypto.age._bech32 import bech32_decode, bech32_encode, bech32_length
 from cabledesk.crypto.age._format import Stanza
 from cabledesk.crypto.age._primitives import WRAPPED_KEY_SIZE, aead_unwrap, aead_wrap, hkdf
 from cabledesk.errors import HeaderError, KeyFormatError
@@ -125,8 +125,11 @@ class X25519Identity:
 
 
 def _decode_key(text: str, hrp: str, what: str, hint: str) -> bytes:
+    text = text.strip()
+    if len(text) != bech32_length(hrp, KEY_SIZE):  # before any decoding: see _bech32
+        raise KeyFormatError(f"This is not an X25519 {what}.", hint=hint)
     try:
-        found, data = bech32_decode(text.strip())
+        found, data = bech32_decode(text)
     except ValueError as exc:
         raise KeyFormatError(f"This is not a valid {what} ({exc}).", hint=hint) from None
     if found != hrp or len(data) != KEY_SIZE:
