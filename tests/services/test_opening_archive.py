@@ -65,7 +65,7 @@ def test_the_same_signers_other_file_replaces_the_entry_and_deletes_the_old_copy
     _, archive_id = opener.open(first)
     [old_copy] = _only_referenced_files(berlin)
     result, replaced_id = opener.open(second)
-    assert replaced_id == archive_id
+    assert archive_id is not None and replaced_id == archive_id
     assert any("replaces the copy" in w for w in result.warnings)
     assert berlin.archive.cable(archive_id).subject.endswith("(CORRECTED)")
     [new_copy] = _only_referenced_files(berlin)
