@@ -9,6 +9,10 @@ lists those hashes and the recipients, comes after the files and is signed
 always among the recipients, so that the sent copy can be reopened. The file
 is encrypted to X25519 keys (one stanza per distinct key); recipients are
 never a mix of classic and post-quantum keys.
+
+An attachment the cable lists with a SHA-256 (the caller hashed it before
+sealing: the cable carries the hashes) must stream by with that size and hash;
+a file changed in between is refused before the manifest is signed.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from cabledesk.crypto.age import Recipient, X25519Recipient, encrypt
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity, PublicKeys
 from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
+from cabledesk.domain.cable import Cable
 from cabledesk.domain.canonical import decode_cable, encode_cable
 from cabledesk.domain.rollup import ROLLUP_VERSION
 from cabledesk.errors import CableDeskError, InputError, PackageError, PolicyRefusal
@@ -33,6 +38,7 @@ from cabledesk.seal._consistency import X25519, recipient_kind
 from cabledesk.seal._hashing import HashWorker
 from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
 from cabledesk.seal._manifest import (
+    ATTACHMENTS,
     Manifest,
     ManifestFile,
     ManifestRecipient,
@@ -102,21 +108,25 @@ def seal(
     ``output`` is a binary stream or a path; a path is written atomically (no
     file is left if anything fails or ``cancel()`` turns true; an existing file
     is replaced only with ``overwrite``). ``docx`` is the rendered document, if
-    any; ``attachments`` are files, stored under their safe names;
+    any; ``attachments`` are files, stored under their safe names (an
+    attachment the cable lists with a SHA-256 must be sealed with that size and
+    SHA-256);
     ``statements`` are signed clearance statements (``cabledesk.statement/1``
     files) to carry, in order; ``kind`` says what the package is for.
     ``progress`` receives the count of package bytes encrypted so far (about
     the size of the cable plus its attachments).
 
-    Raises InputError (an attachment or the output cannot be used), PackageError
+    Raises InputError (an attachment or the output cannot be used, or its
+    bytes as sealed are not those the cable lists: it changed), PackageError
     (two attachments with the same name, too many or too large), ClearanceError
     (a statement that is malformed or whose signature is not valid),
     PolicyRefusal (the sender's key has expired), Cancelled; ValueError for
     bytes that are not the canonical cable ``cable_id``, an empty banner, an
-    unknown kind, or recipients whose keys mix classic and post-quantum kinds.
+    unknown kind, recipients whose keys mix classic and post-quantum kinds, or
+    a cable that lists with a SHA-256 an attachment not among ``attachments``.
     """
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    _check_cable(cable_json, cable_id, banner)
+    cable = _check_cable(cable_json, cable_id, banner)
     package_kind = PackageKind(kind)
     if sender.expires is not None and sender.expires <= moment:
         raise PolicyRefusal(
@@ -126,12 +136,14 @@ def seal(
     everyone = _recipients(sender, recipients)
     carried = _check_statements(statements, limits)
     plans = _plan_attachments(attachments, limits, room=limits.max_attachments - len(carried))
+    hashed = _hashed_attachments(cable, plans)
     own_card = ContactCard.for_identity(sender)
     card = own_card.to_bytes().decode("utf-8")
     public = sender.public()
     signed: list[tuple[Manifest, bytes, str]] = []
 
     def finish(files: list[ManifestFile]) -> tuple[bytes, bytes]:
+        _check_as_hashed(hashed, files)
         manifest = Manifest(
             cable_id=cable_id,
             created=moment,
@@ -180,7 +192,7 @@ def seal(
     return SealedCable(manifest, data, signature, size)
 
 
-def _check_cable(cable_json: bytes, cable_id: str, banner: str) -> None:
+def _check_cable(cable_json: bytes, cable_id: str, banner: str) -> Cable:
     try:
         cable = decode_cable(cable_json)
     except CableDeskError as exc:
@@ -191,6 +203,37 @@ def _check_cable(cable_json: bytes, cable_id: str, banner: str) -> None:
         raise ValueError(f"the cable's id is {cable.id!r}, not {cable_id!r}")
     if not banner.strip():
         raise ValueError("a sealed cable needs its banner marking")
+    return cable
+
+
+def _hashed_attachments(
+    cable: Cable, plans: Sequence[AttachmentPlan]
+) -> dict[str, tuple[Path, int | None, str]]:
+    """The attachments the cable lists with a SHA-256: by name, the file, size and hash."""
+    paths = {p.name: p.path for p in plans}
+    hashed: dict[str, tuple[Path, int | None, str]] = {}
+    for a in cable.attachments:
+        if a.sha256 is None:
+            continue
+        if a.name not in paths:
+            raise ValueError(f"the cable lists the attachment {a.name!r}, which is not sealed")
+        hashed[a.name] = (paths[a.name], a.size, a.sha256)
+    return hashed
+
+
+def _check_as_hashed(
+    hashed: dict[str, tuple[Path, int | None, str]], files: list[ManifestFile]
+) -> None:
+    """Raise InputError for an attachment sealed with other bytes than the cable lists."""
+    for f in files:
+        if not f.path.startswith(ATTACHMENTS) or f.name not in hashed:
+            continue
+        path, size, sha256 = hashed[f.name]
+        if f.sha256 != sha256 or (size is not None and f.size != size):
+            raise InputError(
+                f"{path} changed while it was being sealed.",
+                hint="Close any program that is writing it, then seal again.",
+            )
 
 
 def _recipients(sender: Identity, recipients: Sequence[SealRecipient]) -> list[SealRecipient]:

@@ -117,10 +117,14 @@ class DraftsService:
     def save(self, cable: Cable, *, justification: str = "") -> SaveResult:
         """Save the draft (one transaction). A change that lowers its classification
         needs a ``justification`` (recorded in the audit log); without one it raises
-        PolicyRefusal and nothing is saved."""
-        lowered = self.lowering(cable)
+        PolicyRefusal and nothing is saved.
+
+        Whether it lowers is decided inside the transaction, which holds the
+        vault's write lock: against the draft as stored when it is replaced, even
+        if another window saved it a moment before."""
         text = self._banner_text(cable)
         with self._vault.transaction():
+            lowered = self.lowering(cable)
             if lowered is not None:
                 if not justification.strip():
                     raise PolicyRefusal(

@@ -1,9 +1,9 @@
 """ "Remember on this device" for an unlocked vault: ask, remember, forget.
 
 The settings (desktop and ``cabledesk-cli keychain``) and a passphrase change
-go through :class:`KeychainService`; which keychain is used is passed in (the
-system's, or a test's). :class:`KeychainStatus` says whether one is usable
-and, if not, why, in words for the user.
+(:meth:`KeychainService.refresh`) go through :class:`KeychainService`; which
+keychain is used is passed in (the system's, or a test's). :class:`KeychainStatus`
+says whether one is usable and, if not, why, in words for the user.
 """
 
 from __future__ import annotations
@@ -40,6 +40,12 @@ class KeychainService:
     def remember(self) -> None:
         """Keep the vault's key in the keychain (audited); raises KeychainUnavailable."""
         self._vault.remember(self._keychain)
+
+    def refresh(self) -> bool:
+        """After the vault's key changed: if the keychain remembers an older key, keep
+        the new one instead (not audited: remembering stays on, as it was); True if
+        it did. Raises KeychainUnavailable."""
+        return self._vault.refresh_remembered(self._keychain)
 
     def forget(self) -> None:
         """Remove the vault's key from the keychain (audited); raises KeychainUnavailable."""

@@ -5,8 +5,11 @@
 the attempt in the audit log, and keeps a cable that is not a failure in the
 archive as received, together with a copy of the sealed file — exactly the
 bytes that were verified, copied while they were read, and no database
-transaction held meanwhile. Attachments are extracted only when asked, into
-the folder the user chose.
+transaction held meanwhile. Opening a cable whose id the archive already
+holds never piles up copies: the same file is not stored twice, a newer one
+from the same signer replaces the older (whose copy is deleted), and one from
+another signer is shown but never archived over it. Attachments are extracted
+only when asked, into the folder the user chose.
 :meth:`OpenService.verify` checks without storing or recording anything.
 """
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, cast
 
@@ -25,9 +28,16 @@ from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import InputError, MarkingError, SchemeError
 from cabledesk.seal import Severity, Verification, open_sealed
 from cabledesk.services.contacts import ContactsService, ImportOutcome
-from cabledesk.store.archive import Direction
+from cabledesk.store.archive import ArchiveEntry, Direction
 from cabledesk.store.audit import Event
-from cabledesk.store.sealed_files import ArchiveCopy, CopyingReader, archive_copy, remove_copy
+from cabledesk.store.sealed_files import (
+    ArchiveCopy,
+    CopyingReader,
+    archive_copy,
+    remove_after_commit,
+    remove_copy,
+    same_copy,
+)
 from cabledesk.store.vault import Vault
 
 __all__ = ["OpenService", "Severity", "Verification"]
@@ -44,6 +54,16 @@ class _ToArchive:
 
     direction: Direction
     banner: Marking
+
+
+@dataclass(frozen=True, slots=True)
+class _Filed:
+    """What became of a cable in the archive: its entry, what to tell the user,
+    whether the entry refers to the new copy (else the copy is removed)."""
+
+    archive_id: int | None
+    note: str | None
+    referenced: bool = False
 
 
 class OpenService:
@@ -120,30 +140,38 @@ class OpenService:
         cancel: Callable[[], bool] | None = None,
     ) -> tuple[Verification, int | None]:
         """Open ``path``: verify, record in the audit log, and (``store``) archive a
-        cable that is not a failure as received, with a copy of exactly the bytes
-        verified (made while they are read; none is left if it is not kept).
-        Returns the verification and the archive id (None when nothing was stored).
+        cable that is not a failure, with a copy of exactly the bytes verified
+        (made while they are read; none is left if it is not kept).
+
+        A cable id already archived in the same direction is decided in the
+        transaction that records the opening: the same signer's same sealed
+        file is not stored again; the same signer's other file replaces the
+        entry (its old copy is deleted once that commits); a cable from another
+        signer never replaces it, and is not archived; a cable you sealed is
+        kept as sealed. Each of these is said in a sentence added to the
+        verification's ``warnings`` (with the date the archive got the cable).
+        Returns the verification and the id of the cable's archive entry (None
+        when it has none).
         """
         path = Path(path)
         folder = self._vault.home.archive
         stored: str | None = None
-        existing: int | None = None
         plan: _ToArchive | None = None
         if store:
             with archive_copy(folder) as copy:
                 result = self._open(path, extract_to, progress, cancel, copy)
                 if result.ok and result.cable is not None:
-                    existing, plan = self._archive_plan(result)
+                    plan = self._archive_plan(result)
                 if plan is not None:
                     copy.keep()
             stored = copy.name if plan is not None else None
         else:
             result = self._open(path, extract_to, progress, cancel)
+        filed = _Filed(None, None, referenced=False)
         try:
             with self._vault.transaction():
-                archive_id = existing
                 if plan is not None and stored is not None:
-                    archive_id = self._archive(result, plan, stored)
+                    filed = self._archive(result, plan, stored)
                 self._vault.audit.append(
                     Event.CABLE_OPENED,
                     {
@@ -158,7 +186,11 @@ class OpenService:
             if stored is not None:
                 remove_copy(folder, stored)
             raise
-        return result, archive_id
+        if stored is not None and not filed.referenced:
+            remove_copy(folder, stored)
+        if filed.note is not None:
+            result = replace(result, warnings=(*result.warnings, filed.note))
+        return result, filed.archive_id
 
     def import_sender_card(self, result: Verification) -> ImportOutcome:
         """Import the card of the cable's signer (it starts unverified)."""
@@ -168,30 +200,70 @@ class OpenService:
             raise ContactError("This cable carries no contact card of its sender.")
         return ContactsService(self._vault).import_card(result.sender_card)
 
-    def _archive_plan(self, result: Verification) -> tuple[int | None, _ToArchive | None]:
-        """An archive id the cable already has, or how to add it; (None, None) if it
-        is not archived (a scheme this CableDesk does not know: shown, not archived)."""
+    def _archive_plan(self, result: Verification) -> _ToArchive | None:
+        """How to archive the cable; None if it is not archived (a scheme this
+        CableDesk does not know: shown, not archived)."""
         assert result.cable is not None
         cable = result.cable
         try:
             banner = cable_banner(cable, self._schemes.get_scheme(cable.scheme))
         except (MarkingError, SchemeError):
-            return None, None
+            return None
         sent_by_me = result.signer is not None and result.signer.fingerprint in {
             i.fingerprint for i in self._vault.identities.all()
         }
-        if sent_by_me and self._vault.archive.find(cable.id):
-            return self._vault.archive.find(cable.id)[0].id, None  # the sent copy is there
-        return None, _ToArchive(Direction.SENT if sent_by_me else Direction.RECEIVED, banner)
+        return _ToArchive(Direction.SENT if sent_by_me else Direction.RECEIVED, banner)
 
-    def _archive(self, result: Verification, plan: _ToArchive, stored: str) -> int:
-        assert result.cable is not None
-        kept = {k: v for k, v in result.to_dict().items() if k in _KEPT}
-        return self._vault.archive.add(
+    def _archive(self, result: Verification, plan: _ToArchive, stored: str) -> _Filed:
+        """Archive the cable with its copy ``stored``, unless an entry of the same
+        cable id and direction stands (see :meth:`open`); inside a transaction."""
+        assert result.cable is not None and result.signer is not None
+        archive, folder = self._vault.archive, self._vault.home.archive
+        existing = archive.entry(result.cable.id, plan.direction)
+        if existing is not None:
+            when = f"{existing.stored:%Y-%m-%d %H:%M} UTC"
+            if plan.direction is Direction.SENT:
+                return _Filed(
+                    existing.id,
+                    f"Your archive keeps this cable as you sealed it on {when}; "
+                    "this copy was not stored again.",
+                )
+            signer = _signer(existing)
+            if signer is None or signer[1] != result.signer.fingerprint:
+                who = f"{signer[0]} (key {signer[1]})" if signer else "another signer"
+                return _Filed(
+                    None,
+                    f"Not archived: your archive already holds a cable with this id, "
+                    f"received on {when} from {who}. A cable signed by someone else never "
+                    "replaces it.",
+                )
+            if existing.sealed_file and same_copy(folder, existing.sealed_file, stored):
+                return _Filed(
+                    existing.id,
+                    f"Already received on {when}; it is in your archive and was not stored again.",
+                )
+        archive_id = archive.add(
             result.cable,
             plan.direction,
             plan.banner,
             self._vault.now(),
             sealed_file=stored,
-            verification=kept,
+            verification={k: v for k, v in result.to_dict().items() if k in _KEPT},
         )
+        if existing is None:
+            return _Filed(archive_id, None, referenced=True)
+        if existing.sealed_file and existing.sealed_file != stored:
+            remove_after_commit(self._vault.db, folder, existing.sealed_file)
+        return _Filed(
+            archive_id,
+            f"It replaces the copy of this cable from the same signer received on {when}.",
+            referenced=True,
+        )
+
+
+def _signer(entry: ArchiveEntry) -> tuple[str, str] | None:
+    """Name and fingerprint of the signer an archived entry was verified from."""
+    signer = (entry.verification or {}).get("signer")
+    if not isinstance(signer, dict) or not isinstance(signer.get("fingerprint"), str):
+        return None
+    return str(signer.get("name", "")), str(signer["fingerprint"])

@@ -5,7 +5,9 @@ change``) call :meth:`PassphraseService.change`. The store does the work: it
 checks the current passphrase, re-keys the vault and records the change in the
 audit log. This service adds the rule every new passphrase follows
 (:mod:`cabledesk.services.passwords`) and, where the keychain remembered the
-vault, remembers its new key, so that the next start does not find a stale one.
+vault, remembers its new key instead of the old, so that the next start does not
+find a stale one. That refresh is no new "keychain enabled": the audit log gets
+only the change of passphrase.
 """
 
 from __future__ import annotations
@@ -42,4 +44,4 @@ class PassphraseService:
         remembered = self._keychain.remembers()
         self._vault.change_passphrase(old, new)
         if remembered:
-            self._keychain.remember()
+            self._keychain.refresh()

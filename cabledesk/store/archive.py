@@ -101,9 +101,13 @@ class ArchiveStore:
         sealed_file: str | None = None,
         verification: dict[str, object] | None = None,
     ) -> int:
-        """Archive a cable; a cable already archived in that direction is replaced.
+        """Archive a cable; a cable already archived in that direction is replaced
+        (its entry keeps its id). Returns the archive id.
 
-        Returns the archive id.
+        The sealed file of a replaced entry is no longer referred to: the caller
+        removes it once the replacement committed
+        (:func:`cabledesk.store.sealed_files.remove_after_commit`), and decides
+        beforehand whether the new cable may replace the old (:meth:`entry`).
         """
         facets = facet_terms(
             level=banner.level.name,
@@ -179,6 +183,14 @@ class ArchiveStore:
         if row is None:
             raise VaultError(f"There is no archived cable {archive_id}.")
         return _entry(row)
+
+    def entry(self, cable_id: str, direction: Direction) -> ArchiveEntry | None:
+        """The entry of cable ``cable_id`` in ``direction``, if it is archived."""
+        row = self._db.query_one(
+            f"SELECT {_ENTRY_COLUMNS} FROM archive WHERE cable_id = ? AND direction = ?",
+            (cable_id, direction.value),
+        )
+        return _entry(row) if row is not None else None
 
     def find(self, cable_id: str) -> list[ArchiveEntry]:
         """The archive entries of a cable id (one per direction)."""

@@ -13,7 +13,10 @@ owner-only (0600), synced to disk, and given its final name only when the
 caller :meth:`~ArchiveCopy.keep`\\s it; removed if anything fails, or if the
 caller does not keep it (a failed verification, a cancellation). No database
 transaction is held meanwhile: the caller records the name afterwards, and
-calls :func:`remove_copy` if that fails.
+calls :func:`remove_copy` if that fails. A copy that an archive entry stops
+referencing (the entry was replaced) is removed once the transaction that
+replaced it commits (:func:`remove_after_commit`), never before: the archive
+folder holds exactly the files the archive refers to.
 
 Where the system offers it (``posix_fadvise``), the written part of a large
 copy is handed to the disk every ``WRITEBACK_STEP`` bytes while the cable is
@@ -33,12 +36,22 @@ from typing import BinaryIO
 
 from cabledesk.atomic import atomic_output
 from cabledesk.errors import InputError
+from cabledesk.store.database import Database
 
-__all__ = ["ArchiveCopy", "CopyingReader", "CopyingWriter", "archive_copy", "remove_copy"]
+__all__ = [
+    "ArchiveCopy",
+    "CopyingReader",
+    "CopyingWriter",
+    "archive_copy",
+    "remove_after_commit",
+    "remove_copy",
+    "same_copy",
+]
 
 MODE = 0o600
 FOLDER_MODE = 0o700
 WRITEBACK_STEP = 64 * 1024 * 1024
+COMPARE_STEP = 1024 * 1024  # bytes of each copy read at a time when comparing two
 
 
 class _NotKept(Exception):
@@ -116,6 +129,36 @@ def _cannot_keep(folder: Path, exc: OSError) -> InputError:
 def remove_copy(folder: Path, name: str) -> None:
     """Remove a kept copy that could not be recorded after all."""
     (folder / name).unlink(missing_ok=True)
+
+
+def same_copy(folder: Path, a: str, b: str) -> bool:
+    """Whether the copies ``a`` and ``b`` in ``folder`` hold the same bytes (False if
+    either cannot be read). Reads both only when their sizes are equal."""
+    try:
+        with (folder / a).open("rb") as fa, (folder / b).open("rb") as fb:
+            if os.fstat(fa.fileno()).st_size != os.fstat(fb.fileno()).st_size:
+                return False
+            while True:
+                chunk = fa.read(COMPARE_STEP)
+                if chunk != fb.read(COMPARE_STEP):
+                    return False
+                if not chunk:
+                    return True
+    except OSError:
+        return False
+
+
+def remove_after_commit(db: Database, folder: Path, name: str) -> None:
+    """Remove the copy ``name`` once the current transaction of ``db`` commits (an
+    entry that referred to it was replaced); kept if the transaction rolls back."""
+
+    def remove() -> None:
+        # The entry no longer refers to it: a copy that cannot be removed now is
+        # only a stray file, not a reason to report a failure of what committed.
+        with contextlib.suppress(OSError):
+            remove_copy(folder, name)
+
+    db.after_commit(remove)
 
 
 class CopyingWriter:

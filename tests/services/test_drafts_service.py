@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import replace
 
 import pytest
@@ -7,8 +8,10 @@ import pytest
 from cabledesk.domain.cable import Cable, Paragraph
 from cabledesk.errors import PolicyRefusal
 from cabledesk.services.drafts import DraftsService
+from cabledesk.services.vault_access import VaultAccess
 from cabledesk.store.vault import Vault
 from tests.services.conftest import SCHEMES
+from tests.vaultkit import PASSPHRASE
 
 
 def _with(cable: Cable, *marks: str) -> Cable:
@@ -65,3 +68,28 @@ def test_delete_and_duplicate(vault: Vault) -> None:
     service.delete(cable.id)
     assert [d.id for d in service.summaries()] == [copy.id]
     assert vault.audit.entries()[0].event == "draft deleted"
+
+
+def test_a_lowering_saved_just_after_another_windows_save_still_needs_a_reason(
+    vault: Vault, vault_access: VaultAccess, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = DraftsService(vault, SCHEMES)
+    cable = mine.new()
+    mine.save(_with(cable, "(C)"))
+    other_window = vault_access.unlock(PASSPHRASE)  # a second session on the same vault
+    theirs = DraftsService(other_window, SCHEMES)
+    real = vault.transaction
+
+    def after_their_save() -> AbstractContextManager[None]:
+        # The other window saves SECRET between this window's check and its write.
+        monkeypatch.setattr(vault, "transaction", real)
+        theirs.save(_with(cable, "(S)"))
+        return real()
+
+    monkeypatch.setattr(vault, "transaction", after_their_save)
+    with pytest.raises(PolicyRefusal, match="from SECRET to CONFIDENTIAL"):
+        mine.save(_with(cable, "(C)"))  # no reason given
+    assert theirs.load(cable.id) == _with(cable, "(S)")
+    mine.save(_with(cable, "(C)"), justification="the other window over-classified it")
+    assert [e.event for e in other_window.audit.entries(limit=1)] == ["classification lowered"]
+    other_window.lock()

@@ -45,3 +45,21 @@ def test_a_remembered_vault_is_remembered_with_its_new_key(
 def test_a_vault_not_remembered_stays_so(vault: Vault, vault_access: VaultAccess) -> None:
     PassphraseService(vault, vault_access.keychain).change(PASSPHRASE, NEW)
     assert not vault_access.is_remembered()
+
+
+@pytest.mark.parametrize("remembered", [True, False])
+def test_a_passphrase_change_writes_no_false_keychain_enabled_entry(
+    vault: Vault, vault_access: VaultAccess, remembered: bool
+) -> None:
+    keychain = KeychainService(vault, vault_access.keychain)
+    if remembered:
+        keychain.remember()
+    before = vault.audit.entries(limit=1)[0].seq
+    PassphraseService(vault, vault_access.keychain).change(PASSPHRASE, NEW)
+    events = [e.event for e in vault.audit.entries() if e.seq > before]
+    assert events == ["passphrase changed"]
+    assert keychain.remembers() is remembered
+    if remembered:  # it holds the new key, not the old
+        reopened = vault_access.unlock_remembered()
+        assert reopened is not None
+        reopened.lock()

@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from cabledesk.crypto.contact import ContactCard
-from cabledesk.domain.cable import Addressee, Authority, Cable, Paragraph
+from cabledesk.domain.cable import Paragraph
 from cabledesk.domain.policy import ReasonCode
 from cabledesk.errors import (
     CableDeskError,
@@ -25,56 +24,12 @@ from cabledesk.errors import (
 from cabledesk.seal import Verdict, open_sealed
 from cabledesk.services import opening
 from cabledesk.services.contacts import ContactsService
-from cabledesk.services.identity import IdentityRequest, IdentityService
 from cabledesk.services.opening import OpenService
 from cabledesk.services.sealing import SealService
-from cabledesk.services.vault_access import VaultAccess
 from cabledesk.store import sealed_files
 from cabledesk.store.archive import Direction
-from cabledesk.store.home import VaultHome
-from cabledesk.store.keychain import SystemKeychain
 from cabledesk.store.vault import Vault
-from tests.services.conftest import SCHEMES
-from tests.vaultkit import FAST, PASSPHRASE, Clock, MemoryKeyring
-
-CABLE = Cable(
-    id="5f0c1e2d-0000-4000-8000-00000000c0de",
-    scheme="us",
-    precedence="IMMEDIATE",
-    originator="AMEMBASSY PARIS",
-    action=(Addressee("AMEMBASSY BERLIN"),),
-    subject="FRANCE: TALKS ON THE SUMMIT",
-    subject_marking="(U)",
-    paragraphs=(Paragraph("(U)", "Summary."), Paragraph("(S//NF)", "The minister agreed.")),
-    tags=("PREL", "FR"),
-    authority=Authority("Jane Doe", ("1.4(b)",), None, "2036-01-01"),
-    signature="DOE",
-)
-
-
-def _vault(tmp_path: Path, clock: Clock, name: str, nationality: str, clearance: str) -> Vault:
-    access = VaultAccess(
-        VaultHome(tmp_path / name), SystemKeychain(MemoryKeyring()), now=clock, kdf=FAST
-    )
-    vault = access.create(PASSPHRASE)
-    IdentityService(vault, SCHEMES).create(
-        IdentityRequest(
-            name, f"AMEMBASSY {name.upper()}", clearance=clearance, nationality=nationality
-        )
-    )
-    return vault
-
-
-@pytest.fixture
-def parties(vault: Vault, tmp_path: Path, clock: Clock) -> tuple[Vault, Vault, Vault]:
-    berlin = _vault(tmp_path, clock, "Berlin", "USA", "SECRET")
-    paris = _vault(tmp_path, clock, "Paris", "FRA", "SECRET")
-    contacts = ContactsService(vault)
-    for other in (berlin, paris):
-        card = ContactCard.for_identity(other.identities.active())
-        contacts.import_card(card.to_bytes())
-    contacts.verify("Berlin", "phone")
-    return vault, berlin, paris
+from tests.services.conftest import CABLE, SCHEMES
 
 
 def test_policy_check_before_sealing(parties: tuple[Vault, Vault, Vault]) -> None:
