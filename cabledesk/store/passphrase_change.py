@@ -18,6 +18,8 @@ with the new passphrase it always opens — finishing step 3 if the database
 switched, redoing steps 2 and 3 if not; with the old passphrase it opens only
 while the database is still on the old key, and then removes the pending slot
 (the change is undone, and audited). :class:`Recovery` says which happened.
+A change to the same passphrase (other Argon2id parameters) opens both slots:
+it is undone before the switch and finished after it.
 
 This module is the vault's own: it works on :class:`~.vault.Vault`'s private
 state (its key, its folder lock, its key-file writer).
@@ -143,24 +145,36 @@ class PassphraseChange:
         try:
             old_key, _ = key_file.open_slot(key_file.current, passphrase)
         except WrongPassphrase:
-            pair, slot_key = key_file.open_slot(key_file.pending, passphrase)
-            new_key, old_key = bytearray(pair[:DB_KEY_SIZE]), bytearray(pair[DB_KEY_SIZE:])
-            _wipe(pair)
-            return PassphraseChange._resume_new(
-                vault_class, home, key_file, (new_key, old_key, slot_key), now, lock
-            )
-        if not Database.opens_with(home.database, old_key, hmac=key_file.db_hmac):
-            _wipe(old_key)
+            keys = PassphraseChange._open_pending(key_file, passphrase)
+            return PassphraseChange._resume_new(vault_class, home, key_file, keys, now, lock)
+        if Database.opens_with(home.database, old_key, hmac=key_file.db_hmac):
+            vault = vault_class._open(home, key_file, old_key, now, lock)
+            vault._write_key_file(lambda on_disk: on_disk.without_pending())
+            vault.audit.append(Event.PASSPHRASE_CHANGE_UNDONE)
+            vault.recovery = Recovery.UNDONE
+            return vault
+        _wipe(old_key)
+        # The database switched. A change to the same passphrase (to other Argon2id
+        # parameters) sealed the pending slot under this passphrase too.
+        try:
+            keys = PassphraseChange._open_pending(key_file, passphrase)
+        except WrongPassphrase:
             raise WrongPassphrase(
                 "This was the vault's passphrase before a change of passphrase that was "
                 "interrupted after the vault's database had been re-encrypted.",
                 hint="Unlock with the new passphrase: that completes the change.",
-            )
-        vault = vault_class._open(home, key_file, old_key, now, lock)
-        vault._write_key_file(lambda on_disk: on_disk.without_pending())
-        vault.audit.append(Event.PASSPHRASE_CHANGE_UNDONE)
-        vault.recovery = Recovery.UNDONE
-        return vault
+            ) from None
+        return PassphraseChange._resume_new(vault_class, home, key_file, keys, now, lock)
+
+    @staticmethod
+    def _open_pending(key_file: KeyFile, passphrase: str) -> tuple[bytearray, bytearray, SlotKey]:
+        """The new key, the old key and the slot key of the pending slot; raises
+        WrongPassphrase."""
+        assert key_file.pending is not None
+        pair, slot_key = key_file.open_slot(key_file.pending, passphrase)
+        new_key, old_key = bytearray(pair[:DB_KEY_SIZE]), bytearray(pair[DB_KEY_SIZE:])
+        _wipe(pair)
+        return new_key, old_key, slot_key
 
     @staticmethod
     def _resume_new(

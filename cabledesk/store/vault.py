@@ -331,7 +331,8 @@ class Vault:
         random key (an old ``vault.key`` and the old passphrase then open nothing).
 
         ``params``: the new slot's Argon2id parameters (default: the current
-        slot's). ``progress(bytes done, bytes in all)`` is called while the
+        slot's). ``new`` may be ``old``: a change of parameters alone, which
+        re-keys the database all the same. ``progress(bytes done, bytes in all)`` is called while the
         database is copied. Raises WrongPassphrase if ``old`` is not the current
         passphrase and VaultError if another process has the vault open; then
         nothing has changed. A crash at any point leaves a vault that opens with

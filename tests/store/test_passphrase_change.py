@@ -18,7 +18,7 @@ from cabledesk.errors import VaultError, WrongPassphrase
 from cabledesk.store.database import Database
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import SystemKeychain
-from cabledesk.store.keyfile import KeyFile
+from cabledesk.store.keyfile import KdfParams, KeyFile
 from cabledesk.store.passphrase_change import Recovery
 from cabledesk.store.rekey import leftovers
 from cabledesk.store.vault import Vault
@@ -118,8 +118,15 @@ def test_the_keychain_is_refreshed_after_a_change(
 # --- crashes at each step, in a child process ----------------------------------------
 
 
-def _crash_during_change(home: VaultHome, point: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Change the passphrase in a child that dies (``os._exit``) at ``point``."""
+def _crash_during_change(
+    home: VaultHome,
+    point: str,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    new: str = NEW,
+    params: KdfParams = FAST,
+) -> None:
+    """Change the passphrase to ``new`` in a child that dies (``os._exit``) at ``point``."""
     pid = os.fork()
     if pid:
         _, status = os.waitpid(pid, 0)
@@ -145,7 +152,7 @@ def _crash_during_change(home: VaultHome, point: str, monkeypatch: pytest.Monkey
         if point == "switched":
             monkeypatch.setattr(Database, "replace_file", replace_then_die)
         vault = Vault.unlock(home, PASSPHRASE)
-        vault.change_passphrase(PASSPHRASE, NEW, params=FAST, progress=progress)
+        vault.change_passphrase(PASSPHRASE, new, params=params, progress=progress)
     finally:
         os._exit(1)
 
@@ -229,6 +236,53 @@ def test_a_change_that_is_not_finished_cannot_be_started_again(
         with pytest.raises(VaultError, match="not finished"):
             v.change_passphrase(PASSPHRASE, "a third passphrase", params=FAST)
     assert KeyFile.load(home.key_file).pending is not None
+
+
+# --- a change to the same passphrase: other Argon2id parameters, and a re-key -----------
+
+STRONGER = KdfParams(FAST.memory_kib, FAST.iterations + 1, FAST.lanes)
+
+
+def test_a_change_to_the_same_passphrase_re_keys_with_the_new_parameters(
+    vault: Vault, home: VaultHome, clock: Clock
+) -> None:
+    _fill(vault)
+    digest, old_key = _digest(vault), bytes(vault._key)
+    old_key_file = home.key_file.read_bytes()
+    vault.change_passphrase(PASSPHRASE, PASSPHRASE, params=STRONGER)
+    assert bytes(vault._key) != old_key and _digest(vault) == digest
+    assert KeyFile.load(home.key_file).current.params == STRONGER
+    vault.lock()
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        assert v.recovery is None and _changes(v) == ["passphrase changed"]
+    home.key_file.write_bytes(old_key_file)  # the old file and the (same) passphrase
+    with pytest.raises(VaultError, match="cannot be decrypted"):
+        Vault.unlock(home, PASSPHRASE, now=clock)
+
+
+@posix_only
+@pytest.mark.parametrize("point", ["copying", "copied", "switched"])
+def test_a_change_to_the_same_passphrase_interrupted_after_the_switch_locked_the_vault(
+    vault: Vault, home: VaultHome, clock: Clock, monkeypatch: pytest.MonkeyPatch, point: str
+) -> None:
+    """The current slot opened with the passphrase, the database did not open with
+    its key, and the pending slot (under the same passphrase) was never tried: the
+    vault was refused with its one passphrase, for good. Every crash point opens."""
+    _fill(vault)
+    digest = _digest(vault)
+    vault.lock()
+    _crash_during_change(home, point, monkeypatch, new=PASSPHRASE, params=STRONGER)
+    assert KeyFile.load(home.key_file).pending is not None
+    switched = point == "switched"
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        # before the switch, the change is undone (the passphrase stays, the old cost too)
+        assert v.recovery is (Recovery.FINISHED if switched else Recovery.UNDONE)
+        assert _digest(v) == digest and v.audit.verify().ok
+    key_file = KeyFile.load(home.key_file)
+    assert key_file.pending is None
+    assert key_file.current.params == (STRONGER if switched else FAST)
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        assert v.recovery is None
 
 
 # --- SIGKILL at random moments ------------------------------------------------------------
