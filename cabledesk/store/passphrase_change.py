@@ -149,8 +149,9 @@ class PassphraseChange:
             return PassphraseChange._resume_new(vault_class, home, key_file, keys, now, lock)
         if Database.opens_with(home.database, old_key, hmac=key_file.db_hmac):
             vault = vault_class._open(home, key_file, old_key, now, lock)
-            vault._write_key_file(lambda on_disk: on_disk.without_pending())
-            vault.audit.append(Event.PASSPHRASE_CHANGE_UNDONE)
+            with vault._locked_on_failure():
+                vault._write_key_file(lambda on_disk: on_disk.without_pending())
+                vault.audit.append(Event.PASSPHRASE_CHANGE_UNDONE)
             vault.recovery = Recovery.UNDONE
             return vault
         _wipe(old_key)
@@ -192,26 +193,28 @@ class PassphraseChange:
                 vault = vault_class._open(home, key_file, new_key, now, lock, also=[old_key])
             finally:
                 _wipe(old_key)
-            vault._write_key_file(
-                lambda on_disk: on_disk.with_current(slot_key, new_key).without_pending()
-            )
+            with vault._locked_on_failure():
+                vault._write_key_file(
+                    lambda on_disk: on_disk.with_current(slot_key, new_key).without_pending()
+                )
             vault.recovery = Recovery.FINISHED
             return vault
         vault = vault_class._open(home, key_file, old_key, now, lock)
-        change = PassphraseChange(vault)
-        try:
-            change._exclusive()
-        except VaultError:
-            if vault.locked:
-                raise
-            vault.recovery = Recovery.PENDING
-            return vault
-        try:
-            with vault.db.serialised():
-                details = REKEYED | {"resumed": True}
-                change._rekey(new_key, slot_key, None, details, undo_on_failure=False)
-        finally:
-            vault._folder_lock.downgrade()
+        with vault._locked_on_failure():
+            change = PassphraseChange(vault)
+            try:
+                change._exclusive()
+            except VaultError:
+                if vault.locked:
+                    raise
+                vault.recovery = Recovery.PENDING
+                return vault
+            try:
+                with vault.db.serialised():
+                    details = REKEYED | {"resumed": True}
+                    change._rekey(new_key, slot_key, None, details, undo_on_failure=False)
+            finally:
+                vault._folder_lock.downgrade()
         vault.recovery = Recovery.REDONE
         return vault
 
@@ -247,11 +250,13 @@ class PassphraseChange:
                 vault.db, new_key, vault._key, before_switch=before_switch, progress=progress
             )
         except BaseException:
-            # Still on the old key (the file on disk says so, whatever failed): the
-            # pending slot goes, and only the old passphrase opens the vault.
-            if undo_on_failure and Database.opens_with(
-                vault.home.database, vault._key, hmac=db_hmac
-            ):
+            if not Database.opens_with(vault.home.database, vault._key, hmac=db_hmac):
+                # switched, but not reopened: the next unlock finishes the change
+                _wipe(new_key)
+                vault.lock()
+            elif undo_on_failure:
+                # Still on the old key (the file on disk says so, whatever failed): the
+                # pending slot goes, and only the old passphrase opens the vault.
                 with contextlib.suppress(CableDeskError):
                     vault._write_key_file(lambda on_disk: on_disk.without_pending())
             raise

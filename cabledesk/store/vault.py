@@ -26,7 +26,7 @@ import contextlib
 import hmac
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from cabledesk.errors import (
@@ -176,10 +176,11 @@ class Vault:
                 return PassphraseChange.resume(cls, home, key_file, passphrase, now, lock)
             db_key, slot_key = key_file.open_slot(key_file.current, passphrase)
             vault = cls._open(home, key_file, db_key, now, lock, check=accept_reason is None)
-            if accept_reason is not None:
-                vault._accept_rollback(key_file, accept_reason)
-            if not key_file.is_v3:
-                vault._upgrade(lambda on_disk: on_disk.with_current(slot_key, db_key))
+            with vault._locked_on_failure():
+                if accept_reason is not None:
+                    vault._accept_rollback(key_file, accept_reason)
+                if not key_file.is_v3:
+                    vault._upgrade(lambda on_disk: on_disk.with_current(slot_key, db_key))
             return vault
 
         return cls._locked_open(home, open_)
@@ -273,6 +274,16 @@ class Vault:
             self._db = None
         _wipe(self._key)
         self._folder_lock.release()
+
+    @contextlib.contextmanager
+    def _locked_on_failure(self) -> Iterator[None]:
+        """An opening's steps after the database opened: if one fails, the vault is
+        locked (database closed, key wiped) before the error goes on."""
+        try:
+            yield
+        except BaseException:
+            self.lock()
+            raise
 
     def __enter__(self) -> Vault:
         return self
@@ -416,6 +427,7 @@ class Vault:
 
     def _upgrade(self, change: Callable[[KeyFile], KeyFile]) -> None:
         """Rewrite an old key file as format /3 (after a passphrase unlock)."""
-        # If it cannot be written now, the next passphrase unlock tries again.
-        with contextlib.suppress(InputError):
+        # If it cannot be written now (the vault is busy, or vault.key cannot be read
+        # or written), the next passphrase unlock tries again.
+        with contextlib.suppress(VaultError, InputError):
             self._write_key_file(lambda on_disk: on_disk if on_disk.is_v3 else change(on_disk))

@@ -97,6 +97,25 @@ def test_a_failed_copy_undoes_the_change(
         Vault.unlock(home, NEW, now=clock)
 
 
+def test_a_database_that_cannot_be_reopened_after_the_switch_left_a_dead_vault_open(
+    vault: Vault, home: VaultHome, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file was replaced but could not be opened again: the vault stayed
+    unlocked, on no connection, with the old key; it is locked, and the next unlock
+    with the new passphrase completes the change."""
+
+    def cannot_reopen(self: Database, key: bytes | bytearray) -> None:
+        raise VaultError("The vault database cannot be opened: disk I/O error.")
+
+    monkeypatch.setattr(Database, "_reconnect", cannot_reopen)
+    with pytest.raises(VaultError, match="disk I/O"):
+        vault.change_passphrase(PASSPHRASE, NEW, params=FAST)
+    monkeypatch.undo()
+    assert vault.locked and not any(vault._key)
+    with Vault.unlock(home, NEW, now=clock) as v:
+        assert v.recovery is Recovery.FINISHED
+
+
 def test_the_keychain_is_refreshed_after_a_change(
     vault: Vault, home: VaultHome, clock: Clock
 ) -> None:
@@ -236,6 +255,32 @@ def test_a_change_that_is_not_finished_cannot_be_started_again(
         with pytest.raises(VaultError, match="not finished"):
             v.change_passphrase(PASSPHRASE, "a third passphrase", params=FAST)
     assert KeyFile.load(home.key_file).pending is not None
+
+
+@posix_only
+@pytest.mark.parametrize(("point", "passphrase"), [("copied", PASSPHRASE), ("switched", NEW)])
+def test_a_failure_while_undoing_or_finishing_a_change_left_the_database_open(
+    vault: Vault,
+    home: VaultHome,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    opened_vaults: list[Vault],
+    point: str,
+    passphrase: str,
+) -> None:
+    vault.lock()
+    _crash_during_change(home, point, monkeypatch)
+    opened_vaults.clear()
+
+    def broken_write(self: Vault, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in the writer")
+
+    monkeypatch.setattr(Vault, "_write_key_file", broken_write)
+    with pytest.raises(RuntimeError, match="a bug"):
+        Vault.unlock(home, passphrase, now=clock)
+    assert opened_vaults and all(v.locked and not any(v._key) for v in opened_vaults)
+    monkeypatch.undo()
+    Vault.unlock(home, passphrase, now=clock).lock()  # nothing was left half done
 
 
 # --- a change to the same passphrase: other Argon2id parameters, and a re-key -----------
