@@ -54,6 +54,7 @@ class Event(StrEnum):
     PASSPHRASE_CHANGED = "passphrase changed"  # noqa: S105 (an event name)
     PASSPHRASE_CHANGE_UNDONE = "passphrase change undone"  # noqa: S105 (an event name)
     ROLLBACK_ACCEPTED = "rollback accepted"
+    KEY_FILE_UPGRADED = "vault key upgraded"
     KEYCHAIN_ENABLED = "keychain enabled"
     KEYCHAIN_DISABLED = "keychain disabled"
     BACKUP_CREATED = "backup created"

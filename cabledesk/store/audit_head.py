@@ -31,13 +31,13 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cabledesk.errors import VaultRolledBack
 from cabledesk.store.audit import AuditLog
 
-__all__ = ["HEAD_MAC_INFO", "AuditHead", "check_head"]
+__all__ = ["HEAD_MAC_INFO", "ROLLBACK_HINT", "AuditHead", "check_head"]
 
 HEAD_MAC_INFO = b"cabledesk vault-key audit head v1"
 MAX_SEQ = 2**53 - 1
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
-_HINT = (
+ROLLBACK_HINT = (
     "Restore your most recent backup of the vault. If you put back an older copy "
     "of vault.db yourself, on purpose, you can accept it instead: the acceptance "
     "is written in the audit log."
@@ -116,14 +116,14 @@ def check_head(
                 "The vault key file no longer records the state of the vault's audit log, "
                 "although the log has entries: vault.key was edited, or replaced by an "
                 "older copy, perhaps together with the database.",
-                hint=_HINT,
+                hint=ROLLBACK_HINT,
             )
         return
     if not any(recorded.signed_by(vault_id, key) for key in db_keys):
         raise VaultRolledBack(
             "The vault key file's record of the audit log was not made with this "
             "vault's key: vault.key was edited, or the database was replaced.",
-            hint=_HINT,
+            hint=ROLLBACK_HINT,
         )
     found = audit.entry_hash(recorded.seq)
     if found is None or not hmac.compare_digest(found, recorded.hash):
@@ -136,5 +136,5 @@ def check_head(
             f"the vault recorded entry {recorded.seq} of its audit log, but {what}. "
             "An earlier copy of vault.db was put back, which can undo revocations and "
             "other changes.",
-            hint=_HINT,
+            hint=ROLLBACK_HINT,
         )

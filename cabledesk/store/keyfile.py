@@ -65,6 +65,7 @@ __all__ = [
     "FORMAT_1",
     "FORMAT_2",
     "FORMAT_ID",
+    "FORMAT_VERSION",
     "MIN_ITERATIONS",
     "MIN_MEMORY_KIB",
     "PENDING",
@@ -74,7 +75,8 @@ __all__ = [
     "calibrate",
 ]
 
-FORMAT_ID = "cabledesk.vault-key/3"
+FORMAT_VERSION = 3
+FORMAT_ID = f"cabledesk.vault-key/{FORMAT_VERSION}"
 FORMAT_2 = "cabledesk.vault-key/2"
 FORMAT_1 = "cabledesk.vault-key/1"
 CURRENT = "current"
@@ -156,6 +158,11 @@ class KeyFile:
     @property
     def is_v3(self) -> bool:
         return self.format_id == FORMAT_ID
+
+    @property
+    def version(self) -> int:
+        """The format's version: 1, 2 or 3."""
+        return _version(self.format_id)
 
     @property
     def current(self) -> KeySlot:
@@ -293,7 +300,7 @@ def _version(format_id: str) -> int:
     if match is None:
         raise ValueError(f"its format is {format_id[:40]!r}, not {FORMAT_ID}")
     version = int(match.group(1))
-    if version > 3:
+    if version > FORMAT_VERSION:
         raise VaultError(
             f"The vault key file was made by a newer version of CableDesk ({format_id}).",
             hint="Update CableDesk to open this vault; this version cannot read it.",

@@ -8,10 +8,10 @@ database key remembered by the keychain. While unlocked, the stores
 :meth:`Vault.lock` closes the database, wipes the key held in this object and
 makes every further use raise :class:`~cabledesk.errors.VaultLocked`.
 
-Every opening checks the audit head that ``vault.key`` records
-(:mod:`.audit_head`) and raises :class:`~cabledesk.errors.VaultRolledBack`
-for a database older than the vault's last recorded state; after every
-commit that appended audit entries the head is recorded again.
+Every opening applies the rollback rule (:mod:`.rollback`) and raises
+:class:`~cabledesk.errors.VaultRolledBack` for a database older than the
+vault's last recorded state, or a ``vault.key`` older than the database says;
+after every commit that appended audit entries the head is recorded again.
 :meth:`Vault.change_passphrase` re-encrypts the database under a new key
 (:mod:`.passphrase_change`); an opening finishes or undoes a change that was
 interrupted and says so in :attr:`Vault.recovery`.
@@ -38,7 +38,7 @@ from cabledesk.errors import (
 )
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
-from cabledesk.store.audit_head import AuditHead, check_head
+from cabledesk.store.audit_head import AuditHead
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
@@ -46,8 +46,15 @@ from cabledesk.store.drafts import DraftStore
 from cabledesk.store.home import VaultHome
 from cabledesk.store.identities import IdentityStore
 from cabledesk.store.keychain import Keychain
-from cabledesk.store.keyfile import DB_KEY_SIZE, KdfParams, KeyFile, calibrate
+from cabledesk.store.keyfile import DB_KEY_SIZE, FORMAT_VERSION, KdfParams, KeyFile, calibrate
 from cabledesk.store.passphrase_change import PassphraseChange, Progress, Recovery
+from cabledesk.store.rollback import (
+    check_rollback,
+    head_record,
+    record_format,
+    record_key_file_format,
+    write_key_file,
+)
 from cabledesk.store.settings import DRAFT_HISTORY_LIMIT, Settings
 from cabledesk.store.vault_lock import VaultLock
 from cabledesk.store.vault_snapshot import VaultSnapshot, vault_snapshot
@@ -121,10 +128,11 @@ class Vault:
                         "INSERT INTO meta(key, value) VALUES (?, ?)",
                         [("vault_id", vault_id), ("created", now().isoformat())],
                     )
+                    record_format(db, FORMAT_VERSION)
                     entry = AuditLog(db, now).append(Event.VAULT_CREATED, {"vault": vault_id})
             finally:
                 db.close()
-            key_file = key_file.with_audit(AuditHead.sign(vault_id, entry.seq, entry.hash, db_key))
+            key_file = key_file.with_audit(head_record(vault_id, (entry.seq, entry.hash), db_key))
             tmp_db.replace(home.database)
             key_file.save(home.key_file)
         except BaseException:
@@ -176,23 +184,35 @@ class Vault:
                 return PassphraseChange.resume(cls, home, key_file, passphrase, now, lock)
             db_key, slot_key = key_file.open_slot(key_file.current, passphrase)
             vault = cls._open(home, key_file, db_key, now, lock, check=accept_reason is None)
+
+            def upgrade(on_disk: KeyFile) -> KeyFile:
+                return on_disk if on_disk.is_v3 else on_disk.with_current(slot_key, db_key)
+
             with vault._locked_on_failure():
                 if accept_reason is not None:
-                    vault._accept_rollback(key_file, accept_reason)
-                if not key_file.is_v3:
-                    vault._upgrade(lambda on_disk: on_disk.with_current(slot_key, db_key))
+                    vault._accept_rollback(key_file, accept_reason, upgrade)
+                elif not key_file.is_v3:
+                    vault._upgrade(upgrade)
             return vault
 
         return cls._locked_open(home, open_)
 
-    def _accept_rollback(self, key_file: KeyFile, reason: str) -> None:
-        """Record the acceptance of this database's history, or (a vault whose database
-        is not older than its record) close the vault and raise VaultNotRolledBack."""
+    def _accept_rollback(
+        self,
+        key_file: KeyFile,
+        reason: str,
+        change: Callable[[KeyFile], KeyFile] = lambda on_disk: on_disk,
+        *,
+        also: Sequence[bytes | bytearray] = (),
+    ) -> None:
+        """Record the acceptance of this database's history (and rewrite ``vault.key``
+        as ``change`` makes it, with the record of now), or (a vault whose database
+        is not older than its key file) close the vault and raise VaultNotRolledBack.
+        ``also``: as for :meth:`_open`."""
         try:
-            if key_file.is_v3:  # older formats record nothing: nothing to be older than
-                check_head(key_file.audit, self._log(), self.vault_id, [self._key])
+            check_rollback(self.db, key_file, [self._key, *also], self.now)
         except VaultRolledBack as exc:
-            recorded, found = key_file.audit, self._log().head()
+            recorded, found = key_file.audit, AuditLog(self.db, self.now).head()
             self.audit.append(
                 Event.ROLLBACK_ACCEPTED,
                 {
@@ -202,7 +222,7 @@ class Vault:
                     "reason": reason,
                 },
             )
-            self._write_key_file(lambda on_disk: on_disk)  # the record, now of this history
+            self._write_key_file(change)  # the record, now of this history
             return
         self.lock()
         raise VaultNotRolledBack(
@@ -216,10 +236,13 @@ class Vault:
         lock = VaultLock(home.folder)
         lock.share()
         try:
-            return open_(lock)
+            vault = open_(lock)
         except BaseException:
             lock.release()
             raise
+        with vault._locked_on_failure():
+            vault._record_key_file_format()
+        return vault
 
     @classmethod
     def _open(
@@ -254,9 +277,8 @@ class Vault:
                     "The vault key file does not belong to this vault database.",
                     hint="Put back the vault.key that was made with this vault.db.",
                 )
-            if check and key_file.is_v3:
-                log = AuditLog(db, now)
-                check_head(key_file.audit, log, key_file.vault_id, [db_key, *also])
+            if check:
+                check_rollback(db, key_file, [db_key, *also], now)
         except BaseException:
             db.close()
             _wipe(db_key)
@@ -343,8 +365,8 @@ class Vault:
 
         ``params``: the new slot's Argon2id parameters (default: the current
         slot's). ``new`` may be ``old``: a change of parameters alone, which
-        re-keys the database all the same. ``progress(bytes done, bytes in all)`` is called while the
-        database is copied. Raises WrongPassphrase if ``old`` is not the current
+        re-keys the database all the same. ``progress(bytes done, bytes in all)``
+        is called while the database is copied. Raises WrongPassphrase if ``old`` is not the current
         passphrase and VaultError if another process has the vault open; then
         nothing has changed. A crash at any point leaves a vault that opens with
         the new passphrase, and with the old one until the database switched.
@@ -352,6 +374,7 @@ class Vault:
         :meth:`refresh_remembered`.
         """
         PassphraseChange(self).run(old, new, params, progress)
+        self._record_key_file_format()  # an old key file became /3
 
     def remember(self, keychain: Keychain) -> None:
         """Store the database key in ``keychain`` ("remember on this device")."""
@@ -383,38 +406,19 @@ class Vault:
     def snapshot(self, folder: Path) -> contextlib.AbstractContextManager[VaultSnapshot]:
         """A consistent copy of the database (still encrypted) and a ``vault.key`` that
         records the copy's own audit head, in ``folder``; removed after."""
-        return vault_snapshot(self.db, self._live_key(), self.home, folder, self._signed)
+        return vault_snapshot(self.db, self._live_key(), self.home, folder, self._head_record)
 
     # --- the key file ------------------------------------------------------------
 
-    def _log(self) -> AuditLog:
-        return AuditLog(self.db, self.now)
-
-    def _signed(self, head: tuple[int, bytes] | None) -> AuditHead | None:
-        return None if head is None else AuditHead.sign(self.vault_id, *head, self._key)
+    def _head_record(self, head: tuple[int, bytes] | None) -> AuditHead | None:
+        return head_record(self.vault_id, head, self._key)
 
     def _write_key_file(
         self, change: Callable[[KeyFile], KeyFile], *, only_forward: bool = False
     ) -> None:
-        """Rewrite ``vault.key`` as ``change`` makes it, recording the audit head of
-        now under the current key. The database's write lock makes every process
-        write it in turn, each reading what the last one wrote; ``only_forward``
-        leaves a record alone unless it is older (and leaves old formats alone)."""
-        with self.db.transaction():
-            on_disk = KeyFile.load(self.home.key_file)
-            if on_disk.vault_id != self.vault_id:
-                raise VaultError("The vault key file was replaced while the vault was open.")
-            updated = change(on_disk)
-            if not updated.is_v3:
-                return
-            head = self._log().head()
-            if only_forward and (
-                head is None or (on_disk.audit is not None and on_disk.audit.seq >= head[0])
-            ):
-                return
-            # a record alone is written without syncing the folder (see KeyFile.save)
-            updated = updated.with_audit(self._signed(head))
-            updated.save(self.home.key_file, durable=updated.slots != on_disk.slots)
+        """:func:`.rollback.write_key_file`, under the current key."""
+        path, key = self.home.key_file, self._key
+        write_key_file(self.db, path, self.vault_id, key, change, only_forward=only_forward)
 
     def _record_head(self) -> None:
         """After a commit that appended audit entries: record the new head."""
@@ -424,6 +428,11 @@ class Vault:
         # older (no false alarm, only a later detection) until the next commit.
         with contextlib.suppress(VaultError, InputError):
             self._write_key_file(lambda on_disk: on_disk, only_forward=True)
+
+    def _record_key_file_format(self) -> None:
+        # Not now (the vault is busy, vault.key cannot be read): at the next opening.
+        with contextlib.suppress(VaultError, InputError):
+            record_key_file_format(self.db, self.home.key_file, self.vault_id, self.audit)
 
     def _upgrade(self, change: Callable[[KeyFile], KeyFile]) -> None:
         """Rewrite an old key file as format /3 (after a passphrase unlock)."""
