@@ -30,7 +30,9 @@ from __future__ import annotations
 import contextlib
 import hmac
 import os
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cabledesk.errors import CableDeskError, VaultError, WrongPassphrase
@@ -40,14 +42,14 @@ from cabledesk.store.keyfile import DB_KEY_SIZE, KdfParams, KeyFile, SlotKey
 from cabledesk.store.rekey import Progress, rekey_database
 
 if TYPE_CHECKING:
-    from cabledesk.store.clock import Clock
-    from cabledesk.store.home import VaultHome
     from cabledesk.store.vault import Vault
-    from cabledesk.store.vault_lock import VaultLock
 
 __all__ = ["PassphraseChange", "Progress", "Recovery"]
 
 REKEYED: dict[str, str | bool] = {"database": "re-keyed"}
+
+Opener = Callable[[bytearray, Sequence[bytes | bytearray]], "Vault"]
+"""``open_(database key, other keys of the record)``: see :meth:`PassphraseChange.resume`."""
 
 
 class Recovery(StrEnum):
@@ -130,15 +132,10 @@ class PassphraseChange:
                 vault._folder_lock.downgrade()
 
     @staticmethod
-    def resume(
-        vault_class: type[Vault],
-        home: VaultHome,
-        key_file: KeyFile,
-        passphrase: str,
-        now: Clock,
-        lock: VaultLock,
-    ) -> Vault:
+    def resume(key_file: KeyFile, passphrase: str, database: Path, open_: Opener) -> Vault:
         """Open a vault whose ``key_file`` has a pending slot; see the module docstring.
+        ``open_(key, also)`` opens ``database`` with ``key`` (checked as
+        :meth:`Vault._open` does, its record perhaps under a key of ``also``).
         Raises WrongPassphrase for a passphrase of neither slot, and for the old one
         once the database has switched."""
         assert key_file.pending is not None
@@ -146,9 +143,9 @@ class PassphraseChange:
             old_key, _ = key_file.open_slot(key_file.current, passphrase)
         except WrongPassphrase:
             keys = PassphraseChange._open_pending(key_file, passphrase)
-            return PassphraseChange._resume_new(vault_class, home, key_file, keys, now, lock)
-        if Database.opens_with(home.database, old_key, hmac=key_file.db_hmac):
-            vault = vault_class._open(home, key_file, old_key, now, lock)
+            return PassphraseChange._resume_new(keys, database, key_file.db_hmac, open_)
+        if Database.opens_with(database, old_key, hmac=key_file.db_hmac):
+            vault = open_(old_key, ())
             with vault._locked_on_failure():
                 vault._write_key_file(lambda on_disk: on_disk.without_pending())
                 vault.audit.append(Event.PASSPHRASE_CHANGE_UNDONE)
@@ -165,7 +162,7 @@ class PassphraseChange:
                 "interrupted after the vault's database had been re-encrypted.",
                 hint="Unlock with the new passphrase: that completes the change.",
             ) from None
-        return PassphraseChange._resume_new(vault_class, home, key_file, keys, now, lock)
+        return PassphraseChange._resume_new(keys, database, key_file.db_hmac, open_)
 
     @staticmethod
     def _open_pending(key_file: KeyFile, passphrase: str) -> tuple[bytearray, bytearray, SlotKey]:
@@ -179,18 +176,13 @@ class PassphraseChange:
 
     @staticmethod
     def _resume_new(
-        vault_class: type[Vault],
-        home: VaultHome,
-        key_file: KeyFile,
-        keys: tuple[bytearray, bytearray, SlotKey],
-        now: Clock,
-        lock: VaultLock,
+        keys: tuple[bytearray, bytearray, SlotKey], database: Path, db_hmac: str, open_: Opener
     ) -> Vault:
         new_key, old_key, slot_key = keys
-        if Database.opens_with(home.database, new_key, hmac=key_file.db_hmac):
+        if Database.opens_with(database, new_key, hmac=db_hmac):
             # switched: the record may still be under the old key
             try:
-                vault = vault_class._open(home, key_file, new_key, now, lock, also=[old_key])
+                vault = open_(new_key, [old_key])
             finally:
                 _wipe(old_key)
             with vault._locked_on_failure():
@@ -199,7 +191,11 @@ class PassphraseChange:
                 )
             vault.recovery = Recovery.FINISHED
             return vault
-        vault = vault_class._open(home, key_file, old_key, now, lock)
+        try:
+            vault = open_(old_key, ())
+        except BaseException:
+            _wipe(new_key)
+            raise
         with vault._locked_on_failure():
             change = PassphraseChange(vault)
             try:

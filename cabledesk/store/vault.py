@@ -180,20 +180,30 @@ class Vault:
     ) -> Vault:
         def open_(lock: VaultLock) -> Vault:
             key_file = KeyFile.load(home.key_file)
+
+            def open_db(
+                db_key: bytearray,
+                also: Sequence[bytes | bytearray] = (),
+                change: Callable[[KeyFile], KeyFile] = _unchanged,
+            ) -> Vault:
+                check = accept_reason is None
+                vault = cls._open(home, key_file, db_key, now, lock, also=also, check=check)
+                with vault._locked_on_failure():
+                    if accept_reason is not None:
+                        vault._accept_rollback(key_file, accept_reason, change, also=also)
+                    elif not key_file.is_v3:  # if not now (busy…), at the next unlock
+                        with contextlib.suppress(VaultError, InputError):
+                            vault._write_key_file(change)
+                return vault
+
             if key_file.pending is not None:
-                return PassphraseChange.resume(cls, home, key_file, passphrase, now, lock)
+                return PassphraseChange.resume(key_file, passphrase, home.database, open_db)
             db_key, slot_key = key_file.open_slot(key_file.current, passphrase)
-            vault = cls._open(home, key_file, db_key, now, lock, check=accept_reason is None)
 
             def upgrade(on_disk: KeyFile) -> KeyFile:
                 return on_disk if on_disk.is_v3 else on_disk.with_current(slot_key, db_key)
 
-            with vault._locked_on_failure():
-                if accept_reason is not None:
-                    vault._accept_rollback(key_file, accept_reason, upgrade)
-                elif not key_file.is_v3:
-                    vault._upgrade(upgrade)
-            return vault
+            return open_db(db_key, change=upgrade)
 
         return cls._locked_open(home, open_)
 
@@ -201,9 +211,9 @@ class Vault:
         self,
         key_file: KeyFile,
         reason: str,
-        change: Callable[[KeyFile], KeyFile] = lambda on_disk: on_disk,
+        change: Callable[[KeyFile], KeyFile],
         *,
-        also: Sequence[bytes | bytearray] = (),
+        also: Sequence[bytes | bytearray],
     ) -> None:
         """Record the acceptance of this database's history (and rewrite ``vault.key``
         as ``change`` makes it, with the record of now), or (a vault whose database
@@ -434,9 +444,6 @@ class Vault:
         with contextlib.suppress(VaultError, InputError):
             record_key_file_format(self.db, self.home.key_file, self.vault_id, self.audit)
 
-    def _upgrade(self, change: Callable[[KeyFile], KeyFile]) -> None:
-        """Rewrite an old key file as format /3 (after a passphrase unlock)."""
-        # If it cannot be written now (the vault is busy, or vault.key cannot be read
-        # or written), the next passphrase unlock tries again.
-        with contextlib.suppress(VaultError, InputError):
-            self._write_key_file(lambda on_disk: on_disk if on_disk.is_v3 else change(on_disk))
+
+def _unchanged(key_file: KeyFile) -> KeyFile:
+    return key_file

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from cabledesk.errors import VaultError, WrongPassphrase
+from cabledesk.errors import VaultError, VaultNotRolledBack, VaultRolledBack, WrongPassphrase
 from cabledesk.store.database import Database
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import SystemKeychain
@@ -281,6 +281,51 @@ def test_a_failure_while_undoing_or_finishing_a_change_left_the_database_open(
     assert opened_vaults and all(v.locked and not any(v._key) for v in opened_vaults)
     monkeypatch.undo()
     Vault.unlock(home, passphrase, now=clock).lock()  # nothing was left half done
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("passphrase", "recovery"), [(PASSPHRASE, Recovery.UNDONE), (NEW, Recovery.REDONE)]
+)
+def test_accepting_a_rollback_while_a_change_is_pending_was_refused_as_rolled_back(
+    vault: Vault,
+    home: VaultHome,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    passphrase: str,
+    recovery: Recovery,
+) -> None:
+    """The acceptance went through the resume path, which checked the record and
+    refused the database as rolled back again: no way forward but a backup."""
+    vault.lock()
+    older = home.database.read_bytes()
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        v.audit.append("contact revoked", {"fingerprint": "SHA256:x"})
+    _crash_during_change(home, "copied", monkeypatch)
+    home.database.write_bytes(older)  # an older copy, put back while the change is pending
+    with pytest.raises(VaultRolledBack):
+        Vault.unlock(home, passphrase, now=clock)
+    with Vault.accept_rollback(home, passphrase, reason="on purpose", now=clock) as v:
+        assert v.recovery is recovery
+        events = [e.event for e in v.audit.entries()]
+        assert "rollback accepted" in events and "contact revoked" not in events
+    assert KeyFile.load(home.key_file).pending is None
+    with Vault.unlock(home, passphrase, now=clock) as v:
+        assert v.recovery is None
+
+
+@posix_only
+def test_accepting_a_vault_with_a_pending_change_that_was_not_rolled_back_changes_nothing(
+    vault: Vault, home: VaultHome, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault.lock()
+    _crash_during_change(home, "switched", monkeypatch)
+    before = home.key_file.read_bytes()
+    with pytest.raises(VaultNotRolledBack):
+        Vault.accept_rollback(home, NEW, reason="just in case", now=clock)
+    assert home.key_file.read_bytes() == before
+    with Vault.unlock(home, NEW, now=clock) as v:
+        assert v.recovery is Recovery.FINISHED
 
 
 # --- a change to the same passphrase: other Argon2id parameters, and a re-key -----------
