@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from cabledesk.errors import CableDeskError, VaultError, WrongPassphrase
 from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.database import Database
+from cabledesk.store.key_slot import wipe
 from cabledesk.store.keyfile import DB_KEY_SIZE, KdfParams, KeyFile, SlotKey
 from cabledesk.store.rekey import Progress, rekey_database
 
@@ -82,11 +83,6 @@ _MESSAGES = {
 }
 
 
-def _wipe(key: bytearray) -> None:
-    for i in range(len(key)):
-        key[i] = 0
-
-
 class PassphraseChange:
     """The change of passphrase of one open vault; see the module docstring."""
 
@@ -110,7 +106,7 @@ class PassphraseChange:
                 )
             checked, old_slot_key = key_file.open_slot(key_file.current, old)
             same = hmac.compare_digest(bytes(checked), bytes(vault._key))
-            _wipe(checked)
+            wipe(checked)
             if not same:
                 raise VaultError(
                     "The vault key file was replaced while the vault was open.",
@@ -151,7 +147,7 @@ class PassphraseChange:
                 vault.audit.append(Event.PASSPHRASE_CHANGE_UNDONE)
             vault.recovery = Recovery.UNDONE
             return vault
-        _wipe(old_key)
+        wipe(old_key)
         # The database switched. A change to the same passphrase (to other Argon2id
         # parameters) sealed the pending slot under this passphrase too.
         try:
@@ -171,7 +167,7 @@ class PassphraseChange:
         assert key_file.pending is not None
         pair, slot_key = key_file.open_slot(key_file.pending, passphrase)
         new_key, old_key = bytearray(pair[:DB_KEY_SIZE]), bytearray(pair[DB_KEY_SIZE:])
-        _wipe(pair)
+        wipe(pair)
         return new_key, old_key, slot_key
 
     @staticmethod
@@ -184,7 +180,7 @@ class PassphraseChange:
             try:
                 vault = open_(new_key, [old_key])
             finally:
-                _wipe(old_key)
+                wipe(old_key)
             with vault._locked_on_failure():
                 vault._write_key_file(
                     lambda on_disk: on_disk.with_current(slot_key, new_key).without_pending()
@@ -194,7 +190,7 @@ class PassphraseChange:
         try:
             vault = open_(old_key, ())
         except BaseException:
-            _wipe(new_key)
+            wipe(new_key)
             raise
         with vault._locked_on_failure():
             change = PassphraseChange(vault)
@@ -248,7 +244,7 @@ class PassphraseChange:
         except BaseException:
             if not Database.opens_with(vault.home.database, vault._key, hmac=db_hmac):
                 # switched, but not reopened: the next unlock finishes the change
-                _wipe(new_key)
+                wipe(new_key)
                 vault.lock()
             elif undo_on_failure:
                 # Still on the old key (the file on disk says so, whatever failed): the
@@ -257,7 +253,7 @@ class PassphraseChange:
                     vault._write_key_file(lambda on_disk: on_disk.without_pending())
             raise
         old_key, vault._key = vault._key, new_key
-        _wipe(old_key)
+        wipe(old_key)
         vault._write_key_file(
             lambda on_disk: on_disk.with_current(slot_key, new_key).without_pending()
         )

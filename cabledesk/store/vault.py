@@ -45,6 +45,7 @@ from cabledesk.store.database import Database
 from cabledesk.store.drafts import DraftStore
 from cabledesk.store.home import VaultHome
 from cabledesk.store.identities import IdentityStore
+from cabledesk.store.key_slot import wipe
 from cabledesk.store.keychain import Keychain
 from cabledesk.store.keyfile import DB_KEY_SIZE, FORMAT_VERSION, KdfParams, KeyFile, calibrate
 from cabledesk.store.passphrase_change import PassphraseChange, Progress, Recovery
@@ -60,11 +61,6 @@ from cabledesk.store.vault_lock import VaultLock
 from cabledesk.store.vault_snapshot import VaultSnapshot, vault_snapshot
 
 __all__ = ["Clock", "Recovery", "Vault", "VaultSnapshot", "utc_now"]
-
-
-def _wipe(key: bytearray) -> None:
-    for i in range(len(key)):
-        key[i] = 0
 
 
 class Vault:
@@ -270,7 +266,7 @@ class Vault:
         same vault, and (format /3) its recorded audit head, whose MAC may also be
         under a key of ``also``."""
         if not home.database.exists():
-            _wipe(db_key)
+            wipe(db_key)
             raise VaultError(
                 f"The vault database {home.database} is missing.",
                 hint="Restore the vault from a backup.",
@@ -278,7 +274,7 @@ class Vault:
         try:
             db = Database(home.database, db_key, hmac=key_file.db_hmac)
         except BaseException:
-            _wipe(db_key)
+            wipe(db_key)
             raise
         try:
             row = db.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
@@ -291,7 +287,7 @@ class Vault:
                 check_rollback(db, key_file, [db_key, *also], now)
         except BaseException:
             db.close()
-            _wipe(db_key)
+            wipe(db_key)
             raise
         return cls(home, db, key_file.vault_id, db_key, now, lock)
 
@@ -304,7 +300,7 @@ class Vault:
         if self._db is not None:
             self._db.close()
             self._db = None
-        _wipe(self._key)
+        wipe(self._key)
         self._folder_lock.release()
 
     @contextlib.contextmanager
@@ -399,7 +395,7 @@ class Vault:
         if remembered is None:
             return False
         stale = not hmac.compare_digest(bytes(remembered), bytes(self._live_key()))
-        _wipe(remembered)
+        wipe(remembered)
         if stale:
             keychain.store(self.vault_id, bytes(self._live_key()))
         return stale
