@@ -13,7 +13,7 @@ Every opening applies the rollback rule (:mod:`.rollback`) and raises
 vault's last recorded state, or a ``vault.key`` older than the database says;
 after every commit that appended audit entries the head is recorded again.
 :meth:`Vault.change_passphrase` re-encrypts the database under a new key
-(:mod:`.passphrase_change`); an opening finishes or undoes a change that was
+(:mod:`._passphrase_change`); an opening finishes or undoes a change that was
 interrupted and says so in :attr:`Vault.recovery`.
 
 ``now`` is the clock (a function returning an aware UTC datetime), passed in
@@ -36,6 +36,7 @@ from cabledesk.errors import (
     VaultNotRolledBack,
     VaultRolledBack,
 )
+from cabledesk.store._passphrase_change import PassphraseChange, Progress, Recovery
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.audit_head import AuditHead
@@ -48,7 +49,6 @@ from cabledesk.store.identities import IdentityStore
 from cabledesk.store.key_slot import wipe
 from cabledesk.store.keychain import Keychain
 from cabledesk.store.keyfile import DB_KEY_SIZE, FORMAT_VERSION, KdfParams, KeyFile, calibrate
-from cabledesk.store.passphrase_change import PassphraseChange, Progress, Recovery
 from cabledesk.store.rollback import (
     check_rollback,
     head_record,

@@ -19,9 +19,8 @@ from cabledesk.store.database import Database
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import SystemKeychain
 from cabledesk.store.keyfile import KdfParams, KeyFile
-from cabledesk.store.passphrase_change import Recovery
 from cabledesk.store.rekey import leftovers
-from cabledesk.store.vault import Vault
+from cabledesk.store.vault import Recovery, Vault
 from tests.vaultkit import FAST, PASSPHRASE, Clock, MemoryKeyring
 
 NEW = "a new passphrase for the vault"
@@ -236,7 +235,7 @@ def test_a_resume_waits_while_another_window_has_the_vault_open(
     other = Vault.unlock_with_key(home, bytearray(key), now=clock)  # remembered old key
     try:
         with Vault.unlock(home, NEW, now=clock) as v:
-            assert v.recovery is Recovery.PENDING and "both" in v.recovery.message
+            assert v.recovery is Recovery.POSTPONED and "both" in v.recovery.message
     finally:
         other.lock()
     with Vault.unlock(home, NEW, now=clock) as v:

@@ -21,8 +21,10 @@ while the database is still on the old key, and then removes the pending slot
 A change to the same passphrase (other Argon2id parameters) opens both slots:
 it is undone before the switch and finished after it.
 
-This module is the vault's own: it works on :class:`~.vault.Vault`'s private
-state (its key, its folder lock, its key-file writer).
+A private module, the vault's own: it works on :class:`~.vault.Vault`'s
+private state (its key, its folder lock, its key-file writer, its way of
+opening the database), and nothing else uses it. :class:`Recovery` is
+exported by :mod:`.vault`.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ class Recovery(StrEnum):
     UNDONE = "undone"
     FINISHED = "finished"
     REDONE = "redone"
-    PENDING = "pending"
+    POSTPONED = "postponed"  # the re-key waits until the vault is alone
 
     @property
     def message(self) -> str:
@@ -76,7 +78,7 @@ _MESSAGES = {
     Recovery.REDONE: "A change of passphrase had been interrupted; the vault's database has "
     "now been re-encrypted and the change is complete: the passphrase you typed is the "
     "vault's only passphrase.",
-    Recovery.PENDING: "A change of passphrase was interrupted, and it cannot be completed "
+    Recovery.POSTPONED: "A change of passphrase was interrupted, and it cannot be completed "
     "while another CableDesk window or command has the vault open. Until it is, both the "
     "previous and the new passphrase open the vault: close the other windows, then lock "
     "the vault and unlock it with the new passphrase.",
@@ -199,7 +201,7 @@ class PassphraseChange:
             except VaultError:
                 if vault.locked:
                     raise
-                vault.recovery = Recovery.PENDING
+                vault.recovery = Recovery.POSTPONED
                 return vault
             try:
                 with vault.db.serialised():
