@@ -5,7 +5,7 @@ details (ids, fingerprints, names, banners — never cable text or key
 material). Its hash is ``SHA-256(prev || canonical JSON of [seq, at, event,
 details])`` where ``prev`` is the previous entry's hash (32 zero bytes for
 the first). Triggers in the database refuse UPDATE and DELETE on the table;
-:meth:`AuditLog.verify` recomputes the chain and reports the first entry
+:meth:`AuditLog.check_chain` recomputes the chain and reports the first entry
 whose link is broken (edited, removed, inserted or reordered).
 
 What the chain proves: that no entry was changed or dropped after later
@@ -154,7 +154,7 @@ class AuditLog:
             for s, a, e, d, h in rows
         ]
 
-    def verify(self) -> AuditReport:
+    def check_chain(self) -> AuditReport:
         """Recompute the whole chain; the first broken link, if any."""
         prev = GENESIS
         expected_seq = 1

@@ -64,7 +64,7 @@ class AuditHead:
     mac: bytes
 
     @classmethod
-    def sign(
+    def make(
         cls, vault_id: str, seq: int, entry_hash: bytes, db_key: bytes | bytearray
     ) -> AuditHead:
         """The record of entry ``seq`` (whose hash is ``entry_hash``) under ``db_key``."""
@@ -73,9 +73,9 @@ class AuditHead:
         mac = hmac.new(_mac_key(db_key), _message(vault_id, seq, entry_hash), hashlib.sha256)
         return cls(seq, entry_hash, mac.digest())
 
-    def signed_by(self, vault_id: str, db_key: bytes | bytearray) -> bool:
+    def mac_matches(self, vault_id: str, db_key: bytes | bytearray) -> bool:
         """True when the MAC is right for this vault under ``db_key``."""
-        expected = AuditHead.sign(vault_id, self.seq, self.hash, db_key).mac
+        expected = AuditHead.make(vault_id, self.seq, self.hash, db_key).mac
         return hmac.compare_digest(expected, self.mac)
 
     def to_json(self) -> dict[str, object]:
@@ -119,7 +119,7 @@ def check_head(
                 hint=ROLLBACK_HINT,
             )
         return
-    if not any(recorded.signed_by(vault_id, key) for key in db_keys):
+    if not any(recorded.mac_matches(vault_id, key) for key in db_keys):
         raise VaultRolledBack(
             "The vault key file's record of the audit log was not made with this "
             "vault's key: vault.key was edited, or the database was replaced.",

@@ -66,7 +66,7 @@ def head_record(
     vault_id: str, head: tuple[int, bytes] | None, db_key: bytes | bytearray
 ) -> AuditHead | None:
     """The record of ``head`` (sequence number and hash; None: an empty chain)."""
-    return None if head is None else AuditHead.sign(vault_id, *head, db_key)
+    return None if head is None else AuditHead.make(vault_id, *head, db_key)
 
 
 def write_key_file(

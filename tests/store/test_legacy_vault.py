@@ -32,7 +32,7 @@ def test_the_vault_of_0_1_opens_and_is_upgraded(legacy: VaultHome, clock: Clock)
     assert KeyFile.load(legacy.key_file).format_id == FORMAT_2
     with Vault.unlock(legacy, PASSPHRASE, now=clock) as vault:
         # the upgrade is audited, and the database now says its key file is /3
-        assert vault.audit.verify().ok and vault.audit.verify().entries == ENTRIES + 1
+        assert vault.audit.check_chain().ok and vault.audit.check_chain().entries == ENTRIES + 1
         upgraded = vault.audit.entries()[0]
         assert (upgraded.event, upgraded.details) == ("vault key upgraded", {"format": FORMAT_ID})
         assert {c.name for c in vault.contacts.all()} >= {"Jane Doe", "Rex Revoked"}
@@ -40,7 +40,7 @@ def test_the_vault_of_0_1_opens_and_is_upgraded(legacy: VaultHome, clock: Clock)
         assert (key_file.format_id, key_file.db_hmac) == (FORMAT_ID, "HMAC_SHA256")
         head = vault.audit.head()
         assert head is not None and head[0] == ENTRIES + 1
-        assert key_file.audit == AuditHead.sign(vault.vault_id, *head, vault._key)
+        assert key_file.audit == AuditHead.make(vault.vault_id, *head, vault._key)
     assert legacy.key_file.stat().st_mode & 0o777 == 0o600
 
 
@@ -77,8 +77,8 @@ def test_the_vault_of_0_1_changes_its_passphrase_with_a_re_key(
     with pytest.raises(WrongPassphrase):
         Vault.unlock(legacy, PASSPHRASE, now=clock)
     with Vault.unlock(legacy, "a new passphrase for klaus", now=clock) as vault:
-        assert vault.db.integrity_check() == "ok" and vault.audit.verify().ok
-        assert vault.audit.verify().entries == ENTRIES + 2  # upgraded, changed
+        assert vault.db.integrity_check() == "ok" and vault.audit.check_chain().ok
+        assert vault.audit.check_chain().entries == ENTRIES + 2  # upgraded, changed
         assert len(vault.archive.sealed_files()) == 2
     # the sealed cables are encrypted to their recipients, not with the vault key
     for sealed in (LEGACY / "archive").iterdir():
