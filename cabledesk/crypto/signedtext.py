@@ -60,6 +60,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from cabledesk.canonical_json import canonical_json
 from cabledesk.crypto.sshsig import Signature, VerifiedSignature, parse_signature, sign, verify
 from cabledesk.errors import CableDeskError, SignatureFormatError, SignatureInvalid
 from cabledesk.jsonread import Reader
@@ -95,13 +96,6 @@ _FORMAT_ID = re.compile(r"(cabledesk\.[a-z][a-z0-9-]{0,31})/([1-9][0-9]{0,8})")
 # overrides and isolates, zero-width characters), line and paragraph separators.
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _UPDATE_HINT = "Update CableDesk to the latest version to read it."
-
-
-def canonical_json(doc: Mapping[str, Any]) -> bytes:
-    """``doc`` in canonical JSON (UTF-8, keys sorted, no white space, no final LF)."""
-    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
 
 
 # --- the layout --------------------------------------------------------------

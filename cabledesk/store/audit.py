@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from cabledesk.canonical_json import canonical_json
 from cabledesk.store.database import Database
 
 __all__ = ["AuditEntry", "AuditLog", "AuditReport", "Event"]
@@ -89,12 +90,8 @@ def _time(moment: datetime) -> str:
 
 
 def _digest(prev: bytes, seq: int, at: str, event: str, details_json: str) -> bytes:
-    body = _canonical([seq, at, event, json.loads(details_json)]).encode()
+    body = canonical_json([seq, at, event, json.loads(details_json)])
     return hashlib.sha256(prev + body).digest()
-
-
-def _canonical(value: object) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 class AuditLog:
@@ -117,7 +114,7 @@ class AuditLog:
 
     def append(self, event: Event | str, details: Details | None = None) -> AuditEntry:
         """Add one entry at the end of the chain (inside the caller's transaction, if any)."""
-        details_json = _canonical(dict(details or {}))
+        details_json = canonical_json(dict(details or {})).decode("utf-8")
         at = _time(self._now())
         with self._db.transaction():
             last = self.head()

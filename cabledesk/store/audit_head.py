@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from cabledesk.canonical_json import canonical_json
 from cabledesk.errors import VaultRolledBack
 from cabledesk.store.audit import AuditLog
 
@@ -50,8 +50,7 @@ def _mac_key(db_key: bytes | bytearray) -> bytes:
 
 
 def _message(vault_id: str, seq: int, entry_hash: bytes) -> bytes:
-    doc = {"vault": vault_id, "seq": seq, "hash": entry_hash.hex()}
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return canonical_json({"vault": vault_id, "seq": seq, "hash": entry_hash.hex()})
 
 
 @dataclass(frozen=True, slots=True)

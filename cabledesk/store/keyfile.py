@@ -43,6 +43,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cabledesk.atomic import write_atomic
+from cabledesk.canonical_json import canonical_json
 from cabledesk.errors import InputError, VaultError
 from cabledesk.store._cipher import HMAC_ALGORITHMS, HMAC_OF_FORMAT_1, NEW_VAULT_HMAC
 from cabledesk.store.audit_head import AuditHead
@@ -191,7 +192,7 @@ class KeyFile:
                 "slot": name,
                 "kdf": params.to_json(salt),
             }
-            return _canonical(doc)
+            return canonical_json(doc)
         return _legacy_canonical(self._legacy_header())
 
     def _legacy_header(self) -> dict[str, object]:
@@ -226,7 +227,7 @@ class KeyFile:
             ],
             "audit": None if self.audit is None else self.audit.to_json(),
         }
-        return _canonical(doc) + b"\n"
+        return canonical_json(doc) + b"\n"
 
     def save(self, path: Path, *, durable: bool = True) -> None:
         """Write the file atomically (mode 0600); raises InputError if it cannot be.
@@ -375,12 +376,9 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return result
 
 
-def _canonical(doc: dict[str, object]) -> bytes:
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
 def _legacy_canonical(doc: dict[str, object]) -> bytes:
-    # formats /1 and /2 escaped non-ASCII characters
+    # Not canonical_json: formats /1 and /2 escaped non-ASCII characters, and the
+    # associated data of their slot is these exact bytes. Keep this form as it is.
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 
