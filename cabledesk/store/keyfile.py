@@ -45,6 +45,7 @@ from pathlib import Path
 from cabledesk.atomic import write_atomic
 from cabledesk.canonical_json import canonical_json
 from cabledesk.errors import InputError, VaultError
+from cabledesk.jsonread import DuplicateKey, no_duplicate_keys
 from cabledesk.store._cipher import HMAC_ALGORITHMS, HMAC_OF_FORMAT_1, NEW_VAULT_HMAC
 from cabledesk.store.audit_head import AuditHead
 from cabledesk.store.key_slot import (
@@ -278,7 +279,7 @@ class KeyFile:
         try:
             if len(data) > MAX_FILE_BYTES:
                 raise ValueError("it is far too large")
-            doc = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates)
+            doc = json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicate_keys)
             if not isinstance(doc, dict) or not isinstance(doc.get("format"), str):
                 raise ValueError("it does not name its format")
             version = _version(doc["format"])
@@ -288,6 +289,8 @@ class KeyFile:
         # RecursionError: JSON nested deeper than the parser goes
         except (ValueError, UnicodeDecodeError, TypeError, KeyError, RecursionError) as exc:
             problem = str(exc) if type(exc) is ValueError else "it is not valid JSON"
+            if isinstance(exc, DuplicateKey):
+                problem = "it names a field twice"
             raise VaultError(
                 f"The vault key file is damaged: {problem}.", hint=DAMAGED_HINT
             ) from None
@@ -367,13 +370,6 @@ def _database_hmac(database: object) -> str:
     if database["hmac"] not in HMAC_ALGORITHMS:
         raise ValueError("its database HMAC is not one CableDesk uses")
     return str(database["hmac"])
-
-
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("it names a field twice")
-    return result
 
 
 def _legacy_canonical(doc: dict[str, object]) -> bytes:
