@@ -139,8 +139,8 @@ class Vault:
 
     @classmethod
     def unlock(cls, home: VaultHome, passphrase: str, *, now: Clock = utc_now) -> Vault:
-        """Open the vault with its passphrase; raises WrongPassphrase, VaultRolledBack,
-        VaultError. An old key file is rewritten in the current format; an
+        """Open the vault with its passphrase; raises WrongPassphrase, VaultRolledBack
+        (:mod:`.rollback`), VaultError. An old key file is rewritten in the current format; an
         interrupted change of passphrase is finished or undone (:attr:`recovery`)."""
         return cls._unlock(home, passphrase, now)
 
@@ -161,8 +161,10 @@ class Vault:
     ) -> Vault:
         """Open a vault that :meth:`unlock` refused with VaultRolledBack, accepting its
         database as it is: the acceptance goes into the audit log (with the entry the
-        vault had recorded, the one it found, and ``reason``, the person's words) and
-        the record is rewritten.
+        vault had recorded, the one it found, why it was refused, and ``reason``, the
+        person's words) and the record is rewritten (an older key file as /3). An
+        interrupted change of passphrase is then finished or undone, as by
+        :meth:`unlock`.
 
         Raises WrongPassphrase, VaultError, and VaultNotRolledBack for a vault that
         was not rolled back (it opens with :meth:`unlock`): nothing is written then,
