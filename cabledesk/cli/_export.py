@@ -18,6 +18,7 @@ from typing import Any
 from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK
 from cabledesk.cli._io import read_small_file
 from cabledesk.cli._session import access, add_vault_options, open_session
+from cabledesk.cli._terminal import visible
 
 __all__ = ["add_verify_arguments", "register", "verify_document_command"]
 
@@ -195,16 +196,18 @@ def verify_document_command(args: argparse.Namespace) -> int:
             Path(args.file), signature=signature, expected=expected, now=_now()
         )
     if args.json:
-        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
+        text = json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
+        print(visible(text, keep_newlines=True))
     else:
-        print(result.message)
         signer = result.signer
-        print(f"  document:  {result.document} ({result.size} bytes, sha256 {result.sha256})")
-        print(
+        lines = [
+            result.message,
+            f"  document:  {result.document} ({result.size} bytes, sha256 {result.sha256})",
             f"  signature: {result.signature} ({result.hash_algorithm}, namespace "
-            f"{result.namespace})"
-        )
-        print(f"  signer:    {signer.name or '(unknown)'}, {signer.fingerprint}, {_how(signer)}")
-        for note in result.notes:
-            print(f"  note: {note}")
+            f"{result.namespace})",
+            f"  signer:    {signer.name or '(unknown)'}, {signer.fingerprint}, {_how(signer)}",
+            *(f"  note: {note}" for note in result.notes),
+        ]
+        for line in lines:  # names and paths from the files are data
+            print(visible(line))
     return EXIT_OK if result.ok else EXIT_FAILED

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK
 from cabledesk.cli._session import add_vault_options, open_session
+from cabledesk.cli._terminal import visible
 
 if TYPE_CHECKING:
     from cabledesk.domain.cable import Cable
-    from cabledesk.seal import Verification
+    from cabledesk.seal import StatementReport, Verification
     from cabledesk.services.sealing import SealCheck
     from cabledesk.services.session import Session
 
@@ -129,42 +130,67 @@ def _progress_printer() -> Any:
 
 
 def _print_verification(result: Verification, *, with_cable: bool) -> None:
+    """The verdict, what was established, the clearance statements and (``with_cable``)
+    the cable; every text from the file through :func:`visible`."""
     mark = {"ok": "VALID", "warning": "VALID, WITH A WARNING", "failure": "FAILED"}
-    print(f"{mark[str(result.severity)]}: {result.message}")
+    lines = [f"{mark[str(result.severity)]}: {result.message}"]
     if result.hint:
-        print(f"  {result.hint}")
+        lines.append(f"  {result.hint}")
     if result.signer is not None:
         trust = result.trust.state.value if result.trust else "unknown"
-        print(f"  signed by: {result.signer.name} ({result.signer.post}), "
-              f"{result.signer.fingerprint}, {trust}")  # fmt: skip
+        lines.append(f"  signed by: {result.signer.name} ({result.signer.post}), "
+                     f"{result.signer.fingerprint}, {trust}")  # fmt: skip
     if result.addressed_to_you is not None:
-        print(f"  addressed to you: {'yes' if result.addressed_to_you else 'NO'}")
+        lines.append(f"  addressed to you: {'yes' if result.addressed_to_you else 'NO'}")
     if result.banner:
-        print(f"  banner: {result.banner}")
-    for f in result.files:
-        print(f"  file: {f.name} ({f.size} bytes, sha256 {f.sha256[:16]}…)")
-    for warning in result.warnings:
-        print(f"  warning: {warning}")
-    for path in result.extracted:
-        print(f"  extracted: {path}")
+        lines.append(f"  banner: {result.banner}")
+    if result.computed_banner:
+        lines.append(f"  its portion marks add up to: {result.computed_banner}")
+    lines += [f"  file: {f.name} ({f.size} bytes, sha256 {f.sha256[:16]}…)" for f in result.files]
+    for statement in result.statements:
+        lines += _statement_lines(statement)
+    lines += [f"  warning: {warning}" for warning in result.warnings]
+    lines += [f"  extracted: {path}" for path in result.extracted]
+    for line in lines:
+        print(visible(line))
     if with_cable and result.cable is not None:
-        from cabledesk.domain.cable import format_dtg
+        print(visible(_cable_text(result.cable, result.banner or ""), keep_newlines=True))
 
-        c = result.cable
-        print()
-        print(result.banner or "")
-        print(f"{c.precedence} {format_dtg(c.dtg) if c.dtg else ''}".strip())
-        print(f"FM {c.originator}")
-        for a in c.action:
-            print(f"TO {a.name} {a.precedence or ''}".rstrip())
-        for a in c.info:
-            print(f"INFO {a.name} {a.precedence or ''}".rstrip())
-        print(f"SUBJECT: {c.subject_marking} {c.subject}")
-        for n, p in enumerate(c.paragraphs, start=1):
-            print(f"\n{n}. {p.marking} {p.text}")
-        if c.signature:
-            print(f"\n{c.signature}")
-        print(result.banner or "")
+
+def _statement_lines(s: StatementReport) -> list[str]:
+    """A clearance statement: who says what (as the statement states it), and whether
+    it holds and is about this text."""
+    if s.role is None:
+        return [f"  statement {s.path}: cannot be read: {s.problem}"]
+    office = f", office {s.office}" if s.office else ""
+    made = f", {s.made:%Y-%m-%d %H:%M} UTC" if s.made else ""
+    lines = [
+        f"  statement {s.path}: {s.role} by {s.signer_name} (as the statement names the "
+        f"signer){office}{made}",
+        f"    key: {s.fingerprint}",
+        f"    signature holds: {'yes' if s.signature_valid else 'NO'}; "
+        f"on this cable's text: {'yes' if s.matches_cable else 'NO'}",
+    ]
+    if s.comment:
+        lines.append(f"    comment: {s.comment}")
+    if s.problem:
+        lines.append(f"    problem: {s.problem}")
+    return lines
+
+
+def _cable_text(c: Cable, banner: str) -> str:
+    from cabledesk.domain.cable import format_dtg
+
+    lines = ["", banner, f"{c.precedence} {format_dtg(c.dtg) if c.dtg else ''}".strip()]
+    lines.append(f"FM {c.originator}")
+    lines += [f"TO {a.name} {a.precedence or ''}".rstrip() for a in c.action]
+    lines += [f"INFO {a.name} {a.precedence or ''}".rstrip() for a in c.info]
+    lines.append(f"SUBJECT: {c.subject_marking} {c.subject}")
+    lines += [f"\n{n}. {p.marking} {p.text}" for n, p in enumerate(c.paragraphs, start=1)]
+    if c.signature:
+        lines.append(f"\n{c.signature}")
+    lines.append(banner)
+    return "\n".join(lines)
 
 
 def _open(args: argparse.Namespace) -> int:
@@ -178,12 +204,12 @@ def _open(args: argparse.Namespace) -> int:
         if args.import_card and result.ok and result.sender_card is not None:
             imported = service.import_sender_card(result)
     if args.json:
-        print(result.to_json())
+        print(visible(result.to_json(), keep_newlines=True))
     else:
         _print_verification(result, with_cable=True)
         if imported is not None:
-            print(f"Imported {imported.contact.name}'s card ({imported.status}, unverified).",
-                  file=sys.stderr)  # fmt: skip
+            print(visible(f"Imported {imported.contact.name}'s card ({imported.status}, "
+                          "unverified)."), file=sys.stderr)  # fmt: skip
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
@@ -192,7 +218,7 @@ def verify_command(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         result = session.opening.verify(Path(args.file))
     if args.json:
-        print(result.to_json())
+        print(visible(result.to_json(), keep_newlines=True))
     else:
         _print_verification(result, with_cable=False)
     return EXIT_OK if result.ok else EXIT_FAILED

@@ -12,9 +12,8 @@ from __future__ import annotations
 import binascii
 import hashlib
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from cabledesk.crypto._attributes import (
     ACCESS,
@@ -32,6 +31,7 @@ from cabledesk.crypto.signedtext import (
     decode,
     field_error,
     identifier,
+    key_field,
     plain_text,
     read_optional_time,
     read_time,
@@ -49,7 +49,6 @@ __all__ = [
     "NEWEST_VERSION",
     "WHAT",
     "card_fingerprint",
-    "key_field",
     "read_v1_fields",
     "read_v2_fields",
 ]
@@ -75,7 +74,6 @@ _V2_KEY_TAIL = re.compile(
     r',"ssh_key":"ssh-ed25519 (AAAAC3NzaC1lZDI1NTE5AAAAI[A-P][A-Za-z0-9+/]{42})"\}'
 )
 _V2_KEY_TAIL_SIZE = len(',"ssh_key":"ssh-ed25519 "}') + 68
-K = TypeVar("K")
 
 
 def card_fingerprint(text: str) -> str:
@@ -100,13 +98,8 @@ def card_fingerprint(text: str) -> str:
     root = decode(body, what=WHAT, error=ContactError)
     version = read_version(root, FORMAT_FAMILY, NEWEST_VERSION)
     ssh_key = root.field("ssh_key")
-    if not isinstance(ssh_key.value, str):
-        raise field_error(ssh_key, "must be text")
     if version == 1:
-        try:
-            return fingerprint(parse_ssh_ed25519_line(ssh_key.value))
-        except KeyFormatError as exc:
-            raise field_error(ssh_key, f"is not a valid key: {exc.message}") from None
+        return fingerprint(key_field(ssh_key, parse_ssh_ed25519_line))
     return fingerprint(key_field(ssh_key, read_exact_ssh_ed25519))
 
 
@@ -166,15 +159,6 @@ def _exact_age_recipient(text: str) -> X25519Recipient:
     if text != text.lower() or text != text.strip():
         raise KeyFormatError("This age recipient is not written in lower case, without spaces.")
     return X25519Recipient.parse(text)
-
-
-def key_field(r: Reader, read: Callable[[str], K]) -> K:
-    if not isinstance(r.value, str):
-        raise field_error(r, "must be text")
-    try:
-        return read(r.value)
-    except KeyFormatError as exc:
-        raise field_error(r, f"is not a valid key: {exc.message}") from None
 
 
 # --- cabledesk.contact/1 ---------------------------------------------------------

@@ -39,13 +39,13 @@ from cabledesk.crypto.signedtext import (
     SignedTextFormat,
     field_error,
     format_time,
+    key_field,
     plain_text,
     read_time,
     sorted_identifiers,
 )
 from cabledesk.crypto.sshsig import ANCHOR_NAMESPACE
-from cabledesk.errors import DirectoryError, KeyFormatError
-from cabledesk.jsonread import Reader
+from cabledesk.errors import DirectoryError
 
 __all__ = ["ANCHOR_FORMAT", "Anchor", "AnchorScope"]
 
@@ -164,10 +164,14 @@ class Anchor:
         text = ANCHOR_FORMAT.read(data)
         root = text.root
         root.only_fields(*_FIELDS)
-        key = _key(root.field("ssh_key"))
+        key = key_field(root.field("ssh_key"), read_exact_ssh_ed25519)
         text.verify(key)
         successor_field = root.field("successor")
-        successor = None if successor_field.is_null() else _key(successor_field)
+        successor = (
+            None
+            if successor_field.is_null()
+            else key_field(successor_field, read_exact_ssh_ed25519)
+        )
         if successor == key:
             raise field_error(successor_field, "names the anchor's own key")
         scope = root.field("scope")
@@ -185,12 +189,3 @@ class Anchor:
         )
         object.__setattr__(anchor, "_body", text.body)
         return anchor
-
-
-def _key(r: Reader) -> bytes:
-    if not isinstance(r.value, str):
-        raise field_error(r, "must be text")
-    try:
-        return read_exact_ssh_ed25519(r.value)
-    except KeyFormatError as exc:
-        raise field_error(r, f"is not a valid key: {exc.message}") from None

@@ -22,6 +22,8 @@ anything). :meth:`Directory.verify` checks it against a pinned
 :class:`~cabledesk.crypto.anchor.Anchor`: the anchor's fingerprint, its
 signature, and every entry inside its scope. Any problem refuses the whole
 directory with a :class:`~cabledesk.errors.DirectoryError` naming it.
+:meth:`Directory.read` is what an importer uses: it checks the anchor's
+signature over the raw bytes before decoding anything, then all of the above.
 :meth:`Directory.publish` makes one with the anchor's private key.
 
 Speed: a directory of 20,000 people is tens of megabytes; its lists are read
@@ -58,7 +60,9 @@ from cabledesk.crypto.signedtext import (
     field_error,
     format_time,
     identifier,
+    read_signature,
     read_time,
+    split,
 )
 from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE, Signature, VerifiedSignature
 from cabledesk.errors import DirectoryError
@@ -174,6 +178,23 @@ class Directory:
             "revocations": [r.to_json() for r in sorted(revocations, key=lambda r: r.fingerprint)],
         }
         return cls.parse(DIRECTORY_FORMAT.sign(doc, key))
+
+    @classmethod
+    def read(cls, data: bytes, anchor: Anchor) -> Directory:
+        """Read a ``.cdir`` file published by the pinned ``anchor``: its signature is
+        checked over the raw bytes of line 1 first, so that nothing of a file the
+        anchor did not sign (up to 256 MiB of JSON) is decoded; then everything
+        :meth:`parse` and :meth:`verify` check. Raises DirectoryError. What an
+        importer uses."""
+        what, error = DIRECTORY_FORMAT.what, DirectoryError
+        body, rest = split(data, what=what, error=error, max_bytes=DIRECTORY_FORMAT.max_bytes)
+        signature = read_signature(rest, what=what, error=error)
+        check_signature(
+            body, signature, anchor.key, namespace=DIRECTORY_NAMESPACE, what=what, error=error
+        )
+        directory = cls.parse(data)
+        directory.verify(anchor)
+        return directory
 
     @classmethod
     def parse(cls, data: bytes) -> Directory:

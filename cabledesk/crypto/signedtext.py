@@ -26,10 +26,11 @@ version it reads, the error class it raises, its namespace and size cap)::
 :meth:`SignedTextFormat.read` checks, in this order, and raises the format's
 error class with a message that names the problem: the size cap; UTF-8 JSON
 object on line 1; the ``format`` field (``family/N``: a higher N than the
-format's version is "made by a newer version of CableDesk", another family or
-version "not a …"); line 1 in canonical form; a signature present after it,
-itself in the canonical armor. It does not check the signature: the signer's
-key comes from the document (a card, an anchor) or from the caller (a
+format's version is "made by a newer version of CableDesk", raised as the
+format's ``newer`` error if it has one; another family or version is "not
+a …"); line 1 in canonical form; a signature present after it, itself in the
+canonical armor. It does not check the signature: the signer's key comes from
+the document (a card, an anchor, a statement) or from the caller (a
 directory's anchor), so :meth:`SignedText.verify` does, raising the same
 error class for a wrong namespace, another signer or changed bytes.
 
@@ -40,7 +41,7 @@ leading or trailing white space, at most 200 characters, or 2,000 for
 comments and reasons), :func:`read_time` / :func:`read_optional_time`
 (UTC ``YYYY-MM-DDTHH:MM:SSZ``, written by :func:`format_time`),
 :func:`identifier` (a text matching a pattern), :func:`sorted_identifiers`
-(a sorted list without duplicates).
+(a sorted list without duplicates), :func:`key_field` (a key written as text).
 
 Lower-level pieces, for a format with an older, laxer version (contact cards
 ``/1``): :func:`split`, :func:`decode`, :func:`read_version`,
@@ -52,17 +53,17 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from re import Pattern
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from cabledesk.canonical_json import canonical_json
 from cabledesk.crypto.sshsig import Signature, VerifiedSignature, parse_signature, sign, verify
-from cabledesk.errors import CableDeskError, SignatureFormatError, SignatureInvalid
+from cabledesk.errors import CableDeskError, KeyFormatError, SignatureFormatError, SignatureInvalid
 from cabledesk.jsonread import Reader
 
 __all__ = [
@@ -76,6 +77,8 @@ __all__ = [
     "field_error",
     "format_time",
     "identifier",
+    "key_field",
+    "newer_version",
     "plain_text",
     "plain_text_problem",
     "read_optional_time",
@@ -96,6 +99,7 @@ _FORMAT_ID = re.compile(r"(cabledesk\.[a-z][a-z0-9-]{0,31})/([1-9][0-9]{0,8})")
 # overrides and isolates, zero-width characters), line and paragraph separators.
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _UPDATE_HINT = "Update CableDesk to the latest version to read it."
+K = TypeVar("K")
 
 
 # --- the layout --------------------------------------------------------------
@@ -142,11 +146,25 @@ def decode(body: bytes, *, what: str, error: type[CableDeskError]) -> Reader:
     return Reader(value, "", what, error)
 
 
-def read_version(root: Reader, family: str, newest: int) -> int:
+def newer_version(what: str, format_id: str) -> tuple[str, str]:
+    """The message and hint for ``what`` of ``format_id``, a later version than this
+    CableDesk reads: "made by a newer version of CableDesk", never "damaged"."""
+    return f"This {what} was made by a newer version of CableDesk ({format_id}).", _UPDATE_HINT
+
+
+def read_version(
+    root: Reader,
+    family: str,
+    newest: int,
+    *,
+    newer: Callable[[str], CableDeskError] | None = None,
+) -> int:
     """The N of the root's ``format`` field ``family/N`` (1 ≤ N ≤ ``newest``).
 
-    Raises the reader's error: "made by a newer version of CableDesk" for a
-    higher N of the same family, "not a …" for anything else.
+    Raises the reader's error: "made by a newer version of CableDesk" (see
+    :func:`newer_version`) for a higher N of the same family — or
+    ``newer(format_id)``, if given, for a format with an error class of its
+    own for that case — and "not a …" for anything else.
     """
     what, error = root.what, root.error
     if not root.has("format") or not isinstance(root.value["format"], str):
@@ -158,10 +176,10 @@ def read_version(root: Reader, family: str, newest: int) -> int:
         raise error(f"This file is not {_a(what)} (its format is {shown!r}).")
     version = int(match.group(2))
     if version > newest:
-        raise error(
-            f"This {what} was made by a newer version of CableDesk ({format_id}).",
-            hint=_UPDATE_HINT,
-        )
+        if newer is not None:
+            raise newer(format_id)
+        message, hint = newer_version(what, format_id)
+        raise error(message, hint=hint)
     return version
 
 
@@ -236,7 +254,9 @@ class SignedTextFormat:
     """One signed-JSON-text format: ``family/version``, read and written strictly.
 
     ``what`` names a document of the format in messages ("contact card");
-    ``error`` is the CableDeskError class every problem raises.
+    ``error`` is the CableDeskError class every problem raises; ``newer``, if
+    given, makes the error for a later version's format id instead (a subclass
+    of ``error`` that a caller can tell apart, with :func:`newer_version`'s words).
     """
 
     family: str
@@ -245,6 +265,7 @@ class SignedTextFormat:
     error: type[CableDeskError]
     namespace: str
     max_bytes: int
+    newer: Callable[[str], CableDeskError] | None = None
 
     @property
     def format_id(self) -> str:
@@ -254,7 +275,7 @@ class SignedTextFormat:
         """Check everything but the signature itself (see the module docstring)."""
         body, rest = split(data, what=self.what, error=self.error, max_bytes=self.max_bytes)
         root = decode(body, what=self.what, error=self.error)
-        version = read_version(root, self.family, self.version)
+        version = read_version(root, self.family, self.version, newer=self.newer)
         if version != self.version:
             raise self.error(f"This {self.what} is of a format this CableDesk does not read.")
         require_canonical(body, root)
@@ -323,6 +344,16 @@ def plain_text(r: Reader, *, allow_empty: bool = False, max_chars: int = PLAIN_T
     if problem is not None:
         raise field_error(r, problem)
     return text
+
+
+def key_field(r: Reader, read: Callable[[str], K]) -> K:
+    """A key written as text, read by ``read`` (which raises KeyFormatError for a bad key)."""
+    if not isinstance(r.value, str):
+        raise field_error(r, "must be text")
+    try:
+        return read(r.value)
+    except KeyFormatError as exc:
+        raise field_error(r, f"is not a valid key: {exc.message}") from None
 
 
 def identifier(r: Reader, pattern: Pattern[str], what: str) -> str:

@@ -11,7 +11,6 @@ the clearance statements, and weighs the recipients and the signer's trust.
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 from cabledesk.crypto.fingerprint import fingerprint
@@ -20,7 +19,7 @@ from cabledesk.crypto.sshsig import SEAL_NAMESPACE, parse_signature, verify
 from cabledesk.domain.rollup import ROLLUP_VERSIONS
 from cabledesk.errors import CableDeskError, PackageError, SignatureInvalid
 from cabledesk.seal._consistency import consistency_problem
-from cabledesk.seal._judge import DO_NOT_TRUST, Opener, judge, with_verdict
+from cabledesk.seal._judge import DO_NOT_TRUST, Opener, judge, peek_text, with_verdict
 from cabledesk.seal._manifest import FORMAT_IDS, Manifest, NewerFormat
 from cabledesk.seal._package import Observed, PackageSink
 from cabledesk.seal._verification import Verdict, Verification
@@ -121,7 +120,7 @@ def _check_files(
     name = manifest.sender.name
     cable = sink.files[0]
     if cable.sha256 != manifest.files[0].sha256:
-        other_id = _cable_id(sink.cable_json or b"")
+        other_id = peek_text(sink.cable_json or b"", "id")
         if other_id is not None and other_id != manifest.cable_id:
             return with_verdict(
                 signed,
@@ -156,12 +155,3 @@ def _changed(signed: Verification, path: str, detail: str) -> Verification:
         f"{path}: {detail}. This sealed cable was altered after it was signed.",
     )
     return replace(result, changed_file=path)
-
-
-def _cable_id(data: bytes) -> str | None:
-    try:
-        value = json.loads(data)
-    except (ValueError, RecursionError):
-        return None
-    ident = value.get("id") if isinstance(value, dict) else None
-    return ident if isinstance(ident, str) else None

@@ -14,8 +14,7 @@ uses it too, so that it never seals to a mix.
 
 from __future__ import annotations
 
-from cabledesk.crypto.age import X25519Recipient
-from cabledesk.crypto.age._bech32 import bech32_decode
+from cabledesk.crypto.age import X25519Recipient, check_pq_recipient
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.fingerprint import fingerprint
 from cabledesk.crypto.keys import parse_ssh_ed25519_line
@@ -32,44 +31,31 @@ from cabledesk.seal._names import safe_name
 __all__ = [
     "HYBRID",
     "X25519",
-    "card_pq_recipient",
     "consistency_problem",
     "recipient_kind",
 ]
 
 X25519 = "X25519"
 HYBRID = "mlkem768x25519"
-HYBRID_HRP = "age1pq"
-HYBRID_KEY_BYTES = 1184 + 32  # an ML-KEM-768 encapsulation key, then an X25519 key
 
 
 def recipient_kind(text: str) -> str | None:
     """``X25519`` for an ``age1…`` key, ``mlkem768x25519`` for a hybrid ``age1pq1…``
-    key (Bech32, HRP ``age1pq``, 1,216 bytes), None for anything else. Only the
-    canonical lower-case spelling counts."""
+    key (see :func:`~cabledesk.crypto.age.check_pq_recipient`), None for anything
+    else. Only the canonical lower-case spelling counts."""
     if text != text.lower():
         return None
-    if text.startswith(HYBRID_HRP + "1"):
-        try:
-            hrp, data = bech32_decode(text)
-        except ValueError:
-            return None
-        return HYBRID if hrp == HYBRID_HRP and len(data) == HYBRID_KEY_BYTES else None
+    try:
+        check_pq_recipient(text)
+    except CableDeskError:
+        pass
+    else:
+        return HYBRID
     try:
         X25519Recipient.parse(text)
     except CableDeskError:
         return None
     return X25519
-
-
-def card_pq_recipient(card: ContactCard) -> str | None:
-    """The post-quantum (hybrid) age recipient a contact card carries, as text.
-
-    Cards of ``cabledesk.contact/1`` carry none; a card type that has a
-    ``pq_recipient`` (``cabledesk.contact/2``) gives it here.
-    """
-    value = getattr(card, "pq_recipient", None)
-    return None if value is None else str(value)
 
 
 def consistency_problem(manifest: Manifest, data: bytes) -> str | None:
@@ -104,7 +90,7 @@ def _sender_problem(manifest: Manifest) -> str | None:
         return "the sender's contact card does not match the sender's name, post or keys"
     if sender.pq_recipient is not None and recipient_kind(sender.pq_recipient) != HYBRID:
         return "the sender's post-quantum key is not a valid age1pq1 key"
-    if card_pq_recipient(card) != sender.pq_recipient:
+    if card.pq_recipient != sender.pq_recipient:
         return "the sender's contact card does not match the sender's post-quantum key"
     return None
 

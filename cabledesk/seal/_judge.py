@@ -35,7 +35,7 @@ from cabledesk.seal._verification import (
     severity_of,
 )
 
-__all__ = ["DO_NOT_TRUST", "Opener", "judge", "report_statement", "with_verdict"]
+__all__ = ["DO_NOT_TRUST", "Opener", "judge", "peek_text", "report_statement", "with_verdict"]
 
 CLOCK_SKEW = timedelta(minutes=5)
 DO_NOT_TRUST = "Do not trust any part of it; ask the sender for a fresh copy."
@@ -76,7 +76,7 @@ def judge(
     try:
         cable = decode_cable(cable_json)
     except CableDeskError as exc:
-        schema = _schema(cable_json)
+        schema = peek_text(cable_json, "schema")
         if schema is not None and schema.startswith("cabledesk.cable/") and schema != SCHEMA_ID:
             return with_verdict(signed, Verdict.NEWER_FORMAT, exc.message, exc.hint)
         return with_verdict(
@@ -172,7 +172,7 @@ def _marking_mismatch(
         )
     if computed == banner:
         return None
-    return with_verdict(
+    mismatch = with_verdict(
         signed,
         Verdict.MARKING_MISMATCH,
         f"The marking on the package does not match its text: {name} sealed it as {banner}, "
@@ -180,15 +180,18 @@ def _marking_mismatch(
         "Handle it as the higher of the two markings, do not rely on its content, and ask "
         "the sender to seal it again.",
     )
+    return replace(mismatch, computed_banner=computed)
 
 
-def _schema(data: bytes) -> str | None:
+def peek_text(data: bytes, name: str) -> str | None:
+    """The top-level text field ``name`` of JSON ``data`` that may be anything at all,
+    to say more about a failure (None when there is no such field)."""
     try:
         value = json.loads(data)
     except (ValueError, RecursionError):
         return None
-    schema = value.get("schema") if isinstance(value, dict) else None
-    return schema if isinstance(schema, str) else None
+    text = value.get(name) if isinstance(value, dict) else None
+    return text if isinstance(text, str) else None
 
 
 def _trust(signer: str, opener: Opener) -> Trust:
@@ -214,14 +217,19 @@ def _verdict(manifest: Manifest, addressed: bool, trust: Trust) -> tuple[Verdict
         )
     if not addressed:
         names = ", ".join(r.name for r in manifest.recipients)
+        if manifest.version == 1:  # a warning: /1 allowed a recipient to pass it on
+            return (
+                Verdict.NOT_ADDRESSED_TO_YOU,
+                f"This cable was re-encrypted to you by someone other than the signer: {who} "
+                f"sealed it for {names}, not for you.",
+                f"It is intact, but ask {sender.name} whether you were meant to receive it.",
+            )
         return (
             Verdict.NOT_ADDRESSED_TO_YOU,
-            f"This cable was re-encrypted to you by someone other than the signer: {who} "
-            f"sealed it for {names}, not for you.",
-            f"It is intact, but ask {sender.name} whether you were meant to receive it."
-            if manifest.version == 1
-            else f"Do not rely on it: ask {sender.name} to seal it for you if you are meant "
-            "to receive it.",
+            f"This cable was not sealed for you: {who} sealed it for {names}, and someone "
+            "re-encrypted it to you.",
+            f"Do not rely on it. Ask {sender.name} to seal it for you if you are meant to "
+            "receive it.",
         )
     if trust.state is TrustState.UNKNOWN:
         return (

@@ -17,13 +17,13 @@ checked by :func:`cabledesk.seal._consistency.consistency_problem`.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from cabledesk.crypto.signedtext import canonical_json, format_time, read_time
 from cabledesk.errors import PackageError
 from cabledesk.jsonread import Reader
 
@@ -44,7 +44,6 @@ __all__ = [
     "ManifestSender",
     "NewerFormat",
     "PackageKind",
-    "canonical_json",
     "format_version",
     "statement_path",
 ]
@@ -59,7 +58,6 @@ ATTACHMENTS = "attachments/"
 STATEMENTS = "statements/"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
-TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _FORMAT_ID = re.compile(r"cabledesk\.seal/([1-9][0-9]{0,8})")
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 _FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
@@ -176,7 +174,7 @@ class Manifest:
         doc: dict[str, Any] = {
             "format": self.format,
             "cable_id": self.cable_id,
-            "created": self.created.astimezone(UTC).strftime(TIME_FORMAT),
+            "created": format_time(self.created),
             "banner": self.banner,
             "docx_included": self.docx_included,
             "sender": sender,
@@ -226,7 +224,7 @@ class Manifest:
             raise PackageError("In this manifest, the field recipients is empty.")
         return cls(
             cable_id=root.field("cable_id").text(),
-            created=_time(root.field("created")),
+            created=read_time(root.field("created")),
             banner=root.field("banner").text(),
             docx_included=root.field("docx_included").boolean(),
             sender=_sender(root.field("sender"), v2=v2),
@@ -236,22 +234,6 @@ class Manifest:
             kind=_kind(root.field("kind")) if v2 else PackageKind.CABLE,
             rollup=_rollup(root.field("rollup")) if v2 else 1,
         )
-
-
-def canonical_json(doc: dict[str, Any]) -> bytes:
-    """UTF-8 JSON with sorted keys and no whitespace, as every CableDesk signature covers."""
-    text = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8")
-
-
-def _time(r: Reader) -> datetime:
-    text = r.text()
-    try:
-        return datetime.strptime(text, TIME_FORMAT).replace(tzinfo=UTC)
-    except ValueError:
-        raise PackageError(
-            f"In this manifest, the field {r.path} must be a UTC time like 2026-11-23T14:05:09Z."
-        ) from None
 
 
 def _fingerprint(r: Reader) -> str:

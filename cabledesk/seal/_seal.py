@@ -29,7 +29,7 @@ from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
 from cabledesk.domain.canonical import decode_cable, encode_cable
 from cabledesk.domain.rollup import ROLLUP_VERSION
 from cabledesk.errors import CableDeskError, InputError, PackageError, PolicyRefusal
-from cabledesk.seal._consistency import X25519, card_pq_recipient, recipient_kind
+from cabledesk.seal._consistency import X25519, recipient_kind
 from cabledesk.seal._hashing import HashWorker
 from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
 from cabledesk.seal._manifest import (
@@ -144,7 +144,7 @@ def seal(
                 str(public.encryption),
                 public.ssh_line(),
                 card,
-                card_pq_recipient(own_card),
+                own_card.pq_recipient,
             ),
             recipients=tuple(r.entry() for r in everyone),
             files=tuple(files),

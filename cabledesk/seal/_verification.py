@@ -19,16 +19,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from cabledesk.crypto.signedtext import format_time
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.trust import Trust
 from cabledesk.seal._manifest import (
     FORMAT_IDS,
-    TIME_FORMAT,
     ManifestFile,
     ManifestRecipient,
     ManifestSender,
@@ -141,7 +141,9 @@ class Verification:
     made for (``X25519``, ``scrypt``). ``format``, ``kind`` and ``rollup`` (the
     roll-up rules version of ``banner``) are the signed manifest's (a ``/1``
     package: kind cable, rules version 1); ``statements`` reports the clearance
-    statements, once the files were found intact.
+    statements, once the files were found intact. ``computed_banner`` is, on a
+    ``marking-mismatch``, what the cable's portion marks add up to (None when
+    they cannot be read).
     """
 
     verdict: Verdict
@@ -167,6 +169,7 @@ class Verification:
     kind: PackageKind | None = None
     rollup: int | None = None
     statements: tuple[StatementReport, ...] = ()
+    computed_banner: str | None = None
 
     @property
     def severity(self) -> Severity:
@@ -209,6 +212,7 @@ class Verification:
             "kind": None if self.kind is None else str(self.kind),
             "rollup": self.rollup,
             "statements": [s.to_dict() for s in self.statements],
+            "computed_banner": self.computed_banner,
         }
 
     def to_json(self) -> str:
@@ -217,7 +221,7 @@ class Verification:
 
 
 def _time(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).strftime(TIME_FORMAT)
+    return None if moment is None else format_time(moment)
 
 
 def _signer(s: ManifestSender) -> dict[str, Any]:

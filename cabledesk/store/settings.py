@@ -68,12 +68,12 @@ PAPER = Setting(
 )  # fmt: skip
 EXPORT_CEILING = Setting(
     "export-ceiling", "export_ceiling", "", str, lambda v: True,
-    "Highest level exported as an unencrypted document (empty: each scheme's lowest "
-    "classified level).",
+    "Highest level exported as an unencrypted document (default: each scheme's lowest "
+    "classified level; off: no ceiling).",
 )  # fmt: skip
 LANGUAGE = Setting(
     "language", "language", "", str, lambda v: v in ("", "en", "fr"),
-    "Language of the application (empty: the system's).",
+    "Language of the application (system: the system's).",
 )  # fmt: skip
 DRAFT_HISTORY_LIMIT = Setting(
     "draft-history", "draft_history_limit", 50, int, lambda v: 1 <= v <= 1000,

@@ -4,9 +4,11 @@ dropped on the window.
 The cable is decrypted and verified off the GUI thread (a progress bar for big
 attachments); the verdict comes first, in colour and words — who signed, how
 far you trust them, whether it was meant for you, intact or which file
-changed — then the cable itself, read-only with its banner; and the actions:
-import the sender's card (it starts unverified), save the attachments (into a
-folder you choose; decrypted again, written only if the cable verifies).
+changed —, then the clearance statements it carries and what each is worth,
+then the cable itself, read-only with its banner; and the actions: import the
+sender's card (it starts unverified), save the attachments (into a folder you
+choose; decrypted again, written only if the cable verifies). Text from the
+file is shown as plain text, never as markup.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from cabledesk.services.contacts import ImportOutcome
 from cabledesk.services.opening import Severity, Verification
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
-from cabledesk.ui.verdict_words import verdict_words
+from cabledesk.ui.verdict_words import statement_words, verdict_words
 from cabledesk.ui.workers import JobContext
 
 if TYPE_CHECKING:
@@ -76,6 +78,8 @@ class VerificationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(verdict)
         layout.addWidget(details)
+        if result.statements:
+            layout.addWidget(self._statements(result))
         if result.cable is not None:
             layout.addWidget(self.view, 1)
             self.view.show_cable(result.cable, window.session.drafts.banner(result.cable))
@@ -122,6 +126,19 @@ class VerificationDialog(QDialog):
             lines.append(self.tr("Attachments: {0}").format(", ".join(names)))
         lines += result.warnings
         return "\n".join(lines)
+
+    def _statements(self, result: Verification) -> QLabel:
+        """The clearance statements the cable carries, each with what it is worth."""
+        words = [statement_words(s.to_dict()) for s in result.statements]
+        label = QLabel(
+            self.tr("Clearance statements ({0}):").format(len(words)) + "\n" + "\n\n".join(words)
+        )
+        label.setObjectName("statements")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # names and comments from the file are data
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAccessibleName(self.tr("Clearance statements"))
+        return label
 
     def import_card(self) -> None:
         """Import the sender's card (off the GUI thread); say what was imported."""

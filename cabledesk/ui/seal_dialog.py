@@ -364,10 +364,11 @@ class SealDialog(QDialog):
                 cancel=ctx.cancelled,
             )  # fmt: skip
 
-        self._job = self._workers.run(
+        job = self._workers.run(
             "seal", work, write=True, on_done=self._sealed, on_failed=self._failed,
             on_progress=self.progress.setValue,
         )  # fmt: skip
+        self._job = job if job.running else None  # a synchronous job has already ended
 
     def _sealed(self, outcome: SealOutcome) -> None:
         self._job = None

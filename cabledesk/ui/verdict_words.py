@@ -7,7 +7,7 @@ that have a clear cause, are worded again from the verification's fields, with
 ``tr()``; any other verdict keeps the core's sentence (translated when it is a
 constant one). Works on the verification's dictionary form (``to_dict()``), which
 is also what the archive keeps, so the open dialog and the reader show the same
-words.
+words. :func:`statement_words` words a clearance statement the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cabledesk.ui.phrases import translated
 
-__all__ = ["verdict_words"]
+__all__ = ["statement_words", "verdict_words"]
 
 
 # Written translate("Verdict", …) in full, so that lupdate finds the sentences.
@@ -73,19 +73,9 @@ def verdict_words(record: Mapping[str, object]) -> tuple[str, str]:
             ),
         )
     if verdict == "not-addressed-to-you":
-        recipients = record.get("recipients")
-        listed = recipients if isinstance(recipients, list) else []
-        names = ", ".join(str(r.get("name")) for r in listed if isinstance(r, Mapping))
-        return (
-            translate(
-                "Verdict",
-                "This cable was re-encrypted to you by someone other than the signer: {0} "
-                "sealed it for {1}, not for you.",
-            ).format(who, names),
-            translate(
-                "Verdict", "It is intact, but ask {0} whether you were meant to receive it."
-            ).format(name),
-        )
+        return _not_addressed(record, who, name)
+    if verdict == "marking-mismatch":
+        return _marking_mismatch(record, name)
     if verdict == "signer-revoked":
         how = str(_trust(record).get("how") or "")
         message = (
@@ -112,6 +102,101 @@ def verdict_words(record: Mapping[str, object]) -> tuple[str, str]:
             translate("Verdict", "Do not trust any part of it; ask the sender for a fresh copy."),
         )
     return _fallback(record)
+
+
+def _not_addressed(record: Mapping[str, object], who: str, name: str) -> tuple[str, str]:
+    recipients = record.get("recipients")
+    listed = recipients if isinstance(recipients, list) else []
+    names = ", ".join(str(r.get("name")) for r in listed if isinstance(r, Mapping))
+    if record.get("format") in (None, "cabledesk.seal/1"):  # a warning in /1
+        return (
+            translate(
+                "Verdict",
+                "This cable was re-encrypted to you by someone other than the signer: {0} "
+                "sealed it for {1}, not for you.",
+            ).format(who, names),
+            translate(
+                "Verdict", "It is intact, but ask {0} whether you were meant to receive it."
+            ).format(name),
+        )
+    return (
+        translate(
+            "Verdict",
+            "This cable was not sealed for you: {0} sealed it for {1}, and someone "
+            "re-encrypted it to you.",
+        ).format(who, names),
+        translate(
+            "Verdict",
+            "Do not rely on it. Ask {0} to seal it for you if you are meant to receive it.",
+        ).format(name),
+    )
+
+
+def _marking_mismatch(record: Mapping[str, object], name: str) -> tuple[str, str]:
+    banner = str(record.get("banner") or "")
+    computed = record.get("computed_banner")
+    if not computed:
+        return (
+            translate(
+                "Verdict",
+                "The marking on this cable does not match its text: {0} sealed it as {1}, but "
+                "its portion marks cannot be read.",
+            ).format(name, banner),
+            translate(
+                "Verdict",
+                "Do not rely on its marking or its content; ask the sender to check the marks "
+                "and seal it again (or update CableDesk, if the sender's scheme is newer).",
+            ),
+        )
+    return (
+        translate(
+            "Verdict",
+            "The marking on this cable does not match its text: {0} sealed it as {1}, but its "
+            "portion marks add up to {2}.",
+        ).format(name, banner, computed),
+        translate(
+            "Verdict",
+            "Handle it as the higher of the two markings, do not rely on its content, and ask "
+            "the sender to seal it again.",
+        ),
+    )
+
+
+def statement_words(report: Mapping[str, object]) -> str:
+    """One clearance statement (an item of the dictionary form's ``statements``), in
+    words: who says what (as the statement names its signer), and what it is worth."""
+    role = str(report.get("role") or "")
+    if not role:
+        return translate("Verdict", "A statement that cannot be read ({0}): {1}").format(
+            report.get("path"), translated(str(report.get("problem") or ""))
+        )
+    roles = {
+        "drafted": translate("Verdict", "Drafted"),
+        "cleared": translate("Verdict", "Cleared"),
+        "approved": translate("Verdict", "Approved"),
+        "returned": translate("Verdict", "Returned for changes"),
+        "declined": translate("Verdict", "Declined"),
+    }
+    holds = (
+        translate("Verdict", "the signature holds")
+        if report.get("signature_valid")
+        else translate("Verdict", "the signature does NOT hold")
+    )
+    covers = (
+        translate("Verdict", "made on this text")
+        if report.get("matches_cable")
+        else translate("Verdict", "NOT made on this text")
+    )
+    line = translate(
+        "Verdict", "{0} by {1} (as the statement names the signer), key {2}: {3}, {4}."
+    ).format(roles.get(role, role), report.get("signer_name"), report.get("fingerprint"),
+             holds, covers)  # fmt: skip
+    office, comment = str(report.get("office") or ""), str(report.get("comment") or "")
+    if office:
+        line += "\n" + translate("Verdict", "Office: {0}").format(office)
+    if comment:
+        line += "\n" + translate("Verdict", "Comment: {0}").format(comment)
+    return line
 
 
 def _fallback(record: Mapping[str, object]) -> tuple[str, str]:

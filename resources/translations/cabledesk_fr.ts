@@ -2257,6 +2257,82 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Il est intact, mais demandez à {0} s’il vous était destiné.</translation>
     </message>
     <message>
+        <source>This cable was not sealed for you: {0} sealed it for {1}, and someone re-encrypted it to you.</source>
+        <translation>Ce télégramme n’a pas été scellé pour vous&#xa0;: {0} l’a scellé pour {1}, et quelqu’un vous l’a rechiffré.</translation>
+    </message>
+    <message>
+        <source>Do not rely on it. Ask {0} to seal it for you if you are meant to receive it.</source>
+        <translation>Ne vous y fiez pas. Demandez à {0} de le sceller pour vous s’il vous est destiné.</translation>
+    </message>
+    <message>
+        <source>The marking on this cable does not match its text: {0} sealed it as {1}, but its portion marks cannot be read.</source>
+        <translation>Le marquage de ce télégramme ne correspond pas à son texte&#xa0;: {0} l’a scellé comme {1}, mais ses marques de paragraphe sont illisibles.</translation>
+    </message>
+    <message>
+        <source>Do not rely on its marking or its content; ask the sender to check the marks and seal it again (or update CableDesk, if the sender&apos;s scheme is newer).</source>
+        <translation>Ne vous fiez ni à son marquage ni à son contenu&#xa0;; demandez à l’expéditeur de vérifier les marques et de le sceller à nouveau (ou mettez CableDesk à jour, si le référentiel de l’expéditeur est plus récent).</translation>
+    </message>
+    <message>
+        <source>The marking on this cable does not match its text: {0} sealed it as {1}, but its portion marks add up to {2}.</source>
+        <translation>Le marquage de ce télégramme ne correspond pas à son texte&#xa0;: {0} l’a scellé comme {1}, mais ses marques de paragraphe aboutissent à {2}.</translation>
+    </message>
+    <message>
+        <source>Handle it as the higher of the two markings, do not rely on its content, and ask the sender to seal it again.</source>
+        <translation>Traitez-le selon le plus élevé des deux marquages, ne vous fiez pas à son contenu et demandez à l’expéditeur de le sceller à nouveau.</translation>
+    </message>
+    <message>
+        <source>A statement that cannot be read ({0}): {1}</source>
+        <translation>Une déclaration illisible ({0})&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <source>Drafted</source>
+        <translation>Rédigé</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Visé</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvé</translation>
+    </message>
+    <message>
+        <source>Returned for changes</source>
+        <translation>Renvoyé pour modifications</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>the signature holds</source>
+        <translation>la signature est valide</translation>
+    </message>
+    <message>
+        <source>the signature does NOT hold</source>
+        <translation>la signature n’est PAS valide</translation>
+    </message>
+    <message>
+        <source>made on this text</source>
+        <translation>faite sur ce texte</translation>
+    </message>
+    <message>
+        <source>NOT made on this text</source>
+        <translation>PAS faite sur ce texte</translation>
+    </message>
+    <message>
+        <source>{0} by {1} (as the statement names the signer), key {2}: {3}, {4}.</source>
+        <translation>{0} par {1} (selon le nom que la déclaration donne au signataire), clé {2}&#xa0;: {3}, {4}.</translation>
+    </message>
+    <message>
+        <source>Office: {0}</source>
+        <translation>Service&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Comment: {0}</source>
+        <translation>Commentaire&#xa0;: {0}</translation>
+    </message>
+    <message>
         <source>This cable is signed with the key of {0}, which was revoked ({1}).</source>
         <translation>Ce télégramme est signé avec la clé de {0}, qui a été révoquée ({1}).</translation>
     </message>
@@ -2507,6 +2583,14 @@ Clé {3}</translation>
     <message>
         <source>Attachments: {0}</source>
         <translation>Pièces jointes&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Clearance statements ({0}):</source>
+        <translation>Déclarations de visa ({0})&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clearance statements</source>
+        <translation>Déclarations de visa</translation>
     </message>
     <message>
         <source>Contact imported</source>

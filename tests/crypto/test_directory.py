@@ -329,3 +329,25 @@ def test_a_v1_card_followed_by_text_that_is_no_signature_is_refused() -> None:
     assert body  # the person exists as a /2 card too
     with pytest.raises(DirectoryError, match="not a signature"):
         directory([bad]).contact_cards()
+
+
+def test_read_checks_the_anchor_signature_before_decoding_anything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An importer's read: a file the anchor did not sign is refused before its (up to
+    256 MiB of) JSON is decoded; a good one is parsed and verified in full."""
+    good = directory([entry(person("Ann Lee"))]).to_bytes()
+    read = Directory.read(good, ANCHOR)
+    assert [e.fingerprint for e in read.entries] == [
+        ContactCard.for_identity(person("Ann Lee")).fingerprint
+    ]
+    forged = directory([entry(person("Ann Lee"))], signing_key=OTHER_KEY).to_bytes()
+    altered = good.replace(b'"serial":1', b'"serial":2', 1)
+
+    def no_decoding(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("decoded before the signature was checked")
+
+    monkeypatch.setattr(directory_module.Directory, "parse", no_decoding)
+    for bad in (forged, altered):
+        with pytest.raises(DirectoryError, match="signature is not valid"):
+            Directory.read(bad, ANCHOR)

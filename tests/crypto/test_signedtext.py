@@ -3,6 +3,7 @@ clearance statements share."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -10,10 +11,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cabledesk.crypto.keys import read_exact_ssh_ed25519, ssh_ed25519_line
 from cabledesk.crypto.signedtext import (
     SignedTextFormat,
     canonical_json,
     format_time,
+    key_field,
+    newer_version,
     plain_text,
     plain_text_problem,
     read_time,
@@ -79,6 +83,37 @@ def test_verify_names_what_failed() -> None:
 def test_read_refuses(data: bytes, match: str) -> None:
     with pytest.raises(ClearanceError, match=match):
         NOTE.read(data)
+
+
+class NewerNote(ClearanceError):
+    def __init__(self, format_id: str) -> None:
+        super().__init__(*newer_version("note", format_id))
+        self.format_id = format_id
+
+
+def test_a_format_may_raise_its_own_newer_error() -> None:
+    own = replace(NOTE, newer=NewerNote)
+    with pytest.raises(NewerNote, match=r"note was made by a newer version.*note/3") as caught:
+        own.read(b'{"format":"cabledesk.note/3"}')
+    assert caught.value.format_id == "cabledesk.note/3" and caught.value.hint
+    with pytest.raises(ClearanceError, match="not a note") as other:
+        own.read(b'{"format":"cabledesk.memo/3"}')
+    assert not isinstance(other.value, NewerNote)
+
+
+def test_key_field() -> None:
+    key = KEY.public_key().public_bytes_raw()
+    r = Reader(
+        {"k": ssh_ed25519_line(key), "n": 5, "c": ssh_ed25519_line(key, "me")},
+        "",
+        "note",
+        ClearanceError,
+    )
+    assert key_field(r.field("k"), read_exact_ssh_ed25519) == key
+    with pytest.raises(ClearanceError, match="field n must be text"):
+        key_field(r.field("n"), read_exact_ssh_ed25519)
+    with pytest.raises(ClearanceError, match=r"field c is not a valid key: .*without a comment"):
+        key_field(r.field("c"), read_exact_ssh_ed25519)
 
 
 def test_sign_refuses_another_format() -> None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import json
 
+from cabledesk.crypto.signedtext import canonical_json
 from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
 from cabledesk.seal._consistency import consistency_problem
-from cabledesk.seal._manifest import Manifest, canonical_json
+from cabledesk.seal._manifest import Manifest
 from tests.fuzz._cables import entries, packages, zipped
 from tests.fuzz._harness import JANE, attempt
 from tests.fuzz.seal_zip import open_package

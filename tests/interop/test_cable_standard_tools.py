@@ -230,6 +230,9 @@ def test_cabledesk_opens_a_cable_built_with_standard_tools(
     assert v.format == "cabledesk.seal/2" and v.kind == "cable" and v.rollup == 1
     assert [r.name for r in v.recipients] == ["Bob Roe", "Jane Doe"]
     assert (out / "report.pdf").read_bytes() == report and v.warnings == ()
+    assert v.sender_card is not None
+    card = ContactCard.parse(v.sender_card, now=None)  # the script writes a /2 card
+    assert (card.format_version, card.sequence, card.pq_recipient) == (2, 1, None)
     [drafted] = v.statements
     assert (drafted.role, drafted.signer_name, drafted.fingerprint) == (
         "drafted", "Jane Doe", jane_fp,

@@ -16,6 +16,7 @@ from typing import Any
 
 from cabledesk.crypto.age import X25519Recipient, decrypt, encrypt
 from cabledesk.crypto.keys import Identity
+from cabledesk.crypto.signedtext import canonical_json
 from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
 from cabledesk.domain.cable import (
     Addressee,
@@ -29,7 +30,6 @@ from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.seal import SealRecipient, Verification, open_sealed, seal
-from cabledesk.seal._manifest import canonical_json
 from cabledesk.seal._zipformat import Written, central_record, end_records, local_header
 
 NOW = datetime(2026, 11, 23, 14, 5, 9, tzinfo=UTC)

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cabledesk.crypto.signedtext import canonical_json
 from cabledesk.errors import PackageError
 from cabledesk.seal import FORMAT_ID, Manifest
 from cabledesk.seal._consistency import consistency_problem
-from cabledesk.seal._manifest import NewerFormat, canonical_json, format_version
+from cabledesk.seal._manifest import NewerFormat, format_version
 from tests.seal.kit import Package, seal_bytes
 
 SEALED = Package.of(seal_bytes())

@@ -19,7 +19,10 @@ def test_a_banner_lower_than_the_text_is_a_failure() -> None:
     assert "does not match its text" in v.message
     assert "sealed it as CONFIDENTIAL" in v.message and "add up to SECRET//NOFORN" in v.message
     assert v.cable is None and v.banner == "CONFIDENTIAL" and v.signer is not None
-    assert json.loads(v.to_json())["verdict"] == "marking-mismatch"
+    assert v.computed_banner == "SECRET//NOFORN"
+    reported = json.loads(v.to_json())
+    assert reported["verdict"] == "marking-mismatch"
+    assert (reported["banner"], reported["computed_banner"]) == ("CONFIDENTIAL", "SECRET//NOFORN")
 
 
 def test_a_banner_higher_than_the_text_is_a_failure_too() -> None:
@@ -31,7 +34,7 @@ def test_portion_marks_that_cannot_be_read() -> None:
     broken = replace(make_cable(), paragraphs=(Paragraph("(Q//ZZ)", "Unknown mark."),))
     v = open_bytes(seal_bytes(cable=broken, banner="SECRET"))
     assert v.verdict is Verdict.MARKING_MISMATCH
-    assert "portion marks cannot be read" in v.message
+    assert "portion marks cannot be read" in v.message and v.computed_banner is None
 
 
 def test_a_v1_package_is_checked_with_the_rules_of_its_time() -> None:

@@ -116,12 +116,12 @@ def test_newer_format_is_not_damage() -> None:
         (lambda d: d.update(text_sha256="AB" * 32), "lower-case hex"),
         (lambda d: d.update(made="2026-11-23 14:05"), "UTC time"),
         (lambda d: d.update(cable_id=""), "cable_id must not be empty"),
-        (lambda d: d["signer"].update(name="Jane\u202eeoD"), "invisible formatting"),
+        (lambda d: d["signer"].update(name="Jane\u202eeoD"), r"invisible or control.*U\+202E"),
         (lambda d: d["signer"].update(name=" Jane Doe"), "white space"),
         (lambda d: d["signer"].update(name="J" * 201), "longer than 200"),
         (lambda d: d.update(comment="x" * 2001), "longer than 2,000"),
         (lambda d: d.update(comment="line\nbreak"), "control"),
-        (lambda d: d.update(office="POL\u200b"), "invisible formatting"),
+        (lambda d: d.update(office="POL\u200b"), r"invisible or control.*U\+200B"),
         (lambda d: d["signer"].update(fingerprint=MALLORY.fingerprint), "does not belong"),
         (lambda d: d["signer"].update(ssh_key=JANE.public().ssh_line("jane@laptop")),
          "without a comment"),
@@ -139,17 +139,17 @@ def test_one_encoding_only() -> None:
     spaced = json.dumps(json.loads(body), sort_keys=True, indent=1).encode()
     with pytest.raises(ClearanceError, match="canonical"):
         Statement.parse(spaced.replace(b"\n", b"") + b"\n" + armor)
-    with pytest.raises(ClearanceError, match="as ssh-keygen writes it"):
+    with pytest.raises(ClearanceError, match="signature is not in the exact form"):
         Statement.parse(body + b"\n" + armor.replace(b"\n", b"\r\n"))
-    with pytest.raises(ClearanceError, match="as ssh-keygen writes it"):
+    with pytest.raises(ClearanceError, match="signature is not in the exact form"):
         Statement.parse(DATA + b"\n")
-    with pytest.raises(ClearanceError, match="signature is malformed"):
+    with pytest.raises(ClearanceError, match="signature is damaged"):
         Statement.parse(body + b"\n" + armor[:-40] + b"\n")
-    with pytest.raises(ClearanceError, match="not signed"):
+    with pytest.raises(ClearanceError, match="has no signature"):
         Statement.parse(body)
-    with pytest.raises(ClearanceError, match="not signed"):
+    with pytest.raises(ClearanceError, match="has no signature"):
         Statement.parse(body + b"\n")
-    with pytest.raises(ClearanceError, match="far too large"):
+    with pytest.raises(ClearanceError, match="too large to be a clearance statement"):
         Statement.parse(DATA + b" " * 70_000)
 
 

@@ -101,8 +101,14 @@ def test_re_encrypted_to_someone_not_addressed_is_a_failure() -> None:
     forwarded = Package.of(seal_bytes(to=[BOB])).seal(to=[CAROL])
     v = open_bytes(forwarded, CAROL)
     _failed(v, Verdict.NOT_ADDRESSED_TO_YOU)
-    assert "re-encrypted to you by someone other than the signer" in v.message
-    assert v.hint is not None and v.hint.startswith("Do not rely on it")
+    assert v.message == (
+        "This cable was not sealed for you: Jane Doe (AMEMBASSY PARIS) sealed it for Bob Roe, "
+        "Jane Doe, and someone re-encrypted it to you."
+    )
+    assert (
+        v.hint
+        == "Do not rely on it. Ask Jane Doe to seal it for you if you are meant to receive it."
+    )
     assert v.addressed_to_you is False and v.to_dict()["severity"] == "failure"
     assert any("encrypted to 1 keys" in w for w in v.warnings)
 

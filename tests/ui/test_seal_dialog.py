@@ -117,3 +117,23 @@ def test_file_encryption_uses_the_same_picker(
     seal = _dialog(qtbot, session, workers)
     assert [i.key for i in dialog.model.items()] == [i.key for i in seal.model.items()]
     assert dialog.list.modelColumn() == 0  # a list shows the recipients, not the policy
+
+
+def test_after_a_failed_seal_the_seal_button_works_again(
+    qtbot: QtBot, session: Session, workers: Workers, people: dict[str, str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The job was stored after its failure had already cleared it, so the dialog
+    thought a seal was still running: the button stayed disabled, Cancel did nothing."""
+    dialog = _dialog(qtbot, session, workers)
+    dialog.tick("Klaus")
+    (tmp_path / "talks.cable").write_bytes(b"already here")  # sealing refuses to replace it
+    dialog.output.setText(str(tmp_path / "talks.cable"))
+    monkeypatch.setattr("cabledesk.ui.seal_dialog.show_error", lambda *a: None)
+    qtbot.mouseClick(dialog.seal_button, Qt.MouseButton.LeftButton)
+    refused = dialog.outcome
+    assert refused is None and dialog.seal_button.isEnabled()
+    dialog.output.setText(str(tmp_path / "other.cable"))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: QMessageBox.StandardButton.Ok)
+    qtbot.mouseClick(dialog.seal_button, Qt.MouseButton.LeftButton)
+    assert dialog.outcome is not None and (tmp_path / "other.cable").exists()

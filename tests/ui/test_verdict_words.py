@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from cabledesk.services.session import Session
-from cabledesk.ui.verdict_words import verdict_words
+from cabledesk.ui.verdict_words import statement_words, verdict_words
 from tests.ui.demo_vault import build_demo_vault
+from tests.ui.test_translations import french  # noqa: F401  (a fixture)
 
 KLAUS = {"name": "Klaus Weber", "post": "AMEMBASSY BERLIN", "fingerprint": "SHA256:abc"}
 
@@ -39,6 +40,63 @@ def test_the_everyday_verdicts_name_the_signer() -> None:
     assert message.endswith("which was revoked (laptop lost).")
     message, _ = _words("file-changed", changed_file="attachments/notes.txt")
     assert message == "attachments/notes.txt was altered after Klaus Weber signed this cable."
+
+
+def test_not_addressed_is_worded_by_the_rules_of_its_format() -> None:
+    who = "Klaus Weber (AMEMBASSY BERLIN)"
+    ann = {"recipients": [{"name": "Ann Lee"}]}
+    old = _words("not-addressed-to-you", format="cabledesk.seal/1", **ann)
+    assert old == _words("not-addressed-to-you", **ann)  # a record of before /2: the /1 words
+    assert old[1] == "It is intact, but ask Klaus Weber whether you were meant to receive it."
+    assert _words("not-addressed-to-you", format="cabledesk.seal/2", **ann) == (
+        f"This cable was not sealed for you: {who} sealed it for Ann Lee, and someone "
+        "re-encrypted it to you.",
+        "Do not rely on it. Ask Klaus Weber to seal it for you if you are meant to receive it.",
+    )
+
+
+def test_marking_mismatch_has_words_of_its_own() -> None:
+    message, hint = _words(
+        "marking-mismatch", banner="CONFIDENTIAL", computed_banner="SECRET//NOFORN"
+    )
+    assert message == (
+        "The marking on this cable does not match its text: Klaus Weber sealed it as "
+        "CONFIDENTIAL, but its portion marks add up to SECRET//NOFORN."
+    )
+    assert hint.startswith("Handle it as the higher of the two markings")
+    message, hint = _words("marking-mismatch", banner="SECRET", computed_banner=None)
+    assert message.endswith("sealed it as SECRET, but its portion marks cannot be read.")
+    assert hint.startswith("Do not rely on its marking or its content")
+
+
+def test_a_statement_in_words() -> None:
+    report = {
+        "path": "statements/1.statement", "role": "returned", "signer_name": "Ann Lee",
+        "fingerprint": "SHA256:abc", "office": "", "comment": "See para 2.",
+        "signature_valid": False, "matches_cable": True, "problem": "…",
+    }  # fmt: skip
+    assert statement_words(report) == (
+        "Returned for changes by Ann Lee (as the statement names the signer), key SHA256:abc: "
+        "the signature does NOT hold, made on this text.\nComment: See para 2."
+    )
+    unreadable = {"path": "statements/2.statement", "role": None, "problem": "Not JSON."}
+    assert statement_words(unreadable) == (
+        "A statement that cannot be read (statements/2.statement): Not JSON."
+    )
+
+
+@pytest.mark.usefixtures("french")
+def test_the_new_words_read_in_french() -> None:
+    message, hint = _words(
+        "not-addressed-to-you", format="cabledesk.seal/2", recipients=[{"name": "Ann Lee"}]
+    )
+    assert message.startswith("Ce télégramme n’a pas été scellé pour vous")
+    assert hint.startswith("Ne vous y fiez pas.")
+    message, _ = _words("marking-mismatch", banner="CONFIDENTIAL", computed_banner="SECRET")
+    assert message.startswith("Le marquage de ce télégramme ne correspond pas à son texte")
+    report = {"role": "cleared", "signer_name": "Ann Lee", "fingerprint": "SHA256:abc",
+              "signature_valid": True, "matches_cable": True}  # fmt: skip
+    assert statement_words(report).startswith("Visé par Ann Lee")
 
 
 def test_other_verdicts_keep_the_core_sentence() -> None:

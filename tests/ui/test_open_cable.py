@@ -1,0 +1,150 @@
+"""The verdict view of a sealed cable, through the real widgets: the verdicts of the
+/2 rules in their own words (not sealed for you; a marking that does not match the
+text), and the clearance statements, shown as plain text."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from cabledesk.crypto.age import encrypt
+from cabledesk.crypto.keys import Identity
+from cabledesk.domain.canonical import encode_cable
+from cabledesk.domain.clearance import clearance_sha256
+from cabledesk.seal import SealRecipient, Statement, Verdict, seal
+from cabledesk.services.session import Session
+from cabledesk.ui import open_cable as open_cable_module
+from cabledesk.ui.main_window import MainWindow
+from cabledesk.ui.workers import Workers
+from tests.seal.kit import BANNER, BOB, CABLE, NOW, PEOPLE, Package, make_cable, recipient
+from tests.ui.conftest import child, person
+
+# A signer whose name would be markup, were the view to read it as rich text.
+MARKUP = person("<b>Carol</b> <a href='x'>Poe</a>", "AMEMBASSY LONDON")
+DAVE = PEOPLE["dave"]
+
+
+def _statement(role: str, signer: Identity, text: str = clearance_sha256(CABLE)) -> bytes:
+    made = Statement.sign(
+        signer.signing_key, role=role, cable_id=CABLE.id, text_sha256=text, name=signer.name,
+        made=NOW, office="POL", comment="Seen <i>and</i> cleared.",
+    )  # fmt: skip
+    return made.to_bytes()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, session: Session) -> MainWindow:
+    w = MainWindow(session, Workers(synchronous=True), None)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _sealed(
+    folder: Path, to: Sequence[SealRecipient], *, banner: str = BANNER, statements: Sequence[bytes]
+) -> Path:
+    out = io.BytesIO()
+    seal(
+        encode_cable(CABLE), cable_id=CABLE.id, banner=banner, sender=MARKUP, recipients=to,
+        output=out, now=NOW, statements=statements,
+    )  # fmt: skip
+    path = folder / "received.cable"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _shown(
+    window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> open_cable_module.VerificationDialog:
+    """Open ``path`` as the user does; the verification dialog it shows (not run modal)."""
+    shown: list[open_cable_module.VerificationDialog] = []
+
+    def exec_(dialog: open_cable_module.VerificationDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(open_cable_module.VerificationDialog, "exec", exec_)
+    window.open_files([path])
+    [dialog] = shown
+    return dialog
+
+
+def _me(window: MainWindow) -> SealRecipient:
+    return SealRecipient.from_card(window.session.identity.card())
+
+
+def test_the_statements_are_shown_as_plain_text(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    statements = [
+        _statement("drafted", MARKUP),
+        _statement("cleared", DAVE, clearance_sha256(make_cable(1))),
+    ]
+    dialog = _shown(window, _sealed(tmp_path, [_me(window)], statements=statements), monkeypatch)
+    verdict = child(dialog, QLabel, "verdict")
+    assert verdict.text().startswith("Intact and signed by <b>Carol</b> <a href='x'>Poe</a>")
+    label = child(dialog, QLabel, "statements")
+    assert label.textFormat() == Qt.TextFormat.PlainText and label.isVisibleTo(dialog)
+    assert label.text() == "\n".join(
+        [
+            "Clearance statements (2):",
+            "Drafted by <b>Carol</b> <a href='x'>Poe</a> (as the statement names the signer), "
+            f"key {MARKUP.fingerprint}: the signature holds, made on this text.",
+            "Office: POL",
+            "Comment: Seen <i>and</i> cleared.",
+            "",
+            f"Cleared by Dave Moe (as the statement names the signer), key {DAVE.fingerprint}: "
+            "the signature holds, NOT made on this text.",
+            "Office: POL",
+            "Comment: Seen <i>and</i> cleared.",
+        ]
+    )
+
+
+def test_no_statements_no_list(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _shown(window, _sealed(tmp_path, [_me(window)], statements=[]), monkeypatch)
+    assert dialog.findChild(QLabel, "statements") is None
+
+
+def test_a_marking_that_does_not_match_the_text(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sealed = _sealed(tmp_path, [_me(window)], banner="CONFIDENTIAL",
+                     statements=[_statement("drafted", MARKUP)])  # fmt: skip
+    dialog = _shown(window, sealed, monkeypatch)
+    assert dialog.verification.verdict is Verdict.MARKING_MISMATCH
+    assert child(dialog, QLabel, "verdict").text() == (
+        "The marking on this cable does not match its text: <b>Carol</b> <a href='x'>Poe</a> "
+        "sealed it as CONFIDENTIAL, but its portion marks add up to SECRET//NOFORN.\n"
+        "Handle it as the higher of the two markings, do not rely on its content, and ask the "
+        "sender to seal it again."
+    )
+    assert "Drafted by" in child(dialog, QLabel, "statements").text()  # reported all the same
+
+
+def test_a_cable_not_sealed_for_you(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Bob, a recipient, re-encrypts Carol's cable to the user.
+    sealed = _sealed(tmp_path, [recipient(BOB)], statements=[])
+    plain = Package.of(sealed.read_bytes(), BOB).zip()
+    out = io.BytesIO()
+    encrypt(io.BytesIO(plain), out, [_me(window).keys.encryption])
+    sealed.write_bytes(out.getvalue())
+    dialog = _shown(window, sealed, monkeypatch)
+    assert dialog.verification.verdict is Verdict.NOT_ADDRESSED_TO_YOU
+    assert not dialog.verification.ok
+    assert child(dialog, QLabel, "verdict").text() == (
+        "This cable was not sealed for you: <b>Carol</b> <a href='x'>Poe</a> (AMEMBASSY LONDON) "
+        "sealed it for Bob Roe, <b>Carol</b> <a href='x'>Poe</a>, and someone re-encrypted it "
+        "to you.\nDo not rely on it. Ask <b>Carol</b> <a href='x'>Poe</a> to seal it for you if "
+        "you are meant to receive it."
+    )
