@@ -14,21 +14,25 @@ from typing import Any
 
 from cabledesk.errors import CableDeskError, CableFormatError
 
-__all__ = ["Reader"]
+__all__ = ["DuplicateKey", "Reader", "no_duplicate_keys"]
 
 _MISSING = object()
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``json.loads``'s ``object_pairs_hook`` for outside input: an object naming a
+    field twice raises :class:`DuplicateKey` (JSON would keep the last one)."""
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _DuplicateKey(key)
+            raise DuplicateKey(key)
         result[key] = value
     return result
 
 
-class _DuplicateKey(ValueError):
+class DuplicateKey(ValueError):
+    """A JSON object names the field :attr:`key` twice."""
+
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
@@ -55,8 +59,8 @@ class Reader:
         except UnicodeDecodeError:
             raise error(f"This {what} file is not UTF-8 text.") from None
         try:
-            value = json.loads(text, object_pairs_hook=_no_duplicates)
-        except _DuplicateKey as exc:
+            value = json.loads(text, object_pairs_hook=no_duplicate_keys)
+        except DuplicateKey as exc:
             raise error(f"This {what} file names the field {exc.key!r} twice.") from None
         # ValueError beyond JSONDecodeError: an integer of more digits than Python converts
         except (ValueError, RecursionError) as exc:

@@ -61,6 +61,7 @@ from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from cabledesk.canonical_json import canonical_json
 from cabledesk.crypto.sshsig import Signature, VerifiedSignature, parse_signature, sign, verify
 from cabledesk.errors import CableDeskError, KeyFormatError, SignatureFormatError, SignatureInvalid
 from cabledesk.jsonread import Reader
@@ -99,13 +100,6 @@ _FORMAT_ID = re.compile(r"(cabledesk\.[a-z][a-z0-9-]{0,31})/([1-9][0-9]{0,8})")
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _UPDATE_HINT = "Update CableDesk to the latest version to read it."
 K = TypeVar("K")
-
-
-def canonical_json(doc: Mapping[str, Any]) -> bytes:
-    """``doc`` in canonical JSON (UTF-8, keys sorted, no white space, no final LF)."""
-    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode(
-        "utf-8"
-    )
 
 
 # --- the layout --------------------------------------------------------------

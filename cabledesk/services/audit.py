@@ -29,4 +29,4 @@ class AuditService:
 
     def check_chain(self) -> AuditReport:
         """Recompute the whole hash chain: ``ok``, or the first broken entry and why."""
-        return self._vault.audit.verify()
+        return self._vault.audit.check_chain()

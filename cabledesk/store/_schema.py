@@ -246,24 +246,53 @@ LATEST_VERSION = len(MIGRATIONS)
 def migrate(conn: sqlcipher3.Connection, target: int = LATEST_VERSION) -> None:
     """Apply the migrations from the database's version up to ``target``.
 
+    Two processes may open an old vault at once: each migration reads the version
+    again under the write lock and skips what the other process applied meanwhile.
     Raises VaultError for a vault made by a newer CableDesk.
     """
-    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if current > LATEST_VERSION:
-        raise VaultError(
-            f"This vault was made by a newer version of CableDesk (schema {current}).",
-            hint="Install the newer CableDesk to open it.",
-        )
-    for version in range(current + 1, target + 1):
-        migration = MIGRATIONS[version - 1]
-        script = migration if isinstance(migration, str) else migration.sql
+    while _version(conn) < target:
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\n")
-            if isinstance(migration, Migration):
-                migration.step(conn)
-            conn.execute(f"PRAGMA user_version = {version}")
+            current = _version(conn)  # under the write lock: the one that counts
+            if current < target:
+                _apply(conn, current + 1)
+                conn.execute(f"PRAGMA user_version = {current + 1}")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+
+
+def _version(conn: sqlcipher3.Connection) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > LATEST_VERSION:
+        raise VaultError(
+            f"This vault was made by a newer version of CableDesk (schema {version}).",
+            hint="Install the newer CableDesk to open it.",
+        )
+    return version
+
+
+def _apply(conn: sqlcipher3.Connection, version: int) -> None:
+    """Migration ``version``, inside the caller's transaction."""
+    migration = MIGRATIONS[version - 1]
+    script = migration if isinstance(migration, str) else migration.sql
+    # statement by statement: executescript() would commit the transaction first
+    for statement in _statements(script):
+        conn.execute(statement)
+    if isinstance(migration, Migration):
+        migration.step(conn)
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of ``script``, each whole (a trigger's body included)."""
+    statements: list[str] = []
+    start = 0
+    for end, char in enumerate(script):
+        if char == ";" and sqlcipher3.complete_statement(script[start : end + 1]):
+            statements.append(script[start : end + 1].strip())
+            start = end + 1
+    if script[start:].strip():
+        raise ValueError("a migration ends with an incomplete statement")
+    return statements

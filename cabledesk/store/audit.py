@@ -5,7 +5,7 @@ details (ids, fingerprints, names, banners — never cable text or key
 material). Its hash is ``SHA-256(prev || canonical JSON of [seq, at, event,
 details])`` where ``prev`` is the previous entry's hash (32 zero bytes for
 the first). Triggers in the database refuse UPDATE and DELETE on the table;
-:meth:`AuditLog.verify` recomputes the chain and reports the first entry
+:meth:`AuditLog.check_chain` recomputes the chain and reports the first entry
 whose link is broken (edited, removed, inserted or reordered).
 
 What the chain proves: that no entry was changed or dropped after later
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
+from cabledesk.canonical_json import canonical_json
 from cabledesk.store.database import Database
 
 __all__ = ["AuditEntry", "AuditLog", "AuditReport", "Event"]
@@ -54,6 +55,7 @@ class Event(StrEnum):
     PASSPHRASE_CHANGED = "passphrase changed"  # noqa: S105 (an event name)
     PASSPHRASE_CHANGE_UNDONE = "passphrase change undone"  # noqa: S105 (an event name)
     ROLLBACK_ACCEPTED = "rollback accepted"
+    KEY_FILE_UPGRADED = "vault key upgraded"
     KEYCHAIN_ENABLED = "keychain enabled"
     KEYCHAIN_DISABLED = "keychain disabled"
     BACKUP_CREATED = "backup created"
@@ -88,12 +90,8 @@ def _time(moment: datetime) -> str:
 
 
 def _digest(prev: bytes, seq: int, at: str, event: str, details_json: str) -> bytes:
-    body = _canonical([seq, at, event, json.loads(details_json)]).encode()
+    body = canonical_json([seq, at, event, json.loads(details_json)])
     return hashlib.sha256(prev + body).digest()
-
-
-def _canonical(value: object) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 class AuditLog:
@@ -116,7 +114,7 @@ class AuditLog:
 
     def append(self, event: Event | str, details: Details | None = None) -> AuditEntry:
         """Add one entry at the end of the chain (inside the caller's transaction, if any)."""
-        details_json = _canonical(dict(details or {}))
+        details_json = canonical_json(dict(details or {})).decode("utf-8")
         at = _time(self._now())
         with self._db.transaction():
             last = self.head()
@@ -153,7 +151,7 @@ class AuditLog:
             for s, a, e, d, h in rows
         ]
 
-    def verify(self) -> AuditReport:
+    def check_chain(self) -> AuditReport:
         """Recompute the whole chain; the first broken link, if any."""
         prev = GENESIS
         expected_seq = 1

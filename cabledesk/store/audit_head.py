@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,16 +27,17 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from cabledesk.canonical_json import canonical_json
 from cabledesk.errors import VaultRolledBack
 from cabledesk.store.audit import AuditLog
 
-__all__ = ["HEAD_MAC_INFO", "AuditHead", "check_head"]
+__all__ = ["HEAD_MAC_INFO", "ROLLBACK_HINT", "AuditHead", "check_head"]
 
 HEAD_MAC_INFO = b"cabledesk vault-key audit head v1"
 MAX_SEQ = 2**53 - 1
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
-_HINT = (
+ROLLBACK_HINT = (
     "Restore your most recent backup of the vault. If you put back an older copy "
     "of vault.db yourself, on purpose, you can accept it instead: the acceptance "
     "is written in the audit log."
@@ -50,8 +50,7 @@ def _mac_key(db_key: bytes | bytearray) -> bytes:
 
 
 def _message(vault_id: str, seq: int, entry_hash: bytes) -> bytes:
-    doc = {"vault": vault_id, "seq": seq, "hash": entry_hash.hex()}
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return canonical_json({"vault": vault_id, "seq": seq, "hash": entry_hash.hex()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +63,7 @@ class AuditHead:
     mac: bytes
 
     @classmethod
-    def sign(
+    def make(
         cls, vault_id: str, seq: int, entry_hash: bytes, db_key: bytes | bytearray
     ) -> AuditHead:
         """The record of entry ``seq`` (whose hash is ``entry_hash``) under ``db_key``."""
@@ -73,9 +72,9 @@ class AuditHead:
         mac = hmac.new(_mac_key(db_key), _message(vault_id, seq, entry_hash), hashlib.sha256)
         return cls(seq, entry_hash, mac.digest())
 
-    def signed_by(self, vault_id: str, db_key: bytes | bytearray) -> bool:
+    def mac_matches(self, vault_id: str, db_key: bytes | bytearray) -> bool:
         """True when the MAC is right for this vault under ``db_key``."""
-        expected = AuditHead.sign(vault_id, self.seq, self.hash, db_key).mac
+        expected = AuditHead.make(vault_id, self.seq, self.hash, db_key).mac
         return hmac.compare_digest(expected, self.mac)
 
     def to_json(self) -> dict[str, object]:
@@ -116,14 +115,14 @@ def check_head(
                 "The vault key file no longer records the state of the vault's audit log, "
                 "although the log has entries: vault.key was edited, or replaced by an "
                 "older copy, perhaps together with the database.",
-                hint=_HINT,
+                hint=ROLLBACK_HINT,
             )
         return
-    if not any(recorded.signed_by(vault_id, key) for key in db_keys):
+    if not any(recorded.mac_matches(vault_id, key) for key in db_keys):
         raise VaultRolledBack(
             "The vault key file's record of the audit log was not made with this "
             "vault's key: vault.key was edited, or the database was replaced.",
-            hint=_HINT,
+            hint=ROLLBACK_HINT,
         )
     found = audit.entry_hash(recorded.seq)
     if found is None or not hmac.compare_digest(found, recorded.hash):
@@ -136,5 +135,5 @@ def check_head(
             f"the vault recorded entry {recorded.seq} of its audit log, but {what}. "
             "An earlier copy of vault.db was put back, which can undo revocations and "
             "other changes.",
-            hint=_HINT,
+            hint=ROLLBACK_HINT,
         )

@@ -101,7 +101,10 @@ class Database:
 
     @staticmethod
     def opens_with(path: Path, key: bytes | bytearray, *, hmac: str) -> bool:
-        """True when ``key`` decrypts the database at ``path`` (nothing is written)."""
+        """True when ``key`` decrypts the database at ``path`` (nothing is written;
+        False when there is no database there)."""
+        if not path.is_file():  # connecting would create an empty one
+            return False
         conn = _connect(path)
         try:
             _key(conn, key, hmac)
@@ -326,9 +329,15 @@ def _key(conn: sqlcipher3.Connection, key: bytes | bytearray, hmac: str) -> None
 
 def _connect(path: Path) -> sqlcipher3.Connection:
     try:
-        return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlcipher3.Error as exc:
         raise VaultError(f"The vault database {path} cannot be opened: {exc}.") from None
+    # SQLCipher logs to stderr by default ("ERROR CORE … hmac check failed" for every
+    # key that does not open a database, as an interrupted change of passphrase tries
+    # both); our errors say what went wrong. The level is the process's, set again on
+    # every connection so that none can miss it.
+    conn.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    return conn
 
 
 def like_escape(text: str) -> str:

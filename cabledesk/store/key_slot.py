@@ -38,6 +38,7 @@ __all__ = [
     "KeySlot",
     "SlotKey",
     "calibrate",
+    "wipe",
 ]
 
 SALT_SIZE = 16
@@ -61,6 +62,11 @@ DEFAULT_ITERATIONS = 3
 DEFAULT_LANES = 4
 
 DAMAGED_HINT = "Restore vault.key from your backup; without it the vault cannot be opened."
+
+
+def wipe(secret: bytearray) -> None:
+    """Overwrite ``secret`` with zeros (a key this process no longer needs)."""
+    secret[:] = bytes(len(secret))
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cabledesk.atomic import write_atomic
+from cabledesk.canonical_json import canonical_json
 from cabledesk.errors import InputError, VaultError
+from cabledesk.jsonread import DuplicateKey, no_duplicate_keys
 from cabledesk.store._cipher import HMAC_ALGORITHMS, HMAC_OF_FORMAT_1, NEW_VAULT_HMAC
 from cabledesk.store.audit_head import AuditHead
 from cabledesk.store.key_slot import (
@@ -65,6 +67,7 @@ __all__ = [
     "FORMAT_1",
     "FORMAT_2",
     "FORMAT_ID",
+    "FORMAT_VERSION",
     "MIN_ITERATIONS",
     "MIN_MEMORY_KIB",
     "PENDING",
@@ -74,7 +77,8 @@ __all__ = [
     "calibrate",
 ]
 
-FORMAT_ID = "cabledesk.vault-key/3"
+FORMAT_VERSION = 3
+FORMAT_ID = f"cabledesk.vault-key/{FORMAT_VERSION}"
 FORMAT_2 = "cabledesk.vault-key/2"
 FORMAT_1 = "cabledesk.vault-key/1"
 CURRENT = "current"
@@ -158,6 +162,11 @@ class KeyFile:
         return self.format_id == FORMAT_ID
 
     @property
+    def version(self) -> int:
+        """The format's version: 1, 2 or 3."""
+        return _version(self.format_id)
+
+    @property
     def current(self) -> KeySlot:
         return self.slots[0]
 
@@ -184,7 +193,7 @@ class KeyFile:
                 "slot": name,
                 "kdf": params.to_json(salt),
             }
-            return _canonical(doc)
+            return canonical_json(doc)
         return _legacy_canonical(self._legacy_header())
 
     def _legacy_header(self) -> dict[str, object]:
@@ -219,7 +228,7 @@ class KeyFile:
             ],
             "audit": None if self.audit is None else self.audit.to_json(),
         }
-        return _canonical(doc) + b"\n"
+        return canonical_json(doc) + b"\n"
 
     def save(self, path: Path, *, durable: bool = True) -> None:
         """Write the file atomically (mode 0600); raises InputError if it cannot be.
@@ -270,7 +279,7 @@ class KeyFile:
         try:
             if len(data) > MAX_FILE_BYTES:
                 raise ValueError("it is far too large")
-            doc = json.loads(data.decode("utf-8"), object_pairs_hook=_no_duplicates)
+            doc = json.loads(data.decode("utf-8"), object_pairs_hook=no_duplicate_keys)
             if not isinstance(doc, dict) or not isinstance(doc.get("format"), str):
                 raise ValueError("it does not name its format")
             version = _version(doc["format"])
@@ -280,6 +289,8 @@ class KeyFile:
         # RecursionError: JSON nested deeper than the parser goes
         except (ValueError, UnicodeDecodeError, TypeError, KeyError, RecursionError) as exc:
             problem = str(exc) if type(exc) is ValueError else "it is not valid JSON"
+            if isinstance(exc, DuplicateKey):
+                problem = "it names a field twice"
             raise VaultError(
                 f"The vault key file is damaged: {problem}.", hint=DAMAGED_HINT
             ) from None
@@ -293,7 +304,7 @@ def _version(format_id: str) -> int:
     if match is None:
         raise ValueError(f"its format is {format_id[:40]!r}, not {FORMAT_ID}")
     version = int(match.group(1))
-    if version > 3:
+    if version > FORMAT_VERSION:
         raise VaultError(
             f"The vault key file was made by a newer version of CableDesk ({format_id}).",
             hint="Update CableDesk to open this vault; this version cannot read it.",
@@ -361,19 +372,9 @@ def _database_hmac(database: object) -> str:
     return str(database["hmac"])
 
 
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("it names a field twice")
-    return result
-
-
-def _canonical(doc: dict[str, object]) -> bytes:
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-
-
 def _legacy_canonical(doc: dict[str, object]) -> bytes:
-    # formats /1 and /2 escaped non-ASCII characters
+    # Not canonical_json: formats /1 and /2 escaped non-ASCII characters, and the
+    # associated data of their slot is these exact bytes. Keep this form as it is.
     return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 

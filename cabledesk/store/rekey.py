@@ -57,8 +57,11 @@ def rekey_database(
     """Re-encrypt ``db`` (open under ``old_key``) under ``new_key``, in place.
 
     ``before_switch(copy)`` writes into the copy just before it replaces the old
-    file. Raises what the copy or the switch raised; then the database is still
-    the old one, open under ``old_key``, and no copy is left.
+    file. Raises what the copy or the switch raised, and no copy is left. A failure
+    before the rename leaves the old database, open under ``old_key``; one after it
+    (the new file could not be opened again) leaves the new database on disk, under
+    ``new_key``, and ``db`` closed: ask the file (:meth:`Database.opens_with`)
+    which side of the switch it is on.
     """
     if db.hmac is None:
         raise ValueError("only an encrypted database is re-keyed")

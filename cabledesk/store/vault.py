@@ -8,12 +8,12 @@ database key remembered by the keychain. While unlocked, the stores
 :meth:`Vault.lock` closes the database, wipes the key held in this object and
 makes every further use raise :class:`~cabledesk.errors.VaultLocked`.
 
-Every opening checks the audit head that ``vault.key`` records
-(:mod:`.audit_head`) and raises :class:`~cabledesk.errors.VaultRolledBack`
-for a database older than the vault's last recorded state; after every
-commit that appended audit entries the head is recorded again.
+Every opening applies the rollback rule (:mod:`.rollback`) and raises
+:class:`~cabledesk.errors.VaultRolledBack` for a database older than the
+vault's last recorded state, or a ``vault.key`` older than the database says;
+after every commit that appended audit entries the head is recorded again.
 :meth:`Vault.change_passphrase` re-encrypts the database under a new key
-(:mod:`.passphrase_change`); an opening finishes or undoes a change that was
+(:mod:`._passphrase_change`); an opening finishes or undoes a change that was
 interrupted and says so in :attr:`Vault.recovery`.
 
 ``now`` is the clock (a function returning an aware UTC datetime), passed in
@@ -26,7 +26,7 @@ import contextlib
 import hmac
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from cabledesk.errors import (
@@ -36,28 +36,31 @@ from cabledesk.errors import (
     VaultNotRolledBack,
     VaultRolledBack,
 )
+from cabledesk.store._passphrase_change import PassphraseChange, Progress, Recovery
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
-from cabledesk.store.audit_head import AuditHead, check_head
+from cabledesk.store.audit_head import AuditHead
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
 from cabledesk.store.drafts import DraftStore
 from cabledesk.store.home import VaultHome
 from cabledesk.store.identities import IdentityStore
+from cabledesk.store.key_slot import wipe
 from cabledesk.store.keychain import Keychain
-from cabledesk.store.keyfile import DB_KEY_SIZE, KdfParams, KeyFile, calibrate
-from cabledesk.store.passphrase_change import PassphraseChange, Progress, Recovery
+from cabledesk.store.keyfile import DB_KEY_SIZE, FORMAT_VERSION, KdfParams, KeyFile, calibrate
+from cabledesk.store.rollback import (
+    check_rollback,
+    head_record,
+    record_format,
+    record_key_file_format,
+    write_key_file,
+)
 from cabledesk.store.settings import DRAFT_HISTORY_LIMIT, Settings
 from cabledesk.store.vault_lock import VaultLock
 from cabledesk.store.vault_snapshot import VaultSnapshot, vault_snapshot
 
 __all__ = ["Clock", "Recovery", "Vault", "VaultSnapshot", "utc_now"]
-
-
-def _wipe(key: bytearray) -> None:
-    for i in range(len(key)):
-        key[i] = 0
 
 
 class Vault:
@@ -121,10 +124,11 @@ class Vault:
                         "INSERT INTO meta(key, value) VALUES (?, ?)",
                         [("vault_id", vault_id), ("created", now().isoformat())],
                     )
+                    record_format(db, FORMAT_VERSION)
                     entry = AuditLog(db, now).append(Event.VAULT_CREATED, {"vault": vault_id})
             finally:
                 db.close()
-            key_file = key_file.with_audit(AuditHead.sign(vault_id, entry.seq, entry.hash, db_key))
+            key_file = key_file.with_audit(head_record(vault_id, (entry.seq, entry.hash), db_key))
             tmp_db.replace(home.database)
             key_file.save(home.key_file)
         except BaseException:
@@ -135,8 +139,8 @@ class Vault:
 
     @classmethod
     def unlock(cls, home: VaultHome, passphrase: str, *, now: Clock = utc_now) -> Vault:
-        """Open the vault with its passphrase; raises WrongPassphrase, VaultRolledBack,
-        VaultError. An old key file is rewritten in the current format; an
+        """Open the vault with its passphrase; raises WrongPassphrase, VaultRolledBack
+        (:mod:`.rollback`), VaultError. An old key file is rewritten in the current format; an
         interrupted change of passphrase is finished or undone (:attr:`recovery`)."""
         return cls._unlock(home, passphrase, now)
 
@@ -157,8 +161,10 @@ class Vault:
     ) -> Vault:
         """Open a vault that :meth:`unlock` refused with VaultRolledBack, accepting its
         database as it is: the acceptance goes into the audit log (with the entry the
-        vault had recorded, the one it found, and ``reason``, the person's words) and
-        the record is rewritten.
+        vault had recorded, the one it found, why it was refused, and ``reason``, the
+        person's words) and the record is rewritten (an older key file as /3). An
+        interrupted change of passphrase is then finished or undone, as by
+        :meth:`unlock`.
 
         Raises WrongPassphrase, VaultError, and VaultNotRolledBack for a vault that
         was not rolled back (it opens with :meth:`unlock`): nothing is written then,
@@ -172,26 +178,49 @@ class Vault:
     ) -> Vault:
         def open_(lock: VaultLock) -> Vault:
             key_file = KeyFile.load(home.key_file)
+
+            def open_db(
+                db_key: bytearray,
+                also: Sequence[bytes | bytearray] = (),
+                change: Callable[[KeyFile], KeyFile] = _unchanged,
+            ) -> Vault:
+                check = accept_reason is None
+                vault = cls._open(home, key_file, db_key, now, lock, also=also, check=check)
+                with vault._locked_on_failure():
+                    if accept_reason is not None:
+                        vault._accept_rollback(key_file, accept_reason, change, also=also)
+                    elif not key_file.is_v3:  # if not now (busy…), at the next unlock
+                        with contextlib.suppress(VaultError, InputError):
+                            vault._write_key_file(change)
+                return vault
+
             if key_file.pending is not None:
-                return PassphraseChange.resume(cls, home, key_file, passphrase, now, lock)
+                return PassphraseChange.resume(key_file, passphrase, home.database, open_db)
             db_key, slot_key = key_file.open_slot(key_file.current, passphrase)
-            vault = cls._open(home, key_file, db_key, now, lock, check=accept_reason is None)
-            if accept_reason is not None:
-                vault._accept_rollback(key_file, accept_reason)
-            if not key_file.is_v3:
-                vault._upgrade(lambda on_disk: on_disk.with_current(slot_key, db_key))
-            return vault
+
+            def upgrade(on_disk: KeyFile) -> KeyFile:
+                return on_disk if on_disk.is_v3 else on_disk.with_current(slot_key, db_key)
+
+            return open_db(db_key, change=upgrade)
 
         return cls._locked_open(home, open_)
 
-    def _accept_rollback(self, key_file: KeyFile, reason: str) -> None:
-        """Record the acceptance of this database's history, or (a vault whose database
-        is not older than its record) close the vault and raise VaultNotRolledBack."""
+    def _accept_rollback(
+        self,
+        key_file: KeyFile,
+        reason: str,
+        change: Callable[[KeyFile], KeyFile],
+        *,
+        also: Sequence[bytes | bytearray],
+    ) -> None:
+        """Record the acceptance of this database's history (and rewrite ``vault.key``
+        as ``change`` makes it, with the record of now), or (a vault whose database
+        is not older than its key file) close the vault and raise VaultNotRolledBack.
+        ``also``: as for :meth:`_open`."""
         try:
-            if key_file.is_v3:  # older formats record nothing: nothing to be older than
-                check_head(key_file.audit, self._log(), self.vault_id, [self._key])
+            check_rollback(self.db, key_file, [self._key, *also], self.now)
         except VaultRolledBack as exc:
-            recorded, found = key_file.audit, self._log().head()
+            recorded, found = key_file.audit, AuditLog(self.db, self.now).head()
             self.audit.append(
                 Event.ROLLBACK_ACCEPTED,
                 {
@@ -201,7 +230,7 @@ class Vault:
                     "reason": reason,
                 },
             )
-            self._write_key_file(lambda on_disk: on_disk)  # the record, now of this history
+            self._write_key_file(change)  # the record, now of this history
             return
         self.lock()
         raise VaultNotRolledBack(
@@ -215,10 +244,13 @@ class Vault:
         lock = VaultLock(home.folder)
         lock.share()
         try:
-            return open_(lock)
+            vault = open_(lock)
         except BaseException:
             lock.release()
             raise
+        with vault._locked_on_failure():
+            vault._record_key_file_format()
+        return vault
 
     @classmethod
     def _open(
@@ -236,7 +268,7 @@ class Vault:
         same vault, and (format /3) its recorded audit head, whose MAC may also be
         under a key of ``also``."""
         if not home.database.exists():
-            _wipe(db_key)
+            wipe(db_key)
             raise VaultError(
                 f"The vault database {home.database} is missing.",
                 hint="Restore the vault from a backup.",
@@ -244,7 +276,7 @@ class Vault:
         try:
             db = Database(home.database, db_key, hmac=key_file.db_hmac)
         except BaseException:
-            _wipe(db_key)
+            wipe(db_key)
             raise
         try:
             row = db.query_one("SELECT value FROM meta WHERE key = 'vault_id'")
@@ -253,12 +285,11 @@ class Vault:
                     "The vault key file does not belong to this vault database.",
                     hint="Put back the vault.key that was made with this vault.db.",
                 )
-            if check and key_file.is_v3:
-                log = AuditLog(db, now)
-                check_head(key_file.audit, log, key_file.vault_id, [db_key, *also])
+            if check:
+                check_rollback(db, key_file, [db_key, *also], now)
         except BaseException:
             db.close()
-            _wipe(db_key)
+            wipe(db_key)
             raise
         return cls(home, db, key_file.vault_id, db_key, now, lock)
 
@@ -271,8 +302,18 @@ class Vault:
         if self._db is not None:
             self._db.close()
             self._db = None
-        _wipe(self._key)
+        wipe(self._key)
         self._folder_lock.release()
+
+    @contextlib.contextmanager
+    def _locked_on_failure(self) -> Iterator[None]:
+        """An opening's steps after the database opened: if one fails, the vault is
+        locked (database closed, key wiped) before the error goes on."""
+        try:
+            yield
+        except BaseException:
+            self.lock()
+            raise
 
     def __enter__(self) -> Vault:
         return self
@@ -331,8 +372,9 @@ class Vault:
         random key (an old ``vault.key`` and the old passphrase then open nothing).
 
         ``params``: the new slot's Argon2id parameters (default: the current
-        slot's). ``progress(bytes done, bytes in all)`` is called while the
-        database is copied. Raises WrongPassphrase if ``old`` is not the current
+        slot's). ``new`` may be ``old``: a change of parameters alone, which
+        re-keys the database all the same. ``progress(bytes done, bytes in all)``
+        is called while the database is copied. Raises WrongPassphrase if ``old`` is not the current
         passphrase and VaultError if another process has the vault open; then
         nothing has changed. A crash at any point leaves a vault that opens with
         the new passphrase, and with the old one until the database switched.
@@ -340,6 +382,7 @@ class Vault:
         :meth:`refresh_remembered`.
         """
         PassphraseChange(self).run(old, new, params, progress)
+        self._record_key_file_format()  # an old key file became /3
 
     def remember(self, keychain: Keychain) -> None:
         """Store the database key in ``keychain`` ("remember on this device")."""
@@ -354,7 +397,7 @@ class Vault:
         if remembered is None:
             return False
         stale = not hmac.compare_digest(bytes(remembered), bytes(self._live_key()))
-        _wipe(remembered)
+        wipe(remembered)
         if stale:
             keychain.store(self.vault_id, bytes(self._live_key()))
         return stale
@@ -371,38 +414,19 @@ class Vault:
     def snapshot(self, folder: Path) -> contextlib.AbstractContextManager[VaultSnapshot]:
         """A consistent copy of the database (still encrypted) and a ``vault.key`` that
         records the copy's own audit head, in ``folder``; removed after."""
-        return vault_snapshot(self.db, self._live_key(), self.home, folder, self._signed)
+        return vault_snapshot(self.db, self._live_key(), self.home, folder, self._head_record)
 
     # --- the key file ------------------------------------------------------------
 
-    def _log(self) -> AuditLog:
-        return AuditLog(self.db, self.now)
-
-    def _signed(self, head: tuple[int, bytes] | None) -> AuditHead | None:
-        return None if head is None else AuditHead.sign(self.vault_id, *head, self._key)
+    def _head_record(self, head: tuple[int, bytes] | None) -> AuditHead | None:
+        return head_record(self.vault_id, head, self._key)
 
     def _write_key_file(
         self, change: Callable[[KeyFile], KeyFile], *, only_forward: bool = False
     ) -> None:
-        """Rewrite ``vault.key`` as ``change`` makes it, recording the audit head of
-        now under the current key. The database's write lock makes every process
-        write it in turn, each reading what the last one wrote; ``only_forward``
-        leaves a record alone unless it is older (and leaves old formats alone)."""
-        with self.db.transaction():
-            on_disk = KeyFile.load(self.home.key_file)
-            if on_disk.vault_id != self.vault_id:
-                raise VaultError("The vault key file was replaced while the vault was open.")
-            updated = change(on_disk)
-            if not updated.is_v3:
-                return
-            head = self._log().head()
-            if only_forward and (
-                head is None or (on_disk.audit is not None and on_disk.audit.seq >= head[0])
-            ):
-                return
-            # a record alone is written without syncing the folder (see KeyFile.save)
-            updated = updated.with_audit(self._signed(head))
-            updated.save(self.home.key_file, durable=updated.slots != on_disk.slots)
+        """:func:`.rollback.write_key_file`, under the current key."""
+        path, key = self.home.key_file, self._key
+        write_key_file(self.db, path, self.vault_id, key, change, only_forward=only_forward)
 
     def _record_head(self) -> None:
         """After a commit that appended audit entries: record the new head."""
@@ -413,8 +437,11 @@ class Vault:
         with contextlib.suppress(VaultError, InputError):
             self._write_key_file(lambda on_disk: on_disk, only_forward=True)
 
-    def _upgrade(self, change: Callable[[KeyFile], KeyFile]) -> None:
-        """Rewrite an old key file as format /3 (after a passphrase unlock)."""
-        # If it cannot be written now, the next passphrase unlock tries again.
-        with contextlib.suppress(InputError):
-            self._write_key_file(lambda on_disk: on_disk if on_disk.is_v3 else change(on_disk))
+    def _record_key_file_format(self) -> None:
+        # Not now (the vault is busy, vault.key cannot be read): at the next opening.
+        with contextlib.suppress(VaultError, InputError):
+            record_key_file_format(self.db, self.home.key_file, self.vault_id, self.audit)
+
+
+def _unchanged(key_file: KeyFile) -> KeyFile:
+    return key_file

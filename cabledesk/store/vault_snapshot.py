@@ -41,10 +41,10 @@ def vault_snapshot(
     db_key: bytearray,
     home: VaultHome,
     folder: Path,
-    sign: Callable[[tuple[int, bytes] | None], AuditHead | None],
+    record: Callable[[tuple[int, bytes] | None], AuditHead | None],
 ) -> Iterator[VaultSnapshot]:
     """The copy in ``folder`` (owner-only files), removed when the block ends;
-    ``sign`` makes the record of a head under the vault's key."""
+    ``record`` makes the record of a head under the vault's key."""
     name = folder / f".vault-snapshot-{uuid.uuid4().hex}"
     database, key_path = name.with_suffix(".db"), name.with_suffix(".key")
     try:
@@ -53,7 +53,7 @@ def vault_snapshot(
         if key_file.is_v3:
             copy = Database(database, db_key, hmac=key_file.db_hmac)
             try:
-                key_file = key_file.with_audit(sign(AuditLog(copy, utc_now).head()))
+                key_file = key_file.with_audit(record(AuditLog(copy, utc_now).head()))
             finally:
                 copy.close()
         fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -55,6 +55,7 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.PASSPHRASE_CHANGED: self.tr("Passphrase changed"),
             Event.PASSPHRASE_CHANGE_UNDONE: self.tr("Passphrase change cancelled"),
             Event.ROLLBACK_ACCEPTED: self.tr("Older database accepted"),
+            Event.KEY_FILE_UPGRADED: self.tr("Vault key file upgraded"),
             Event.KEYCHAIN_ENABLED: self.tr("Remembered on this device"),
             Event.KEYCHAIN_DISABLED: self.tr("Forgotten on this device"),
             Event.BACKUP_CREATED: self.tr("Backup created"),

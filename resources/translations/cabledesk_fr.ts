@@ -233,6 +233,10 @@
         <translation>Base de données antérieure acceptée</translation>
     </message>
     <message>
+        <source>Vault key file upgraded</source>
+        <translation>Fichier de clé du coffre mis à niveau</translation>
+    </message>
+    <message>
         <source>Remembered on this device</source>
         <translation>Mémorisé sur cet appareil</translation>
     </message>

@@ -31,7 +31,7 @@ def seeds() -> dict[str, bytes]:
     db_key, new_key = os.urandom(32), os.urandom(32)
     key = KeyFile.create(VAULT, db_key, PASSPHRASE, FAST)
     pending = key.with_pending(SlotKey.derive("another passphrase", FAST), new_key, db_key)
-    recorded = pending.with_audit(AuditHead.sign(VAULT, 42, os.urandom(32), db_key))
+    recorded = pending.with_audit(AuditHead.make(VAULT, 42, os.urandom(32), db_key))
     return {
         "vault.key": key.to_bytes(),
         "no-newline": key.to_bytes().rstrip(b"\n"),

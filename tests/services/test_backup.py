@@ -39,7 +39,7 @@ def test_backup_and_restore_with_a_passphrase(vault: Vault, tmp_path: Path, cloc
     assert vault_id == vault.vault_id
     with Vault.unlock(target, PASSPHRASE, now=clock) as restored:
         assert [c.name for c in restored.contacts.all()] == ["Klaus"]
-        assert restored.audit.verify().ok
+        assert restored.audit.check_chain().ok
         assert restored.archive.sealed_files() == ["0001.cable"]
     assert (target.archive / "0001.cable").read_bytes().endswith(b"(sealed)")
     assert vault.audit.entries()[0].event == "backup created"
@@ -143,5 +143,5 @@ def test_a_backup_of_a_format_2_vault_restores(tmp_path: Path, clock: Clock) -> 
     restore_backup(out, target, [ScryptIdentity("backup words here")])
     assert KeyFile.load(target.key_file).format_id == FORMAT_2
     with Vault.unlock(target, PASSPHRASE, now=clock) as restored:
-        assert len(restored.archive.sealed_files()) == 2 and restored.audit.verify().ok
+        assert len(restored.archive.sealed_files()) == 2 and restored.audit.check_chain().ok
     assert KeyFile.load(target.key_file).format_id == "cabledesk.vault-key/3"

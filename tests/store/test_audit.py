@@ -16,7 +16,7 @@ def _fill(vault: Vault, clock: Clock) -> None:
 
 def test_the_chain_verifies_and_lists_newest_first(vault: Vault, clock: Clock) -> None:
     _fill(vault, clock)
-    report = vault.audit.verify()
+    report = vault.audit.check_chain()
     assert report.ok and report.entries == 6
     entries = vault.audit.entries()
     assert [e.seq for e in entries] == [6, 5, 4, 3, 2, 1]
@@ -53,6 +53,6 @@ def test_the_first_broken_link_is_reported(
 ) -> None:
     _fill(vault, clock)
     _without_triggers(vault, sql)
-    report = vault.audit.verify()
+    report = vault.audit.check_chain()
     assert report.first_broken == first
     assert words in report.problem

@@ -68,7 +68,7 @@ def test_wrap_unwrap_and_wrong_passphrase() -> None:
 
 
 def test_the_file_is_one_canonical_json_line_with_nothing_secret() -> None:
-    data = _pending().with_audit(AuditHead.sign(VAULT, 3, bytes(32), KEY)).to_bytes()
+    data = _pending().with_audit(AuditHead.make(VAULT, 3, bytes(32), KEY)).to_bytes()
     assert data.endswith(b"\n") and data.count(b"\n") == 1
     doc = json.loads(data)
     assert _canonical(doc) + b"\n" == data
@@ -235,7 +235,7 @@ def test_a_newer_format_is_reported_as_newer_not_damaged(version: str) -> None:
     ],
 )
 def test_damaged_files_are_refused(change: dict[str, object], words: str) -> None:
-    base = _pending().with_audit(AuditHead.sign(VAULT, 1, bytes(32), KEY))
+    base = _pending().with_audit(AuditHead.make(VAULT, 1, bytes(32), KEY))
     with pytest.raises(VaultError, match=words) as info:
         KeyFile.parse(_edited(base, change))
     assert "damaged" in info.value.message or "unsafe" in info.value.message
@@ -297,7 +297,7 @@ def test_garbage_raises_only_vault_errors(data: bytes) -> None:
         pass
 
 
-_GOOD = _pending().with_audit(AuditHead.sign(VAULT, 7, bytes(32), KEY)).to_bytes()
+_GOOD = _pending().with_audit(AuditHead.make(VAULT, 7, bytes(32), KEY)).to_bytes()
 
 
 @given(st.integers(0, len(_GOOD) - 1), st.integers(0, 255))

@@ -8,9 +8,12 @@ the previous version, whole, and the next open migrates it.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 import sqlcipher3
@@ -24,6 +27,10 @@ from cabledesk.store._cipher import NEW_VAULT_HMAC as HMAC
 from cabledesk.store._schema import LATEST_VERSION, MIGRATIONS, Migration
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
+from cabledesk.store.keyfile import KeyFile
+from tests.vaultkit import PASSPHRASE
+
+LEGACY_VAULT = Path(__file__).parents[1] / "data" / "legacy" / "vault-0.1"
 
 KEY = os.urandom(32)
 CARD = ContactCard.from_public_keys(
@@ -272,3 +279,66 @@ def _check_still_version_4(path: Path, cards: dict[str, ContactCard]) -> None:
     assert verified is not None and verified.keys_verified
     assert verified.trust == Trust(TrustState.VERIFIED, None, "")
     db.close()
+
+
+class _LateReader:
+    """A connection that, right after it first reads the schema version, lets another
+    process migrate the same database (``then``), then goes on: the race of two
+    CableDesk processes opening an old vault at once."""
+
+    def __init__(self, conn: sqlcipher3.Connection, then: Callable[[], None]) -> None:
+        self._conn = conn
+        self._then: Callable[[], None] | None = then
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        cursor = self._conn.execute(sql, *args)
+        if sql.strip() == "PRAGMA user_version" and self._then is not None:
+            rows, then, self._then = cursor.fetchall(), self._then, None
+            then()
+            return _Rows(rows)
+        return cursor
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
+
+
+class _Rows:
+    def __init__(self, rows: list[Any]) -> None:
+        self._rows = rows
+
+    def fetchone(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self) -> list[Any]:
+        return self._rows
+
+
+def test_two_processes_migrating_the_same_old_vault_at_once(tmp_path: Path) -> None:
+    """Both read the version before either took the write lock, both ran
+    migration 5, and the second failed on 'duplicate column name'."""
+    shutil.copytree(LEGACY_VAULT, tmp_path / "vault")
+    key_file = KeyFile.load(tmp_path / "vault" / "vault.key")
+    key = key_file.unwrap(PASSPHRASE)
+    path = tmp_path / "vault" / "vault.db"
+
+    def connect() -> sqlcipher3.Connection:
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        conn.execute(f"PRAGMA cipher_hmac_algorithm = {key_file.db_hmac}")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA journal_mode = WAL").fetchall()
+        return conn
+
+    first, second = connect(), connect()
+    try:
+        assert first.execute("PRAGMA user_version").fetchone()[0] == 4
+        schema_module.migrate(
+            cast(sqlcipher3.Connection, _LateReader(first, lambda: schema_module.migrate(second)))
+        )
+        for conn in (first, second):
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        columns = [row[1] for row in first.execute("PRAGMA table_info(contacts)")]
+        assert columns.count("card_sequence") == 1
+    finally:
+        first.close()
+        second.close()

@@ -14,14 +14,13 @@ from typing import Any
 
 import pytest
 
-from cabledesk.errors import VaultError, WrongPassphrase
+from cabledesk.errors import VaultError, VaultNotRolledBack, VaultRolledBack, WrongPassphrase
 from cabledesk.store.database import Database
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import SystemKeychain
-from cabledesk.store.keyfile import KeyFile
-from cabledesk.store.passphrase_change import Recovery
+from cabledesk.store.keyfile import KdfParams, KeyFile
 from cabledesk.store.rekey import leftovers
-from cabledesk.store.vault import Vault
+from cabledesk.store.vault import Recovery, Vault
 from tests.vaultkit import FAST, PASSPHRASE, Clock, MemoryKeyring
 
 NEW = "a new passphrase for the vault"
@@ -97,6 +96,25 @@ def test_a_failed_copy_undoes_the_change(
         Vault.unlock(home, NEW, now=clock)
 
 
+def test_a_database_that_cannot_be_reopened_after_the_switch_left_a_dead_vault_open(
+    vault: Vault, home: VaultHome, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file was replaced but could not be opened again: the vault stayed
+    unlocked, on no connection, with the old key; it is locked, and the next unlock
+    with the new passphrase completes the change."""
+
+    def cannot_reopen(self: Database, key: bytes | bytearray) -> None:
+        raise VaultError("The vault database cannot be opened: disk I/O error.")
+
+    monkeypatch.setattr(Database, "_reconnect", cannot_reopen)
+    with pytest.raises(VaultError, match="disk I/O"):
+        vault.change_passphrase(PASSPHRASE, NEW, params=FAST)
+    monkeypatch.undo()
+    assert vault.locked and not any(vault._key)
+    with Vault.unlock(home, NEW, now=clock) as v:
+        assert v.recovery is Recovery.FINISHED
+
+
 def test_the_keychain_is_refreshed_after_a_change(
     vault: Vault, home: VaultHome, clock: Clock
 ) -> None:
@@ -118,8 +136,15 @@ def test_the_keychain_is_refreshed_after_a_change(
 # --- crashes at each step, in a child process ----------------------------------------
 
 
-def _crash_during_change(home: VaultHome, point: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Change the passphrase in a child that dies (``os._exit``) at ``point``."""
+def _crash_during_change(
+    home: VaultHome,
+    point: str,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    new: str = NEW,
+    params: KdfParams = FAST,
+) -> None:
+    """Change the passphrase to ``new`` in a child that dies (``os._exit``) at ``point``."""
     pid = os.fork()
     if pid:
         _, status = os.waitpid(pid, 0)
@@ -145,7 +170,7 @@ def _crash_during_change(home: VaultHome, point: str, monkeypatch: pytest.Monkey
         if point == "switched":
             monkeypatch.setattr(Database, "replace_file", replace_then_die)
         vault = Vault.unlock(home, PASSPHRASE)
-        vault.change_passphrase(PASSPHRASE, NEW, params=FAST, progress=progress)
+        vault.change_passphrase(PASSPHRASE, new, params=params, progress=progress)
     finally:
         os._exit(1)
 
@@ -171,7 +196,7 @@ def test_interrupted_before_the_switch(
     _crash_during_change(home, point, monkeypatch)
     with Vault.unlock(home, NEW, now=clock) as v:
         assert v.recovery is Recovery.REDONE
-        assert _digest(v) == digest and v.audit.verify().ok
+        assert _digest(v) == digest and v.audit.check_chain().ok
         assert _changes(v) == ["passphrase changed", "passphrase change undone"]
         assert v.audit.entries()[0].details == {"database": "re-keyed", "resumed": True}
     assert not any(p.exists() for p in leftovers(home.database))
@@ -210,7 +235,7 @@ def test_a_resume_waits_while_another_window_has_the_vault_open(
     other = Vault.unlock_with_key(home, bytearray(key), now=clock)  # remembered old key
     try:
         with Vault.unlock(home, NEW, now=clock) as v:
-            assert v.recovery is Recovery.PENDING and "both" in v.recovery.message
+            assert v.recovery is Recovery.POSTPONED and "both" in v.recovery.message
     finally:
         other.lock()
     with Vault.unlock(home, NEW, now=clock) as v:
@@ -229,6 +254,124 @@ def test_a_change_that_is_not_finished_cannot_be_started_again(
         with pytest.raises(VaultError, match="not finished"):
             v.change_passphrase(PASSPHRASE, "a third passphrase", params=FAST)
     assert KeyFile.load(home.key_file).pending is not None
+
+
+@posix_only
+@pytest.mark.parametrize(("point", "passphrase"), [("copied", PASSPHRASE), ("switched", NEW)])
+def test_a_failure_while_undoing_or_finishing_a_change_left_the_database_open(
+    vault: Vault,
+    home: VaultHome,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    opened_vaults: list[Vault],
+    point: str,
+    passphrase: str,
+) -> None:
+    vault.lock()
+    _crash_during_change(home, point, monkeypatch)
+    opened_vaults.clear()
+
+    def broken_write(self: Vault, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in the writer")
+
+    monkeypatch.setattr(Vault, "_write_key_file", broken_write)
+    with pytest.raises(RuntimeError, match="a bug"):
+        Vault.unlock(home, passphrase, now=clock)
+    assert opened_vaults and all(v.locked and not any(v._key) for v in opened_vaults)
+    monkeypatch.undo()
+    Vault.unlock(home, passphrase, now=clock).lock()  # nothing was left half done
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("passphrase", "recovery"), [(PASSPHRASE, Recovery.UNDONE), (NEW, Recovery.REDONE)]
+)
+def test_accepting_a_rollback_while_a_change_is_pending_was_refused_as_rolled_back(
+    vault: Vault,
+    home: VaultHome,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    passphrase: str,
+    recovery: Recovery,
+) -> None:
+    """The acceptance went through the resume path, which checked the record and
+    refused the database as rolled back again: no way forward but a backup."""
+    vault.lock()
+    older = home.database.read_bytes()
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        v.audit.append("contact revoked", {"fingerprint": "SHA256:x"})
+    _crash_during_change(home, "copied", monkeypatch)
+    home.database.write_bytes(older)  # an older copy, put back while the change is pending
+    with pytest.raises(VaultRolledBack):
+        Vault.unlock(home, passphrase, now=clock)
+    with Vault.accept_rollback(home, passphrase, reason="on purpose", now=clock) as v:
+        assert v.recovery is recovery
+        events = [e.event for e in v.audit.entries()]
+        assert "rollback accepted" in events and "contact revoked" not in events
+    assert KeyFile.load(home.key_file).pending is None
+    with Vault.unlock(home, passphrase, now=clock) as v:
+        assert v.recovery is None
+
+
+@posix_only
+def test_accepting_a_vault_with_a_pending_change_that_was_not_rolled_back_changes_nothing(
+    vault: Vault, home: VaultHome, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault.lock()
+    _crash_during_change(home, "switched", monkeypatch)
+    before = home.key_file.read_bytes()
+    with pytest.raises(VaultNotRolledBack):
+        Vault.accept_rollback(home, NEW, reason="just in case", now=clock)
+    assert home.key_file.read_bytes() == before
+    with Vault.unlock(home, NEW, now=clock) as v:
+        assert v.recovery is Recovery.FINISHED
+
+
+# --- a change to the same passphrase: other Argon2id parameters, and a re-key -----------
+
+STRONGER = KdfParams(FAST.memory_kib, FAST.iterations + 1, FAST.lanes)
+
+
+def test_a_change_to_the_same_passphrase_re_keys_with_the_new_parameters(
+    vault: Vault, home: VaultHome, clock: Clock
+) -> None:
+    _fill(vault)
+    digest, old_key = _digest(vault), bytes(vault._key)
+    old_key_file = home.key_file.read_bytes()
+    vault.change_passphrase(PASSPHRASE, PASSPHRASE, params=STRONGER)
+    assert bytes(vault._key) != old_key and _digest(vault) == digest
+    assert KeyFile.load(home.key_file).current.params == STRONGER
+    vault.lock()
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        assert v.recovery is None and _changes(v) == ["passphrase changed"]
+    home.key_file.write_bytes(old_key_file)  # the old file and the (same) passphrase
+    with pytest.raises(VaultError, match="cannot be decrypted"):
+        Vault.unlock(home, PASSPHRASE, now=clock)
+
+
+@posix_only
+@pytest.mark.parametrize("point", ["copying", "copied", "switched"])
+def test_a_change_to_the_same_passphrase_interrupted_after_the_switch_locked_the_vault(
+    vault: Vault, home: VaultHome, clock: Clock, monkeypatch: pytest.MonkeyPatch, point: str
+) -> None:
+    """The current slot opened with the passphrase, the database did not open with
+    its key, and the pending slot (under the same passphrase) was never tried: the
+    vault was refused with its one passphrase, for good. Every crash point opens."""
+    _fill(vault)
+    digest = _digest(vault)
+    vault.lock()
+    _crash_during_change(home, point, monkeypatch, new=PASSPHRASE, params=STRONGER)
+    assert KeyFile.load(home.key_file).pending is not None
+    switched = point == "switched"
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        # before the switch, the change is undone (the passphrase stays, the old cost too)
+        assert v.recovery is (Recovery.FINISHED if switched else Recovery.UNDONE)
+        assert _digest(v) == digest and v.audit.check_chain().ok
+    key_file = KeyFile.load(home.key_file)
+    assert key_file.pending is None
+    assert key_file.current.params == (STRONGER if switched else FAST)
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        assert v.recovery is None
 
 
 # --- SIGKILL at random moments ------------------------------------------------------------
@@ -282,7 +425,7 @@ def test_sigkill_at_any_moment_of_a_re_key_leaves_a_vault_that_opens(tmp_path: P
         assert opened is not None, f"round {round_}: neither passphrase opens the vault"
         with opened as v:
             assert _digest(v) == digest, f"round {round_}"
-            assert v.db.integrity_check() == "ok" and v.audit.verify().ok, f"round {round_}"
+            assert v.db.integrity_check() == "ok" and v.audit.check_chain().ok, f"round {round_}"
             outcome = f"{'new' if attempt == new else 'old'} {v.recovery or 'clean'}"
         assert KeyFile.load(home.key_file).pending is None
         current = current + 1 if attempt == new else current

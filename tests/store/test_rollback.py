@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -9,15 +10,19 @@ import shutil
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 
 from cabledesk.errors import VaultNotRolledBack, VaultRolledBack, WrongPassphrase
+from cabledesk.store import database as database_module
 from cabledesk.store.audit import Event
 from cabledesk.store.audit_head import AuditHead
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keyfile import FORMAT_1, FORMAT_ID, KeyFile
+from cabledesk.store.rollback import META_KEY, recorded_format
 from cabledesk.store.vault import Vault
 from tests.vaultkit import FAST, PASSPHRASE, Clock, make_format_1_vault
 
@@ -43,14 +48,54 @@ def _revoke(vault: Vault, n: int = 1) -> None:
 def test_a_new_vault_records_its_first_entry(vault: Vault, home: VaultHome) -> None:
     recorded = _recorded(home)
     assert recorded is not None and (recorded.seq, recorded.hash) == _head(vault)
-    assert recorded.signed_by(vault.vault_id, vault._key)
+    assert recorded.mac_matches(vault.vault_id, vault._key)
+
+
+def test_a_new_vault_records_in_its_database_that_its_key_file_is_format_3(
+    vault: Vault,
+) -> None:
+    assert recorded_format(vault.db) == 3
+    assert [e.event for e in vault.audit.entries()] == ["vault created"]  # in that entry
+
+
+def test_a_format_3_vault_without_the_record_gets_it_at_its_next_opening(
+    vault: Vault, home: VaultHome, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A vault made before the record existed, or whose recording was interrupted."""
+    vault.db.execute(f"DELETE FROM meta WHERE key = '{META_KEY}'")
+    key = bytearray(vault._key)
+    vault.lock()
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 50)
+    # another process is writing: not now, and no failure either
+    with _another_process_writing(home, key), Vault.unlock_with_key(home, key[:], now=clock) as v:
+        assert recorded_format(v.db) is None
+    with Vault.unlock_with_key(home, key, now=clock) as v:  # the keychain's way in too
+        assert recorded_format(v.db) == 3
+        entry = v.audit.entries()[0]
+        assert (entry.event, entry.details) == ("vault key upgraded", {"format": FORMAT_ID})
+        assert _recorded(home) == AuditHead.make(v.vault_id, *_head(v), v._key)
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:  # once
+        assert [e.event for e in v.audit.entries()].count("vault key upgraded") == 1
+
+
+@contextlib.contextmanager
+def _another_process_writing(home: VaultHome, key: bytearray) -> Iterator[None]:
+    writer = sqlcipher3.connect(str(home.database), isolation_level=None)
+    try:
+        writer.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        writer.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
+        writer.execute("BEGIN IMMEDIATE")
+        yield
+        writer.execute("ROLLBACK")
+    finally:
+        writer.close()
 
 
 def test_every_audited_commit_records_the_new_head_once(
     vault: Vault, home: VaultHome, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _revoke(vault)
-    assert _recorded(home) == AuditHead.sign(vault.vault_id, *_head(vault), vault._key)
+    assert _recorded(home) == AuditHead.make(vault.vault_id, *_head(vault), vault._key)
     saves: list[int] = []
     real_save = KeyFile.save
 
@@ -136,7 +181,7 @@ def test_a_crash_between_commit_and_record_is_no_false_alarm(
     assert _recorded(home) == before  # the record lags...
     with Vault.unlock(home, PASSPHRASE, now=clock) as again:  # ...and its entry still exists
         _revoke(again)
-        assert _recorded(home) == AuditHead.sign(again.vault_id, *_head(again), again._key)
+        assert _recorded(home) == AuditHead.make(again.vault_id, *_head(again), again._key)
 
 
 def test_an_unwritable_key_file_does_not_fail_the_operation(
@@ -182,7 +227,7 @@ def test_a_rollback_can_be_accepted_and_the_acceptance_is_audited(
         assert entry.event == "rollback accepted"
         assert (entry.details["recorded"], entry.details["found"]) == (3, 1)
         assert entry.details["reason"] == reason
-        assert v.audit.verify().ok
+        assert v.audit.check_chain().ok
     Vault.unlock(home, PASSPHRASE, now=clock).lock()
 
 
@@ -216,10 +261,10 @@ def test_an_old_key_file_is_upgraded_at_the_first_passphrase_unlock_only(
     with Vault.unlock(home, PASSPHRASE, now=clock) as v:
         upgraded = KeyFile.load(home.key_file)
         assert (upgraded.format_id, upgraded.db_hmac) == (FORMAT_ID, "HMAC_SHA512")
-        assert upgraded.audit == AuditHead.sign(v.vault_id, *_head(v), v._key)
+        assert upgraded.audit == AuditHead.make(v.vault_id, *_head(v), v._key)
     with Vault.unlock_with_key(home, bytearray(key), now=clock) as v:
         _revoke(v)  # a keychain unlock now keeps the record too
-        assert _recorded(home) == AuditHead.sign(v.vault_id, *_head(v), v._key)
+        assert _recorded(home) == AuditHead.make(v.vault_id, *_head(v), v._key)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
@@ -244,7 +289,7 @@ def test_sigkill_after_commits_never_raises_a_false_alarm(tmp_path: Path, clock:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         with Vault.unlock_with_key(home, bytearray(key), now=clock) as v:
-            assert v.audit.verify().ok, f"round {round_}"
+            assert v.audit.check_chain().ok, f"round {round_}"
             recorded = _recorded(home)
             assert recorded is not None and recorded.seq <= _head(v)[0]
     with Vault.unlock(home, PASSPHRASE, now=clock) as v:

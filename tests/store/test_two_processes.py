@@ -71,7 +71,7 @@ def test_two_writers_at_once(tmp_path: Path) -> None:
                 p.communicate()
     with Vault.unlock(home, PASSPHRASE) as vault:
         assert vault.db.integrity_check() == "ok"
-        assert vault.audit.verify().ok and vault.audit.verify().entries == 1 + 2 * 150
+        assert vault.audit.check_chain().ok and vault.audit.check_chain().entries == 1 + 2 * 150
         # both recorded their heads in vault.key, in turn: the record is the last entry
         recorded = KeyFile.load(home.key_file).audit
         assert recorded is not None and (recorded.seq, recorded.hash) == vault.audit.head()

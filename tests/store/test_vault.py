@@ -7,6 +7,8 @@ import pytest
 import sqlcipher3
 
 from cabledesk.errors import VaultError, VaultLocked, WrongPassphrase
+from cabledesk.store import database as database_module
+from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.database import Database
 from cabledesk.store.home import HOME_ENV, VaultHome, resolve_home
 from cabledesk.store.keyfile import KeyFile
@@ -72,7 +74,7 @@ def test_change_passphrase_re_keys_the_database(
     with pytest.raises(WrongPassphrase):
         Vault.unlock(home, PASSPHRASE, now=clock)
     with Vault.unlock(home, "new one", now=clock) as again:
-        assert again.recovery is None and again.audit.verify().ok
+        assert again.recovery is None and again.audit.check_chain().ok
     assert not Database.opens_with(home.database, old_db_key, hmac="HMAC_SHA256")
 
 
@@ -151,3 +153,72 @@ def test_home_resolution(tmp_path: Path) -> None:
 def test_a_missing_vault_folder_is_a_vault_error(tmp_path: Path) -> None:
     with pytest.raises(VaultError, match="missing"):
         Vault.unlock(VaultHome(tmp_path / "nowhere"), PASSPHRASE)
+
+
+# --- a step after the database opened fails: the unlock leaves nothing open -----------
+
+
+def _closed_and_wiped(vaults: list[Vault]) -> bool:
+    return bool(vaults) and all(v.locked and not any(v._key) for v in vaults)
+
+
+def test_a_failed_upgrade_of_the_key_file_left_the_database_open(
+    tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch, opened_vaults: list[Vault]
+) -> None:
+    home = VaultHome(tmp_path / "old")
+    make_format_1_vault(home)
+
+    def broken_save(self: KeyFile, path: Path, *, durable: bool = True) -> None:
+        raise RuntimeError("a bug in the writer")
+
+    monkeypatch.setattr(KeyFile, "save", broken_save)
+    with pytest.raises(RuntimeError, match="a bug"):
+        Vault.unlock(home, PASSPHRASE, now=clock)
+    assert _closed_and_wiped(opened_vaults)
+
+
+def test_a_failed_acceptance_of_a_rollback_left_the_database_open(
+    vault: Vault,
+    home: VaultHome,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    opened_vaults: list[Vault],
+) -> None:
+    vault.lock()
+    old = home.database.read_bytes()
+    with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+        v.audit.append(Event.CONTACT_REVOKED, {"fingerprint": "SHA256:x"})
+    home.database.write_bytes(old)
+    opened_vaults.clear()
+
+    def broken_append(self: AuditLog, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug in the log")
+
+    monkeypatch.setattr(AuditLog, "append", broken_append)
+    with pytest.raises(RuntimeError, match="a bug"):
+        Vault.accept_rollback(home, PASSPHRASE, reason="on purpose", now=clock)
+    assert _closed_and_wiped(opened_vaults)
+
+
+def test_a_busy_vault_failed_the_unlock_that_upgrades_its_key_file(
+    tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upgrade let a 'busy' VaultError through (another process writing), although
+    the next passphrase unlock retries it: the unlock itself must succeed."""
+    home = VaultHome(tmp_path / "old")
+    make_format_1_vault(home)
+    key = KeyFile.load(home.key_file).unwrap(PASSPHRASE)
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_MS", 50)
+    writer = sqlcipher3.connect(str(home.database), isolation_level=None)
+    writer.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+    writer.execute("PRAGMA cipher_hmac_algorithm = HMAC_SHA512")
+    writer.execute("BEGIN IMMEDIATE")  # another process, in the middle of a write
+    try:
+        with Vault.unlock(home, PASSPHRASE, now=clock) as v:
+            assert not v.locked
+        assert KeyFile.load(home.key_file).format_id == "cabledesk.vault-key/1"
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    Vault.unlock(home, PASSPHRASE, now=clock).lock()
+    assert KeyFile.load(home.key_file).format_id == "cabledesk.vault-key/3"

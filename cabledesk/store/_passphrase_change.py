@@ -18,9 +18,13 @@ with the new passphrase it always opens — finishing step 3 if the database
 switched, redoing steps 2 and 3 if not; with the old passphrase it opens only
 while the database is still on the old key, and then removes the pending slot
 (the change is undone, and audited). :class:`Recovery` says which happened.
+A change to the same passphrase (other Argon2id parameters) opens both slots:
+it is undone before the switch and finished after it.
 
-This module is the vault's own: it works on :class:`~.vault.Vault`'s private
-state (its key, its folder lock, its key-file writer).
+A private module, the vault's own: it works on :class:`~.vault.Vault`'s
+private state (its key, its folder lock, its key-file writer, its way of
+opening the database), and nothing else uses it. :class:`Recovery` is
+exported by :mod:`.vault`.
 """
 
 from __future__ import annotations
@@ -28,24 +32,27 @@ from __future__ import annotations
 import contextlib
 import hmac
 import os
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cabledesk.errors import CableDeskError, VaultError, WrongPassphrase
 from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.database import Database
+from cabledesk.store.key_slot import wipe
 from cabledesk.store.keyfile import DB_KEY_SIZE, KdfParams, KeyFile, SlotKey
 from cabledesk.store.rekey import Progress, rekey_database
 
 if TYPE_CHECKING:
-    from cabledesk.store.clock import Clock
-    from cabledesk.store.home import VaultHome
     from cabledesk.store.vault import Vault
-    from cabledesk.store.vault_lock import VaultLock
 
 __all__ = ["PassphraseChange", "Progress", "Recovery"]
 
 REKEYED: dict[str, str | bool] = {"database": "re-keyed"}
+
+Opener = Callable[[bytearray, Sequence[bytes | bytearray]], "Vault"]
+"""``open_(database key, other keys of the record)``: see :meth:`PassphraseChange.resume`."""
 
 
 class Recovery(StrEnum):
@@ -54,7 +61,7 @@ class Recovery(StrEnum):
     UNDONE = "undone"
     FINISHED = "finished"
     REDONE = "redone"
-    PENDING = "pending"
+    POSTPONED = "postponed"  # the re-key waits until the vault is alone
 
     @property
     def message(self) -> str:
@@ -71,16 +78,11 @@ _MESSAGES = {
     Recovery.REDONE: "A change of passphrase had been interrupted; the vault's database has "
     "now been re-encrypted and the change is complete: the passphrase you typed is the "
     "vault's only passphrase.",
-    Recovery.PENDING: "A change of passphrase was interrupted, and it cannot be completed "
+    Recovery.POSTPONED: "A change of passphrase was interrupted, and it cannot be completed "
     "while another CableDesk window or command has the vault open. Until it is, both the "
     "previous and the new passphrase open the vault: close the other windows, then lock "
     "the vault and unlock it with the new passphrase.",
 }
-
-
-def _wipe(key: bytearray) -> None:
-    for i in range(len(key)):
-        key[i] = 0
 
 
 class PassphraseChange:
@@ -106,7 +108,7 @@ class PassphraseChange:
                 )
             checked, old_slot_key = key_file.open_slot(key_file.current, old)
             same = hmac.compare_digest(bytes(checked), bytes(vault._key))
-            _wipe(checked)
+            wipe(checked)
             if not same:
                 raise VaultError(
                     "The vault key file was replaced while the vault was open.",
@@ -128,76 +130,85 @@ class PassphraseChange:
                 vault._folder_lock.downgrade()
 
     @staticmethod
-    def resume(
-        vault_class: type[Vault],
-        home: VaultHome,
-        key_file: KeyFile,
-        passphrase: str,
-        now: Clock,
-        lock: VaultLock,
-    ) -> Vault:
+    def resume(key_file: KeyFile, passphrase: str, database: Path, open_: Opener) -> Vault:
         """Open a vault whose ``key_file`` has a pending slot; see the module docstring.
+        ``open_(key, also)`` opens ``database`` with ``key`` (checked as
+        :meth:`Vault._open` does, its record perhaps under a key of ``also``).
         Raises WrongPassphrase for a passphrase of neither slot, and for the old one
         once the database has switched."""
         assert key_file.pending is not None
         try:
             old_key, _ = key_file.open_slot(key_file.current, passphrase)
         except WrongPassphrase:
-            pair, slot_key = key_file.open_slot(key_file.pending, passphrase)
-            new_key, old_key = bytearray(pair[:DB_KEY_SIZE]), bytearray(pair[DB_KEY_SIZE:])
-            _wipe(pair)
-            return PassphraseChange._resume_new(
-                vault_class, home, key_file, (new_key, old_key, slot_key), now, lock
-            )
-        if not Database.opens_with(home.database, old_key, hmac=key_file.db_hmac):
-            _wipe(old_key)
+            keys = PassphraseChange._open_pending(key_file, passphrase)
+            return PassphraseChange._resume_new(keys, database, key_file.db_hmac, open_)
+        if Database.opens_with(database, old_key, hmac=key_file.db_hmac):
+            vault = open_(old_key, ())
+            with vault._locked_on_failure():
+                vault._write_key_file(lambda on_disk: on_disk.without_pending())
+                vault.audit.append(Event.PASSPHRASE_CHANGE_UNDONE)
+            vault.recovery = Recovery.UNDONE
+            return vault
+        wipe(old_key)
+        # The database switched. A change to the same passphrase (to other Argon2id
+        # parameters) sealed the pending slot under this passphrase too.
+        try:
+            keys = PassphraseChange._open_pending(key_file, passphrase)
+        except WrongPassphrase:
             raise WrongPassphrase(
                 "This was the vault's passphrase before a change of passphrase that was "
                 "interrupted after the vault's database had been re-encrypted.",
                 hint="Unlock with the new passphrase: that completes the change.",
-            )
-        vault = vault_class._open(home, key_file, old_key, now, lock)
-        vault._write_key_file(lambda on_disk: on_disk.without_pending())
-        vault.audit.append(Event.PASSPHRASE_CHANGE_UNDONE)
-        vault.recovery = Recovery.UNDONE
-        return vault
+            ) from None
+        return PassphraseChange._resume_new(keys, database, key_file.db_hmac, open_)
+
+    @staticmethod
+    def _open_pending(key_file: KeyFile, passphrase: str) -> tuple[bytearray, bytearray, SlotKey]:
+        """The new key, the old key and the slot key of the pending slot; raises
+        WrongPassphrase."""
+        assert key_file.pending is not None
+        pair, slot_key = key_file.open_slot(key_file.pending, passphrase)
+        new_key, old_key = bytearray(pair[:DB_KEY_SIZE]), bytearray(pair[DB_KEY_SIZE:])
+        wipe(pair)
+        return new_key, old_key, slot_key
 
     @staticmethod
     def _resume_new(
-        vault_class: type[Vault],
-        home: VaultHome,
-        key_file: KeyFile,
-        keys: tuple[bytearray, bytearray, SlotKey],
-        now: Clock,
-        lock: VaultLock,
+        keys: tuple[bytearray, bytearray, SlotKey], database: Path, db_hmac: str, open_: Opener
     ) -> Vault:
         new_key, old_key, slot_key = keys
-        if Database.opens_with(home.database, new_key, hmac=key_file.db_hmac):
+        if Database.opens_with(database, new_key, hmac=db_hmac):
             # switched: the record may still be under the old key
             try:
-                vault = vault_class._open(home, key_file, new_key, now, lock, also=[old_key])
+                vault = open_(new_key, [old_key])
             finally:
-                _wipe(old_key)
-            vault._write_key_file(
-                lambda on_disk: on_disk.with_current(slot_key, new_key).without_pending()
-            )
+                wipe(old_key)
+            with vault._locked_on_failure():
+                vault._write_key_file(
+                    lambda on_disk: on_disk.with_current(slot_key, new_key).without_pending()
+                )
             vault.recovery = Recovery.FINISHED
             return vault
-        vault = vault_class._open(home, key_file, old_key, now, lock)
-        change = PassphraseChange(vault)
         try:
-            change._exclusive()
-        except VaultError:
-            if vault.locked:
-                raise
-            vault.recovery = Recovery.PENDING
-            return vault
-        try:
-            with vault.db.serialised():
-                details = REKEYED | {"resumed": True}
-                change._rekey(new_key, slot_key, None, details, undo_on_failure=False)
-        finally:
-            vault._folder_lock.downgrade()
+            vault = open_(old_key, ())
+        except BaseException:
+            wipe(new_key)
+            raise
+        with vault._locked_on_failure():
+            change = PassphraseChange(vault)
+            try:
+                change._exclusive()
+            except VaultError:
+                if vault.locked:
+                    raise
+                vault.recovery = Recovery.POSTPONED
+                return vault
+            try:
+                with vault.db.serialised():
+                    details = REKEYED | {"resumed": True}
+                    change._rekey(new_key, slot_key, None, details, undo_on_failure=False)
+            finally:
+                vault._folder_lock.downgrade()
         vault.recovery = Recovery.REDONE
         return vault
 
@@ -233,16 +244,18 @@ class PassphraseChange:
                 vault.db, new_key, vault._key, before_switch=before_switch, progress=progress
             )
         except BaseException:
-            # Still on the old key (the file on disk says so, whatever failed): the
-            # pending slot goes, and only the old passphrase opens the vault.
-            if undo_on_failure and Database.opens_with(
-                vault.home.database, vault._key, hmac=db_hmac
-            ):
+            if not Database.opens_with(vault.home.database, vault._key, hmac=db_hmac):
+                # switched, but not reopened: the next unlock finishes the change
+                wipe(new_key)
+                vault.lock()
+            elif undo_on_failure:
+                # Still on the old key (the file on disk says so, whatever failed): the
+                # pending slot goes, and only the old passphrase opens the vault.
                 with contextlib.suppress(CableDeskError):
                     vault._write_key_file(lambda on_disk: on_disk.without_pending())
             raise
         old_key, vault._key = vault._key, new_key
-        _wipe(old_key)
+        wipe(old_key)
         vault._write_key_file(
             lambda on_disk: on_disk.with_current(slot_key, new_key).without_pending()
         )

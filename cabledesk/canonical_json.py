@@ -1,0 +1,26 @@
+"""Canonical JSON: the one encoding whose exact bytes are hashed, MACed, signed or
+bound as associated data.
+
+UTF-8; object keys sorted; no white space (``,`` and ``:`` alone); characters
+outside ASCII written as themselves, not as ``\\uXXXX`` escapes. Python's own
+``json`` module, with exactly these settings. The audit chain's hashes, the
+vault key file's associated data and its audit record, and every signed JSON
+text (contact cards, anchors, directories, statements) cover these bytes:
+changing the settings changes every hash and signature already made.
+
+Formats ``/1`` and ``/2`` of the vault key file used another form (non-ASCII
+escaped): that one stays in :mod:`cabledesk.store.keyfile`, which still reads them.
+"""
+
+from __future__ import annotations
+
+import json
+
+__all__ = ["canonical_json"]
+
+
+def canonical_json(value: object) -> bytes:
+    """``value`` in canonical JSON (no final LF); raises TypeError for a value JSON
+    cannot hold and UnicodeEncodeError for a lone surrogate."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8")
