@@ -59,6 +59,8 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.KEYCHAIN_ENABLED: self.tr("Remembered on this device"),
             Event.KEYCHAIN_DISABLED: self.tr("Forgotten on this device"),
             Event.BACKUP_CREATED: self.tr("Backup created"),
+            Event.SETTING_CHANGED: self.tr("Setting changed"),
+            Event.SECRET_KEY_EXPORTED: self.tr("Secret key exported"),
         }
         self._keys = {
             "how": self.tr("how"),
@@ -136,7 +138,7 @@ class AuditModel(ListTableModel[AuditEntry]):
         if column == self.EVENT:
             try:
                 return self._events[Event(entry.event)]
-            except ValueError:
+            except (ValueError, KeyError):  # an event of a newer CableDesk
                 return entry.event
         return self.details(entry.details)
 

@@ -249,6 +249,14 @@
         <translation>Sauvegarde créée</translation>
     </message>
     <message>
+        <source>Setting changed</source>
+        <translation>Réglage modifié</translation>
+    </message>
+    <message>
+        <source>Secret key exported</source>
+        <translation>Clé secrète exportée</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>

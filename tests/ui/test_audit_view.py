@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -7,11 +9,13 @@ from pytestqt.qtbot import QtBot
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.services.session import Session
-from cabledesk.store.audit import Event
+from cabledesk.store.audit import AuditEntry, Event
 from cabledesk.ui.audit_view import PAGE_SIZE, AuditView
 from cabledesk.ui.workers import Workers
 from tests.ui.conftest import child, person
 from tests.vaultkit import Clock
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -114,3 +118,17 @@ def test_every_control_has_an_accessible_name(view: AuditView) -> None:
     for widget in view.findChildren(QWidget):
         if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.isVisibleTo(view):
             assert widget.accessibleName(), widget.objectName() or type(widget).__name__
+
+
+def test_every_event_reads_in_words(view: AuditView, session: Session) -> None:
+    """A setting changed or a secret key exported had no words: the view raised
+    KeyError on the entry (an event this CableDesk does not know shows as written)."""
+    session.settings.set("paper", "letter")
+    view.refresh()
+    assert _row(view, 0)[2] == "Setting changed"
+    model = view.model
+    for event in Event:
+        assert model.text(AuditEntry(1, NOW, str(event), {}, b""), model.EVENT) != str(event)
+    assert model.text(AuditEntry(1, NOW, "made by a later version", {}, b""), model.EVENT) == (
+        "made by a later version"
+    )
