@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 # headless Qt for every test run
 TEST_ENV := QT_QPA_PLATFORM=offscreen
+# pytest-xdist: one worker per CPU (make test WORKERS=1 runs the suite in one process)
+WORKERS ?= auto
 
 .PHONY: run test unit lint typecheck pytest bench fuzz constraints clean translations update-translations screenshots
 
@@ -23,12 +25,12 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy cabledesk tests
 
 pytest: $(VENV)/.installed-test translations
-	$(TEST_ENV) $(BIN)/pytest -q
+	$(TEST_ENV) $(BIN)/pytest -q -n $(WORKERS)
 
 # The quick loop while working: every test but those that drive an external
 # tool (interop) or take half a second or more (slow). `make test` runs them all.
 unit: $(VENV)/.installed-test translations
-	$(TEST_ENV) $(BIN)/pytest -q -m "not interop and not slow"
+	$(TEST_ENV) $(BIN)/pytest -q -n $(WORKERS) -m "not interop and not slow"
 
 bench: $(VENV)/.installed-test
 	$(TEST_ENV) $(BIN)/python -m tests.bench

@@ -184,6 +184,7 @@ def test_keys_round_trip_and_hide_secrets() -> None:
         str(IDS[0]),  # a secret key is not a recipient
         "",
     ],
+    ids=["short", "bad-checksum", "mixed-case", "secret-key", "empty"],
 )
 def test_bad_recipients(text: str) -> None:
     with pytest.raises(KeyFormatError):
