@@ -32,9 +32,9 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     from cabledesk.store.home import VaultHome
     from cabledesk.store.keychain import SystemKeychain
     from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
+    from cabledesk.ui.bug_report import BugReportDialog, bug_report
     from cabledesk.ui.contacts_view import ContactsView
     from cabledesk.ui.editor.history_dialog import HistoryDialog
-    from cabledesk.ui.errors import BugReportDialog, bug_report
     from cabledesk.ui.export_dialog import ExportDialog
     from cabledesk.ui.file_crypto_dialog import FileCryptoDialog
     from cabledesk.ui.first_run import FirstRunWizard

@@ -18,14 +18,9 @@ from cabledesk.domain.cable import Cable
 from cabledesk.errors import VaultError
 from cabledesk.services.drafts import SaveResult
 from cabledesk.services.session import Session
+from cabledesk.ui.bug_report import BugReportDialog, bug_report
 from cabledesk.ui.editor.cable_editor import CableEditor
-from cabledesk.ui.errors import (
-    BugReportDialog,
-    bug_report,
-    describe,
-    install_excepthook,
-    show_error,
-)
+from cabledesk.ui.errors import describe, install_excepthook, show_error
 from cabledesk.ui.workers import JobContext, Workers
 from tests.vaultkit import PASSPHRASE
 

@@ -36,10 +36,12 @@ HEAVY = (
     "cabledesk.services.session",
     "cabledesk.store.database",
     "cabledesk.store.vault",
+    "cabledesk.ui.bug_report",  # and Qt's namespace: only when a bug is reported
     "cabledesk.ui.main_window",
     "cryptography",
     "docx",
     "keyring",
+    "platform",
     "sqlcipher3",
     "zxcvbn",  # its word lists: loaded at the first keystroke of a new passphrase
 )
