@@ -14,7 +14,7 @@ from typing import Any
 
 from cabledesk.errors import CableDeskError, CableFormatError
 
-__all__ = ["DuplicateKey", "Reader", "no_duplicate_keys"]
+__all__ = ["DuplicateKey", "Reader", "invalid_json", "no_duplicate_keys"]
 
 _MISSING = object()
 
@@ -36,6 +36,21 @@ class DuplicateKey(ValueError):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
+
+
+def invalid_json(
+    exc: ValueError | RecursionError, *, what: str, error: type[CableDeskError]
+) -> CableDeskError:
+    """The error for bytes that ``json.loads`` refused: not JSON (the line and column
+    said), nested past the recursion limit, or an integer too long to convert."""
+    detail = (
+        f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+    )
+    article = "an" if what[:1] in "aeiou" else "a"
+    return error(
+        f"This {what} file is not valid JSON{detail}.",
+        hint=f"It may be damaged or not {article} {what} at all.",
+    )
 
 
 class Reader:
@@ -64,15 +79,7 @@ class Reader:
             raise error(f"This {what} file names the field {exc.key!r} twice.") from None
         # ValueError beyond JSONDecodeError: an integer of more digits than Python converts
         except (ValueError, RecursionError) as exc:
-            detail = (
-                f" (line {exc.lineno}, column {exc.colno})"
-                if isinstance(exc, json.JSONDecodeError)
-                else ""
-            )
-            raise error(
-                f"This {what} file is not valid JSON{detail}.",
-                hint=f"It may be damaged or not a {what} at all.",
-            ) from None
+            raise invalid_json(exc, what=what, error=error) from None
         reader = cls(value, "", what, error)
         if not isinstance(value, dict):
             raise error(f"This {what} file does not hold a {what} (a JSON object).")

@@ -64,7 +64,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cabledesk.canonical_json import canonical_json
 from cabledesk.crypto.sshsig import Signature, VerifiedSignature, parse_signature, sign, verify
 from cabledesk.errors import CableDeskError, KeyFormatError, SignatureFormatError, SignatureInvalid
-from cabledesk.jsonread import Reader
+from cabledesk.jsonread import Reader, invalid_json
 
 __all__ = [
     "LONG_TEXT_CHARS",
@@ -132,15 +132,7 @@ def decode(body: bytes, *, what: str, error: type[CableDeskError]) -> Reader:
     except UnicodeDecodeError:
         raise error(f"This {what} file is not UTF-8 text.") from None
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, or 4,300 digits
-        detail = (
-            f" (line {exc.lineno}, column {exc.colno})"
-            if isinstance(exc, json.JSONDecodeError)
-            else ""
-        )
-        raise error(
-            f"This {what} file is not valid JSON{detail}.",
-            hint=f"It may be damaged or not {_a(what)} at all.",
-        ) from None
+        raise invalid_json(exc, what=what, error=error) from None
     if not isinstance(value, dict):
         raise error(f"This {what} file does not hold {_a(what)} (a JSON object).")
     return Reader(value, "", what, error)
