@@ -104,6 +104,22 @@ def _contact(row: Row) -> Contact:
 _SELECT = "SELECT id, card, trust, trust_since, trust_how, added, verified_keys FROM contacts"
 
 
+# The columns that come from a contact's card (beside its fingerprint), for listing
+# and filtering; the card itself is kept byte for byte in ``card``.
+_CARD_COLUMNS = (
+    "card", "name", "post", "nationality", "scheme", "clearance", "expires", "self_certified",
+    "card_sequence",
+)  # fmt: skip
+
+
+def _card_values(card: ContactCard) -> tuple[object, ...]:
+    """The values of :data:`_CARD_COLUMNS` for ``card``, in that order."""
+    return (
+        card.to_bytes(), card.name, card.post, card.nationality, card.scheme, card.clearance,
+        _t(card.expires), int(card.self_certified), card.sequence,
+    )  # fmt: skip
+
+
 class ContactStore:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -119,24 +135,16 @@ class ContactStore:
             raise VaultError(f"{card.name} ({card.fingerprint}) is already in your contacts.")
         verified_keys = _verified_keys(card, trust)
         cid = self._db.execute(
-            "INSERT INTO contacts(fingerprint, card, name, post, nationality, scheme, clearance, "
-            "expires, self_certified, trust, trust_since, trust_how, added, card_sequence, "
-            "verified_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO contacts(fingerprint, {', '.join(_CARD_COLUMNS)}, trust, trust_since, "
+            "trust_how, added, verified_keys) "
+            f"VALUES (?, {', '.join('?' * len(_CARD_COLUMNS))}, ?, ?, ?, ?, ?)",
             (
                 card.fingerprint,
-                card.to_bytes(),
-                card.name,
-                card.post,
-                card.nationality,
-                card.scheme,
-                card.clearance,
-                _t(card.expires),
-                int(card.self_certified),
+                *_card_values(card),
                 trust.state.value,
                 _t(trust.since),
                 trust.how,
                 _t(added),
-                card.sequence,
                 verified_keys,
             ),
         )
@@ -163,21 +171,9 @@ class ContactStore:
                 (row[0], _t(when), *row[1:], reason),
             )
             self._db.execute(
-                "UPDATE contacts SET card = ?, name = ?, post = ?, nationality = ?, scheme = ?, "
-                "clearance = ?, expires = ?, self_certified = ?, card_sequence = ? "
+                f"UPDATE contacts SET {', '.join(f'{c} = ?' for c in _CARD_COLUMNS)} "
                 "WHERE fingerprint = ?",
-                (
-                    card.to_bytes(),
-                    card.name,
-                    card.post,
-                    card.nationality,
-                    card.scheme,
-                    card.clearance,
-                    _t(card.expires),
-                    int(card.self_certified),
-                    card.sequence,
-                    card.fingerprint,
-                ),
+                (*_card_values(card), card.fingerprint),
             )
 
     def set_trust(self, fingerprint: str, trust: Trust) -> None:
