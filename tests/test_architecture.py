@@ -95,8 +95,8 @@ FACE_ALLOWS = (
     "cabledesk.resources",
 )
 # The vault-less age and key tools, which may drive the crypto themselves (they must
-# start fast, and need no vault), and the helper module that serves them.
-VAULTLESS_TOOLS = {"cli/_age.py", "cli/_keys.py", "cli/_io.py"}
+# start fast, and need no vault).
+VAULTLESS_TOOLS = {"cli/_age.py", "cli/_keys.py"}
 VAULTLESS_ALLOWS = ("cabledesk.crypto", "cabledesk.atomic")
 
 

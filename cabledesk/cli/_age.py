@@ -15,27 +15,27 @@ Binary output to standard output that the reader stops taking (``| head -c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cabledesk.cli._io import (
     ask_passphrase,
     binary_input,
-    binary_output,
     output_ended_early,
-    read_identity_files,
     read_small_file,
     refuse_binary_on_terminal,
 )
 from cabledesk.cli._session import access, add_vault_options, open_session
+from cabledesk.errors import InputError
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from cabledesk.crypto.age import Identity, Recipient, Stanza
+    from cabledesk.crypto.age import Identity, Recipient, Stanza, X25519Identity
 
-__all__ = ["register"]
+__all__ = ["binary_output", "read_identity_files", "register"]
 
 
 def register(commands: Any) -> None:
@@ -167,3 +167,51 @@ class _PassphraseOnDemand:
         if not any(s.type == "scrypt" for s in stanzas):
             return None
         return ScryptIdentity(ask_passphrase("Enter the passphrase")).unwrap(stanzas)
+
+
+# --- files and keys of the vault-less tools -------------------------------------
+
+
+@contextlib.contextmanager
+def binary_output(
+    name: str | None, *, mode: int = 0o644, refuse_terminal: bool = False
+) -> Iterator[BinaryIO]:
+    """An atomic output file, or standard output for None or ``-``.
+
+    With ``refuse_terminal``, binary output to a terminal is refused.
+    """
+    if name in (None, "-"):
+        if refuse_terminal:
+            refuse_binary_on_terminal()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    from pathlib import Path
+
+    from cabledesk.atomic import atomic_output  # not needed for standard output
+
+    try:
+        with atomic_output(Path(name), mode=mode) as f:
+            yield f
+    except OSError as exc:
+        raise InputError(f"Cannot write {name}: {exc.strerror}.") from exc
+
+
+def read_identity_files(names: list[str]) -> list[X25519Identity]:
+    """The age identities in the files, as ``age -i`` reads them: plain identity
+    files, or identity files encrypted with a passphrase (asked on the terminal)."""
+    import io
+
+    from cabledesk.crypto.age import ScryptIdentity, decrypt, parse_identity_file
+
+    identities: list[X25519Identity] = []
+    for name in names:
+        data = read_small_file(name, "identity file")
+        if data.startswith((b"age-encryption.org/v1", b"-----BEGIN AGE ENCRYPTED FILE-----")):
+            out = io.BytesIO()
+            secret = ask_passphrase(f"Passphrase of the identity file {name}")
+            decrypt(io.BytesIO(data), out, [ScryptIdentity(secret)])
+            data = out.getvalue()
+        text = data.decode("utf-8", "replace")
+        identities += parse_identity_file(text, name=f"identity file {name}")
+    return identities

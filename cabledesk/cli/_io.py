@@ -1,7 +1,8 @@
 """Small helpers of the command line: files or standard streams, terminal prompts.
 
 ``encrypt`` and ``decrypt`` go through here, so it imports only what they need
-(no ``pathlib``, no ``getpass`` unless a passphrase is asked).
+(no ``pathlib``, no ``getpass`` unless a passphrase is asked). What writes files
+or reads keys with the age code itself lives with those tools, in ``_age``.
 """
 
 from __future__ import annotations
@@ -10,19 +11,14 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from cabledesk.errors import InputError
-
-if TYPE_CHECKING:
-    from cabledesk.crypto.age import X25519Identity
 
 __all__ = [
     "ask_passphrase",
     "binary_input",
-    "binary_output",
     "output_ended_early",
-    "read_identity_files",
     "read_small_file",
     "refuse_binary_on_terminal",
     "silence_stdout",
@@ -43,31 +39,6 @@ def binary_input(name: str | None) -> Iterator[BinaryIO]:
         raise InputError(f"Cannot read {name}: {exc.strerror}.") from exc
     with f:
         yield f
-
-
-@contextlib.contextmanager
-def binary_output(
-    name: str | None, *, mode: int = 0o644, refuse_terminal: bool = False
-) -> Iterator[BinaryIO]:
-    """An atomic output file, or standard output for None or ``-``.
-
-    With ``refuse_terminal``, binary output to a terminal is refused.
-    """
-    if name in (None, "-"):
-        if refuse_terminal:
-            refuse_binary_on_terminal()
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    from pathlib import Path
-
-    from cabledesk.atomic import atomic_output  # not needed for standard output
-
-    try:
-        with atomic_output(Path(name), mode=mode) as f:
-            yield f
-    except OSError as exc:
-        raise InputError(f"Cannot write {name}: {exc.strerror}.") from exc
 
 
 def refuse_binary_on_terminal() -> None:
@@ -134,23 +105,3 @@ def ask_passphrase(prompt: str, *, confirm: bool = False) -> str:
     if confirm and getpass.getpass("Confirm the passphrase: ") != first:
         raise InputError("The two passphrases differ.", hint="Type the same one twice.")
     return first
-
-
-def read_identity_files(names: list[str]) -> list[X25519Identity]:
-    """The age identities in the files, as ``age -i`` reads them: plain identity
-    files, or identity files encrypted with a passphrase (asked on the terminal)."""
-    import io
-
-    from cabledesk.crypto.age import ScryptIdentity, decrypt, parse_identity_file
-
-    identities: list[X25519Identity] = []
-    for name in names:
-        data = read_small_file(name, "identity file")
-        if data.startswith((b"age-encryption.org/v1", b"-----BEGIN AGE ENCRYPTED FILE-----")):
-            out = io.BytesIO()
-            secret = ask_passphrase(f"Passphrase of the identity file {name}")
-            decrypt(io.BytesIO(data), out, [ScryptIdentity(secret)])
-            data = out.getvalue()
-        text = data.decode("utf-8", "replace")
-        identities += parse_identity_file(text, name=f"identity file {name}")
-    return identities

@@ -300,7 +300,8 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from cabledesk.cli._io import ask_passphrase, read_identity_files
+    from cabledesk.cli._age import read_identity_files
+    from cabledesk.cli._io import ask_passphrase
     from cabledesk.errors import CableDeskError
     from cabledesk.services.backup import BackupService
 

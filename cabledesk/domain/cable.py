@@ -93,7 +93,8 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True)
 class Cable:
-    """A diplomatic cable; see DESIGN.md, "The domain".
+    """A diplomatic cable: its header, subject, paragraphs with their portion marks,
+    authority block and attachments (its canonical JSON: :mod:`.canonical`).
 
     ``dtg`` is the date-time group (UTC, timezone-aware) or None for an
     unreleased draft. ``serial`` is the originator's message number.

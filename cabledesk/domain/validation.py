@@ -4,7 +4,7 @@
 first. Findings of severity ``error`` block sealing and export; warnings do
 not. Each finding names the field (``paragraphs[3]``, ``authority``, …) and
 says what to do. The rules come from 5 FAH-1 H-240, 5 FAH-2 H-420/440,
-5 FAH-3, 32 CFR 2001.21 and E.O. 13526 (see docs/ and DESIGN.md), plus the
+5 FAH-3, 32 CFR 2001.21 and E.O. 13526, plus the
 scheme file's own rules (levels, controls, precedences, authority block).
 """
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cabledesk.cli import _age as age_module
 from cabledesk.cli import _io as io_module
 from cabledesk.store import vault as vault_module
 from tests.cli.conftest import Runner
@@ -137,6 +138,7 @@ def test_passphrase_change_backup_restore_and_keychain(
     secret = tmp_path / "jane.key.age"
     me = json.loads(cli(*base, "identity", "show", "--json").out)
     monkeypatch.setattr(io_module, "ask_passphrase", lambda *a, **k: "key file words")
+    monkeypatch.setattr(age_module, "ask_passphrase", lambda *a, **k: "key file words")
     r = cli(*base, "identity", "export-secret", "-o", str(secret))
     assert r.code == 0 and secret.stat().st_mode & 0o777 == 0o600
     assert secret.read_text().startswith("-----BEGIN AGE ENCRYPTED FILE-----")

@@ -1,4 +1,5 @@
-"""An export names no person, machine, path, template or edit history (DESIGN.md, principle 4)."""
+"""An export names no person, machine, path, template or edit history that the user did not
+put there (docs/SECURITY.md, "Exports")."""
 
 from __future__ import annotations
 
