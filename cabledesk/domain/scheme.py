@@ -26,6 +26,8 @@ __all__ = [
     "AuthorityRules",
     "ClassificationScheme",
     "Control",
+    "ForeignLevel",
+    "ForeignRules",
     "Level",
     "ReleaseRules",
     "SchemeRegistry",
@@ -52,6 +54,11 @@ class Level:
     colour: str
     text_colour: str
     aliases: tuple[str, ...] = ()
+    # Whether receiving information of this level needs a security clearance. NATO
+    # RESTRICTED and RESTREINT UE are classified yet need none (need-to-know and the
+    # nationality of a member state suffice): C-M(2002)49 encl. C, Council Decision
+    # 2013/488/EU art. 7.
+    clearance_required: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +81,11 @@ class Control:
     max_level: str | None = None
     audience: str | None = None
     supersedes: tuple[str, ...] = ()
+    # "any": a banner carries the control if any portion does (NOFORN, ORCON);
+    # "all": only if every portion does (RELIDO, CAPCO register).
+    rollup: str = "any"
+    # A special-access category (ATOMAL, BOHEMIA): a recipient must hold its briefing.
+    access: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +102,46 @@ class ReleaseRules:
     originator_only: str | None
     tetragraphs: tuple[str, ...]
     marking_required: bool = False
+    # Whether a release list names the originating country too (``REL TO USA, GBR``).
+    # NATO's and the EU's name only those beyond their members (``RELEASABLE TO AUS``).
+    includes_originator: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignLevel:
+    """A level of foreign classified information as a scheme writes it inside its own
+    documents: ``S`` in ``(//GBR S)``, ``NS`` in ``(//NS)``.
+
+    ``organisation`` is set for an organisation's own marks (``NATO`` for ``NS``),
+    written without a country code; generic levels are written after one.
+    """
+
+    portion: str
+    name: str
+    tier: int
+    organisation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignRules:
+    """How a scheme marks foreign government information (FGI) in its documents.
+
+    ``control`` is the banner control naming the foreign originators (``FGI DEU GBR``);
+    ``levels`` are the generic foreign levels (written ``//GBR S``) and the organisations'
+    own (written ``//NS``).
+    """
+
+    control: str
+    levels: tuple[ForeignLevel, ...]
+
+    def level(self, code: str | None, token: str) -> ForeignLevel | None:
+        """The foreign level written ``token`` (portion or name) for originator ``code``
+        (None: an organisation's own mark, which names its organisation)."""
+        key = " ".join(token.split()).upper()
+        for lv in self.levels:
+            if lv.organisation == code and key in (lv.portion, lv.name):
+                return lv
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +177,7 @@ class ClassificationScheme:
     tags_required: bool
     portion_aliases: Mapping[str, str]
     source: str = ""
+    fgi: ForeignRules | None = None
     _level_index: Mapping[str, Level] = field(default_factory=dict, repr=False)
     _control_index: Mapping[str, Control] = field(default_factory=dict, repr=False)
 
@@ -216,6 +269,11 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
                 entry, "text_colour", "levels", i, _COLOUR, "a colour like #ffffff"
             ),
             aliases=tuple(a.upper() for a in p.texts(entry, "aliases", "levels", i)),
+            clearance_required=p.optional_boolean(
+                entry,
+                "clearance_required",
+                default=p.boolean(entry, "classified", "levels", i),
+            ),
         )
         for i, entry in enumerate(p.tables("levels"))
     )
@@ -247,6 +305,7 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
         tags_required=p.optional_boolean(data, "tags_required", default=False),
         portion_aliases={_key(k): v for k, v in p.string_table("portion_aliases").items()},
         source=source,
+        fgi=p.foreign(control_names),
         _level_index=p.index(
             ((t, lv) for lv in levels for t in (lv.name, lv.portion, *lv.aliases)), _key
         ),
