@@ -27,14 +27,15 @@ import io
 import docx
 from docx.document import Document
 
-from cabledesk.domain.cable import Cable, cable_banner
-from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.cable import Cable
 from cabledesk.domain.sanitize import Tearline
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.export._docx_base import base_package
 from cabledesk.export._docx_blocks import SANITIZED_TITLE, write_body
 from cabledesk.export._docx_package import DocumentProperties, release, write_package
 from cabledesk.export._docx_page import set_up_pages
+from cabledesk.export._docx_telegram import write_telegram
+from cabledesk.export._labels import UK_TELEGRAM, DocumentLabels, document_labels
 from cabledesk.export.settings import ExportSettings
 
 __all__ = ["CUSTOM_PROPERTIES", "DOCX_MEDIA_TYPE", "render_docx"]
@@ -47,6 +48,7 @@ CUSTOM_PROPERTIES = (
     "ClassificationLevel",
     "CableId",
     "Originator",
+    "ClassificationWhenSeparated",
     "SanitizedFrom",
     "SanitizedLevel",
 )
@@ -75,10 +77,10 @@ def render_docx(
     if scheme.id != cable.scheme.lower():
         raise ValueError(f"cable is in scheme {cable.scheme!r}, rendered with {scheme.id!r}")
     settings = settings or ExportSettings()
-    banner = cable_banner(cable, scheme)
+    labels = document_labels(cable, scheme)
     document = docx.Document(io.BytesIO(_base()))
     try:
-        return _write(document, cable, scheme, settings, banner, tearline)
+        return _write(document, cable, scheme, settings, labels, tearline)
     finally:
         release(document)  # flat memory over batches: see _docx_package.release
 
@@ -88,28 +90,33 @@ def _write(
     cable: Cable,
     scheme: ClassificationScheme,
     settings: ExportSettings,
-    banner: Marking,
+    labels: DocumentLabels,
     tearline: Tearline | None,
 ) -> bytes:
+    banner = labels.banner
     set_up_pages(
         document,
         settings.paper,
         banner,
         footer_note=SANITIZED_TITLE if tearline is not None else None,
+        banner_line=labels.banner_line,
+        continuation=labels.reference,
+        first_page_note=labels.separated_line,
     )
-    write_body(document, cable, scheme, banner, tearline)
+    write_text = write_telegram if scheme.document_template == UK_TELEGRAM else write_body
+    write_text(document, cable, scheme, banner, tearline)
     custom = [
         ("Classification", banner.banner),
         ("ClassificationScheme", scheme.id),
         ("ClassificationLevel", banner.level.name),
         ("CableId", cable.id),
         ("Originator", cable.originator),
+        ("ClassificationWhenSeparated", labels.separated.banner if labels.separated else ""),
     ]
     if tearline is not None:
         custom += [("SanitizedFrom", tearline.source_id), ("SanitizedLevel", tearline.level)]
-    subject_mark = parse_marking(cable.subject_marking, scheme).portion
     properties = DocumentProperties(
-        title=f"{subject_mark} {cable.subject}".strip(),
+        title=labels.title,  # never a classified subject: see _labels
         subject=banner.banner,  # PDF viewers show it; the .docx also has it as category
         keywords=", ".join(cable.tags),
         category=banner.banner,
