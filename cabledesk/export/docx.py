@@ -5,9 +5,14 @@ temporary file): the banner — computed from the portions with
 :func:`~cabledesk.domain.cable.cable_banner`, never typed — centred at the top
 and bottom of every page in the level's colours; the header block; the
 classification authority block; numbered, portion-marked paragraphs; the
-signature line; the attachments; "Page X of Y". Its custom document properties
-carry the classification label (banner, scheme, level, cable id, originator);
-its core properties carry the subject and TAGS and nothing personal.
+signature line; the attachments with their own markings; "Page X of Y", and on
+every later page the cable's post, serial and page (``_docx_page``). The banner
+includes the attachments' markings, and the first page says what the cable is
+when separated from them (``_labels``). A UK-scheme cable is laid out as an
+FCDO telegram (``_docx_telegram``; the scheme's ``document_template``). Its
+custom document properties carry the classification label (banner, scheme,
+level, cable id, originator); its core properties carry the banner, the TAGS
+and a title that is never a classified subject, and nothing personal.
 
 Deterministic: the same cable and settings give the same bytes — no clock,
 user, host or path enters the document, the package parts and ZIP entries are
@@ -16,7 +21,9 @@ written in a fixed order with fixed timestamps (see ``_docx_package`` and
 
 The layout lives in private modules: ``_docx_base`` (the empty document,
 styles, and the choice of typeface), ``_docx_page`` (paper, banners, page
-numbers), ``_docx_blocks`` (the text), ``_docx_package`` (properties, ZIP).
+numbers), ``_docx_blocks`` (the text of a US cable), ``_docx_telegram`` (of a
+UK telegram), ``_labels`` (banner, title, references), ``_docx_package``
+(properties, ZIP). docs/DOCUMENTS.md describes the result.
 """
 
 from __future__ import annotations
