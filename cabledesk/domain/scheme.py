@@ -35,6 +35,8 @@ __all__ = [
 ]
 
 AUDIENCES = frozenset({"nationals", "release-list", "named-addressees"})
+# The layouts an exported document can take (``document_template`` in a scheme file).
+DOCUMENT_TEMPLATES = ("us-cable", "uk-telegram")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -180,6 +182,7 @@ class ClassificationScheme:
     fgi: ForeignRules | None = None
     _level_index: Mapping[str, Level] = field(default_factory=dict, repr=False)
     _control_index: Mapping[str, Control] = field(default_factory=dict, repr=False)
+    document_template: str = DOCUMENT_TEMPLATES[0]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ClassificationScheme):
@@ -312,10 +315,26 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
         _control_index=p.index(
             ((t, c) for c in controls for t in (c.name, c.portion, *c.aliases)), _key
         ),
+        document_template=_document_template(p, data),
     )
     if not scheme.precedences:
         p.fail("it lists no precedences")
     return scheme
+
+
+def _document_template(p: SchemeParser, data: Mapping[str, object]) -> str:
+    """The layout of the scheme's documents: ``document_template``, default ``us-cable``."""
+    template = p.optional_text(data, "document_template", None, None)
+    if template is None:
+        return DOCUMENT_TEMPLATES[0]
+    if template not in DOCUMENT_TEMPLATES:
+        p.fail(
+            f"'document_template' must be one of {', '.join(DOCUMENT_TEMPLATES)}, not {template!r}",
+            None,
+            None,
+            "document_template",
+        )
+    return template
 
 
 class SchemeRegistry(Mapping[str, ClassificationScheme]):
