@@ -122,8 +122,8 @@ def test_sanitized_version_states_what_it_is(us: ClassificationScheme) -> None:
     released = sanitize(modern_cable(), us, us.level_named("CONFIDENTIAL"))
     data = render_docx(released.cable, us, tearline=released.tearline)
     reading = read(data)
-    assert reading.first_header == ["CONFIDENTIAL"]
-    assert reading.header[0] == "CONFIDENTIAL"
+    assert reading.first_header == ["CONFIDENTIAL//NOFORN"]
+    assert reading.header[0] == "CONFIDENTIAL//NOFORN"
     assert reading.body[0].startswith(
         "SANITIZED VERSION\nSanitized version of cable AMEMBASSY PARIS 000123 of 151230Z MAR 24"
     )
