@@ -227,7 +227,7 @@ def test_cabledesk_opens_a_cable_built_with_standard_tools(
                     me={BOB.fingerprint}, extract_to=out, schemes=SCHEMES)  # fmt: skip
     assert v.verdict is Verdict.VALID, v.message
     assert v.cable == CABLE and v.signer is not None and v.signer.fingerprint == jane_fp
-    assert v.format == "cabledesk.seal/2" and v.kind == "cable" and v.rollup == 1
+    assert v.format == "cabledesk.seal/2" and v.kind == "cable" and v.rollup == 2
     assert [r.name for r in v.recipients] == ["Bob Roe", "Jane Doe"]
     assert (out / "report.pdf").read_bytes() == report and v.warnings == ()
     assert v.sender_card is not None
