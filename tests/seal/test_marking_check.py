@@ -61,3 +61,25 @@ def test_an_unknown_scheme_cannot_be_checked_and_says_so() -> None:
 def test_without_schemes_the_shipped_ones_check() -> None:
     v = open_bytes(seal_bytes(banner="CONFIDENTIAL"), schemes=None)
     assert v.verdict is Verdict.MARKING_MISMATCH
+
+
+def test_a_cable_sealed_under_the_version_1_rules_still_opens() -> None:
+    # (C//REL TO USA, GBR) beside (S): version 1 let the release list vanish (SECRET);
+    # version 2 says SECRET//NOFORN. A cable sealed by CableDesk 0.2 recorded version 1
+    # and its banner; a reader checks it with those rules, and flags the same banner
+    # claimed under version 2.
+    mixed = replace(
+        make_cable(),
+        paragraphs=(Paragraph("(C//REL TO USA, GBR)", "Shared."), Paragraph("(S)", "Ours.")),
+    )
+    package = Package.of(seal_bytes(cable=mixed))
+    doc = package.manifest
+    assert (doc["banner"], doc["rollup"]) == ("SECRET//NOFORN", 2)
+    doc.update(banner="SECRET", rollup=1)
+    package.set_manifest(doc)
+    old = open_bytes(package.seal())
+    assert old.verdict is Verdict.VALID and old.rollup == 1 and old.banner == "SECRET"
+    doc.update(rollup=2)
+    package.set_manifest(doc)
+    v = open_bytes(package.seal())
+    assert v.verdict is Verdict.MARKING_MISMATCH and v.computed_banner == "SECRET//NOFORN"
