@@ -3379,6 +3379,58 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <source>Give a level of your scheme, such as CONFIDENTIAL, or &apos;off&apos;.</source>
         <translation>Indiquez un niveau de votre référentiel, par exemple CONFIDENTIAL, ou &apos;off&apos;.</translation>
     </message>
+    <message>
+        <source>A country appears twice after FGI in {marking}.</source>
+        <translation>Un pays figure deux fois après FGI dans {marking}.</translation>
+    </message>
+    <message>
+        <source>Foreign levels: {levels}.</source>
+        <translation>Niveaux étrangers : {levels}.</translation>
+    </message>
+    <message>
+        <source>Mark the portion in the {scheme} scheme.</source>
+        <translation>Marquez le paragraphe dans le référentiel {scheme}.</translation>
+    </message>
+    <message>
+        <source>The {scheme} scheme has no marks for foreign government information ({marking}).</source>
+        <translation>Le référentiel {scheme} n’a pas de marques pour les informations de gouvernements étrangers ({marking}).</translation>
+    </message>
+    <message>
+        <source>Write FGI and the originators&apos; codes, e.g. FGI DEU GBR.</source>
+        <translation>Écrivez FGI suivi des codes des émetteurs, p. ex. FGI DEU GBR.</translation>
+    </message>
+    <message>
+        <source>{code} after FGI in {marking} is not a foreign country or organisation.</source>
+        <translation>{code} après FGI dans {marking} n’est ni un pays étranger ni une organisation.</translation>
+    </message>
+    <message>
+        <source>{control} lists only those beyond {country}&apos;s members; remove {country}.</source>
+        <translation>{control} ne nomme que ceux qui s’ajoutent aux membres de {country} ; retirez {country}.</translation>
+    </message>
+    <message>
+        <source>{reason}, and {problem}.</source>
+        <translation>{reason}, et {problem}.</translation>
+    </message>
+    <message>
+        <source>{reason}.</source>
+        <translation>{reason}.</translation>
+    </message>
+    <message>
+        <source>{refusal}: foreign government information goes only to {holder} nationals and back to its originators ({originators}) unless they release it further</source>
+        <translation>{refusal} : une information d’un gouvernement étranger ne va qu’aux ressortissants {holder} et à ses émetteurs ({originators}), sauf s’ils la rendent communicable au-delà</translation>
+    </message>
+    <message>
+        <source>{refusal}: foreign government information of a concealed source goes only to {holder} nationals</source>
+        <translation>{refusal} : une information d’un gouvernement étranger de source non divulguée ne va qu’aux ressortissants {holder}</translation>
+    </message>
+    <message>
+        <source>{refusal}: it is {control} information, and no {control} briefing is on record for them.</source>
+        <translation>{refusal} : c’est une information {control}, et aucune habilitation spéciale {control} n’est enregistrée pour cette personne.</translation>
+    </message>
+    <message>
+        <source>{token} is not a foreign classification: write the originator&apos;s code and its level, e.g. //GBR S.</source>
+        <translation>{token} n’est pas une classification étrangère : écrivez le code de l’émetteur et son niveau, p. ex. //GBR S.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

@@ -464,4 +464,43 @@ CORE_PHRASES = (
         "'us=SECRET, uk=OFFICIAL'.",
     ),
     QT_TRANSLATE_NOOP("core", "Give a level of your scheme, such as CONFIDENTIAL, or 'off'."),
+    # cabledesk/domain/marking.py, _policy_reasons.py: foreign government information, release
+    # lists, special access
+    QT_TRANSLATE_NOOP("core", "A country appears twice after FGI in {marking}."),
+    QT_TRANSLATE_NOOP("core", "Foreign levels: {levels}."),
+    QT_TRANSLATE_NOOP("core", "Mark the portion in the {scheme} scheme."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The {scheme} scheme has no marks for foreign government information ({marking}).",
+    ),
+    QT_TRANSLATE_NOOP("core", "Write FGI and the originators' codes, e.g. FGI DEU GBR."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{code} after FGI in {marking} is not a foreign country or organisation.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{control} lists only those beyond {country}'s members; remove {country}.",
+    ),
+    QT_TRANSLATE_NOOP("core", "{reason}, and {problem}."),
+    QT_TRANSLATE_NOOP("core", "{reason}."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{refusal}: foreign government information goes only to {holder} nationals and back "
+        "to its originators ({originators}) unless they release it further",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{refusal}: foreign government information of a concealed source goes only to "
+        "{holder} nationals",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{refusal}: it is {control} information, and no {control} briefing is on record for them.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{token} is not a foreign classification: write the originator's code and its "
+        "level, e.g. //GBR S.",
+    ),
 )
