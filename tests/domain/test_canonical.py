@@ -220,7 +220,7 @@ def test_a_cable_without_v2_fields_keeps_its_v1_bytes() -> None:
     assert b"downgrade" not in data and b"sources" not in data
 
 
-V2_CHANGES = [
+V2_CHANGES: list[tuple[str, dict[str, Any]]] = [
     ("attachment marking", {"attachments": (Attachment("annex.pdf", marking="(S//NF)"),)}),
     ("downgrade", {"authority": Authority("J", ("1.4(b)",), None, "2049-03-15",
                                           downgrade="CONFIDENTIAL on 2030-01-01")}),
