@@ -23,7 +23,10 @@ their data in the scheme file's ``[authority]`` table:
 Historic records are dated before the rules they would break: an import dated
 before E.O. 12958 took effect (14 October 1995, which brought the three-line
 block with its reason) gets warnings for a missing block; the declassification
-instruction of an import is never measured against today's orders.
+instruction of an import dated before E.O. 13526 took effect (27 June 2010) is
+not measured against today's order (OADR was right in 1985), and no import is
+told that its declassification date has passed. A record dated since then (or
+undated: a draft given a provenance) is checked as any cable.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from cabledesk.domain._findings import Findings, Historic, before
+from cabledesk.domain._findings import EO_13526_EFFECTIVE, Findings, Historic, until
 from cabledesk.domain.cable import Authority, Cable
 from cabledesk.domain.header import parse_date
 from cabledesk.domain.marking import Marking
@@ -73,7 +76,7 @@ def check_authority(
     if rules is None or not rules.required_for_classified:
         return
     # A record older than the three-line block cannot be expected to carry one.
-    old = Historic.WARN if before(cable, EO_12958_EFFECTIVE) else Historic.KEEP
+    old = until(EO_12958_EFFECTIVE, cable, Historic.WARN)
     if auth is None or not auth.classified_by.strip():
         f.error(
             "authority",
@@ -104,7 +107,9 @@ def check_authority(
                     allowed=rules.reasons,
                 ),
             )
-    _check_declassify_on(auth, cable, rules, f, old)
+    _check_declassify_on(
+        auth, cable, rules, f, old, until(EO_13526_EFFECTIVE, cable, Historic.SKIP)
+    )
 
 
 def _origin(cable: Cable, f: Findings) -> date:
@@ -151,8 +156,15 @@ def _obsolete_code(text: str, rules: AuthorityRules) -> str | None:
 
 
 def _check_declassify_on(
-    auth: Authority, cable: Cable, rules: AuthorityRules, f: Findings, old: Historic
+    auth: Authority,
+    cable: Cable,
+    rules: AuthorityRules,
+    f: Findings,
+    old: Historic,
+    era: Historic,
 ) -> None:
+    """``old``: how a missing instruction applies to an import; ``era``: how the rules of
+    E.O. 13526 apply to it."""
     text = auth.declassify_on.strip()
     if not text:
         f.error(
@@ -177,7 +189,7 @@ def _check_declassify_on(
                 limit=str(rules.max_declassify_years or 25),
             ),
             since=2,
-            historic=Historic.SKIP,
+            historic=era,
         )
         return
     m = _EXEMPTION_WITH_DATE.match(text)
@@ -192,7 +204,7 @@ def _check_declassify_on(
                 code=code,
             ),
             since=2,
-            historic=Historic.SKIP,
+            historic=era,
         )
     if text.upper() in rules.exemptions:
         if code.startswith("25X"):
@@ -201,7 +213,7 @@ def _check_declassify_on(
                 Phrase.of(
                     "The exemption {code} needs a date, e.g. '{code}, 2069-12-31'.", code=code
                 ),
-                historic=Historic.SKIP,
+                historic=era,
             )
         return
     if m and code not in rules.exemptions:
@@ -215,7 +227,7 @@ def _check_declassify_on(
                 Phrase.of("{value} is not a valid date; write it as YYYY-MM-DD.", value=repr(text)),
             )
         return  # an event: cannot be checked
-    _check_limit(when, cable, rules, f, exempt=m is not None)
+    _check_limit(when, cable, rules, f, exempt=m is not None, era=era)
     if when < f.today:
         f.warn(
             _DEC,
@@ -227,7 +239,7 @@ def _check_declassify_on(
 
 
 def _check_limit(
-    when: date, cable: Cable, rules: AuthorityRules, f: Findings, *, exempt: bool
+    when: date, cable: Cable, rules: AuthorityRules, f: Findings, *, exempt: bool, era: Historic
 ) -> None:
     origin = _origin(cable, f)
     limit = rules.max_exempt_years if exempt else rules.max_declassify_years
@@ -246,7 +258,7 @@ def _check_limit(
                 latest=latest.isoformat(),
             ),
             since=2,
-            historic=Historic.SKIP,
+            historic=era,
         )
         return
     f.error(
@@ -258,7 +270,7 @@ def _check_limit(
             limit=str(limit),
             latest=latest.isoformat(),
         ),
-        historic=Historic.SKIP,
+        historic=era,
     )
 
 
@@ -303,7 +315,7 @@ def _check_downgrade(
                 date=when.isoformat(),
             ),
             since=2,
-            historic=Historic.SKIP,
+            historic=until(EO_13526_EFFECTIVE, cable, Historic.SKIP),
         )
     declassify = _date_or_none(auth.declassify_on.strip())
     if declassify is not None and when >= declassify:

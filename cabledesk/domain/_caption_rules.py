@@ -10,6 +10,9 @@ the scheme file's ``captions`` vocabulary and its ``[[controls]]``):
   text only through the portions it marks: a NODIS caption needs a portion
   marked ND, an EXDIS caption one marked XD;
 - two captions of which one supersedes the other (NODIS and EXDIS) contradict.
+
+The vocabulary and the binding are today's practice: an imported record dated
+before E.O. 13526 took effect gets warnings from them; a later one, errors.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Sequence
 
-from cabledesk.domain._findings import Findings, Historic
+from cabledesk.domain._findings import EO_13526_EFFECTIVE, Findings, Historic, until
+from cabledesk.domain.cable import Cable
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.phrase import Phrase
@@ -28,13 +32,15 @@ _FIELD = "captions"
 
 
 def check_captions(
-    captions: Sequence[str],
+    cable: Cable,
     scheme: ClassificationScheme,
     portions: Sequence[Marking],
     f: Findings,
 ) -> None:
-    """Every finding about ``captions``, given the parsed marks of the portions."""
-    names = [" ".join(c.upper().split()) for c in captions]
+    """Every finding about the cable's captions, given the parsed marks of its portions
+    (paragraphs, subject and attachments)."""
+    names = [" ".join(c.upper().split()) for c in cable.captions]
+    today = until(EO_13526_EFFECTIVE, cable, Historic.WARN)
     channels = [c for c in names if c.endswith("CHANNEL")]
     if len(channels) > 1:
         f.error(
@@ -56,7 +62,7 @@ def check_captions(
                     allowed=list(scheme.captions),
                 ),
                 since=2,
-                historic=Historic.WARN,
+                historic=today,
             )
     marked = {c.name for m in portions for c in m.controls}
     for i, caption in enumerate(names, start=1):
@@ -75,7 +81,7 @@ def check_captions(
                     f"{control.portion}",
                 ),
                 since=2,
-                historic=Historic.WARN,
+                historic=today,
             )
         for other in control.supersedes:
             if other in names:

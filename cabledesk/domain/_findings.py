@@ -23,12 +23,24 @@ from enum import Enum, StrEnum
 from cabledesk.domain.cable import Cable
 from cabledesk.phrase import Phrase
 
-__all__ = ["RULES_VERSION", "Finding", "Findings", "Historic", "Severity", "before"]
+__all__ = [
+    "EO_13526_EFFECTIVE",
+    "RULES_VERSION",
+    "Finding",
+    "Findings",
+    "Historic",
+    "Severity",
+    "before",
+    "until",
+]
 
 # Version 1: the first release's rules. Version 2: declassification (E.O. 13526 §1.5,
 # §3.3), captions, attachment markings, marks typed into the text, per-addressee
 # precedence, DTG in the future, TAGS required as an error.
 RULES_VERSION = 2
+# E.O. 13526 took effect 180 days after it was signed (29 December 2009): a record dated
+# since then was made under today's declassification rules and caption practice.
+EO_13526_EFFECTIVE = date(2010, 6, 27)
 
 
 class Severity(StrEnum):
@@ -101,3 +113,9 @@ class Findings:
 def before(cable: Cable, day: date) -> bool:
     """Whether the cable is dated before ``day`` (an undated cable is not)."""
     return cable.dtg is not None and cable.dtg.date() < day
+
+
+def until(day: date, cable: Cable, historic: Historic) -> Historic:
+    """``historic`` for a record dated before ``day`` (when the rule did not yet hold);
+    a record dated since (or undated) is checked as any cable."""
+    return historic if before(cable, day) else Historic.KEEP

@@ -74,7 +74,7 @@ def validate(
     attached = _check_attachment_markings(cable, scheme, f)
     banner = combine([*markings, *attached]) if markings or attached else None
     _check_header(cable, scheme, f)
-    check_captions(cable.captions, scheme, [*markings, *attached], f)
+    check_captions(cable, scheme, [*markings, *attached], f)
     _check_body(cable, f)
     _check_typed_marks(cable, scheme, f)
     if banner is not None:
