@@ -149,7 +149,12 @@ def _authority_block(w: _Writer, cable: Cable, banner: Marking) -> None:
         lines.append(f"Derived From: {auth.derived_from.strip()}")
     if auth.declassify_on.strip():
         lines.append(f"Declassify On: {auth.declassify_on.strip()}")
+    if auth.downgrade:  # cabledesk.cable/2
+        lines.append(f"Downgrade To: {auth.downgrade.strip()}")
     w.line("authority", "\n".join(lines), gap=True)
+    if auth.sources:  # "Derived From: Multiple Sources", listed after the block
+        listed = "\n".join(f"{i}. {src.strip()}" for i, src in enumerate(auth.sources, start=1))
+        w.line("authority", f"Sources:\n{listed}", gap=True)
 
 
 def _size(size: int | None) -> str:
@@ -171,6 +176,8 @@ def _attachments(w: _Writer, attachments: tuple[Attachment, ...]) -> None:
     for i, a in enumerate(attachments, start=1):
         details = ", ".join(x for x in (_size(a.size), a.description.strip()) if x)
         text = a.name + (f" ({details})" if details else "")
+        if a.marking.strip():  # its own classification (cabledesk.cable/2)
+            text = f"{a.marking.strip()} {text}"
         if a.sha256:  # 64 digits on a line of their own: 4 + 64 fits the 68 columns
             text += f"\nSHA-256:\n{a.sha256}"
         w.field(f"{i}.", text, style="list")

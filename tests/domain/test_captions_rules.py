@@ -5,9 +5,9 @@ Each table is written from the rule it cites, not from CableDesk's output.
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import UTC, datetime
+
+import pytest
 
 from cabledesk.domain.cable import Attachment, Cable, Paragraph
 from tests.domain.rule_cases import ERROR, FRUS, OK, WARNING, Expect, check, findings, modern

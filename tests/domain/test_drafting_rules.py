@@ -207,7 +207,9 @@ VERSIONS: list[tuple[str, Cable, str, int]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "cable", "field", "since"), VERSIONS, ids=[v[0] for v in VERSIONS])
+@pytest.mark.parametrize(
+    ("name", "cable", "field", "since"), VERSIONS, ids=[v[0] for v in VERSIONS]
+)
 def test_newer_rules_warn_under_older_versions(
     name: str, cable: Cable, field: str, since: int
 ) -> None:

@@ -9,10 +9,10 @@ import pytest
 
 from cabledesk.crypto.keys import Identity
 from cabledesk.domain.cable import Authority, Paragraph, Provenance
-from cabledesk.domain.validation import Severity, validate
 from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.domain.validation import Severity, validate
 from cabledesk.errors import ExportError, InputError, MarkingError, PolicyRefusal, ValidationError
 from cabledesk.export.pdf import LibreOfficeConverter
 from cabledesk.export.signed import DocumentSigner, ExpectedSigner
