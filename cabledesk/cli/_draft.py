@@ -30,7 +30,9 @@ def _register_new(sub: Any) -> None:
         help="write a new cable as canonical JSON",
         description="Create a cable from the command line and write it as canonical JSON "
         "(cabledesk.cable/1). The body file holds one paragraph per blank-line-separated "
-        "block, each starting with its portion mark, e.g. '(S//NF) The minister said...'. "
+        "block, each starting with its portion mark, e.g. '(S//NF) The minister said...', "
+        "or with its number and then the mark, '2. (S//NF) ...' (the number is dropped: "
+        "paragraphs are numbered automatically). "
         "An addressee may end with its own precedence: 'AMEMBASSY PARIS IMMEDIATE'.",
     )
     p.add_argument("--from", dest="originator", required=True, metavar="POST")

@@ -305,4 +305,23 @@ class SchemeParser:
             unclassified_eo_line=self.optional_text(
                 table, "unclassified_eo_line", "authority", None
             ),
+            **self._authority_v2(table),
         )
+
+    def _authority_v2(self, table: Mapping[str, Any]) -> dict[str, Any]:
+        """The keys drafting rules 2 added to ``[authority]``."""
+        years = table.get("max_exempt_years")
+        if years is not None and (isinstance(years, bool) or not isinstance(years, int)):
+            self.fail("max_exempt_years must be a whole number", "authority")
+        obsolete = table.get("obsolete", {})
+        if not isinstance(obsolete, dict) or not all(
+            isinstance(v, str) and v.strip() for v in obsolete.values()
+        ):
+            self.fail("[authority.obsolete] entries must be texts", "authority.obsolete")
+        return {
+            "obsolete": {k.upper(): " ".join(v.split()) for k, v in obsolete.items()},
+            "exemptions_need_source": tuple(
+                self.texts(table, "exemptions_need_source", "authority", None)
+            ),
+            "max_exempt_years": years,
+        }

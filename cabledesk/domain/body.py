@@ -1,16 +1,27 @@
 """Plain-text cable bodies: paragraphs separated by blank lines, each starting
-with its portion mark, e.g. ``(S//NF) The minister said…``."""
+with its portion mark, e.g. ``(S//NF) The minister said…``.
+
+A paragraph may also be written as on a printed cable, its number first and the
+portion mark after it (``2. (S//NF) The minister said…``, 5 FAH-1 H-246.2): the
+number is dropped (CableDesk numbers paragraphs itself) and the mark kept.
+:func:`typed_portion_mark` finds a mark typed at the start of a paragraph's text,
+where the desktop editor lifts it into the paragraph's mark and validation
+flags it, so that ``(C) Text`` is never kept as text under another mark."""
 
 from __future__ import annotations
 
 import re
 
 from cabledesk.domain.cable import Paragraph
+from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.scheme import ClassificationScheme
+from cabledesk.errors import MarkingError
 
-__all__ = ["paragraphs_from_text", "split_portion_mark"]
+__all__ = ["paragraphs_from_text", "split_portion_mark", "typed_portion_mark"]
 
-# A leading "(...)" of at most 80 characters with no nested parenthesis.
-_LEADING_MARK = re.compile(r"^\s*(\([^()\n]{1,80}\))\s*")
+# A leading "(...)" of at most 80 characters with no nested parenthesis, after an
+# optional paragraph number ("2. ").
+_LEADING_MARK = re.compile(r"^\s*(?:\d{1,3}\s*[.)]\s+)?(\([^()\n]{1,80}\))\s*")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -23,6 +34,24 @@ def split_portion_mark(text: str) -> tuple[str, str]:
     if m is None:
         return "", text.strip()
     return m.group(1), text[m.end() :].strip()
+
+
+def typed_portion_mark(text: str, scheme: ClassificationScheme) -> tuple[Marking, str] | None:
+    """The portion mark of ``scheme`` that ``text`` starts with (after an optional
+    paragraph number), and the text after it; None if it starts with no such mark.
+
+    ``"(C) The minister…"`` gives (CONFIDENTIAL, ``"The minister…"``);
+    ``"(Reuters) Paris…"`` gives None: not a mark of the scheme. Portion marks are
+    written in capitals, so ``"(c) the third point"`` is an enumeration, not a
+    mark; and a mark needs text after it (``"(C)"`` alone labels a list item).
+    """
+    mark, rest = split_portion_mark(text)
+    if not mark or mark != mark.upper() or not rest:
+        return None
+    try:
+        return parse_marking(mark, scheme), rest
+    except MarkingError:
+        return None
 
 
 def paragraphs_from_text(text: str) -> tuple[Paragraph, ...]:

@@ -25,6 +25,7 @@ __all__ = [
     "Cable",
     "Paragraph",
     "Provenance",
+    "attachment_markings",
     "cable_banner",
     "format_dtg",
     "portion_markings",
@@ -59,22 +60,33 @@ class Authority:
     classification; ``derived_from`` names the source for derivative
     classification. ``declassify_on`` is a date (``YYYY-MM-DD``), an event, or
     an exemption code such as ``25X1, 2049-12-31`` or ``50X1-HUM``.
+    ``downgrade`` is an optional instruction ``"CONFIDENTIAL on 2030-01-01"``;
+    ``sources`` lists the sources of ``Derived from: Multiple Sources``
+    (both need the format ``cabledesk.cable/2``).
     """
 
     classified_by: str
     reasons: tuple[str, ...] = ()
     derived_from: str | None = None
     declassify_on: str = ""
+    downgrade: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
-    """A file that travels with the cable; size and hash are filled in at sealing."""
+    """A file that travels with the cable; size and hash are filled in at sealing.
+
+    ``marking`` is the attachment's own classification as a portion mark
+    (``"(S//NF)"``), or empty when none is given; it counts in the banner like a
+    paragraph (format ``cabledesk.cable/2``).
+    """
 
     name: str
     description: str = ""
     size: int | None = None
     sha256: str | None = None
+    marking: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,17 +142,23 @@ def portion_markings(cable: Cable) -> list[str]:
     return [cable.subject_marking, *(p.marking for p in cable.paragraphs)]
 
 
+def attachment_markings(cable: Cable) -> list[tuple[int, str]]:
+    """The attachments that carry a marking: their number (from 1) and marking as written."""
+    return [(i, a.marking) for i, a in enumerate(cable.attachments, start=1) if a.marking.strip()]
+
+
 def cable_banner(
     cable: Cable, scheme: ClassificationScheme, *, rollup: int = ROLLUP_VERSION
 ) -> Marking:
-    """The banner the cable's portions roll up to, with the roll-up rules of
-    version ``rollup`` (default: the current ones; see :mod:`.rollup`).
+    """The banner the cable's portions and marked attachments roll up to, with the
+    roll-up rules of version ``rollup`` (default: the current ones; see :mod:`.rollup`).
 
     Raises MarkingError if a portion mark is missing or cannot be parsed (run
     validation for the full list of problems); ValueError for an unknown version.
     """
     # Each distinct mark once: the roll-up is idempotent, and a cable repeats its marks.
-    distinct = dict.fromkeys(portion_markings(cable))
+    marks = [*portion_markings(cable), *(m for _, m in attachment_markings(cable))]
+    distinct = dict.fromkeys(marks)
     return combine(_parsed(distinct, scheme), version=rollup)
 
 

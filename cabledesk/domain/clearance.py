@@ -3,8 +3,9 @@
 A clearance (drafted, cleared, approved, …) is given to a cable's text before
 it is released; releasing fills in the date-time group and the serial number,
 which must not void it. So a statement covers the cable's canonical JSON
-(``cabledesk.cable/1``) with ``dtg`` and ``serial`` set to null, and nothing
-else left out: every word, every portion mark, the addressees and the list of
+(``cabledesk.cable/1``, or ``/2`` when it uses a field of ``/2``) with ``dtg``
+and ``serial`` set to null, and nothing else left out: every word, every
+portion mark (attachments' included), the addressees and the list of
 attachments (names, sizes and SHA-256) stay in, so that any edit — adding or
 removing an attachment included — gives another form and voids the clearances
 of the earlier one.

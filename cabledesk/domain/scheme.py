@@ -155,6 +155,13 @@ class AuthorityRules:
     max_declassify_years: int | None
     exemptions: tuple[str, ...]
     unclassified_eo_line: str | None
+    # Drafting rules 2 (E.O. 13526 §1.5, §3.3; 32 CFR 2001.21(e), 2001.26):
+    # "Declassify on" values no longer allowed, each with the order or rule that ended it;
+    # exemptions only a derivative source (an ISCAP-approved guide) may give;
+    # the furthest an exemption's date may lie after the cable, in years.
+    obsolete: Mapping[str, str] = field(default_factory=dict)
+    exemptions_need_source: tuple[str, ...] = ()
+    max_exempt_years: int | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -183,6 +190,9 @@ class ClassificationScheme:
     _level_index: Mapping[str, Level] = field(default_factory=dict, repr=False)
     _control_index: Mapping[str, Control] = field(default_factory=dict, repr=False)
     document_template: str = DOCUMENT_TEMPLATES[0]
+    # The captions a cable of this scheme may carry (None: the file lists none, and
+    # captions are not checked against a vocabulary). Drafting rules 2.
+    captions: tuple[str, ...] | None = None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ClassificationScheme):
@@ -316,9 +326,11 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
             ((t, c) for c in controls for t in (c.name, c.portion, *c.aliases)), _key
         ),
         document_template=_document_template(p, data),
+        captions=_captions(p, data),
     )
     if not scheme.precedences:
         p.fail("it lists no precedences")
+
     return scheme
 
 
@@ -335,6 +347,12 @@ def _document_template(p: SchemeParser, data: Mapping[str, object]) -> str:
             "document_template",
         )
     return template
+
+
+def _captions(p: SchemeParser, data: Mapping[str, object]) -> tuple[str, ...] | None:
+    if "captions" not in data:
+        return None
+    return tuple(_key(c) for c in p.texts(data, "captions", None, None))
 
 
 class SchemeRegistry(Mapping[str, ClassificationScheme]):

@@ -4,72 +4,84 @@
 first. Findings of severity ``error`` block sealing and export; warnings do
 not. Each finding names the field (``paragraphs[3]``, ``authority``, …) and
 says what to do. The rules come from 5 FAH-1 H-240, 5 FAH-2 H-420/440,
-5 FAH-3, 32 CFR 2001.21 and E.O. 13526, plus the
-scheme file's own rules (levels, controls, precedences, authority block).
+5 FAH-3, 32 CFR 2001.21/2001.22/2001.26 and E.O. 13526, plus the scheme
+file's own rules (levels, controls, precedences, captions, authority block).
+
+The rules are versioned (:data:`RULES_VERSION`): a finding from a rule newer
+than the ``rules`` a cable is checked with is a warning. Imported historic
+records (``cable.provenance`` set) get warnings, not errors, from rules that
+did not exist in their time or about fields their source does not record, and
+no anachronistic findings at all (see :mod:`._findings`). Their portion marks,
+typed marks, contradictions and stated banner are checked as for any cable.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from enum import StrEnum
+from datetime import UTC, date, datetime, timedelta
 
-from cabledesk.domain.cable import Cable, portion_markings
-from cabledesk.domain.header import parse_date
+from cabledesk.domain._authority_rules import check_authority
+from cabledesk.domain._caption_rules import check_captions
+from cabledesk.domain._findings import (
+    RULES_VERSION,
+    Finding,
+    Findings,
+    Historic,
+    Severity,
+)
+from cabledesk.domain.body import typed_portion_mark
+from cabledesk.domain.cable import Cable, attachment_markings, portion_markings
 from cabledesk.domain.marking import Marking, parse_marking
 from cabledesk.domain.rollup import combine
-from cabledesk.domain.scheme import AuthorityRules, ClassificationScheme
+from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.tags import is_known_tag, is_subject_tag
-from cabledesk.errors import FieldError, MarkingError
+from cabledesk.errors import MarkingError
 from cabledesk.phrase import Phrase
 
-__all__ = ["Finding", "Severity", "validate"]
+__all__ = ["RULES_VERSION", "Finding", "Severity", "validate"]
 
 # About three printed pages of a cable (55 characters a line, ~50 lines a page).
 SUMMARY_THRESHOLD_CHARS = 3 * 50 * 55
+# A date-time group may lie this far ahead (time zones, a cable prepared for release).
+DTG_AHEAD = timedelta(days=1)
+NIACT = "NIACT IMMEDIATE"
 _HAND_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]\s")
-_EXEMPTION_WITH_DATE = re.compile(r"^(25X\d)\s*,\s*(\d{4}-?\d{2}-?\d{2})$")
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem: how bad, where (a field name or ``paragraphs[N]``), and what to do."""
-
-    severity: Severity
-    field: str
-    message: str
-    # The message as a phrase that a face can translate (None: a message from elsewhere,
-    # such as the marking parser's).
-    phrase: Phrase | None = None
 
 
 def validate(
-    cable: Cable, scheme: ClassificationScheme, *, today: date | None = None
+    cable: Cable,
+    scheme: ClassificationScheme,
+    *,
+    today: date | None = None,
+    rules: int = RULES_VERSION,
 ) -> list[Finding]:
     """Every finding for this cable, errors first, then in field order.
 
     ``today`` (default: the current UTC date) decides whether a
-    declassification date lies too far ahead or has already passed.
+    declassification date lies too far ahead or has already passed, and
+    whether the date-time group lies in the future. ``rules`` is the version of
+    the drafting rules (default: the current ones): findings of newer rules are
+    warnings. Raises ValueError for a cable of another scheme.
     """
     if scheme.id != cable.scheme.lower():
         raise ValueError(f"cable is in scheme {cable.scheme!r}, validated with {scheme.id!r}")
-    today = today or datetime.now(UTC).date()
-    out: list[Finding] = []
-    markings = _check_markings(cable, scheme, out)
-    banner = combine(markings) if markings else None
-    _check_header(cable, scheme, out)
-    _check_body(cable, out)
+    f = Findings(
+        rules=rules,
+        imported=cable.provenance is not None,
+        today=today or datetime.now(UTC).date(),
+    )
+    markings = _check_markings(cable, scheme, f.out)
+    attached = _check_attachment_markings(cable, scheme, f)
+    banner = combine([*markings, *attached]) if markings or attached else None
+    _check_header(cable, scheme, f)
+    check_captions(cable, scheme, [*markings, *attached], f)
+    _check_body(cable, f)
+    _check_typed_marks(cable, scheme, f)
     if banner is not None:
-        _check_declared_banner(cable, scheme, banner, out)
-        _check_authority(cable, scheme, banner, today, out)
-    _check_tags(cable, scheme, out)
-    return sorted(out, key=lambda f: f.severity != Severity.ERROR)
+        _check_declared_banner(cable, scheme, banner, f)
+        check_authority(cable, scheme, banner, f)
+    _check_tags(cable, scheme, f)
+    return sorted(f.out, key=lambda x: x.severity != Severity.ERROR)
 
 
 def _finding(severity: Severity, field: str, message: str | Phrase) -> Finding:
@@ -119,25 +131,46 @@ def _with_hint(exc: MarkingError) -> str | Phrase:
     return Phrase.of("{message} {hint}", message=exc.phrase, hint=exc.hint_phrase or exc.hint)
 
 
-def _check_header(cable: Cable, scheme: ClassificationScheme, out: list[Finding]) -> None:
+def _check_attachment_markings(
+    cable: Cable, scheme: ClassificationScheme, f: Findings
+) -> list[Marking]:
+    """Parse the marks of the attachments that carry one (they count in the banner)."""
+    parsed: list[Marking] = []
+    for i, text in attachment_markings(cable):
+        try:
+            parsed.append(parse_marking(text, scheme))
+        except MarkingError as exc:
+            f.out.append(_finding(Severity.ERROR, f"attachments[{i}].marking", _with_hint(exc)))
+    return parsed
+
+
+def _check_header(cable: Cable, scheme: ClassificationScheme, f: Findings) -> None:
+    # A historic record whose source does not name a field cannot be given one.
     if not cable.originator.strip():
-        _error(
-            out,
+        f.error(
             "originator",
             Phrase.of("The cable has no originator (FM). Name the sending post."),
+            historic=Historic.WARN,
         )
     if not cable.action:
-        _error(
-            out, "action", Phrase.of("The cable has no action addressee (TO). Add at least one.")
+        f.error(
+            "action",
+            Phrase.of("The cable has no action addressee (TO). Add at least one."),
+            historic=Historic.WARN,
         )
     if not cable.subject.strip():
-        _error(out, "subject", Phrase.of("The cable has no subject. Write a one-line subject."))
-    _check_precedence(cable.precedence, "precedence", scheme, out)
+        f.error(
+            "subject",
+            Phrase.of("The cable has no subject. Write a one-line subject."),
+            historic=Historic.WARN,
+        )
+    _check_precedence(cable.precedence, "precedence", scheme, f)
     for group, addressees in (("action", cable.action), ("info", cable.info)):
         seen: set[str] = set()
         for i, a in enumerate(addressees):
             if a.precedence is not None:
-                _check_precedence(a.precedence, f"{group}[{i + 1}]", scheme, out)
+                _check_precedence(a.precedence, f"{group}[{i + 1}]", scheme, f)
+                _check_above(cable.precedence, a.precedence, f"{group}[{i + 1}]", a.name, scheme, f)
             key = " ".join(a.name.upper().split())
             if key in seen:
                 twice = (
@@ -145,52 +178,26 @@ def _check_header(cable: Cable, scheme: ClassificationScheme, out: list[Finding]
                     if group == "action"
                     else Phrase.of("{name} is listed twice as info addressee.", name=a.name)
                 )
-                _warn(out, f"{group}[{i + 1}]", twice)
+                f.warn(f"{group}[{i + 1}]", twice)
             seen.add(key)
     both = {" ".join(a.name.upper().split()) for a in cable.action} & {
         " ".join(a.name.upper().split()) for a in cable.info
     }
     for name in sorted(both):
-        _warn(
-            out,
+        f.warn(
             "info",
             Phrase.of("{name} is both an action and an info addressee; keep one.", name=name),
         )
-    channels = [c for c in cable.captions if c.upper().endswith("CHANNEL")]
-    if len(channels) > 1:
-        _error(
-            out,
-            "captions",
-            Phrase.of(
-                "A cable can carry only one channel caption, not {count} ({captions}). Keep one.",
-                count=str(len(channels)),
-                captions=channels,
-            ),
-        )
-    niact = cable.precedence == "NIACT IMMEDIATE" or any(
-        a.precedence == "NIACT IMMEDIATE" for a in cable.action
-    )
-    first = cable.paragraphs[0].text if cable.paragraphs else ""
-    if niact and "NIACT" not in first.upper():
-        _error(
-            out,
-            "paragraphs[1]",
-            Phrase.of(
-                "A NIACT IMMEDIATE cable must justify the night action in paragraph 1 "
-                "(say why the addressee must be woken)."
-            ),
-        )
+    _check_dtg(cable, f)
+    _check_niact(cable, f)
     names = [a.name.strip().lower() for a in cable.attachments]
     if len(names) != len(set(names)):
-        _error(out, "attachments", Phrase.of("Two attachments have the same name. Rename one."))
+        f.error("attachments", Phrase.of("Two attachments have the same name. Rename one."))
 
 
-def _check_precedence(
-    value: str, field: str, scheme: ClassificationScheme, out: list[Finding]
-) -> None:
+def _check_precedence(value: str, field: str, scheme: ClassificationScheme, f: Findings) -> None:
     if value not in scheme.precedences:
-        _error(
-            out,
+        f.error(
             field,
             Phrase.of(
                 "{value} is not a precedence of the {scheme} scheme. Use one of: {allowed}.",
@@ -200,30 +207,108 @@ def _check_precedence(
             ),
         )
     elif value in scheme.legacy_precedences:
-        _warn(
-            out,
+        f.warn(
             field,
             Phrase.of(
                 "{value} is no longer an authorized precedence; use IMMEDIATE or ROUTINE.",
                 value=value,
             ),
+            historic=Historic.SKIP,  # it was authorized in the record's time
         )
 
 
-def _check_body(cable: Cable, out: list[Finding]) -> None:
+def _check_above(
+    cable_precedence: str,
+    value: str,
+    field: str,
+    name: str,
+    scheme: ClassificationScheme,
+    f: Findings,
+) -> None:
+    """5 FAH-2 H-421: the cable is handled at its own precedence, so no addressee's may
+    be higher (the scheme lists precedences highest first)."""
+    order = scheme.precedences
+    if (
+        value in order
+        and cable_precedence in order
+        and (order.index(value) < order.index(cable_precedence))
+    ):
+        f.error(
+            field,
+            Phrase.of(
+                "{name} is addressed {value}, above the cable's precedence {cable}; raise the "
+                "cable's precedence to {value}, or lower the addressee's.",
+                name=name,
+                value=value,
+                cable=cable_precedence,
+            ),
+            since=2,
+        )
+
+
+def _check_dtg(cable: Cable, f: Findings) -> None:
+    if cable.dtg is not None and cable.dtg.date() > f.today + DTG_AHEAD:
+        f.error(
+            "dtg",
+            Phrase.of(
+                "The date-time group {dtg} lies more than a day in the future; a DTG is the "
+                "time of release, in Zulu.",
+                dtg=cable.dtg.strftime("%Y-%m-%d %H:%MZ"),
+            ),
+            since=2,
+        )
+
+
+def _summary_index(cable: Cable) -> int | None:
+    """The index of the summary paragraph (one of the first two), if there is one."""
+    return next(
+        (i for i, p in enumerate(cable.paragraphs[:2]) if "SUMMARY" in p.text[:40].upper()),
+        None,
+    )
+
+
+def _check_niact(cable: Cable, f: Findings) -> None:
+    """5 FAH-2 H-421.2: the drafter justifies NIACT in paragraph 1. A long cable
+    starts with its summary (5 FAH-1 H-246.3), so the justification may also be in
+    the summary or in the first paragraph after END SUMMARY."""
+    niact = cable.precedence == NIACT or any(a.precedence == NIACT for a in cable.action)
+    if not niact or not cable.paragraphs:
+        return
+    candidates = {0}
+    summary = _summary_index(cable)
+    if summary is not None:
+        candidates.add(summary)
+        end = next(
+            (i for i, p in enumerate(cable.paragraphs) if "END SUMMARY" in p.text.upper()),
+            summary,
+        )
+        candidates.add(end + 1)
+    if not any(
+        "NIACT" in cable.paragraphs[i].text.upper() for i in candidates if i < len(cable.paragraphs)
+    ):
+        f.error(
+            "paragraphs[1]",
+            Phrase.of(
+                "A NIACT IMMEDIATE cable must justify the night action (say why the addressee "
+                "must be woken) in paragraph 1; when paragraph 1 is the summary, in the summary "
+                "or in the first paragraph after END SUMMARY."
+            ),
+            historic=Historic.WARN,
+        )
+
+
+def _check_body(cable: Cable, f: Findings) -> None:
     if not cable.paragraphs:
-        _error(out, "paragraphs", Phrase.of("The cable has no text. Write at least one paragraph."))
+        f.error("paragraphs", Phrase.of("The cable has no text. Write at least one paragraph."))
         return
     for i, p in enumerate(cable.paragraphs, start=1):
         if not p.text.strip():
-            _error(
-                out,
+            f.error(
                 f"paragraphs[{i}]",
                 Phrase.of("Paragraph {number} is empty. Write it or remove it.", number=str(i)),
             )
         elif _HAND_NUMBER.match(p.text) and len(cable.paragraphs) > 1:
-            _warn(
-                out,
+            f.warn(
                 f"paragraphs[{i}]",
                 Phrase.of(
                     "Paragraph {number} starts with a typed number; paragraphs are numbered "
@@ -232,31 +317,69 @@ def _check_body(cable: Cable, out: list[Finding]) -> None:
                 ),
             )
     length = sum(len(p.text) for p in cable.paragraphs)
-    has_summary = any("SUMMARY" in p.text[:40].upper() for p in cable.paragraphs[:2])
-    if length > SUMMARY_THRESHOLD_CHARS and not has_summary:
-        _warn(
-            out,
+    if length > SUMMARY_THRESHOLD_CHARS and _summary_index(cable) is None:
+        f.warn(
             "paragraphs[1]",
             Phrase.of(
                 "A cable of more than three pages needs a summary: begin paragraph 1 with "
-                "'SUMMARY:' and end it with 'END SUMMARY.'"
+                "'SUMMARY:' and end it with 'END SUMMARY.' On a NIACT IMMEDIATE cable, the "
+                "night-action justification may then be in the summary or in the first "
+                "paragraph after it."
             ),
         )
 
 
+def _check_typed_marks(cable: Cable, scheme: ClassificationScheme, f: Findings) -> None:
+    """A mark typed at the start of the text is not the portion's mark: ``(C) Text``
+    under ``(U)`` would under-classify the banner (5 FAH-1 H-246.2: the mark belongs
+    to the portion, after its number)."""
+    portions = [("subject", cable.subject_marking, cable.subject)] + [
+        (f"paragraphs[{i}]", p.marking, p.text) for i, p in enumerate(cable.paragraphs, start=1)
+    ]
+    for field, mark, text in portions:
+        typed = typed_portion_mark(text, scheme)
+        if typed is None:
+            continue
+        try:
+            own: Marking | None = parse_marking(mark, scheme) if mark.strip() else None
+        except MarkingError:
+            own = None
+        if own == typed[0]:
+            f.warn(
+                field,
+                Phrase.of(
+                    "The text starts with its portion mark {typed} typed again; remove it from "
+                    "the text.",
+                    typed=typed[0].portion,
+                ),
+                since=2,
+            )
+        else:
+            f.error(
+                field,
+                Phrase.of(
+                    "The text starts with the portion mark {typed}, but the portion is marked "
+                    "{mark}. Make {typed} its mark (if that is its classification) and remove "
+                    "it from the text.",
+                    typed=typed[0].portion,
+                    mark=mark.strip() or "-",
+                ),
+                since=2,
+            )
+
+
 def _check_declared_banner(
-    cable: Cable, scheme: ClassificationScheme, banner: Marking, out: list[Finding]
+    cable: Cable, scheme: ClassificationScheme, banner: Marking, f: Findings
 ) -> None:
     if cable.declared_banner is None:
         return
     try:
         declared = parse_marking(cable.declared_banner, scheme)
     except MarkingError as exc:
-        _error(out, "declared_banner", exc.phrase or exc.message)
+        f.out.append(_finding(Severity.ERROR, "declared_banner", exc.phrase or exc.message))
         return
     if declared.level.rank < banner.level.rank:
-        _error(
-            out,
+        f.error(
             "declared_banner",
             Phrase.of(
                 "The stated classification {declared} is lower than a portion of the cable; "
@@ -266,8 +389,7 @@ def _check_declared_banner(
             ),
         )
     elif declared != banner:
-        _warn(
-            out,
+        f.warn(
             "declared_banner",
             Phrase.of(
                 "The stated classification {declared} differs from what the portions add up "
@@ -278,159 +400,24 @@ def _check_declared_banner(
         )
 
 
-def _check_authority(
-    cable: Cable,
-    scheme: ClassificationScheme,
-    banner: Marking,
-    today: date,
-    out: list[Finding],
-) -> None:
-    rules = scheme.authority
-    auth = cable.authority
-    if not banner.level.classified:
-        if auth is not None and auth.classified_by.strip():
-            _warn(
-                out,
-                "authority",
-                Phrase.of(
-                    "An unclassified cable needs no classification authority block; remove it."
-                ),
-            )
-        return
-    if rules is None or not rules.required_for_classified:
-        return
-    if auth is None or not auth.classified_by.strip():
-        _error(
-            out,
-            "authority",
-            Phrase.of(
-                "A {level} cable needs a classification authority block: 'Classified by' "
-                "(name and title), the reason, and 'Declassify on'.",
-                level=banner.level.name,
-            ),
-        )
-        return
-    if not auth.reasons and not (auth.derived_from or "").strip():
-        _error(
-            out,
-            "authority.reasons",
-            Phrase.of(
-                "Give the reason for classification (e.g. 1.4(b), 1.4(d)) or the source it is "
-                "derived from."
-            ),
-        )
-    for reason in auth.reasons:
-        if rules.reasons and reason not in rules.reasons:
-            _error(
-                out,
-                "authority.reasons",
-                Phrase.of(
-                    "{reason} is not a classification reason; use {allowed}.",
-                    reason=repr(reason),
-                    allowed=rules.reasons,
-                ),
-            )
-    _check_declassify_on(auth.declassify_on, cable, rules, today, out)
-
-
-def _check_declassify_on(
-    value: str,
-    cable: Cable,
-    rules: AuthorityRules,
-    today: date,
-    out: list[Finding],
-) -> None:
-    exemptions = rules.exemptions
-    text = value.strip()
-    field = "authority.declassify_on"
-    if not text:
-        _error(
-            out,
-            field,
-            Phrase.of(
-                "Say when the cable may be declassified: a date, an event or an exemption "
-                "such as 25X1."
-            ),
-        )
-        return
-    if text in exemptions:
-        if text.startswith("25X"):
-            _error(
-                out,
-                field,
-                Phrase.of(
-                    "The exemption {code} needs a date, e.g. '{code}, 2069-12-31'.", code=text
-                ),
-            )
-        return
-    m = _EXEMPTION_WITH_DATE.match(text)
-    if m and m.group(1) not in exemptions:
-        _error(out, field, Phrase.of("{code} is not a known exemption code.", code=m.group(1)))
-        return
-    try:
-        when = parse_date(m.group(2) if m else text)
-    except FieldError:
-        when = None
-    if when is None:
-        if text[:1].isdigit():
-            _error(
-                out,
-                field,
-                Phrase.of("{value} is not a valid date; write it as YYYY-MM-DD.", value=repr(text)),
-            )
-        return  # an event: cannot be checked
-    origin = (cable.dtg.date() if cable.dtg else today) if m is None else None
-    limit = rules.max_declassify_years
-    if origin is not None and limit is not None:
-        latest = _add_years(origin, limit)
-        if when > latest:
-            _error(
-                out,
-                field,
-                Phrase.of(
-                    "The declassification date {date} is more than {limit} years after the "
-                    "cable; choose {latest} or earlier, or an exemption.",
-                    date=when.isoformat(),
-                    limit=str(limit),
-                    latest=latest.isoformat(),
-                ),
-            )
-    if when < today:
-        _warn(
-            out,
-            field,
-            Phrase.of(
-                "The declassification date {date} has already passed.", date=when.isoformat()
-            ),
-        )
-
-
-def _add_years(d: date, years: int) -> date:
-    if d.year + years > date.max.year:  # a cable dated near the end of the calendar
-        return date.max
-    try:
-        return d.replace(year=d.year + years)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + years, day=28)
-
-
-def _check_tags(cable: Cable, scheme: ClassificationScheme, out: list[Finding]) -> None:
+def _check_tags(cable: Cable, scheme: ClassificationScheme, f: Findings) -> None:
     for i, tag in enumerate(cable.tags, start=1):
         if not is_known_tag(tag):
-            _warn(
-                out,
+            f.warn(
                 f"tags[{i}]",
                 Phrase.of(
                     "{tag} is not a known TAGS code; check it against the TAGS handbook.",
                     tag=repr(tag),
                 ),
             )
+    # 5 FAH-3 H-011: an error for new cables (rules 2), a warning for imports.
     if scheme.tags_required and not any(is_subject_tag(t) for t in cable.tags):
-        _warn(
-            out,
+        f.error(
             "tags",
             Phrase.of(
                 "The cable has no subject TAG (such as PREL or ECON); every cable needs at "
                 "least one."
             ),
+            since=2,
+            historic=Historic.WARN,
         )

@@ -161,7 +161,12 @@ def _authority_block(w: _Writer, cable: Cable, banner: Marking) -> None:
         lines.append(f"Derived From: {auth.derived_from.strip()}")
     if auth.declassify_on.strip():
         lines.append(f"Declassify On: {auth.declassify_on.strip()}")
+    if auth.downgrade:  # cabledesk.cable/2
+        lines.append(f"Downgrade To: {auth.downgrade.strip()}")
     w.line("authority", "\n".join(lines), gap=True)
+    if auth.sources:  # "Derived From: Multiple Sources", listed after the block
+        listed = "\n".join(f"{i}. {src.strip()}" for i, src in enumerate(auth.sources, start=1))
+        w.line("authority", f"Sources:\n{listed}", gap=True)
 
 
 def _size(size: int | None) -> str:

@@ -59,10 +59,9 @@ class DocumentLabels:
 
 def attachment_marking(attachment: Attachment, scheme: ClassificationScheme) -> Marking | None:
     """The attachment's own marking, or None; raises MarkingError if it cannot be parsed."""
-    text = getattr(attachment, "marking", None)
-    if not isinstance(text, str) or not text.strip():
+    if not attachment.marking.strip():
         return None
-    return parse_marking(text, scheme)
+    return parse_marking(attachment.marking, scheme)
 
 
 def banner_text(marking: Marking, scheme: ClassificationScheme) -> str:

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.cable import Cable, cable_banner
-from cabledesk.domain.canonical import SCHEMA_ID, decode_cable, encode_cable
+from cabledesk.domain.canonical import SCHEMA_IDS, decode_cable, encode_cable
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import CableDeskError, MarkingError
@@ -77,7 +77,8 @@ def judge(
         cable = decode_cable(cable_json)
     except CableDeskError as exc:
         schema = peek_text(cable_json, "schema")
-        if schema is not None and schema.startswith("cabledesk.cable/") and schema != SCHEMA_ID:
+        newer = schema is not None and schema.startswith("cabledesk.cable/")
+        if newer and schema not in SCHEMA_IDS:
             return with_verdict(signed, Verdict.NEWER_FORMAT, exc.message, exc.hint)
         return with_verdict(
             signed, Verdict.MALFORMED, f"The sealed cable cannot be read: {exc.message}"

@@ -50,13 +50,15 @@ def describe(
     paths: Sequence[Path],
     *,
     descriptions: Mapping[str, str] | None = None,
+    markings: Mapping[str, str] | None = None,
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> tuple[Attachment, ...]:
     """The attachments to list for ``paths``, in order: NFC name, size, SHA-256.
 
     ``descriptions`` gives an attachment's description by name (those the draft
-    had). ``progress`` receives the count of bytes read so far, over all files.
+    had), ``markings`` its own portion mark by name. ``progress`` receives the
+    count of bytes read so far, over all files.
     Raises InputError (a name that is not UTF-8, a file that cannot be read, is
     not a regular file, or changes size while it is read), Cancelled when
     ``cancel()`` turns true.
@@ -68,7 +70,13 @@ def describe(
         name = _name(path)
         size, sha256, done = _hash(path, buffer, done, progress, cancel)
         described.append(
-            Attachment(name, (descriptions or {}).get(name, ""), size=size, sha256=sha256)
+            Attachment(
+                name,
+                (descriptions or {}).get(name, ""),
+                size=size,
+                sha256=sha256,
+                marking=(markings or {}).get(name, ""),
+            )
         )
     return tuple(described)
 

@@ -13,8 +13,10 @@
 
 The rules an export follows, in order: every portion mark must parse
 (MarkingError); a cable with validation findings of severity error is refused
-(ValidationError) — except an imported historic record, which is exported as
-its source has it (its findings describe the source and cannot be fixed);
+(ValidationError) — every cable, an imported historic record included: the
+drafting rules give a record warnings, not errors, for what its time did not
+require or its source does not record, so it passes on its own merits (a
+``provenance`` field never skips the check);
 the document's banner must be at or below the export ceiling
 (PolicyRefusal); then everything is built in memory and only then written,
 each file atomically. If writing a later file fails, the files already
@@ -272,8 +274,8 @@ class ExportService:
         )
 
     def _check_findings(self, cable: Cable, scheme: ClassificationScheme) -> None:
-        if cable.provenance is not None:
-            return  # a historic record: exported as its source has it
+        # No exception for imported records: validation itself softens what a historic
+        # record cannot fix, so a draft given a provenance gains nothing here.
         errors = [
             f for f in validate(cable, scheme, today=self._clock().date())
             if f.severity == Severity.ERROR

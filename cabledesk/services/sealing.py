@@ -186,11 +186,13 @@ class SealService:
         """
         now = self._vault.now().replace(second=0, microsecond=0)
         descriptions = {a.name: a.description for a in cable.attachments}
+        # An attachment's own marking counts in the banner: it must survive the listing.
+        markings = {a.name: a.marking for a in cable.attachments}
         listed = replace(
             cable,
             dtg=cable.dtg or now,
             attachments=tuple(
-                Attachment(name, descriptions.get(name, ""))
+                Attachment(name, descriptions.get(name, ""), marking=markings.get(name, ""))
                 for name in attachment_names(attachments)
             ),
         )
@@ -209,7 +211,11 @@ class SealService:
         released = replace(
             listed,
             attachments=describe(
-                attachments, descriptions=descriptions, progress=reading, cancel=cancel
+                attachments,
+                descriptions=descriptions,
+                markings=markings,
+                progress=reading,
+                cancel=cancel,
             ),
         )
         docx = self._render(released)

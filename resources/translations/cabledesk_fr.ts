@@ -2924,10 +2924,6 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Un télégramme ne peut porter qu’une seule mention de canal, pas {count} ({captions}). N’en gardez qu’une.</translation>
     </message>
     <message>
-        <source>A NIACT IMMEDIATE cable must justify the night action in paragraph 1 (say why the addressee must be woken).</source>
-        <translation>Un télégramme NIACT IMMEDIATE doit justifier l’action de nuit au paragraphe 1 (dites pourquoi le destinataire doit être réveillé).</translation>
-    </message>
-    <message>
         <source>Two attachments have the same name. Rename one.</source>
         <translation>Deux pièces jointes portent le même nom. Renommez-en une.</translation>
     </message>
@@ -2938,10 +2934,6 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>The cable has no text. Write at least one paragraph.</source>
         <translation>Le télégramme n’a pas de texte. Écrivez au moins un paragraphe.</translation>
-    </message>
-    <message>
-        <source>A cable of more than three pages needs a summary: begin paragraph 1 with &apos;SUMMARY:&apos; and end it with &apos;END SUMMARY.&apos;</source>
-        <translation>Un télégramme de plus de trois pages exige un résumé&#xa0;: commencez le paragraphe 1 par &apos;SUMMARY:&apos; et terminez-le par &apos;END SUMMARY.&apos;</translation>
     </message>
     <message>
         <source>The stated classification {declared} is lower than a portion of the cable; the portions add up to {banner}.</source>
@@ -3292,8 +3284,96 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Nommez les pays auxquels il peut être communiqué.</translation>
     </message>
     <message>
+        <source>The date-time group {dtg} lies more than a day in the future; a DTG is the time of release, in Zulu.</source>
+        <translation>Le groupe date-heure {dtg} est à plus d’un jour dans le futur&#xa0;; un DTG est l’heure d’émission, en heure Zoulou.</translation>
+    </message>
+    <message>
+        <source>{name} is addressed {value}, above the cable&apos;s precedence {cable}; raise the cable&apos;s precedence to {value}, or lower the addressee&apos;s.</source>
+        <translation>{name} est destinataire en {value}, au-dessus de la priorité du télégramme {cable}&#xa0;; portez la priorité du télégramme à {value}, ou abaissez celle du destinataire.</translation>
+    </message>
+    <message>
+        <source>The text starts with its portion mark {typed} typed again; remove it from the text.</source>
+        <translation>Le texte commence par sa propre mention de portion {typed}, saisie une seconde fois&#xa0;; retirez-la du texte.</translation>
+    </message>
+    <message>
+        <source>The text starts with the portion mark {typed}, but the portion is marked {mark}. Make {typed} its mark (if that is its classification) and remove it from the text.</source>
+        <translation>Le texte commence par la mention de portion {typed}, mais la portion est marquée {mark}. Faites de {typed} sa mention (si c’est bien sa classification) et retirez-la du texte.</translation>
+    </message>
+    <message>
+        <source>&apos;Derived from: Multiple Sources&apos; needs the list of the sources; name each one.</source>
+        <translation>&apos;Derived from: Multiple Sources&apos; exige la liste des sources&#xa0;; nommez chacune d’elles.</translation>
+    </message>
+    <message>
+        <source>A list of sources goes with &apos;Derived from: Multiple Sources&apos;; write that in &apos;Derived from&apos;, or name the one source there.</source>
+        <translation>Une liste de sources va avec &apos;Derived from: Multiple Sources&apos;&#xa0;; écrivez-le dans &apos;Derived from&apos;, ou nommez-y la source unique.</translation>
+    </message>
+    <message>
+        <source>A {level} cable can be downgraded only to a lower classified level of the {scheme} scheme ({allowed}); to declassify it, use &apos;Declassify on&apos;.</source>
+        <translation>Un télégramme {level} ne peut être déclassé que vers un niveau classifié inférieur du référentiel {scheme} ({allowed})&#xa0;; pour le déclassifier, utilisez &apos;Declassify on&apos;.</translation>
+    </message>
+    <message>
+        <source>An exemption&apos;s date may lie at most {limit} years after the cable (E.O. 13526 section 3.3); choose {latest} or earlier.</source>
+        <translation>La date d’une exemption peut se situer au plus {limit} ans après le télégramme (E.O. 13526, section 3.3)&#xa0;; choisissez le {latest} ou une date antérieure.</translation>
+    </message>
+    <message>
+        <source>Classification reasons of E.O. 13526 section 1.4 ({reasons}) belong to US classification; the {scheme} scheme has none. Remove them.</source>
+        <translation>Les motifs de classification de la section 1.4 de l’E.O. 13526 ({reasons}) relèvent de la classification américaine&#xa0;; le référentiel {scheme} n’en a pas. Retirez-les.</translation>
+    </message>
+    <message>
+        <source>Only one source is listed: name it in &apos;Derived from&apos; instead.</source>
+        <translation>Une seule source est listée&#xa0;: nommez-la plutôt dans &apos;Derived from&apos;.</translation>
+    </message>
+    <message>
+        <source>Source {number} is empty. Name it or remove it.</source>
+        <translation>La source {number} est vide. Nommez-la ou retirez-la.</translation>
+    </message>
+    <message>
+        <source>The downgrade date {date} must come after the cable&apos;s date.</source>
+        <translation>La date de déclassement {date} doit suivre la date du télégramme.</translation>
+    </message>
+    <message>
+        <source>The downgrade date {date} must come before the declassification date {declassify}.</source>
+        <translation>La date de déclassement {date} doit précéder la date de déclassification {declassify}.</translation>
+    </message>
+    <message>
+        <source>Write the downgrade instruction as a level and a date, e.g. &apos;{example} on 2030-01-01&apos;.</source>
+        <translation>Écrivez l’instruction de déclassement sous la forme d’un niveau et d’une date, par exemple &apos;{example} on 2030-01-01&apos;.</translation>
+    </message>
+    <message>
+        <source>{code} exempts from automatic declassification at 25 years only through an agency declassification guide approved by ISCAP (E.O. 13526 section 3.3): cite the guide in &apos;Derived from&apos;, or give a date.</source>
+        <translation>{code} n’exempte de la déclassification automatique à 25 ans qu’au titre d’un guide de déclassification d’agence approuvé par l’ISCAP (E.O. 13526, section 3.3)&#xa0;: citez ce guide dans &apos;Derived from&apos;, ou donnez une date.</translation>
+    </message>
+    <message>
+        <source>{code} is an exemption of E.O. 13526 (US classification); the {scheme} scheme has no exemptions. Give a date or an event.</source>
+        <translation>{code} est une exemption de l’E.O. 13526 (classification américaine)&#xa0;; le référentiel {scheme} n’a pas d’exemptions. Donnez une date ou un événement.</translation>
+    </message>
+    <message>
+        <source>{code} is no longer allowed in &apos;Declassify on&apos; (ended by {since}); E.O. 13526 section 1.5 requires a date or event no more than {limit} years away, or an exemption.</source>
+        <translation>{code} n’est plus admis dans &apos;Declassify on&apos; (abandonné par {since})&#xa0;; la section 1.5 de l’E.O. 13526 exige une date ou un événement à {limit} ans au plus, ou une exemption.</translation>
+    </message>
+    <message>
+        <source>The caption {caption} restricts nothing: no portion is marked {portion}. Mark the portions it covers, e.g. ({example}).</source>
+        <translation>La mention de diffusion {caption} ne restreint rien&#xa0;: aucune portion n’est marquée {portion}. Marquez les portions qu’elle couvre, par exemple ({example}).</translation>
+    </message>
+    <message>
+        <source>The captions {caption} and {other} contradict each other: {caption} already restricts more. Keep only {caption}.</source>
+        <translation>Les mentions de diffusion {caption} et {other} se contredisent&#xa0;: {caption} restreint déjà davantage. Ne gardez que {caption}.</translation>
+    </message>
+    <message>
+        <source>{caption} is not a caption of the {scheme} scheme; use one of: {allowed}.</source>
+        <translation>{caption} n’est pas une mention de diffusion du référentiel {scheme}&#xa0;; utilisez l’une de celles-ci&#xa0;: {allowed}.</translation>
+    </message>
+    <message>
         <source>{message} {hint}</source>
         <translation>{message} {hint}</translation>
+    </message>
+    <message>
+        <source>A NIACT IMMEDIATE cable must justify the night action (say why the addressee must be woken) in paragraph 1; when paragraph 1 is the summary, in the summary or in the first paragraph after END SUMMARY.</source>
+        <translation>Un télégramme NIACT IMMEDIATE doit justifier l’action de nuit (dire pourquoi réveiller le destinataire) au paragraphe 1&#xa0;; si le paragraphe 1 est le résumé, dans le résumé ou dans le premier paragraphe après END SUMMARY.</translation>
+    </message>
+    <message>
+        <source>A cable of more than three pages needs a summary: begin paragraph 1 with &apos;SUMMARY:&apos; and end it with &apos;END SUMMARY.&apos; On a NIACT IMMEDIATE cable, the night-action justification may then be in the summary or in the first paragraph after it.</source>
+        <translation>Un télégramme de plus de trois pages exige un résumé&#xa0;: commencez le paragraphe 1 par &apos;SUMMARY:&apos; et terminez-le par &apos;END SUMMARY.&apos; Sur un télégramme NIACT IMMEDIATE, la justification de l’action de nuit peut alors figurer dans le résumé ou dans le premier paragraphe qui le suit.</translation>
     </message>
     <message>
         <source>Very weak: it would be guessed almost at once.</source>

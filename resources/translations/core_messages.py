@@ -355,6 +355,104 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("core", "Mark it {control} instead."),
     QT_TRANSLATE_NOOP("core", "Name the countries it may be released to."),
     # cabledesk/domain/validation.py
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The date-time group {dtg} lies more than a day in the future; a DTG is the time "
+        "of release, in Zulu.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name} is addressed {value}, above the cable's precedence {cable}; raise the "
+        "cable's precedence to {value}, or lower the addressee's.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The text starts with its portion mark {typed} typed again; remove it from the text.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The text starts with the portion mark {typed}, but the portion is marked {mark}."
+        " Make {typed} its mark (if that is its classification) and remove it from the "
+        "text.",
+    ),
+    # cabledesk/domain/_authority_rules.py
+    QT_TRANSLATE_NOOP(
+        "core",
+        "'Derived from: Multiple Sources' needs the list of the sources; name each one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "A list of sources goes with 'Derived from: Multiple Sources'; write that in "
+        "'Derived from', or name the one source there.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "A {level} cable can be downgraded only to a lower classified level of the "
+        "{scheme} scheme ({allowed}); to declassify it, use 'Declassify on'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "An exemption's date may lie at most {limit} years after the cable (E.O. 13526 "
+        "section 3.3); choose {latest} or earlier.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Classification reasons of E.O. 13526 section 1.4 ({reasons}) belong to US "
+        "classification; the {scheme} scheme has none. Remove them.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Only one source is listed: name it in 'Derived from' instead.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Source {number} is empty. Name it or remove it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The downgrade date {date} must come after the cable's date.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The downgrade date {date} must come before the declassification date {declassify}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Write the downgrade instruction as a level and a date, e.g. '{example} on 2030-01-01'.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{code} exempts from automatic declassification at 25 years only through an "
+        "agency declassification guide approved by ISCAP (E.O. 13526 section 3.3): cite "
+        "the guide in 'Derived from', or give a date.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{code} is an exemption of E.O. 13526 (US classification); the {scheme} scheme "
+        "has no exemptions. Give a date or an event.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{code} is no longer allowed in 'Declassify on' (ended by {since}); E.O. 13526 "
+        "section 1.5 requires a date or event no more than {limit} years away, or an "
+        "exemption.",
+    ),
+    # cabledesk/domain/_caption_rules.py
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The caption {caption} restricts nothing: no portion is marked {portion}. Mark "
+        "the portions it covers, e.g. ({example}).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The captions {caption} and {other} contradict each other: {caption} already "
+        "restricts more. Keep only {caption}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{caption} is not a caption of the {scheme} scheme; use one of: {allowed}.",
+    ),
+    # cabledesk/domain/validation.py (the rules of the first release)
     QT_TRANSLATE_NOOP("core", "{message} {hint}"),
     QT_TRANSLATE_NOOP("core", "The cable has no originator (FM). Name the sending post."),
     QT_TRANSLATE_NOOP("core", "The cable has no action addressee (TO). Add at least one."),
@@ -365,8 +463,9 @@ CORE_PHRASES = (
     ),
     QT_TRANSLATE_NOOP(
         "core",
-        "A NIACT IMMEDIATE cable must justify the night action in paragraph 1 (say why "
-        "the addressee must be woken).",
+        "A NIACT IMMEDIATE cable must justify the night action (say why the addressee "
+        "must be woken) in paragraph 1; when paragraph 1 is the summary, in the summary "
+        "or in the first paragraph after END SUMMARY.",
     ),
     QT_TRANSLATE_NOOP("core", "Two attachments have the same name. Rename one."),
     QT_TRANSLATE_NOOP(
@@ -376,7 +475,9 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP(
         "core",
         "A cable of more than three pages needs a summary: begin paragraph 1 with "
-        "'SUMMARY:' and end it with 'END SUMMARY.'",
+        "'SUMMARY:' and end it with 'END SUMMARY.' On a NIACT IMMEDIATE cable, the night-"
+        "action justification may then be in the summary or in the first paragraph after "
+        "it.",
     ),
     QT_TRANSLATE_NOOP(
         "core",

@@ -110,13 +110,15 @@ def test_lint_reports_errors_with_exit_1(cli: Runner, tmp_path: Path) -> None:
     assert r.code == 1
     assert "error: paragraphs[1]: NOFORN and REL TO contradict" in r.out
     assert "error: paragraphs[2]: This portion has no portion mark" in r.out
-    assert r.out.rstrip().endswith("2 errors, 1 warning")
+    # drafting rules 2: a missing subject TAG is an error on a new cable (5 FAH-3 H-011)
+    assert "error: tags: The cable has no subject TAG" in r.out
+    assert r.out.rstrip().endswith("3 errors, 0 warnings")
     j = cli("draft", "lint", str(out), "--json")
     assert j.code == 1
     findings = json.loads(j.out)
-    assert {"severity": "warning", "field": "tags",
+    assert {"severity": "error", "field": "tags",
             "message": findings[-1]["message"]} == findings[-1]  # fmt: skip
-    assert [f["severity"] for f in findings].count("error") == 2
+    assert [f["severity"] for f in findings].count("error") == 3
 
 
 def test_lint_of_a_clean_cable(cli: Runner, tmp_path: Path) -> None:
@@ -128,6 +130,23 @@ def test_lint_of_a_clean_cable(cli: Runner, tmp_path: Path) -> None:
     r = cli("draft", "lint", str(out))
     assert (r.code, r.out) == (0, "banner: UNCLASSIFIED\nno findings\n")
     assert json.loads(cli("draft", "lint", str(out), "--json").out) == []
+
+
+def test_body_marks_are_read_as_the_editor_reads_them(cli: Runner, tmp_path: Path) -> None:
+    """5 FAH-1 H-246.2 writes the mark after the paragraph number: "2. (S//NF) Text" gives
+    the mark (S//NF); a second mark typed into the text is flagged, never kept silently."""
+    body = tmp_path / "b.txt"
+    body.write_text("1. (C) First.\n\n2. (U) (S//NF) Second.")
+    out = tmp_path / "c.json"
+    cli("draft", "new", "--from", "AMEMBASSY PARIS", "--to", "SECSTATE WASHDC",
+        "--subject", "(U) TEST", "--tags", "PREL", "--body", str(body), "-o", str(out))  # fmt: skip
+    doc = json.loads(out.read_text())
+    assert [(p["marking"], p["text"]) for p in doc["paragraphs"]] == [
+        ("(C)", "First."),
+        ("(U)", "(S//NF) Second."),
+    ]
+    r = cli("draft", "lint", str(out))
+    assert "error: paragraphs[2]: The text starts with the portion mark (S//NF)" in r.out
 
 
 @pytest.mark.parametrize(

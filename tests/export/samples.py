@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 
 from cabledesk.domain.cable import Addressee, Attachment, Authority, Cable, Paragraph
 from cabledesk.domain.frus import cable_from_frus
@@ -77,21 +76,9 @@ def uk_telegram(**changes: object) -> Cable:
     return replace(cable, **changes)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True)
-class _MarkedAttachment(Attachment):
-    marking: str | None = None
-
-
 def marked(attachment: Attachment, marking: str | None) -> Attachment:
-    """``attachment`` with its own portion mark (``attachments[].marking``, cable/2).
-
-    Until ``Attachment.marking`` exists, a subclass stands in for it; the export
-    reads it with ``getattr``.
-    """
-    if "marking" in {f.name for f in fields(Attachment)}:
-        changes: dict[str, Any] = {"marking": marking}  # mypy checks replace()'s keywords
-        return replace(attachment, **changes)
-    return _MarkedAttachment(**asdict(attachment), marking=marking)
+    """``attachment`` with its own portion mark (``attachments[].marking``, cable/2)."""
+    return replace(attachment, marking=marking or "")
 
 
 def unclassified_cable(**changes: object) -> Cable:

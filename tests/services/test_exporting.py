@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from cabledesk.crypto.keys import Identity
-from cabledesk.domain.cable import Paragraph
+from cabledesk.domain.cable import Authority, Paragraph, Provenance
 from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.domain.validation import Severity, validate
 from cabledesk.errors import ExportError, InputError, MarkingError, PolicyRefusal, ValidationError
 from cabledesk.export.pdf import LibreOfficeConverter
 from cabledesk.export.signed import DocumentSigner, ExpectedSigner
@@ -106,6 +107,40 @@ def test_a_draft_with_errors_is_refused_a_historic_record_is_not(tmp_path: Path)
     frus = next(c for c in frus_cables(SCHEMES["us"]) if not c.action)  # frus1864p4/d382
     _service().export(frus, ExportRequest(tmp_path / "frus.docx"))
     assert _files(tmp_path) == ["frus.docx"]
+
+
+FAKE = Provenance("FRUS", "frus1918Russiav03/d1")
+GATE = [
+    ("typed-mark", {"paragraphs": (Paragraph("(U)", "(S//NF) Hidden under a (U) mark."),),
+                    "authority": None}, "portion mark"),
+    ("no-authority-block", {"authority": None}, "classification authority block"),
+    ("OADR", {"authority": Authority("Jane Doe", ("1.4(b)",), None, "OADR")}, "OADR"),
+    ("unknown-caption", {"captions": ("NODSI",)}, "NODSI"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "change", "words"), GATE, ids=[g[0] for g in GATE])
+def test_a_provenance_does_not_open_the_gate(
+    tmp_path: Path, name: str, change: dict[str, object], words: str
+) -> None:
+    """Adding a ``provenance`` to a draft's JSON used to skip validation at export."""
+    draft = modern_cable(provenance=FAKE, **change)
+    with pytest.raises(ValidationError, match=words):
+        ceiling = ExportCeiling.from_settings({"us": "TOP SECRET"}, SCHEMES)
+        _service(ceiling=ceiling).export(draft, ExportRequest(tmp_path / "c.docx"))
+    assert _files(tmp_path) == []
+
+
+def test_every_frus_telegram_passes_the_gate() -> None:
+    """The whole corpus: historic records pass on their own merits (warnings only)."""
+    us = SCHEMES["us"]
+    blocked = [
+        (c.provenance.record_id if c.provenance else c.id, f.field, f.message)
+        for c in frus_cables(us)
+        for f in validate(c, us, today=NOW.date())
+        if f.severity == Severity.ERROR
+    ]
+    assert blocked == []
 
 
 def test_existing_files_are_kept_unless_overwrite(tmp_path: Path) -> None:

@@ -154,3 +154,22 @@ def test_progress_covers_reading_then_sealing_and_cancel_stops_the_reading(
     with pytest.raises(Cancelled):
         service.seal(CABLE, berlin, out, attachments=[annex], cancel=cancel)
     assert not out.exists() and jane.archive.count() == 1
+
+
+def test_an_attachment_keeps_its_own_marking_when_sealed(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path
+) -> None:
+    """cabledesk.cable/2: an attachment's marking (which counts in the banner) is listed
+    with it when the cable is sealed, not dropped with the draft's attachment list."""
+    jane, berlin, _ = parties
+    annex = tmp_path / "annex.bin"
+    annex.write_bytes(b"figures")
+    draft = replace(CABLE, attachments=(Attachment("annex.bin", "the figures", marking="(C)"),))
+    service = SealService(jane, SCHEMES)
+    out = tmp_path / "out.cable"
+    service.seal(draft, service.resolve(["Berlin"]), out, attachments=[annex])
+
+    result, _ = OpenService(berlin, SCHEMES).open(out)
+    assert result.ok and result.cable is not None and result.cable_json is not None
+    assert result.cable.attachments[0].marking == "(C)"
+    assert json.loads(result.cable_json)["schema"] == "cabledesk.cable/2"

@@ -7,6 +7,11 @@ mark of the one it was split from. The gutter shows each paragraph's number
 and mark in the colour of its level; a click on it, or Ctrl+M, offers the
 levels of the cable's scheme and "Other mark…". Copying puts the marks back
 in front of the paragraphs, on a clipboard marked sensitive.
+
+A portion mark of the scheme typed at the start of a paragraph (``(C) Text…``,
+also after a typed number) is lifted into the paragraph's mark as soon as text
+follows it, in one undoable edit: typed text never sits under another mark that
+would under-classify the banner. Lower-case ``(c)`` stays text (an enumeration).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -30,7 +36,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QInputDialog, QMenu, QPlainTextEdit, QWidget
 
-from cabledesk.domain.body import paragraphs_from_text
+from cabledesk.domain.body import paragraphs_from_text, typed_portion_mark
 from cabledesk.domain.cable import Paragraph
 from cabledesk.domain.marking import parse_marking
 from cabledesk.domain.scheme import ClassificationScheme
@@ -127,6 +133,36 @@ class BodyEditor(QPlainTextEdit):
 
     def current_mark(self) -> str:
         return mark_of(self.textCursor().block())
+
+    # --- marks typed into the text ------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        super().keyPressEvent(event)
+        if event.text():
+            self.lift_typed_mark(self.textCursor().block())
+
+    def lift_typed_mark(self, block: QTextBlock) -> bool:
+        """Move a portion mark typed at the start of ``block`` into its mark (one
+        undoable edit); whether there was one."""
+        if self.scheme is None:
+            return False
+        text = block.text()
+        typed = typed_portion_mark(text, self.scheme)
+        if typed is None:
+            return False
+        marking, rest = typed
+        cursor = QTextCursor(block)
+        cursor.beginEditBlock()
+        cursor.setPosition(
+            block.position() + len(text.rstrip()) - len(rest), QTextCursor.MoveMode.KeepAnchor
+        )
+        cursor.removeSelectedText()
+        cursor.mergeBlockFormat(_format(marking.portion))
+        cursor.endEditBlock()
+        self.gutter.update()
+        self._update_margins()
+        self.changed.emit()
+        return True
 
     # --- choosing a mark ---------------------------------------------------------
 
