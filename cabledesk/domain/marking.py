@@ -432,6 +432,16 @@ def _check(m: Marking) -> None:
         )
     _check_fgi(m, names)
     if has_release and release is not None and not release.includes_originator:
+        inside = _members_listed(m)
+        if inside:
+            raise MarkingError(
+                Phrase.of(
+                    "{control} names only those beyond the members of {country}: remove {codes}.",
+                    control=release.control,
+                    country=scheme.country,
+                    codes=inside,
+                )
+            )
         if scheme.country in m.release_to:
             raise MarkingError(
                 Phrase.of(
@@ -468,6 +478,19 @@ def _check(m: Marking) -> None:
             )
         if tuple(m.release_to) != order_release_list(m.release_to, scheme):
             raise ValueError("release_to must be ordered with order_release_list()")
+
+
+def _members_listed(m: Marking) -> list[str]:
+    """The codes of a NATO or EU release list that stand only for its own members."""
+    from cabledesk.domain.tetragraphs import shipped_tetragraphs
+
+    table = shipped_tetragraphs()
+    members = table.nationalities(m.scheme.country) or frozenset()
+    return [
+        code
+        for code in m.release_to
+        if code != m.scheme.country and (table.nationalities(code) or {""}) <= members
+    ]
 
 
 def _check_fgi(m: Marking, names: set[str]) -> None:

@@ -3511,6 +3511,10 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <source>{token} is not a foreign classification: write the originator&apos;s code and its level, e.g. //GBR S.</source>
         <translation>{token} n’est pas une classification étrangère : écrivez le code de l’émetteur et son niveau, p. ex. //GBR S.</translation>
     </message>
+    <message>
+        <source>{control} names only those beyond the members of {country}: remove {codes}.</source>
+        <translation>{control} ne nomme que ceux qui s’ajoutent aux membres de {country} : retirez {codes}.</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>

@@ -604,4 +604,9 @@ CORE_PHRASES = (
         "{token} is not a foreign classification: write the originator's code and its "
         "level, e.g. //GBR S.",
     ),
+    # cabledesk/domain/marking.py: NATO and EU release lists
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{control} names only those beyond the members of {country}: remove {codes}.",
+    ),
 )
