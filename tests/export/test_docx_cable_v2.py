@@ -24,7 +24,7 @@ def test_v2_fields_are_rendered() -> None:
                                 marking="(TS//NF)"),),
     )  # fmt: skip
     reading = read(render_docx(cable, US, ExportSettings()))
-    assert reading.header == ["TOP SECRET//ORCON/NOFORN//NODIS"]  # raised by the attachment
+    assert reading.header[0] == "TOP SECRET//ORCON/NOFORN//NODIS"  # raised by the attachment
     text = "\n".join(reading.body)
     assert "Derived From: Multiple Sources" in text
     assert "Downgrade To: CONFIDENTIAL on 2030-01-01" in text
