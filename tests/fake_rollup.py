@@ -38,3 +38,6 @@ def install(monkeypatch: pytest.MonkeyPatch, version: int = 2) -> None:
     monkeypatch.setattr(rollup, "ROLLUP_VERSION", version)
     monkeypatch.setattr(rollup, "ROLLUP_VERSIONS", frozenset(range(1, version + 1)))
     monkeypatch.setattr(cable_module, "combine", fake_combine)
+    # cable_banner's default version was read when it was defined: the services' banners
+    # (computed with the default) follow the fake rules too
+    monkeypatch.setattr(cable_module.cable_banner, "__kwdefaults__", {"rollup": version})
