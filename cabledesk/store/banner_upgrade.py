@@ -32,6 +32,7 @@ share the work: every batch reads the progress again under the write lock.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,13 +42,20 @@ from cabledesk.domain import rollup
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import ClassificationScheme
-from cabledesk.errors import CableDeskError
+from cabledesk.errors import CableDeskError, VaultError
 from cabledesk.store.archive import Direction, archive_facets
 from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.database import Database, Row
 from cabledesk.store.drafts import unpack_cable
 
-__all__ = ["BATCH", "CHECKED_KEY", "BannerUpgrade", "needs_upgrade", "upgrade_banners"]
+__all__ = [
+    "BATCH",
+    "CHECKED_KEY",
+    "BannerUpgrade",
+    "needs_upgrade",
+    "upgrade_at_opening",
+    "upgrade_banners",
+]
 
 BATCH = 500  # rows per transaction
 REPORTED = 50  # unreadable entries named in the audit entry (all are counted)
@@ -99,6 +107,23 @@ def needs_upgrade(db: Database, version: int | None = None) -> bool:
     the current rules). One read of a small table: cheap at every opening."""
     target = rollup.ROLLUP_VERSION if version is None else version
     return _checked(db) < target
+
+
+def upgrade_at_opening(
+    db: Database, audit: AuditLog, now: Callable[[], datetime]
+) -> BannerUpgrade | None:
+    """:func:`upgrade_banners` to the current rules with the schemes shipped with
+    CableDesk (those every face uses), as a vault's opening does; None if there was
+    nothing to do, or the vault was busy or could not be written (the batches done
+    stay done: the next opening goes on)."""
+    if not needs_upgrade(db):
+        return None
+    from cabledesk.domain.scheme import SchemeRegistry
+
+    schemes = SchemeRegistry.load()
+    with contextlib.suppress(VaultError):
+        return upgrade_banners(db, audit, schemes.get_scheme, now)
+    return None
 
 
 def upgrade_banners(

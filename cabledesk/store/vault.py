@@ -13,10 +13,8 @@ Every opening applies the rollback rule (:mod:`.rollback`) and raises
 vault's last recorded state, or a ``vault.key`` older than the database says;
 after every commit that appended audit entries the head is recorded again.
 :meth:`Vault.change_passphrase` re-encrypts the database under a new key
-(:mod:`._passphrase_change`); an opening finishes or undoes a change that was
-interrupted and says so in :attr:`Vault.recovery`. An opening also brings the
-stored banners to the current roll-up rules (:mod:`.banner_upgrade`) and says what
-it did in :attr:`Vault.banner_upgrade`.
+(:mod:`._passphrase_change`); an opening finishes or undoes an interrupted one
+(:attr:`Vault.recovery`), and recomputes banners of older roll-up rules (:mod:`.banner_upgrade`).
 
 ``now`` is the clock (a function returning an aware UTC datetime), passed in
 so that tests control time.
@@ -30,9 +28,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from cabledesk.domain import rollup
 from cabledesk.errors import (
     InputError,
     VaultError,
@@ -44,6 +40,7 @@ from cabledesk.store._passphrase_change import PassphraseChange, Progress, Recov
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.audit_head import AuditHead
+from cabledesk.store.banner_upgrade import BannerUpgrade, upgrade_at_opening
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
@@ -64,9 +61,6 @@ from cabledesk.store.settings import DRAFT_HISTORY_LIMIT, Settings
 from cabledesk.store.vault_lock import VaultLock
 from cabledesk.store.vault_snapshot import VaultSnapshot, vault_snapshot
 
-if TYPE_CHECKING:
-    from cabledesk.store.banner_upgrade import BannerUpgrade
-
 __all__ = ["Clock", "Recovery", "Vault", "VaultSnapshot", "utc_now"]
 
 
@@ -76,8 +70,6 @@ class Vault:
 
     :attr:`recovery` says what the opening did about an interrupted change of
     passphrase (None: there was none); a face shows its ``message``.
-    :attr:`banner_upgrade` says what it did to bring stored banners to the current
-    roll-up rules (None: nothing was to be done).
     """
 
     def __init__(
@@ -93,7 +85,7 @@ class Vault:
         self.vault_id = vault_id
         self.now = now
         self.recovery: Recovery | None = None
-        self.banner_upgrade: BannerUpgrade | None = None
+        self.banner_upgrade: BannerUpgrade | None = None  # what the opening recomputed
         self._db: Database | None = db
         self._key: bytearray = db_key
         self._folder_lock = folder_lock
@@ -119,8 +111,6 @@ class Vault:
                 f"There is already a vault in {home.folder}.",
                 hint="Unlock it, or choose another folder with --home.",
             )
-        from cabledesk.store.banner_upgrade import CHECKED_KEY
-
         home.create_folders()
         vault_id = str(uuid.uuid4())
         db_key = bytearray(os.urandom(DB_KEY_SIZE))
@@ -134,11 +124,7 @@ class Vault:
                 with db.transaction():
                     db.executemany(
                         "INSERT INTO meta(key, value) VALUES (?, ?)",
-                        [
-                            ("vault_id", vault_id),
-                            ("created", now().isoformat()),
-                            (CHECKED_KEY, str(rollup.ROLLUP_VERSION)),  # nothing to upgrade
-                        ],
+                        [("vault_id", vault_id), ("created", now().isoformat())],
                     )
                     record_format(db, FORMAT_VERSION)
                     entry = AuditLog(db, now).append(Event.VAULT_CREATED, {"vault": vault_id})
@@ -266,7 +252,7 @@ class Vault:
             raise
         with vault._locked_on_failure():
             vault._record_key_file_format()
-            vault._upgrade_banners()
+            vault.banner_upgrade = upgrade_at_opening(vault.db, vault.audit, vault.now)
         return vault
 
     @classmethod
@@ -453,19 +439,6 @@ class Vault:
         # older (no false alarm, only a later detection) until the next commit.
         with contextlib.suppress(VaultError, InputError):
             self._write_key_file(lambda on_disk: on_disk, only_forward=True)
-
-    def _upgrade_banners(self) -> None:
-        """Stored banners of older roll-up rules recomputed (see :mod:`.banner_upgrade`);
-        if the vault is busy or cannot be written, at the next opening."""
-        from cabledesk.store.banner_upgrade import needs_upgrade, upgrade_banners
-
-        if not needs_upgrade(self.db):
-            return
-        from cabledesk.domain.scheme import SchemeRegistry
-
-        schemes = SchemeRegistry.load()  # the shipped schemes, as every face uses
-        with contextlib.suppress(VaultError):
-            self.banner_upgrade = upgrade_banners(self.db, self.audit, schemes.get_scheme, self.now)
 
     def _record_key_file_format(self) -> None:
         # Not now (the vault is busy, vault.key cannot be read): at the next opening.
