@@ -15,7 +15,7 @@ from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import Cancelled, MarkingError, SchemeError, ValidationError
-from cabledesk.store.archive import ArchiveEntry, Direction
+from cabledesk.store.archive import ArchiveEntry, BannerChange, Direction
 from cabledesk.store.audit import Event
 from cabledesk.store.search import (
     HIGHLIGHT_END,
@@ -33,6 +33,7 @@ __all__ = [
     "ArchiveEntry",
     "ArchiveService",
     "ArchivedCable",
+    "BannerChange",
     "Direction",
     "SearchFilters",
     "SearchHit",
@@ -136,6 +137,11 @@ class ArchiveService:
         except (MarkingError, SchemeError):
             banner = None
         return ArchivedCable(entry, cable, banner)
+
+    def banner_history(self, archive_id: int) -> list[BannerChange]:
+        """The banners an archived cable had before newer roll-up rules recomputed it
+        (each with the version of the rules that had computed it), newest first."""
+        return self._vault.archive.banner_history(archive_id)
 
     def count(self, direction: Direction | None = None) -> int:
         return self._vault.archive.count(direction)

@@ -30,6 +30,7 @@ class SavedDraft:
     cable: Cable
     version: int
     saved: datetime
+    rules_version: int = 1  # the drafting rules the draft was created under
 
 
 @dataclass(frozen=True, slots=True)

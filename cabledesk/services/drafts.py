@@ -13,6 +13,13 @@ lists them, :meth:`DraftsService.compare` says line by line what changed since
 one of them, and :meth:`DraftsService.restore` makes one the current content
 again — as a new version, so that nothing is lost, and audited (a restore that
 lowers the classification needs a justification like any other save).
+
+A draft keeps the version of the drafting rules it was created under
+(:meth:`DraftsService.rules_version`, :attr:`SavedDraft.rules_version`): rules that
+became errors later apply to new drafts, and show as warnings on older ones. A
+version's banner is the one stored with it when there is one (an earlier version
+keeps the banner it had, e.g. before newer roll-up rules recomputed it), else the
+banner its portions roll up to now.
 """
 
 from __future__ import annotations
@@ -42,6 +49,10 @@ __all__ = ["DraftSummary", "DraftsService", "SaveResult"]
 
 # The shortest part of a draft id the command line accepts.
 MIN_ID_PREFIX = 4
+
+# The version of the drafting rules a new draft is created under: the rules of
+# cabledesk.domain.validation that this CableDesk applies.
+NEW_DRAFT_RULES = 1
 
 # Controls whose removal widens who may read a cable.
 _RESTRICTIVE = frozenset({"nationals", "named-addressees"})
@@ -84,7 +95,9 @@ class DraftsService:
             signature=identity.name.split()[-1].upper() if identity.name.split() else "",
         )
         with self._vault.transaction():
-            self._vault.drafts.save(cable, self._banner_text(cable), self._vault.now())
+            self._vault.drafts.save(
+                cable, self._banner_text(cable), self._vault.now(), rules_version=NEW_DRAFT_RULES
+            )
             self._vault.audit.append(Event.DRAFT_CREATED, {"draft": cable.id})
         return cable
 
@@ -142,7 +155,7 @@ class DraftsService:
                     },
                 )
             now = self._vault.now()
-            version = self._vault.drafts.save(cable, text, now)
+            version = self._vault.drafts.save(cable, text, now, rules_version=NEW_DRAFT_RULES)
         return SaveResult(version, text, now)
 
     def load(self, draft_id: str) -> Cable:
@@ -151,7 +164,13 @@ class DraftsService:
     def current(self, draft_id: str) -> SavedDraft:
         """The draft as stored now; VaultError if there is none."""
         cable, version, saved = self._vault.drafts.current(draft_id)
-        return SavedDraft(cable, version, saved)
+        return SavedDraft(cable, version, saved, self._vault.drafts.rules_version(draft_id))
+
+    def rules_version(self, draft_id: str) -> int:
+        """The version of the drafting rules the draft was created under (1 for drafts
+        made before the rules had versions); VaultError if there is no such draft.
+        Validate it with these rules: findings of newer rules are warnings for it."""
+        return self._vault.drafts.rules_version(draft_id)
 
     def find_id(self, text: str) -> str:
         """The id of the draft ``text`` designates: its id, or a unique beginning of it
@@ -175,12 +194,13 @@ class DraftsService:
         """Every version kept of a draft, the current one first; VaultError if there is
         no such draft."""
         versions = self._vault.drafts.history(draft_id)
+        kept = self._vault.drafts.version_banners(draft_id)
         return [
             DraftVersion(
                 number,
                 saved,
                 f"{cable.subject_marking} {cable.subject}".strip(),
-                self._banner_text(cable),
+                kept[number] if number in kept else self._banner_text(cable),
                 current=i == 0,
             )
             for i, (number, saved, cable) in enumerate(versions)
@@ -195,8 +215,9 @@ class DraftsService:
         saved or not), line by line: lines of the version alone are removed, lines of
         ``current`` alone added."""
         old = self.version(draft_id, number)
+        kept = self._vault.drafts.version_banners(draft_id)
         return diff_lines(
-            cable_lines(old, self._banner_text(old)),
+            cable_lines(old, kept.get(number, self._banner_text(old))),
             cable_lines(current, self._banner_text(current)),
         )
 

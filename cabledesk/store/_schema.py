@@ -233,12 +233,38 @@ def _v5_keep_verifications(conn: sqlcipher3.Connection) -> None:
         )
 
 
+# Banners follow the roll-up rules (cabledesk/domain/rollup.py). Each stored banner
+# records the version of the rules that computed it (``rollup_version``: 1 for every
+# banner stored before, the only rules there were); an opening recomputes those older
+# than the current rules (cabledesk/store/banner_upgrade.py), keeping a banner it
+# replaces: a draft's as an earlier version (``draft_versions`` now keeps the banner
+# each version had, NULL for versions saved before), an archive entry's in
+# ``archive_banner_history``. A draft records the version of the drafting rules it was
+# created under (``rules_version``: 1 for the drafts made before).
+_V6_ROLLUP = """
+ALTER TABLE drafts ADD COLUMN rollup_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE drafts ADD COLUMN rules_version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE draft_versions ADD COLUMN banner TEXT;
+ALTER TABLE draft_versions ADD COLUMN rollup_version INTEGER;
+ALTER TABLE archive ADD COLUMN rollup_version INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE archive_banner_history (
+    id INTEGER PRIMARY KEY,
+    archive_id INTEGER NOT NULL REFERENCES archive(id) ON DELETE CASCADE,
+    replaced TEXT NOT NULL,
+    banner TEXT NOT NULL,
+    level TEXT NOT NULL,
+    rollup_version INTEGER NOT NULL
+);
+CREATE INDEX archive_banner_history_entry ON archive_banner_history(archive_id, id);
+"""
+
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
     _V2_DRAFTS,
     _V3_ARCHIVE,
     _V4_COMMON_TERMS,
     Migration(_V5_TRUST, _v5_keep_verifications),
+    _V6_ROLLUP,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -7,6 +7,12 @@ its verification, and the fields that search filters on. The searchable
 text (subject, body, TAGS, addressees, references) lives in a table of its own,
 indexed by FTS5 (see :mod:`cabledesk.store.search`); triggers keep the index in
 step. Lists and filters read only the small ``archive`` rows.
+
+The stored banner (and the level and level facet taken from it) is the roll-up of
+the cable's portions with the rules of the version it records; an opening brings
+older ones up to date (:mod:`cabledesk.store.banner_upgrade`) and keeps each banner
+it replaces (:meth:`ArchiveStore.banner_history`). For a received cable the banner
+its sender's seal asserted stays in ``verification`` as verified.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from cabledesk.domain import rollup
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.marking import Marking
 from cabledesk.errors import VaultError
@@ -24,7 +31,14 @@ from cabledesk.store._facets import facet_terms
 from cabledesk.store.database import Database, Row, like_escape
 from cabledesk.store.drafts import pack_cable, unpack_cable
 
-__all__ = ["ArchiveEntry", "ArchiveStore", "Direction", "searchable_text"]
+__all__ = [
+    "ArchiveEntry",
+    "ArchiveStore",
+    "BannerChange",
+    "Direction",
+    "archive_facets",
+    "searchable_text",
+]
 
 
 class Direction(StrEnum):
@@ -49,6 +63,27 @@ class ArchiveEntry:
     sealed_file: str | None
     verification: dict[str, object] | None
     stored: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BannerChange:
+    """A banner an archive entry had until newer roll-up rules replaced it."""
+
+    replaced: datetime
+    banner: str
+    level: str
+    rollup_version: int  # the version of the rules that had computed it
+
+
+def archive_facets(cable: Cable, direction: Direction, level: str) -> str:
+    """The hidden ``facets`` text of an entry (see :mod:`._facets`)."""
+    return facet_terms(
+        level=level,
+        direction=direction.value,
+        precedence=cable.precedence,
+        tags=cable.tags,
+        dtg=cable.dtg,
+    )
 
 
 def searchable_text(cable: Cable) -> tuple[str, str, str, str, str]:
@@ -109,13 +144,7 @@ class ArchiveStore:
         (:func:`cabledesk.store.sealed_files.remove_after_commit`), and decides
         beforehand whether the new cable may replace the old (:meth:`entry`).
         """
-        facets = facet_terms(
-            level=banner.level.name,
-            direction=direction.value,
-            precedence=cable.precedence,
-            tags=cable.tags,
-            dtg=cable.dtg,
-        )
+        facets = archive_facets(cable, direction, banner.level.name)
         text = (*searchable_text(cable), facets)
         meta = (
             cable.scheme,
@@ -130,6 +159,7 @@ class ArchiveStore:
             sealed_file,
             json.dumps(verification, sort_keys=True) if verification is not None else None,
             stored.isoformat(),
+            rollup.ROLLUP_VERSION,
         )
         blob = pack_cable(cable)
         with self._db.transaction():
@@ -142,7 +172,8 @@ class ArchiveStore:
                 self._db.execute(
                     "UPDATE archive SET scheme = ?, level = ?, level_tier = ?, banner = ?, "
                     "dtg = ?, precedence = ?, originator = ?, subject = ?, tags = ?, "
-                    "sealed_file = ?, verification = ?, stored = ? WHERE id = ?",
+                    "sealed_file = ?, verification = ?, stored = ?, rollup_version = ? "
+                    "WHERE id = ?",
                     (*meta, archive_id),
                 )
                 self._db.execute(
@@ -156,8 +187,8 @@ class ArchiveStore:
                 return archive_id
             archive_id = self._db.execute(
                 "INSERT INTO archive(scheme, level, level_tier, banner, dtg, precedence, "
-                "originator, subject, tags, sealed_file, verification, stored, cable_id, "
-                "direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "originator, subject, tags, sealed_file, verification, stored, rollup_version, "
+                "cable_id, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*meta, cable.id, direction.value),
             )
             self._db.execute(
@@ -213,6 +244,19 @@ class ArchiveStore:
         if row is None:
             raise VaultError(f"There is no archived cable {archive_id}.")
         return unpack_cable(bytes(row[0]))
+
+    def banner_history(self, archive_id: int) -> list[BannerChange]:
+        """The banners the entry had before newer roll-up rules recomputed it, the
+        most recently replaced first."""
+        rows = self._db.query(
+            "SELECT replaced, banner, level, rollup_version FROM archive_banner_history "
+            "WHERE archive_id = ? ORDER BY id DESC",
+            (archive_id,),
+        )
+        return [
+            BannerChange(datetime.fromisoformat(str(r)), str(b), str(lv), int(v))
+            for r, b, lv, v in rows
+        ]
 
     def entries(
         self, direction: Direction | None = None, *, limit: int = 200, offset: int = 0

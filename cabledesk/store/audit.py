@@ -61,6 +61,7 @@ class Event(StrEnum):
     BACKUP_CREATED = "backup created"
     SETTING_CHANGED = "setting changed"
     SECRET_KEY_EXPORTED = "secret key exported"  # noqa: S105 (an event name)
+    BANNERS_RECOMPUTED = "banners recomputed"
 
 
 @dataclass(frozen=True, slots=True)

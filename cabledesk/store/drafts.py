@@ -1,9 +1,16 @@
 """Drafts with autosave and history.
 
 Each :meth:`DraftStore.save` is one transaction: the previous content moves to
-``draft_versions`` and the new one replaces it, so a draft is never half
-written and a crash loses at most the save that had not returned. History is
-capped (``history_limit`` versions per draft, oldest dropped first).
+``draft_versions`` (with the banner it had) and the new one replaces it, so a
+draft is never half written and a crash loses at most the save that had not
+returned. History is capped (``history_limit`` versions per draft, oldest
+dropped first).
+
+A stored banner records the version of the roll-up rules that computed it (the
+current :data:`~cabledesk.domain.rollup.ROLLUP_VERSION` when saved); an opening
+brings older ones up to date (:mod:`cabledesk.store.banner_upgrade`). A draft
+records the version of the drafting rules it was created under
+(:meth:`DraftStore.rules_version`), which it keeps.
 """
 
 from __future__ import annotations
@@ -12,14 +19,23 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from cabledesk.domain import rollup
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.canonical import decode_cable, encode_cable
 from cabledesk.errors import VaultError
 from cabledesk.store.database import Database
 
-__all__ = ["DEFAULT_HISTORY_LIMIT", "DraftStore", "DraftSummary", "pack_cable", "unpack_cable"]
+__all__ = [
+    "DEFAULT_HISTORY_LIMIT",
+    "FIRST_RULES_VERSION",
+    "DraftStore",
+    "DraftSummary",
+    "pack_cable",
+    "unpack_cable",
+]
 
 DEFAULT_HISTORY_LIMIT = 50
+FIRST_RULES_VERSION = 1  # the drafting rules of every draft made before they had versions
 
 
 def pack_cable(cable: Cable) -> bytes:
@@ -52,35 +68,64 @@ class DraftStore:
         self._db = db
         self._limit = history_limit
 
-    def save(self, cable: Cable, banner: str, now: datetime) -> int:
+    def save(
+        self,
+        cable: Cable,
+        banner: str,
+        now: datetime,
+        *,
+        rules_version: int = FIRST_RULES_VERSION,
+    ) -> int:
         """Save ``cable`` as the current content of its draft; returns the new version.
 
-        ``banner`` is the computed banner text shown in lists ("" if the
-        portions do not parse yet).
+        ``banner`` is the banner text shown in lists ("" if the portions do not
+        parse yet), computed with the current roll-up rules. ``rules_version``
+        is recorded for a new draft (the drafting rules it is created under); an
+        existing draft keeps its own.
         """
         blob = pack_cable(cable)
+        current_rollup = rollup.ROLLUP_VERSION
         with self._db.transaction():
             row = self._db.query_one(
-                "SELECT version, updated, cable FROM drafts WHERE id = ?", (cable.id,)
+                "SELECT version, updated, cable, banner, rollup_version FROM drafts WHERE id = ?",
+                (cable.id,),
             )
             if row is None:
                 self._db.execute(
-                    "INSERT INTO drafts(id, cable, subject, banner, created, updated, version) "
-                    "VALUES (?, ?, ?, ?, ?, ?, 1)",
-                    (cable.id, blob, cable.subject, banner, now.isoformat(), now.isoformat()),
+                    "INSERT INTO drafts(id, cable, subject, banner, created, updated, version, "
+                    "rollup_version, rules_version) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                    (
+                        cable.id,
+                        blob,
+                        cable.subject,
+                        banner,
+                        now.isoformat(),
+                        now.isoformat(),
+                        current_rollup,
+                        rules_version,
+                    ),
                 )
                 return 1
             version, updated, previous = int(row[0]), row[1], bytes(row[2])
             if previous == blob:
                 return version  # nothing changed: no new version
             self._db.execute(
-                "INSERT INTO draft_versions(draft_id, version, saved, cable) VALUES (?, ?, ?, ?)",
-                (cable.id, version, updated, previous),
+                "INSERT INTO draft_versions(draft_id, version, saved, cable, banner, "
+                "rollup_version) VALUES (?, ?, ?, ?, ?, ?)",
+                (cable.id, version, updated, previous, row[3], row[4]),
             )
             self._db.execute(
-                "UPDATE drafts SET cable = ?, subject = ?, banner = ?, updated = ?, version = ? "
-                "WHERE id = ?",
-                (blob, cable.subject, banner, now.isoformat(), version + 1, cable.id),
+                "UPDATE drafts SET cable = ?, subject = ?, banner = ?, updated = ?, version = ?, "
+                "rollup_version = ? WHERE id = ?",
+                (
+                    blob,
+                    cable.subject,
+                    banner,
+                    now.isoformat(),
+                    version + 1,
+                    current_rollup,
+                    cable.id,
+                ),
             )
             self._db.execute(
                 "DELETE FROM draft_versions WHERE draft_id = ? AND version <= ?",
@@ -102,6 +147,24 @@ class DraftStore:
         if row is None:
             raise VaultError(f"There is no draft {draft_id}.")
         return unpack_cable(bytes(row[0])), int(row[1]), datetime.fromisoformat(row[2])
+
+    def rules_version(self, draft_id: str) -> int:
+        """The version of the drafting rules the draft was created under."""
+        row = self._db.query_one("SELECT rules_version FROM drafts WHERE id = ?", (draft_id,))
+        if row is None:
+            raise VaultError(f"There is no draft {draft_id}.")
+        return int(row[0])
+
+    def version_banners(self, draft_id: str) -> dict[int, str]:
+        """The stored banners of a draft's versions, by version: the current one's, and
+        those earlier versions had when they were replaced (versions replaced before
+        banners were kept with them are absent)."""
+        rows = self._db.query(
+            "SELECT version, banner FROM draft_versions WHERE draft_id = ? AND banner IS NOT NULL "
+            "UNION ALL SELECT version, banner FROM drafts WHERE id = ?",
+            (draft_id, draft_id),
+        )
+        return {int(v): str(b) for v, b in rows}
 
     def exists(self, draft_id: str) -> bool:
         return self._db.query_one("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)) is not None

@@ -13,8 +13,8 @@ Every opening applies the rollback rule (:mod:`.rollback`) and raises
 vault's last recorded state, or a ``vault.key`` older than the database says;
 after every commit that appended audit entries the head is recorded again.
 :meth:`Vault.change_passphrase` re-encrypts the database under a new key
-(:mod:`._passphrase_change`); an opening finishes or undoes a change that was
-interrupted and says so in :attr:`Vault.recovery`.
+(:mod:`._passphrase_change`); an opening finishes or undoes an interrupted one
+(:attr:`Vault.recovery`), and recomputes banners of older roll-up rules (:mod:`.banner_upgrade`).
 
 ``now`` is the clock (a function returning an aware UTC datetime), passed in
 so that tests control time.
@@ -40,6 +40,7 @@ from cabledesk.store._passphrase_change import PassphraseChange, Progress, Recov
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.audit_head import AuditHead
+from cabledesk.store.banner_upgrade import BannerUpgrade, upgrade_at_opening
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
@@ -84,6 +85,7 @@ class Vault:
         self.vault_id = vault_id
         self.now = now
         self.recovery: Recovery | None = None
+        self.banner_upgrade: BannerUpgrade | None = None  # what the opening recomputed
         self._db: Database | None = db
         self._key: bytearray = db_key
         self._folder_lock = folder_lock
@@ -250,6 +252,7 @@ class Vault:
             raise
         with vault._locked_on_failure():
             vault._record_key_file_format()
+            vault.banner_upgrade = upgrade_at_opening(vault.db, vault.audit, vault.now)
         return vault
 
     @classmethod

@@ -61,6 +61,7 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.BACKUP_CREATED: self.tr("Backup created"),
             Event.SETTING_CHANGED: self.tr("Setting changed"),
             Event.SECRET_KEY_EXPORTED: self.tr("Secret key exported"),
+            Event.BANNERS_RECOMPUTED: self.tr("Banners recomputed under newer marking rules"),
         }
         self._keys = {
             "how": self.tr("how"),
@@ -90,6 +91,13 @@ class AuditModel(ListTableModel[AuditEntry]):
             "last": self.tr("last"),
             "version": self.tr("version"),
             "saved_as": self.tr("saved as version"),
+            "rollup": self.tr("roll-up rules"),
+            "drafts": self.tr("drafts changed"),
+            "archive": self.tr("archived cables changed"),
+            "drafts_checked": self.tr("drafts checked"),
+            "archive_checked": self.tr("archived cables checked"),
+            "unreadable": self.tr("kept, could not be recomputed"),
+            "unreadable_count": self.tr("could not be recomputed"),
         }
 
     # --- content ---

@@ -257,6 +257,10 @@
         <translation>Clé secrète exportée</translation>
     </message>
     <message>
+        <source>Banners recomputed under newer marking rules</source>
+        <translation>Bannières recalculées selon des règles de marquage plus récentes</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -363,6 +367,34 @@
     <message>
         <source>saved as version</source>
         <translation>enregistrée comme version</translation>
+    </message>
+    <message>
+        <source>roll-up rules</source>
+        <translation>règles de synthèse</translation>
+    </message>
+    <message>
+        <source>drafts changed</source>
+        <translation>brouillons modifiés</translation>
+    </message>
+    <message>
+        <source>archived cables changed</source>
+        <translation>télégrammes archivés modifiés</translation>
+    </message>
+    <message>
+        <source>drafts checked</source>
+        <translation>brouillons vérifiés</translation>
+    </message>
+    <message>
+        <source>archived cables checked</source>
+        <translation>télégrammes archivés vérifiés</translation>
+    </message>
+    <message>
+        <source>kept, could not be recomputed</source>
+        <translation>conservés, impossibles à recalculer</translation>
+    </message>
+    <message>
+        <source>could not be recomputed</source>
+        <translation>impossibles à recalculer</translation>
     </message>
     <message>
         <source>created</source>

@@ -139,3 +139,48 @@ def test_diff_lines_keep_every_line_in_order() -> None:
         DiffLine(Change.ADDED, "d"),
     ]
     assert diff_lines([], []) == []
+
+
+def test_a_banner_recomputed_by_newer_rules_shows_in_the_history(
+    vault: Vault, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The content stays; the version before the recomputation keeps its banner, and
+    comparing with it shows the change of banner alone."""
+    from cabledesk.store.banner_upgrade import upgrade_banners
+    from tests import fake_rollup
+
+    service = DraftsService(vault, SCHEMES)
+    cable = _three_versions(service, clock)
+    fake_rollup.install(monkeypatch, 2)  # CONFIDENTIAL becomes SECRET
+    clock.advance(minutes=1)
+    upgrade_banners(vault.db, vault.audit, SCHEMES.get_scheme, vault.now)
+    history = service.history(cable.id)
+    assert [(v.number, v.banner) for v in history] == [
+        (4, "SECRET"),
+        (3, "CONFIDENTIAL"),
+        (2, "CONFIDENTIAL"),
+        (1, "UNCLASSIFIED"),
+    ]
+    assert service.current(cable.id).cable == service.version(cable.id, 3) == cable
+    changed = [
+        str(line) for line in service.compare(cable.id, 3, cable) if line.change is not Change.SAME
+    ]
+    assert changed[0] == "- BANNER: CONFIDENTIAL"
+
+
+def test_a_draft_keeps_the_drafting_rules_it_was_created_under(vault: Vault) -> None:
+    from cabledesk.services import drafts as drafts_module
+
+    service = DraftsService(vault, SCHEMES)
+    old = service.new()
+    assert service.rules_version(old.id) == service.current(old.id).rules_version == 1
+    with pytest.MonkeyPatch.context() as newer:
+        newer.setattr(drafts_module, "NEW_DRAFT_RULES", 2)
+        new = service.new()
+        service.save(replace(old, subject="EDITED UNDER RULES 2"))
+        copy = service.duplicate(old.id)
+    assert service.rules_version(new.id) == service.current(new.id).rules_version == 2
+    assert service.rules_version(copy.id) == 2  # a new draft
+    assert service.rules_version(old.id) == 1  # its own, whatever the edits
+    with pytest.raises(VaultError, match="no draft"):
+        service.rules_version("no-such-draft")

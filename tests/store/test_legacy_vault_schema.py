@@ -1,5 +1,6 @@
 """A vault written by CableDesk 0.1.0 (tests/data/legacy/vault-0.1, schema 4) opens with
-its passphrase, migrates to the latest schema, and keeps every contact's trust."""
+its passphrase, migrates to the latest schema, keeps every contact's trust, and brings
+its stored banners to the current roll-up rules (and to newer ones, tests/fake_rollup.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,18 @@ from pathlib import Path
 import pytest
 
 from cabledesk.crypto.contact import ContactCard
+from cabledesk.domain import rollup
+from cabledesk.domain.cable import cable_banner
+from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import TrustState
+from cabledesk.services.drafts import DraftsService
 from cabledesk.store._schema import LATEST_VERSION
+from cabledesk.store.archive import Direction
+from cabledesk.store.audit import Event
 from cabledesk.store.home import VaultHome
+from cabledesk.store.keyfile import KeyFile
 from cabledesk.store.vault import Vault
+from tests import fake_rollup
 from tests.vaultkit import PASSPHRASE, Clock
 
 LEGACY = Path(__file__).parents[1] / "data" / "legacy"
@@ -75,3 +84,64 @@ def test_the_legacy_identity_writes_a_v2_card_next(legacy: VaultHome) -> None:
         assert back == card and back.fingerprint == identity.fingerprint
         old = ContactCard.parse((LEGACY / "klaus-v1.contact").read_bytes(), now=None)
         assert old.fingerprint == card.fingerprint and old.key_set() == card.key_set()
+
+
+# --- stored banners ----------------------------------------------------------------
+
+SCHEMES = SchemeRegistry.load()
+DRAFT = "027404ff-13ff-4e4d-9a5c-0de60a62f4bf"  # UNCLASSIFIED, saved twice (3 versions)
+RECEIVED = "e4e39af7-c9e2-44b7-a2d8-c28cfcc35a25"  # sealed-v1.cable, SECRET//NOFORN
+SENT = "c0a594f0-7b9d-4778-8af2-78d61f0b0031"  # the reply, CONFIDENTIAL
+
+
+def test_the_legacy_banners_are_those_of_the_current_rules(legacy: VaultHome) -> None:
+    """Whatever the current rules say: after the opening, every stored banner is the
+    roll-up of its cable's portions under them, and says so."""
+    with Vault.unlock(legacy, PASSPHRASE, now=Clock()) as vault:
+        for entry in vault.archive.entries():
+            cable = vault.archive.cable(entry.id)
+            banner = cable_banner(cable, SCHEMES[cable.scheme], rollup=rollup.ROLLUP_VERSION)
+            assert (entry.banner, entry.level) == (banner.banner, banner.level.name)
+        for summary in vault.drafts.summaries():
+            cable = vault.drafts.load(summary.id)
+            banner = cable_banner(cable, SCHEMES[cable.scheme], rollup=rollup.ROLLUP_VERSION)
+            assert summary.banner == banner.banner
+        versions = vault.db.query(
+            "SELECT rollup_version FROM drafts UNION SELECT rollup_version FROM archive"
+        )
+        assert versions == [(rollup.ROLLUP_VERSION,)]
+        assert DraftsService(vault, SCHEMES).rules_version(DRAFT) == 1  # made before versions
+        assert vault.audit.check_chain().ok
+
+
+def test_the_legacy_vault_follows_newer_rules(
+    legacy: VaultHome, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_rollup.install(monkeypatch, 2)  # CONFIDENTIAL becomes SECRET
+    clock = Clock()
+    with Vault.unlock(legacy, PASSPHRASE, now=clock) as vault:
+        [recomputed] = [e for e in vault.audit.entries() if e.event == Event.BANNERS_RECOMPUTED]
+        assert recomputed.details == {
+            "rollup": 2,
+            "drafts": 0,
+            "archive": 1,
+            "drafts_checked": 1,
+            "archive_checked": 2,
+        }
+        sent = vault.archive.entry(SENT, Direction.SENT)
+        assert sent is not None and (sent.banner, sent.level) == ("SECRET", "SECRET")
+        [before] = vault.archive.banner_history(sent.id)
+        assert (before.banner, before.rollup_version, before.replaced) == (
+            "CONFIDENTIAL",
+            1,
+            clock(),
+        )
+        received = vault.archive.entry(RECEIVED, Direction.RECEIVED)
+        assert received is not None and received.banner == "SECRET//NOFORN"
+        assert received.verification is not None
+        assert received.verification["banner"] == "SECRET//NOFORN"  # as the seal verified
+        assert [v.number for v in DraftsService(vault, SCHEMES).history(DRAFT)] == [3, 2, 1]
+        head, recorded = vault.audit.head(), KeyFile.load(legacy.key_file).audit
+        assert head is not None and recorded is not None and recorded.seq == head[0]
+    with Vault.unlock(legacy, PASSPHRASE, now=clock) as again:  # recorded: no rollback alarm
+        assert again.banner_upgrade is None

@@ -65,7 +65,8 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
     ],
     2: [
         (
-            "INSERT INTO drafts VALUES ('d1', x'00', 'SUBJECT', 'SECRET', 't', 't', 1)",
+            "INSERT INTO drafts(id, cable, subject, banner, created, updated, version) "
+            "VALUES ('d1', x'00', 'SUBJECT', 'SECRET', 't', 't', 1)",
             "SELECT subject FROM drafts",
         )
     ],
@@ -93,6 +94,22 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
         (
             "UPDATE identities SET card_sequence = 2",
             "SELECT card_sequence, accesses FROM identities",
+        ),
+    ],
+    6: [
+        (  # earlier rows: banners of roll-up 1, drafts under drafting rules 1
+            "UPDATE drafts SET rules_version = rules_version + 1",
+            "SELECT rollup_version, rules_version FROM drafts",
+        ),
+        (
+            "INSERT INTO draft_versions VALUES ('d1', 1, 't', x'00', 'SECRET', 1)",
+            "SELECT banner, rollup_version FROM draft_versions",
+        ),
+        (
+            "INSERT INTO archive_banner_history(archive_id, replaced, banner, level, "
+            "rollup_version) VALUES ((SELECT min(id) FROM archive), 't', 'SECRET', 'SECRET', 1)",
+            "SELECT a.rollup_version, h.banner FROM archive a JOIN archive_banner_history h "
+            "ON h.archive_id = a.id",
         ),
     ],
 }
