@@ -31,7 +31,10 @@ from datetime import datetime
 
 from cabledesk.domain.cable import Cable, Paragraph, cable_banner
 from cabledesk.domain.marking import Marking
+from cabledesk.domain.release import scope_of
 from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.domain.tetragraphs import shipped_tetragraphs
+from cabledesk.domain.validation import RULES_VERSION, Finding, validate
 from cabledesk.errors import MarkingError, PolicyRefusal, SchemeError, VaultError
 from cabledesk.services.draft_history import (
     DiffLine,
@@ -52,7 +55,7 @@ MIN_ID_PREFIX = 4
 
 # The version of the drafting rules a new draft is created under: the rules of
 # cabledesk.domain.validation that this CableDesk applies.
-NEW_DRAFT_RULES = 1
+NEW_DRAFT_RULES = RULES_VERSION
 
 # Controls whose removal widens who may read a cable.
 _RESTRICTIVE = frozenset({"nationals", "named-addressees"})
@@ -109,6 +112,22 @@ class DraftsService:
         except (MarkingError, SchemeError):
             return None
 
+    def rules_for(self, cable_id: str) -> int:
+        """The drafting rules a cable is checked by: those its draft was created under
+        (rules that became errors since show as warnings on it), the current ones for a
+        cable that is not a stored draft."""
+        if not self._vault.drafts.exists(cable_id):
+            return RULES_VERSION
+        return self._vault.drafts.rules_version(cable_id)
+
+    def findings(self, cable: Cable) -> list[Finding]:
+        """Every finding of the drafting rules for ``cable``, by the rules of its draft
+        (:meth:`rules_for`); SchemeError if its scheme is not known here."""
+        scheme = self._schemes.get_scheme(cable.scheme)
+        return validate(
+            cable, scheme, today=self._vault.now().date(), rules=self.rules_for(cable.id)
+        )
+
     def lowering(self, cable: Cable) -> tuple[str, str] | None:
         """``(stored banner, new banner)`` if saving ``cable`` would lower its draft's
         classification: a lower level, a nationals-only or named-addressees control
@@ -122,7 +141,7 @@ class DraftsService:
         lower_level = after.level.rank < before.level.rank
         restrictive = {c.name for c in before.controls if c.audience in _RESTRICTIVE}
         dropped = restrictive - after.control_names
-        widened = bool(before.release_to) and not set(after.release_to) <= set(before.release_to)
+        widened = _releases_wider(before, after)
         if lower_level or dropped or widened:
             return before.banner, after.banner
         return None
@@ -255,3 +274,11 @@ class DraftsService:
     def _banner_text(self, cable: Cable) -> str:
         banner = self.banner(cable)
         return banner.banner if banner is not None else ""
+
+
+def _releases_wider(before: Marking, after: Marking) -> bool:
+    """Whether ``after`` may go to a nationality ``before`` may not (the release policy's
+    own definition: tetragraphs expanded, uncaveated portions counted)."""
+    table = shipped_tetragraphs()
+    was, now = scope_of(before, table).nationalities, scope_of(after, table).nationalities
+    return was is not None and (now is None or not now <= was)

@@ -40,7 +40,7 @@ from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.sanitize import Tearline, sanitize
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
-from cabledesk.domain.validation import Severity, validate
+from cabledesk.domain.validation import RULES_VERSION, Severity, validate
 from cabledesk.errors import InputError, ValidationError
 from cabledesk.export._bundle import safe_name
 from cabledesk.export.docx import render_docx
@@ -152,7 +152,9 @@ class ExportService:
 
     ``ceiling`` is the release policy's export ceiling (default: the scheme's
     lowest classified level); ``pdf_converter`` defaults to LibreOffice;
-    ``clock`` gives the time for validation (default: now, UTC).
+    ``clock`` gives the time for validation (default: now, UTC); ``rules_for`` the
+    version of the drafting rules a cable is checked by, from its id (default: the
+    current rules; a vault gives a stored draft's own).
     """
 
     def __init__(
@@ -162,11 +164,13 @@ class ExportService:
         ceiling: ExportCeiling | None = None,
         pdf_converter: PdfConverter | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        rules_for: Callable[[str], int] = lambda _cable_id: RULES_VERSION,
     ) -> None:
         self.schemes = schemes
         self.ceiling = ceiling or ExportCeiling()
         self._pdf = pdf_converter
         self._clock = clock
+        self._rules_for = rules_for
 
     def render(
         self,
@@ -277,7 +281,9 @@ class ExportService:
         # No exception for imported records: validation itself softens what a historic
         # record cannot fix, so a draft given a provenance gains nothing here.
         errors = [
-            f for f in validate(cable, scheme, today=self._clock().date())
+            f for f in validate(
+                cable, scheme, today=self._clock().date(), rules=self._rules_for(cable.id)
+            )
             if f.severity == Severity.ERROR
         ]  # fmt: skip
         if errors:

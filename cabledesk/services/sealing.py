@@ -41,6 +41,7 @@ from cabledesk.errors import (
 )
 from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
 from cabledesk.services._attachments import attachment_names, describe
+from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import DocumentFormat, ExportService
 from cabledesk.store.archive import Direction
 from cabledesk.store.audit import Event
@@ -115,7 +116,14 @@ class SealService:
 
     def check(self, cable: Cable, recipients: Sequence[Contact]) -> SealCheck:
         scheme = self._schemes.get_scheme(cable.scheme)
-        findings = tuple(validate(cable, scheme, today=self._vault.now().date()))
+        findings = tuple(
+            validate(
+                cable,
+                scheme,
+                today=self._vault.now().date(),
+                rules=DraftsService(self._vault, self._schemes).rules_for(cable.id),
+            )
+        )
         try:
             banner: Marking | None = cable_banner(cable, scheme)
         except MarkingError:

@@ -20,6 +20,7 @@ from cabledesk.errors import VaultError
 from cabledesk.export.pdf import PdfConverter
 from cabledesk.export.signed import DocumentSigner, ExpectedSigner
 from cabledesk.export.verification import DocumentVerification, KnownSigner
+from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import ExportRequest, ExportResult, ExportService
 from cabledesk.services.settings import SettingsService
 from cabledesk.store.audit import Event
@@ -39,7 +40,11 @@ class VaultDocuments:
     def service(self) -> ExportService:
         ceiling = SettingsService(self._vault, self._schemes).export_ceiling()
         return ExportService(
-            self._schemes, ceiling=ceiling, pdf_converter=self._pdf, clock=self._vault.now
+            self._schemes,
+            ceiling=ceiling,
+            pdf_converter=self._pdf,
+            clock=self._vault.now,
+            rules_for=DraftsService(self._vault, self._schemes).rules_for,
         )
 
     def find_cable(self, ref: str) -> Cable:

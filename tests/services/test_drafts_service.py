@@ -93,3 +93,14 @@ def test_a_lowering_saved_just_after_another_windows_save_still_needs_a_reason(
     mine.save(_with(cable, "(C)"), justification="the other window over-classified it")
     assert [e.event for e in other_window.audit.entries(limit=1)] == ["classification lowered"]
     other_window.lock()
+
+
+def test_a_release_list_is_wider_when_it_admits_more_nationalities(vault: Vault) -> None:
+    service = DraftsService(vault, SCHEMES)
+    cable = service.new()
+    five = _with(cable, "(S//REL TO USA, AUS, CAN, GBR, NZL)")
+    assert service.save(five).banner == "SECRET//REL TO USA, AUS, CAN, GBR, NZL"
+    assert service.lowering(_with(cable, "(S//REL TO USA, FVEY)")) is None  # the same people
+    assert service.lowering(_with(cable, "(S//REL TO USA, GBR)")) is None  # fewer
+    assert service.lowering(_with(cable, "(S//REL TO USA, NATO)")) is not None  # more
+    assert service.lowering(_with(cable, "(S//NF)")) is None

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.domain.cable import Cable
-from cabledesk.domain.validation import Finding, Severity, validate
+from cabledesk.domain.validation import Finding, Severity
 from cabledesk.errors import PolicyRefusal
 from cabledesk.services.drafts import SaveResult
 from cabledesk.services.session import Session
@@ -181,13 +181,12 @@ class CableEditor(QWidget):
         if self._cable is None:
             return
         cable, field_findings = self.current()
-        scheme = self._session.schemes[cable.scheme]
         banner = self._session.drafts.banner(cable)
         if banner is None:
             self.banner.show_unknown(self.tr("a portion mark cannot be read"))
         else:
             self.banner.show_marking(banner)
-        findings = field_findings + validate(cable, scheme)
+        findings = field_findings + self._session.drafts.findings(cable)
         findings.sort(key=lambda f: f.severity != Severity.ERROR)
         self.findings.show_findings(findings)
 
