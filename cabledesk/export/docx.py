@@ -105,8 +105,10 @@ def _write(
         ("CableId", cable.id),
         ("Originator", cable.originator),
     ]
-    if tearline is not None:
-        custom += [("SanitizedFrom", tearline.source_id), ("SanitizedLevel", tearline.level)]
+    if tearline is not None:  # the source only if the sanitizer asked (see domain.sanitize)
+        if tearline.options.show_source_id:
+            custom.append(("SanitizedFrom", tearline.source_id))
+        custom.append(("SanitizedLevel", tearline.level))
     subject_mark = parse_marking(cable.subject_marking, scheme).portion
     properties = DocumentProperties(
         title=f"{subject_mark} {cable.subject}".strip(),

@@ -69,18 +69,20 @@ class VaultDocuments:
                 request, signer=DocumentSigner.from_identity(self._vault.identities.active())
             )
         result = self.service().export(cable, request)
-        self._vault.audit.append(
-            Event.DOCUMENT_EXPORTED,
-            {
-                "cable": result.cable_id,
-                "file": result.document.name,
-                "format": result.format.value,
-                "banner": result.banner,
-                "sanitized": result.sanitized,
-                "signed": result.signed,
-                "sha256": result.sha256,
-            },
-        )
+        entry: dict[str, object] = {
+            "cable": result.cable_id,
+            "file": result.document.name,
+            "format": result.format.value,
+            "banner": result.banner,
+            "sanitized": result.sanitized,
+            "signed": result.signed,
+            "sha256": result.sha256,
+        }
+        if result.tearline is not None:  # the sanitizer's own record: which cable, what went
+            entry["sanitized_from"] = result.tearline.source_id
+            entry["kept_paragraphs"] = [str(n) for n in result.tearline.kept]
+            entry["sanitized_by"] = result.tearline.options.sanitizer
+        self._vault.audit.append(Event.DOCUMENT_EXPORTED, entry)
         return result
 
     def lookup(self, fingerprint: str) -> KnownSigner | None:
