@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.sanitize import SanitizeOptions
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import VaultError
@@ -63,7 +64,13 @@ class VaultDocuments:
 
     def export(self, cable: Cable, request: ExportRequest, *, sign: bool = False) -> ExportResult:
         """Export with the vault's ceiling; ``sign`` signs with the user's identity.
-        Recorded in the audit log."""
+        A sanitized version whose stamp names no sanitizer is stamped with the
+        user's identity. Recorded in the audit log."""
+        if request.level is not None or request.release_to:
+            options = request.sanitize or SanitizeOptions()
+            if not options.sanitizer.strip():
+                who = self._vault.identities.active().name
+                request = replace(request, sanitize=replace(options, sanitizer=who))
         if sign and request.signer is None:
             request = replace(
                 request, signer=DocumentSigner.from_identity(self._vault.identities.active())
