@@ -464,4 +464,18 @@ CORE_PHRASES = (
         "'us=SECRET, uk=OFFICIAL'.",
     ),
     QT_TRANSLATE_NOOP("core", "Give a level of your scheme, such as CONFIDENTIAL, or 'off'."),
+    # cabledesk/domain/sanitize.py: a sanitized version refused
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Nothing in this cable can be released at {level}: every paragraph is above that "
+        "level or restricted.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Nothing in this cable can be released at {level} to {countries}: every paragraph is "
+        "above that level or restricted.",
+    ),
+    QT_TRANSLATE_NOOP("core", "Choose a higher level, or write a releasable paragraph first."),
+    QT_TRANSLATE_NOOP("core", "The subject of this cable may not be released at this level."),
+    QT_TRANSLATE_NOOP("core", "Withhold it, or give a releasable subject instead."),
 )
