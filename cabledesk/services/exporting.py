@@ -104,20 +104,23 @@ class ExportRequest:
 
 @dataclass(frozen=True, slots=True)
 class RenderedDocument:
-    """A document in memory: its bytes, its banner, and the tearline if sanitized."""
+    """A document in memory: its bytes, its banner, the tearline if sanitized, and the id
+    of the cable it shows (a sanitized version's own id)."""
 
     data: bytes
     format: DocumentFormat
     banner: Marking
     tearline: Tearline | None
+    cable_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     """What an export wrote, for the audit log.
 
-    ``cable_id`` is the exported cable's own id (a sanitized version names it
-    in ``tearline.source_id`` too); ``banner`` and ``level`` are the written
+    ``cable_id`` is the id of the cable the document shows (a sanitized
+    version's own id; the source's is ``tearline.source_id``, for the
+    sanitizer's audit log only); ``banner`` and ``level`` are the written
     document's; ``sha256`` and ``size`` are the document file's.
     """
 
@@ -207,7 +210,9 @@ class ExportService:
         data = render_docx(cable, scheme, settings, tearline=tearline)
         if format is DocumentFormat.PDF:
             data = (self._pdf or LibreOfficeConverter()).convert(data)
-        return RenderedDocument(data=data, format=format, banner=banner, tearline=tearline)
+        return RenderedDocument(
+            data=data, format=format, banner=banner, tearline=tearline, cable_id=cable.id
+        )
 
     def export(self, cable: Cable, request: ExportRequest) -> ExportResult:
         """Write the document (and signature and bundle) that ``request`` asks for.
@@ -252,7 +257,7 @@ class ExportService:
         if signer is None and request.overwrite:
             sig_file.unlink(missing_ok=True)  # it signed the document just replaced
         return ExportResult(
-            cable_id=cable.id,
+            cable_id=rendered.cable_id,
             format=request.format,
             document=document,
             signature=sig_file if signer is not None else None,
