@@ -45,10 +45,10 @@ from typing import Any
 
 from cabledesk.domain._frus_dates import sent_time
 from cabledesk.domain.cable import Addressee, Cable, Paragraph, Provenance
-from cabledesk.domain.scheme import ClassificationScheme
+from cabledesk.domain.scheme import ClassificationScheme, Level
 from cabledesk.errors import SourceImportError
 
-__all__ = ["FRUS_NAMESPACE", "cable_from_frus", "parties", "read_frus_jsonl"]
+__all__ = ["FRUS_NAMESPACE", "cable_from_frus", "mapped_level", "parties", "read_frus_jsonl"]
 
 # Fixed namespace for the ids of imported FRUS telegrams (uuid5 of the record id).
 FRUS_NAMESPACE = uuid.UUID("6f2b6f0e-3c1d-5b7a-9a51-4c0f3d2e8b10")
@@ -61,6 +61,11 @@ _LEVEL_OF = {
 _MARKS_NOTE = "portion marks assigned on import from the overall marking"
 _PARTY_SEPARATOR = " to "
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
+
+
+def mapped_level(original: str | None, scheme: ClassificationScheme) -> Level:
+    """Today's level for a historic marking ("Strictly confidential" → CONFIDENTIAL)."""
+    return scheme.level_named(_LEVEL_OF.get((original or "").lower(), scheme.lowest.name))
 
 
 def _text(record: Mapping[str, Any], key: str, record_id: str) -> str | None:
@@ -162,7 +167,7 @@ def cable_from_frus(
     if not body:
         raise SourceImportError(f"FRUS record {record_id} has no text.")
     original = _text(record, "classification", record_id)
-    level = scheme.level_named(_LEVEL_OF.get((original or "").lower(), scheme.lowest.name))
+    level = mapped_level(original, scheme)
     mark = f"({level.portion})"
     serial = _text(record, "telegram_number", record_id)
     body = _body(body, serial)

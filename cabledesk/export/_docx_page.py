@@ -25,12 +25,18 @@ FOOTER_DISTANCE_TWIPS = 567
 
 
 def set_up_pages(
-    document: Document, paper: Paper, banner: Marking, footer_note: str | None = None
+    document: Document,
+    paper: Paper,
+    banner: Marking,
+    footer_note: str | None = None,
+    historical: str | None = None,
 ) -> None:
     """Paper size, margins, banners and page numbers of the (single) section.
 
     ``footer_note`` is shown before the page number on every page (the
-    sanitized-version mark).
+    sanitized-version mark); ``historical`` replaces the banner of an imported
+    historical record (``SECRET — declassified, published in FRUS 1918``), on
+    the bar of the scheme's lowest level: the record is public now.
     """
     section = document.sections[0]
     width, height = paper.size_twips
@@ -44,7 +50,7 @@ def set_up_pages(
 
     header = section.header.paragraphs[0]
     header.style = styles[STYLE["banner"]]
-    _banner(header, banner)
+    _banner(header, banner, historical)
 
     footer = section.footer
     numbers = footer.paragraphs[0]
@@ -55,9 +61,10 @@ def set_up_pages(
     add_field(numbers, "PAGE", "1")
     add_text(numbers, " of ")
     add_field(numbers, "NUMPAGES", "1")
-    _banner(footer.add_paragraph(style=styles[STYLE["banner"]]), banner)
+    _banner(footer.add_paragraph(style=styles[STYLE["banner"]]), banner, historical)
 
 
-def _banner(paragraph: Paragraph, banner: Marking) -> None:
-    bar(paragraph, banner.level.colour)
-    add_text(paragraph, banner.banner, colour=banner.level.text_colour)
+def _banner(paragraph: Paragraph, banner: Marking, historical: str | None) -> None:
+    level = banner.scheme.lowest if historical else banner.level
+    bar(paragraph, level.colour)
+    add_text(paragraph, historical or banner.banner, colour=level.text_colour)

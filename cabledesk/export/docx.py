@@ -28,6 +28,7 @@ import docx
 from docx.document import Document
 
 from cabledesk.domain.cable import Cable, cable_banner
+from cabledesk.domain.historical import historical_marking
 from cabledesk.domain.marking import Marking, parse_marking
 from cabledesk.domain.sanitize import Tearline
 from cabledesk.domain.scheme import ClassificationScheme
@@ -91,15 +92,18 @@ def _write(
     banner: Marking,
     tearline: Tearline | None,
 ) -> bytes:
+    historical = historical_marking(cable, scheme)  # an imported record: no live banner
+    label = historical or banner.banner
     set_up_pages(
         document,
         settings.paper,
         banner,
         footer_note=SANITIZED_TITLE if tearline is not None else None,
+        historical=historical,
     )
     write_body(document, cable, scheme, banner, tearline)
     custom = [
-        ("Classification", banner.banner),
+        ("Classification", label),
         ("ClassificationScheme", scheme.id),
         ("ClassificationLevel", banner.level.name),
         ("CableId", cable.id),
@@ -112,9 +116,9 @@ def _write(
     subject_mark = parse_marking(cable.subject_marking, scheme).portion
     properties = DocumentProperties(
         title=f"{subject_mark} {cable.subject}".strip(),
-        subject=banner.banner,  # PDF viewers show it; the .docx also has it as category
+        subject=label,  # PDF viewers show it; the .docx also has it as category
         keywords=", ".join(cable.tags),
-        category=banner.banner,
+        category=label,
         content_status="Sanitized version" if tearline is not None else "",
         author=settings.author.strip(),
         created=cable.dtg,

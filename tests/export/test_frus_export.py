@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cabledesk.domain.cable import Cable, cable_banner
+from cabledesk.domain.historical import historical_marking
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.export.docx import render_docx
 from cabledesk.export.settings import ExportSettings, Paper
@@ -36,8 +37,13 @@ def test_frus_telegrams_export_and_read_back(paper: Paper, us: ClassificationSch
 def _check(cable: Cable, data: bytes, us: ClassificationScheme) -> None:
     banner = cable_banner(cable, us)
     reading = read(data)
-    assert reading.header == [banner.banner], cable.id
-    assert reading.footer[-1] == banner.banner
+    # a published record shows its declassified marking, never a live banner
+    label = historical_marking(cable, us)
+    assert cable.provenance is not None and label is not None
+    assert label.endswith(f"published in FRUS {cable.provenance.record_id[4:8]}")
+    assert reading.header == [label], cable.id
+    assert reading.footer[-1] == label
+    assert custom_properties(data)["Classification"] == label
     assert reading.fields == ["PAGE", "NUMPAGES"]
     mark = f"({banner.level.portion})"
     assert reading.numbered == [(i, mark) for i in range(1, len(cable.paragraphs) + 1)]
