@@ -180,10 +180,9 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
+    from cabledesk.domain.historical import historical_marking
     from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.drafting import DraftingService
-
-    from cabledesk.domain.historical import historical_marking
 
     service = DraftingService(SchemeRegistry.load())
     cable = service.read_cable(Path(args.cable))

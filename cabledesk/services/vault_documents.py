@@ -76,7 +76,7 @@ class VaultDocuments:
                 request, signer=DocumentSigner.from_identity(self._vault.identities.active())
             )
         result = self.service().export(cable, request)
-        entry: dict[str, object] = {
+        entry: dict[str, str | int | bool | list[str] | None] = {
             "cable": result.cable_id,
             "file": result.document.name,
             "format": result.format.value,

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cabledesk.domain._frus_dates import plausible, volume_period
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.canonical import decode_cable, encode_cable
-from cabledesk.domain._frus_dates import plausible, volume_period
 from cabledesk.domain.frus import cable_from_frus, read_frus_jsonl
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.domain.validation import validate

@@ -36,9 +36,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("record_id", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_an_imported_record_shows_its_declassified_marking(
-    record_id: str, expected: str
-) -> None:
+def test_an_imported_record_shows_its_declassified_marking(record_id: str, expected: str) -> None:
     assert historical_marking(cable_from_frus(_record(record_id), scheme=US), US) == expected
 
 

@@ -134,9 +134,13 @@ def test_sanitized_version_states_what_it_is(us: ClassificationScheme) -> None:
     )  # fmt: skip
     data = render_docx(named.cable, us, tearline=named.tearline)
     assert custom_properties(data)["SanitizedFrom"] == CABLE_ID
-    assert read(data).body[0].startswith(
-        "SANITIZED VERSION\nSanitized version, released at CONFIDENTIAL. Sanitized from cable "
-        "AMEMBASSY PARIS 000123 of 151230Z MAR 24"
+    assert (
+        read(data)
+        .body[0]
+        .startswith(
+            "SANITIZED VERSION\nSanitized version, released at CONFIDENTIAL. Sanitized from cable "
+            "AMEMBASSY PARIS 000123 of 151230Z MAR 24"
+        )
     )
 
 

@@ -36,9 +36,7 @@ CASES = cases()
 
 
 def _docx(case: Case, us: ClassificationScheme) -> bytes:
-    released = sanitize(
-        secret_cable(), us, us.level_named(RELEASE_LEVEL), options=case.options
-    )
+    released = sanitize(secret_cable(), us, us.level_named(RELEASE_LEVEL), options=case.options)
     return render_docx(released.cable, us, tearline=released.tearline)
 
 
@@ -48,9 +46,7 @@ def _visible_text(data: bytes) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_no_part_of_the_docx_reveals_what_is_withheld(
-    case: Case, us: ClassificationScheme
-) -> None:
+def test_no_part_of_the_docx_reveals_what_is_withheld(case: Case, us: ClassificationScheme) -> None:
     data = _docx(case, us)
     blobs = {"(zip)": data, **parts(data)}
     assert leaks(blobs, case.withheld()) == []

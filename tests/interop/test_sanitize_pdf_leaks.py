@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import subprocess
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,12 +30,17 @@ from tests.interop._tools import require_tool
 
 pytestmark = [pytest.mark.interop, pytest.mark.slow]  # LibreOffice: seconds each
 
-_STAMP = {"sanitizer": "J. Smith", "authority": "E.O. 13526 sec. 1.7", "on": STAMP_DAY}
+
+def _stamped(options: SanitizeOptions) -> Case:
+    return Case(
+        replace(options, sanitizer="J. Smith", authority="E.O. 13526 sec. 1.7", on=STAMP_DAY)
+    )
+
+
 CASES = [
-    Case(SanitizeOptions(**_STAMP)),  # type: ignore[arg-type]
-    Case(SanitizeOptions(release_refs=True, release_attachments=True, subject="FISHING TALKS",
-                         **_STAMP)),  # type: ignore[arg-type]  # fmt: skip
-    Case(SanitizeOptions(show_source_id=True, keep_numbers=True, **_STAMP)),  # type: ignore[arg-type]
+    _stamped(SanitizeOptions()),
+    _stamped(SanitizeOptions(release_refs=True, release_attachments=True, subject="FISHING TALKS")),
+    _stamped(SanitizeOptions(show_source_id=True, keep_numbers=True)),
 ]
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
 _HEX = re.compile(rb"<(FEFF[0-9A-Fa-f]*)>")
