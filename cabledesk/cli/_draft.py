@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cabledesk.cli._session import add_vault_options, open_session
+from cabledesk.cli._terminal import visible
 
 __all__ = ["register"]
 
@@ -181,11 +182,13 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
+    from cabledesk.domain.historical import historical_marking
     from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.drafting import DraftingService
 
     service = DraftingService(SchemeRegistry.load())
-    report = service.lint(service.read_cable(Path(args.cable)))
+    cable = service.read_cable(Path(args.cable))
+    report = service.lint(cable)
     if args.json:
         items = [
             {"severity": str(f.severity), "field": f.field, "message": f.message}
@@ -193,8 +196,9 @@ def _lint(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
-        if report.banner is not None:
-            print(f"banner: {report.banner.banner}")
+        if report.banner is not None:  # a published record shows its declassified marking
+            historical = historical_marking(cable, report.banner.scheme)
+            print(f"banner: {visible(historical or report.banner.banner)}")
         for f in report.findings:
             print(f"{f.severity}: {f.field}: {f.message}")
         print(_summary(report.errors, report.warnings))

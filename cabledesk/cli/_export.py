@@ -55,11 +55,86 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--release-to", metavar="CCC,...", help="sanitize for release to these countries"
     )
+    _add_release_options(p)
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="default: a4")
     p.add_argument("--author", default="", help="an author for the document properties")
     p.add_argument("--force", action="store_true", help="overwrite existing output files")
     add_vault_options(p)
     p.set_defaults(handler=_export)
+
+
+def _add_release_options(p: argparse.ArgumentParser) -> None:
+    """What a sanitized version (--level/--release-to) releases besides its portions;
+    everything is withheld unless given."""
+    g = p.add_argument_group(
+        "sanitized version",
+        "With --level or --release-to. The source cable's id, serial and date-time group, its "
+        "REF lines, attachments list, subject and TAGS are withheld unless released here; "
+        "paragraphs are renumbered and nothing is said of what was withheld.",
+    )
+    g.add_argument("--release-refs", action="store_true", help="release the REF lines")
+    g.add_argument(
+        "--release-attachments", action="store_true", help="release the attachments list"
+    )
+    subject = g.add_mutually_exclusive_group()
+    subject.add_argument(
+        "--release-subject",
+        action="store_true",
+        help="release the subject (if its portion mark allows) and the TAGS",
+    )
+    subject.add_argument(
+        "--subject", metavar="TEXT", help="a releasable subject in place of the withheld one"
+    )
+    g.add_argument(
+        "--show-source-id",
+        action="store_true",
+        help="name the source cable (id, serial, date-time group)",
+    )
+    g.add_argument(
+        "--keep-numbers",
+        action="store_true",
+        help="keep the original paragraph numbers, with a line where each withheld one stood",
+    )
+    g.add_argument("--sanitizer", metavar="NAME", help="who sanitized it, for the stamp")
+    g.add_argument("--authority", metavar="TEXT", help="under what authority, for the stamp")
+
+
+_RELEASE_FLAGS = (
+    ("release_refs", "--release-refs"),
+    ("release_attachments", "--release-attachments"),
+    ("release_subject", "--release-subject"),
+    ("subject", "--subject"),
+    ("show_source_id", "--show-source-id"),
+    ("keep_numbers", "--keep-numbers"),
+    ("sanitizer", "--sanitizer"),
+    ("authority", "--authority"),
+)
+
+
+def _release_options(args: argparse.Namespace, sanitized: bool) -> Any:
+    from cabledesk.domain.sanitize import SanitizeOptions
+    from cabledesk.errors import InputError
+
+    given = [flag for name, flag in _RELEASE_FLAGS if getattr(args, name) not in (None, False)]
+    if not given:
+        return None
+    if not sanitized:
+        raise InputError(
+            f"{given[0]} applies to a sanitized version only.",
+            hint="Add --level LEVEL (or --release-to CCC,...).",
+        )
+    if args.subject is not None and not args.subject.strip():
+        raise InputError("--subject is empty.", hint="Write the releasable subject after it.")
+    return SanitizeOptions(
+        release_refs=args.release_refs,
+        release_attachments=args.release_attachments,
+        release_subject=args.release_subject,
+        subject=args.subject,
+        show_source_id=args.show_source_id,
+        keep_numbers=args.keep_numbers,
+        sanitizer=(args.sanitizer or "").strip(),
+        authority=(args.authority or "").strip(),
+    )
 
 
 def add_verify_arguments(parser: argparse.ArgumentParser) -> None:
@@ -112,6 +187,7 @@ def _export(args: argparse.Namespace) -> int:
 
     signer = _signer(args)
     release_to = tuple(c.strip() for c in (args.release_to or "").split(",") if c.strip())
+    options = _release_options(args, args.level is not None or bool(release_to))
     request = ExportRequest(
         output=Path(args.docx or args.pdf),
         format=DocumentFormat.DOCX if args.docx else DocumentFormat.PDF,
@@ -121,6 +197,7 @@ def _export(args: argparse.Namespace) -> int:
         bundle=args.bundle and signer is not None,
         settings=ExportSettings(paper=Paper(args.paper), author=args.author.strip()),
         overwrite=args.force,
+        sanitize=options,
     )
     from_file = Path(args.cable).is_file()
     if access(args).exists():  # the vault's ceiling, identity and audit log

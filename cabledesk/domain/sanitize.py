@@ -2,10 +2,31 @@
 
 :func:`sanitize` is a pure function. From a cable it keeps only the portions
 that a release at a chosen level may carry, and returns a
-:class:`SanitizedCable`: a new cable (paragraphs renumbered simply by being
-the only ones left, banner recomputed from what is left) and a
-:class:`Tearline` that says which cable it sanitizes and what was withheld, for
-the rendered document and the audit log.
+:class:`SanitizedCable`: a new cable (banner recomputed from what is left) and
+a :class:`Tearline` that records, for the sanitizer's own audit log, which
+cable it sanitizes and what was withheld.
+
+A sanitized release reveals nothing it withholds (E.O. 13526 §1.7 and §3.3:
+what is released must not reveal the withheld; 5 FAH-4 H-200 on sanitized
+versions; DOJ FOIA guide, "Segregability"):
+
+- the released text never names the source's level or banner, nor how many
+  paragraphs were withheld: paragraphs are renumbered 1, 2, 3… and nothing is
+  said (``keep_numbers`` instead keeps the original numbers and puts a line
+  "[Paragraph 3 withheld: (b)(1)]" where each withheld one stood, as a FOIA
+  release does);
+- the source cable is not named (no id, no serial, no date-time group)
+  unless ``show_source_id`` asks for it;
+- the REF lines, the attachments list, the subject and the TAGS that index
+  it carry no portion mark of their own to judge, so they are withheld unless
+  the sanitizer releases them (``release_refs``, ``release_attachments``,
+  ``release_subject``); a withheld subject is replaced by
+  :data:`WITHHELD_SUBJECT`, or by a releasable ``subject`` the sanitizer gives
+  (marked at the scheme's lowest level: write it so);
+- captions, the stated banner and an imported record's provenance (its
+  original marking, handling words and source id) never go;
+- the document says who sanitized it, when and under what authority
+  (:meth:`Tearline.statement`).
 
 A portion is withheld when
 
@@ -22,33 +43,33 @@ A portion is withheld when
   foreign country is named, a ``REL TO`` list that misses one, a classified
   portion without a release list).
 
-Everything of the original that carries no portion mark of its own, and so
-cannot be judged, is left out: attachments, distribution captions, the
-stated banner and the handling words of an imported record. A subject that
-is withheld is replaced by :data:`WITHHELD_SUBJECT`, marked at the scheme's
-lowest level. Nothing left to release raises
-:class:`~cabledesk.errors.PolicyRefusal`; a portion mark that cannot be
+Nothing left to release, or a subject asked for that may not be released,
+raises :class:`~cabledesk.errors.PolicyRefusal`; a portion mark that cannot be
 parsed raises :class:`~cabledesk.errors.MarkingError`.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from cabledesk.domain.cable import Cable, Paragraph, cable_banner, format_dtg
 from cabledesk.domain.marking import Marking, parse_marking
 from cabledesk.domain.scheme import ClassificationScheme, Level
 from cabledesk.errors import PolicyRefusal
+from cabledesk.phrase import Phrase
 
 __all__ = [
     "ORIGINATOR_CONTROLS",
     "SANITIZED_NAMESPACE",
     "WITHHELD_SUBJECT",
+    "SanitizeOptions",
     "SanitizedCable",
     "Tearline",
     "sanitize",
+    "withheld_line",
 ]
 
 # The schemes do not (yet) say which controls reserve release to the originator,
@@ -58,17 +79,62 @@ NAMED_ADDRESSEES = "named-addressees"
 NATIONALS = "nationals"
 RELEASE_LIST = "release-list"
 WITHHELD_SUBJECT = "SUBJECT WITHHELD IN THIS SANITIZED VERSION"
-# Sanitized versions get their own ids (uuid5 of source id, level and audience), so
-# that one id never names two different texts and the same release gets the same id.
+# FOIA exemption (b)(1) (5 U.S.C. 552(b)(1)): information classified under an executive
+# order. Written where a classified paragraph stood, in a US release that keeps numbers.
+FOIA_CLASSIFIED = "(b)(1)"
+US_COUNTRY = "USA"
+# Sanitized versions get their own ids (uuid5 of source id, level, audience and options),
+# so that one id never names two different texts and the same release gets the same id.
 SANITIZED_NAMESPACE = uuid.UUID("0b8c3d57-2f47-5b0e-a1c6-7d2f9e4a6c31")
+
+
+@dataclass(frozen=True, slots=True)
+class SanitizeOptions:
+    """What the sanitizer chooses to release beyond the portions, and the stamp.
+
+    Everything is withheld by default. ``subject`` is a releasable replacement
+    subject (exclusive with ``release_subject``); ``sanitizer``, ``authority``
+    and ``on`` make the stamp ("Sanitized by … on … under …"). ValueError if
+    both ``release_subject`` and ``subject`` are given.
+    """
+
+    release_refs: bool = False
+    release_attachments: bool = False
+    release_subject: bool = False
+    subject: str | None = None
+    show_source_id: bool = False
+    keep_numbers: bool = False
+    sanitizer: str = ""
+    authority: str = ""
+    on: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.release_subject and self.subject is not None:
+            raise ValueError("release the subject, or give a replacement subject, not both")
+        if self.subject is not None and not self.subject.strip():
+            raise ValueError("a replacement subject must not be empty")
+
+    def key(self) -> str:
+        """The options as text, for the sanitized version's id."""
+        flags = (
+            self.release_refs, self.release_attachments, self.release_subject,
+            self.show_source_id, self.keep_numbers,
+        )  # fmt: skip
+        on = self.on.isoformat() if self.on else ""
+        return "|".join(
+            ["".join("1" if f else "0" for f in flags), self.subject or "", self.sanitizer,
+             self.authority, on]
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Tearline:
     """What a sanitized release kept and withheld, and which cable it comes from.
 
-    ``kept`` holds the original (1-based) numbers of the paragraphs kept, in
-    order; in the sanitized cable they are numbered 1, 2, 3…
+    For the sanitizer's audit log: ``source_id``, ``kept`` (the original
+    1-based numbers of the paragraphs kept), ``withheld_paragraphs`` and the
+    other counts never appear in the released document, which shows only
+    :meth:`statement`.
     """
 
     source_id: str
@@ -79,24 +145,32 @@ class Tearline:
     withheld_paragraphs: int
     subject_withheld: bool
     attachments_withheld: int
+    references_withheld: int = 0
+    options: SanitizeOptions = field(default_factory=SanitizeOptions)
 
     @property
     def paragraphs_total(self) -> int:
         return len(self.kept) + self.withheld_paragraphs
 
     def statement(self) -> str:
-        """One sentence for the document, e.g. for its first page."""
+        """What the released document says about itself: the release, the source
+        only if asked, and the sanitizer's stamp; never what was withheld."""
         audience = f" for release to {', '.join(self.release_to)}" if self.release_to else ""
-        parts = [
-            f"Sanitized version of cable {self.source_reference}, released at "
-            f"{self.level}{audience}: {len(self.kept)} of {self.paragraphs_total} "
-            f"paragraph{'s' * (self.paragraphs_total != 1)}, renumbered."
-        ]
-        if self.subject_withheld:
-            parts.append("The subject is withheld.")
-        if self.attachments_withheld:
-            n = self.attachments_withheld
-            parts.append(f"{n} attachment{'s' * (n != 1)} withheld.")
+        parts = [f"Sanitized version, released at {self.level}{audience}."]
+        opts = self.options
+        if opts.show_source_id:
+            parts.append(f"Sanitized from cable {self.source_reference}.")
+        if opts.keep_numbers:
+            parts.append("Paragraphs keep their original numbers.")
+        stamp = "Sanitized"
+        if opts.sanitizer.strip():
+            stamp += f" by {opts.sanitizer.strip()}"
+        if opts.on is not None:
+            stamp += f" on {opts.on.isoformat()}"
+        if opts.authority.strip():
+            stamp += f" under {opts.authority.strip()}"
+        if stamp != "Sanitized":
+            parts.append(stamp + ".")
         return " ".join(parts)
 
 
@@ -109,6 +183,20 @@ class SanitizedCable:
     tearline: Tearline
 
 
+def withheld_line(number: int, marking: Marking) -> str:
+    """The line a release that keeps numbers puts where paragraph ``number`` stood.
+
+    A classified paragraph of a US cable gets FOIA exemption (b)(1); nothing
+    else is said of it (not its level, not its controls).
+    """
+    exemption = (
+        f": {FOIA_CLASSIFIED}"
+        if marking.level.classified and marking.scheme.country == US_COUNTRY
+        else ""
+    )
+    return f"[Paragraph {number} withheld{exemption}]"
+
+
 def sanitize(
     cable: Cable,
     scheme: ClassificationScheme,
@@ -116,36 +204,46 @@ def sanitize(
     *,
     release_to: Iterable[str] = (),
     withhold: frozenset[str] = ORIGINATOR_CONTROLS,
+    options: SanitizeOptions | None = None,
 ) -> SanitizedCable:
     """The part of ``cable`` releasable at ``level`` (to ``release_to``, if given).
 
     ``withhold`` names controls (besides those of the named addressees) whose
-    portions are never released. Raises ValueError if ``level`` is not of
-    ``scheme`` or the cable is of another scheme, MarkingError for a portion
-    mark that cannot be parsed, PolicyRefusal when no paragraph is left.
+    portions are never released; ``options`` what else is released and the
+    stamp. Raises ValueError if ``level`` is not of ``scheme`` or the cable is
+    of another scheme, MarkingError for a portion mark that cannot be parsed,
+    PolicyRefusal when no paragraph is left or the subject asked for may not go.
     """
     if scheme.id != cable.scheme.lower():
         raise ValueError(f"cable is in scheme {cable.scheme!r}, sanitized with {scheme.id!r}")
     if level not in scheme.levels:
         raise ValueError(f"level {level.name} is not of scheme {scheme.id}")
+    opts = options or SanitizeOptions()
     audience = tuple(dict.fromkeys(c.strip().upper() for c in release_to if c.strip()))
 
-    def releasable(text: str) -> bool:
-        return _releasable(parse_marking(text, scheme), level, audience, withhold)
+    def releasable(marking: Marking) -> bool:
+        return _releasable(marking, level, audience, withhold)
 
-    kept = tuple(i for i, p in enumerate(cable.paragraphs, start=1) if releasable(p.marking))
+    marks = [parse_marking(p.marking, scheme) for p in cable.paragraphs]
+    kept = tuple(i for i, m in enumerate(marks, start=1) if releasable(m))
     if not kept:
         raise PolicyRefusal(
-            f"Nothing in this cable can be released at {level.name}"
-            + (f" to {', '.join(audience)}" if audience else "")
-            + ": every paragraph is above that level or restricted.",
-            hint="Choose a higher level, or write a releasable paragraph first.",
+            Phrase.of(
+                "Nothing in this cable can be released at {level}: every paragraph is above "
+                "that level or restricted.",
+                level=level.name,
+            )
+            if not audience
+            else Phrase.of(
+                "Nothing in this cable can be released at {level} to {countries}: every "
+                "paragraph is above that level or restricted.",
+                level=level.name,
+                countries=list(audience),
+            ),
+            hint=Phrase.of("Choose a higher level, or write a releasable paragraph first."),
         )
-    subject_ok = releasable(cable.subject_marking)
-    originals = [cable.paragraphs[i - 1] for i in kept]
-    paragraphs = tuple(
-        Paragraph(marking=parse_marking(p.marking, scheme).portion, text=p.text) for p in originals
-    )
+    subject, subject_mark = _subject(cable, scheme, opts, releasable)
+    paragraphs = _paragraphs(cable, marks, kept, opts.keep_numbers, scheme)
     tearline = Tearline(
         source_id=cable.id,
         source_reference=_reference(cable),
@@ -153,31 +251,67 @@ def sanitize(
         release_to=audience,
         kept=kept,
         withheld_paragraphs=len(cable.paragraphs) - len(kept),
-        subject_withheld=not subject_ok,
-        attachments_withheld=len(cable.attachments),
+        subject_withheld=subject != cable.subject,
+        attachments_withheld=0 if opts.release_attachments else len(cable.attachments),
+        references_withheld=0 if opts.release_refs else len(cable.references),
+        options=opts,
     )
+    key = f"{cable.id}|{level.name}|{','.join(audience)}|{opts.key()}"
     draft = replace(
         cable,
-        id=str(uuid.uuid5(SANITIZED_NAMESPACE, f"{cable.id}|{level.name}|{','.join(audience)}")),
-        subject=cable.subject if subject_ok else WITHHELD_SUBJECT,
-        subject_marking=(
-            parse_marking(cable.subject_marking, scheme).portion
-            if subject_ok
-            else f"({scheme.lowest.portion})"
-        ),
+        id=str(uuid.uuid5(SANITIZED_NAMESPACE, key)),
+        dtg=cable.dtg if opts.show_source_id else None,
+        serial=cable.serial if opts.show_source_id else None,
+        subject=subject,
+        subject_marking=subject_mark,
+        tags=cable.tags if opts.release_subject else (),
+        references=cable.references if opts.release_refs else (),
         paragraphs=paragraphs,
         captions=(),
-        attachments=(),
+        attachments=cable.attachments if opts.release_attachments else (),
         declared_banner=None,
-        provenance=(
-            None
-            if cable.provenance is None
-            else replace(cable.provenance, original_marking=None, handling=())
-        ),
+        provenance=None,
     )
     banner = cable_banner(draft, scheme)
     sanitized = replace(draft, authority=cable.authority if banner.level.classified else None)
     return SanitizedCable(cable=sanitized, banner=banner, tearline=tearline)
+
+
+def _subject(
+    cable: Cable,
+    scheme: ClassificationScheme,
+    opts: SanitizeOptions,
+    releasable: Callable[[Marking], bool],
+) -> tuple[str, str]:
+    lowest = f"({scheme.lowest.portion})"
+    if opts.subject is not None:
+        return " ".join(opts.subject.split()), lowest
+    if not opts.release_subject:
+        return WITHHELD_SUBJECT, lowest
+    mark = parse_marking(cable.subject_marking, scheme)
+    if not releasable(mark):
+        raise PolicyRefusal(
+            Phrase.of("The subject of this cable may not be released at this level."),
+            hint=Phrase.of("Withhold it, or give a releasable subject instead."),
+        )
+    return cable.subject, mark.portion
+
+
+def _paragraphs(
+    cable: Cable,
+    marks: list[Marking],
+    kept: tuple[int, ...],
+    keep_numbers: bool,
+    scheme: ClassificationScheme,
+) -> tuple[Paragraph, ...]:
+    if not keep_numbers:
+        return tuple(Paragraph(marks[i - 1].portion, cable.paragraphs[i - 1].text) for i in kept)
+    lowest = f"({scheme.lowest.portion})"
+    return tuple(
+        Paragraph(mark.portion, p.text) if number in kept
+        else Paragraph(lowest, withheld_line(number, mark))
+        for number, (p, mark) in enumerate(zip(cable.paragraphs, marks, strict=True), start=1)
+    )  # fmt: skip
 
 
 def _releasable(

@@ -41,6 +41,7 @@ def set_up_pages(
     banner_line: str | None = None,
     continuation: str | None = None,
     first_page_note: str | None = None,
+    historical: str | None = None,
 ) -> None:
     """Paper size, margins, banners and page numbers of the (single) section.
 
@@ -48,6 +49,9 @@ def set_up_pages(
     sanitized-version mark). ``banner_line`` is the banner as written (default:
     ``banner.banner``); ``continuation`` names the cable on every page after
     the first; ``first_page_note`` is shown under the banner on the first page.
+    ``historical`` replaces the banner of an imported historical record
+    (``SECRET — declassified, published in FRUS 1918``), on the bar of the
+    scheme's lowest level: the record is public now.
     """
     section = document.sections[0]
     width, height = paper.size_twips
@@ -57,7 +61,9 @@ def set_up_pages(
     section.left_margin = section.right_margin = Twips(MARGIN_TWIPS)
     section.header_distance = Twips(HEADER_DISTANCE_TWIPS)
     section.footer_distance = Twips(FOOTER_DISTANCE_TWIPS)
-    text = banner_line or banner.banner
+    text = historical or banner_line or banner.banner
+    if historical:
+        banner = Marking(scheme=banner.scheme, level=banner.scheme.lowest)
     if continuation is None and first_page_note is None:
         _header(section.header, banner, text, None)
         _footer(section.footer, banner, text, footer_note)

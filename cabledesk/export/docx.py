@@ -35,6 +35,7 @@ import docx
 from docx.document import Document
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.historical import historical_marking
 from cabledesk.domain.sanitize import Tearline
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.export._docx_base import base_package
@@ -101,6 +102,8 @@ def _write(
     tearline: Tearline | None,
 ) -> bytes:
     banner = labels.banner
+    historical = historical_marking(cable, scheme)  # an imported record: no live banner
+    label = historical or banner.banner
     set_up_pages(
         document,
         settings.paper,
@@ -109,24 +112,27 @@ def _write(
         banner_line=labels.banner_line,
         continuation=labels.reference,
         first_page_note=labels.separated_line,
+        historical=historical,
     )
     write_text = write_telegram if scheme.document_template == UK_TELEGRAM else write_body
     write_text(document, cable, scheme, banner, tearline)
     custom = [
-        ("Classification", banner.banner),
+        ("Classification", label),
         ("ClassificationScheme", scheme.id),
         ("ClassificationLevel", banner.level.name),
         ("CableId", cable.id),
         ("Originator", cable.originator),
         ("ClassificationWhenSeparated", labels.separated.banner if labels.separated else ""),
     ]
-    if tearline is not None:
-        custom += [("SanitizedFrom", tearline.source_id), ("SanitizedLevel", tearline.level)]
+    if tearline is not None:  # the source only if the sanitizer asked (see domain.sanitize)
+        if tearline.options.show_source_id:
+            custom.append(("SanitizedFrom", tearline.source_id))
+        custom.append(("SanitizedLevel", tearline.level))
     properties = DocumentProperties(
         title=labels.title,  # never a classified subject: see _labels
-        subject=banner.banner,  # PDF viewers show it; the .docx also has it as category
+        subject=label,  # PDF viewers show it; the .docx also has it as category
         keywords=", ".join(cable.tags),
-        category=banner.banner,
+        category=label,
         content_status="Sanitized version" if tearline is not None else "",
         author=settings.author.strip(),
         created=cable.dtg,

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -38,7 +38,7 @@ from cabledesk.atomic import write_atomic
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.marking import Marking
-from cabledesk.domain.sanitize import Tearline, sanitize
+from cabledesk.domain.sanitize import SanitizeOptions, Tearline, sanitize
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.domain.validation import RULES_VERSION, Severity, validate
 from cabledesk.errors import InputError, ValidationError
@@ -80,8 +80,11 @@ class ExportRequest:
     """What to write, and where.
 
     ``level`` (a level name of the cable's scheme) and ``release_to``
-    (country codes) ask for a sanitized version; ``signer`` signs; ``bundle``
-    also writes ``NAME.zip`` (needs a signer with a contact card).
+    (country codes) ask for a sanitized version, ``sanitize`` says what else
+    it releases and who stamps it (the stamp's date defaults to today);
+    ``signer`` signs; ``bundle`` also writes ``NAME.zip`` (needs a signer
+    with a contact card). ValueError for release options without a level or
+    countries: they apply to a sanitized version only.
     """
 
     output: Path
@@ -92,28 +95,34 @@ class ExportRequest:
     bundle: bool = False
     settings: ExportSettings = field(default_factory=ExportSettings)
     overwrite: bool = False
+    sanitize: SanitizeOptions | None = None
 
     def __post_init__(self) -> None:
         if self.bundle and (self.signer is None or self.signer.card is None):
             raise ValueError("a bundle needs a signer with a contact card")
+        if self.sanitize is not None and self.level is None and not self.release_to:
+            raise ValueError("release options apply to a sanitized version only")
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedDocument:
-    """A document in memory: its bytes, its banner, and the tearline if sanitized."""
+    """A document in memory: its bytes, its banner, the tearline if sanitized, and the id
+    of the cable it shows (a sanitized version's own id)."""
 
     data: bytes
     format: DocumentFormat
     banner: Marking
     tearline: Tearline | None
+    cable_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     """What an export wrote, for the audit log.
 
-    ``cable_id`` is the exported cable's own id (a sanitized version names it
-    in ``tearline.source_id`` too); ``banner`` and ``level`` are the written
+    ``cable_id`` is the id of the cable the document shows (a sanitized
+    version's own id; the source's is ``tearline.source_id``, for the
+    sanitizer's audit log only); ``banner`` and ``level`` are the written
     document's; ``sha256`` and ``size`` are the document file's.
     """
 
@@ -180,8 +189,10 @@ class ExportService:
         level: str | None = None,
         release_to: Iterable[str] = (),
         settings: ExportSettings | None = None,
+        options: SanitizeOptions | None = None,
     ) -> RenderedDocument:
-        """The document in memory, sanitized if ``level`` or ``release_to`` is given.
+        """The document in memory, sanitized if ``level`` or ``release_to`` is given
+        (with ``options``; the stamp dated today unless they give a date).
 
         Does not validate and does not apply the ceiling. Raises SchemeError,
         MarkingError (a bad mark, or a level the scheme does not have),
@@ -195,14 +206,19 @@ class ExportService:
                 target = scheme.level_named(level)
             else:
                 target = cable_banner(cable, scheme).level
-            released = sanitize(cable, scheme, target, release_to=audience)
+            options = options or SanitizeOptions()
+            if options.on is None:
+                options = replace(options, on=self._clock().date())
+            released = sanitize(cable, scheme, target, release_to=audience, options=options)
             cable, banner, tearline = released.cable, released.banner, released.tearline
         else:
             banner = cable_banner(cable, scheme)
         data = render_docx(cable, scheme, settings, tearline=tearline)
         if format is DocumentFormat.PDF:
             data = (self._pdf or LibreOfficeConverter()).convert(data)
-        return RenderedDocument(data=data, format=format, banner=banner, tearline=tearline)
+        return RenderedDocument(
+            data=data, format=format, banner=banner, tearline=tearline, cable_id=cable.id
+        )
 
     def export(self, cable: Cable, request: ExportRequest) -> ExportResult:
         """Write the document (and signature and bundle) that ``request`` asks for.
@@ -228,6 +244,7 @@ class ExportService:
             level=request.level,
             release_to=request.release_to,
             settings=request.settings,
+            options=request.sanitize,
         )
         self.ceiling.check(rendered.banner)  # a sanitized version: its own, lower banner
         files: list[tuple[Path, bytes, int]] = [(document, rendered.data, DOCUMENT_MODE)]
@@ -246,7 +263,7 @@ class ExportService:
         if signer is None and request.overwrite:
             sig_file.unlink(missing_ok=True)  # it signed the document just replaced
         return ExportResult(
-            cable_id=cable.id,
+            cable_id=rendered.cable_id,
             format=request.format,
             document=document,
             signature=sig_file if signer is not None else None,

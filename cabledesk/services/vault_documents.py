@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.sanitize import SanitizeOptions
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import VaultError
@@ -68,24 +69,32 @@ class VaultDocuments:
 
     def export(self, cable: Cable, request: ExportRequest, *, sign: bool = False) -> ExportResult:
         """Export with the vault's ceiling; ``sign`` signs with the user's identity.
-        Recorded in the audit log."""
+        A sanitized version whose stamp names no sanitizer is stamped with the
+        user's identity. Recorded in the audit log."""
+        if request.level is not None or request.release_to:
+            options = request.sanitize or SanitizeOptions()
+            if not options.sanitizer.strip():
+                who = self._vault.identities.active().name
+                request = replace(request, sanitize=replace(options, sanitizer=who))
         if sign and request.signer is None:
             request = replace(
                 request, signer=DocumentSigner.from_identity(self._vault.identities.active())
             )
         result = self.service().export(cable, request)
-        self._vault.audit.append(
-            Event.DOCUMENT_EXPORTED,
-            {
-                "cable": result.cable_id,
-                "file": result.document.name,
-                "format": result.format.value,
-                "banner": result.banner,
-                "sanitized": result.sanitized,
-                "signed": result.signed,
-                "sha256": result.sha256,
-            },
-        )
+        entry: dict[str, str | int | bool | list[str] | None] = {
+            "cable": result.cable_id,
+            "file": result.document.name,
+            "format": result.format.value,
+            "banner": result.banner,
+            "sanitized": result.sanitized,
+            "signed": result.signed,
+            "sha256": result.sha256,
+        }
+        if result.tearline is not None:  # the sanitizer's own record: which cable, what went
+            entry["sanitized_from"] = result.tearline.source_id
+            entry["kept_paragraphs"] = [str(n) for n in result.tearline.kept]
+            entry["sanitized_by"] = result.tearline.options.sanitizer
+        self._vault.audit.append(Event.DOCUMENT_EXPORTED, entry)
         return result
 
     def lookup(self, fingerprint: str) -> KnownSigner | None:

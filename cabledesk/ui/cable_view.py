@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from cabledesk.domain.cable import Cable, format_dtg
+from cabledesk.domain.historical import historical_marking
 from cabledesk.domain.marking import Marking
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.clipboard import sensitive_mime_data
@@ -65,7 +66,8 @@ def cable_html(cable: Cable, banner: Marking | None) -> str:
         items = "".join(f"<li>{html.escape(a.name)}</li>" for a in cable.attachments)
         parts.append(f"<p><b>ATTACHMENTS ({len(cable.attachments)}):</b></p><ol>{items}</ol>")
     if banner is not None:
-        parts.append(f'<p align="center"><b>{html.escape(banner.banner)}</b></p>')
+        label = historical_marking(cable, banner.scheme) or banner.banner
+        parts.append(f'<p align="center"><b>{html.escape(label)}</b></p>')
     return "".join(parts)
 
 
@@ -92,8 +94,12 @@ class CableView(QWidget):
         layout.addWidget(self.text, 1)
 
     def show_cable(self, cable: Cable, banner: Marking | None) -> None:
+        historical = historical_marking(cable, banner.scheme) if banner is not None else None
         if banner is None:
             self.banner.show_unknown()
+        elif historical is not None:  # a published record: no live banner
+            public = banner.scheme.lowest
+            self.banner.show_text(historical, public.colour, public.text_colour)
         else:
             self.banner.show_marking(banner)
         self.text.setHtml(cable_html(cable, banner))

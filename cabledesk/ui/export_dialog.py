@@ -42,6 +42,7 @@ from cabledesk.services.exporting import (
 )
 from cabledesk.services.session import Session
 from cabledesk.services.settings import PAPER
+from cabledesk.ui._release_options import ReleaseOptionsBox
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.workers import JobContext, Workers, while_alive
@@ -66,7 +67,9 @@ def _check(session: Session, cable: Cable, request: ExportRequest) -> _Check:
     paper = session.settings.get(PAPER)
     documents = session.documents
     service = documents.service()
-    rendered = service.render(cable, level=request.level, release_to=request.release_to)
+    rendered = service.render(
+        cable, level=request.level, release_to=request.release_to, options=request.sanitize
+    )
     service.ceiling.check(rendered.banner)
     return _Check(paper, rendered)
 
@@ -107,6 +110,8 @@ class ExportDialog(QDialog):
         self.release_to = QLineEdit()
         self.release_to.setObjectName("releaseTo")
         self.release_to.setPlaceholderText(self.tr("optional: countries, e.g. GBR, FRA"))
+        self.release = ReleaseOptionsBox()
+        self.release.changed.connect(self._update)
         self.sign = QCheckBox(self.tr("Sign it (a .sig file anyone can check with ssh-keygen)"))
         self.sign.setObjectName("sign")
         self.sign.setChecked(True)
@@ -158,6 +163,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(form)
+        layout.addWidget(self.release)
         layout.addWidget(self.verdict)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
@@ -174,12 +180,21 @@ class ExportDialog(QDialog):
         if output.suffix.lower() != f".{fmt.value}":
             output = output.with_suffix(f".{fmt.value}")
         countries = tuple(c.strip().upper() for c in self.release_to.text().split(",") if c.strip())
+        level = str(self.level.currentData()) or None
+        sanitized = level is not None or bool(countries)
+        options = self.release.options() if sanitized else None
+        if sanitized and output.stem == _stem(self._cable):  # the withheld subject's words
+            subject = options.subject if options is not None else None
+            output = output.with_name(
+                (_words(subject) if subject else "sanitized-version") + output.suffix
+            )
         return ExportRequest(
             output=output,
             format=fmt,
-            level=str(self.level.currentData()) or None,
+            level=level,
             release_to=countries,
             settings=ExportSettings(paper=Paper(str(self.paper.currentData()))),
+            sanitize=options,
         )
 
     @property
@@ -192,6 +207,7 @@ class ExportDialog(QDialog):
         written); Export waits for the answer."""
         self.bundle.setEnabled(self.sign.isChecked())
         request = self._request()
+        self.release.setEnabled(request.sanitize is not None)
         self.output.setText(str(request.output))
         self._checks += 1
         number, session, cable = self._checks, self._session, self._cable
@@ -290,5 +306,9 @@ class ExportDialog(QDialog):
 
 
 def _stem(cable: Cable) -> str:
-    words = "".join(c if c.isalnum() else "-" for c in cable.subject.lower())
-    return "-".join(filter(None, words.split("-")))[:60] or "cable"
+    return _words(cable.subject) or "cable"
+
+
+def _words(text: str) -> str:
+    words = "".join(c if c.isalnum() else "-" for c in text.lower())
+    return "-".join(filter(None, words.split("-")))[:60]

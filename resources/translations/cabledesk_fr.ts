@@ -1867,6 +1867,69 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
 </context>
 <context>
+    <name>ReleaseOptionsBox</name>
+    <message>
+        <source>Sanitized version</source>
+        <translation>Version expurgée</translation>
+    </message>
+    <message>
+        <source>Release the REF lines</source>
+        <translation>Communiquer les lignes REF</translation>
+    </message>
+    <message>
+        <source>Release the attachments list</source>
+        <translation>Communiquer la liste des pièces jointes</translation>
+    </message>
+    <message>
+        <source>Release the subject and its TAGS</source>
+        <translation>Communiquer l’objet et ses TAGS</translation>
+    </message>
+    <message>
+        <source>Name the source cable (id, serial, date-time group)</source>
+        <translation>Nommer le télégramme source (identifiant, numéro, groupe date-heure)</translation>
+    </message>
+    <message>
+        <source>Keep the original paragraph numbers, with a line for each one withheld</source>
+        <translation>Garder les numéros de paragraphe d’origine, avec une ligne pour chaque paragraphe retenu</translation>
+    </message>
+    <message>
+        <source>optional: a releasable subject in place of the withheld one</source>
+        <translation>facultatif : un objet communicable à la place de l’objet retenu</translation>
+    </message>
+    <message>
+        <source>Replacement subject</source>
+        <translation>Objet de remplacement</translation>
+    </message>
+    <message>
+        <source>who sanitized it (default: you)</source>
+        <translation>qui l’a expurgé (par défaut : vous)</translation>
+    </message>
+    <message>
+        <source>Sanitized by</source>
+        <translation>Expurgé par</translation>
+    </message>
+    <message>
+        <source>optional: under what authority</source>
+        <translation>facultatif : en vertu de quelle autorité</translation>
+    </message>
+    <message>
+        <source>Sanitization authority</source>
+        <translation>Autorité d’expurgation</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <source>Sanitized by:</source>
+        <translation>Expurgé par :</translation>
+    </message>
+    <message>
+        <source>Authority:</source>
+        <translation>Autorité :</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>Revoke {0}&apos;s keys</source>
@@ -3546,6 +3609,26 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>{control} names only those beyond the members of {country}: remove {codes}.</source>
         <translation>{control} ne nomme que ceux qui s’ajoutent aux membres de {country} : retirez {codes}.</translation>
+    </message>
+    <message>
+        <source>Nothing in this cable can be released at {level}: every paragraph is above that level or restricted.</source>
+        <translation>Rien dans ce télégramme ne peut être communiqué au niveau {level} : chaque paragraphe est au-dessus de ce niveau ou restreint.</translation>
+    </message>
+    <message>
+        <source>Nothing in this cable can be released at {level} to {countries}: every paragraph is above that level or restricted.</source>
+        <translation>Rien dans ce télégramme ne peut être communiqué au niveau {level} à {countries} : chaque paragraphe est au-dessus de ce niveau ou restreint.</translation>
+    </message>
+    <message>
+        <source>Choose a higher level, or write a releasable paragraph first.</source>
+        <translation>Choisissez un niveau plus élevé, ou rédigez d’abord un paragraphe communicable.</translation>
+    </message>
+    <message>
+        <source>The subject of this cable may not be released at this level.</source>
+        <translation>L’objet de ce télégramme ne peut pas être communiqué à ce niveau.</translation>
+    </message>
+    <message>
+        <source>Withhold it, or give a releasable subject instead.</source>
+        <translation>Retenez-le, ou donnez à la place un objet communicable.</translation>
     </message>
 </context>
 <context>

@@ -609,4 +609,18 @@ CORE_PHRASES = (
         "core",
         "{control} names only those beyond the members of {country}: remove {codes}.",
     ),
+    # cabledesk/domain/sanitize.py: a sanitized version refused
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Nothing in this cable can be released at {level}: every paragraph is above that "
+        "level or restricted.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Nothing in this cable can be released at {level} to {countries}: every paragraph is "
+        "above that level or restricted.",
+    ),
+    QT_TRANSLATE_NOOP("core", "Choose a higher level, or write a releasable paragraph first."),
+    QT_TRANSLATE_NOOP("core", "The subject of this cable may not be released at this level."),
+    QT_TRANSLATE_NOOP("core", "Withhold it, or give a releasable subject instead."),
 )

@@ -1,14 +1,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cabledesk.domain._frus_dates import plausible, volume_period
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.canonical import decode_cable, encode_cable
 from cabledesk.domain.frus import cable_from_frus, read_frus_jsonl
@@ -52,13 +56,17 @@ def test_a_typical_telegram(records: dict[str, dict[str, Any]], us: Classificati
     assert cable.paragraphs[0].text.startswith("Your No. 70, April 24")
     assert cable.originator == "The Secretary of State"
     assert [a.name for a in cable.action] == ["the Ambassador in Argentina (Weddell)"]
-    assert cable.dtg is not None and cable.dtg.isoformat() == "1934-04-25T18:00:00+00:00"
+    # 6 p.m. in Washington (EST until April 29, 1934) is 23:00 Z: never "251800Z"
+    assert cable.dtg is not None and cable.dtg.isoformat() == "1934-04-25T23:00:00+00:00"
     assert cable.subject == "The Secretary of State to the Ambassador in Argentina (Weddell)"
     assert {p.marking for p in cable.paragraphs} == {"(U)"} and cable.subject_marking == "(U)"
     assert cable.precedence == "ROUTINE"
     assert cable.provenance is not None
     assert cable.provenance.file_number == "710.1012 Anti-War/76"
-    assert "date-time is local to the place of origin, not Zulu" in cable.provenance.notes
+    assert "sent 1934-04-25 18:00 local time (Washington)" in cable.provenance.notes
+    assert "date-time group converted from local time (America/New_York)" in (
+        cable.provenance.notes
+    )
     assert cable_from_frus(records["frus1934v04/d8"], scheme=us).id == cable.id
 
 
@@ -97,9 +105,11 @@ def test_undated_and_unsigned_records(
     undated = next(r for r in records.values() if r["date"] is None)
     assert cable_from_frus(undated, scheme=us).dtg is None
     odd = cable_from_frus(records["frus1864p4/d382"], scheme=us)  # no sender, year 201
-    assert odd.originator == "" and odd.action == () and odd.dtg is None
+    assert odd.originator == "" and odd.action == ()
+    # "Liverpool, October 12—3 p. m." in the 1864 volume: the year is the volume's
+    assert odd.dtg == datetime(1864, 10, 12, 15, tzinfo=UTC)
     assert odd.provenance is not None
-    assert any("implausible date" in n for n in odd.provenance.notes)
+    assert any(n.startswith("date read from the dateline") for n in odd.provenance.notes)
     fields = {f.field for f in validate(odd, us)}
     assert {"originator", "action"} <= fields
 
@@ -166,3 +176,72 @@ def test_garbage_records_raise_only_source_import_error(record: dict[str, Any]) 
         return
     assert decode_cable(encode_cable(cable)) == cable
     validate(cable, US)
+
+
+_SENT = re.compile(r"^sent (\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))? local time")
+_CONVERTED = re.compile(r"^date-time group converted from local time \((.+)\)$")
+
+
+@pytest.mark.slow
+def test_every_record_keeps_the_invariants(
+    records: dict[str, dict[str, Any]], cables: list[Cable]
+) -> None:
+    """The whole corpus: no date-time group in the future or outside the volume's period,
+    none made by writing a local time with a Z, sender and addressee both there and
+    different where the source has both, no paragraph opening with its own number."""
+    now = datetime.now(UTC)
+    by_record = {c.provenance.record_id: c for c in cables if c.provenance is not None}
+    assert len(by_record) == len(records) == 3918
+    dated = converted = 0
+    for record_id, record in records.items():
+        cable = by_record[record_id]
+        assert cable.provenance is not None
+        notes = cable.provenance.notes
+        sent = [m for n in notes if (m := _SENT.match(n))]
+        zones = [m.group(1) for n in notes if (m := _CONVERTED.match(n))]
+        if cable.dtg is not None:
+            dated += 1
+            assert cable.dtg <= now + timedelta(days=1), record_id
+            assert plausible(cable.dtg.year, volume_period(record_id), now.date()), record_id
+            # a Z only from a known zone: the UTC moment is the local time there
+            assert len(zones) == 1 and len(sent) == 1 and sent[0].group(2), record_id
+            local = cable.dtg.astimezone(ZoneInfo(zones[0]))
+            assert f"{local:%Y-%m-%d %H:%M}" == f"{sent[0].group(1)} {sent[0].group(2)}"
+            converted += local.utcoffset() != timedelta(0)
+        else:
+            assert zones == [], record_id
+        if record.get("from") and record.get("to"):
+            assert cable.originator and cable.action, record_id
+            assert cable.originator.lower() != cable.action[0].name.lower(), record_id
+        if (record.get("title") or "").startswith("The Commission to Negotiate Peace to "):
+            assert cable.originator == "The Commission to Negotiate Peace", record_id
+        for number, p in enumerate(cable.paragraphs, start=1):
+            assert not re.match(rf"{number}\.\s", p.text), (record_id, number, p.text[:40])
+    assert dated > 3000 and converted > 2000  # most telegrams keep a (true) date-time group
+
+
+@pytest.mark.parametrize(
+    ("record_id", "originator", "addressee"),
+    [
+        ("frus1919Parisv11/d300", "The Commission to Negotiate Peace", "the Secretary of State"),
+        ("frus1919Parisv01/d125", "The Commission to Negotiate Peace",
+         "the Ambassador in Great Britain (Davis)"),
+        ("frus1919Parisv11/d211", "The Commission to Negotiate Peace", "President Wilson"),
+        ("frus1934v04/d8", "The Secretary of State", "the Ambassador in Argentina (Weddell)"),
+    ],
+    ids=["to-secretary", "to-ambassador", "to-president", "ordinary"],
+)  # fmt: skip
+def test_sender_and_addressee_are_split_where_the_tags_say(
+    records: dict[str, dict[str, Any]], record_id: str, originator: str, addressee: str
+) -> None:
+    cable = cable_from_frus(records[record_id], scheme=US)
+    assert cable.originator == originator
+    assert [a.name for a in cable.action] == [addressee]
+
+
+def test_source_paragraph_numbers_are_not_printed_twice(
+    records: dict[str, dict[str, Any]],
+) -> None:
+    cable = cable_from_frus(records["frus1930v01/d81"], scheme=US)  # "163. 1. Nothing of…"
+    assert cable.serial == "163"
+    assert cable.paragraphs[0].text.startswith("Nothing of the nature mentioned")

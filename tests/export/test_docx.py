@@ -8,7 +8,7 @@ import docx
 import pytest
 
 from cabledesk.domain.cable import Paragraph
-from cabledesk.domain.sanitize import sanitize
+from cabledesk.domain.sanitize import SanitizeOptions, sanitize
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.errors import MarkingError
 from cabledesk.export.docx import render_docx
@@ -124,14 +124,26 @@ def test_sanitized_version_states_what_it_is(us: ClassificationScheme) -> None:
     reading = read(data)
     assert reading.first_header == ["CONFIDENTIAL//NOFORN"]
     assert reading.header[0] == "CONFIDENTIAL//NOFORN"
-    assert reading.body[0].startswith(
-        "SANITIZED VERSION\nSanitized version of cable AMEMBASSY PARIS 000123 of 151230Z MAR 24"
-    )
+    assert reading.body[0] == "SANITIZED VERSION\nSanitized version, released at CONFIDENTIAL."
     assert reading.footer[0].startswith("SANITIZED VERSION")
     assert [n for n, _ in reading.numbered] == list(range(1, len(released.tearline.kept) + 1))
     props = custom_properties(data)
-    assert props["SanitizedFrom"] == CABLE_ID and props["SanitizedLevel"] == "CONFIDENTIAL"
+    assert "SanitizedFrom" not in props and props["SanitizedLevel"] == "CONFIDENTIAL"
     assert "annex.pdf" not in " ".join(reading.body)
+    named = sanitize(
+        modern_cable(), us, us.level_named("CONFIDENTIAL"),
+        options=SanitizeOptions(show_source_id=True),
+    )  # fmt: skip
+    data = render_docx(named.cable, us, tearline=named.tearline)
+    assert custom_properties(data)["SanitizedFrom"] == CABLE_ID
+    assert (
+        read(data)
+        .body[0]
+        .startswith(
+            "SANITIZED VERSION\nSanitized version, released at CONFIDENTIAL. Sanitized from cable "
+            "AMEMBASSY PARIS 000123 of 151230Z MAR 24"
+        )
+    )
 
 
 def test_text_xml_cannot_carry_is_replaced_not_fatal(us: ClassificationScheme) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cabledesk.domain.cable import Cable, cable_banner
+from cabledesk.domain.historical import historical_marking
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.export.docx import render_docx
 from cabledesk.export.settings import ExportSettings, Paper
@@ -36,11 +37,16 @@ def test_frus_telegrams_export_and_read_back(paper: Paper, us: ClassificationSch
 def _check(cable: Cable, data: bytes, us: ClassificationScheme) -> None:
     banner = cable_banner(cable, us)
     reading = read(data)
-    assert reading.first_header == [banner.banner], cable.id
-    assert reading.header[0] == banner.banner
+    # a published record shows its declassified marking, never a live banner
+    label = historical_marking(cable, us)
+    assert cable.provenance is not None and label is not None
+    assert label.endswith(f"published in FRUS {cable.provenance.record_id[4:8]}")
+    assert reading.first_header == [label], cable.id
+    assert reading.header[0] == label
     name = f"{cable.serial}" if cable.serial else f"CABLE {cable.id}"
     assert reading.header[1].endswith(f" {name} \u2014 Page 1 of 1")
-    assert reading.footer[-1] == banner.banner
+    assert reading.footer[-1] == label
+    assert custom_properties(data)["Classification"] == label
     assert reading.fields == ["PAGE", "NUMPAGES"]
     mark = f"({banner.level.portion})"
     assert reading.numbered == [(i, mark) for i in range(1, len(cable.paragraphs) + 1)]
