@@ -20,7 +20,7 @@ KEPT_WORDS = ("FISHERIES", "QUOTAS", "ROUTINE-COMMENT")
 # level, controls and captions, the stated banner, the imported record's provenance.
 ALWAYS_WITHHELD = (
     "OBSIDIAN", "ZANZIBAR", "MARZIPAN", "KESTREL", "PINR", "SECRET", "NOFORN", "NF)",
-    "NODIS", "ND)", "(S)", "(S/", "frus1918x", "LIVE-BANNER",
+    "NODIS", "ND)", "(S)", "(S/", "frus1918x",
 )  # fmt: skip
 SOURCE_WORDS = (SOURCE_ID, "004711", "151230Z", "2024-03-15T12:30", "Mar 24", "MAR 24")
 REF_WORDS = ("987654", "004700")
@@ -44,7 +44,11 @@ def secret_cable() -> Cable:
         subject="KESTREL CHANNEL TALKS",
         subject_marking="(S)",
         paragraphs=(
-            Paragraph("(C)", "SUMMARY: Talks on FISHERIES went well. END SUMMARY."),
+            # released with a REL TO: an uncaveated (C) beside it would make the release
+            # NOFORN (roll-up version 2), a word this test counts as the source's
+            Paragraph(
+                "(C//REL TO USA, GBR)", "SUMMARY: Talks on FISHERIES went well. END SUMMARY."
+            ),
             Paragraph("(S//NF)", "The minister named OBSIDIAN as the channel."),
             Paragraph("(C//REL TO USA, GBR)", "London was briefed on QUOTAS."),
             Paragraph("(S)", "Delegates met at ZANZIBAR harbour."),
@@ -59,7 +63,7 @@ def secret_cable() -> Cable:
         authority=Authority("Jane Doe, Ambassador", ("1.4(b)",), None, "2049-03-15"),
         signature="DOE",
         attachments=(Attachment("falcon-annex.pdf", "Draft HUMMINGBIRD terms", 1234, "cd" * 32),),
-        declared_banner="LIVE-BANNER",
+        declared_banner="SECRET//NOFORN//NODIS",
         provenance=Provenance("FRUS", "frus1918x/d9", original_marking="Secret"),
     )
 
