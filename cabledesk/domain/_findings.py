@@ -21,6 +21,7 @@ from datetime import date
 from enum import Enum, StrEnum
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.historical import record_day
 from cabledesk.phrase import Phrase
 
 __all__ = [
@@ -111,8 +112,10 @@ class Findings:
 
 
 def before(cable: Cable, day: date) -> bool:
-    """Whether the cable is dated before ``day`` (an undated cable is not)."""
-    return cable.dtg is not None and cable.dtg.date() < day
+    """Whether the cable was sent before ``day`` (:func:`.historical.record_day`; an
+    undated cable was not)."""
+    sent = record_day(cable)
+    return sent is not None and sent < day
 
 
 def until(day: date, cable: Cable, historic: Historic) -> Historic:

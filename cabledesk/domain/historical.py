@@ -20,18 +20,22 @@ file is a claim, not a declassification.
 
 from __future__ import annotations
 
+import re
 import uuid
+from datetime import date
 
 from cabledesk.domain._frus_dates import volume_period
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.frus import FRUS_NAMESPACE, mapped_level
 from cabledesk.domain.scheme import ClassificationScheme
 
-__all__ = ["NO_MARKING", "historical_marking"]
+__all__ = ["NO_MARKING", "historical_marking", "record_day"]
 
 FRUS_SOURCE = "FRUS"
 NO_MARKING = "NO CLASSIFICATION MARKING"  # FRUS source notes: "No classification marking."
 _DASH = "\u2014"
+# The importer's note of a local sending time it could not turn into a DTG.
+_SENT = re.compile(r"^sent (\d{4}-\d{2}-\d{2})\b")
 
 
 def historical_marking(cable: Cable, scheme: ClassificationScheme) -> str | None:
@@ -54,3 +58,24 @@ def historical_marking(cable: Cable, scheme: ClassificationScheme) -> str | None
     if not source.original_marking:
         return f"{NO_MARKING} {_DASH} published in FRUS {year}"
     return f"{source.original_marking.upper()} {_DASH} declassified, published in FRUS {year}"
+
+
+def record_day(cable: Cable) -> date | None:
+    """The day a cable was sent: its DTG's, or for a FRUS record as imported whose
+    local sending time could not become a DTG, the day its source gives. None if
+    unknown."""
+    if cable.dtg is not None:
+        return cable.dtg.date()
+    source = cable.provenance
+    if source is None or source.source != FRUS_SOURCE:
+        return None
+    if cable.id != str(uuid.uuid5(FRUS_NAMESPACE, source.record_id)):
+        return None
+    for note in source.notes:
+        found = _SENT.match(note)
+        if found:
+            try:
+                return date.fromisoformat(found.group(1))
+            except ValueError:
+                return None
+    return None

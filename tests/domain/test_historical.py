@@ -60,3 +60,19 @@ def test_an_edited_record_gets_its_live_banner_back(edit: dict[str, object]) -> 
     # provenance in a file is a claim: a record edited into a modern cable is one
     cable = cable_from_frus(_record("frus1919Parisv01/d87"), scheme=US)
     assert historical_marking(replace(cable, **edit), US) is None  # type: ignore[arg-type]
+
+
+def test_the_day_a_record_was_sent_without_a_date_time_group() -> None:
+    """A FRUS record whose local time could not become a DTG is still dated by its source,
+    so that rules younger than it are not applied to it (drafting rules 2); a cable that
+    merely claims the provenance is not."""
+    from datetime import date
+
+    from cabledesk.domain.historical import record_day
+
+    record = cable_from_frus(_record("frus1872p2v2/d229"), scheme=US)
+    assert record.dtg is None and record_day(record) == date(1872, 6, 2)
+    assert record_day(replace(record, id="00000000-0000-4000-8000-000000000001")) is None
+    assert record_day(replace(record, provenance=None)) is None
+    dated = modern_cable()
+    assert dated.dtg is not None and record_day(dated) == dated.dtg.date()

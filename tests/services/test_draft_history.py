@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from cabledesk.domain.cable import Cable, Paragraph
+from cabledesk.domain.validation import RULES_VERSION
 from cabledesk.errors import PolicyRefusal, VaultError
 from cabledesk.services.draft_history import Change, DiffLine, cable_lines, diff_lines
 from cabledesk.services.drafts import DraftsService
@@ -141,8 +142,17 @@ def test_diff_lines_keep_every_line_in_order() -> None:
     assert diff_lines([], []) == []
 
 
+@pytest.fixture
+def rules_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vault made and the draft saved under the (real) roll-up rules of version 1, so
+    that the made-up version 2 is newer whatever the current real rules are."""
+    from tests import fake_rollup
+
+    fake_rollup.install(monkeypatch, 1)
+
+
 def test_a_banner_recomputed_by_newer_rules_shows_in_the_history(
-    vault: Vault, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    rules_1: None, vault: Vault, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The content stays; the version before the recomputation keeps its banner, and
     comparing with it shows the change of banner alone."""
@@ -173,14 +183,16 @@ def test_a_draft_keeps_the_drafting_rules_it_was_created_under(vault: Vault) -> 
 
     service = DraftsService(vault, SCHEMES)
     old = service.new()
-    assert service.rules_version(old.id) == service.current(old.id).rules_version == 1
+    assert service.rules_version(old.id) == service.current(old.id).rules_version
+    assert service.rules_version(old.id) == RULES_VERSION
+    later = RULES_VERSION + 1
     with pytest.MonkeyPatch.context() as newer:
-        newer.setattr(drafts_module, "NEW_DRAFT_RULES", 2)
+        newer.setattr(drafts_module, "NEW_DRAFT_RULES", later)
         new = service.new()
-        service.save(replace(old, subject="EDITED UNDER RULES 2"))
+        service.save(replace(old, subject="EDITED UNDER LATER RULES"))
         copy = service.duplicate(old.id)
-    assert service.rules_version(new.id) == service.current(new.id).rules_version == 2
-    assert service.rules_version(copy.id) == 2  # a new draft
-    assert service.rules_version(old.id) == 1  # its own, whatever the edits
+    assert service.rules_version(new.id) == service.current(new.id).rules_version == later
+    assert service.rules_version(copy.id) == later  # a new draft
+    assert service.rules_version(old.id) == RULES_VERSION  # its own, whatever the edits
     with pytest.raises(VaultError, match="no draft"):
         service.rules_version("no-such-draft")

@@ -78,6 +78,13 @@ SECRET_CABLE = _cable(12, "(S)")
 ORCON_CABLE = _cable(13, "(S//OC)")
 
 
+@pytest.fixture(autouse=True)
+def rules_of_version_1(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Vaults are made and stocked under the (real) rules of version 1, so that the made-up
+    versions 2 and 3 are newer whatever the current real rules are."""
+    fake_rollup.install(monkeypatch, 1)
+
+
 @pytest.fixture
 def stocked(home: VaultHome, vault: Vault) -> VaultHome:
     """A vault of drafts and archived cables, saved under roll-up rules 1, then locked."""
