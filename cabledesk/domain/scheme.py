@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cabledesk.domain._scheme_parse import SchemeParser
+from cabledesk.domain.native_forms import NativeForm, form_problems
 from cabledesk.errors import MarkingError, SchemeError
 from cabledesk.phrase import Phrase
 from cabledesk.resources import resource_path
@@ -127,6 +128,8 @@ class ClassificationScheme:
     source: str = ""
     _level_index: Mapping[str, Level] = field(default_factory=dict, repr=False)
     _control_index: Mapping[str, Control] = field(default_factory=dict, repr=False)
+    # Native and legacy forms read into the current form, with a note (native_forms.py).
+    native_forms: tuple[NativeForm, ...] = ()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ClassificationScheme):
@@ -253,9 +256,12 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
         _control_index=p.index(
             ((t, c) for c in controls for t in (c.name, c.portion, *c.aliases)), _key
         ),
+        native_forms=p.native_forms(NativeForm),
     )
     if not scheme.precedences:
         p.fail("it lists no precedences")
+    for i, key, problem in form_problems(scheme):
+        p.fail(problem, "native_forms", i, key)
     return scheme
 
 
