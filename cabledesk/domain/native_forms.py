@@ -108,8 +108,10 @@ def _rewrite_head(body: str, scheme: ClassificationScheme) -> tuple[str, NativeF
                 continue
             current = form.current
             if "level" in match.groupdict():
-                level = _level_tokens(scheme)[match.group("level")]
-                current = current.replace("{level}", level.name)
+                written = _original(prefix, where, match.span("level"))
+                if scheme.level(written) is None:  # written without its accents
+                    written = _level_tokens(scheme)[match.group("level")].name
+                current = current.replace("{level}", written)
             if "controls" in match.groupdict():
                 written = _original(prefix, where, match.span("controls"))
                 current = current.replace("{controls}", written)
@@ -240,7 +242,7 @@ def form_problems(scheme: ClassificationScheme) -> list[tuple[int, str, str]]:
         try:
             _, notes = read_marking(f.current, scheme)
         except MarkingError as exc:
-            problems.append((i, "current", f"{f.current!r} is not a marking: {exc.message}"))
+            problems.append((i, "current", f"{f.current!r} is not a marking: {exc.message}".rstrip(".")))
             continue
         if notes:
             problems.append((i, "current", f"{f.current!r} is itself a native or legacy form"))

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from cabledesk.domain.cable import Cable, portion_markings
 from cabledesk.domain.header import parse_date
-from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.marking import Marking, parse_marking, read_marking
 from cabledesk.domain.rollup import combine
 from cabledesk.domain.scheme import AuthorityRules, ClassificationScheme
 from cabledesk.domain.tags import is_known_tag, is_subject_tag
@@ -104,9 +104,13 @@ def _check_markings(
             )
             continue
         try:
-            parsed.append(parse_marking(text, scheme))
+            marking, notes = read_marking(text, scheme)
         except MarkingError as exc:
             _error(out, name, _with_hint(exc))
+            continue
+        parsed.append(marking)
+        for note in notes:  # a native or legacy form: read, with a hint to the current one
+            _warn(out, name, note)
     return parsed
 
 
