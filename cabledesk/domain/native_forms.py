@@ -68,9 +68,7 @@ class NativeForm:
         )
 
 
-def rewrite(
-    text: str, scheme: ClassificationScheme
-) -> tuple[str, tuple[NativeForm, ...]] | None:
+def rewrite(text: str, scheme: ClassificationScheme) -> tuple[str, tuple[NativeForm, ...]] | None:
     """``text`` with its native or legacy forms replaced by their current form, and
     the forms found; None when no form of ``scheme`` matches.
 
@@ -120,9 +118,7 @@ def _rewrite_head(body: str, scheme: ClassificationScheme) -> tuple[str, NativeF
     return None
 
 
-def _rewrite_controls(
-    body: str, scheme: ClassificationScheme
-) -> tuple[str, list[NativeForm]]:
+def _rewrite_controls(body: str, scheme: ClassificationScheme) -> tuple[str, list[NativeForm]]:
     forms = {_fold(f.form): f for f in scheme.native_forms if f.kind == "control"}
     if not forms:
         return body, []
@@ -242,7 +238,8 @@ def form_problems(scheme: ClassificationScheme) -> list[tuple[int, str, str]]:
         try:
             _, notes = read_marking(f.current, scheme)
         except MarkingError as exc:
-            problems.append((i, "current", f"{f.current!r} is not a marking: {exc.message}".rstrip(".")))
+            why = exc.message.rstrip(".")
+            problems.append((i, "current", f"{f.current!r} is not a marking: {why}"))
             continue
         if notes:
             problems.append((i, "current", f"{f.current!r} is itself a native or legacy form"))

@@ -3292,6 +3292,10 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Nommez les pays auxquels il peut être communiqué.</translation>
     </message>
     <message>
+        <source>{written} is read as {current}. {note}</source>
+        <translation>{written} est lu comme {current}. {note}</translation>
+    </message>
+    <message>
         <source>{message} {hint}</source>
         <translation>{message} {hint}</translation>
     </message>

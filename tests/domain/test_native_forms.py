@@ -7,16 +7,20 @@ The rows come from the rules cited above each table, not from the code's output.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cabledesk.domain.cable import Addressee, Authority, Cable, Paragraph
 from cabledesk.domain.marking import parse_marking, read_marking
 from cabledesk.domain.native_forms import rewrite
 from cabledesk.domain.rollup import combine
 from cabledesk.domain.scheme import SchemeRegistry, parse_scheme
+from cabledesk.domain.validation import Severity, validate
 from cabledesk.errors import MarkingError, SchemeError
 
 ALL_SCHEMES = SchemeRegistry.load()
@@ -167,7 +171,9 @@ DE: list[Row] = [
 ROWS = US + US_UNCLASSIFIED + UK + NATO + EU + FR + DE
 
 
-@pytest.mark.parametrize(("scheme", "written", "banner", "words"), ROWS, ids=[f"{r[0]}:{r[1]}" for r in ROWS])
+@pytest.mark.parametrize(
+    ("scheme", "written", "banner", "words"), ROWS, ids=[f"{r[0]}:{r[1]}" for r in ROWS]
+)
 def test_forms_are_read_into_the_current_form(
     scheme: str, written: str, banner: str, words: str | None
 ) -> None:
@@ -208,7 +214,9 @@ REFUSED = [
 ]
 
 
-@pytest.mark.parametrize(("scheme", "written", "words"), REFUSED, ids=[f"{r[0]}:{r[1]}" for r in REFUSED])
+@pytest.mark.parametrize(
+    ("scheme", "written", "words"), REFUSED, ids=[f"{r[0]}:{r[1]}" for r in REFUSED]
+)
 def test_what_no_form_covers_is_refused(scheme: str, written: str, words: str) -> None:
     with pytest.raises(MarkingError, match=words.replace("(", r"\(")):
         read_marking(written, ALL_SCHEMES[scheme])
@@ -224,9 +232,12 @@ def test_a_normalised_portion_rolls_up_like_its_current_form() -> None:
         "SECRET//NOFORN"
     )
     uk = ALL_SCHEMES["uk"]
-    assert combine(
-        [parse_marking("OFFICIAL SENSITIVE", uk), parse_marking("SECRET UK EYES ONLY", uk)]
-    ).banner == "SECRET//UK EYES ONLY"
+    assert (
+        combine(
+            [parse_marking("OFFICIAL SENSITIVE", uk), parse_marking("SECRET UK EYES ONLY", uk)]
+        ).banner
+        == "SECRET//UK EYES ONLY"
+    )
 
 
 def test_limdis_is_written_ds_in_portions() -> None:
@@ -236,12 +247,12 @@ def test_limdis_is_written_ds_in_portions() -> None:
 
 def test_rewrite_is_text_only_and_keeps_the_portion_form() -> None:
     us = ALL_SCHEMES["us"]
-    assert rewrite("(S/NF)", us) is not None
-    assert rewrite("(S/NF)", us)[0] == "(S//NF)"  # type: ignore[index]
-    assert rewrite("SECRET/NOFORN", us)[0] == "SECRET//NOFORN"  # type: ignore[index]
-    assert rewrite("(S//NF)", us) is None
-    assert rewrite("()", us) is None
-    assert rewrite("", us) is None
+    for written, current in [("(S/NF)", "(S//NF)"), ("SECRET/NOFORN", "SECRET//NOFORN"),
+                             ("(u//fouo)", "(u//SBU)"), ("(S//NF/LD)", "(S//NF/LIMDIS)")]:  # fmt: skip
+        found = rewrite(written, us)
+        assert found is not None and found[0] == current
+    for current in ("(S//NF)", "()", "", "(S/NF"):
+        assert rewrite(current, us) is None
 
 
 SOUP = [
@@ -343,3 +354,44 @@ def test_a_malformed_form_names_the_file_and_line(text: str, words: str, line: i
 def test_the_shipped_schemes_document_the_key() -> None:
     readme = Path(__file__).resolve().parents[2] / "resources" / "schemes" / "README.md"
     assert "[[native_forms]]" in readme.read_text(encoding="utf-8")
+
+
+def _cable(*marks: str) -> Cable:
+    return Cable(
+        id="c1",
+        scheme="us",
+        precedence="IMMEDIATE",
+        originator="AMEMBASSY PARIS",
+        action=(Addressee("SECSTATE WASHDC"),),
+        subject="FRANCE: SUMMIT PREVIEW",
+        subject_marking="(U)",
+        paragraphs=tuple(Paragraph(m, "Text.") for m in marks),
+        dtg=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+        tags=("PREL", "FR"),
+        authority=Authority("Jane Doe, Ambassador", ("1.4(b)", "1.4(d)"), None, "2036-11-20"),
+        signature="DOE",
+    )
+
+
+def test_a_portion_in_a_legacy_form_is_a_warning_and_the_cable_still_validates() -> None:
+    us = ALL_SCHEMES["us"]
+    findings = validate(_cable("(C)", "(S/NF)", "(U//FOUO)"), us, today=date(2026, 11, 23))
+    assert [(f.severity, f.field) for f in findings] == [
+        (Severity.WARNING, "paragraphs[2]"),
+        (Severity.WARNING, "paragraphs[3]"),
+    ]
+    assert findings[0].message.startswith("(S/NF) is read as (S//NF). Older State cables")
+    assert "replaced by CUI (32 CFR 2002)" in findings[1].message
+    assert findings[0].phrase is not None  # a face can translate the frame of the note
+    # The same cable in the current forms has no findings at all.
+    assert validate(_cable("(C)", "(S//NF)", "(SBU)"), us, today=date(2026, 11, 23)) == []
+
+
+def test_a_mapped_uk_level_is_a_warning_too() -> None:
+    uk = ALL_SCHEMES["uk"]
+    cable = replace(_cable("CONFIDENTIAL"), scheme="uk", subject_marking="(O)", authority=None)
+    findings = [
+        f for f in validate(cable, uk, today=date(2026, 11, 23)) if f.field == "paragraphs[1]"
+    ]
+    assert [f.severity for f in findings] == [Severity.WARNING]
+    assert "pre-2014 CONFIDENTIAL maps to SECRET" in findings[0].message
