@@ -13,7 +13,8 @@ A form of kind ``marking`` stands for the beginning of a marking, up to a
 placeholders ``{level}`` (any level of the scheme: name, portion mark or alias)
 and ``{controls}`` (any text without ``//``, kept as written). A form of kind
 ``control`` is one control token, wherever it appears after the level
-(``LD`` → ``LIMDIS``). Letter case, runs of spaces and accents are ignored when
+(``LD`` → ``LIMDIS``). Forms without placeholders are tried first, then the
+others in file order. Letter case, runs of spaces and accents are ignored when
 a form is matched (``TRES SECRET DEFENSE`` is ``TRÈS SECRET DÉFENSE``).
 
 Markings are read through :func:`cabledesk.domain.marking.read_marking`, which
@@ -27,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from cabledesk.errors import MarkingError
@@ -94,28 +96,48 @@ def rewrite(text: str, scheme: ClassificationScheme) -> tuple[str, tuple[NativeF
 
 def _rewrite_head(body: str, scheme: ClassificationScheme) -> tuple[str, NativeForm] | None:
     segments = body.split(CATEGORY_SEPARATOR)
-    for form in scheme.native_forms:
-        if form.kind != "marking":
-            continue
-        pattern = _pattern(form, scheme)
-        for k in range(1, len(segments) + 1):
-            prefix = CATEGORY_SEPARATOR.join(segments[:k])
-            folded, where = _fold_mapped(prefix)
-            match = pattern.fullmatch(folded)
+    prefixes = [CATEGORY_SEPARATOR.join(segments[:k]) for k in range(1, len(segments) + 1)]
+    folded = [_fold_mapped(prefix) for prefix in prefixes]
+    literal, patterned = _marking_forms(scheme.native_forms)
+    for k, (text, _) in enumerate(folded, start=1):
+        form = literal.get(text)
+        if form is not None:
+            return CATEGORY_SEPARATOR.join([form.current, *segments[k:]]), form
+    for form in patterned:
+        pattern = _pattern(form, scheme.levels)
+        for k, (prefix, (text, where)) in enumerate(zip(prefixes, folded, strict=True), start=1):
+            match = pattern.fullmatch(text)
             if match is None:
                 continue
             current = form.current
             if "level" in match.groupdict():
                 written = _original(prefix, where, match.span("level"))
                 if scheme.level(written) is None:  # written without its accents
-                    written = _level_tokens(scheme)[match.group("level")].name
+                    written = _level_tokens(scheme.levels)[match.group("level")].name
                 current = current.replace("{level}", written)
             if "controls" in match.groupdict():
                 written = _original(prefix, where, match.span("controls"))
                 current = current.replace("{controls}", written)
-            rest = segments[k:]
-            return CATEGORY_SEPARATOR.join([current, *rest]), form
+            return CATEGORY_SEPARATOR.join([current, *segments[k:]]), form
     return None
+
+
+@lru_cache(maxsize=64)
+def _marking_forms(
+    forms: tuple[NativeForm, ...],
+) -> tuple[dict[str, NativeForm], tuple[NativeForm, ...]]:
+    """The marking forms without placeholders by their folded text (tried first, and
+    with no regular expression), and those with placeholders, in file order."""
+    literal: dict[str, NativeForm] = {}
+    patterned: list[NativeForm] = []
+    for f in forms:
+        if f.kind != "marking":
+            continue
+        if _PLACEHOLDER.search(f.form):
+            patterned.append(f)
+        else:
+            literal.setdefault(_fold(f.form), f)
+    return literal, tuple(patterned)
 
 
 def _rewrite_controls(body: str, scheme: ClassificationScheme) -> tuple[str, list[NativeForm]]:
@@ -136,11 +158,13 @@ def _rewrite_controls(body: str, scheme: ClassificationScheme) -> tuple[str, lis
     return CATEGORY_SEPARATOR.join(segments), found
 
 
-def _pattern(form: NativeForm, scheme: ClassificationScheme) -> re.Pattern[str]:
+# Caches are keyed by the forms and levels themselves, not by the scheme (equal by id only).
+@lru_cache(maxsize=1024)
+def _pattern(form: NativeForm, levels: tuple[Level, ...]) -> re.Pattern[str]:
     parts: list[str] = []
     for piece in _PLACEHOLDER_SPLIT.split(_fold(form.form)):
         if piece == "{level}":
-            names = sorted(_level_tokens(scheme), key=len, reverse=True)
+            names = sorted(_level_tokens(levels), key=len, reverse=True)
             alternatives = "|".join(re.escape(n) for n in names)
             parts.append(f"(?P<level>{alternatives})")
         elif piece == "{controls}":
@@ -150,15 +174,17 @@ def _pattern(form: NativeForm, scheme: ClassificationScheme) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
-def _level_tokens(scheme: ClassificationScheme) -> dict[str, Level]:
-    """Every way of writing a level of the scheme, folded, and the level it names."""
+@lru_cache(maxsize=64)
+def _level_tokens(levels: tuple[Level, ...]) -> dict[str, Level]:
+    """Every way of writing one of the levels, folded, and the level it names."""
     tokens: dict[str, Level] = {}
-    for lv in scheme.levels:
+    for lv in levels:
         for t in (lv.name, lv.portion, *lv.aliases):
             tokens.setdefault(_fold(t), lv)
     return tokens
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Upper case, single spaces, no accents; placeholders kept as written."""
     out: list[str] = []
