@@ -38,6 +38,7 @@ class ReasonCode(StrEnum):
     NOT_RELEASABLE = "not-releasable"
     POST_UNKNOWN = "post-unknown"
     NOT_AN_ADDRESSEE = "not-an-addressee"
+    ACCESS_MISSING = "access-missing"
     UNVERIFIED = "unverified"
     UNKNOWN_CONTACT = "unknown-contact"
 
@@ -349,6 +350,47 @@ def not_an_addressee(label: str, control: str, post: str) -> Reason:
             "post, {post}, is not among them.",
             refusal=_may_not(label, control),
             post=" ".join(post.split()),
+        ),
+        control,
+    )
+
+
+def foreign_information(
+    label: str, shown: str, country: str, originators: Sequence[str], raw: str
+) -> Reason:
+    values: dict[str, str | Phrase | Sequence[str]] = {
+        "refusal": _may_not(label, shown),
+        "holder": country,
+    }
+    if originators:
+        phrase = Phrase.of(
+            "{refusal}: foreign government information goes only to {holder} nationals and "
+            "back to its originators ({originators}) unless they release it further",
+            originators=list(originators),
+            **values,
+        )
+    else:
+        phrase = Phrase.of(
+            "{refusal}: foreign government information of a concealed source goes only to "
+            "{holder} nationals",
+            **values,
+        )
+    if not is_country_code(raw.strip().upper()):
+        return Reason(
+            ReasonCode.NATIONALITY_UNKNOWN,
+            Phrase.of("{reason}, and {problem}.", reason=phrase, problem=_nationality_problem(raw)),
+        )
+    return Reason(ReasonCode.NOT_RELEASABLE, Phrase.of("{reason}.", reason=phrase))
+
+
+def access_missing(label: str, control: str) -> Reason:
+    return Reason(
+        ReasonCode.ACCESS_MISSING,
+        Phrase.of(
+            "{refusal}: it is {control} information, and no {control} briefing is on record "
+            "for them.",
+            refusal=_may_not(label, control),
+            control=control,
         ),
         control,
     )

@@ -16,7 +16,7 @@ from cabledesk.errors import SchemeError
 
 if TYPE_CHECKING:
     from cabledesk.domain.native_forms import NativeForm
-    from cabledesk.domain.scheme import AuthorityRules, Control, ReleaseRules
+    from cabledesk.domain.scheme import AuthorityRules, Control, ForeignRules, ReleaseRules
 
 __all__ = ["SchemeParser"]
 
@@ -218,7 +218,12 @@ class SchemeParser:
                 i,
                 "audience",
             )
+        rollup = self.optional_text(entry, "rollup", "controls", i) or "any"
+        if rollup not in ("any", "all"):
+            self.fail(f"rollup {rollup!r} must be 'any' or 'all'", "controls", i, "rollup")
         return factory(
+            rollup=rollup,
+            access=self.optional_boolean(entry, "access", default=False),
             name=self.text(entry, "name", "controls", i).upper(),
             portion=self.text(entry, "portion", "controls", i).upper(),
             category=category,
@@ -250,7 +255,37 @@ class SchemeParser:
             marking_required=self.optional_boolean(
                 table, "classified_needs_release_marking", default=False
             ),
+            includes_originator=self.optional_boolean(
+                table, "list_includes_originator", default=True
+            ),
         )
+
+    def foreign(self, control_names: set[str]) -> ForeignRules | None:
+        from cabledesk.domain.scheme import ForeignLevel, ForeignRules
+
+        table = self.table("fgi")
+        if table is None:
+            return None
+        control = self.text(table, "control", "fgi", None).upper()
+        if control not in control_names:
+            self.fail(f"FGI control {control!r} is not among the [[controls]]", "fgi")
+        levels: list[ForeignLevel] = []
+        entries = table.get("levels", [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            self.fail("'levels' must be a list of tables", "fgi", None, "levels")
+        for entry in entries:
+            organisation = self.optional_text(entry, "organisation", "fgi", None)
+            levels.append(
+                ForeignLevel(
+                    portion=self.text(entry, "portion", "fgi", None).upper(),
+                    name=self.text(entry, "name", "fgi", None).upper(),
+                    tier=self.integer(entry, "tier", "fgi", None, 0, 4),
+                    organisation=organisation.upper() if organisation else None,
+                )
+            )
+        if not levels:
+            self.fail("it lists no foreign levels", "fgi")
+        return ForeignRules(control=control, levels=tuple(levels))
 
     def authority(self) -> AuthorityRules | None:
         from cabledesk.domain.scheme import AuthorityRules

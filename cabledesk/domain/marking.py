@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cabledesk.domain.countries import is_country_code
-from cabledesk.domain.native_forms import rewrite
-from cabledesk.domain.scheme import ClassificationScheme, Control, Level
+from cabledesk.domain.native_forms import read_with_forms
+from cabledesk.domain.scheme import ClassificationScheme, Control, ForeignLevel, Level
 from cabledesk.errors import MarkingError
 from cabledesk.phrase import Phrase
 
@@ -44,6 +44,11 @@ class Marking:
     level: Level
     controls: frozenset[Control] = frozenset()
     release_to: tuple[str, ...] = ()
+    # Foreign government information: the originators' codes, sorted (``FGI DEU GBR``);
+    # with ``foreign`` (the foreign level's portion, ``S`` or ``NS``) the whole portion
+    # is foreign (``(//GBR S)``), and ``fgi`` holds its one originator.
+    fgi: tuple[str, ...] = ()
+    foreign: str | None = None
 
     def __post_init__(self) -> None:
         _check(self)
@@ -55,8 +60,8 @@ class Marking:
 
     @property
     def banner(self) -> str:
-        """The banner form, e.g. ``SECRET//NOFORN``."""
-        return self._format(self.level.name, lambda c: c.name)
+        """The banner form, e.g. ``SECRET//NOFORN`` (``//GBR SECRET`` for a foreign one)."""
+        return self._format(self._level_text(portion=False), lambda c: c.name)
 
     @property
     def portion(self) -> str:
@@ -64,7 +69,27 @@ class Marking:
         for alias, expansion in self.scheme.portion_aliases.items():
             if _expands_to(expansion, self):
                 return f"({alias})"
-        return f"({self._format(self.level.portion, lambda c: c.portion)})"
+        return f"({self._format(self._level_text(portion=True), lambda c: c.portion)})"
+
+    @property
+    def foreign_level(self) -> ForeignLevel | None:
+        """The foreign level of a wholly foreign portion (``S`` of ``(//GBR S)``), else None."""
+        if self.foreign is None or self.scheme.fgi is None:
+            return None
+        found = self.scheme.fgi.level(self.fgi[0], self.foreign)
+        return found or self.scheme.fgi.level(None, self.foreign)
+
+    def _level_text(self, *, portion: bool) -> str:
+        foreign = self.foreign_level
+        if foreign is None:
+            return self.level.portion if portion else self.level.name
+        text = foreign.portion if portion else foreign.name
+        # "//GBR S"; an organisation's own mark names it already: "//NS", "//NATO SECRET".
+        return (
+            f"{CATEGORY_SEPARATOR}{text}"
+            if foreign.organisation
+            else (f"{CATEGORY_SEPARATOR}{self.fgi[0]} {text}")
+        )
 
     @property
     def control_names(self) -> frozenset[str]:
@@ -83,6 +108,9 @@ class Marking:
         release = self.scheme.release
         if release is not None and control.name == release.control:
             return f"{name_of(control)} {LIST_SEPARATOR.join(self.release_to)}"
+        fgi = self.scheme.fgi
+        if fgi is not None and control.name == fgi.control and self.fgi:
+            return " ".join((name_of(control), *self.fgi))
         return name_of(control)
 
     def __str__(self) -> str:
@@ -97,7 +125,8 @@ def _expands_to(expansion: str, marking: Marking) -> bool:
 
 
 def order_release_list(codes: Iterable[str], scheme: ClassificationScheme) -> tuple[str, ...]:
-    """Order a release list: the originating country, then trigraphs, then tetragraphs."""
+    """Order a release list: the originating country, then trigraphs, then tetragraphs
+    (CAPCO register: "REL TO USA, AUS, GBR, FVEY")."""
     unique = set(codes)
     first = [scheme.country] if scheme.country in unique else []
     rest = unique - {scheme.country}
@@ -121,16 +150,7 @@ def read_marking(text: str, scheme: ClassificationScheme) -> tuple[Marking, tupl
     legacy form it was written in (``(S/NF)`` is read as ``(S//NF)``; none for a
     marking in the current form). Raises MarkingError naming the bad token.
     """
-    try:
-        return _parse_current(text, scheme), ()
-    except MarkingError:
-        found = rewrite(text, scheme)
-        if found is None:
-            raise
-    marking = _parse_current(found[0], scheme)
-    shown = marking.portion if found[0].startswith("(") else marking.banner
-    written = " ".join(text.split())
-    return marking, tuple(form.phrase(written, shown) for form in found[1])
+    return read_with_forms(text, scheme, _parse_current)
 
 
 def _parse_current(text: str, scheme: ClassificationScheme) -> Marking:
@@ -157,7 +177,13 @@ def _parse_current(text: str, scheme: ClassificationScheme) -> Marking:
 
 def _parse_body(raw: str, scheme: ClassificationScheme) -> Marking:
     segments = raw.upper().split(CATEGORY_SEPARATOR)
-    level = scheme.level_named(segments[0].strip())
+    fgi: tuple[str, ...] = ()
+    foreign: str | None = None
+    if not segments[0].strip() and len(segments) > 1:  # "//GBR S": wholly foreign
+        level, fgi, foreign = _parse_foreign(segments[1], raw, scheme)
+        segments = segments[1:]
+    else:
+        level = scheme.level_named(segments[0].strip())
     controls: list[Control] = []
     release_to: tuple[str, ...] = ()
     for segment in segments[1:]:
@@ -181,22 +207,90 @@ def _parse_body(raw: str, scheme: ClassificationScheme) -> Marking:
                     hint=Phrase.of("Write each control once."),
                 )
             controls.append(control)
-            if codes is not None:
+            if codes is not None and scheme.fgi is not None and control.name == scheme.fgi.control:
+                fgi = codes
+            elif codes is not None:
                 release_to = codes
-    return Marking(scheme=scheme, level=level, controls=frozenset(controls), release_to=release_to)
+    return Marking(
+        scheme=scheme,
+        level=level,
+        controls=frozenset(controls),
+        release_to=release_to,
+        fgi=fgi,
+        foreign=foreign,
+    )
+
+
+def _parse_foreign(
+    text: str, raw: str, scheme: ClassificationScheme
+) -> tuple[Level, tuple[str, ...], str]:
+    """The host level, originator and foreign level of ``GBR S`` or ``NS`` (after ``//``)."""
+    rules = scheme.fgi
+    token = " ".join(text.split())
+    if rules is None:
+        raise MarkingError(
+            Phrase.of(
+                "The {scheme} scheme has no marks for foreign government information ({marking}).",
+                scheme=scheme.name,
+                marking=repr(raw),
+            ),
+            hint=Phrase.of("Mark the portion in the {scheme} scheme.", scheme=scheme.name),
+        )
+    own = next(
+        (lv for lv in rules.levels if lv.organisation and token in (lv.portion, lv.name)), None
+    )
+    if own is not None and own.organisation is not None:
+        found, code = own, own.organisation
+    else:
+        code, _, rest = token.partition(" ")
+        generic = rules.level(None, rest)
+        if not _is_originator(code, scheme) or generic is None:
+            raise MarkingError(
+                Phrase.of(
+                    "{token} is not a foreign classification: write the originator's "
+                    "code and its level, e.g. //GBR S.",
+                    token=repr(token),
+                ),
+                hint=Phrase.of(
+                    "Foreign levels: {levels}.",
+                    levels=[lv.portion for lv in rules.levels if lv.organisation is None],
+                ),
+            )
+        found = generic
+    return host_level(found, scheme), (code,), found.portion
+
+
+def host_level(foreign: ForeignLevel, scheme: ClassificationScheme) -> Level:
+    """The level of ``scheme`` that protects a foreign level: the lowest of at least its
+    tier, classified if the foreign level is (foreign RESTRICTED is CONFIDENTIAL in the
+    US: 32 CFR 2001.24(c))."""
+    for level in scheme.levels:
+        if level.tier >= foreign.tier and (level.classified or foreign.tier == 0):
+            return level
+    return scheme.levels[-1]
+
+
+def _is_originator(code: str, scheme: ClassificationScheme) -> bool:
+    from cabledesk.domain.tetragraphs import shipped_tetragraphs
+
+    return code != scheme.country and (is_country_code(code) or code in shipped_tetragraphs())
 
 
 def _parse_control(
     token: str, raw: str, scheme: ClassificationScheme
 ) -> tuple[Control, tuple[str, ...] | None]:
     release = scheme.release
-    if release is not None and (
-        token == release.control or token.startswith(release.control + " ")
-    ):
-        control = scheme.control(release.control)
-        assert control is not None
-        return control, _parse_release_list(token[len(release.control) :], scheme)
+    for name in _list_controls(scheme):
+        if token == name or token.startswith(name + " "):
+            control = scheme.control(name)
+            assert control is not None
+            if scheme.fgi is not None and name == scheme.fgi.control:
+                return control, _parse_originators(token[len(name) :], raw, scheme)
+            assert release is not None
+            return control, _parse_release_list(token[len(name) :], scheme)
     control = scheme.control(token)
+    if control is not None and release is not None and control.name == release.control:
+        return control, _parse_release_list("", scheme)  # an alias without its list
     if control is None:
         if not token:
             raise MarkingError(
@@ -217,6 +311,36 @@ def _parse_control(
             ),
         )
     return control, None
+
+
+def _list_controls(scheme: ClassificationScheme) -> list[str]:
+    """The controls followed by a list of codes, with every name they are written by."""
+    names: list[str] = []
+    for rule in (scheme.release, scheme.fgi):
+        control = scheme.control(rule.control) if rule is not None else None
+        if control is not None:
+            names.extend(n for n in (control.name, control.portion, *control.aliases) if n)
+    return sorted(set(names), key=len, reverse=True)
+
+
+def _parse_originators(text: str, raw: str, scheme: ClassificationScheme) -> tuple[str, ...]:
+    """The originators after ``FGI``: codes separated by spaces; none for a concealed source."""
+    codes = text.split()
+    for code in codes:
+        if not _is_originator(code, scheme):
+            raise MarkingError(
+                Phrase.of(
+                    "{code} after FGI in {marking} is not a foreign country or organisation.",
+                    code=repr(code),
+                    marking=repr(raw),
+                ),
+                hint=Phrase.of("Write FGI and the originators' codes, e.g. FGI DEU GBR."),
+            )
+    if len(set(codes)) != len(codes):
+        raise MarkingError(
+            Phrase.of("A country appears twice after FGI in {marking}.", marking=repr(raw))
+        )
+    return tuple(sorted(codes))
 
 
 def _parse_release_list(text: str, scheme: ClassificationScheme) -> tuple[str, ...]:
@@ -320,7 +444,17 @@ def _check(m: Marking) -> None:
                 control=release.control,
             )
         )
-    if has_release and release is not None:
+    _check_fgi(m, names)
+    if has_release and release is not None and not release.includes_originator:
+        if scheme.country in m.release_to:
+            raise MarkingError(
+                Phrase.of(
+                    "{control} lists only those beyond {country}'s members; remove {country}.",
+                    control=release.control,
+                    country=scheme.country,
+                )
+            )
+    elif has_release and release is not None:
         if scheme.country not in m.release_to:
             raise MarkingError(
                 Phrase.of(
@@ -348,3 +482,18 @@ def _check(m: Marking) -> None:
             )
         if tuple(m.release_to) != order_release_list(m.release_to, scheme):
             raise ValueError("release_to must be ordered with order_release_list()")
+
+
+def _check_fgi(m: Marking, names: set[str]) -> None:
+    rules = m.scheme.fgi
+    if rules is None:
+        if m.fgi or m.foreign is not None:
+            raise ValueError(f"scheme {m.scheme.id} has no foreign government information")
+        return
+    if m.foreign is not None:
+        if len(m.fgi) != 1 or m.foreign_level is None or rules.control in names:
+            raise ValueError("a wholly foreign marking has one originator and no FGI control")
+    elif m.fgi and rules.control not in names:
+        raise ValueError("FGI originators need the FGI control")
+    if tuple(sorted(set(m.fgi))) != m.fgi:
+        raise ValueError("fgi must be sorted, without duplicates")

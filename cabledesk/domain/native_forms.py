@@ -29,21 +29,33 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from cabledesk.errors import MarkingError
 from cabledesk.phrase import Phrase
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from cabledesk.domain.scheme import ClassificationScheme, Level
 
-__all__ = ["KINDS", "PLACEHOLDERS", "NativeForm", "form_problems", "rewrite"]
+__all__ = ["KINDS", "PLACEHOLDERS", "NativeForm", "form_problems", "read_with_forms", "rewrite"]
 
 KINDS = frozenset({"marking", "control"})
 PLACEHOLDERS = ("{level}", "{controls}")
 CATEGORY_SEPARATOR = "//"
 CONTROL_SEPARATOR = "/"
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+class _Written(Protocol):
+    @property
+    def banner(self) -> str: ...
+    @property
+    def portion(self) -> str: ...
+
+
+M = TypeVar("M", bound=_Written)
 _PLACEHOLDER_SPLIT = re.compile(r"(\{level\}|\{controls\})")
 
 
@@ -68,6 +80,24 @@ class NativeForm:
             current=current,
             note=self.note,
         )
+
+
+def read_with_forms(
+    text: str, scheme: ClassificationScheme, parse: Callable[[str, ClassificationScheme], M]
+) -> tuple[M, tuple[Phrase, ...]]:
+    """``parse(text)`` (the strict parser of current markings); when it raises
+    MarkingError and a native form matches, ``parse`` of the rewritten text, with a
+    hint per form found. Use :func:`cabledesk.domain.marking.read_marking`."""
+    try:
+        return parse(text, scheme), ()
+    except MarkingError:
+        found = rewrite(text, scheme)
+        if found is None:
+            raise
+    marking = parse(found[0], scheme)
+    shown = marking.portion if found[0].startswith("(") else marking.banner
+    written = " ".join(text.split())
+    return marking, tuple(form.phrase(written, shown) for form in found[1])
 
 
 def rewrite(text: str, scheme: ClassificationScheme) -> tuple[str, tuple[NativeForm, ...]] | None:

@@ -18,21 +18,28 @@ The rules (all of them are checked; none is special to one scheme):
   clearance reaches a US SECRET cable, a French clearance must be SECRET for
   a NATO CONFIDENTIAL one. Where the translated level is not classified in
   the recipient's scheme (NATO RESTRICTED is handled as French DIFFUSION
-  RESTREINTE) no clearance is needed. A missing clearance, a clearance that
+  RESTREINTE) no clearance is needed, nor for a level that needs none even
+  though classified (NATO RESTRICTED, RESTREINT UE, VS-NfD: need-to-know and
+  nationality suffice). A missing clearance, a clearance that
   is not a level of the recipient's scheme, or a scheme CableDesk does not
   know, is a refusal;
-- **dissemination controls**, by the control's ``audience`` in the scheme
-  file: ``nationals`` (NOFORN, UK EYES ONLY, SPÉCIAL FRANCE…) only to
-  nationals of the scheme's originating country (an organisation such as
-  NATO stands for its member countries); ``release-list`` (REL TO) only to
-  the nationalities listed, tetragraphs expanded to their members
-  (:mod:`cabledesk.domain.tetragraphs`); ``named-addressees`` (NODIS, EXDIS,
-  RECIPIENTS ONLY) only to holders of a post the cable names as originator,
-  action or info addressee (the originator, so that the sender keeps a copy).
-  An unknown nationality or post is refused wherever it matters;
-- **no release marking**: in a scheme whose release rules say so
-  (``classified_needs_release_marking``, the US), a classified cable with
-  neither a release list nor a nationals-only control goes to nationals only;
+- **release by nationality**: who may receive the banner is decided by
+  :func:`~cabledesk.domain.release.scope_of`, the same definition the roll-up
+  uses: a ``nationals`` control (NOFORN, UK EYES ONLY, SPÉCIAL FRANCE…) only to
+  nationals of the scheme's country (an organisation such as NATO stands for its
+  member countries); a release list only to the nationalities listed,
+  tetragraphs expanded to their members (:mod:`cabledesk.domain.tetragraphs`),
+  NATO's and the EU's lists adding to their members; foreign government
+  information only to the holder's nationals and its originators; classified
+  information without a release marking, in a scheme that needs one (US, NATO,
+  EU), only to the scheme's nationals. An unknown nationality is refused
+  wherever it matters;
+- **special access**: a control that is a special-access category (ATOMAL,
+  BOHEMIA) goes only to recipients who hold its briefing (``accesses``);
+- **named addressees**: a ``named-addressees`` control (NODIS, EXDIS,
+  RECIPIENTS ONLY), in the banner or written as one of the cable's captions, only
+  to holders of a post the cable names as originator, action or info addressee
+  (the originator, so that the sender keeps a copy);
 - **trust**: an unverified contact, or a recipient who is not a stored
   contact at all, is allowed only after the user confirms
   (``needs_confirmation``).
@@ -51,6 +58,7 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.countries import is_country_code
 from cabledesk.domain.equivalence import equivalent_level
 from cabledesk.domain.marking import Marking
+from cabledesk.domain.release import ReleaseBasis, scope_of
 from cabledesk.domain.scheme import ClassificationScheme, Control
 from cabledesk.domain.tetragraphs import TetragraphTable, shipped_tetragraphs
 from cabledesk.domain.trust import Trust, TrustState
@@ -67,8 +75,6 @@ __all__ = [
     "enforce",
 ]
 
-NATIONALS = "nationals"
-RELEASE_LIST = "release-list"
 NAMED_ADDRESSEES = "named-addressees"
 # A recipient with no stored contact: sealing to them needs a confirmation.
 _NOT_A_CONTACT = Trust(TrustState.UNKNOWN)
@@ -91,6 +97,8 @@ class Person(Protocol):
     def nationality(self) -> str: ...
     @property
     def expires(self) -> datetime | None: ...
+    @property
+    def accesses(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +120,7 @@ class RecipientProfile:
     nationality: str = ""
     expires: datetime | None = None
     trust: Trust = _NOT_A_CONTACT
+    accesses: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -131,6 +140,7 @@ class RecipientProfile:
             nationality=person.nationality,
             expires=person.expires,
             trust=trust,
+            accesses=tuple(person.accesses),
         )
 
     @property
@@ -199,14 +209,12 @@ def eligible(
         *_key_reasons(recipient, now),
         *_clearance_reasons(recipient, banner, schemes),
     ]
-    for control in sorted(banner.controls, key=lambda c: c.order):
-        if control.audience == NATIONALS:
-            reasons.extend(_nationals_reasons(recipient, control, banner, table))
-        elif control.audience == RELEASE_LIST:
-            reasons.extend(_release_reasons(recipient, control, banner, table))
-        elif control.audience == NAMED_ADDRESSEES:
+    reasons.extend(_access_reasons(recipient, banner))
+    reasons.extend(_release_reasons(recipient, banner, table))
+    captions = _caption_controls(cable, banner)
+    for control in sorted((*banner.controls, *captions), key=lambda c: c.order):
+        if control.audience == NAMED_ADDRESSEES:
             reasons.extend(_addressee_reasons(recipient, control, cable))
-    reasons.extend(_unmarked_reasons(recipient, banner, table))
     reasons.extend(_trust_reasons(recipient))
     return Decision(tuple(sorted(reasons, key=lambda r: not r.refuses)))
 
@@ -268,8 +276,8 @@ def _key_reasons(r: RecipientProfile, now: datetime) -> list[Reason]:
 def _clearance_reasons(
     r: RecipientProfile, banner: Marking, schemes: Mapping[str, ClassificationScheme]
 ) -> list[Reason]:
-    if not banner.level.classified:
-        return []
+    if not banner.level.classified or not banner.level.clearance_required:
+        return []  # NATO RESTRICTED, RESTREINT UE: need-to-know and nationality suffice
     level_text = banner.level.name
     clearance = r.clearance.strip()
     scheme = schemes.get(r.scheme.strip().lower())
@@ -285,7 +293,7 @@ def _clearance_reasons(
             return [say.beyond_scheme(r.label, level_text, scheme.id)]
         needed = translated
     # The recipient's own scheme decides whether handling at that level needs a clearance.
-    if not needed.classified:
+    if not needed.classified or not needed.clearance_required:
         return []
     in_scheme = None if scheme == banner.scheme else scheme.id
     if not clearance:
@@ -303,31 +311,34 @@ def _nationality(r: RecipientProfile) -> str | None:
     return code if is_country_code(code) else None
 
 
-def _nationals_reasons(
-    r: RecipientProfile, control: Control, banner: Marking, table: TetragraphTable
-) -> list[Reason]:
-    country = banner.scheme.country
-    members = table.nationalities(country)
+def _release_reasons(r: RecipientProfile, banner: Marking, table: TetragraphTable) -> list[Reason]:
+    """Whether the recipient's nationality is among those the banner releases to
+    (:func:`~cabledesk.domain.release.scope_of`, the roll-up's own definition)."""
+    scope = scope_of(banner, table)
     nationality = _nationality(r)
-    if nationality is None:
-        return [say.nationality_unknown(r.label, control.name, r.nationality, country, table)]
-    if members is None or nationality not in members:
-        return [say.not_a_national(r.label, control.name, country, table)]
-    return []
-
-
-def _unmarked_reasons(r: RecipientProfile, banner: Marking, table: TetragraphTable) -> list[Reason]:
-    # Schemes that require a release marking for foreign release (the US).
+    if scope.nationalities is None or (
+        nationality is not None and nationality in scope.nationalities
+    ):
+        return []
+    country = banner.scheme.country
+    control = scope.control or ""
+    if scope.basis is ReleaseBasis.NATIONALS_CONTROL:
+        if nationality is None:
+            return [say.nationality_unknown(r.label, control, r.nationality, country, table)]
+        return [say.not_a_national(r.label, control, country, table)]
+    if scope.basis is ReleaseBasis.RELEASE_LIST:
+        codes = banner.release_to
+        rules = banner.scheme.release
+        if rules is not None and not rules.includes_originator:
+            codes = (country, *codes)
+        shown = f"{control} {', '.join(banner.release_to)}"
+        if nationality is None:
+            return [say.release_nationality_unknown(r.label, shown, control, r.nationality)]
+        return [say.not_releasable(r.label, shown, control, codes, table)]
+    if scope.basis is ReleaseBasis.FOREIGN:
+        return [say.foreign_information(r.label, banner.banner, country, banner.fgi, r.nationality)]
     rules = banner.scheme.release
-    if rules is None or not rules.marking_required or not banner.level.classified:
-        return []
-    if any(c.audience in (NATIONALS, RELEASE_LIST) for c in banner.controls):
-        return []  # the marking itself says who may receive it
-    country = banner.scheme.country
-    members = table.nationalities(country)
-    nationality = _nationality(r)
-    if nationality is not None and members is not None and nationality in members:
-        return []
+    assert rules is not None
     return [
         say.no_release_marking(
             r.label, banner.level.name, rules.control, country, table, r.nationality
@@ -335,21 +346,24 @@ def _unmarked_reasons(r: RecipientProfile, banner: Marking, table: TetragraphTab
     ]
 
 
-def _release_reasons(
-    r: RecipientProfile, control: Control, banner: Marking, table: TetragraphTable
-) -> list[Reason]:
-    release = banner.scheme.release
-    codes = banner.release_to if release is not None and release.control == control.name else ()
-    shown = f"{control.name} {', '.join(codes)}".strip()
-    nationality = _nationality(r)
-    if nationality is None:
-        return [say.release_nationality_unknown(r.label, shown, control.name, r.nationality)]
-    allowed: set[str] = set()
-    for code in codes:
-        allowed |= table.nationalities(code) or frozenset()
-    if nationality not in allowed:
-        return [say.not_releasable(r.label, shown, control.name, codes, table)]
-    return []
+def _access_reasons(r: RecipientProfile, banner: Marking) -> list[Reason]:
+    held = {a.strip().upper() for a in r.accesses}
+    return [
+        say.access_missing(r.label, c.name)
+        for c in sorted(banner.controls, key=lambda c: c.order)
+        if c.access and c.name not in held
+    ]
+
+
+def _caption_controls(cable: Cable, banner: Marking) -> list[Control]:
+    """Captions written on the cable that restrict its audience and that the banner does not
+    carry already (a NODIS caption binds even without ND portions)."""
+    out: list[Control] = []
+    for caption in cable.captions:
+        control = banner.scheme.control(caption)
+        if control is not None and control.audience and control not in banner.controls:
+            out.append(control)
+    return out
 
 
 def _addressee_reasons(r: RecipientProfile, control: Control, cable: Cable) -> list[Reason]:

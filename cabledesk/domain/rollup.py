@@ -1,17 +1,30 @@
 """Roll-up: the banner marking that a set of portion markings adds up to.
 
-The rules (CAPCO practice, generalised through the scheme files):
+The rules of version 2 (CAPCO register and 32 CFR 2001.21, generalised through
+the scheme files and the member lists of ``resources/tetragraphs.toml``):
 
 - the level is the highest level of any portion;
-- controls carry up as a union (NOFORN, ORCON, PROPIN, captions…), then a
-  control that another one supersedes is dropped (NODIS drops EXDIS; NOFORN
-  drops REL TO), and controls that apply only below the resulting level are
-  dropped (SBU on a SECRET cable);
-- release lists intersect: the banner is releasable to a country only if every
-  classified portion is (an unclassified portion restricts nothing, and a
-  classified portion without a release list releases to no one); a list that
-  ends up naming only the originating country becomes the scheme's
-  "originator only" control (NOFORN).
+- controls carry up as a union (NOFORN, ORCON, PROPIN, captions…), except those a
+  scheme file rolls up only when every portion has them (RELIDO); then a control
+  that another one supersedes is dropped (NODIS drops EXDIS; NOFORN drops REL TO),
+  and controls that apply only below the resulting level are dropped (SBU on a
+  SECRET cable);
+- who may receive the banner is exactly who may receive every portion
+  (:func:`cabledesk.domain.release.scope_of`): release lists are intersected
+  country by country, tetragraphs expanded to their members and written back as
+  the tetragraph only where its whole group remains (``REL TO USA, FVEY`` and
+  ``REL TO USA, GBR`` give ``REL TO USA, GBR``); a classified portion without a
+  release marking, in a scheme that needs one (US), releases to no one abroad, so
+  beside a REL TO portion the banner says NOFORN; a REL TO on an unclassified
+  portion is carried, never dropped; when what remains is the scheme's own
+  nationals, the banner carries the "originator only" control (NOFORN);
+- foreign government information: the originators of every portion are listed
+  after FGI (``SECRET//FGI DEU GBR``); a cable made only of one originator's
+  portions keeps that originator's banner (``//GBR SECRET``).
+
+Version 1 (CableDesk 0.x) intersected the written release lists as text, treated
+an uncaveated classified portion as releasing to no one but wrote no NOFORN, and
+knew no FGI; a cable sealed under it is still checked with it.
 
 The result never has a lower level than any portion, and :func:`combine` is
 order-independent and idempotent.
@@ -26,21 +39,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cabledesk.domain._rollup_v2 import combine_v2
 from cabledesk.domain.marking import Marking, order_release_list
+from cabledesk.domain.tetragraphs import TetragraphTable, shipped_tetragraphs
 from cabledesk.errors import MarkingError
 
 __all__ = ["ROLLUP_VERSION", "ROLLUP_VERSIONS", "combine"]
 
-ROLLUP_VERSION = 1
-ROLLUP_VERSIONS = frozenset({1})
+ROLLUP_VERSION = 2
+ROLLUP_VERSIONS = frozenset({1, 2})
 
 
-def combine(markings: Iterable[Marking], *, version: int = ROLLUP_VERSION) -> Marking:
+def combine(
+    markings: Iterable[Marking],
+    *,
+    version: int = ROLLUP_VERSION,
+    tetragraphs: TetragraphTable | None = None,
+) -> Marking:
     """The banner marking that the given portion markings roll up to, with the
     roll-up rules of ``version`` (default: the current rules).
 
     Raises ValueError for no markings or a version not in :data:`ROLLUP_VERSIONS`
     (check it first), and MarkingError for markings of different schemes.
+    ``tetragraphs`` defaults to the shipped member lists.
     """
     if version not in ROLLUP_VERSIONS:
         raise ValueError(f"roll-up rules version {version!r} is not known here")
@@ -54,6 +75,13 @@ def combine(markings: Iterable[Marking], *, version: int = ROLLUP_VERSION) -> Ma
                 f"Markings of the {scheme.name} and {m.scheme.name} schemes cannot be combined.",
                 hint="Mark every portion of a cable in the cable's own scheme.",
             )
+    if version == 2:
+        return combine_v2(portions, shipped_tetragraphs() if tetragraphs is None else tetragraphs)
+    return _combine_v1(portions)
+
+
+def _combine_v1(portions: list[Marking]) -> Marking:
+    scheme = portions[0].scheme
     level = max((m.level for m in portions), key=lambda lv: lv.rank)
     controls = {c for m in portions for c in m.controls}
     release = scheme.release

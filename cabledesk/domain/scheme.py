@@ -27,6 +27,8 @@ __all__ = [
     "AuthorityRules",
     "ClassificationScheme",
     "Control",
+    "ForeignLevel",
+    "ForeignRules",
     "Level",
     "ReleaseRules",
     "SchemeRegistry",
@@ -34,6 +36,8 @@ __all__ = [
 ]
 
 AUDIENCES = frozenset({"nationals", "release-list", "named-addressees"})
+# The layouts an exported document can take (``document_template`` in a scheme file).
+DOCUMENT_TEMPLATES = ("us-cable", "uk-telegram")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -53,6 +57,11 @@ class Level:
     colour: str
     text_colour: str
     aliases: tuple[str, ...] = ()
+    # Whether receiving information of this level needs a security clearance. NATO
+    # RESTRICTED and RESTREINT UE are classified yet need none (need-to-know and the
+    # nationality of a member state suffice): C-M(2002)49 encl. C, Council Decision
+    # 2013/488/EU art. 7.
+    clearance_required: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,11 @@ class Control:
     max_level: str | None = None
     audience: str | None = None
     supersedes: tuple[str, ...] = ()
+    # "any": a banner carries the control if any portion does (NOFORN, ORCON);
+    # "all": only if every portion does (RELIDO, CAPCO register).
+    rollup: str = "any"
+    # A special-access category (ATOMAL, BOHEMIA): a recipient must hold its briefing.
+    access: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +105,46 @@ class ReleaseRules:
     originator_only: str | None
     tetragraphs: tuple[str, ...]
     marking_required: bool = False
+    # Whether a release list names the originating country too (``REL TO USA, GBR``).
+    # NATO's and the EU's name only those beyond their members (``RELEASABLE TO AUS``).
+    includes_originator: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignLevel:
+    """A level of foreign classified information as a scheme writes it inside its own
+    documents: ``S`` in ``(//GBR S)``, ``NS`` in ``(//NS)``.
+
+    ``organisation`` is set for an organisation's own marks (``NATO`` for ``NS``),
+    written without a country code; generic levels are written after one.
+    """
+
+    portion: str
+    name: str
+    tier: int
+    organisation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ForeignRules:
+    """How a scheme marks foreign government information (FGI) in its documents.
+
+    ``control`` is the banner control naming the foreign originators (``FGI DEU GBR``);
+    ``levels`` are the generic foreign levels (written ``//GBR S``) and the organisations'
+    own (written ``//NS``).
+    """
+
+    control: str
+    levels: tuple[ForeignLevel, ...]
+
+    def level(self, code: str | None, token: str) -> ForeignLevel | None:
+        """The foreign level written ``token`` (portion or name) for originator ``code``
+        (None: an organisation's own mark, which names its organisation)."""
+        key = " ".join(token.split()).upper()
+        for lv in self.levels:
+            if lv.organisation == code and key in (lv.portion, lv.name):
+                return lv
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +180,10 @@ class ClassificationScheme:
     tags_required: bool
     portion_aliases: Mapping[str, str]
     source: str = ""
+    fgi: ForeignRules | None = None
     _level_index: Mapping[str, Level] = field(default_factory=dict, repr=False)
     _control_index: Mapping[str, Control] = field(default_factory=dict, repr=False)
+    document_template: str = DOCUMENT_TEMPLATES[0]
     # Native and legacy forms read into the current form, with a note (native_forms.py).
     native_forms: tuple[NativeForm, ...] = ()
 
@@ -219,6 +275,11 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
                 entry, "text_colour", "levels", i, _COLOUR, "a colour like #ffffff"
             ),
             aliases=tuple(a.upper() for a in p.texts(entry, "aliases", "levels", i)),
+            clearance_required=p.optional_boolean(
+                entry,
+                "clearance_required",
+                default=p.boolean(entry, "classified", "levels", i),
+            ),
         )
         for i, entry in enumerate(p.tables("levels"))
     )
@@ -250,12 +311,14 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
         tags_required=p.optional_boolean(data, "tags_required", default=False),
         portion_aliases={_key(k): v for k, v in p.string_table("portion_aliases").items()},
         source=source,
+        fgi=p.foreign(control_names),
         _level_index=p.index(
             ((t, lv) for lv in levels for t in (lv.name, lv.portion, *lv.aliases)), _key
         ),
         _control_index=p.index(
             ((t, c) for c in controls for t in (c.name, c.portion, *c.aliases)), _key
         ),
+        document_template=_document_template(p, data),
         native_forms=p.native_forms(NativeForm),
     )
     if not scheme.precedences:
@@ -263,6 +326,21 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
     for i, key, problem in form_problems(scheme):
         p.fail(problem, "native_forms", i, key)
     return scheme
+
+
+def _document_template(p: SchemeParser, data: Mapping[str, object]) -> str:
+    """The layout of the scheme's documents: ``document_template``, default ``us-cable``."""
+    template = p.optional_text(data, "document_template", None, None)
+    if template is None:
+        return DOCUMENT_TEMPLATES[0]
+    if template not in DOCUMENT_TEMPLATES:
+        p.fail(
+            f"'document_template' must be one of {', '.join(DOCUMENT_TEMPLATES)}, not {template!r}",
+            None,
+            None,
+            "document_template",
+        )
+    return template
 
 
 class SchemeRegistry(Mapping[str, ClassificationScheme]):

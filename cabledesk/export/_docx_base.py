@@ -66,8 +66,10 @@ BLANK_LINE_TWIPS = 240
 STYLE = {
     "banner": "CableBanner",
     "page_number": "CablePageNumber",
+    "continuation": "CableContinuation",
     "field": "CableHeaderField",
     "notice": "CableNotice",
+    "heading": "CableHeading",
     "authority": "CableAuthority",
     "paragraph": "CableParagraph",
     "signature": "CableSignature",
@@ -133,6 +135,11 @@ def _styles_xml() -> str:
             '<w:pPr><w:spacing w:before="0" w:after="60"/><w:jc w:val="center"/></w:pPr>' + small,
             based_on="Footer",
         ),
+        _style(
+            STYLE["continuation"],  # under the banner: which cable, which page
+            '<w:pPr><w:spacing w:before="60" w:after="0"/><w:jc w:val="center"/></w:pPr>' + small,
+            based_on="Header",
+        ),
         _style(STYLE["field"], field),
         _style(
             STYLE["notice"],
@@ -143,6 +150,9 @@ def _styles_xml() -> str:
             '<w:spacing w:before="0" w:after="360"/></w:pPr>',
         ),
         _style(STYLE["authority"], "<w:pPr><w:keepNext/></w:pPr>"),
+        _style(  # a telegram's SUMMARY / DETAIL / COMMENT: a heading in the PDF's tags too
+            STYLE["heading"], f'<w:pPr><w:keepNext/>{gap}<w:outlineLvl w:val="1"/></w:pPr>'
+        ),
         _style(STYLE["paragraph"], f"<w:pPr>{gap}</w:pPr>"),
         _style(STYLE["signature"], f"<w:pPr><w:keepLines/>{gap}</w:pPr>"),
         _style(STYLE["list"], _hanging(LIST_INDENT_TWIPS, keep_next=False)),

@@ -6,7 +6,8 @@
    labels in a 12-character column, values aligned after them;
 3. the classification authority block (classified cables);
 4. the numbered paragraphs, each opening with its portion mark: ``1. (C) …``;
-5. the signature line; the attachments (name, size, description, SHA-256);
+5. the signature line; the attachments (each one's own portion mark, name,
+   size, description, SHA-256);
 6. for an imported historic record, where it came from.
 
 Portion marks are written in their normal portion form (``(s//noforn)`` typed
@@ -27,8 +28,9 @@ from cabledesk.domain.sanitize import Tearline
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.export._docx_base import BLANK_LINE_TWIPS, STYLE
 from cabledesk.export._docx_xml import add_text
+from cabledesk.export._labels import attachment_marking
 
-__all__ = ["SANITIZED_TITLE", "write_body"]
+__all__ = ["SANITIZED_TITLE", "closing_blocks", "sanitized_notice", "write_body"]
 
 SANITIZED_TITLE = "SANITIZED VERSION"
 _REF_LETTER = re.compile(r"^[A-Z]{1,2}[.)]\s")  # references the drafter lettered already
@@ -67,9 +69,7 @@ def write_body(
     """
     w = _Writer(document)
     if tearline is not None:
-        paragraph = document.add_paragraph(style=w.styles["notice"])
-        add_text(paragraph, SANITIZED_TITLE, bold=True)
-        add_text(paragraph, "\n" + tearline.statement())
+        sanitized_notice(w, tearline)
     _header_block(w, cable, scheme, banner)
     _authority_block(w, cable, banner)
     for number, p in enumerate(cable.paragraphs, start=1):
@@ -77,8 +77,20 @@ def write_body(
         w.line("paragraph", f"{number}. {mark} {p.text}")
     if cable.signature.strip():
         w.line("signature", cable.signature.strip())
+    closing_blocks(w, cable, scheme)
+
+
+def sanitized_notice(w: _Writer, tearline: Tearline) -> None:
+    """The boxed statement that opens a sanitized version."""
+    paragraph = w.document.add_paragraph(style=w.styles["notice"])
+    add_text(paragraph, SANITIZED_TITLE, bold=True)
+    add_text(paragraph, "\n" + tearline.statement())
+
+
+def closing_blocks(w: _Writer, cable: Cable, scheme: ClassificationScheme) -> None:
+    """What follows the signature: the attachments, then where an imported record came from."""
     if cable.attachments:
-        _attachments(w, cable.attachments)
+        _attachments(w, cable.attachments, scheme)
     if cable.provenance is not None:
         _provenance(w, cable.provenance)
 
@@ -165,12 +177,16 @@ def _size(size: int | None) -> str:
     return f"{value / _KIB:.1f} TiB"
 
 
-def _attachments(w: _Writer, attachments: tuple[Attachment, ...]) -> None:
+def _attachments(
+    w: _Writer, attachments: tuple[Attachment, ...], scheme: ClassificationScheme
+) -> None:
     count = len(attachments)
     w.line("field", f"ATTACHMENTS ({count}):", gap=True)
     for i, a in enumerate(attachments, start=1):
         details = ", ".join(x for x in (_size(a.size), a.description.strip()) if x)
-        text = a.name + (f" ({details})" if details else "")
+        marking = attachment_marking(a, scheme)  # each attachment's own classification
+        text = (f"{marking.portion} " if marking is not None else "") + a.name
+        text += f" ({details})" if details else ""
         if a.sha256:  # 64 digits on a line of their own: 4 + 64 fits the 68 columns
             text += f"\nSHA-256:\n{a.sha256}"
         w.field(f"{i}.", text, style="list")

@@ -4,11 +4,19 @@ The page header holds the banner; the page footer holds "Page X of Y" (two
 fields the viewer computes) and the banner again, so the banner is the first
 and the last line of every page. The banner is centred, bold, in the level's
 text colour on a bar of the level's colour, as the scheme file defines them.
+
+Continuation identity: the first page has a header of its own (``w:titlePg``);
+on every later page a line under the banner names the cable — post, serial or
+id, and "Page X of Y" again — so that a page separated from the others can be
+matched to its cable and put back in its place. The first page's header can
+carry a note under the banner (the classification the cable has when
+separated from its attachments).
 """
 
 from __future__ import annotations
 
 from docx.document import Document
+from docx.section import _Footer, _Header
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
@@ -25,12 +33,21 @@ FOOTER_DISTANCE_TWIPS = 567
 
 
 def set_up_pages(
-    document: Document, paper: Paper, banner: Marking, footer_note: str | None = None
+    document: Document,
+    paper: Paper,
+    banner: Marking,
+    footer_note: str | None = None,
+    *,
+    banner_line: str | None = None,
+    continuation: str | None = None,
+    first_page_note: str | None = None,
 ) -> None:
     """Paper size, margins, banners and page numbers of the (single) section.
 
     ``footer_note`` is shown before the page number on every page (the
-    sanitized-version mark).
+    sanitized-version mark). ``banner_line`` is the banner as written (default:
+    ``banner.banner``); ``continuation`` names the cable on every page after
+    the first; ``first_page_note`` is shown under the banner on the first page.
     """
     section = document.sections[0]
     width, height = paper.size_twips
@@ -40,24 +57,47 @@ def set_up_pages(
     section.left_margin = section.right_margin = Twips(MARGIN_TWIPS)
     section.header_distance = Twips(HEADER_DISTANCE_TWIPS)
     section.footer_distance = Twips(FOOTER_DISTANCE_TWIPS)
-    styles = document.styles
+    text = banner_line or banner.banner
+    if continuation is None and first_page_note is None:
+        _header(section.header, banner, text, None)
+        _footer(section.footer, banner, text, footer_note)
+        return
+    section.different_first_page_header_footer = True
+    _header(section.first_page_header, banner, text, first_page_note)
+    _footer(section.first_page_footer, banner, text, footer_note)
+    header = _header(section.header, banner, text, None)
+    if continuation is not None:
+        line = header.add_paragraph(style=STYLE["continuation"])
+        add_text(line, f"{continuation} \u2014 ")
+        _page_x_of_y(line)
+    _footer(section.footer, banner, text, footer_note)
 
-    header = section.header.paragraphs[0]
-    header.style = styles[STYLE["banner"]]
-    _banner(header, banner)
 
-    footer = section.footer
+def _header(header: _Header, banner: Marking, text: str, note: str | None) -> _Header:
+    first = header.paragraphs[0]
+    first.style = STYLE["banner"]
+    _banner(first, banner, text)
+    if note is not None:
+        add_text(header.add_paragraph(style=STYLE["continuation"]), note, bold=True)
+    return header
+
+
+def _footer(footer: _Footer, banner: Marking, text: str, note: str | None) -> None:
     numbers = footer.paragraphs[0]
-    numbers.style = styles[STYLE["page_number"]]
-    if footer_note:
-        add_text(numbers, f"{footer_note} \u2014 ")
-    add_text(numbers, "Page ")
-    add_field(numbers, "PAGE", "1")
-    add_text(numbers, " of ")
-    add_field(numbers, "NUMPAGES", "1")
-    _banner(footer.add_paragraph(style=styles[STYLE["banner"]]), banner)
+    numbers.style = STYLE["page_number"]
+    if note:
+        add_text(numbers, f"{note} \u2014 ")
+    _page_x_of_y(numbers)
+    _banner(footer.add_paragraph(style=STYLE["banner"]), banner, text)
 
 
-def _banner(paragraph: Paragraph, banner: Marking) -> None:
+def _page_x_of_y(paragraph: Paragraph) -> None:
+    add_text(paragraph, "Page ")
+    add_field(paragraph, "PAGE", "1")
+    add_text(paragraph, " of ")
+    add_field(paragraph, "NUMPAGES", "1")
+
+
+def _banner(paragraph: Paragraph, banner: Marking, text: str) -> None:
     bar(paragraph, banner.level.colour)
-    add_text(paragraph, banner.banner, colour=banner.level.text_colour)
+    add_text(paragraph, text, colour=banner.level.text_colour)

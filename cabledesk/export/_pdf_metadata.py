@@ -6,13 +6,15 @@ and a trailer ``/ID`` computed from the time and the source file's URL — a
 path under the user's home. Each is replaced *in place* by bytes of the same
 length, so that every cross-reference offset stays valid: dates and the
 checksum become spaces (whitespace between dictionary entries, so the entries
-disappear), and the ``/ID`` becomes hex digits derived from the document. What
+disappear), and the ``/ID`` becomes hex digits derived from the document.
+The XMP metadata packet LibreOffice writes for a tagged PDF/UA document loses
+its times and random identifiers the same way (spaces between its elements);
+``_pdf_labels`` then adds the classification to it. What
 remains — title and keywords from the .docx, ``Writer`` and ``LibreOffice``
 with its version — names the document and the tool, not a person or machine.
 
-Fail closed: a PDF whose metadata does not look as expected (no ``/ID``, an
-XMP metadata stream, a date left over) raises ExportError instead of being
-written.
+Fail closed: a PDF whose metadata does not look as expected (no ``/ID``, a
+date left over) raises ExportError instead of being written.
 """
 
 from __future__ import annotations
@@ -24,13 +26,19 @@ from cabledesk.errors import ExportError
 
 __all__ = ["normalise_pdf_metadata"]
 
+_XMP_TAGS = (
+    b"xmp:CreateDate", b"xmp:ModifyDate", b"xmp:MetadataDate", b"xmpMM:DocumentID",
+    b"xmpMM:InstanceID",
+)  # fmt: skip
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
 _ERASE = (
     re.compile(rb"/CreationDate\s*\((?:[^()\\]|\\.){0,64}\)"),
     re.compile(rb"/ModDate\s*\((?:[^()\\]|\\.){0,64}\)"),
     re.compile(rb"/DocChecksum\s*/[0-9A-Fa-f]{1,64}"),
+    # the XMP packet's times and random identifiers (whitespace between its elements)
+    *(re.compile(rb"<%s>[^<>]{0,96}</%s>" % (tag, tag)) for tag in _XMP_TAGS),
 )
-_LEFT_OVER = re.compile(rb"/CreationDate|/ModDate|/DocChecksum|<x:xmpmeta|/Type\s*/Metadata")
+_LEFT_OVER = re.compile(rb"/CreationDate|/ModDate|/DocChecksum|<(?:%s)\b" % b"|".join(_XMP_TAGS))
 _HINT = "Export a .docx instead, and report this to your support desk."
 
 

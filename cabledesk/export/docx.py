@@ -5,9 +5,14 @@ temporary file): the banner — computed from the portions with
 :func:`~cabledesk.domain.cable.cable_banner`, never typed — centred at the top
 and bottom of every page in the level's colours; the header block; the
 classification authority block; numbered, portion-marked paragraphs; the
-signature line; the attachments; "Page X of Y". Its custom document properties
-carry the classification label (banner, scheme, level, cable id, originator);
-its core properties carry the subject and TAGS and nothing personal.
+signature line; the attachments with their own markings; "Page X of Y", and on
+every later page the cable's post, serial and page (``_docx_page``). The banner
+includes the attachments' markings, and the first page says what the cable is
+when separated from them (``_labels``). A UK-scheme cable is laid out as an
+FCDO telegram (``_docx_telegram``; the scheme's ``document_template``). Its
+custom document properties carry the classification label (banner, scheme,
+level, cable id, originator); its core properties carry the banner, the TAGS
+and a title that is never a classified subject, and nothing personal.
 
 Deterministic: the same cable and settings give the same bytes — no clock,
 user, host or path enters the document, the package parts and ZIP entries are
@@ -16,7 +21,9 @@ written in a fixed order with fixed timestamps (see ``_docx_package`` and
 
 The layout lives in private modules: ``_docx_base`` (the empty document,
 styles, and the choice of typeface), ``_docx_page`` (paper, banners, page
-numbers), ``_docx_blocks`` (the text), ``_docx_package`` (properties, ZIP).
+numbers), ``_docx_blocks`` (the text of a US cable), ``_docx_telegram`` (of a
+UK telegram), ``_labels`` (banner, title, references), ``_docx_package``
+(properties, ZIP). docs/DOCUMENTS.md describes the result.
 """
 
 from __future__ import annotations
@@ -27,14 +34,15 @@ import io
 import docx
 from docx.document import Document
 
-from cabledesk.domain.cable import Cable, cable_banner
-from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.cable import Cable
 from cabledesk.domain.sanitize import Tearline
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.export._docx_base import base_package
 from cabledesk.export._docx_blocks import SANITIZED_TITLE, write_body
 from cabledesk.export._docx_package import DocumentProperties, release, write_package
 from cabledesk.export._docx_page import set_up_pages
+from cabledesk.export._docx_telegram import write_telegram
+from cabledesk.export._labels import UK_TELEGRAM, DocumentLabels, document_labels
 from cabledesk.export.settings import ExportSettings
 
 __all__ = ["CUSTOM_PROPERTIES", "DOCX_MEDIA_TYPE", "render_docx"]
@@ -47,6 +55,7 @@ CUSTOM_PROPERTIES = (
     "ClassificationLevel",
     "CableId",
     "Originator",
+    "ClassificationWhenSeparated",
     "SanitizedFrom",
     "SanitizedLevel",
 )
@@ -75,10 +84,10 @@ def render_docx(
     if scheme.id != cable.scheme.lower():
         raise ValueError(f"cable is in scheme {cable.scheme!r}, rendered with {scheme.id!r}")
     settings = settings or ExportSettings()
-    banner = cable_banner(cable, scheme)
+    labels = document_labels(cable, scheme)
     document = docx.Document(io.BytesIO(_base()))
     try:
-        return _write(document, cable, scheme, settings, banner, tearline)
+        return _write(document, cable, scheme, settings, labels, tearline)
     finally:
         release(document)  # flat memory over batches: see _docx_package.release
 
@@ -88,28 +97,33 @@ def _write(
     cable: Cable,
     scheme: ClassificationScheme,
     settings: ExportSettings,
-    banner: Marking,
+    labels: DocumentLabels,
     tearline: Tearline | None,
 ) -> bytes:
+    banner = labels.banner
     set_up_pages(
         document,
         settings.paper,
         banner,
         footer_note=SANITIZED_TITLE if tearline is not None else None,
+        banner_line=labels.banner_line,
+        continuation=labels.reference,
+        first_page_note=labels.separated_line,
     )
-    write_body(document, cable, scheme, banner, tearline)
+    write_text = write_telegram if scheme.document_template == UK_TELEGRAM else write_body
+    write_text(document, cable, scheme, banner, tearline)
     custom = [
         ("Classification", banner.banner),
         ("ClassificationScheme", scheme.id),
         ("ClassificationLevel", banner.level.name),
         ("CableId", cable.id),
         ("Originator", cable.originator),
+        ("ClassificationWhenSeparated", labels.separated.banner if labels.separated else ""),
     ]
     if tearline is not None:
         custom += [("SanitizedFrom", tearline.source_id), ("SanitizedLevel", tearline.level)]
-    subject_mark = parse_marking(cable.subject_marking, scheme).portion
     properties = DocumentProperties(
-        title=f"{subject_mark} {cable.subject}".strip(),
+        title=labels.title,  # never a classified subject: see _labels
         subject=banner.banner,  # PDF viewers show it; the .docx also has it as category
         keywords=", ".join(cable.tags),
         category=banner.banner,

@@ -18,6 +18,12 @@ its list of recent documents sees the cable; with ``HOME``, ``TMPDIR`` and
 user, host or display variables. Its PDF metadata is cleaned afterwards
 (``_pdf_metadata``): no creation time, no time zone, no path-derived ``/ID``.
 
+Labels travel. The PDF is tagged (structure tree, reading order, headings,
+the document's language: PDF/UA-1 as far as LibreOffice's filter goes), and
+carries the .docx's classification properties in its XMP metadata and as
+custom keys of its information dictionary (``_pdf_labels``), so that a
+tool that indexes or forwards it sees the label without rendering a page.
+
 Plaintext on disk — the trade-off. LibreOffice converts files, not streams,
 so the .docx it converts (the cable's plaintext) must exist as a file while
 it runs (one to a few seconds). It is written into a fresh folder made by
@@ -48,6 +54,7 @@ from pathlib import Path
 from typing import Protocol
 
 from cabledesk.errors import ExportError
+from cabledesk.export._pdf_labels import docx_labels, label_pdf
 from cabledesk.export._pdf_metadata import normalise_pdf_metadata
 
 __all__ = ["LibreOfficeConverter", "PdfConverter", "find_libreoffice"]
@@ -65,6 +72,14 @@ _DROPPED_ENV = (
     "USER", "LOGNAME", "USERNAME", "HOSTNAME", "MAIL", "DISPLAY", "WAYLAND_DISPLAY",
     "XAUTHORITY", "DBUS_SESSION_BUS_ADDRESS", "SESSION_MANAGER", "OLDPWD", "PWD",
 )  # fmt: skip
+# Tagged PDF (structure, reading order, headings, language) to PDF/UA-1 as far as
+# LibreOffice's export filter takes it; PDF/UA also makes it write an XMP packet,
+# which carries the classification (_pdf_labels). JSON filter options: LibreOffice 7.4+.
+_EXPORT_OPTIONS = (
+    '{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"},'
+    '"ExportBookmarks":{"type":"boolean","value":"true"}}'
+)
 _MISSING_HINT = (
     "Install LibreOffice (Debian and Ubuntu: apt install libreoffice-writer), "
     "or export a .docx instead."
@@ -123,7 +138,7 @@ class LibreOfficeConverter:
         """The PDF of ``docx``, metadata cleaned.
 
         Raises ExportError when LibreOffice is missing, fails, or takes longer
-        than the timeout, or when its output cannot be cleaned.
+        than the timeout, or when its output cannot be cleaned or labelled.
         """
         executable = self.executable or find_libreoffice()
         if executable is None or shutil.which(executable) is None:
@@ -148,7 +163,7 @@ class LibreOfficeConverter:
                     "LibreOffice did not produce a PDF.",
                     hint="Check that LibreOffice Writer is installed completely.",
                 ) from None
-        return normalise_pdf_metadata(pdf, docx)
+        return label_pdf(normalise_pdf_metadata(pdf, docx), docx_labels(docx))
 
     @contextlib.contextmanager
     def _workdir(self) -> Iterator[Path]:
@@ -172,7 +187,8 @@ class LibreOfficeConverter:
             executable, "--headless", "--invisible", "--nocrashreport", "--nodefault",
             "--nofirststartwizard", "--nolockcheck", "--nologo", "--norestore",
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(work / "out"), str(source),
+            "--convert-to", f"pdf:writer_pdf_Export:{_EXPORT_OPTIONS}", "--outdir",
+            str(work / "out"), str(source),
         ]  # fmt: skip
         try:
             proc = subprocess.Popen(  # noqa: S603 (fixed arguments, no shell)

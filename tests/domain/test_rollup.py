@@ -27,7 +27,7 @@ def banner(us: ClassificationScheme, *portions: str) -> str:
         (["(C//REL TO USA, GBR, AUS)", "(S//REL TO USA, GBR)"], "SECRET//REL TO USA, GBR"),
         (["(C//REL TO USA, GBR)", "(S//REL TO USA, FRA)"], "SECRET//NOFORN"),
         (["(C//REL TO USA, GBR)", "(S//NF)"], "SECRET//NOFORN"),
-        (["(C//REL TO USA, GBR)", "(S)"], "SECRET"),
+        (["(C//REL TO USA, GBR)", "(S)"], "SECRET//NOFORN"),
         (["(C//REL TO USA, GBR)", "(U)"], "CONFIDENTIAL//REL TO USA, GBR"),
         (["(S//OC)", "(C//PR)"], "SECRET//ORCON/PROPIN"),
         (["(S//XD)", "(C//ND)"], "SECRET//NODIS"),
@@ -107,8 +107,12 @@ def test_restrictive_controls_carry_up(portions: list[Marking]) -> None:
 def test_the_rules_have_a_version(us: ClassificationScheme) -> None:
     from cabledesk.domain.rollup import ROLLUP_VERSION, ROLLUP_VERSIONS
 
-    assert ROLLUP_VERSION == 1 and {1} == ROLLUP_VERSIONS
+    assert ROLLUP_VERSION == 2 and {1, 2} == ROLLUP_VERSIONS
     portions = [parse_marking(p, us) for p in ("(U)", "(S//NF)")]
     assert combine(portions, version=1) == combine(portions)
-    with pytest.raises(ValueError, match="version 2"):
-        combine(portions, version=2)
+    # version 1 let a release list vanish beside an uncaveated portion; version 2 says NOFORN
+    mixed = [parse_marking(p, us) for p in ("(C//REL TO USA, GBR)", "(S)")]
+    assert combine(mixed, version=1).banner == "SECRET"
+    assert combine(mixed).banner == "SECRET//NOFORN"
+    with pytest.raises(ValueError, match="version 3"):
+        combine(portions, version=3)

@@ -27,7 +27,9 @@ def test_keeps_portions_at_or_below_the_level(us: ClassificationScheme) -> None:
     assert _marks(released.cable) == ["(C)", "(C//REL TO USA, GBR)", "(U)"]
     assert released.tearline.kept == (1, 3, 6)
     assert released.tearline.withheld_paragraphs == 3
-    assert released.banner.banner == "CONFIDENTIAL" == cable_banner(released.cable, us).banner
+    # the uncaveated (C) beside (C//REL TO USA, GBR): releasable to no one abroad
+    assert released.banner.banner == "CONFIDENTIAL//NOFORN"
+    assert released.banner == cable_banner(released.cable, us)
 
 
 def test_originator_controlled_and_named_addressee_portions_never_go(

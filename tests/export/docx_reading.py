@@ -16,10 +16,12 @@ NUMBERED = re.compile(r"^(\d+)\. (\([^)]*\)) ")
 
 @dataclass(frozen=True)
 class Reading:
+    first_header: list[str]
     header: list[str]
     footer: list[str]
     body: list[str]
-    fields: list[str]
+    fields: list[str]  # the footer's
+    header_fields: list[str]  # the continuation header's
     header_fill: str | None
     header_text_colour: str | None
     page_size: tuple[int, int]
@@ -39,11 +41,16 @@ def read(data: bytes) -> Reading:
     colour = first.find(f".//{W}r/{W}rPr/{W}color")
     width, height = section.page_width, section.page_height
     assert width is not None and height is not None
+    first_header = [p.text for p in header.paragraphs]
+    if section.different_first_page_header_footer:
+        first_header = [p.text for p in section.first_page_header.paragraphs]
     return Reading(
+        first_header=first_header,
         header=[p.text for p in header.paragraphs],
         footer=[p.text for p in footer.paragraphs],
         body=[p.text for p in document.paragraphs],
         fields=[t.text.strip() for t in footer._element.iter(f"{W}instrText")],
+        header_fields=[t.text.strip() for t in header._element.iter(f"{W}instrText")],
         header_fill=None if shd is None else shd.get(f"{W}fill"),
         header_text_colour=None if colour is None else colour.get(f"{W}val"),
         page_size=(width.twips, height.twips),

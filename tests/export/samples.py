@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from cabledesk.domain.cable import Addressee, Attachment, Authority, Cable, Paragraph
 from cabledesk.domain.frus import cable_from_frus
@@ -45,6 +46,52 @@ def modern_cable(**changes: object) -> Cable:
         attachments=(Attachment("annex.pdf", "Draft communique", 123456, "ab" * 32),),
     )
     return replace(cable, **changes)  # type: ignore[arg-type]
+
+
+def uk_telegram(**changes: object) -> Cable:
+    """A SECRET UK EYES ONLY telegram of the UK scheme: summary, detail, comment, an INFO list."""
+    cable = Cable(
+        id="7c0b8a52-1d3e-4f60-9a7b-2c4d6e8f0a1b",
+        scheme="uk",
+        precedence="IMMEDIATE",
+        originator="PARIS",
+        action=(Addressee("FCDO LONDON"),),
+        info=(
+            Addressee("UKREP BRUSSELS", "PRIORITY"),
+            Addressee("WASHINGTON", "ROUTINE"),
+            Addressee("UKMIS NEW YORK", "PRIORITY"),
+        ),
+        subject="FRANCE: ELYSEE PREVIEWS NATO SUMMIT",
+        subject_marking="(OS)",
+        paragraphs=(
+            Paragraph("(S)", "SUMMARY: The Elysee previewed the summit. END SUMMARY."),
+            Paragraph("(S//UKEO)", "The Secretary-General's adviser briefed us alone."),
+            Paragraph("(OS)", "The communique is expected to pass unchanged."),
+            Paragraph("(OS)", "COMMENT: The summit should go smoothly. END COMMENT."),
+        ),
+        dtg=datetime(2026, 12, 4, 12, 30, tzinfo=UTC),
+        serial="000123",
+        references=("YOUR TELNO 456",),
+        signature="JONES",
+    )
+    return replace(cable, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _MarkedAttachment(Attachment):
+    marking: str | None = None
+
+
+def marked(attachment: Attachment, marking: str | None) -> Attachment:
+    """``attachment`` with its own portion mark (``attachments[].marking``, cable/2).
+
+    Until ``Attachment.marking`` exists, a subclass stands in for it; the export
+    reads it with ``getattr``.
+    """
+    if "marking" in {f.name for f in fields(Attachment)}:
+        changes: dict[str, Any] = {"marking": marking}  # mypy checks replace()'s keywords
+        return replace(attachment, **changes)
+    return _MarkedAttachment(**asdict(attachment), marking=marking)
 
 
 def unclassified_cable(**changes: object) -> Cable:

@@ -21,7 +21,8 @@ BANNER = "SECRET//ORCON/NOFORN//NODIS"
 
 def test_banner_on_header_and_footer_in_the_levels_colours(us: ClassificationScheme) -> None:
     reading = read(render_docx(modern_cable(), us))
-    assert reading.header == [BANNER]
+    assert reading.first_header == [BANNER]
+    assert reading.header[0] == BANNER
     assert reading.footer[-1] == BANNER
     assert reading.header_fill == "C8102E"  # SECRET's colour in us.toml
     assert reading.header_text_colour == "FFFFFF"
@@ -121,7 +122,8 @@ def test_sanitized_version_states_what_it_is(us: ClassificationScheme) -> None:
     released = sanitize(modern_cable(), us, us.level_named("CONFIDENTIAL"))
     data = render_docx(released.cable, us, tearline=released.tearline)
     reading = read(data)
-    assert reading.header == ["CONFIDENTIAL"]
+    assert reading.first_header == ["CONFIDENTIAL//NOFORN"]
+    assert reading.header[0] == "CONFIDENTIAL//NOFORN"
     assert reading.body[0].startswith(
         "SANITIZED VERSION\nSanitized version of cable AMEMBASSY PARIS 000123 of 151230Z MAR 24"
     )

@@ -29,8 +29,10 @@ EXPECTED_PARTS = {
     "word/styles.xml",
     "word/settings.xml",
     "word/fontTable.xml",
-    "word/header1.xml",
+    "word/header1.xml",  # the first page's header and footer
     "word/footer1.xml",
+    "word/header2.xml",  # every later page's: the banner and the cable's identity
+    "word/footer2.xml",
 }
 # What Word, LibreOffice and python-docx's template leave behind.
 TELL_TALES = [

@@ -36,7 +36,10 @@ def test_frus_telegrams_export_and_read_back(paper: Paper, us: ClassificationSch
 def _check(cable: Cable, data: bytes, us: ClassificationScheme) -> None:
     banner = cable_banner(cable, us)
     reading = read(data)
-    assert reading.header == [banner.banner], cable.id
+    assert reading.first_header == [banner.banner], cable.id
+    assert reading.header[0] == banner.banner
+    name = f"{cable.serial}" if cable.serial else f"CABLE {cable.id}"
+    assert reading.header[1].endswith(f" {name} \u2014 Page 1 of 1")
     assert reading.footer[-1] == banner.banner
     assert reading.fields == ["PAGE", "NUMPAGES"]
     mark = f"({banner.level.portion})"

@@ -10,9 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.errors import ExportError
 from cabledesk.export._pdf_metadata import normalise_pdf_metadata
+from cabledesk.export.docx import render_docx
 from cabledesk.export.pdf import LibreOfficeConverter
+from tests.export.pdf_reading import tagged_pdf
+from tests.export.samples import modern_cable
 
 # The stand-in for soffice is a shell script using GNU stat.
 posix_stand_in = pytest.mark.skipif(sys.platform != "linux", reason="GNU shell stand-in")
@@ -43,7 +47,8 @@ def test_dates_checksum_and_id_are_replaced_in_place() -> None:
     [
         (b"GIF89a", "did not write a PDF"),
         (PDF.replace(b"/ID [", b"/XX ["), "no identifier"),
-        (PDF + b"<x:xmpmeta>", "cannot clean"),
+        (PDF + b"<xmp:CreateDate>2026-11-24T06:13:03+01:00", "cannot clean"),
+        (PDF + b"<xmpMM:DocumentID>" + b"u" * 200 + b"</xmpMM:DocumentID>", "cannot clean"),
     ],
 )
 def test_metadata_that_cannot_be_cleaned_is_refused(pdf: bytes, message: str) -> None:
@@ -65,15 +70,13 @@ while [ $# -gt 0 ]; do [ "$1" = --outdir ] && out="$2"; shift; done
 src_dir=$(dirname "$last")
 { stat -c '%a' "$last"; stat -c '%a' "$src_dir"; echo "HOME=$HOME TZ=$TZ TMPDIR=$TMPDIR";
   echo "USER=${USER-unset} DISPLAY=${DISPLAY-unset}"; echo "SRC=$last"; } > "$RECORD"
-printf '%s\n' '%PDF-1.6' 'trailer' \
-  '<</ID [ <669341A15532F1269D2F4BB97412C1E0> <669341A15532F1269D2F4BB97412C1E0> ]' \
-  "/CreationDate(D:20261124051303Z')>>" '%%EOF' > "$out/document.pdf"
+cp "$PDF_OUT" "$out/document.pdf"
 """
 
 
 @posix_stand_in
 def test_conversion_in_a_private_scratch_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, us: ClassificationScheme
 ) -> None:
     record = tmp_path / "record"
     monkeypatch.setenv("RECORD", str(record))
@@ -81,9 +84,13 @@ def test_conversion_in_a_private_scratch_folder(
     monkeypatch.setenv("DISPLAY", ":0")
     scratch = tmp_path / "scratch"
     scratch.mkdir()
+    produced = tmp_path / "produced.pdf"
+    produced.write_bytes(tagged_pdf())
+    monkeypatch.setenv("PDF_OUT", str(produced))
     converter = LibreOfficeConverter(_stand_in(tmp_path, WRITES_A_PDF), scratch=scratch)
-    pdf = converter.convert(b"PK the docx")
+    pdf = converter.convert(render_docx(modern_cable(), us))
     assert pdf.startswith(b"%PDF-1.6") and b"2026" not in pdf
+    assert b"<cdlabel:Classification>SECRET//ORCON/NOFORN//NODIS<" in pdf
     lines = record.read_text().splitlines()
     assert lines[0] == "600" and lines[1] == "700"  # the plaintext: owner only
     work = Path(lines[4].removeprefix("SRC=")).parent

@@ -1,5 +1,6 @@
 """Our .docx through the real LibreOffice: every page of the PDF carries the banner as its
-first and last line and its page number; the PDF's metadata names nobody."""
+first and last line and its page number, every page after the first names its cable; the
+PDF is tagged and carries the classification in its metadata, which names nobody."""
 
 from __future__ import annotations
 
@@ -12,12 +13,21 @@ from pathlib import Path
 
 import pytest
 
+from cabledesk.domain.cable import Attachment
 from cabledesk.domain.sanitize import sanitize
-from cabledesk.domain.scheme import ClassificationScheme
+from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.export.docx import render_docx
 from cabledesk.export.pdf import LibreOfficeConverter
 from cabledesk.export.settings import ExportSettings, Paper
-from tests.export.samples import long_cable, modern_cable
+from tests.export.pdf_reading import info, xmp_labels
+from tests.export.samples import (
+    CABLE_ID,
+    long_cable,
+    marked,
+    modern_cable,
+    uk_telegram,
+    unclassified_cable,
+)
 from tests.interop._tools import require_tool
 
 pytestmark = [pytest.mark.interop, pytest.mark.slow]  # one LibreOffice conversion: seconds
@@ -41,6 +51,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 
 def _pages(pdftotext: str, path: Path) -> list[list[str]]:
+    """The text of each page, line by line, as pdftotext lays it out."""
     text = subprocess.run(
         [pdftotext, "-layout", str(path), "-"], capture_output=True, check=True, text=True
     ).stdout
@@ -58,6 +69,8 @@ def test_every_page_has_the_banner_top_and_bottom(pdf: tuple[Path, str]) -> None
         assert lines[0] == banner, f"page {number} starts with {lines[0]!r}"
         assert lines[-1] == banner, f"page {number} ends with {lines[-1]!r}"
         assert lines[-2] == f"SANITIZED VERSION — Page {number} of {len(pages)}"
+        if number > 1:  # continuation identity: which cable, which page
+            assert lines[1] == f"AMEMBASSY PARIS 000123 — Page {number} of {len(pages)}"
     assert pages[0][1] == "SANITIZED VERSION"
     assert any(line.startswith("1. (C) SUMMARY:") for line in pages[0])
 
@@ -108,3 +121,85 @@ def test_set_in_our_faces_or_their_metric_twins(pdf: tuple[Path, str]) -> None:
     assert faces & {"LiberationMono", "CourierNewPSMT"}, faces
     assert faces & {"LiberationSans-Bold", "Arial-BoldMT"}, faces
     assert all(f.startswith(("Liberation", "CourierNew", "Arial")) for f in faces), faces
+
+
+def _convert(tmp_path: Path, name: str, docx: bytes) -> Path:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(LibreOfficeConverter(require_tool("soffice")).convert(docx))
+    return path
+
+
+def test_a_three_page_cable_tagged_and_labelled(tmp_path: Path, us: ClassificationScheme) -> None:
+    cable = modern_cable(
+        paragraphs=modern_cable().paragraphs + long_cable(2).paragraphs,
+        subject_marking="(C)",
+        subject="PRIVATE WORDS AT THE ELYSEE",
+    )
+    path = _convert(tmp_path, "cable", render_docx(cable, us))
+    banner = "SECRET//ORCON/NOFORN//NODIS"
+    pages = _pages(require_tool("pdftotext"), path)
+    assert len(pages) >= 3
+    for number, lines in enumerate(pages, start=1):
+        assert lines[0] == banner and lines[-1] == banner
+        assert lines[-2] == f"Page {number} of {len(pages)}"
+        if number > 1:
+            assert lines[1] == f"AMEMBASSY PARIS 000123 — Page {number} of {len(pages)}"
+    assert pages[0][1].startswith("PRECEDENCE:")  # no continuation line on the first page
+    data = path.read_bytes()
+    fields = info(data)
+    assert fields["Classification"] == banner and fields["ClassificationLevel"] == "SECRET"
+    assert fields["CableId"] == CABLE_ID
+    assert fields["Title"] == f"{banner} AMEMBASSY PARIS 000123"  # not the (C) subject
+    assert xmp_labels(data)["Classification"] == banner
+    pdfinfo = subprocess.run(
+        [require_tool("pdfinfo"), "-custom", str(path)], capture_output=True, check=True, text=True
+    ).stdout
+    assert f"Classification:  {banner}" in pdfinfo
+    assert (
+        "Tagged:          yes"
+        in subprocess.run(
+            [require_tool("pdfinfo"), str(path)], capture_output=True, check=True, text=True
+        ).stdout
+    )
+    assert b"/StructTreeRoot" in data and b"/Lang(" in data
+    assert b"<pdfuaid:part>1</pdfuaid:part>" in data
+    # the page text is compressed: what is readable raw is metadata, and holds no subject
+    assert b"PRIVATE WORDS" not in data and "PRIVATE WORDS" in "\n".join(pages[0])
+    everything = _everything(data)
+    assert b"CreateDate" not in everything and b"uuid:" not in everything
+
+
+def _everything(data: bytes) -> bytes:
+    streams = [
+        zlib.decompress(m.group(1))
+        for m in re.finditer(rb"/FlateDecode.*?stream\r?\n(.*?)endstream", data, re.S)
+        if _inflates(m.group(1))
+    ]
+    return b"\n".join([data, *streams])
+
+
+def test_uk_telegram_pages(tmp_path: Path, schemes: SchemeRegistry) -> None:
+    path = _convert(tmp_path, "telegram", render_docx(uk_telegram(), schemes["uk"]))
+    pages = _pages(require_tool("pdftotext"), path)
+    assert len(pages) == 1
+    lines = pages[0]
+    assert lines[0] == lines[-1] == "SECRET UK EYES ONLY"
+    assert lines[1:4] == [
+        "FM PARIS",
+        "TO IMMEDIATE FCDO LONDON",
+        "TELNO 123 OF 041230Z DECEMBER 26",
+    ]
+    assert info(path.read_bytes())["Classification"] == "SECRET//UK EYES ONLY"
+
+
+def test_cable_with_a_classified_attachment(tmp_path: Path, us: ClassificationScheme) -> None:
+    cable = unclassified_cable(
+        attachments=(marked(Attachment("annex.pdf", "Draft communique", 123456), "(S//NF)"),)
+    )
+    path = _convert(tmp_path, "transmittal", render_docx(cable, us))
+    lines = _pages(require_tool("pdftotext"), path)[0]
+    assert lines[0] == lines[-1] == "SECRET//NOFORN"
+    assert lines[1] == "UNCLASSIFIED when separated from attachments"
+    assert any("(S//NF) annex.pdf" in line for line in lines)
+    fields = info(path.read_bytes())
+    assert fields["ClassificationWhenSeparated"] == "UNCLASSIFIED"

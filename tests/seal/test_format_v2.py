@@ -79,13 +79,13 @@ def test_cabledesk_writes_format_2() -> None:
     package = Package.of(seal_bytes())
     assert package["format"] == b"cabledesk.seal/2\n" and FORMAT_ID == "cabledesk.seal/2"
     doc = package.manifest
-    assert doc["format"] == "cabledesk.seal/2" and doc["kind"] == "cable" and doc["rollup"] == 1
+    assert doc["format"] == "cabledesk.seal/2" and doc["kind"] == "cable" and doc["rollup"] == 2
     assert doc["sender"]["pq_recipient"] is None
     assert all(r["age_recipient"].startswith("age1") for r in doc["recipients"])
     assert [n for n, _ in package.entries if n.startswith("statements/")] == []
     v = open_bytes(seal_bytes())
     assert v.verdict is Verdict.VALID and v.format == FORMAT_ID and v.kind is PackageKind.CABLE
-    assert v.rollup == 1 and v.statements == ()
+    assert v.rollup == 2 and v.statements == ()
 
 
 def test_statements_are_entries_listed_and_reported(tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_statements_are_entries_listed_and_reported(tmp_path: Path) -> None:
     assert v.statements[1].fingerprint == PEOPLE["carol"].fingerprint
     assert sorted(p.name for p in out.iterdir()) == ["annex.txt"]  # statements stay inside
     reported = json.loads(v.to_json())
-    assert reported["kind"] == "clearance-request" and reported["rollup"] == 1
+    assert reported["kind"] == "clearance-request" and reported["rollup"] == 2
     assert reported["statements"][0] == {
         "path": "statements/1.statement", "role": "drafted", "signer_name": "Jane Doe",
         "fingerprint": JANE.fingerprint, "office": "POL", "made": "2026-11-23T14:05:09Z",
@@ -179,10 +179,12 @@ def test_each_kind_is_signed() -> None:
 
 
 def test_rollup_flipped_replaced_removed_or_added() -> None:
-    failed(edited(lambda d: d.update(rollup=2), resign=False), Verdict.MANIFEST_ALTERED)
-    v = edited(lambda d: d.update(rollup=2))  # signed: a later CableDesk's rules
-    failed(v, Verdict.NEWER_FORMAT, "newer version of CableDesk", "version 2 of the roll-up")
-    assert v.signer is not None and v.rollup == 2
+    failed(edited(lambda d: d.update(rollup=1), resign=False), Verdict.MANIFEST_ALTERED)
+    v = edited(lambda d: d.update(rollup=3))  # signed: a later CableDesk's rules
+    failed(v, Verdict.NEWER_FORMAT, "newer version of CableDesk", "version 3 of the roll-up")
+    assert v.signer is not None and v.rollup == 3
+    older = edited(lambda d: d.update(rollup=1))  # signed with the rules of CableDesk 0.x
+    assert older.verdict is Verdict.VALID and older.rollup == 1
     failed(edited(lambda d: d.update(rollup=0)), Verdict.MALFORMED, "at least 1")
     failed(edited(lambda d: d.update(rollup="1")), Verdict.MALFORMED, "whole number")
     failed(edited(lambda d: d.update(rollup=1.0)), Verdict.MALFORMED, "whole number")
