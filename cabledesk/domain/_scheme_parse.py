@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from cabledesk.errors import SchemeError
 
 if TYPE_CHECKING:
+    from cabledesk.domain.native_forms import NativeForm
     from cabledesk.domain.scheme import AuthorityRules, Control, ForeignRules, ReleaseRules
 
 __all__ = ["SchemeParser"]
@@ -325,3 +326,26 @@ class SchemeParser:
             ),
             "max_exempt_years": years,
         }
+
+    def native_forms(self, factory: type[NativeForm]) -> tuple[NativeForm, ...]:
+        from cabledesk.domain.native_forms import KINDS
+
+        forms = []
+        for i, entry in enumerate(self.tables("native_forms")):
+            for key in entry:
+                if key not in ("form", "current", "note", "kind"):
+                    self.fail(f"unknown key {key!r} in [[native_forms]]", "native_forms", i, key)
+            kind = self.optional_text(entry, "kind", "native_forms", i) or "marking"
+            if kind not in KINDS:
+                self.fail(
+                    f"kind {kind!r} must be one of {sorted(KINDS)}", "native_forms", i, "kind"
+                )
+            forms.append(
+                factory(
+                    form=self.text(entry, "form", "native_forms", i),
+                    current=self.text(entry, "current", "native_forms", i),
+                    note=self.text(entry, "note", "native_forms", i),
+                    kind=kind,
+                )
+            )
+        return tuple(forms)

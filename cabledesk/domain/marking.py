@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cabledesk.domain.countries import is_country_code
+from cabledesk.domain.native_forms import read_with_forms
 from cabledesk.domain.scheme import ClassificationScheme, Control, ForeignLevel, Level
 from cabledesk.errors import MarkingError
 from cabledesk.phrase import Phrase
 
-__all__ = ["Marking", "order_release_list", "parse_marking"]
+__all__ = ["Marking", "order_release_list", "parse_marking", "read_marking"]
 
 CATEGORY_SEPARATOR = "//"
 CONTROL_SEPARATOR = "/"
@@ -138,8 +139,21 @@ def parse_marking(text: str, scheme: ClassificationScheme) -> Marking:
     """Parse a marking in banner (``SECRET//NOFORN``) or portion (``(S//NF)``) form.
 
     Full names, portion abbreviations and aliases are accepted in either form,
-    in any letter case. Raises MarkingError naming the bad token.
+    in any letter case, and so are the scheme's native and legacy forms (see
+    :func:`read_marking`). Raises MarkingError naming the bad token.
     """
+    return read_marking(text, scheme)[0]
+
+
+def read_marking(text: str, scheme: ClassificationScheme) -> tuple[Marking, tuple[Phrase, ...]]:
+    """Parse a marking as :func:`parse_marking` does, with a note for each native or
+    legacy form it was written in (``(S/NF)`` is read as ``(S//NF)``; none for a
+    marking in the current form). Raises MarkingError naming the bad token.
+    """
+    return read_with_forms(text, scheme, _parse_current)
+
+
+def _parse_current(text: str, scheme: ClassificationScheme) -> Marking:
     if not isinstance(text, str):
         raise TypeError("a marking is a str")
     raw = " ".join(text.split())

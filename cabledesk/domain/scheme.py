@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cabledesk.domain._scheme_parse import SchemeParser
+from cabledesk.domain.native_forms import NativeForm, form_problems
 from cabledesk.errors import MarkingError, SchemeError
 from cabledesk.phrase import Phrase
 from cabledesk.resources import resource_path
@@ -193,6 +194,8 @@ class ClassificationScheme:
     # The captions a cable of this scheme may carry (None: the file lists none, and
     # captions are not checked against a vocabulary). Drafting rules 2.
     captions: tuple[str, ...] | None = None
+    # Native and legacy forms read into the current form, with a note (native_forms.py).
+    native_forms: tuple[NativeForm, ...] = ()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ClassificationScheme):
@@ -327,10 +330,12 @@ def parse_scheme(text: str, *, source: str = "<scheme>") -> ClassificationScheme
         ),
         document_template=_document_template(p, data),
         captions=_captions(p, data),
+        native_forms=p.native_forms(NativeForm),
     )
     if not scheme.precedences:
         p.fail("it lists no precedences")
-
+    for i, key, problem in form_problems(scheme):
+        p.fail(problem, "native_forms", i, key)
     return scheme
 
 

@@ -31,7 +31,7 @@ from cabledesk.domain._findings import (
 )
 from cabledesk.domain.body import typed_portion_mark
 from cabledesk.domain.cable import Cable, attachment_markings, portion_markings
-from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.marking import Marking, parse_marking, read_marking
 from cabledesk.domain.rollup import combine
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.tags import is_known_tag, is_subject_tag
@@ -116,9 +116,13 @@ def _check_markings(
             )
             continue
         try:
-            parsed.append(parse_marking(text, scheme))
+            marking, notes = read_marking(text, scheme)
         except MarkingError as exc:
             _error(out, name, _with_hint(exc))
+            continue
+        parsed.append(marking)
+        for note in notes:  # a native or legacy form: read, with a hint to the current one
+            _warn(out, name, note)
     return parsed
 
 

@@ -3455,8 +3455,12 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Les mentions de diffusion {caption} et {other} se contredisent&#xa0;: {caption} restreint déjà davantage. Ne gardez que {caption}.</translation>
     </message>
     <message>
+        <source>{written} is read as {current}. {note}</source>
+        <translation>{written} est lu comme {current}. {note}</translation>
+    </message>
+    <message>
         <source>{caption} is not a caption of the {scheme} scheme; use one of: {allowed}.</source>
-        <translation>{caption} n’est pas une mention de diffusion du référentiel {scheme}&#xa0;; utilisez l’une de celles-ci&#xa0;: {allowed}.</translation>
+        <translation>{caption} n’est pas une mention de diffusion du référentiel {scheme} ; utilisez l’une de celles-ci : {allowed}.</translation>
     </message>
     <message>
         <source>{message} {hint}</source>

@@ -354,6 +354,8 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("core", "{control} already restricts more than {other}; keep only one."),
     QT_TRANSLATE_NOOP("core", "Mark it {control} instead."),
     QT_TRANSLATE_NOOP("core", "Name the countries it may be released to."),
+    # cabledesk/domain/native_forms.py (the note is the scheme file's text)
+    QT_TRANSLATE_NOOP("core", "{written} is read as {current}. {note}"),
     # cabledesk/domain/validation.py
     QT_TRANSLATE_NOOP(
         "core",

@@ -257,3 +257,18 @@ def test_draft_restore(cli: Runner, vault_args: list[str]) -> None:
     assert r.code == 2 and "already the draft's current version" in r.err
     r = cli(*vault_args, "draft", "restore", DRAFT_ID, "--version", "0")
     assert r.code == 2 and "not a positive whole number" in r.err
+
+
+def test_lint_warns_on_a_portion_in_a_legacy_form(cli: Runner, tmp_path: Path) -> None:
+    body = tmp_path / "b.txt"
+    body.write_text("(S/NF) Older State form.\n\n(U//FOUO) Legacy control.")
+    out = tmp_path / "c.json"
+    cli("draft", "new", "--from", "AMEMBASSY PARIS", "--to", "SECSTATE WASHDC",
+        "--subject", "(U) TEST", "--tags", "PREL", "--classified-by", "Jane Doe, Ambassador",
+        "--reason", "1.4(d)", "--declassify-on", "20361120",
+        "--body", str(body), "-o", str(out))  # fmt: skip
+    r = cli("draft", "lint", str(out))
+    assert r.code == 0, r.out
+    assert r.out.splitlines()[0] == "banner: SECRET//NOFORN"
+    assert "warning: paragraphs[1]: (S/NF) is read as (S//NF)." in r.out
+    assert "warning: paragraphs[2]: (U//FOUO) is read as (SBU). FOUO is obsolete" in r.out

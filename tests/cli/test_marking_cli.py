@@ -58,3 +58,15 @@ def test_installed_entry_point_runs() -> None:
         [exe, "marking", "combine", "(S//NF)", "(C)"], capture_output=True, text=True, check=False
     )
     assert (done.returncode, done.stdout) == (0, "SECRET//NOFORN\n")
+
+
+def test_combine_reads_state_s_older_form(cli: Runner) -> None:
+    r = cli("marking", "combine", "(S/NF)", "(C)")
+    assert (r.code, r.out) == (0, "SECRET//NOFORN\n")
+
+
+def test_combine_reads_native_forms_of_other_schemes(cli: Runner) -> None:
+    r = cli("marking", "combine", "--scheme", "nato", "NSAT", "(NC)", "--portion")
+    assert (r.code, r.out) == (0, "NATO SECRET//ATOMAL\n(NS//ATOMAL)\n")
+    r = cli("marking", "combine", "--scheme", "fr", "CONFIDENTIEL DEFENSE", "(DR)")
+    assert (r.code, r.out) == (0, "SECRET\n")
