@@ -8,23 +8,31 @@ form, case-insensitive); write with :attr:`Marking.banner` and
 :attr:`Marking.portion`. ``parse_marking(m.banner) == m`` and
 ``parse_marking(m.portion) == m`` for every marking.
 
+Foreign government information is part of a marking where the scheme has marks
+for it (``(//GBR S)``, ``(S//FGI DEU)``: :mod:`._foreign_marks`); native and
+legacy forms (``(S/NF)``, ``SECRET UK EYES ONLY``) are read into the current
+form, with a note (:func:`read_marking`, :mod:`.native_forms`).
+
 Unknown tokens and contradictions (``NOFORN`` with ``REL TO``, a control below
 its minimum level, a release list without the originating country) raise
-:class:`~cabledesk.errors.MarkingError` naming the bad token.
+:class:`~cabledesk.errors.MarkingError` naming the bad token
+(:mod:`._marking_checks`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from cabledesk.domain._foreign_marks import host_level, parse_foreign, parse_originators
+from cabledesk.domain._marking_checks import check_marking, order_release_list
 from cabledesk.domain.countries import is_country_code
 from cabledesk.domain.native_forms import read_with_forms
 from cabledesk.domain.scheme import ClassificationScheme, Control, ForeignLevel, Level
 from cabledesk.errors import MarkingError
 from cabledesk.phrase import Phrase
 
-__all__ = ["Marking", "order_release_list", "parse_marking", "read_marking"]
+__all__ = ["Marking", "host_level", "order_release_list", "parse_marking", "read_marking"]
 
 CATEGORY_SEPARATOR = "//"
 CONTROL_SEPARATOR = "/"
@@ -51,7 +59,7 @@ class Marking:
     foreign: str | None = None
 
     def __post_init__(self) -> None:
-        _check(self)
+        check_marking(self)
 
     @classmethod
     def parse(cls, text: str, scheme: ClassificationScheme) -> Marking:
@@ -124,17 +132,6 @@ def _expands_to(expansion: str, marking: Marking) -> bool:
         return False
 
 
-def order_release_list(codes: Iterable[str], scheme: ClassificationScheme) -> tuple[str, ...]:
-    """Order a release list: the originating country, then trigraphs, then tetragraphs
-    (CAPCO register: "REL TO USA, AUS, GBR, FVEY")."""
-    unique = set(codes)
-    first = [scheme.country] if scheme.country in unique else []
-    rest = unique - {scheme.country}
-    trigraphs = sorted(c for c in rest if len(c) == 3)
-    others = sorted(c for c in rest if len(c) != 3)
-    return (*first, *trigraphs, *others)
-
-
 def parse_marking(text: str, scheme: ClassificationScheme) -> Marking:
     """Parse a marking in banner (``SECRET//NOFORN``) or portion (``(S//NF)``) form.
 
@@ -180,7 +177,7 @@ def _parse_body(raw: str, scheme: ClassificationScheme) -> Marking:
     fgi: tuple[str, ...] = ()
     foreign: str | None = None
     if not segments[0].strip() and len(segments) > 1:  # "//GBR S": wholly foreign
-        level, fgi, foreign = _parse_foreign(segments[1], raw, scheme)
+        level, fgi, foreign = parse_foreign(segments[1], raw, scheme)
         segments = segments[1:]
     else:
         level = scheme.level_named(segments[0].strip())
@@ -221,61 +218,6 @@ def _parse_body(raw: str, scheme: ClassificationScheme) -> Marking:
     )
 
 
-def _parse_foreign(
-    text: str, raw: str, scheme: ClassificationScheme
-) -> tuple[Level, tuple[str, ...], str]:
-    """The host level, originator and foreign level of ``GBR S`` or ``NS`` (after ``//``)."""
-    rules = scheme.fgi
-    token = " ".join(text.split())
-    if rules is None:
-        raise MarkingError(
-            Phrase.of(
-                "The {scheme} scheme has no marks for foreign government information ({marking}).",
-                scheme=scheme.name,
-                marking=repr(raw),
-            ),
-            hint=Phrase.of("Mark the portion in the {scheme} scheme.", scheme=scheme.name),
-        )
-    own = next(
-        (lv for lv in rules.levels if lv.organisation and token in (lv.portion, lv.name)), None
-    )
-    if own is not None and own.organisation is not None:
-        found, code = own, own.organisation
-    else:
-        code, _, rest = token.partition(" ")
-        generic = rules.level(None, rest)
-        if not _is_originator(code, scheme) or generic is None:
-            raise MarkingError(
-                Phrase.of(
-                    "{token} is not a foreign classification: write the originator's "
-                    "code and its level, e.g. //GBR S.",
-                    token=repr(token),
-                ),
-                hint=Phrase.of(
-                    "Foreign levels: {levels}.",
-                    levels=[lv.portion for lv in rules.levels if lv.organisation is None],
-                ),
-            )
-        found = generic
-    return host_level(found, scheme), (code,), found.portion
-
-
-def host_level(foreign: ForeignLevel, scheme: ClassificationScheme) -> Level:
-    """The level of ``scheme`` that protects a foreign level: the lowest of at least its
-    tier, classified if the foreign level is (foreign RESTRICTED is CONFIDENTIAL in the
-    US: 32 CFR 2001.24(c))."""
-    for level in scheme.levels:
-        if level.tier >= foreign.tier and (level.classified or foreign.tier == 0):
-            return level
-    return scheme.levels[-1]
-
-
-def _is_originator(code: str, scheme: ClassificationScheme) -> bool:
-    from cabledesk.domain.tetragraphs import shipped_tetragraphs
-
-    return code != scheme.country and (is_country_code(code) or code in shipped_tetragraphs())
-
-
 def _parse_control(
     token: str, raw: str, scheme: ClassificationScheme
 ) -> tuple[Control, tuple[str, ...] | None]:
@@ -285,7 +227,7 @@ def _parse_control(
             control = scheme.control(name)
             assert control is not None
             if scheme.fgi is not None and name == scheme.fgi.control:
-                return control, _parse_originators(token[len(name) :], raw, scheme)
+                return control, parse_originators(token[len(name) :], raw, scheme)
             assert release is not None
             return control, _parse_release_list(token[len(name) :], scheme)
     control = scheme.control(token)
@@ -321,26 +263,6 @@ def _list_controls(scheme: ClassificationScheme) -> list[str]:
         if control is not None:
             names.extend(n for n in (control.name, control.portion, *control.aliases) if n)
     return sorted(set(names), key=len, reverse=True)
-
-
-def _parse_originators(text: str, raw: str, scheme: ClassificationScheme) -> tuple[str, ...]:
-    """The originators after ``FGI``: codes separated by spaces; none for a concealed source."""
-    codes = text.split()
-    for code in codes:
-        if not _is_originator(code, scheme):
-            raise MarkingError(
-                Phrase.of(
-                    "{code} after FGI in {marking} is not a foreign country or organisation.",
-                    code=repr(code),
-                    marking=repr(raw),
-                ),
-                hint=Phrase.of("Write FGI and the originators' codes, e.g. FGI DEU GBR."),
-            )
-    if len(set(codes)) != len(codes):
-        raise MarkingError(
-            Phrase.of("A country appears twice after FGI in {marking}.", marking=repr(raw))
-        )
-    return tuple(sorted(codes))
 
 
 def _parse_release_list(text: str, scheme: ClassificationScheme) -> tuple[str, ...]:
@@ -385,138 +307,3 @@ def _parse_release_list(text: str, scheme: ClassificationScheme) -> tuple[str, .
             )
         seen.add(code)
     return order_release_list(codes, scheme)
-
-
-def _not_on(control: str, level: str) -> Phrase:
-    return Phrase.of(
-        "{control} cannot be used on {level} information.", control=control, level=level
-    )
-
-
-def _check(m: Marking) -> None:
-    scheme = m.scheme
-    if m.level not in scheme.levels:
-        raise ValueError(f"level {m.level.name} is not of scheme {scheme.id}")
-    names = {c.name for c in m.controls}
-    for control in m.controls:
-        if control not in scheme.controls:
-            raise ValueError(f"control {control.name} is not of scheme {scheme.id}")
-        for other in control.supersedes:
-            if other in names:
-                raise MarkingError(
-                    Phrase.of(
-                        "{control} and {other} contradict each other in one marking.",
-                        control=control.name,
-                        other=other,
-                    ),
-                    hint=Phrase.of(
-                        "{control} already restricts more than {other}; keep only one.",
-                        control=control.name,
-                        other=other,
-                    ),
-                )
-        if control.min_level and m.level.rank < scheme.level_named(control.min_level).rank:
-            raise MarkingError(
-                _not_on(control.name, m.level.name),
-                hint=Phrase.of(
-                    "{control} needs at least {level}.",
-                    control=control.name,
-                    level=control.min_level,
-                ),
-            )
-        if control.max_level and m.level.rank > scheme.level_named(control.max_level).rank:
-            raise MarkingError(
-                _not_on(control.name, m.level.name),
-                hint=Phrase.of(
-                    "{control} applies only up to {level}.",
-                    control=control.name,
-                    level=control.max_level,
-                ),
-            )
-    release = scheme.release
-    has_release = release is not None and release.control in names
-    if has_release != bool(m.release_to):
-        raise MarkingError(
-            Phrase.of("A release list needs its REL TO control, and REL TO needs a list.")
-            if release is None
-            else Phrase.of(
-                "{control} needs a list of countries, and a list needs {control}.",
-                control=release.control,
-            )
-        )
-    _check_fgi(m, names)
-    if has_release and release is not None and not release.includes_originator:
-        inside = _members_listed(m)
-        if inside:
-            raise MarkingError(
-                Phrase.of(
-                    "{control} names only those beyond the members of {country}: remove {codes}.",
-                    control=release.control,
-                    country=scheme.country,
-                    codes=inside,
-                )
-            )
-        if scheme.country in m.release_to:
-            raise MarkingError(
-                Phrase.of(
-                    "{control} lists only those beyond {country}'s members; remove {country}.",
-                    control=release.control,
-                    country=scheme.country,
-                )
-            )
-    elif has_release and release is not None:
-        if scheme.country not in m.release_to:
-            raise MarkingError(
-                Phrase.of(
-                    "The {control} list must include {country}, the originating country.",
-                    control=release.control,
-                    country=scheme.country,
-                ),
-                hint=Phrase.of(
-                    "Write {control} {country}, {others}.",
-                    control=release.control,
-                    country=scheme.country,
-                    others=m.release_to,
-                ),
-            )
-        if m.release_to == (scheme.country,):
-            raise MarkingError(
-                Phrase.of(
-                    "{control} {country} alone releases to no one else.",
-                    control=release.control,
-                    country=scheme.country,
-                ),
-                hint=Phrase.of("Mark it {control} instead.", control=release.originator_only)
-                if release.originator_only
-                else Phrase.of("Name the countries it may be released to."),
-            )
-        if tuple(m.release_to) != order_release_list(m.release_to, scheme):
-            raise ValueError("release_to must be ordered with order_release_list()")
-
-
-def _members_listed(m: Marking) -> list[str]:
-    """The codes of a NATO or EU release list that stand only for its own members."""
-    from cabledesk.domain.tetragraphs import shipped_tetragraphs
-
-    table = shipped_tetragraphs()
-    members = table.nationalities(m.scheme.country) or frozenset()
-    return [
-        code
-        for code in m.release_to
-        if code != m.scheme.country and (table.nationalities(code) or {""}) <= members
-    ]
-
-
-def _check_fgi(m: Marking, names: set[str]) -> None:
-    rules = m.scheme.fgi
-    if rules is None:
-        if m.fgi or m.foreign is not None:
-            raise ValueError(f"scheme {m.scheme.id} has no foreign government information")
-        return
-    if m.foreign is not None:
-        if len(m.fgi) != 1 or m.foreign_level is None or rules.control in names:
-            raise ValueError("a wholly foreign marking has one originator and no FGI control")
-    elif m.fgi and rules.control not in names:
-        raise ValueError("FGI originators need the FGI control")
-    if tuple(sorted(set(m.fgi))) != m.fgi:
-        raise ValueError("fgi must be sorted, without duplicates")

@@ -57,7 +57,7 @@ VOCABULARY: list[tuple[str, Cable, Expect]] = [
 ]  # fmt: skip
 
 # Captions bind: a distribution caption that is a control of the scheme restricts the
-# text through the portions it marks (NODIS = ND, EXDIS = XD, LIMDIS = LD, STADIS = SD);
+# text through the portions it marks (NODIS = ND, EXDIS = XD, LIMDIS = DS, STADIS = SD);
 # NODIS supersedes EXDIS and LIMDIS, so two of them on one cable contradict.
 BINDING: list[tuple[str, Cable, Expect]] = [
     ("NODIS-with-ND", us("NODIS", marks=("(S//NF/ND)", "(C)")), (OK, "captions[1]", "")),
@@ -66,14 +66,14 @@ BINDING: list[tuple[str, Cable, Expect]] = [
     ("EXDIS-without-XD", us("EXDIS"), (ERROR, "captions[1]", "no portion is marked XD")),
     ("EXDIS-with-ND-only", us("EXDIS", marks=("(C//ND)",)),
      (ERROR, "captions[1]", "no portion is marked XD")),
-    ("LIMDIS-without-LD", us("LIMDIS"), (ERROR, "captions[1]", "no portion is marked LD")),
+    ("LIMDIS-without-LD", us("LIMDIS"), (ERROR, "captions[1]", "no portion is marked DS")),
     ("NODIS-in-attachment", modern(captions=("NODIS",), attachments=(
         Attachment("annex.pdf", marking="(S//ND)"),)), (OK, "captions[1]", "")),
     ("NODIS-and-EXDIS", us("NODIS", "EXDIS", marks=("(S//ND)", "(C//XD)")),
      (ERROR, C, "contradict")),
     ("EXDIS-and-NODIS-order", us("EXDIS", "NODIS", marks=("(S//ND)", "(C//XD)")),
      (ERROR, C, "Keep only NODIS")),
-    ("NODIS-and-LIMDIS", us("NODIS", "LIMDIS", marks=("(S//ND)", "(C//LD)")),
+    ("NODIS-and-LIMDIS", us("NODIS", "LIMDIS", marks=("(S//ND)", "(C//DS)")),
      (ERROR, C, "contradict")),
     ("STADIS-with-NODIS", us("NODIS", "STADIS", marks=("(S//ND/SD)",)), (OK, C, "")),
     ("SIPDIS-with-NODIS", us("NODIS", "SIPDIS", marks=("(S//ND)",)), (OK, C, "")),
