@@ -10,6 +10,7 @@ What a scheme accepts is data: its ``[fgi]`` table.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cabledesk.domain.countries import is_country_code
@@ -20,7 +21,20 @@ from cabledesk.phrase import Phrase
 if TYPE_CHECKING:
     from cabledesk.domain.marking import Marking
 
-__all__ = ["check_fgi", "host_level", "is_originator", "parse_foreign", "parse_originators"]
+__all__ = [
+    "check_fgi",
+    "host_level",
+    "is_originator",
+    "order_originators",
+    "parse_foreign",
+    "parse_originators",
+]
+
+
+def order_originators(codes: Iterable[str]) -> tuple[str, ...]:
+    """The originators after FGI as the CAPCO register orders country lists: trigraphs,
+    then organisations and tetragraphs, each alphabetically (``FGI DEU GBR NATO``)."""
+    return tuple(sorted(set(codes), key=lambda c: (len(c) != 3, c)))
 
 
 def parse_foreign(
@@ -95,7 +109,7 @@ def parse_originators(text: str, raw: str, scheme: ClassificationScheme) -> tupl
         raise MarkingError(
             Phrase.of("A country appears twice after FGI in {marking}.", marking=repr(raw))
         )
-    return tuple(sorted(codes))
+    return order_originators(codes)
 
 
 def check_fgi(m: Marking, names: set[str]) -> None:
@@ -110,5 +124,5 @@ def check_fgi(m: Marking, names: set[str]) -> None:
             raise ValueError("a wholly foreign marking has one originator and no FGI control")
     elif m.fgi and rules.control not in names:
         raise ValueError("FGI originators need the FGI control")
-    if tuple(sorted(set(m.fgi))) != m.fgi:
-        raise ValueError("fgi must be sorted, without duplicates")
+    if order_originators(m.fgi) != m.fgi or len(set(m.fgi)) != len(m.fgi):
+        raise ValueError("fgi must be ordered with order_originators(), without duplicates")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cabledesk.domain._foreign_marks import order_originators
 from cabledesk.domain.marking import Marking, order_release_list
 from cabledesk.domain.release import ReleaseBasis, nationals, scope_of
 from cabledesk.domain.scheme import ClassificationScheme, Control, Level
@@ -57,7 +58,7 @@ def _foreign(
 ) -> tuple[tuple[str, ...], str | None]:
     """The originators of every portion, and the foreign level of a banner made only of one
     originator's portions (else None)."""
-    codes = tuple(sorted({c for m in portions for c in m.fgi}))
+    codes = order_originators(c for m in portions for c in m.fgi)
     if scheme.fgi is None or not all(m.foreign is not None for m in portions):
         return codes, None
     if len(codes) != 1:

@@ -55,7 +55,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from cabledesk.domain.cable import Cable, Paragraph, cable_banner, format_dtg
+from cabledesk.domain.cable import Attachment, Authority, Cable, Paragraph, cable_banner, format_dtg
 from cabledesk.domain.marking import Marking, parse_marking
 from cabledesk.domain.scheme import ClassificationScheme, Level
 from cabledesk.errors import PolicyRefusal
@@ -243,6 +243,7 @@ def sanitize(
             hint=Phrase.of("Choose a higher level, or write a releasable paragraph first."),
         )
     subject, subject_mark = _subject(cable, scheme, opts, releasable)
+    attachments = _attachments(cable, scheme, opts, releasable)
     paragraphs = _paragraphs(cable, marks, kept, opts.keep_numbers, scheme)
     tearline = Tearline(
         source_id=cable.id,
@@ -252,7 +253,7 @@ def sanitize(
         kept=kept,
         withheld_paragraphs=len(cable.paragraphs) - len(kept),
         subject_withheld=subject != cable.subject,
-        attachments_withheld=0 if opts.release_attachments else len(cable.attachments),
+        attachments_withheld=len(cable.attachments) - len(attachments),
         references_withheld=0 if opts.release_refs else len(cable.references),
         options=opts,
     )
@@ -268,13 +269,43 @@ def sanitize(
         references=cable.references if opts.release_refs else (),
         paragraphs=paragraphs,
         captions=(),
-        attachments=cable.attachments if opts.release_attachments else (),
+        attachments=attachments,
         declared_banner=None,
         provenance=None,
     )
     banner = cable_banner(draft, scheme)
-    sanitized = replace(draft, authority=cable.authority if banner.level.classified else None)
+    sanitized = replace(
+        draft, authority=_authority(cable, opts) if banner.level.classified else None
+    )
     return SanitizedCable(cable=sanitized, banner=banner, tearline=tearline)
+
+
+def _attachments(
+    cable: Cable,
+    scheme: ClassificationScheme,
+    opts: SanitizeOptions,
+    releasable: Callable[[Marking], bool],
+) -> tuple[Attachment, ...]:
+    """The attachments released: none unless asked; then those without a marking of their
+    own and those whose marking is releasable (a SECRET annex never goes in a CONFIDENTIAL
+    release, nor does its name)."""
+    if not opts.release_attachments:
+        return ()
+    return tuple(
+        a
+        for a in cable.attachments
+        if not a.marking.strip() or releasable(parse_marking(a.marking, scheme))
+    )
+
+
+def _authority(cable: Cable, opts: SanitizeOptions) -> Authority | None:
+    """The source's authority block without what would reveal the source: its list of
+    sources names other cables (released only with the REF lines), and its downgrade
+    instruction names a level the source is above."""
+    if cable.authority is None:
+        return None
+    sources = cable.authority.sources if opts.release_refs else ()
+    return replace(cable.authority, sources=sources, downgrade=None)
 
 
 def _subject(

@@ -166,6 +166,9 @@ CASES: list[Case] = [
     case("us", "(//DEU C) + (S//FGI DEU//REL TO USA, DEU)", "SECRET//FGI DEU", "USA DEU",
          "FRA"),
     case("us", "(S//FGI DEU GBR) + (U)", "SECRET//FGI DEU GBR", "USA DEU GBR", "FRA"),
+    # originators listed as country lists are: trigraphs, then organisations
+    case("us", "(//ITA S) + (//EU C)", "SECRET//FGI ITA EU//REL TO USA, ITA", "USA ITA",
+         "FRA DEU GBR"),
     case("us", "(S//FGI) + (S//REL TO USA, GBR)", "SECRET//FGI//NOFORN", "USA", "GBR"),
     case("us", "(//NS) + (//NC)", "//NATO SECRET", "USA FRA CAN", "AUS JPN"),
     case("us", "(//NS) + (S//REL TO USA, NATO)", "SECRET//FGI NATO", "USA FRA", "AUS"),

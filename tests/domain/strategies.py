@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import assume
 from hypothesis import strategies as st
 
+from cabledesk.domain._foreign_marks import order_originators
 from cabledesk.domain.marking import Marking, host_level, order_release_list
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.errors import MarkingError
@@ -37,7 +38,7 @@ def markings(draw: st.DrawFn, scheme: ClassificationScheme) -> Marking:
     foreign: str | None = None
     rules = scheme.fgi
     if rules is not None and any(c.name == rules.control for c in controls):
-        fgi = tuple(sorted(draw(st.sets(st.sampled_from(FOREIGN_CODES), max_size=3))))
+        fgi = order_originators(draw(st.sets(st.sampled_from(FOREIGN_CODES), max_size=3)))
     elif rules is not None and draw(st.booleans()):
         found = draw(st.sampled_from(rules.levels))
         fgi = (found.organisation or draw(st.sampled_from(FOREIGN_CODES[:-1])),)

@@ -136,3 +136,46 @@ def test_never_above_the_level_never_restricted_to_addressees(
         mark = parse_marking(p.marking, US)
         assert not any(c.audience == "named-addressees" or c.name == "ORCON" for c in mark.controls)
     assert len(released.cable.paragraphs) == len(released.tearline.kept)
+
+
+def test_an_attachment_above_the_release_never_goes_nor_its_name(
+    us: ClassificationScheme,
+) -> None:
+    """Released attachments are judged by their own marking, as paragraphs are (cable/2):
+    a SECRET annex named in a CONFIDENTIAL release would raise its banner and reveal it."""
+    from cabledesk.domain.cable import Attachment
+
+    cable = replace(
+        modern_cable(),
+        attachments=(
+            Attachment("falcon-annex.pdf", marking="(S//NF)"),
+            Attachment("map.png", marking="(C)"),
+            Attachment("agenda.txt"),
+        ),
+    )
+    options = SanitizeOptions(release_attachments=True)
+    released = sanitize(cable, us, us.level_named("CONFIDENTIAL"), options=options)
+    assert [a.name for a in released.cable.attachments] == ["map.png", "agenda.txt"]
+    assert released.banner.level.name == "CONFIDENTIAL"
+
+
+def test_the_authority_block_names_no_source_and_no_downgrade_level(
+    us: ClassificationScheme,
+) -> None:
+    """'Derived from: Multiple Sources' lists other cables (withheld with the REF lines);
+    'Downgrade to CONFIDENTIAL' in a CONFIDENTIAL release says the source was higher."""
+    cable = modern_cable()
+    assert cable.authority is not None
+    authority = replace(
+        cable.authority,
+        derived_from="Multiple Sources",
+        sources=("PARIS 004700", "STATE 123456"),
+        downgrade="CONFIDENTIAL on 2030-01-01",
+    )
+    cable = replace(cable, authority=authority)
+    level = us.level_named("CONFIDENTIAL")
+    withheld = sanitize(cable, us, level).cable.authority
+    assert withheld is not None and (withheld.sources, withheld.downgrade) == ((), None)
+    refs = sanitize(cable, us, level, options=SanitizeOptions(release_refs=True)).cable.authority
+    assert refs is not None and refs.sources == ("PARIS 004700", "STATE 123456")
+    assert refs.downgrade is None
