@@ -187,6 +187,11 @@ def _export(args: argparse.Namespace) -> int:
 
     signer = _signer(args)
     release_to = tuple(c.strip() for c in (args.release_to or "").split(",") if c.strip())
+    if args.release_to is not None and not release_to:
+        raise InputError(
+            f"--release-to {args.release_to!r} names no country.",
+            hint="Give country codes separated by commas, e.g. --release-to GBR,FRA.",
+        )
     options = _release_options(args, args.level is not None or bool(release_to))
     request = ExportRequest(
         output=Path(args.docx or args.pdf),

@@ -18,11 +18,11 @@ def combine_v2(portions: Sequence[Marking], table: TetragraphTable) -> Marking:
     scheme = portions[0].scheme
     level = max((m.level for m in portions), key=lambda lv: lv.rank)
     controls = _carried_controls(portions, scheme)
-    fgi, foreign = _foreign(portions, scheme)
+    fgi = _originators(portions, scheme)
     fgi_control = scheme.control(scheme.fgi.control) if scheme.fgi is not None else None
     if fgi_control is not None:
         controls.discard(fgi_control)
-        if foreign is None and any(m.fgi or fgi_control in m.controls for m in portions):
+        if any(m.fgi or fgi_control in m.controls for m in portions):
             controls.add(fgi_control)
     controls = {c for c in controls if not any(c.name in o.supersedes for o in controls)}
     controls = {
@@ -30,14 +30,13 @@ def combine_v2(portions: Sequence[Marking], table: TetragraphTable) -> Marking:
         for c in controls
         if c.max_level is None or level.rank <= scheme.level_named(c.max_level).rank
     }
-    release_to = _release(portions, scheme, controls, table, level, fgi, foreign)
+    release_to = _release(portions, scheme, controls, table, level, fgi)
     return Marking(
         scheme=scheme,
         level=level,
         controls=frozenset(controls),
         release_to=release_to,
-        fgi=fgi if (foreign is not None or fgi_control in controls) else (),
-        foreign=foreign,
+        fgi=fgi if fgi_control in controls else (),
     )
 
 
@@ -53,23 +52,15 @@ def _carried_controls(portions: Sequence[Marking], scheme: ClassificationScheme)
     }
 
 
-def _foreign(
-    portions: Sequence[Marking], scheme: ClassificationScheme
-) -> tuple[tuple[str, ...], str | None]:
-    """The originators of every portion, and the foreign level of a banner made only of one
-    originator's portions (else None)."""
-    codes = order_originators(c for m in portions for c in m.fgi)
-    if scheme.fgi is None or not all(m.foreign is not None for m in portions):
-        return codes, None
-    if len(codes) != 1:
-        return codes, None
-    highest = max(portions, key=lambda m: (m.level.rank, _tier(m)))
-    return codes, highest.foreign
-
-
-def _tier(m: Marking) -> int:
-    found = m.foreign_level
-    return found.tier if found is not None else m.level.tier
+def _originators(portions: Sequence[Marking], scheme: ClassificationScheme) -> tuple[str, ...]:
+    """The originators the banner lists after FGI: every portion's, or none when one
+    portion conceals its source (the banner then says FGI alone, CAPCO register). A
+    cable is a document of its own scheme even when all its portions are foreign:
+    its banner is never a foreign one (``SECRET//FGI GBR``, not ``//GBR SECRET``)."""
+    rules = scheme.fgi
+    if rules is not None and any(rules.control in m.control_names and not m.fgi for m in portions):
+        return ()
+    return order_originators(c for m in portions for c in m.fgi)
 
 
 def _release(
@@ -79,7 +70,6 @@ def _release(
     table: TetragraphTable,
     level: Level,
     fgi: tuple[str, ...],
-    foreign: str | None,
 ) -> tuple[str, ...]:
     """Fix ``controls`` and return the release list so that the banner's scope is exactly
     the intersection of the portions' scopes."""
@@ -95,10 +85,7 @@ def _release(
         scheme=scheme,
         level=level,
         controls=frozenset(controls),
-        fgi=fgi
-        if (foreign is not None or any(c.name == _fgi_name(scheme) for c in controls))
-        else (),
-        foreign=foreign,
+        fgi=fgi if any(c.name == _fgi_name(scheme) for c in controls) else (),
     )
     default = scope_of(bare, table).nationalities
     own = nationals(bare, table)

@@ -17,7 +17,12 @@ from cabledesk.domain.marking import Marking, parse_marking
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.errors import MarkingError
 
-__all__ = ["paragraphs_from_text", "split_portion_mark", "typed_portion_mark"]
+__all__ = [
+    "paragraphs_from_text",
+    "split_portion_mark",
+    "typed_portion_mark",
+    "typed_portion_marks",
+]
 
 # A leading "(...)" of at most 80 characters with no nested parenthesis, after an
 # optional paragraph number ("2. ").
@@ -44,14 +49,39 @@ def typed_portion_mark(text: str, scheme: ClassificationScheme) -> tuple[Marking
     ``"(Reuters) Paris…"`` gives None: not a mark of the scheme. Portion marks are
     written in capitals, so ``"(c) the third point"`` is an enumeration, not a
     mark; and a mark needs text after it (``"(C)"`` alone labels a list item).
+    Invisible characters before the mark and full-width parentheses do not hide it,
+    and a mark whose controls are unknown (``(TS//XYZ) …``) still gives its level.
     """
-    mark, rest = split_portion_mark(text)
+    mark, rest = split_portion_mark(_visible_start(text))
     if not mark or mark != mark.upper() or not rest:
         return None
     try:
         return parse_marking(mark, scheme), rest
     except MarkingError:
-        return None
+        level = scheme.level(mark[1:-1].split("//")[0].split("/")[0])
+        if level is None or "//" not in mark:
+            return None
+        return Marking(scheme=scheme, level=level), rest
+
+
+def typed_portion_marks(text: str, scheme: ClassificationScheme) -> list[Marking]:
+    """Every portion mark typed at the start of a line of ``text``: a paragraph that
+    holds "Fine.\n\n(S//NF) The source…" hides a SECRET portion under its own mark."""
+    found = []
+    for line in text.splitlines() or [text]:
+        typed = typed_portion_mark(line, scheme)
+        if typed is not None:
+            found.append(typed[0])
+    return found
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00a0"
+
+
+def _visible_start(text: str) -> str:
+    """``text`` without the invisible characters before it, full-width parentheses as
+    ASCII ones."""
+    return text.lstrip(_INVISIBLE + " \t").replace("\uff08", "(").replace("\uff09", ")")
 
 
 def paragraphs_from_text(text: str) -> tuple[Paragraph, ...]:

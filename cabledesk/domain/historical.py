@@ -29,7 +29,7 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.frus import FRUS_NAMESPACE, mapped_level
 from cabledesk.domain.scheme import ClassificationScheme
 
-__all__ = ["NO_MARKING", "historical_marking", "record_day"]
+__all__ = ["NO_MARKING", "historical_marking", "is_import", "record_day"]
 
 FRUS_SOURCE = "FRUS"
 NO_MARKING = "NO CLASSIFICATION MARKING"  # FRUS source notes: "No classification marking."
@@ -79,3 +79,15 @@ def record_day(cable: Cable) -> date | None:
             except ValueError:
                 return None
     return None
+
+
+def is_import(cable: Cable) -> bool:
+    """Whether ``cable`` is a record as CableDesk's importer made it: a FRUS provenance
+    and the id the importer gives that record. Any other provenance is a claim in a
+    file, and buys no leniency from the drafting rules."""
+    source = cable.provenance
+    return (
+        source is not None
+        and source.source == FRUS_SOURCE
+        and cable.id == str(uuid.uuid5(FRUS_NAMESPACE, source.record_id))
+    )

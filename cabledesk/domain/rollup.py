@@ -19,8 +19,9 @@ the scheme files and the member lists of ``resources/tetragraphs.toml``):
   portion is carried, never dropped; when what remains is the scheme's own
   nationals, the banner carries the "originator only" control (NOFORN);
 - foreign government information: the originators of every portion are listed
-  after FGI (``SECRET//FGI DEU GBR``); a cable made only of one originator's
-  portions keeps that originator's banner (``//GBR SECRET``).
+  after FGI (``SECRET//FGI DEU GBR``), or FGI alone when a portion conceals its
+  source; a cable is a document of its own scheme, so its banner is never a
+  foreign one.
 
 Version 1 (CableDesk 0.x) intersected the written release lists as text, treated
 an uncaveated classified portion as releasing to no one but wrote no NOFORN, and

@@ -57,7 +57,9 @@ from datetime import date
 
 from cabledesk.domain.cable import Attachment, Authority, Cable, Paragraph, cable_banner, format_dtg
 from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.release import scope_of
 from cabledesk.domain.scheme import ClassificationScheme, Level
+from cabledesk.domain.tetragraphs import shipped_tetragraphs
 from cabledesk.errors import PolicyRefusal
 from cabledesk.phrase import Phrase
 
@@ -76,8 +78,6 @@ __all__ = [
 # so the default names them here; a caller may pass its own set.
 ORIGINATOR_CONTROLS = frozenset({"ORCON"})
 NAMED_ADDRESSEES = "named-addressees"
-NATIONALS = "nationals"
-RELEASE_LIST = "release-list"
 WITHHELD_SUBJECT = "SUBJECT WITHHELD IN THIS SANITIZED VERSION"
 # FOIA exemption (b)(1) (5 U.S.C. 552(b)(1)): information classified under an executive
 # order. Written where a classified paragraph stood, in a US release that keeps numbers.
@@ -348,21 +348,21 @@ def _paragraphs(
 def _releasable(
     marking: Marking, level: Level, audience: tuple[str, ...], withhold: frozenset[str]
 ) -> bool:
+    """Whether a portion may go in the release: at or below its level, not restricted to
+    the addressees or withheld by a control, and admitting every nationality of the
+    audience by the release policy's own definition (:func:`.release.scope_of`)."""
     if marking.level.rank > level.rank:
         return False
     for control in marking.controls:
         if control.audience == NAMED_ADDRESSEES or control.name in withhold:
             return False
-    foreign = [c for c in audience if c != marking.scheme.country]
-    if not foreign:
-        return True
-    audiences = {c.audience for c in marking.controls}
-    if NATIONALS in audiences:
-        return False
-    if RELEASE_LIST in audiences:
-        return all(c in marking.release_to for c in foreign)
-    # A classified portion without a release list has had no foreign-release decision.
-    return not marking.level.classified
+    table = shipped_tetragraphs()
+    scope = scope_of(marking, table).nationalities
+    for code in audience:
+        members = table.nationalities(code) or frozenset()
+        if not members or (scope is not None and not members <= scope):
+            return False
+    return True
 
 
 def _reference(cable: Cable) -> str:

@@ -9,7 +9,8 @@ file's own rules (levels, controls, precedences, captions, authority block).
 
 The rules are versioned (:data:`RULES_VERSION`): a finding from a rule newer
 than the ``rules`` a cable is checked with is a warning. Imported historic
-records (``cable.provenance`` set) get warnings, not errors, from rules that
+records (as the importer made them: :func:`.historical.is_import`; any other
+provenance in a file is only a claim) get warnings, not errors, from rules that
 did not exist in their time or about fields their source does not record, and
 no anachronistic findings at all (see :mod:`._findings`). Their portion marks,
 typed marks, contradictions and stated banner are checked as for any cable.
@@ -29,8 +30,9 @@ from cabledesk.domain._findings import (
     Historic,
     Severity,
 )
-from cabledesk.domain.body import typed_portion_mark
+from cabledesk.domain.body import typed_portion_marks
 from cabledesk.domain.cable import Cable, attachment_markings, portion_markings
+from cabledesk.domain.historical import is_import
 from cabledesk.domain.marking import Marking, parse_marking, read_marking
 from cabledesk.domain.rollup import combine
 from cabledesk.domain.scheme import ClassificationScheme
@@ -67,7 +69,7 @@ def validate(
         raise ValueError(f"cable is in scheme {cable.scheme!r}, validated with {scheme.id!r}")
     f = Findings(
         rules=rules,
-        imported=cable.provenance is not None,
+        imported=is_import(cable),
         today=today or datetime.now(UTC).date(),
     )
     markings = _check_markings(cable, scheme, f.out)
@@ -341,35 +343,39 @@ def _check_typed_marks(cable: Cable, scheme: ClassificationScheme, f: Findings) 
         (f"paragraphs[{i}]", p.marking, p.text) for i, p in enumerate(cable.paragraphs, start=1)
     ]
     for field, mark, text in portions:
-        typed = typed_portion_mark(text, scheme)
-        if typed is None:
-            continue
-        try:
-            own: Marking | None = parse_marking(mark, scheme) if mark.strip() else None
-        except MarkingError:
-            own = None
-        if own == typed[0]:
-            f.warn(
-                field,
-                Phrase.of(
-                    "The text starts with its portion mark {typed} typed again; remove it from "
-                    "the text.",
-                    typed=typed[0].portion,
-                ),
-                since=2,
-            )
-        else:
-            f.error(
-                field,
-                Phrase.of(
-                    "The text starts with the portion mark {typed}, but the portion is marked "
-                    "{mark}. Make {typed} its mark (if that is its classification) and remove "
-                    "it from the text.",
-                    typed=typed[0].portion,
-                    mark=mark.strip() or "-",
-                ),
-                since=2,
-            )
+        for typed in typed_portion_marks(text, scheme):
+            _check_typed_mark(field, mark, typed, scheme, f)
+
+
+def _check_typed_mark(
+    field: str, mark: str, typed: Marking, scheme: ClassificationScheme, f: Findings
+) -> None:
+    try:
+        own: Marking | None = parse_marking(mark, scheme) if mark.strip() else None
+    except MarkingError:
+        own = None
+    if own == typed:
+        f.warn(
+            field,
+            Phrase.of(
+                "The text starts with its portion mark {typed} typed again; remove it from "
+                "the text.",
+                typed=typed.portion,
+            ),
+            since=2,
+        )
+        return
+    # An under-classification: an error whatever rules a draft was made under (since 1).
+    f.error(
+        field,
+        Phrase.of(
+            "The text starts with the portion mark {typed}, but the portion is marked "
+            "{mark}. Make {typed} its mark (if that is its classification) and remove "
+            "it from the text.",
+            typed=typed.portion,
+            mark=mark.strip() or "-",
+        ),
+    )
 
 
 def _check_declared_banner(

@@ -34,7 +34,7 @@ from cabledesk.domain.marking import Marking
 from cabledesk.domain.release import scope_of
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.tetragraphs import shipped_tetragraphs
-from cabledesk.domain.validation import RULES_VERSION, Finding, validate
+from cabledesk.domain.validation import RULES_VERSION
 from cabledesk.errors import MarkingError, PolicyRefusal, SchemeError, VaultError
 from cabledesk.services.draft_history import (
     DiffLine,
@@ -119,14 +119,6 @@ class DraftsService:
         if not self._vault.drafts.exists(cable_id):
             return RULES_VERSION
         return self._vault.drafts.rules_version(cable_id)
-
-    def findings(self, cable: Cable) -> list[Finding]:
-        """Every finding of the drafting rules for ``cable``, by the rules of its draft
-        (:meth:`rules_for`); SchemeError if its scheme is not known here."""
-        scheme = self._schemes.get_scheme(cable.scheme)
-        return validate(
-            cable, scheme, today=self._vault.now().date(), rules=self.rules_for(cable.id)
-        )
 
     def lowering(self, cable: Cable) -> tuple[str, str] | None:
         """``(stored banner, new banner)`` if saving ``cable`` would lower its draft's

@@ -114,16 +114,19 @@ class SealService:
 
         return ContactsService(self._vault).resolve(names)
 
-    def check(self, cable: Cable, recipients: Sequence[Contact]) -> SealCheck:
+    def check(
+        self, cable: Cable, recipients: Sequence[Contact], *, rules: int | None = None
+    ) -> SealCheck:
+        """The drafting findings, the banner and the policy's decision per recipient.
+
+        ``rules`` is the version of the drafting rules the cable is checked by (default:
+        its draft's, read from the vault; a face that read it already passes it, so the
+        check reads nothing from the vault).
+        """
         scheme = self._schemes.get_scheme(cable.scheme)
-        findings = tuple(
-            validate(
-                cable,
-                scheme,
-                today=self._vault.now().date(),
-                rules=DraftsService(self._vault, self._schemes).rules_for(cable.id),
-            )
-        )
+        if rules is None:
+            rules = DraftsService(self._vault, self._schemes).rules_for(cable.id)
+        findings = tuple(validate(cable, scheme, today=self._vault.now().date(), rules=rules))
         try:
             banner: Marking | None = cable_banner(cable, scheme)
         except MarkingError:
@@ -196,6 +199,7 @@ class SealService:
         descriptions = {a.name: a.description for a in cable.attachments}
         # An attachment's own marking counts in the banner: it must survive the listing.
         markings = {a.name: a.marking for a in cable.attachments}
+        _refuse_unattached_markings(cable, attachment_names(attachments))
         listed = replace(
             cable,
             dtg=cable.dtg or now,
@@ -369,3 +373,18 @@ def _unpublish(output: Path) -> None:
     with contextlib.suppress(OSError):
         if stat.S_ISREG(output.lstat().st_mode):
             output.unlink()
+
+
+def _refuse_unattached_markings(cable: Cable, attached: Sequence[str]) -> None:
+    """Refuse a cable that marks an attachment no file of that name stands for: its
+    marking would silently leave the banner (a SECRET annex attached as "Annex.pdf"
+    under a cable that lists "annex.pdf")."""
+    names = set(attached)
+    for a in cable.attachments:
+        if a.marking.strip() and a.name not in names:
+            raise InputError(
+                f"The cable marks its attachment {a.name!r} {a.marking.strip()}, but no file "
+                "of that name is attached.",
+                hint="Attach the file under the name the cable gives it, or remove it from "
+                "the cable's attachments.",
+            )

@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def _open_draft(self, number: int, saved: SavedDraft) -> None:
         if number == self._opening:
-            self.editor.open_draft(saved.cable, saved.saved)
+            self.editor.open_draft(saved.cable, saved.saved, rules=saved.rules_version)
 
     def _show_archived(self, number: int, item: ArchivedCable) -> None:
         if number != self._opening:
@@ -308,7 +308,9 @@ class MainWindow(QMainWindow):
         """Show a draft just created or restored (``restored``: it replaces the edits)."""
         self._opening += 1
         self.detail.setCurrentWidget(self.editor)
-        self.editor.open_draft(saved.cable, saved.saved, flush=not restored)
+        self.editor.open_draft(
+            saved.cable, saved.saved, flush=not restored, rules=saved.rules_version
+        )
         if restored:
             self._refresh_drafts_quietly()
         else:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.validation import RULES_VERSION
 from cabledesk.errors import CableDeskError
 from cabledesk.services.contacts import AddressBook, Contact
 from cabledesk.services.sealing import SealCheck, SealOutcome
@@ -72,6 +73,7 @@ class SealDialog(QDialog):
         self._cable = cable
         self._job: Job | None = None
         self._book: AddressBook | None = None
+        self._rules = RULES_VERSION  # the drafting rules the draft was created under
         self._checks = 0  # each check has a number: only the newest one's result is shown
         self._checking = False
         self.outcome: SealOutcome | None = None
@@ -164,17 +166,18 @@ class SealDialog(QDialog):
             suggested = "cable.cable"
         self.output.setText(str(Path.home() / suggested))
         self.findings.setText(self.tr("Reading your contacts…"))
-        contacts = session.contacts
+        contacts, drafts, draft_id = session.contacts, session.drafts, cable.id
         workers.run(
             "read the recipients",
-            lambda ctx: contacts.book(),
+            lambda ctx: (contacts.book(), drafts.rules_for(draft_id)),
             on_done=while_alive(self, self._loaded),
             on_failed=while_alive(self, self._load_failed),
         )
 
     # --- recipients ------------------------------------------------------------------
 
-    def _loaded(self, book: AddressBook) -> None:
+    def _loaded(self, loaded: tuple[AddressBook, int]) -> None:
+        book, self._rules = loaded
         self._book = book
         self.model.set_items(recipient_items(book))
         self.recipients.resizeColumnToContents(RecipientsModel.RECIPIENT)
@@ -232,12 +235,17 @@ class SealDialog(QDialog):
             self._say_problem(exc)
             return
         self._checks += 1
-        number, sealing, cable = self._checks, self._session.sealing, self._cable
+        number, sealing, cable, rules = (
+            self._checks,
+            self._session.sealing,
+            self._cable,
+            self._rules,
+        )
         self._checking = True
         self._update_button()
         self._workers.run(
             "check the recipients",
-            lambda ctx: sealing.check(cable, chosen),
+            lambda ctx: sealing.check(cable, chosen, rules=rules),
             on_done=while_alive(self, lambda check: self._checked(number, check)),
             on_failed=while_alive(self, lambda exc: self._check_failed(number, exc)),
         )

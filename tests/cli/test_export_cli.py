@@ -111,3 +111,14 @@ def test_usage_errors(cli: Runner, cable: Path, jane: Path, tmp_path: Path) -> N
     assert r.code == 2 and "--card" in r.err
     assert cli("export", str(cable)).code == 2  # --docx or --pdf is required
     assert not (tmp_path / "o.docx").exists()
+
+
+def test_a_release_to_naming_no_country_is_refused_not_ignored(
+    cli: Runner, cable: Path, tmp_path: Path
+) -> None:
+    """``--release-to ",,,"`` used to write the whole cable, unsanitized."""
+    out = tmp_path / "out.docx"
+    for empty in (",,,", " "):
+        r = cli("export", str(cable), "--docx", str(out), "--release-to", empty)
+        assert r.code == 2 and "names no country" in r.err
+        assert not out.exists()

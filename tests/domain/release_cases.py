@@ -151,12 +151,12 @@ CASES: list[Case] = [
          "NOR"),
 
     # -- Foreign government information in US documents (32 CFR 2001.24(c); CAPCO register
-    # "FGI" and "Non-US classification"): the banner names the originators after FGI; a
-    # document made only of one originator's portions keeps its banner (//GBR SECRET);
+    # "FGI"): the banner names the originators after FGI, or says FGI alone when a source
+    # is concealed; a cable is a US document even when all its portions are foreign;
     # foreign information goes back to its originator, not on to third countries, unless
     # the originator released it (REL TO); foreign RESTRICTED is protected as CONFIDENTIAL.
     case("us", "(//GBR S) + (U)", "SECRET//FGI GBR", "USA GBR", "FRA CAN"),
-    case("us", "(//GBR S) + (//GBR C)", "//GBR SECRET", "USA GBR", "FRA"),
+    case("us", "(//GBR S) + (//GBR C)", "SECRET//FGI GBR", "USA GBR", "FRA"),
     case("us", "(//GBR R) + (U)", "CONFIDENTIAL//FGI GBR", "USA GBR", "FRA"),
     case("us", "(//GBR S) + (//DEU S)", "SECRET//FGI DEU GBR//NOFORN", "USA", "GBR DEU"),
     case("us", "(//GBR S) + (S)", "SECRET//FGI GBR//NOFORN", "USA", "GBR"),
@@ -170,7 +170,8 @@ CASES: list[Case] = [
     case("us", "(//ITA S) + (//EU C)", "SECRET//FGI ITA EU//REL TO USA, ITA", "USA ITA",
          "FRA DEU GBR"),
     case("us", "(S//FGI) + (S//REL TO USA, GBR)", "SECRET//FGI//NOFORN", "USA", "GBR"),
-    case("us", "(//NS) + (//NC)", "//NATO SECRET", "USA FRA CAN", "AUS JPN"),
+    case("us", "(//NS) + (//NC)", "SECRET//FGI NATO", "USA FRA CAN", "AUS JPN"),
+    case("us", "(S//FGI) + (//GBR S)", "SECRET//FGI", "USA", "GBR"),
     case("us", "(//NS) + (S//REL TO USA, NATO)", "SECRET//FGI NATO", "USA FRA", "AUS"),
     case("us", "(//NS) + (S//REL TO USA, FVEY)", "SECRET//FGI NATO//REL TO USA, CAN, GBR",
          "USA CAN GBR", "AUS FRA"),

@@ -7,11 +7,13 @@ contains some words, or no finding at all on that field (``OK``).
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from cabledesk.domain.cable import Addressee, Authority, Cable, Paragraph, Provenance
+from cabledesk.domain.frus import FRUS_NAMESPACE
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.validation import Finding, validate
 
@@ -27,7 +29,11 @@ Expect = tuple[str | None, str, str]
 
 
 def modern(**change: Any) -> Cable:
-    """A SECRET cable of today that breaks no rule; ``change`` replaces fields."""
+    """A SECRET cable of today that breaks no rule; ``change`` replaces fields. With a FRUS
+    provenance it gets the id the importer gives that record (an imported record)."""
+    source = change.get("provenance")
+    if source is not None and source.source == "FRUS" and "id" not in change:
+        change["id"] = str(uuid.uuid5(FRUS_NAMESPACE, source.record_id))
     cable = Cable(
         id="c1",
         scheme="us",

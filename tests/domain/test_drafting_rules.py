@@ -6,6 +6,7 @@ Each table is written from the rule it cites, not from CableDesk's output.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -200,7 +201,8 @@ def test_drafting_rule(name: str, cable: Cable, expect: Expect) -> None:
 # warning; the rules of version 1 keep their severity.
 VERSIONS: list[tuple[str, Cable, str, int]] = [
     ("tags-v2", modern(tags=()), "tags", 2),
-    ("typed-mark-v2", modern(paragraphs=(Paragraph("(U)", "(C) Text."),)), P1, 2),
+    # an under-classifying typed mark is a rule of version 1: never softened
+    ("typed-mark-v1", modern(paragraphs=(Paragraph("(U)", "(C) Text."),)), P1, 1),
     ("dtg-v2", modern(dtg=datetime(2030, 1, 1, tzinfo=UTC)), "dtg", 2),
     ("oadr-v2", modern(authority=authority("OADR")), "authority.declassify_on", 2),
     ("no-originator-v1", modern(originator=""), "originator", 1),
@@ -238,3 +240,34 @@ def test_historic_findings_are_warnings_or_nothing() -> None:
     )
     assert [f for f in findings(old) if f.severity == ERROR] == []
     assert {f.field for f in findings(old)} == {"tags", "authority"}
+
+
+# Review of issue 14: a provenance object and an old DTG must not soften the rules for a
+# cable the importer did not make, and a typed mark is never softened.
+def test_a_made_up_provenance_buys_no_leniency() -> None:
+    from datetime import UTC, datetime
+
+    from cabledesk.domain.cable import Provenance
+
+    cable = replace(
+        modern(),
+        authority=None,
+        tags=(),
+        dtg=datetime(1990, 1, 1, tzinfo=UTC),
+        provenance=Provenance("ANY", "made-up/d1"),
+    )
+    errors = {f.field for f in findings(cable) if f.severity == ERROR}
+    assert {"authority", "tags"} <= errors
+
+
+def test_a_typed_mark_on_any_line_is_found_and_never_softened() -> None:
+    cable = replace(
+        modern(),
+        paragraphs=(Paragraph("(U)", "Fine.\n\n\u200b(S//NF) The source is X."),),
+    )
+    for rules in (1, 2):
+        found = [f for f in findings(cable, rules=rules)
+                 if f.field == "paragraphs[1]" and "portion mark (S//NF)" in f.message]  # fmt: skip
+        assert [f.severity for f in found] == [ERROR]
+    unknown = replace(cable, paragraphs=(Paragraph("(U)", "(TS//XYZ) Hidden."),))
+    assert any("portion mark (TS)" in f.message for f in findings(unknown))

@@ -205,6 +205,10 @@ CAPTIONS: list[tuple[str, tuple[str, ...], str, bool]] = [
     ("us", ("NODIS",), "AMEMBASSY LONDON", False),
     ("us", ("EXDIS",), "AMEMBASSY LONDON", False),
     ("us", ("EXDIS",), "amembassy  berlin", True),
+    ("us", ("SPECAT EXCLUSIVE",), "AMEMBASSY LONDON", False),  # as NODIS (5 FAH-2 H-251)
+    ("us", ("SPECAT",), "AMEMBASSY LONDON", False),  # as EXDIS
+    ("us", ("CHEROKEE",), "AMEMBASSY LONDON", False),
+    ("us", ("SPECAT EXCLUSIVE",), "SECSTATE WASHDC", True),
     ("us", ("SIPDIS",), "AMEMBASSY LONDON", True),
     ("us", ("LIMDIS",), "AMEMBASSY LONDON", True),
     ("us", (), "AMEMBASSY LONDON", True),

@@ -179,3 +179,36 @@ def test_the_authority_block_names_no_source_and_no_downgrade_level(
     refs = sanitize(cable, us, level, options=SanitizeOptions(release_refs=True)).cable.authority
     assert refs is not None and refs.sources == ("PARIS 004700", "STATE 123456")
     assert refs.downgrade is None
+
+
+@pytest.mark.parametrize(
+    ("mark", "country", "released"),
+    [
+        # the release policy's own definition (tetragraphs expanded, FGI back to its
+        # originator only, uncaveated US classified information to no one abroad)
+        ("(C//REL TO USA, FVEY)", "GBR", True),
+        ("(C//REL TO USA, NATO)", "DEU", True),
+        ("(C//REL TO USA, FVEY)", "FRA", False),
+        ("(U//FGI GBR)", "FRA", False),
+        ("(//GBR U)", "GBR", True),
+        ("(C)", "GBR", False),
+        ("(U)", "JPN", True),
+    ],
+)
+def test_release_to_follows_the_release_policy(
+    us: ClassificationScheme, mark: str, country: str, released: bool
+) -> None:
+    cable = replace(
+        modern_cable(),
+        paragraphs=(Paragraph(mark, "The portion."), Paragraph("(U)", "Public.")),
+    )
+    result = sanitize(cable, us, us.level_named("TOP SECRET"), release_to=[country])
+    assert (mark in _marks(result.cable)) is released
+
+
+def test_a_release_to_a_code_that_stands_for_no_one_releases_nothing(
+    us: ClassificationScheme,
+) -> None:
+    cable = replace(modern_cable(), paragraphs=(Paragraph("(U)", "Public."),))
+    with pytest.raises(PolicyRefusal, match="to ISAF"):  # no member list for ISAF
+        sanitize(cable, us, us.level_named("TOP SECRET"), release_to=["ISAF"])

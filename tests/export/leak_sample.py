@@ -23,7 +23,7 @@ ALWAYS_WITHHELD = (
     "NODIS", "ND)", "(S)", "(S/", "frus1918x",
 )  # fmt: skip
 SOURCE_WORDS = (SOURCE_ID, "004711", "151230Z", "2024-03-15T12:30", "Mar 24", "MAR 24")
-REF_WORDS = ("987654", "004700")
+REF_WORDS = ("STATE 987654", "PARIS 004700")
 ATTACHMENT_WORDS = ("falcon-annex", "HUMMINGBIRD", "cdcdcdcd")
 # A count of what was withheld, in any wording: "3 of 6 paragraphs", "3 withheld", …
 COUNTS = re.compile(

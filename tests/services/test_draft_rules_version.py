@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cabledesk.domain.validation import RULES_VERSION, Severity
+from cabledesk.domain.validation import RULES_VERSION, Severity, validate
 from cabledesk.errors import ValidationError
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import ExportRequest
@@ -24,8 +24,11 @@ UNTAGGED = replace(CABLE, tags=())
 
 
 def tag_findings(vault: Vault, cable_id: str) -> list[Severity]:
+    """The severities of the tags findings, by the rules the editor and the services apply."""
     cable = replace(UNTAGGED, id=cable_id)
-    return [f.severity for f in DraftsService(vault, SCHEMES).findings(cable) if f.field == "tags"]
+    rules = DraftsService(vault, SCHEMES).rules_for(cable_id)
+    found = validate(cable, SCHEMES["us"], today=vault.now().date(), rules=rules)
+    return [f.severity for f in found if f.field == "tags"]
 
 
 def test_an_old_draft_is_warned_a_new_one_refused(vault: Vault) -> None:

@@ -173,3 +173,21 @@ def test_an_attachment_keeps_its_own_marking_when_sealed(
     assert result.ok and result.cable is not None and result.cable_json is not None
     assert result.cable.attachments[0].marking == "(C)"
     assert json.loads(result.cable_json)["schema"] == "cabledesk.cable/2"
+
+
+def test_a_marked_attachment_attached_under_another_name_is_refused(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path
+) -> None:
+    """The attack: the cable marks "annex.pdf" (S//NF); the file attached is "Annex.pdf".
+    Looked up by name, the marking was lost and an UNCLASSIFIED cable went to a French
+    contact. A marked attachment must be attached under its own name."""
+    jane, _, _ = parties
+    annex = tmp_path / "Annex.pdf"
+    annex.write_bytes(b"secret annex")
+    unclassified = replace(CABLE, paragraphs=(CABLE.paragraphs[0],))
+    draft = replace(unclassified, attachments=(Attachment("annex.pdf", marking="(S//NF)"),))
+    service = SealService(jane, SCHEMES)
+    out = tmp_path / "out.cable"
+    with pytest.raises(InputError, match=r"annex\.pdf"):
+        service.seal(draft, service.resolve(["Paris"]), out, attachments=[annex])
+    assert not out.exists() and jane.archive.count() == 0

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.domain.cable import Cable
-from cabledesk.domain.validation import Finding, Severity
+from cabledesk.domain.validation import RULES_VERSION, Finding, Severity, validate
 from cabledesk.errors import PolicyRefusal
 from cabledesk.services.drafts import SaveResult
 from cabledesk.services.session import Session
@@ -73,6 +73,7 @@ class CableEditor(QWidget):
         self._session = session
         self._workers = workers
         self._cable: Cable | None = None
+        self._rules = RULES_VERSION
         self._dirty = False
         self._requests = 0  # saves asked for so far: each has its number
         self._latest: dict[str, int] = {}  # draft id -> number of its newest save
@@ -119,14 +120,21 @@ class CableEditor(QWidget):
         return None if self._cable is None else self._cable.id
 
     def open_draft(
-        self, cable: Cable, saved: datetime | None = None, *, flush: bool = True
+        self,
+        cable: Cable,
+        saved: datetime | None = None,
+        *,
+        flush: bool = True,
+        rules: int = RULES_VERSION,
     ) -> None:
-        """Show ``cable`` for editing, stored at ``saved``. The previous draft's edits are
-        saved first, unless ``flush`` is False (``cable`` then replaces them: a restore)."""
+        """Show ``cable`` for editing, stored at ``saved``, checked by the drafting rules
+        ``rules`` it was created under. The previous draft's edits are saved first,
+        unless ``flush`` is False (``cable`` then replaces them: a restore)."""
         if flush:
             self.flush()
         self._timer.stop()
         self._cable = cable
+        self._rules = rules
         self.header.load(cable)
         self.body.set_scheme(self._session.schemes[cable.scheme])
         self.body.set_paragraphs(cable.paragraphs)
@@ -186,7 +194,8 @@ class CableEditor(QWidget):
             self.banner.show_unknown(self.tr("a portion mark cannot be read"))
         else:
             self.banner.show_marking(banner)
-        findings = field_findings + self._session.drafts.findings(cable)
+        scheme = self._session.schemes[cable.scheme]
+        findings = field_findings + validate(cable, scheme, rules=self._rules)
         findings.sort(key=lambda f: f.severity != Severity.ERROR)
         self.findings.show_findings(findings)
 
