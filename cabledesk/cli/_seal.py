@@ -1,8 +1,9 @@
 """``seal``, ``open`` and the ``.cable`` half of ``verify``.
 
-Exit codes: 0 valid (a verdict that is a warning — signer unverified,
-unknown, or not addressed to you — is valid, and printed), 1 verification
-failed or refused by policy, 2 usage or unreadable input.
+Exit codes: 0 valid (a verdict that is a warning — signer unverified or
+unknown, document not checked — is valid, and printed), 1 verification failed
+(a missing signature included), refused by policy, or a cable not sealed for
+you without ``--accept-forwarded``, 2 usage or unreadable input.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def register(commands: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--import-card", action="store_true",
                    help="import the signer's contact card (unverified)")  # fmt: skip
+    p.add_argument("--accept-forwarded", action="store_true",
+                   help="read, archive and extract a cable that was not sealed for you "
+                   "(someone re-encrypted it to you)")  # fmt: skip
     p.set_defaults(handler=_open)
 
 
@@ -193,13 +197,32 @@ def _cable_text(c: Cable, banner: str) -> str:
     return "\n".join(lines)
 
 
+def _extract_folder(text: str | None) -> Path | None:
+    """The folder of ``--extract``, made if missing; InputError if it cannot be."""
+    from cabledesk.errors import InputError
+
+    if text is None:
+        return None
+    folder = Path(text)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise InputError(
+            f"{folder} is a file, not a folder: CableDesk extracts into a folder.",
+            hint="Give the name of a folder (it is made if it does not exist).",
+        ) from None
+    except OSError as exc:
+        raise InputError(f"Cannot make the folder {folder}: {exc.strerror}.") from exc
+    return folder
+
+
 def _open(args: argparse.Namespace) -> int:
-    extract = Path(args.extract) if args.extract else None
-    if extract is not None:
-        extract.mkdir(parents=True, exist_ok=True)
+    extract = _extract_folder(args.extract)
     with open_session(args) as session:
         service = session.opening
-        result, _ = service.open(Path(args.file), extract_to=extract)
+        result, _ = service.open(
+            Path(args.file), extract_to=extract, accept_forwarded=args.accept_forwarded
+        )
         imported = None
         if args.import_card and result.ok and result.sender_card is not None:
             imported = service.import_sender_card(result)
@@ -210,7 +233,13 @@ def _open(args: argparse.Namespace) -> int:
         if imported is not None:
             print(visible(f"Imported {imported.contact.name}'s card ({imported.status}, "
                           "unverified)."), file=sys.stderr)  # fmt: skip
-    return EXIT_OK if result.ok else EXIT_FAILED
+    return _exit_code(result, accept_forwarded=args.accept_forwarded)
+
+
+def _exit_code(result: Verification, *, accept_forwarded: bool = False) -> int:
+    """1 for a failure, and for a cable not sealed for you unless accepted as forwarded."""
+    forwarded = result.addressed_to_you is False and not accept_forwarded
+    return EXIT_OK if result.ok and not forwarded else EXIT_FAILED
 
 
 def verify_command(args: argparse.Namespace) -> int:
@@ -221,4 +250,4 @@ def verify_command(args: argparse.Namespace) -> int:
         print(visible(result.to_json(), keep_newlines=True))
     else:
         _print_verification(result, with_cable=False)
-    return EXIT_OK if result.ok else EXIT_FAILED
+    return _exit_code(result)

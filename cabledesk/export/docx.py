@@ -46,7 +46,12 @@ from cabledesk.export._docx_telegram import write_telegram
 from cabledesk.export._labels import UK_TELEGRAM, DocumentLabels, document_labels
 from cabledesk.export.settings import ExportSettings
 
-__all__ = ["CUSTOM_PROPERTIES", "DOCX_MEDIA_TYPE", "render_docx"]
+__all__ = ["CUSTOM_PROPERTIES", "DOCX_MEDIA_TYPE", "RENDERER_VERSION", "render_docx"]
+
+# Raise it whenever the same cable and settings would give other bytes: a sealed
+# cable records the version that rendered its cable.docx, and a reader renders
+# the cable again to compare only when its own version is the same.
+RENDERER_VERSION = 1
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Names of the custom document properties, in the order they are written.

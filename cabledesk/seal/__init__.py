@@ -20,6 +20,7 @@ describes it byte by byte, and how to open or build one with standard tools.
 
 from __future__ import annotations
 
+from cabledesk.seal._judge import DocumentRenderer
 from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
 from cabledesk.seal._manifest import (
     FORMAT_ID,
@@ -47,6 +48,7 @@ __all__ = [
     "FORMAT_ID",
     "FORMAT_IDS",
     "STATEMENT_FORMAT",
+    "DocumentRenderer",
     "Limits",
     "Manifest",
     "ManifestFile",

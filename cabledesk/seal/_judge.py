@@ -14,6 +14,7 @@ signer is a failure; not being addressed is a failure from ``cabledesk.seal/2``
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ from cabledesk.domain.canonical import SCHEMA_IDS, decode_cable, encode_cable
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import CableDeskError, MarkingError
-from cabledesk.seal._manifest import ATTACHMENTS, Manifest
+from cabledesk.seal._manifest import ATTACHMENTS, DOCX, Manifest
 from cabledesk.seal._statement import Statement
 from cabledesk.seal._verification import (
     Severity,
@@ -35,16 +36,36 @@ from cabledesk.seal._verification import (
     severity_of,
 )
 
-__all__ = ["DO_NOT_TRUST", "Opener", "judge", "peek_text", "report_statement", "with_verdict"]
+__all__ = [
+    "DO_NOT_TRUST",
+    "DocumentRenderer",
+    "Opener",
+    "judge",
+    "peek_text",
+    "report_statement",
+    "with_verdict",
+]
 
 CLOCK_SKEW = timedelta(minutes=5)
 DO_NOT_TRUST = "Do not trust any part of it; ask the sender for a fresh copy."
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentRenderer:
+    """How the opener renders a cable into the ``cable.docx`` a sender would include:
+    the renderer's ``version`` and ``render(cable)``, which may raise CableDeskError."""
+
+    version: int
+    render: Callable[[Cable], bytes]
+
+
+@dataclass(frozen=True, slots=True)
 class Opener:
     """Who opens: their fingerprints, the age key that decrypted, the header's stanza
-    count, the time, and the classification schemes they know (by id)."""
+    count, the time, and the classification schemes they know (by id); whether they
+    accept a cable forwarded to them, when the keys of their contacts expire (by
+    fingerprint, None when unknown), and how they render a cable to check the
+    document a package includes."""
 
     me: Collection[str]
     trust_of: Callable[[str], Trust | None]
@@ -52,6 +73,9 @@ class Opener:
     stanzas: int | None
     now: datetime
     schemes: Mapping[str, ClassificationScheme]
+    accept_forwarded: bool = False
+    expiry_of: Callable[[str], datetime | None] | None = None
+    renderer: DocumentRenderer | None = None
 
 
 def with_verdict(
@@ -98,13 +122,30 @@ def judge(
         mismatch = _marking_mismatch(signed, manifest, cable, scheme)
         if mismatch is not None:
             return mismatch
+    document = _check_document(manifest, cable, opener)
+    if document is False:
+        return with_verdict(
+            signed,
+            Verdict.DOCUMENT_MISMATCH,
+            f"The document in this package (cable.docx) is not this cable: {name} included a "
+            "document whose content differs from the cable's text.",
+            "Do not use the document; read the cable's text, and ask the sender to seal it again.",
+        )
     addressed = any(
         r.fingerprint in opener.me and opener.opened_with in (None, r.age_recipient)
         for r in manifest.recipients
     )
     trust = _trust(manifest.sender.fingerprint, opener)
-    verdict, message, hint = _verdict(manifest, addressed, trust)
-    warnings = _warnings(manifest, cable, opener)
+    expires = _expiry(manifest, opener)
+    verdict, message, hint = _verdict(manifest, addressed, trust, expires)
+    if verdict is Verdict.VALID and document is None:
+        verdict, message, hint = _document_not_checked(message)
+    warnings = _warnings(manifest, cable, opener, expires)
+    if document is None:
+        warnings.append(
+            "The document in this package (cable.docx) was not checked against the cable: it "
+            "was made by another version of CableDesk. Use the cable's text."
+        )
     if scheme is None:
         warnings.append(
             f"Its marking could not be checked against its text: this CableDesk does not know "
@@ -115,6 +156,8 @@ def judge(
         trust=trust,
         addressed_to_you=addressed,
         warnings=tuple(warnings),
+        forwarded_accepted=not addressed and opener.accept_forwarded,
+        document_checked=None if not manifest.docx_included else document is True,
     )
     if result.severity is Severity.FAILURE:
         return result
@@ -204,7 +247,44 @@ def _trust(signer: str, opener: Opener) -> Trust:
     return Trust(TrustState.UNKNOWN)
 
 
-def _verdict(manifest: Manifest, addressed: bool, trust: Trust) -> tuple[Verdict, str, str | None]:
+def _check_document(manifest: Manifest, cable: Cable, opener: Opener) -> bool | None:
+    """Whether the package's cable.docx is the cable rendered again: True (same bytes),
+    False (the same renderer gives other bytes), None (no document: True; not
+    checked: a renderer of another version, or none)."""
+    if not manifest.docx_included:
+        return True
+    renderer = opener.renderer
+    if renderer is None or manifest.docx_renderer != renderer.version:
+        return None
+    try:
+        rendered = renderer.render(cable)
+    except CableDeskError:
+        return None
+    signed = next(f for f in manifest.files if f.path == DOCX)
+    return len(rendered) == signed.size and hashlib.sha256(rendered).hexdigest() == signed.sha256
+
+
+def _document_not_checked(message: str) -> tuple[Verdict, str, str | None]:
+    return (
+        Verdict.DOCUMENT_NOT_CHECKED,
+        f"{message} Its document (cable.docx) was not checked against the cable.",
+        "Use the cable's text; the document was made by another version of CableDesk, "
+        "and may not say the same.",
+    )
+
+
+def _expiry(manifest: Manifest, opener: Opener) -> datetime | None:
+    """When the sender's key expires: the earlier of its card in the package and the
+    opener's own record of that contact (a card can be made again with a later date)."""
+    card = ContactCard.parse(manifest.sender.card.encode("utf-8"), now=manifest.created)
+    known = opener.expiry_of(manifest.sender.fingerprint) if opener.expiry_of else None
+    dates = [d for d in (card.expires, known) if d is not None]
+    return min(dates) if dates else None
+
+
+def _verdict(
+    manifest: Manifest, addressed: bool, trust: Trust, expires: datetime | None
+) -> tuple[Verdict, str, str | None]:
     sender = manifest.sender
     who = f"{sender.name} ({sender.post})" if sender.post else sender.name
     if trust.state is TrustState.REVOKED:
@@ -215,6 +295,14 @@ def _verdict(manifest: Manifest, addressed: bool, trust: Trust) -> tuple[Verdict
             f"This cable is signed with the key of {who}, which was revoked{since}{why}.",
             "Do not trust it, even though it is intact: whoever holds that key may not be "
             f"{sender.name}.",
+        )
+    if expires is not None and expires <= manifest.created:
+        return (
+            Verdict.SIGNER_EXPIRED,
+            f"This cable is signed with the key of {who}, which expired on {expires:%Y-%m-%d}, "
+            f"before the cable says it was sealed ({manifest.created:%Y-%m-%d}).",
+            "Do not trust it, even though it is intact: an expired key may be in other hands. "
+            f"Ask {sender.name} for a fresh copy sealed with their current key.",
         )
     if not addressed:
         names = ", ".join(r.name for r in manifest.recipients)
@@ -250,7 +338,9 @@ def _verdict(manifest: Manifest, addressed: bool, trust: Trust) -> tuple[Verdict
     return Verdict.VALID, f"Intact and signed by {who}, a verified contact, for you.", None
 
 
-def _warnings(manifest: Manifest, cable: Cable, opener: Opener) -> list[str]:
+def _warnings(
+    manifest: Manifest, cable: Cable, opener: Opener, expires: datetime | None
+) -> list[str]:
     found: list[str] = []
     keys = {r.age_recipient for r in manifest.recipients}
     if opener.stanzas is not None and opener.stanzas != len(keys):
@@ -263,9 +353,8 @@ def _warnings(manifest: Manifest, cable: Cable, opener: Opener) -> list[str]:
             f"It claims to have been sealed in the future ({manifest.created:%Y-%m-%d %H:%M} "
             "UTC): the sender's clock may be wrong."
         )
-    card = ContactCard.parse(manifest.sender.card.encode("utf-8"), now=manifest.created)
-    if card.expires is not None and card.expires <= opener.now:
-        found.append(f"The sender's key has expired since ({card.expires:%Y-%m-%d}).")
+    if expires is not None and expires <= opener.now:
+        found.append(f"The sender's key has expired since ({expires:%Y-%m-%d}).")
     listed = sorted(a.name for a in cable.attachments)
     packed = sorted(f.name for f in manifest.files if f.path.startswith(ATTACHMENTS))
     if listed and listed != packed:

@@ -153,6 +153,10 @@ class Manifest:
     format: str = FORMAT_ID
     kind: PackageKind = PackageKind.CABLE
     rollup: int = 1
+    # From /2, optional: the version of the renderer that made cable.docx
+    # (cabledesk.export.docx.RENDERER_VERSION), so that a reader with the same
+    # renderer can render the cable again and compare.
+    docx_renderer: int | None = None
 
     @property
     def version(self) -> int:
@@ -188,10 +192,16 @@ class Manifest:
             ],
         }
         if self.version == 1:
-            if (self.kind, self.rollup, self.sender.pq_recipient) != (PackageKind.CABLE, 1, None):
-                raise ValueError("a cabledesk.seal/1 manifest has no kind, rollup or pq_recipient")
+            if (self.kind, self.rollup, self.sender.pq_recipient, self.docx_renderer) != (
+                PackageKind.CABLE, 1, None, None,
+            ):  # fmt: skip
+                raise ValueError(
+                    "a cabledesk.seal/1 manifest has no kind, rollup, pq_recipient or docx_renderer"
+                )
         else:
             doc |= {"kind": str(self.kind), "rollup": self.rollup}
+            if self.docx_renderer is not None:
+                doc["docx_renderer"] = self.docx_renderer
             sender["pq_recipient"] = self.sender.pq_recipient
         return doc
 
@@ -218,7 +228,12 @@ class Manifest:
                 f"This package's manifest is in an unknown format {format_id[:64]!r}."
             )
         v2 = version >= 2
-        root.only_fields(*_V1_FIELDS, *(("kind", "rollup") if v2 else ()))
+        renderer = v2 and root.has("docx_renderer")
+        root.only_fields(
+            *_V1_FIELDS,
+            *(("kind", "rollup") if v2 else ()),
+            *(("docx_renderer",) if renderer else ()),
+        )
         recipients = tuple(_recipient(r) for r in root.field("recipients").items())
         if not recipients:
             raise PackageError("In this manifest, the field recipients is empty.")
@@ -233,6 +248,7 @@ class Manifest:
             format=format_id,
             kind=_kind(root.field("kind")) if v2 else PackageKind.CABLE,
             rollup=_rollup(root.field("rollup")) if v2 else 1,
+            docx_renderer=_rollup(root.field("docx_renderer")) if renderer else None,
         )
 
 

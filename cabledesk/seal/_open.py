@@ -23,6 +23,7 @@ from cabledesk.domain.trust import Trust
 from cabledesk.errors import InputError, NoIdentityMatch
 from cabledesk.seal._checks import Opener, check_package
 from cabledesk.seal._hashing import HashWorker
+from cabledesk.seal._judge import DO_NOT_TRUST, DocumentRenderer
 from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
 from cabledesk.seal._manifest import NewerFormat
 from cabledesk.seal._package import PackageSink
@@ -77,6 +78,9 @@ def open_sealed(
     now: datetime | None = None,
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    accept_forwarded: bool = False,
+    expiry_of: Callable[[str], datetime | None] | None = None,
+    renderer: DocumentRenderer | None = None,
 ) -> Verification:
     """Open and verify the sealed cable ``src`` (a binary stream or a path).
 
@@ -86,7 +90,12 @@ def open_sealed(
     the attachments are written there — only if the verdict is not a failure,
     never replacing a file. ``schemes`` are the classification schemes by id
     that check the cable's marking (default: the shipped ones). ``progress``
-    receives the count of package bytes decrypted so far.
+    receives the count of package bytes decrypted so far. ``accept_forwarded``
+    reads (and extracts) a cable not sealed for the opener, with a warning
+    instead of a failure; ``expiry_of`` gives the expiry the opener recorded for
+    a contact's key (by fingerprint); ``renderer`` renders the cable again to
+    check the package's ``cable.docx`` (without one, or of another version, the
+    document is "not checked").
 
     Returns the :class:`Verification` (see docs/FORMAT.md for what is a verdict).
     Raises, for input that is not a readable sealed cable: HeaderError or
@@ -124,12 +133,25 @@ def open_sealed(
             except OSError as exc:
                 raise InputError(f"Cannot read the sealed cable: {exc.strerror or exc}.") from exc
         reader.close()
+        if sink.unsigned:
+            return Verification(
+                Verdict.UNSIGNED,
+                "This sealed cable carries no signature: its manifest or its signature "
+                "(manifest.sig) was removed, so nothing says who sent it or that it is intact.",
+                DO_NOT_TRUST,
+            )
         sink.finish()
         opened_with = next((t.recipient() for t in tracked if t.opened), None)
         known = SchemeRegistry.load() if schemes is None else schemes
-        opener = Opener(me, trust_of, opened_with, probe.count, moment, known)
+        opener = Opener(
+            me, trust_of, opened_with, probe.count, moment, known,
+            accept_forwarded=accept_forwarded, expiry_of=expiry_of, renderer=renderer,
+        )  # fmt: skip
         result = check_package(sink, opener)
-        if result.ok and staging is not None:
+        # A cable not sealed for the opener is extracted only if they accept it as
+        # forwarded (a /1 package, where it is a warning, included).
+        wanted = result.addressed_to_you is not False or accept_forwarded
+        if result.ok and wanted and staging is not None:
             result = replace(result, extracted=staging.commit())
         return result
     finally:

@@ -100,7 +100,7 @@ class PackageSink:
             self._keep(entry, limits.max_cable_bytes, "cable")
         elif name == DOCX:
             self._advance({_AFTER_CABLE}, _FILES)
-            self._stream(entry, DOCX)
+            self._stream(entry, DOCX, gives_way=True)
         elif name.startswith(ATTACHMENTS):
             self._advance({_AFTER_CABLE, _FILES}, _FILES)
             base = name.removeprefix(ATTACHMENTS)
@@ -157,6 +157,11 @@ class PackageSink:
 
     # --- layout ---------------------------------------------------------------
 
+    @property
+    def unsigned(self) -> bool:
+        """True when the package ended after its cable without a manifest and signature."""
+        return self._state not in (_START, _CABLE, _END)
+
     def finish(self) -> None:
         """Raise unless the package held every part of the layout."""
         if self._state != _END:
@@ -195,10 +200,10 @@ class PackageSink:
             raise unsafe(f"its {what} is larger than the {cap:,} bytes a {what} may have")
         self._memory = bytearray()
 
-    def _stream(self, entry: Entry, name: str) -> None:
+    def _stream(self, entry: Entry, name: str, *, gives_way: bool = False) -> None:
         self._digest = self._hasher.digest(entry.size)
         if self._staging is not None:
-            self._out = self._staging.create(name)
+            self._out = self._staging.create(name, gives_way=gives_way)
 
     def _check_format(self, content: bytes) -> None:
         for version, format_id in FORMAT_IDS.items():

@@ -90,6 +90,7 @@ def seal(
     recipients: Sequence[SealRecipient],
     output: BinaryIO | Path,
     docx: bytes | None = None,
+    docx_renderer: int | None = None,
     attachments: Sequence[Path] = (),
     statements: Sequence[bytes] = (),
     kind: PackageKind | str = PackageKind.CABLE,
@@ -108,7 +109,10 @@ def seal(
     ``output`` is a binary stream or a path; a path is written atomically (no
     file is left if anything fails or ``cancel()`` turns true; an existing file
     is replaced only with ``overwrite``). ``docx`` is the rendered document, if
-    any; ``attachments`` are files, stored under their safe names (an
+    any, and ``docx_renderer`` the version of the renderer that made it (if it
+    is the cable rendered by :func:`cabledesk.export.docx.render_docx` with the
+    default settings: a reader with that version renders it again and compares);
+    ``attachments`` are files, stored under their safe names (an
     attachment the cable lists with a SHA-256 must be sealed with that size and
     SHA-256);
     ``statements`` are signed clearance statements (``cabledesk.statement/1``
@@ -162,6 +166,7 @@ def seal(
             files=tuple(files),
             kind=package_kind,
             rollup=ROLLUP_VERSION,
+            docx_renderer=docx_renderer if docx is not None else None,
         )
         data = manifest.encode()
         signature = sign(sender.signing_key, SEAL_NAMESPACE, data)

@@ -50,13 +50,17 @@ class Verdict(StrEnum):
     VALID = "valid"  # signed by a verified contact (or yourself), intact, addressed to you
     SIGNER_UNVERIFIED = "signer-unverified"  # … but the signer's key was never verified
     SIGNER_UNKNOWN = "signer-unknown"  # … but the signer is not among your contacts
+    DOCUMENT_NOT_CHECKED = "document-not-checked"  # … but its cable.docx could not be checked
     NOT_ADDRESSED_TO_YOU = "not-addressed-to-you"  # re-encrypted to you by someone else
     SIGNER_REVOKED = "signer-revoked"  # intact, but the signer's key is revoked
+    SIGNER_EXPIRED = "signer-expired"  # intact, but sealed after the signer's key expired
+    DOCUMENT_MISMATCH = "document-mismatch"  # its cable.docx is not the cable rendered
     MARKING_MISMATCH = "marking-mismatch"  # the banner signed is not what the text adds up to
     FILE_CHANGED = "file-changed"  # a file differs from what the sender signed
     WRONG_CABLE_ID = "wrong-cable-id"  # the cable inside is not the one the sender signed
     MALFORMED = "malformed"  # the signed content breaks the format's rules
     MANIFEST_ALTERED = "manifest-altered"  # the manifest changed after it was signed
+    UNSIGNED = "unsigned"  # the package carries no signature (or no manifest)
     SIGNED_BY_ANOTHER_KEY = "signed-by-another-key"  # not signed by the sender it names
     NEWER_FORMAT = "newer-format"  # made by a newer CableDesk
     UNSAFE_ARCHIVE = "unsafe-archive"  # dangerous to unpack (traversal, bomb, …)
@@ -72,16 +76,23 @@ class Verdict(StrEnum):
         return Severity.FAILURE
 
 
-_WARNINGS = frozenset({Verdict.SIGNER_UNVERIFIED, Verdict.SIGNER_UNKNOWN})
+_WARNINGS = frozenset(
+    {Verdict.SIGNER_UNVERIFIED, Verdict.SIGNER_UNKNOWN, Verdict.DOCUMENT_NOT_CHECKED}
+)
 
 
-def severity_of(verdict: Verdict, format_id: str | None) -> Severity:
+def severity_of(
+    verdict: Verdict, format_id: str | None, *, forwarded_accepted: bool = False
+) -> Severity:
     """The severity of ``verdict`` on a package of format ``format_id`` (None: unknown).
 
     ``not-addressed-to-you`` is a warning on a ``cabledesk.seal/1`` package, a
-    failure on later ones; every other verdict has the same severity in all.
+    failure on later ones unless the opener accepted a forwarded cable
+    (``forwarded_accepted``); every other verdict has the same severity in all.
     """
-    if verdict is Verdict.NOT_ADDRESSED_TO_YOU and format_id == FORMAT_IDS[1]:
+    if verdict is Verdict.NOT_ADDRESSED_TO_YOU and (
+        format_id == FORMAT_IDS[1] or forwarded_accepted
+    ):
         return Severity.WARNING
     return verdict.severity
 
@@ -143,7 +154,11 @@ class Verification:
     package: kind cable, rules version 1); ``statements`` reports the clearance
     statements, once the files were found intact. ``computed_banner`` is, on a
     ``marking-mismatch``, what the cable's portion marks add up to (None when
-    they cannot be read).
+    they cannot be read). ``forwarded_accepted``: the opener asked to read a
+    cable not sealed for them (it is then a warning, not a failure).
+    ``document_checked``: for a package with ``cable.docx``, True when the
+    document is the cable rendered again, False when it could not be checked
+    (None: no document, or not that far).
     """
 
     verdict: Verdict
@@ -170,10 +185,12 @@ class Verification:
     rollup: int | None = None
     statements: tuple[StatementReport, ...] = ()
     computed_banner: str | None = None
+    forwarded_accepted: bool = False
+    document_checked: bool | None = None
 
     @property
     def severity(self) -> Severity:
-        return severity_of(self.verdict, self.format)
+        return severity_of(self.verdict, self.format, forwarded_accepted=self.forwarded_accepted)
 
     @property
     def ok(self) -> bool:
@@ -213,6 +230,8 @@ class Verification:
             "rollup": self.rollup,
             "statements": [s.to_dict() for s in self.statements],
             "computed_banner": self.computed_banner,
+            "forwarded_accepted": self.forwarded_accepted,
+            "document_checked": self.document_checked,
         }
 
     def to_json(self) -> str:

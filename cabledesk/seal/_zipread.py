@@ -314,7 +314,7 @@ class ZipReader:
         self._expect(name_len + extra_len + comment_len, self._central_variable)
 
     def _central_variable(self, record: bytes) -> None:
-        made_by, _, flags, method, _, _, crc, csize, size, name_len, extra_len = self._fixed[:11]
+        _, _, flags, method, _, _, crc, csize, size, name_len, extra_len = self._fixed[:11]
         comment_len, disk, _, attributes, offset = self._fixed[11:]
         if self._cd_seen >= len(self._entries):
             raise damaged("lists an entry its content does not hold")
@@ -332,8 +332,10 @@ class ZipReader:
             raise damaged("has a directory that does not match its entries")
         if comment_len or disk:
             raise unsupported("comments or several disks")
-        mode = attributes >> 16 if made_by >> 8 == 3 else 0
-        # A Unix mode without a file type (Python's writestr) is a plain file too.
+        # The upper half is read as a Unix mode whatever the "made by" host says: unzip
+        # and other tools honour a link there from hosts other than Unix (3) too. A mode
+        # without a file type (Python's writestr, most DOS tools) is a plain file.
+        mode = attributes >> 16
         if attributes & MSDOS_DIRECTORY or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
             raise unsafe("an entry is marked as a folder, a link or a device, not a file")
         self._cd_seen += 1

@@ -66,6 +66,7 @@ FORMAT_ID = "cabledesk.backup/1"
 MANIFEST = "cabledesk-backup.json"
 READ_SIZE = 1024 * 1024
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+FREE_MARGIN = 64 * 1024 * 1024  # bytes left free on the disk after a member is written
 _ARCHIVE_NAME = re.compile(r"^archive/[A-Za-z0-9._-]{1,200}$")
 _BAD_BACKUP = "This is not a CableDesk backup, or it is damaged"
 
@@ -253,9 +254,12 @@ def _extract(tar_path: Path, staging: Path) -> dict[str, object]:
         with tarfile.open(tar_path, "r:") as tar:
             for member in tar:
                 name = member.name
-                if name in seen or not member.isfile():
+                # A sparse member declares a size it does not hold (a few bytes may
+                # expand to 50 GB of zeros): CableDesk never writes one.
+                if name in seen or not member.isfile() or member.issparse():
                     raise VaultError(f"{_BAD_BACKUP}: unexpected member {name[:80]!r}.")
                 seen.add(name)
+                _check_room(member, staging)
                 reader = tar.extractfile(member)
                 assert reader is not None
                 if name == MANIFEST:
@@ -277,6 +281,17 @@ def _extract(tar_path: Path, staging: Path) -> dict[str, object]:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
         raise VaultError(f"{_BAD_BACKUP}: unknown format.", hint="A newer CableDesk may read it.")
     return doc
+
+
+def _check_room(member: tarfile.TarInfo, staging: Path) -> None:
+    """Refuse, before writing it, a member larger than the free space (less a margin)."""
+    free = shutil.disk_usage(staging).free
+    if member.size > max(0, free - FREE_MARGIN):
+        raise VaultError(
+            f"Cannot restore this backup here: {member.name[:80]!r} needs "
+            f"{member.size:,} bytes, and the disk has {free:,} free.",
+            hint="Free some space, or restore to another disk with --home.",
+        )
 
 
 def _copy(reader: IO[bytes], target: Path) -> None:

@@ -18,15 +18,17 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from cabledesk.domain.cable import cable_banner
+from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import InputError, MarkingError, SchemeError
-from cabledesk.seal import Severity, Verification, open_sealed
+from cabledesk.export.docx import RENDERER_VERSION, render_docx
+from cabledesk.seal import DocumentRenderer, Severity, Verification, open_sealed
 from cabledesk.services.contacts import ContactsService, ImportOutcome
 from cabledesk.store.archive import ArchiveEntry, Direction
 from cabledesk.store.audit import Event
@@ -81,6 +83,13 @@ class OpenService:
 
         return trust_of
 
+    def _expiry_of(self, fingerprint: str) -> datetime | None:
+        contact = self._vault.contacts.get(fingerprint)
+        return None if contact is None else contact.card.expires
+
+    def _render(self, cable: Cable) -> bytes:
+        return render_docx(cable, self._schemes.get_scheme(cable.scheme))
+
     def _open(
         self,
         path: Path,
@@ -88,16 +97,19 @@ class OpenService:
         progress: Callable[[int], None] | None,
         cancel: Callable[[], bool] | None,
         copy: ArchiveCopy | None = None,
+        accept_forwarded: bool = False,
     ) -> Verification:
         if copy is None:
-            return self._open_stream(path, extract_to, progress, cancel)
+            return self._open_stream(path, extract_to, progress, cancel, accept_forwarded)
         try:
             f = path.open("rb")
         except OSError as exc:
             raise InputError(f"Cannot read {path}: {exc.strerror}.") from exc
         with f:
             reader = CopyingReader(cast(io.BufferedIOBase, f), copy)
-            return self._open_stream(cast(BinaryIO, reader), extract_to, progress, cancel)
+            return self._open_stream(
+                cast(BinaryIO, reader), extract_to, progress, cancel, accept_forwarded
+            )
 
     def _open_stream(
         self,
@@ -105,6 +117,7 @@ class OpenService:
         extract_to: Path | None,
         progress: Callable[[int], None] | None,
         cancel: Callable[[], bool] | None,
+        accept_forwarded: bool = False,
     ) -> Verification:
         identities = self._vault.identities.all()
         own = {i.fingerprint for i in identities}
@@ -118,6 +131,9 @@ class OpenService:
             now=self._vault.now(),
             progress=progress,
             cancel=cancel,
+            accept_forwarded=accept_forwarded,
+            expiry_of=self._expiry_of,
+            renderer=DocumentRenderer(RENDERER_VERSION, self._render),
         )
 
     def verify(
@@ -138,6 +154,7 @@ class OpenService:
         store: bool = True,
         progress: Callable[[int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        accept_forwarded: bool = False,
     ) -> tuple[Verification, int | None]:
         """Open ``path``: verify, record in the audit log, and (``store``) archive a
         cable that is not a failure, with a copy of exactly the bytes verified
@@ -150,6 +167,9 @@ class OpenService:
         signer never replaces it, and is not archived; a cable you sealed is
         kept as sealed. Each of these is said in a sentence added to the
         verification's ``warnings`` (with the date the archive got the cable).
+        A cable not sealed for the user is a failure (``/1``: a warning) and
+        nothing of it is extracted, unless ``accept_forwarded``: then it is a
+        warning, extracted and archived as received.
         Returns the verification and the id of the cable's archive entry (None
         when it has none).
         """
@@ -159,14 +179,16 @@ class OpenService:
         plan: _ToArchive | None = None
         if store:
             with archive_copy(folder) as copy:
-                result = self._open(path, extract_to, progress, cancel, copy)
+                result = self._open(path, extract_to, progress, cancel, copy, accept_forwarded)
                 if result.ok and result.cable is not None:
                     plan = self._archive_plan(result)
                 if plan is not None:
                     copy.keep()
             stored = copy.name if plan is not None else None
         else:
-            result = self._open(path, extract_to, progress, cancel)
+            result = self._open(
+                path, extract_to, progress, cancel, accept_forwarded=accept_forwarded
+            )
         filed = _Filed(None, None, referenced=False)
         try:
             with self._vault.transaction():

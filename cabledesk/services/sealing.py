@@ -39,6 +39,7 @@ from cabledesk.errors import (
     ValidationError,
     VaultLocked,
 )
+from cabledesk.export.docx import RENDERER_VERSION
 from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
 from cabledesk.services._attachments import attachment_names, describe
 from cabledesk.services.drafts import DraftsService
@@ -243,6 +244,7 @@ class SealService:
                     recipients=[SealRecipient.from_card(c.card) for c in recipients],
                     output=cast(BinaryIO, CopyingWriter(out, copy)),
                     docx=docx,
+                    docx_renderer=RENDERER_VERSION,
                     attachments=attachments,
                     statements=statements,
                     kind=kind,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import tarfile
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,52 @@ def test_a_backup_of_a_format_2_vault_restores(tmp_path: Path, clock: Clock) -> 
     with Vault.unlock(target, PASSPHRASE, now=clock) as restored:
         assert len(restored.archive.sealed_files()) == 2 and restored.audit.check_chain().ok
     assert KeyFile.load(target.key_file).format_id == "cabledesk.vault-key/3"
+
+
+# --- issue 15, point 11: disk exhaustion ---------------------------------------------
+
+
+def _backup_with(tmp_path: Path, member: tarfile.TarInfo, data: bytes) -> Path:
+    """A passphrase backup whose tar holds ``member`` (with ``data``) first."""
+    import io
+
+    from cabledesk.crypto.age import encrypt
+
+    tar_bytes = io.BytesIO()
+    with tarfile.open(fileobj=tar_bytes, mode="w", format=tarfile.PAX_FORMAT) as tar:
+        tar.addfile(member, io.BytesIO(data))
+    out = tmp_path / "hostile.age"
+    with out.open("wb") as dst:
+        encrypt(io.BytesIO(tar_bytes.getvalue()), dst, [ScryptRecipient("pw", work_factor=10)])
+    return out
+
+
+def test_backup_with_sparse_vault_db_declaring_50_gb_writes_nothing(tmp_path: Path) -> None:
+    # A PAX 1.0 sparse member: one empty data block, a declared size of 50 GB.
+    member = tarfile.TarInfo("GNUSparseFile.0/vault.db")
+    member.pax_headers = {"GNU.sparse.major": "1", "GNU.sparse.minor": "0",
+                          "GNU.sparse.name": "vault.db",
+                          "GNU.sparse.realsize": str(50 * 2**30)}  # fmt: skip
+    data = b"1\n0\n0\n".ljust(512, b"\0")
+    member.size = len(data)
+    source = _backup_with(tmp_path, member, data)
+    assert source.stat().st_size < 16_000  # tar blocks: about 10 KB
+    with pytest.raises(VaultError, match=r"unexpected member 'vault\.db'"):
+        restore_backup(source, VaultHome(tmp_path / "restored"), [ScryptIdentity("pw")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.age"]
+
+
+def test_backup_member_larger_than_free_space_is_refused_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    from collections import namedtuple
+
+    member = tarfile.TarInfo("vault.db")
+    member.size = 4096
+    source = _backup_with(tmp_path, member, b"\0" * 4096)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: usage(1 << 40, 1 << 40, 1000))
+    with pytest.raises(VaultError, match="needs 4,096 bytes, and the disk has 1,000 free"):
+        restore_backup(source, VaultHome(tmp_path / "restored"), [ScryptIdentity("pw")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.age"]
