@@ -11,6 +11,8 @@ from cabledesk.cli import _age
 from tests.cli.conftest import Runner, Vault, audit_events
 
 pytestmark = pytest.mark.usefixtures("fast_scrypt")
+# An unmarked file, stated unclassified, to the unverified Klaus Weber.
+PLAIN = ("--marking", "UNCLASSIFIED", "--confirm-unverified")
 
 
 def _encrypted(cli: Runner, vault: Vault) -> list[dict[str, object]]:
@@ -23,7 +25,7 @@ def test_a_failed_encryption_leaves_no_audit_entry(
     """Regression: ``encrypt --to Jane -o out.age nonexistent.txt`` exited 2 and yet the
     audit log said "file encrypted"."""
     out = tmp_path / "out.age"
-    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-o", str(out),
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", *PLAIN, "-o", str(out),
             str(tmp_path / "nonexistent.txt"))  # fmt: skip
     assert r.code == 2 and "Cannot read" in r.err
     assert not out.exists()
@@ -36,7 +38,7 @@ def test_an_encryption_to_a_contact_is_audited_once_written(
     plain = tmp_path / "notes.txt"
     plain.write_text("meet at noon\n")
     out = tmp_path / "notes.txt.age"
-    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-o", str(out), str(plain))
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", *PLAIN, "-o", str(out), str(plain))
     assert r.code == 0, r.err
     assert out.read_bytes().startswith(b"age-encryption.org/v1\n")
     [entry] = _encrypted(cli, jane)
@@ -51,7 +53,7 @@ def test_an_existing_output_is_refused_and_not_audited(
 ) -> None:
     plain = tmp_path / "notes.txt"
     plain.write_text("x")
-    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-o", str(plain), str(plain))
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", *PLAIN, "-o", str(plain), str(plain))
     assert r.code == 2 and "replace the file being read" in r.err
     assert _encrypted(cli, jane) == []
 
@@ -61,7 +63,7 @@ def test_revoked_keys_are_refused(cli: Runner, jane: Vault, tmp_path: Path) -> N
     assert r.code == 0, r.err
     plain = tmp_path / "notes.txt"
     plain.write_text("x")
-    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-o", str(tmp_path / "o"), str(plain))
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", *PLAIN, "-o", str(tmp_path / "o"), str(plain))
     assert r.code == 1 and "revoked" in r.err
     assert not (tmp_path / "o").exists() and _encrypted(cli, jane) == []
 
@@ -73,7 +75,7 @@ def test_raw_recipients_with_a_vault_are_audited_by_file_name(
     recipient = me.split('"age_recipient": "')[1].split('"')[0]
     plain = tmp_path / "notes.txt"
     plain.write_text("x")
-    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", "-r", recipient,
+    r = cli(*jane.options, "encrypt", "--to", "Klaus Weber", *PLAIN, "-r", recipient,
             "-o", str(tmp_path / "n.age"), str(plain))  # fmt: skip
     assert r.code == 0, r.err
     [entry] = _encrypted(cli, jane)
