@@ -184,6 +184,11 @@ class FileCryptoService:
             source.name, label, stated, target.contacts, schemes=schemes, now=vault.now()
         )
 
+    def marking_levels(self) -> list[str]:
+        """The level names of the user's scheme, lowest first (the marking choices)."""
+        own = self._registry().get_scheme(self._need_vault().identities.active().scheme)
+        return [level.name for level in own.levels]
+
     def _need_vault(self) -> Vault:
         if self._vault is None:
             raise InputError("Encrypting to contacts needs the vault.")

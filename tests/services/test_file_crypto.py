@@ -107,7 +107,11 @@ def test_a_stream_whose_reader_went_away_is_not_audited(
     before = _events(vault)
     with pytest.raises(BrokenPipeError):
         service.encrypt(
-            _plain(tmp_path), GoneReader(), service.target(contacts=["Klaus"]), marking="U", confirmed=OK
+            _plain(tmp_path),
+            GoneReader(),
+            service.target(contacts=["Klaus"]),
+            marking="U",
+            confirmed=OK,
         )
     assert _events(vault) == before
 
