@@ -29,7 +29,9 @@ def marking_box() -> QComboBox:
     box.setObjectName("marking")
     box.setEditable(True)
     box.setAccessibleName(translate("filePolicy", "Marking of the file"))
-    box.lineEdit().setAccessibleName(box.accessibleName())
+    field = box.lineEdit()
+    assert field is not None  # an editable box has one
+    field.setAccessibleName(box.accessibleName())
     box.setToolTip(
         translate(
             "filePolicy",
