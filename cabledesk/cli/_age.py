@@ -44,7 +44,12 @@ def register(commands: Any) -> None:
         help="encrypt a file to age recipients or a passphrase",
         description="Encrypt a file in the age v1 format, readable by age, rage and CableDesk. "
         "IN and OUT default to standard input and output ('-' also means them). A "
-        "passphrase (-p) must be hard to guess: four or more unrelated words.",
+        "passphrase (-p) must be hard to guess: four or more unrelated words. Encrypting "
+        "to contacts (--to) needs the vault and a file IN: the release policy applies to "
+        "the file's marking (a cable's banner, a CableDesk document's label, a backup as "
+        "the top of your scheme, else the --marking you state), and you are a recipient "
+        "too unless --not-me. Exit 1 when the policy refuses. Raw keys (-r, -R) get no "
+        "policy check.",
     )
     enc.add_argument("-r", "--recipient", action="append", default=[], metavar="RECIPIENT",
                      help="an age1... recipient (repeatable)")  # fmt: skip
@@ -52,6 +57,14 @@ def register(commands: Any) -> None:
                      help="a file of recipients, one per line (repeatable)")  # fmt: skip
     enc.add_argument("--to", action="append", default=[], metavar="CONTACT_OR_GROUP",
                      help="a contact or group of the vault (repeatable)")  # fmt: skip
+    enc.add_argument("--marking", metavar="LEVEL",
+                     help="with --to: the file's classification, a level (or marking) of "
+                     "your scheme; needed for files that are not CableDesk cables, "
+                     "documents or backups")  # fmt: skip
+    enc.add_argument("--not-me", action="store_true",
+                     help="with --to: do not encrypt to yourself too")  # fmt: skip
+    enc.add_argument("--confirm-unverified", action="store_true",
+                     help="with --to: encrypt to unverified contacts too")  # fmt: skip
     enc.add_argument("-p", "--passphrase", action="store_true", help="encrypt with a passphrase")
     enc.add_argument("-a", "--armor", action="store_true", help="write ASCII armor (text)")
     enc.add_argument("-o", "--output", metavar="OUT")
@@ -87,6 +100,11 @@ def _encrypt(args: argparse.Namespace) -> int:
         raise InputError("A passphrase cannot be combined with recipients (-r, -R, --to).")
     if args.to:
         return _encrypt_with_vault(args, recipients)
+    if args.marking is not None or args.not_me or args.confirm_unverified:
+        raise InputError(
+            "--marking, --not-me and --confirm-unverified apply to encryption to contacts.",
+            hint="Add --to CONTACT, or leave them out.",
+        )
     if args.passphrase:
         from cabledesk.crypto.age import ScryptRecipient
         from cabledesk.services.passwords import require_strong
@@ -112,11 +130,19 @@ def _encrypt(args: argparse.Namespace) -> int:
 
 def _encrypt_with_vault(args: argparse.Namespace, recipients: Sequence[Recipient]) -> int:
     """``--to``: through the vault's file service (policy, audit after success)."""
+    from pathlib import Path
+
     source, output = _ends(args.input, args.output, binary=not args.armor)
     with open_session(args) as session:
-        target = session.files.target(contacts=args.to, recipients=recipients)
+        files = session.files
+        target = files.target(contacts=args.to, recipients=recipients, include_me=not args.not_me)
+        confirmed: set[str] = set()
+        if args.confirm_unverified and isinstance(source, Path):
+            check = files.check_release(source, target, marking=args.marking)
+            confirmed = {c.fingerprint for c in check.needs_confirmation()}
         with output_ended_early():
-            session.files.encrypt(source, output, target, armor=args.armor)
+            files.encrypt(source, output, target, armor=args.armor, marking=args.marking,
+                          confirmed=confirmed)  # fmt: skip
     return 0
 
 

@@ -4,15 +4,24 @@ Both faces call :class:`FileCryptoService` (``cabledesk-cli encrypt|decrypt`` an
 the desktop's "Encrypt a file…" / "Decrypt a file…"):
 
 - :meth:`FileCryptoService.target` says to whom a file is encrypted: contacts
-  and groups of the vault (refused if their keys were revoked), raw age
-  recipients, or a passphrase (which follows the strength rule), never a
-  passphrase together with recipients;
-- :meth:`FileCryptoService.encrypt` streams a file (or a stream) to a file (or a
-  stream), with progress and cancel, and only once the output is complete
-  writes the "file encrypted" entry in the audit log of the vault it was given
-  (a file output appears atomically; nothing is audited when anything failed,
-  such as a missing input, a cancel, or a reader of standard output that went
-  away);
+  and groups of the vault (refused if their keys were revoked) and the user
+  (unless ``include_me`` is false), raw age recipients, or a passphrase
+  (which follows the strength rule), never a passphrase together with
+  recipients;
+- :meth:`FileCryptoService.check_release` applies the release policy to a
+  file about to be encrypted to contacts (:mod:`._file_release`): a cable by
+  its computed banner, a CableDesk document by its label, a backup as the top
+  of the user's scheme, any other file (and a sealed cable, whose banner is
+  inside its encryption) by the marking the user states;
+- :meth:`FileCryptoService.encrypt` checks that policy again when the target
+  has contacts (raw ``age1…`` recipients and passphrases get none: the user
+  chose the keys), then streams a file (or, without contacts, a stream) to a
+  file (or a stream), with progress and cancel, and only once the output is
+  complete writes the "file encrypted" entry in the audit log of the vault it
+  was given, with the file's name and the marking applied (a file output
+  appears atomically; nothing is audited when anything failed, such as a
+  refusal, a missing input, a cancel, or a reader of standard output that
+  went away);
 - :meth:`FileCryptoService.decrypt` opens a file with the vault's own keys
   (and any identities given), then a passphrase: given as text, asked through
   a callback only when the file turns out to need one, or else refused with
@@ -25,7 +34,7 @@ audited and only the given recipients and identities are used.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -40,13 +49,24 @@ from cabledesk.crypto.age import (
     decrypt,
     encrypt,
 )
+from cabledesk.domain.marking import Marking, parse_marking
+from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import CableDeskError, InputError, PolicyRefusal
+from cabledesk.services._file_labels import read_label
+from cabledesk.services._file_release import ReleaseCheck, check_release
 from cabledesk.services.contacts import ContactsService
 from cabledesk.services.passwords import require_strong
 from cabledesk.store.audit import Event
+from cabledesk.store.contacts import Contact
 from cabledesk.store.vault import Vault
 
-__all__ = ["EncryptionTarget", "FileCryptoService", "PassphraseNeeded", "Progress"]
+__all__ = [
+    "EncryptionTarget",
+    "FileCryptoService",
+    "PassphraseNeeded",
+    "Progress",
+    "ReleaseCheck",
+]
 
 ENCRYPTED_MODE = 0o644  # ciphertext, to be sent
 DECRYPTED_MODE = 0o600  # plaintext: its owner's alone
@@ -73,6 +93,7 @@ class EncryptionTarget:
     recipients: tuple[Recipient, ...]
     names: tuple[str, ...]
     details: tuple[tuple[str, str | bool | tuple[str, ...]], ...]
+    contacts: tuple[Contact, ...] = ()  # the release policy applies to these
 
     @property
     def passphrase(self) -> bool:
@@ -80,10 +101,12 @@ class EncryptionTarget:
 
 
 class FileCryptoService:
-    """See the module docstring; ``vault`` None for the vault-less command line."""
+    """See the module docstring; ``vault`` None for the vault-less command line;
+    ``schemes`` default to the shipped ones."""
 
-    def __init__(self, vault: Vault | None = None) -> None:
+    def __init__(self, vault: Vault | None = None, schemes: SchemeRegistry | None = None) -> None:
         self._vault = vault
+        self._schemes = schemes
 
     # --- to whom ----------------------------------------------------------------------
 
@@ -93,9 +116,11 @@ class FileCryptoService:
         contacts: Sequence[str] = (),
         recipients: Sequence[Recipient] = (),
         passphrase: str | None = None,
+        include_me: bool = True,
     ) -> EncryptionTarget:
         """The recipients of an encryption: ``contacts`` (names, fingerprints or group
         names of the vault) and raw age ``recipients``, or else a ``passphrase``.
+        Encrypting to contacts adds the user's own key unless ``include_me`` is false.
 
         Raises InputError (nothing given, or a passphrase with recipients, or
         contacts without a vault), PolicyRefusal (a contact's keys were revoked),
@@ -129,7 +154,50 @@ class FileCryptoService:
             keys += [c.card.keys.encryption for c in resolved]
             names += [c.name for c in resolved]
             details.append(("to", tuple(f"{c.name} ({c.fingerprint})" for c in resolved)))
+            if include_me:
+                keys.append(self._vault.identities.active().encryption_key.recipient())
+                details.append(("to me", True))
+            unique = tuple({str(k): k for k in keys}.values())
+            return EncryptionTarget(unique, tuple(names), tuple(details), tuple(resolved))
         return EncryptionTarget(tuple(keys), tuple(names), tuple(details))
+
+    # --- the release policy ---------------------------------------------------------------
+
+    def check_release(
+        self, source: Path, target: EncryptionTarget, *, marking: str | None = None
+    ) -> ReleaseCheck:
+        """What the release policy says of encrypting the file ``source`` to the
+        contacts of ``target``, with the ``marking`` the user states (a level or a
+        marking of the user's scheme; None or blank for none).
+
+        Raises InputError (the file cannot be read), MarkingError (the stated
+        marking, or a cable's portion marks, cannot be read), CableFormatError (a
+        file that says it is a cable but is not a valid one).
+        """
+        vault = self._need_vault()
+        schemes = self._registry()
+        own = schemes.get_scheme(vault.identities.active().scheme)
+        stated = parse_marking(marking, own) if marking and marking.strip() else None
+        keys = [i.encryption_key for i in vault.identities.all()]
+        label = read_label(source, schemes, own, keys)
+        return check_release(
+            source.name, label, stated, target.contacts, schemes=schemes, now=vault.now()
+        )
+
+    def marking_levels(self) -> list[str]:
+        """The level names of the user's scheme, lowest first (the marking choices)."""
+        own = self._registry().get_scheme(self._need_vault().identities.active().scheme)
+        return [level.name for level in own.levels]
+
+    def _need_vault(self) -> Vault:
+        if self._vault is None:
+            raise InputError("Encrypting to contacts needs the vault.")
+        return self._vault
+
+    def _registry(self) -> SchemeRegistry:
+        if self._schemes is None:
+            self._schemes = SchemeRegistry.load()
+        return self._schemes
 
     # --- encrypt and decrypt -------------------------------------------------------------
 
@@ -141,17 +209,35 @@ class FileCryptoService:
         *,
         armor: bool = False,
         overwrite: bool = False,
+        marking: str | None = None,
+        confirmed: Collection[str] = (),
         progress: Progress | None = None,
         cancel: Callable[[], bool] | None = None,
     ) -> int:
         """Encrypt ``source`` into ``output`` for ``target``; returns the bytes read.
-        Audited (with a vault) once the output is complete.
+        With contacts in ``target``, the release policy is applied first
+        (:meth:`check_release` with ``marking``; ``confirmed`` holds the
+        fingerprints of unverified contacts the user confirmed). Audited (with a
+        vault) once the output is complete.
 
-        Raises InputError (unreadable input, an output that exists without
-        ``overwrite`` or is the input itself, an unwritable output), Cancelled;
-        BrokenPipeError when the reader of a stream output went away.
+        Raises PolicyRefusal (the policy refuses a contact, or the file needs a
+        stated marking), InputError (a stream given with contacts, unreadable
+        input, an output that exists without ``overwrite`` or is the input
+        itself, an unwritable output), Cancelled, and what :meth:`check_release`
+        raises; BrokenPipeError when the reader of a stream output went away.
         """
         _refuse_same(source, output)
+        applied: tuple[Marking, ...] = ()
+        if target.contacts:
+            if not isinstance(source, Path):
+                raise InputError(
+                    "Encrypting to contacts needs a file, not standard input: CableDesk "
+                    "reads its marking first.",
+                    hint="Give the file's name.",
+                )
+            check = self.check_release(source, target, marking=marking)
+            check.enforce(confirmed)
+            applied = check.markings
         with _reading(source) as (src, size), _writing(output, overwrite, ENCRYPTED_MODE) as dst:
             done = encrypt(
                 src, dst, target.recipients, armor=armor,
@@ -164,6 +250,8 @@ class FileCryptoService:
             }
             details["file"] = _name(source, "standard input")
             details["output"] = _name(output, "standard output")
+            if applied:
+                details["marking"] = [m.banner for m in applied]
             self._vault.audit.append(Event.FILE_ENCRYPTED, details)
         return done
 

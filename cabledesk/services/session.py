@@ -117,7 +117,7 @@ class Session:
     def files(self) -> FileCryptoService:
         from cabledesk.services.file_crypto import FileCryptoService
 
-        return FileCryptoService(self.vault)
+        return FileCryptoService(self.vault, self.schemes)
 
     @cached_property
     def passphrase(self) -> PassphraseService:

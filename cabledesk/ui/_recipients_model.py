@@ -11,8 +11,8 @@ Column 0 is the recipient, ticked or not. Column 1 is the release policy's
 word on each contact the ticks include (directly or through a group), set by
 the seal dialog with :meth:`RecipientsModel.set_policy`: allowed, refused, or
 allowed once confirmed — a contact not verified yet gets a tick box of its own
-there, to confirm that the user trusts its key. A list view shows column 0
-only: file encryption uses the model so.
+there, to confirm that the user trusts its key. File encryption shows
+both columns too.
 """
 
 from __future__ import annotations

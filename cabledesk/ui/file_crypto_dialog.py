@@ -6,9 +6,14 @@ and where to write (``NAME.age`` by default). Decrypt: an ``.age`` file
 (binary or armored) and where to write it, with the vault's own keys; a
 passphrase is asked only when the file turns out to be passphrase-encrypted.
 
+To contacts, the release policy applies as to sealing (checked on a worker at
+each change, shown by :mod:`._file_policy`); a file that is not a CableDesk
+cable, document or backup needs its marking chosen. You are a recipient too.
+
 The work is :class:`~cabledesk.services.file_crypto.FileCryptoService`'s, as
-for the command line: revoked keys refused, a passphrase held to the strength
-rule (the meter shows its words, and Encrypt waits for "strong"), the output
+for the command line: the policy checked again, revoked keys refused, a
+passphrase held to the strength rule (the meter shows its words, and Encrypt
+waits for "strong"), the output
 appearing only when the whole file is done, and the audit entry written only
 then. It runs on a worker with a progress bar and Cancel.
 """
@@ -29,22 +34,23 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from cabledesk.errors import CableDeskError, NoIdentityMatch
-from cabledesk.services.file_crypto import PassphraseNeeded
+from cabledesk.services.file_crypto import PassphraseNeeded, ReleaseCheck
 from cabledesk.services.session import Session
+from cabledesk.ui._file_policy import marking_box, policy_view, reasons_label
 from cabledesk.ui._recipients_model import RecipientItem, RecipientsModel, load_recipients
 from cabledesk.ui._wrapped import grow
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.strength_meter import StrengthMeter
-from cabledesk.ui.workers import Job, JobContext, Workers
+from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
 
 __all__ = ["FileCryptoDialog"]
 
@@ -79,6 +85,9 @@ class FileCryptoDialog(QDialog):
         self._suggested = ""
         self._confirmed = ""  # an output the save dialog confirmed replacing
         self._asking = False
+        self.release: ReleaseCheck | None = None  # the policy's word on the file, to contacts
+        self._checks = 0  # the newest release check asked for
+        self._ticked: frozenset[str] = frozenset()
         self.setObjectName("fileCryptoDialog")
         self.setWindowTitle(self.tr("Encrypt a file") if encrypt else self.tr("Decrypt a file"))
         self.setMinimumWidth(620)
@@ -112,11 +121,13 @@ class FileCryptoDialog(QDialog):
         self.mode.addButton(self.to_passphrase)
         self.to_contacts.setChecked(True)
         self.model = RecipientsModel()
-        self.list = QListView()
+        self.list = QTreeView()
         self.list.setObjectName("recipientsList")
         self.list.setAccessibleName(self.tr("Recipients"))
+        self.list.setRootIsDecorated(False)
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.marking, self.reasons = marking_box(), reasons_label()
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.again = QLineEdit()
@@ -165,6 +176,10 @@ class FileCryptoDialog(QDialog):
             indented = QVBoxLayout()
             indented.setContentsMargins(INDENT, 0, 0, 0)
             indented.addWidget(self.list)
+            marking = QFormLayout()
+            marking.addRow(self.tr("Marking of the file:"), self.marking)
+            indented.addLayout(marking)
+            indented.addWidget(self.reasons)
             layout.addLayout(indented, 1)
             layout.addWidget(self.to_passphrase)
             layout.addLayout(self.pass_form)
@@ -187,9 +202,10 @@ class FileCryptoDialog(QDialog):
         self.output.textChanged.connect(lambda _: self._update())
         self.choose_source.clicked.connect(self._pick_source)
         self.choose_output.clicked.connect(self._pick_output)
-        self.to_contacts.toggled.connect(lambda _: self._update())
-        self.model.dataChanged.connect(lambda *_: self._update())
-        self.model.modelReset.connect(self._update)
+        self.to_contacts.toggled.connect(lambda _: self._recheck())
+        self.marking.currentTextChanged.connect(lambda _: self._recheck())
+        self.model.dataChanged.connect(lambda *_: self._ticks_changed())
+        self.model.modelReset.connect(self._ticks_changed)
         self._update()
         if encrypt:
             self._load_recipients()
@@ -200,10 +216,63 @@ class FileCryptoDialog(QDialog):
         session = self.session
         self.workers.run(
             "load recipients",
-            lambda ctx: load_recipients(session),
-            on_done=lambda items: self.model.set_items(items, self._preset),
+            lambda ctx: (load_recipients(session), session.files.marking_levels()),
+            on_done=while_alive(self, self._loaded),
             on_failed=self._failed,
         )
+
+    def _loaded(self, loaded: tuple[list[RecipientItem], list[str]]) -> None:
+        items, levels = loaded
+        self.marking.blockSignals(True)
+        self.marking.addItems(["", *levels])
+        self.marking.setCurrentIndex(0)
+        self.marking.blockSignals(False)
+        self.model.set_items(items, self._preset)
+
+    # --- the release policy ---------------------------------------------------------
+
+    def _ticks_changed(self) -> None:
+        before, self._ticked = self._ticked, frozenset(i.key for i in self.chosen())
+        (self._recheck if before != self._ticked else self._update)()
+
+    def _recheck(self) -> None:
+        """Ask the policy about the file, the ticked contacts and the marking (a worker)."""
+        self._checks += 1
+        self.release = None
+        self.reasons.clear()
+        names = [i.key for i in self.chosen()]
+        text = self.source.text().strip()
+        if not self.encrypting or self.to_passphrase.isChecked() or not names or not text:
+            self.model.set_policy({})
+            self._update()
+            return
+        number, files = self._checks, self.session.files
+        src, marking = Path(text), self.marking.currentText()
+
+        def check(ctx: JobContext) -> ReleaseCheck:
+            return files.check_release(src, files.target(contacts=names), marking=marking)
+
+        self.workers.run(
+            "check the release policy",
+            check,
+            on_done=while_alive(self, lambda result: self._checked(number, result)),
+            on_failed=while_alive(self, lambda exc: self._check_failed(number, exc)),
+        )
+        self._update()
+
+    def _check_failed(self, number: int, exc: BaseException) -> None:
+        if number == self._checks:  # a bug shows the error dialog; else the reason, here
+            self.model.set_policy({})
+            self._failed(exc, self.reasons)
+
+    def _checked(self, number: int, check: ReleaseCheck) -> None:
+        if number != self._checks:
+            return  # a newer change is being checked
+        self.release = check
+        cells, explanations = policy_view(check)
+        self.model.set_policy(cells)
+        self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))
+        self._update()
 
     def _set_passphrase_visible(self, visible: bool) -> None:
         """Decrypting: show the passphrase field (only once the file asks for one)."""
@@ -212,6 +281,7 @@ class FileCryptoDialog(QDialog):
             self.pass_form.setRowVisible(row, visible and (self.encrypting or row == 0))
 
     def _source_changed(self, text: str) -> None:
+        self._recheck()
         if not self.encrypting:
             self._set_passphrase_visible(False)
             self.passphrase.clear()
@@ -265,6 +335,8 @@ class FileCryptoDialog(QDialog):
                 bool(self.strength.acceptable and first == second)
                 if by_passphrase
                 else bool(self.chosen())
+                and self.release is not None
+                and self.release.ready(self.model.confirmed())
             )
         elif self._asking:
             ready = ready and bool(self.passphrase.text())
@@ -284,6 +356,7 @@ class FileCryptoDialog(QDialog):
             names = [i.key for i in self.chosen()]
             passphrase = self.passphrase.text() if self.to_passphrase.isChecked() else ""
             armor = self.armor.isChecked()
+            marking, confirmed = self.marking.currentText(), self.model.confirmed()
 
             def work(ctx: JobContext) -> bool:
                 if passphrase:
@@ -291,6 +364,7 @@ class FileCryptoDialog(QDialog):
                 else:
                     target = files.target(contacts=names)
                 files.encrypt(src, dst, target, armor=armor, overwrite=overwrite,
+                              marking=marking, confirmed=confirmed,
                               progress=lambda n, size: ctx.progress(_percent(n, size)),
                               cancel=ctx.cancelled)  # fmt: skip
                 return target.passphrase
@@ -336,7 +410,12 @@ class FileCryptoDialog(QDialog):
             who = ", ".join(i.label for i in self.chosen())
         self._say(self.tr("Encrypted to {0}: {1}.").format(who, str(dst)))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, where: QLabel | None = None) -> None:
+        if where is not None and isinstance(exc, CableDeskError):
+            problem = describe(exc)
+            where.setText(" ".join(filter(None, (problem.message, problem.hint))))
+            self._update()
+            return
         self._finished_job()
         if isinstance(exc, PassphraseNeeded):
             self._set_passphrase_visible(True)

@@ -1219,6 +1219,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Déchiffrer</translation>
     </message>
     <message>
+        <source>Marking of the file:</source>
+        <translation>Marquage du fichier :</translation>
+    </message>
+    <message>
         <source>CableDesk opens the file with your vault&apos;s keys. If it was encrypted with a passphrase instead, you are asked for it.</source>
         <translation>CableDesk ouvre le fichier avec les clés de votre coffre. S’il a été chiffré avec une phrase de passe, celle-ci vous est demandée.</translation>
     </message>
@@ -3455,12 +3459,40 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Les mentions de diffusion {caption} et {other} se contredisent&#xa0;: {caption} restreint déjà davantage. Ne gardez que {caption}.</translation>
     </message>
     <message>
+        <source>The release policy does not allow {file} ({banner}) to be encrypted to these recipients:{reasons}</source>
+        <translation>La politique de diffusion ne permet pas de chiffrer {file} ({banner}) pour ces destinataires :{reasons}</translation>
+    </message>
+    <message>
+        <source>Remove the recipients named above; confirm unverified recipients only if you trust their keys.</source>
+        <translation>Retirez les destinataires nommés ci-dessus ; ne confirmez des destinataires non vérifiés que si vous avez confiance en leurs clés.</translation>
+    </message>
+    <message>
+        <source>Remove the recipients named above.</source>
+        <translation>Retirez les destinataires nommés ci-dessus.</translation>
+    </message>
+    <message>
+        <source>State its marking, a level of your scheme such as CONFIDENTIAL: --marking on the command line, or the marking choice in the desktop.</source>
+        <translation>Indiquez son marquage, un niveau de votre référentiel tel que CONFIDENTIAL : --marking en ligne de commande, ou le choix du marquage dans l’application.</translation>
+    </message>
+    <message>
+        <source>{file} looks classified ({markings}): state its marking before encrypting it to contacts.</source>
+        <translation>{file} semble classifié ({markings}) : indiquez son marquage avant de le chiffrer pour des contacts.</translation>
+    </message>
+    <message>
+        <source>{file} is not a CableDesk cable or document: state its marking before encrypting it to contacts.</source>
+        <translation>{file} n’est ni un télégramme ni un document CableDesk : indiquez son marquage avant de le chiffrer pour des contacts.</translation>
+    </message>
+    <message>
+        <source>CableDesk cannot read the marking of {file} (a sealed cable keeps it inside its encryption): state it before encrypting it to contacts.</source>
+        <translation>CableDesk ne peut pas lire le marquage de {file} (un télégramme scellé le garde sous son chiffrement) : indiquez-le avant de le chiffrer pour des contacts.</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>
     <message>
         <source>{caption} is not a caption of the {scheme} scheme; use one of: {allowed}.</source>
-        <translation>{caption} n’est pas une mention de diffusion du référentiel {scheme} ; utilisez l’une de celles-ci : {allowed}.</translation>
+        <translation>{caption} n’est pas une mention de diffusion du référentiel {scheme}&#xa0;; utilisez l’une de celles-ci&#xa0;: {allowed}.</translation>
     </message>
     <message>
         <source>{message} {hint}</source>
@@ -4248,6 +4280,33 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>This computer has no usable keychain (such as GNOME Keyring, KWallet, the macOS Keychain or the Windows Credential Locker), so CableDesk cannot remember the vault here; you will type your passphrase each time.</source>
         <translation>Cet ordinateur n’a pas de trousseau utilisable (tel que GNOME Keyring, KWallet, le Trousseau d’accès de macOS ou le Gestionnaire d’identification de Windows)&#xa0;: CableDesk ne peut donc pas mémoriser le coffre ici, et vous saisirez votre phrase de passe à chaque fois.</translation>
+    </message>
+</context>
+<context>
+    <name>filePolicy</name>
+    <message>
+        <source>Marking of the file</source>
+        <translation>Marquage du fichier</translation>
+    </message>
+    <message>
+        <source>Needed for a file that is not a CableDesk cable, document or backup: a level of your scheme, or a marking such as CONFIDENTIAL//REL TO USA, GBR.</source>
+        <translation>Nécessaire pour un fichier qui n’est ni un télégramme, ni un document, ni une sauvegarde CableDesk : un niveau de votre référentiel, ou un marquage tel que CONFIDENTIAL//REL TO USA, GBR.</translation>
+    </message>
+    <message>
+        <source>Release policy</source>
+        <translation>Politique de diffusion</translation>
+    </message>
+    <message>
+        <source>Refused (see below)</source>
+        <translation>Refusé (voir ci-dessous)</translation>
+    </message>
+    <message>
+        <source>Unverified: tick to confirm you trust this key</source>
+        <translation>Non vérifié&#xa0;: cochez si vous faites confiance à cette clé</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Autorisé</translation>
     </message>
 </context>
 <context>

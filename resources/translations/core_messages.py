@@ -625,4 +625,35 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("core", "Choose a higher level, or write a releasable paragraph first."),
     QT_TRANSLATE_NOOP("core", "The subject of this cable may not be released at this level."),
     QT_TRANSLATE_NOOP("core", "Withhold it, or give a releasable subject instead."),
+    # Encryption of a file to contacts (services/_file_release.py)
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The release policy does not allow {file} ({banner}) to be encrypted to "
+        "these recipients:{reasons}",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Remove the recipients named above; confirm unverified recipients only if "
+        "you trust their keys.",
+    ),
+    QT_TRANSLATE_NOOP("core", "Remove the recipients named above."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "State its marking, a level of your scheme such as CONFIDENTIAL: --marking on the "
+        "command line, or the marking choice in the desktop.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{file} looks classified ({markings}): state its marking before encrypting it to contacts.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{file} is not a CableDesk cable or document: state its marking before "
+        "encrypting it to contacts.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "CableDesk cannot read the marking of {file} (a sealed cable keeps it inside "
+        "its encryption): state it before encrypting it to contacts.",
+    ),
 )

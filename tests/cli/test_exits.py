@@ -77,7 +77,8 @@ def test_encryption_to_a_contact_cut_short_is_not_audited(
 ) -> None:
     plain = tmp_path / "notes.txt"
     plain.write_bytes(b"x" * 300_000)
-    done = _closed_reader([*jane.options, "encrypt", "--to", "Klaus Weber", str(plain)])
+    done = _closed_reader([*jane.options, "encrypt", "--to", "Klaus Weber", "--marking", "U",
+                           "--confirm-unverified", str(plain)])  # fmt: skip
     assert done.returncode == EXIT_USAGE, done.stderr
     assert b"the output is incomplete" in done.stderr
     assert [e for e in audit_events(cli, jane) if e["event"] == "file encrypted"] == []

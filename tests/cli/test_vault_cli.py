@@ -69,7 +69,8 @@ def test_identity_card_contacts_groups_and_files(
     plain = tmp_path / "memo.txt"
     plain.write_text("the minister said yes\n")
     sealed = tmp_path / "memo.age"
-    assert at(jane, "encrypt", "--to", "EU posts", "-o", str(sealed), str(plain))[0] == 0
+    to = ("--marking", "UNCLASSIFIED", "--confirm-unverified", "--not-me")
+    assert at(jane, "encrypt", "--to", "EU posts", *to, "-o", str(sealed), str(plain))[0] == 0
     out_file = tmp_path / "memo.out"
     assert at(klaus, "decrypt", "-o", str(out_file), str(sealed))[0] == 0  # vault identity
     assert out_file.read_text() == "the minister said yes\n"

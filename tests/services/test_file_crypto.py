@@ -24,6 +24,7 @@ from cabledesk.services.file_crypto import FileCryptoService, PassphraseNeeded
 from cabledesk.store.vault import Vault
 
 KLAUS = Identity.generate("Klaus Weber", "AMEMBASSY BERLIN")
+OK = {KLAUS.fingerprint}  # Klaus is not verified: the user confirms him
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +58,10 @@ def test_to_a_contact_then_audited(
     seen: list[tuple[int, int | None]] = []
     target = service.target(contacts=["Klaus Weber"])
     assert target.names == ("Klaus Weber",) and not target.passphrase
-    service.encrypt(src, out, target, progress=lambda n, size: seen.append((n, size)))
+    service.encrypt(
+        src, out, target, marking="UNCLASSIFIED", confirmed={KLAUS.fingerprint},
+        progress=lambda n, size: seen.append((n, size)),
+    )  # fmt: skip
     assert seen[-1] == (200_000, 200_000)
     plain = io.BytesIO()
     decrypt(io.BytesIO(out.read_bytes()), plain, [KLAUS.encryption_key])
@@ -66,7 +70,8 @@ def test_to_a_contact_then_audited(
     assert entry.event == "file encrypted"
     assert entry.details == {
         "file": "report.pdf", "output": "report.pdf.age",
-        "to": [f"Klaus Weber ({KLAUS.fingerprint})"],
+        "to": [f"Klaus Weber ({KLAUS.fingerprint})"], "to me": True,
+        "marking": ["UNCLASSIFIED"],
     }  # fmt: skip
 
 
@@ -82,11 +87,11 @@ def test_nothing_is_audited_when_the_encryption_fails(
             service.encrypt(tmp_path / "nonexistent.txt", out, target)
     elif failure == "cancelled":
         with pytest.raises(Cancelled):
-            service.encrypt(src, out, target, cancel=lambda: True)
+            service.encrypt(src, out, target, marking="U", confirmed=OK, cancel=lambda: True)
     else:
         out.write_bytes(b"keep me")
         with pytest.raises(InputError, match="already exists"):
-            service.encrypt(src, out, target)
+            service.encrypt(src, out, target, marking="U", confirmed=OK)
         assert out.read_bytes() == b"keep me"
     assert _events(vault) == before
     assert failure == "existing output" or not out.exists()
@@ -101,7 +106,13 @@ def test_a_stream_whose_reader_went_away_is_not_audited(
 
     before = _events(vault)
     with pytest.raises(BrokenPipeError):
-        service.encrypt(_plain(tmp_path), GoneReader(), service.target(contacts=["Klaus"]))
+        service.encrypt(
+            _plain(tmp_path),
+            GoneReader(),
+            service.target(contacts=["Klaus"]),
+            marking="U",
+            confirmed=OK,
+        )
     assert _events(vault) == before
 
 

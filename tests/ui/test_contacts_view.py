@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QPushButton,
+    QTreeView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -239,7 +239,7 @@ def test_encrypt_to_selected_opens_the_dialog_with_them(
     _button(view, "contacts_encrypt").click()
     dialog = child(view, QDialog, "fileCryptoDialog")
     assert dialog.isVisible()
-    model = child(dialog, QListView, "recipientsList").model()
+    model = child(dialog, QTreeView, "recipientsList").model()
     checked = [
         str(model.index(r, 0).data())
         for r in range(model.rowCount())

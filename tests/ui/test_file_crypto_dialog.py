@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -69,6 +70,13 @@ def _row(dialog: FileCryptoDialog, starts: str) -> QModelIndex:
     raise AssertionError(starts)
 
 
+def _confirm(dialog: FileCryptoDialog, starts: str) -> None:
+    """Tick "confirm" in the release-policy column of an unverified contact."""
+    cell = _row(dialog, starts).siblingAtColumn(1)
+    assert cell.data() == "Unverified: tick to confirm you trust this key"
+    dialog.model.setData(cell, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+
+
 def _contact(session: Session, who: Identity) -> None:
     session.contacts.import_card(ContactCard.for_identity(who).to_bytes())
 
@@ -95,7 +103,12 @@ def test_encrypt_to_a_contact_and_audit_it(
     assert not _start(dialog).isEnabled()
     qtbot.keyClicks(_field(dialog, "sourcePath"), str(src))
     assert _field(dialog, "outputPath").text() == str(files / "report.pdf.age")
-    assert _start(dialog).isEnabled()  # Klaus is checked already
+    assert not _start(dialog).isEnabled()  # Klaus is checked, but the file has no marking
+    assert "state its marking" in child(dialog, QLabel, "policyReasons").text()
+    child(dialog, QComboBox, "marking").setCurrentText("UNCLASSIFIED")
+    assert not _start(dialog).isEnabled()  # Klaus is not verified: confirm him
+    _confirm(dialog, "Klaus Weber")
+    assert _start(dialog).isEnabled()
     qtbot.mouseClick(_start(dialog), Qt.MouseButton.LeftButton)
     out = files / "report.pdf.age"
     assert _message(dialog) == f"Encrypted to Klaus Weber — AMEMBASSY BERLIN (unverified): {out}."
@@ -107,6 +120,8 @@ def test_encrypt_to_a_contact_and_audit_it(
         "file": "report.pdf",
         "output": "report.pdf.age",
         "to": [f"Klaus Weber ({klaus.fingerprint})"],
+        "to me": True,
+        "marking": ["UNCLASSIFIED"],
     }
     assert sorted(p.name for p in files.iterdir()) == [
         "check.out",
@@ -146,6 +161,8 @@ def test_revoked_contacts_and_their_groups_cannot_be_chosen(
     assert berlin.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     qtbot.keyClicks(_field(dialog, "sourcePath"), str(_plain(files)))
     _field(dialog, "outputPath").setText(str(files / "to-berlin.age"))
+    child(dialog, QComboBox, "marking").setCurrentText("UNCLASSIFIED")
+    _confirm(dialog, "Klaus Weber")
     child(dialog, QCheckBox, "armor").click()
     _start(dialog).click()
     out = files / "to-berlin.age"
@@ -315,3 +332,30 @@ def test_a_weak_passphrase_is_refused_in_the_words_of_the_command_line(
     assert child(dialog, QLabel, "strengthHint").text() == (estimate("summer2024").words.render())
     assert not _start(dialog).isEnabled()
     assert not (files / "report.pdf.age").exists()
+
+
+def test_encrypt_to_contact_applies_the_release_policy_to_a_noforn_cable_in_the_dialog(
+    qtbot: QtBot, session: Session, workers: Workers, files: Path
+) -> None:
+    """Issue 15, point 7, in the desktop: the dialog shows the policy's reasons per
+    contact and Encrypt stays disabled; a marking stated lower does not help."""
+    from cabledesk.domain.canonical import encode_cable
+    from tests.services.conftest import CABLE
+
+    nigel = Identity.generate(
+        "Nigel Hart", "BRITISH EMBASSY PARIS", clearance="CONFIDENTIAL", nationality="GBR"
+    )
+    _contact(session, nigel)
+    session.contacts.verify("Nigel Hart", "in person")
+    src = files / "cable.json"
+    src.write_bytes(encode_cable(CABLE))
+    dialog = _dialog(qtbot, session, workers, encrypt=True, recipients=[nigel.fingerprint])
+    qtbot.keyClicks(_field(dialog, "sourcePath"), str(src))
+    reasons = child(dialog, QLabel, "policyReasons")
+    assert "Nigel Hart (GBR) may not receive this NOFORN cable" in reasons.text()
+    assert _row(dialog, "Nigel Hart").siblingAtColumn(1).data() == "Refused (see below)"
+    assert not _start(dialog).isEnabled()
+    child(dialog, QComboBox, "marking").setCurrentText("UNCLASSIFIED")
+    assert "NOFORN" in reasons.text() and not _start(dialog).isEnabled()
+    dialog.run()  # Enter on a disabled button does nothing either
+    assert not (files / "cable.json.age").exists()
