@@ -19,7 +19,7 @@ from typing import BinaryIO, cast
 
 from cabledesk.crypto.age import Identity, Stanza, decrypt
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
-from cabledesk.domain.trust import Trust
+from cabledesk.domain.trust import KnownAs, Trust
 from cabledesk.errors import InputError, NoIdentityMatch
 from cabledesk.seal._checks import Opener, check_package
 from cabledesk.seal._hashing import HashWorker
@@ -65,6 +65,10 @@ class _Tracked:
         return str(make()) if callable(make) else None
 
 
+def _stranger(fingerprint: str) -> KnownAs | None:
+    return None
+
+
 def open_sealed(
     src: BinaryIO | Path,
     identities: Sequence[Identity],
@@ -77,6 +81,7 @@ def open_sealed(
     now: datetime | None = None,
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    known_as: Callable[[str], KnownAs | None] | None = None,
 ) -> Verification:
     """Open and verify the sealed cable ``src`` (a binary stream or a path).
 
@@ -86,7 +91,10 @@ def open_sealed(
     the attachments are written there — only if the verdict is not a failure,
     never replacing a file. ``schemes`` are the classification schemes by id
     that check the cable's marking (default: the shipped ones). ``progress``
-    receives the count of package bytes decrypted so far.
+    receives the count of package bytes decrypted so far. ``known_as`` gives how
+    the opener's own contact record names a signer's fingerprint: the verdict
+    names the signer so, and the name the package claims is only a warning when
+    it differs (default: no records, the claimed name is shown as a claim).
 
     Returns the :class:`Verification` (see docs/FORMAT.md for what is a verdict).
     Raises, for input that is not a readable sealed cable: HeaderError or
@@ -127,7 +135,9 @@ def open_sealed(
         sink.finish()
         opened_with = next((t.recipient() for t in tracked if t.opened), None)
         known = SchemeRegistry.load() if schemes is None else schemes
-        opener = Opener(me, trust_of, opened_with, probe.count, moment, known)
+        opener = Opener(
+            me, trust_of, opened_with, probe.count, moment, known, known_as or _stranger
+        )
         result = check_package(sink, opener)
         if result.ok and staging is not None:
             result = replace(result, extracted=staging.commit())

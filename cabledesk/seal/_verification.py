@@ -26,7 +26,7 @@ from typing import Any
 
 from cabledesk.crypto.signedtext import format_time
 from cabledesk.domain.cable import Cable
-from cabledesk.domain.trust import Trust
+from cabledesk.domain.trust import KnownAs, Trust
 from cabledesk.seal._manifest import (
     FORMAT_IDS,
     ManifestFile,
@@ -143,7 +143,9 @@ class Verification:
     package: kind cable, rules version 1); ``statements`` reports the clearance
     statements, once the files were found intact. ``computed_banner`` is, on a
     ``marking-mismatch``, what the cable's portion marks add up to (None when
-    they cannot be read).
+    they cannot be read). ``known_as`` is how the opener's own contact record names
+    the signer (None: not among their contacts) — the name to show; ``signer.name``
+    is only what the package claims.
     """
 
     verdict: Verdict
@@ -170,6 +172,7 @@ class Verification:
     rollup: int | None = None
     statements: tuple[StatementReport, ...] = ()
     computed_banner: str | None = None
+    known_as: KnownAs | None = None
 
     @property
     def severity(self) -> Severity:
@@ -213,6 +216,7 @@ class Verification:
             "rollup": self.rollup,
             "statements": [s.to_dict() for s in self.statements],
             "computed_banner": self.computed_banner,
+            "known_as": None if self.known_as is None else _known(self.known_as),
         }
 
     def to_json(self) -> str:
@@ -233,6 +237,10 @@ def _signer(s: ManifestSender) -> dict[str, Any]:
         "pq_recipient": s.pq_recipient,
         "ssh_key": s.ssh_key,
     }
+
+
+def _known(k: KnownAs) -> dict[str, Any]:
+    return {"name": k.name, "post": k.post, "keys_changed": k.keys_changed}
 
 
 def _trust(t: Trust) -> dict[str, Any]:

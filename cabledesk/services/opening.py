@@ -16,15 +16,16 @@ only when asked, into the folder the user chose.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from cabledesk.crypto.keys import Identity
 from cabledesk.domain.cable import cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import InputError, MarkingError, SchemeError
 from cabledesk.seal import Severity, Verification, open_sealed
 from cabledesk.services.contacts import ContactsService, ImportOutcome
@@ -81,6 +82,15 @@ class OpenService:
 
         return trust_of
 
+    def _known_as(self, identities: Sequence[Identity]) -> Callable[[str], KnownAs | None]:
+        contacts = ContactsService(self._vault)
+        own = {i.fingerprint: KnownAs(f"{i.name} (you)", i.post) for i in identities}
+
+        def known_as(fingerprint: str) -> KnownAs | None:
+            return own.get(fingerprint) or contacts.known_as(fingerprint)
+
+        return known_as
+
     def _open(
         self,
         path: Path,
@@ -112,6 +122,7 @@ class OpenService:
             src,
             [i.encryption_key for i in identities],
             trust_of=self._trust_of(own),
+            known_as=self._known_as(identities),
             me=own,
             extract_to=extract_to,
             schemes=self._schemes,
