@@ -138,8 +138,8 @@ class ContactsService:
             if replaces is not None:
                 extra = {
                     "keys_changed_from": replaces.fingerprint,
-                    "keys_before": replaces.card.key_set(),
-                    "keys_after": card.key_set(),
+                    "keys_before": replaces.card.key_set().replace("\n", "; "),
+                    "keys_after": card.key_set().replace("\n", "; "),
                 }
             self._audit(Event.CONTACT_IMPORTED, card, **extra)
         return ImportOutcome(contact, ImportStatus.NEW, replaced=replaces)
@@ -177,7 +177,10 @@ class ContactsService:
         )
         details: dict[str, str | bool] = {"updated": True}
         if keys_changed:
-            details |= {"keys_before": existing.card.key_set(), "keys_after": card.key_set()}
+            details |= {
+                "keys_before": existing.card.key_set().replace("\n", "; "),
+                "keys_after": card.key_set().replace("\n", "; "),
+            }
         for change in changes:
             details |= {f"{change.claim}_before": change.before,
                         f"{change.claim}_after": change.after}  # fmt: skip
@@ -337,7 +340,10 @@ class ContactsService:
             self._vault.contacts.set_trust(
                 contact.fingerprint, Trust(TrustState.VERIFIED, self._now(), how)
             )
-            details: dict[str, str | bool] = {"how": how, "keys": contact.card.key_set()}
+            details: dict[str, str | bool] = {
+                "how": how,
+                "keys": contact.card.key_set().replace("\n", "; "),
+            }
             before = contact.verified_card
             for change in () if before is None else claim_changes(before, contact.card):
                 details |= {f"{change.claim}_before": change.before,
