@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 from cabledesk.cli._session import add_vault_options, open_session
 
 if TYPE_CHECKING:
-    from cabledesk.services.contacts import Contact, Group
+    from typing import TextIO
+
+    from cabledesk.services.contacts import Contact, Group, ImportOutcome
 
 __all__ = ["register"]
 
@@ -61,6 +63,12 @@ def register(commands: Any) -> None:
     add_vault_options(p)
     p.add_argument("contact", metavar="FINGERPRINT")
     p.add_argument("--how", default="", help="how it was verified, e.g. 'read on the phone'")
+    p.add_argument(
+        "--age-recipient",
+        default=None,
+        metavar="age1...",
+        help="the age recipient you compared too (required for a contact added from raw keys)",
+    )
     p.set_defaults(handler=_verify)
 
     p = sub.add_parser("revoke", help="stop trusting a contact's keys (lost, compromised)")
@@ -102,6 +110,8 @@ def _contact_json(c: Contact) -> dict[str, object]:
         "fingerprint": c.fingerprint,
         "safety_number": c.card.safety_number,
         "trust": c.trust.state.value,
+        "keys_changed": c.keys_changed,
+        "claims_to_verify": list(c.claims_changed),
         "trust_since": c.trust.since.isoformat() if c.trust.since else None,
         "trust_how": c.trust.how,
         "self_certified": c.card.self_certified,
@@ -114,9 +124,53 @@ def _contact_json(c: Contact) -> dict[str, object]:
     }
 
 
+def _state(c: Contact) -> str:
+    if c.keys_changed:
+        return "KEYS CHANGED since you verified them"
+    if c.claims_changed:
+        return f"verified; changed {', '.join(c.claims_changed)} not yet verified"
+    return c.trust.state.value
+
+
 def _line(c: Contact) -> str:
     certified = "" if c.card.self_certified else "  (not self-certified)"
-    return f"{c.trust.state.value:<11} {c.fingerprint}  {c.name} — {c.card.post}{certified}"
+    flag = "  [KEYS CHANGED since you verified them]" if c.keys_changed else ""
+    claims = f"  [changed, to verify: {', '.join(c.claims_changed)}]" if c.claims_changed else ""
+    return (
+        f"{c.trust.state.value:<11} {c.fingerprint}  {c.name} — {c.card.post}"
+        f"{certified}{flag}{claims}"
+    )
+
+
+def print_import(outcome: ImportOutcome, file: TextIO | None = None) -> None:
+    """What importing a card did: the contact, what changed (before → after), and
+    whether the user must verify; every text from the card through ``visible``."""
+    from cabledesk.cli._terminal import visible
+
+    c = outcome.contact
+    verb = {"new": "Imported", "updated": "Updated", "unchanged": "Already had"}[outcome.status]
+    lines = [f"{verb} {c.name} ({c.card.post}), {_state(c)}."]
+    if outcome.replaced is not None:
+        r = outcome.replaced
+        lines += [
+            f"WARNING: KEYS CHANGED since you verified them. You verified {r.name} with the key "
+            f"{r.fingerprint}; this card has another key. It is another, unverified contact.",
+        ]
+    for change in outcome.changes:
+        lines.append(f"  {change.claim}: {change.before} -> {change.after}")
+    if outcome.keys_before is not None:
+        lines.append("  keys changed (signed by the same identity key):")
+        lines += [f"    before: {k}" for k in outcome.keys_before.splitlines()]
+        lines += [f"    after:  {k}" for k in c.card.key_set().splitlines()]
+    lines += [f"Fingerprint:   {c.fingerprint}", f"Safety number: {c.card.safety_number}"]
+    for line in lines:
+        print(visible(line), file=file)
+    if outcome.needs_verification:
+        print(
+            "Compare the safety number with its owner by phone or in person, then run "
+            f"'cabledesk-cli contact verify {c.fingerprint}'.",
+            file=sys.stderr,
+        )
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -125,17 +179,7 @@ def _import(args: argparse.Namespace) -> int:
     data = read_small_file(args.file, "contact card")
     with open_session(args) as session:
         outcome = session.contacts.import_card(data)
-    c = outcome.contact
-    verb = {"new": "Imported", "updated": "Updated", "unchanged": "Already had"}[outcome.status]
-    print(f"{verb} {c.name} ({c.card.post}), {c.trust.state.value}.")
-    print(f"Fingerprint:   {c.fingerprint}")
-    print(f"Safety number: {c.card.safety_number}")
-    if c.trust.state.value == "unverified":
-        print(
-            "Compare the safety number with its owner by phone or in person, then run "
-            f"'cabledesk-cli contact verify {c.fingerprint}'.",
-            file=sys.stderr,
-        )
+    print_import(outcome)
     return 0
 
 
@@ -184,7 +228,7 @@ def _show(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     with open_session(args) as session:
-        c = session.contacts.verify(args.contact, args.how)
+        c = session.contacts.verify(args.contact, args.how, age_recipient=args.age_recipient)
     print(f"{c.name} ({c.fingerprint}) is now verified: {c.trust.how}.")
     return 0
 
@@ -199,7 +243,11 @@ def _revoke(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         c = session.contacts.export_card(args.contact, Path(args.output))
-    print(f"Wrote {c.name}'s card to {args.output}.", file=sys.stderr)
+    if c.card.self_certified:
+        print(f"Wrote {c.name}'s card to {args.output}.", file=sys.stderr)
+    else:
+        print(f"{c.name} was added from raw public keys: wrote their keys (not a card) to "
+              f"{args.output}.", file=sys.stderr)  # fmt: skip
     return 0
 
 

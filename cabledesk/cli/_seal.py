@@ -142,8 +142,14 @@ def _print_verification(result: Verification, *, with_cable: bool) -> None:
         lines.append(f"  {result.hint}")
     if result.signer is not None:
         trust = result.trust.state.value if result.trust else "unknown"
-        lines.append(f"  signed by: {result.signer.name} ({result.signer.post}), "
-                     f"{result.signer.fingerprint}, {trust}")  # fmt: skip
+        known, signer = result.known_as, result.signer
+        claimed = f"{signer.name} ({signer.post})" if signer.post else signer.name
+        if known is not None and known.keys_changed:
+            trust = "KEYS CHANGED since you verified them"
+        who = known.label if known is not None else f"not among your contacts, signs as '{claimed}'"
+        lines.append(f"  signed by: {who}, {signer.fingerprint}, {trust}")
+        if known is not None and known.label != claimed:
+            lines.append(f"  signs as: '{claimed}' (the sender's own claim, not your record)")
     if result.addressed_to_you is not None:
         lines.append(f"  addressed to you: {'yes' if result.addressed_to_you else 'NO'}")
     if result.banner:
@@ -231,8 +237,9 @@ def _open(args: argparse.Namespace) -> int:
     else:
         _print_verification(result, with_cable=True)
         if imported is not None:
-            print(visible(f"Imported {imported.contact.name}'s card ({imported.status}, "
-                          "unverified)."), file=sys.stderr)  # fmt: skip
+            from cabledesk.cli._contacts import print_import
+
+            print_import(imported, file=sys.stderr)
     return _exit_code(result, accept_forwarded=args.accept_forwarded)
 
 

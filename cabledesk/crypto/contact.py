@@ -54,7 +54,7 @@ from cabledesk.crypto._cardfields import (
     read_v2_fields,
 )
 from cabledesk.crypto.age import X25519Recipient
-from cabledesk.crypto.fingerprint import fingerprint, safety_number
+from cabledesk.crypto.fingerprint import fingerprint, keys_safety_number, safety_number
 from cabledesk.crypto.keys import Identity, PublicKeys, parse_ssh_ed25519_line
 from cabledesk.crypto.signedtext import (
     canonical_json,
@@ -117,6 +117,11 @@ class ContactCard:
 
     @property
     def safety_number(self) -> str:
+        """The number to compare with the owner: of the signing key, which binds the
+        rest by its signature; for a record of raw public keys (not self-certified),
+        of both keys (:func:`~cabledesk.crypto.fingerprint.keys_safety_number`)."""
+        if not self.self_certified:
+            return keys_safety_number(self.keys.signing, str(self.keys.encryption))
         return safety_number(self.keys.signing)
 
     @property

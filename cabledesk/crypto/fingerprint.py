@@ -34,9 +34,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from cabledesk.crypto._sshwire import ED25519_KEY_SIZE, ed25519_public_blob
 
-__all__ = ["SAFETY_GROUPS", "SAFETY_ITERATIONS", "fingerprint", "safety_number"]
+__all__ = [
+    "SAFETY_GROUPS",
+    "SAFETY_ITERATIONS",
+    "fingerprint",
+    "keys_safety_number",
+    "safety_number",
+]
 
 SAFETY_LABEL = b"cabledesk-safety-number-v1\x00"
+KEYS_SAFETY_LABEL = b"cabledesk-safety-number-keys-v1\x00"
 SAFETY_ITERATIONS = 5200
 SAFETY_GROUPS = 12
 SAFETY_GROUP_BYTES = 5
@@ -61,8 +68,19 @@ def fingerprint(key: bytes | Ed25519PublicKey) -> str:
 
 def safety_number(key: bytes | Ed25519PublicKey) -> str:
     """The key's safety number: 60 digits in 12 space-separated groups of 5."""
-    wire = _wire(key)
-    h = hashlib.sha512(SAFETY_LABEL + wire).digest()
+    return _number(SAFETY_LABEL, _wire(key))
+
+
+def keys_safety_number(key: bytes | Ed25519PublicKey, age_recipient: str) -> str:
+    """The safety number of a signing key *and* an encryption key that no signature
+    binds together (a contact made from raw public keys): as :func:`safety_number`,
+    with the label ``cabledesk-safety-number-keys-v1`` and ``W`` followed by the
+    ``age1…`` recipient's text, so that comparing it compares both keys."""
+    return _number(KEYS_SAFETY_LABEL, _wire(key) + age_recipient.encode("ascii"))
+
+
+def _number(label: bytes, wire: bytes) -> str:
+    h = hashlib.sha512(label + wire).digest()
     for _ in range(SAFETY_ITERATIONS):
         h = hashlib.sha512(h + wire).digest()
     groups = (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-__all__ = ["Trust", "TrustState"]
+__all__ = ["KnownAs", "Trust", "TrustState"]
 
 
 class TrustState(StrEnum):
@@ -44,3 +44,19 @@ class Trust:
     def usable(self) -> bool:
         """Whether keys in this state may be used at all (not revoked)."""
         return self.state is not TrustState.REVOKED
+
+
+@dataclass(frozen=True, slots=True)
+class KnownAs:
+    """How the user's own contact record names the owner of a key — the only name a
+    verdict gives them (a file's claimed name is the sender's own statement) — and
+    whether that contact's keys changed since the user verified them."""
+
+    name: str
+    post: str = ""
+    keys_changed: bool = False
+
+    @property
+    def label(self) -> str:
+        """``Name (POST)``, or the name alone."""
+        return f"{self.name} ({self.post})" if self.post else self.name

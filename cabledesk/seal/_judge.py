@@ -24,7 +24,7 @@ from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.canonical import SCHEMA_IDS, decode_cable, encode_cable
 from cabledesk.domain.scheme import ClassificationScheme
-from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import CableDeskError, MarkingError
 from cabledesk.seal._manifest import ATTACHMENTS, DOCX, Manifest
 from cabledesk.seal._statement import Statement
@@ -50,6 +50,10 @@ CLOCK_SKEW = timedelta(minutes=5)
 DO_NOT_TRUST = "Do not trust any part of it; ask the sender for a fresh copy."
 
 
+def _no_record(fingerprint: str) -> KnownAs | None:
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentRenderer:
     """How the opener renders a cable into the ``cable.docx`` a sender would include:
@@ -64,8 +68,9 @@ class Opener:
     """Who opens: their fingerprints, the age key that decrypted, the header's stanza
     count, the time, and the classification schemes they know (by id); whether they
     accept a cable forwarded to them, when the keys of their contacts expire (by
-    fingerprint, None when unknown), and how they render a cable to check the
-    document a package includes."""
+    fingerprint, None when unknown), how they render a cable to check the document a
+    package includes, and how their own contact records name a signer's key
+    (``known_as``)."""
 
     me: Collection[str]
     trust_of: Callable[[str], Trust | None]
@@ -76,6 +81,7 @@ class Opener:
     accept_forwarded: bool = False
     expiry_of: Callable[[str], datetime | None] | None = None
     renderer: DocumentRenderer | None = None
+    known_as: Callable[[str], KnownAs | None] = _no_record
 
 
 def with_verdict(
@@ -95,8 +101,12 @@ def judge(
     statements: Sequence[tuple[str, bytes]],
     opener: Opener,
 ) -> Verification:
-    """The verdict on an intact package whose signature verified."""
-    name = manifest.sender.name
+    """The verdict on an intact package whose signature verified. The signer is named
+    as the opener's own contact record names them; a package's own name for its
+    signer, when it differs, is only a warning (it is the sender's claim)."""
+    known = opener.known_as(manifest.sender.fingerprint)
+    signed = replace(signed, known_as=known)
+    name = known.name if known is not None else manifest.sender.name
     try:
         cable = decode_cable(cable_json)
     except CableDeskError as exc:
@@ -119,7 +129,7 @@ def judge(
     signed = replace(signed, statements=tuple(report_statement(p, d, cable) for p, d in statements))
     scheme = opener.schemes.get(cable.scheme)
     if scheme is not None:
-        mismatch = _marking_mismatch(signed, manifest, cable, scheme)
+        mismatch = _marking_mismatch(signed, manifest, cable, scheme, name)
         if mismatch is not None:
             return mismatch
     document = _check_document(manifest, cable, opener)
@@ -137,10 +147,10 @@ def judge(
     )
     trust = _trust(manifest.sender.fingerprint, opener)
     expires = _expiry(manifest, opener)
-    verdict, message, hint = _verdict(manifest, addressed, trust, expires)
+    verdict, message, hint = _verdict(manifest, addressed, trust, known, expires)
     if verdict is Verdict.VALID and document is None:
         verdict, message, hint = _document_not_checked(message)
-    warnings = _warnings(manifest, cable, opener, expires)
+    warnings = _claimed_name(manifest, known) + _warnings(manifest, cable, opener, expires)
     if document is None:
         warnings.append(
             "The document in this package (cable.docx) was not checked against the cable: it "
@@ -200,9 +210,9 @@ def report_statement(path: str, data: bytes, cable: Cable) -> StatementReport:
 
 
 def _marking_mismatch(
-    signed: Verification, manifest: Manifest, cable: Cable, scheme: ClassificationScheme
+    signed: Verification, manifest: Manifest, cable: Cable, scheme: ClassificationScheme, name: str
 ) -> Verification | None:
-    name, banner = manifest.sender.name, manifest.banner
+    banner = manifest.banner
     try:
         computed = cable_banner(cable, scheme, rollup=manifest.rollup).banner
     except MarkingError as exc:
@@ -282,19 +292,38 @@ def _expiry(manifest: Manifest, opener: Opener) -> datetime | None:
     return min(dates) if dates else None
 
 
+def _claimed(manifest: Manifest) -> str:
+    sender = manifest.sender
+    return f"{sender.name} ({sender.post})" if sender.post else sender.name
+
+
+def _claimed_name(manifest: Manifest, known: KnownAs | None) -> list[str]:
+    """A warning when the package names its signer otherwise than the user's record."""
+    if known is None or known.label == _claimed(manifest):
+        return []
+    return [
+        f"It signs as '{_claimed(manifest)}'; your contact record names this key "
+        f"{known.label}. The name in a cable is only its sender's claim."
+    ]
+
+
 def _verdict(
-    manifest: Manifest, addressed: bool, trust: Trust, expires: datetime | None
+    manifest: Manifest,
+    addressed: bool,
+    trust: Trust,
+    known: KnownAs | None,
+    expires: datetime | None,
 ) -> tuple[Verdict, str, str | None]:
     sender = manifest.sender
-    who = f"{sender.name} ({sender.post})" if sender.post else sender.name
+    who = known.label if known is not None else _claimed(manifest)
+    name = known.name if known is not None else sender.name
     if trust.state is TrustState.REVOKED:
         since = f" on {trust.since:%Y-%m-%d}" if trust.since else ""
         why = f" ({trust.how})" if trust.how else ""
         return (
             Verdict.SIGNER_REVOKED,
             f"This cable is signed with the key of {who}, which was revoked{since}{why}.",
-            "Do not trust it, even though it is intact: whoever holds that key may not be "
-            f"{sender.name}.",
+            f"Do not trust it, even though it is intact: whoever holds that key may not be {name}.",
         )
     if expires is not None and expires <= manifest.created:
         return (
@@ -311,28 +340,34 @@ def _verdict(
                 Verdict.NOT_ADDRESSED_TO_YOU,
                 f"This cable was re-encrypted to you by someone other than the signer: {who} "
                 f"sealed it for {names}, not for you.",
-                f"It is intact, but ask {sender.name} whether you were meant to receive it.",
+                f"It is intact, but ask {name} whether you were meant to receive it.",
             )
         return (
             Verdict.NOT_ADDRESSED_TO_YOU,
             f"This cable was not sealed for you: {who} sealed it for {names}, and someone "
             "re-encrypted it to you.",
-            f"Do not rely on it. Ask {sender.name} to seal it for you if you are meant to "
-            "receive it.",
+            f"Do not rely on it. Ask {name} to seal it for you if you are meant to receive it.",
         )
     if trust.state is TrustState.UNKNOWN:
         return (
             Verdict.SIGNER_UNKNOWN,
-            f"Intact and signed by {who}, who is not among your contacts "
-            f"(key {sender.fingerprint}).",
+            f"Intact and signed by a key that is not among your contacts "
+            f"({sender.fingerprint}), which signs as '{who}'.",
             "Import the sender's contact card from this cable and compare its safety number "
             "with them through another channel before trusting it.",
+        )
+    if trust.state is TrustState.UNVERIFIED and known is not None and known.keys_changed:
+        return (
+            Verdict.SIGNER_UNVERIFIED,
+            f"Intact and signed by {who}, whose keys changed since you verified them.",
+            f"Do not trust it yet: whoever holds these keys may not be the {name} you "
+            "verified. Compare the safety number with them through another channel.",
         )
     if trust.state is TrustState.UNVERIFIED:
         return (
             Verdict.SIGNER_UNVERIFIED,
             f"Intact and signed by {who}, whose key you have not verified yet.",
-            f"Compare the safety number with {sender.name} through another channel, then "
+            f"Compare the safety number with {name} through another channel, then "
             "mark the contact verified.",
         )
     return Verdict.VALID, f"Intact and signed by {who}, a verified contact, for you.", None

@@ -19,7 +19,7 @@ from typing import BinaryIO, cast
 
 from cabledesk.crypto.age import Identity, Stanza, decrypt
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
-from cabledesk.domain.trust import Trust
+from cabledesk.domain.trust import KnownAs, Trust
 from cabledesk.errors import InputError, NoIdentityMatch
 from cabledesk.seal._checks import Opener, check_package
 from cabledesk.seal._hashing import HashWorker
@@ -66,6 +66,10 @@ class _Tracked:
         return str(make()) if callable(make) else None
 
 
+def _stranger(fingerprint: str) -> KnownAs | None:
+    return None
+
+
 def open_sealed(
     src: BinaryIO | Path,
     identities: Sequence[Identity],
@@ -81,6 +85,7 @@ def open_sealed(
     accept_forwarded: bool = False,
     expiry_of: Callable[[str], datetime | None] | None = None,
     renderer: DocumentRenderer | None = None,
+    known_as: Callable[[str], KnownAs | None] | None = None,
 ) -> Verification:
     """Open and verify the sealed cable ``src`` (a binary stream or a path).
 
@@ -95,7 +100,10 @@ def open_sealed(
     instead of a failure; ``expiry_of`` gives the expiry the opener recorded for
     a contact's key (by fingerprint); ``renderer`` renders the cable again to
     check the package's ``cable.docx`` (without one, or of another version, the
-    document is "not checked").
+    document is "not checked"). ``known_as`` gives how the opener's own contact
+    record names a signer's fingerprint: the verdict names the signer so, and the
+    name the package claims is only a warning when it differs (default: no
+    records, the claimed name is shown as a claim).
 
     Returns the :class:`Verification` (see docs/FORMAT.md for what is a verdict).
     Raises, for input that is not a readable sealed cable: HeaderError or
@@ -146,6 +154,7 @@ def open_sealed(
         opener = Opener(
             me, trust_of, opened_with, probe.count, moment, known,
             accept_forwarded=accept_forwarded, expiry_of=expiry_of, renderer=renderer,
+            known_as=known_as or _stranger,
         )  # fmt: skip
         result = check_package(sink, opener)
         # A cable not sealed for the opener is extracted only if they accept it as

@@ -26,7 +26,7 @@ from typing import Any
 
 from cabledesk.crypto.signedtext import format_time
 from cabledesk.domain.cable import Cable
-from cabledesk.domain.trust import Trust
+from cabledesk.domain.trust import KnownAs, Trust
 from cabledesk.seal._manifest import (
     FORMAT_IDS,
     ManifestFile,
@@ -158,7 +158,9 @@ class Verification:
     cable not sealed for them (it is then a warning, not a failure).
     ``document_checked``: for a package with ``cable.docx``, True when the
     document is the cable rendered again, False when it could not be checked
-    (None: no document, or not that far).
+    (None: no document, or not that far). ``known_as`` is how the opener's own
+    contact record names the signer (None: not among their contacts) — the name to
+    show; ``signer.name`` is only what the package claims.
     """
 
     verdict: Verdict
@@ -187,6 +189,7 @@ class Verification:
     computed_banner: str | None = None
     forwarded_accepted: bool = False
     document_checked: bool | None = None
+    known_as: KnownAs | None = None
 
     @property
     def severity(self) -> Severity:
@@ -232,6 +235,7 @@ class Verification:
             "computed_banner": self.computed_banner,
             "forwarded_accepted": self.forwarded_accepted,
             "document_checked": self.document_checked,
+            "known_as": None if self.known_as is None else _known(self.known_as),
         }
 
     def to_json(self) -> str:
@@ -252,6 +256,10 @@ def _signer(s: ManifestSender) -> dict[str, Any]:
         "pq_recipient": s.pq_recipient,
         "ssh_key": s.ssh_key,
     }
+
+
+def _known(k: KnownAs) -> dict[str, Any]:
+    return {"name": k.name, "post": k.post, "keys_changed": k.keys_changed}
 
 
 def _trust(t: Trust) -> dict[str, Any]:

@@ -12,16 +12,26 @@ recipient pickers tick and untick against it).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 
 from cabledesk.atomic import write_atomic
 from cabledesk.crypto.contact import ContactCard
-from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import ContactError, InputError, VaultError
+from cabledesk.services._card_rules import (
+    ClaimChange,
+    ImportOutcome,
+    ImportStatus,
+    check_compared,
+    claim_changes,
+    is_newer,
+    refuse_rollback,
+    refuse_unsigned,
+)
 from cabledesk.store.audit import Event
 from cabledesk.store.contacts import Contact, Group
 from cabledesk.store.vault import Vault
@@ -29,6 +39,7 @@ from cabledesk.store.vault import Vault
 __all__ = [
     "MAX_CARD_FILE_BYTES",
     "AddressBook",
+    "ClaimChange",
     "Contact",
     "ContactRecord",
     "ContactsService",
@@ -39,18 +50,6 @@ __all__ = [
 
 # A card is at most 64 KiB; a file a little larger is read whole and refused by the parser.
 MAX_CARD_FILE_BYTES = 64 * 1024
-
-
-class ImportStatus(StrEnum):
-    NEW = "new"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOutcome:
-    contact: Contact
-    status: ImportStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,34 +108,86 @@ class ContactsService:
     # --- adding ---
 
     def import_card(self, data: bytes) -> ImportOutcome:
-        """Import a ``.contact`` file. A new contact starts unverified; a newer card
-        of a known contact replaces its details and keeps its trust state.
+        """Import a ``.contact`` file, under the rules of :mod:`._card_rules`.
 
-        Raises ContactError for a malformed, forged or expired card, and for one of
-        the user's own identities.
+        A new contact starts unverified; one under the name of a verified contact,
+        with other keys, is flagged "keys changed since you verified them". A newer
+        card of a known contact replaces its card and keeps its trust (its keys are
+        bound by the same identity key; its changed claims wait for verification).
+        Every change is audited with its before and after.
+
+        Raises ContactError for a malformed, forged, unsigned or expired card, for an
+        older or equal card of a known contact (a rollback), and for one of the
+        user's own identities.
         """
         card = ContactCard.parse(data, now=self._vault.now())
+        if not card.self_certified:
+            raise refuse_unsigned()
         own = {i.fingerprint for i in self._vault.identities.all()}
         if card.fingerprint in own:
             raise ContactError("This is your own contact card.", hint="Send it to others instead.")
         with self._vault.transaction():
             existing = self._vault.contacts.get(card.fingerprint)
             if existing is not None:
-                if existing.card.to_bytes() == card.to_bytes():
-                    return ImportOutcome(existing, ImportStatus.UNCHANGED)
-                if existing.card.self_certified and not card.self_certified:
-                    raise ContactError(
-                        f"You already have a self-signed card of {existing.name}; this one "
-                        "is not signed and does not replace it."
-                    )
-                self._vault.contacts.replace_card(card, when=self._now(), reason="card imported")
-                self._audit(Event.CONTACT_IMPORTED, card, updated=True)
-                contact = self._vault.contacts.get(card.fingerprint)
-                assert contact is not None
-                return ImportOutcome(contact, ImportStatus.UPDATED)
-            contact = self._vault.contacts.add(card, Trust(TrustState.UNVERIFIED), self._now())
-            self._audit(Event.CONTACT_IMPORTED, card)
-        return ImportOutcome(contact, ImportStatus.NEW)
+                return self._update(existing, card)
+            replaces = self._verified_namesake(card)
+            contact = self._vault.contacts.add(
+                card, Trust(TrustState.UNVERIFIED), self._now(), replaces=replaces
+            )
+            extra: dict[str, str | bool] = {}
+            if replaces is not None:
+                extra = {
+                    "keys_changed_from": replaces.fingerprint,
+                    "keys_before": replaces.card.key_set().replace("\n", "; "),
+                    "keys_after": card.key_set().replace("\n", "; "),
+                }
+            self._audit(Event.CONTACT_IMPORTED, card, **extra)
+        return ImportOutcome(contact, ImportStatus.NEW, replaced=replaces)
+
+    def _verified_namesake(self, card: ContactCard) -> Contact | None:
+        """The verified contact named as ``card`` names its owner (compared in NFKC,
+        any case, spaces collapsed), whose keys differ."""
+
+        def same(text: str) -> str:
+            return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+        name = same(card.name)
+        return next(
+            (
+                c
+                for c in self._vault.contacts.all()
+                if c.trust.state is TrustState.VERIFIED
+                and same(c.name) == name
+                and c.fingerprint != card.fingerprint
+            ),
+            None,
+        )
+
+    def _update(self, existing: Contact, card: ContactCard) -> ImportOutcome:
+        """A self-signed card of a known identity key: a strictly newer one replaces the
+        stored card (see :mod:`._card_rules`); the same card changes nothing."""
+        if existing.card.to_bytes() == card.to_bytes():
+            return ImportOutcome(existing, ImportStatus.UNCHANGED)
+        if not is_newer(card, existing.card):
+            raise refuse_rollback(card, existing)
+        keys_changed = existing.card.key_set() != card.key_set()
+        changes = claim_changes(existing.card, card)
+        self._vault.contacts.replace_card(
+            card, when=self._now(), reason="newer card imported", bind_keys=True
+        )
+        details: dict[str, str | bool] = {"updated": True}
+        if keys_changed:
+            details |= {
+                "keys_before": existing.card.key_set().replace("\n", "; "),
+                "keys_after": card.key_set().replace("\n", "; "),
+            }
+        for change in changes:
+            details |= {f"{change.claim}_before": change.before,
+                        f"{change.claim}_after": change.after}  # fmt: skip
+        self._audit(Event.CONTACT_IMPORTED, card, **details)
+        contact = self._reload(existing)
+        before = existing.card.key_set() if keys_changed else None
+        return ImportOutcome(contact, ImportStatus.UPDATED, changes, before)
 
     def import_card_file(self, path: Path) -> ImportOutcome:
         """Import the ``.contact`` file at ``path``; InputError if it cannot be read,
@@ -210,10 +261,16 @@ class ContactsService:
 
     def export_card(self, text: str, path: Path, *, overwrite: bool = False) -> Contact:
         """Write the card of the contact ``text`` designates to ``path`` (readable by
-        others: it holds public keys only), atomically. Raises VaultError (no such
-        contact, or several) and InputError (``path`` exists, or cannot be written)."""
+        others: it holds public keys only), atomically. A contact made from raw public
+        keys has no card: its public keys are written instead, the ``age1…`` recipient
+        and the ``ssh-ed25519`` line, one a line. Raises VaultError (no such contact, or
+        several) and InputError (``path`` exists, or cannot be written)."""
         contact = self.find_one(text)
-        write_atomic(Path(path), contact.card.to_bytes(), overwrite=overwrite, mode=0o644)
+        card = contact.card
+        data = card.to_bytes()
+        if not card.self_certified:
+            data = f"{card.keys.encryption}\n{card.keys.ssh_line()}\n".encode("ascii")
+        write_atomic(Path(path), data, overwrite=overwrite, mode=0o644)
         return contact
 
     def find_one(self, text: str) -> Contact:
@@ -254,10 +311,22 @@ class ContactsService:
 
     # --- trust ---
 
-    def verify(self, text: str, how: str) -> Contact:
-        """Mark a contact verified (the user compared the safety number or fingerprint).
+    def verify(
+        self,
+        text: str,
+        how: str,
+        *,
+        age_recipient: str | None = None,
+        safety_number: str | None = None,
+    ) -> Contact:
+        """Mark a contact verified (the user compared the safety number or fingerprint):
+        its current keys and claims become the verified ones.
 
-        ``how`` says how ("safety number read aloud on the phone").
+        ``how`` says how ("safety number read aloud on the phone"). A contact made from
+        raw public keys has nothing binding its two keys, so the user's comparison must
+        cover both: ``age_recipient`` (the one they compared) or ``safety_number`` (the
+        number shown to them, which covers both keys) must be the contact's. Raises
+        VaultError (revoked) and ContactError (a key or number that is not the contact's).
         """
         contact = self.find_one(text)
         if contact.trust.state is TrustState.REVOKED:
@@ -265,12 +334,21 @@ class ContactsService:
                 f"{contact.name}'s keys were revoked; they cannot be marked verified.",
                 hint="Import their new contact card.",
             )
+        check_compared(contact, age_recipient, safety_number)
         how = " ".join(how.split()) or "fingerprint compared"
         with self._vault.transaction():
             self._vault.contacts.set_trust(
                 contact.fingerprint, Trust(TrustState.VERIFIED, self._now(), how)
             )
-            self._audit(Event.CONTACT_VERIFIED, contact.card, how=how)
+            details: dict[str, str | bool] = {
+                "how": how,
+                "keys": contact.card.key_set().replace("\n", "; "),
+            }
+            before = contact.verified_card
+            for change in () if before is None else claim_changes(before, contact.card):
+                details |= {f"{change.claim}_before": change.before,
+                            f"{change.claim}_after": change.after}  # fmt: skip
+            self._audit(Event.CONTACT_VERIFIED, contact.card, **details)
         return self._reload(contact)
 
     def revoke(self, text: str, why: str) -> Contact:
@@ -286,9 +364,19 @@ class ContactsService:
         return self._reload(contact)
 
     def trust_of(self, fingerprint: str) -> Trust | None:
-        """The trust of a signer's key: None for a key that is not among the contacts."""
+        """The trust of a signer's key: None for a key that is not among the contacts
+        (unverified, "keys changed since you verified them", for a contact whose keys
+        are not the ones the user verified)."""
         contact = self._vault.contacts.get(fingerprint)
         return None if contact is None else contact.trust
+
+    def known_as(self, fingerprint: str) -> KnownAs | None:
+        """How the user's own contact record names the owner of a key (None: a
+        stranger); whether its keys changed since the user verified that name."""
+        contact = self._vault.contacts.get(fingerprint)
+        if contact is None:
+            return None
+        return KnownAs(contact.name, contact.card.post, contact.keys_changed)
 
     # --- groups ---
 
@@ -340,7 +428,7 @@ class ContactsService:
         assert again is not None
         return again
 
-    def _audit(self, event: Event, card: ContactCard, **extra: str | bool) -> None:
+    def _audit(self, event: Event, card: ContactCard, **extra: str | bool | None) -> None:
         self._vault.audit.append(
             event,
             {"name": card.name, "post": card.post, "fingerprint": card.fingerprint, **extra},

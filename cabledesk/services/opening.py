@@ -16,16 +16,17 @@ only when asked, into the folder the user chose.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, cast
 
+from cabledesk.crypto.keys import Identity
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.domain.trust import Trust, TrustState
+from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import InputError, MarkingError, SchemeError
 from cabledesk.export.docx import RENDERER_VERSION, render_docx
 from cabledesk.seal import DocumentRenderer, Severity, Verification, open_sealed
@@ -90,6 +91,15 @@ class OpenService:
     def _render(self, cable: Cable) -> bytes:
         return render_docx(cable, self._schemes.get_scheme(cable.scheme))
 
+    def _known_as(self, identities: Sequence[Identity]) -> Callable[[str], KnownAs | None]:
+        contacts = ContactsService(self._vault)
+        own = {i.fingerprint: KnownAs(f"{i.name} (you)", i.post) for i in identities}
+
+        def known_as(fingerprint: str) -> KnownAs | None:
+            return own.get(fingerprint) or contacts.known_as(fingerprint)
+
+        return known_as
+
     def _open(
         self,
         path: Path,
@@ -125,6 +135,7 @@ class OpenService:
             src,
             [i.encryption_key for i in identities],
             trust_of=self._trust_of(own),
+            known_as=self._known_as(identities),
             me=own,
             extract_to=extract_to,
             schemes=self._schemes,

@@ -134,7 +134,7 @@ class SealService:
             banner = None
         decisions: list[tuple[Contact, RecipientProfile, Decision]] = []
         if banner is not None:
-            profiles = [RecipientProfile.of(c.card, c.trust) for c in recipients]
+            profiles = [RecipientProfile.of(c.policy_card, c.trust) for c in recipients]
             checked = check_all(
                 profiles, cable, banner, schemes=self._schemes, now=self._vault.now()
             )

@@ -258,6 +258,18 @@ CREATE TABLE archive_banner_history (
 CREATE INDEX archive_banner_history_entry ON archive_banner_history(archive_id, id);
 """
 
+# Trust in contacts, second step. ``verified_card``: the card (bytes) whose claims
+# the user verified — name, post, clearance, nationality, scheme, expiry, accesses —,
+# which the release policy keeps using until a newer card's changed claims are
+# verified in turn (NULL when not verified). ``keys_changed_from``: the fingerprint of
+# the contact of the same name whose keys the user had verified, when this contact's
+# card came with other keys ("keys changed since you verified them"; NULL otherwise).
+_V7_CLAIMS = """
+ALTER TABLE contacts ADD COLUMN verified_card BLOB;
+ALTER TABLE contacts ADD COLUMN keys_changed_from TEXT;
+UPDATE contacts SET verified_card = card WHERE verified_keys IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
     _V2_DRAFTS,
@@ -265,6 +277,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     _V4_COMMON_TERMS,
     Migration(_V5_TRUST, _v5_keep_verifications),
     _V6_ROLLUP,
+    _V7_CLAIMS,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -16,7 +16,17 @@ of its card at that moment (:meth:`ContactCard.key_set
 <cabledesk.crypto.contact.ContactCard.key_set>`), and
 :attr:`Contact.keys_verified` says whether the card's keys are still those.
 Replacing a card keeps the replaced one, with the trust it had, in the
-contact's history (:meth:`ContactStore.history`).
+contact's history (:meth:`ContactStore.history`). A contact stored verified
+whose card no longer carries the verified keys is read back *unverified*,
+"keys changed since you verified them" (:attr:`Contact.keys_changed`).
+
+Verifying also records the card whose claims (name, post, clearance,
+nationality, scheme, expiry, special accesses) the user verified
+(:attr:`Contact.verified_card`): the release policy keeps using those
+(:attr:`Contact.policy_card`) until the changed claims of a newer card are
+verified in turn. A contact whose card came under the name of a verified
+contact, with other keys, records that contact's fingerprint
+(:attr:`Contact.keys_changed_from`).
 """
 
 from __future__ import annotations
@@ -29,14 +39,25 @@ from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import VaultError
 from cabledesk.store.database import Database, Row, like_escape
 
-__all__ = ["CardChange", "Contact", "ContactStore", "Group"]
+__all__ = [
+    "CLAIMS",
+    "KEYS_CHANGED",
+    "CardChange",
+    "Contact",
+    "ContactStore",
+    "Group",
+    "changed_claims",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Contact:
     """A correspondent: their card, how far the user trusts it, and when it was added.
 
-    ``verified_keys`` is the key set the user verified (None if not verified).
+    ``verified_keys`` is the key set the user verified (None if not verified);
+    ``verified_card`` the card whose claims they verified; ``keys_changed_from``
+    the fingerprint of the verified contact of the same name this one's keys
+    differ from (see the module docstring).
     """
 
     id: int
@@ -44,6 +65,8 @@ class Contact:
     trust: Trust
     added: datetime
     verified_keys: str | None = None
+    verified_card: ContactCard | None = None
+    keys_changed_from: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -57,6 +80,42 @@ class Contact:
     def keys_verified(self) -> bool:
         """Whether the card's current keys are exactly the ones the user verified."""
         return self.verified_keys is not None and self.verified_keys == self.card.key_set()
+
+    @property
+    def keys_changed(self) -> bool:
+        """Whether this contact is unverified because its keys are not the ones the
+        user verified: "keys changed since you verified them"."""
+        if self.trust.state is not TrustState.UNVERIFIED:
+            return False
+        return (self.verified_keys is not None and not self.keys_verified) or (
+            self.keys_changed_from is not None
+        )
+
+    @property
+    def policy_card(self) -> ContactCard:
+        """The card whose claims the release policy uses: the verified one for a
+        verified contact (its claims may be older than the card's), else the card."""
+        if self.trust.state is TrustState.VERIFIED and self.verified_card is not None:
+            return self.verified_card
+        return self.card
+
+    @property
+    def claims_changed(self) -> tuple[str, ...]:
+        """The claims of the card that differ from the verified ones (none when the
+        contact is not verified): they need verifying before the policy uses them."""
+        if self.trust.state is not TrustState.VERIFIED or self.verified_card is None:
+            return ()
+        return changed_claims(self.verified_card, self.card)
+
+
+# The claims of a card the release policy relies on: a change needs verifying.
+CLAIMS = ("name", "post", "clearance", "nationality", "scheme", "expires", "accesses")
+KEYS_CHANGED = "keys changed since you verified them"
+
+
+def changed_claims(before: ContactCard, after: ContactCard) -> tuple[str, ...]:
+    """The names of the :data:`CLAIMS` that differ between two cards."""
+    return tuple(c for c in CLAIMS if getattr(before, c) != getattr(after, c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +150,26 @@ def _trust(state: str, since: str | None, how: str) -> Trust:
 
 
 def _contact(row: Row) -> Contact:
-    cid, card, trust, since, how, added, verified_keys = row
+    cid, card_bytes, trust_state, since, how, added, verified_keys, verified, changed_from = row
+    card = ContactCard.parse_covered(bytes(card_bytes))
+    trust = _trust(trust_state, since, how)
+    if trust.state is TrustState.VERIFIED and verified_keys != card.key_set():
+        trust = Trust(TrustState.UNVERIFIED, trust.since, KEYS_CHANGED)
     return Contact(
         id=int(cid),
-        card=ContactCard.parse_covered(bytes(card)),
-        trust=_trust(trust, since, how),
+        card=card,
+        trust=trust,
         added=datetime.fromisoformat(added),
         verified_keys=verified_keys,
+        verified_card=None if verified is None else ContactCard.parse_covered(bytes(verified)),
+        keys_changed_from=changed_from,
     )
 
 
-_SELECT = "SELECT id, card, trust, trust_since, trust_how, added, verified_keys FROM contacts"
+_SELECT = (
+    "SELECT id, card, trust, trust_since, trust_how, added, verified_keys, verified_card, "
+    "keys_changed_from FROM contacts"
+)
 
 
 # The columns that come from a contact's card (beside its fingerprint), for listing
@@ -126,34 +194,64 @@ class ContactStore:
 
     # --- contacts ---
 
-    def add(self, card: ContactCard, trust: Trust, added: datetime) -> Contact:
+    def add(
+        self, card: ContactCard, trust: Trust, added: datetime, *, replaces: Contact | None = None
+    ) -> Contact:
         """Store a new contact; raises VaultError if its fingerprint is already known.
 
-        A contact added verified has the keys of ``card`` as its verified keys.
+        A contact added verified has the keys and claims of ``card`` as its verified
+        ones. ``replaces``: the verified contact of the same name whose keys this card
+        does not carry; its card goes to the new contact's history ("keys changed").
         """
         if self.get(card.fingerprint) is not None:
             raise VaultError(f"{card.name} ({card.fingerprint}) is already in your contacts.")
         verified_keys = _verified_keys(card, trust)
-        cid = self._db.execute(
-            f"INSERT INTO contacts(fingerprint, {', '.join(_CARD_COLUMNS)}, trust, trust_since, "
-            "trust_how, added, verified_keys) "
-            f"VALUES (?, {', '.join('?' * len(_CARD_COLUMNS))}, ?, ?, ?, ?, ?)",
-            (
-                card.fingerprint,
-                *_card_values(card),
-                trust.state.value,
-                _t(trust.since),
-                trust.how,
-                _t(added),
-                verified_keys,
-            ),
-        )
-        return Contact(cid, card, trust, added, verified_keys)
+        verified_card = card.to_bytes() if verified_keys is not None else None
+        changed_from = None if replaces is None else replaces.fingerprint
+        with self._db.transaction():
+            cid = self._db.execute(
+                f"INSERT INTO contacts(fingerprint, {', '.join(_CARD_COLUMNS)}, trust, "
+                "trust_since, trust_how, added, verified_keys, verified_card, keys_changed_from) "
+                f"VALUES (?, {', '.join('?' * len(_CARD_COLUMNS))}, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    card.fingerprint,
+                    *_card_values(card),
+                    trust.state.value,
+                    _t(trust.since),
+                    trust.how,
+                    _t(added),
+                    verified_keys,
+                    verified_card,
+                    changed_from,
+                ),
+            )
+            if replaces is not None:
+                self._db.execute(
+                    "INSERT INTO contact_history(contact_id, replaced, card, trust, trust_since, "
+                    "trust_how, verified_keys, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        cid,
+                        _t(added),
+                        replaces.card.to_bytes(),
+                        replaces.trust.state.value,
+                        _t(replaces.trust.since),
+                        replaces.trust.how,
+                        replaces.verified_keys,
+                        f"{KEYS_CHANGED}: the keys of {replaces.fingerprint}",
+                    ),
+                )
+        verified = None if verified_card is None else card
+        return Contact(cid, card, trust, added, verified_keys, verified, changed_from)
 
-    def replace_card(self, card: ContactCard, *, when: datetime, reason: str) -> None:
-        """Store another card for a known fingerprint, keeping the trust state and the
-        verified keys (so :attr:`Contact.keys_verified` turns False if the keys
-        changed). The card replaced goes to the history, with its trust and ``reason``.
+    def replace_card(
+        self, card: ContactCard, *, when: datetime, reason: str, bind_keys: bool = False
+    ) -> None:
+        """Store another card for a known fingerprint, keeping the trust state, the
+        verified claims and the verified keys (so :attr:`Contact.keys_verified` turns
+        False if the keys changed) — unless ``bind_keys``: the card is signed by the
+        verified identity key, which binds its keys, and a verified contact's verified
+        keys become the card's. The card replaced goes to the history, with its trust
+        and ``reason``.
 
         Raises VaultError if no contact has that fingerprint.
         """
@@ -175,23 +273,34 @@ class ContactStore:
                 "WHERE fingerprint = ?",
                 (*_card_values(card), card.fingerprint),
             )
+            if bind_keys and row[2] == TrustState.VERIFIED.value:
+                self._db.execute(
+                    "UPDATE contacts SET verified_keys = ? WHERE fingerprint = ?",
+                    (card.key_set(), card.fingerprint),
+                )
 
     def set_trust(self, fingerprint: str, trust: Trust) -> None:
         """Set a contact's trust. Verified records the key set of its current card
-        as the verified keys; any other state clears them."""
+        as the verified keys, the card as the one whose claims were verified, and
+        ends a "keys changed" state; any other state clears the verified keys and
+        claims."""
         if trust.state is TrustState.UNKNOWN:
             raise ValueError("a stored contact is never of unknown trust")
         contact = self.get(fingerprint)
         if contact is None:
             raise VaultError(f"{fingerprint} is not one of your contacts.")
+        verified_keys = _verified_keys(contact.card, trust)
+        verified = verified_keys is not None
         self._db.execute(
-            "UPDATE contacts SET trust = ?, trust_since = ?, trust_how = ?, verified_keys = ? "
-            "WHERE fingerprint = ?",
+            "UPDATE contacts SET trust = ?, trust_since = ?, trust_how = ?, verified_keys = ?, "
+            "verified_card = ?, keys_changed_from = ? WHERE fingerprint = ?",
             (
                 trust.state.value,
                 _t(trust.since),
                 trust.how,
-                _verified_keys(contact.card, trust),
+                verified_keys,
+                contact.card.to_bytes() if verified else None,
+                None if verified else contact.keys_changed_from,
                 fingerprint,
             ),
         )

@@ -32,7 +32,12 @@ from cabledesk.services.contacts import ImportOutcome
 from cabledesk.services.opening import Severity, Verification
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
-from cabledesk.ui.verdict_words import statement_words, verdict_words
+from cabledesk.ui.verdict_words import (
+    claimed_name,
+    keys_changed,
+    statement_words,
+    verdict_words,
+)
 from cabledesk.ui.workers import JobContext
 
 if TYPE_CHECKING:
@@ -103,12 +108,28 @@ class VerificationDialog(QDialog):
     def _details(self, result: Verification) -> str:
         lines = []
         if result.signer is not None:
+            record = result.to_dict()
             trust = result.trust.state.value if result.trust else self.tr("unknown")
+            claimed = claimed_name(record)
+            if keys_changed(record):
+                trust = self.tr("KEYS CHANGED since you verified them")
+            known = result.known_as
+            who = (
+                known.label
+                if known is not None
+                else self.tr("not among your contacts, signs as '{0}'").format(claimed)
+            )
             lines.append(
-                self.tr("Signed by {0} ({1}) — {2}\nKey {3}").format(
-                    result.signer.name, result.signer.post, trust, result.signer.fingerprint
+                self.tr("Signed by {0} — {1}\nKey {2}").format(
+                    who, trust, result.signer.fingerprint
                 )
             )
+            if known is not None and known.label != claimed:
+                lines.append(
+                    self.tr(
+                        "Signs as '{0}': the sender's own claim, not your contact record."
+                    ).format(claimed)
+                )
         if result.addressed_to_you is not None:
             lines.append(
                 self.tr("Addressed to you: yes")

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cabledesk.ui.phrases import translated
 
-__all__ = ["statement_words", "verdict_words"]
+__all__ = ["claimed_name", "keys_changed", "statement_words", "verdict_words"]
 
 
 # Written translate("Verdict", …) in full, so that lupdate finds the sentences.
@@ -26,13 +26,32 @@ translate = QCoreApplication.translate
 
 
 def _who(record: Mapping[str, object]) -> tuple[str, str, str]:
-    """The signer as "Name (POST)", their name alone, and their key's fingerprint."""
+    """The signer as "Name (POST)", their name alone, and their key's fingerprint — named
+    as the user's own contact record names them (``known_as``), never by the name the
+    file claims, which is only the signer's claim (:func:`claimed_name`)."""
     signer = record.get("signer")
     if not isinstance(signer, Mapping):
         return "", "", ""
-    name = str(signer.get("name") or "")
-    post = str(signer.get("post") or "")
+    known = record.get("known_as")
+    source = known if isinstance(known, Mapping) else signer
+    name = str(source.get("name") or "")
+    post = str(source.get("post") or "")
     return (f"{name} ({post})" if post else name), name, str(signer.get("fingerprint") or "")
+
+
+def claimed_name(record: Mapping[str, object]) -> str:
+    """The name and post the file claims for its signer ("" without a signer)."""
+    signer = record.get("signer")
+    if not isinstance(signer, Mapping):
+        return ""
+    name, post = str(signer.get("name") or ""), str(signer.get("post") or "")
+    return f"{name} ({post})" if post else name
+
+
+def keys_changed(record: Mapping[str, object]) -> bool:
+    """Whether the signer's contact is flagged "keys changed since you verified them"."""
+    known = record.get("known_as")
+    return isinstance(known, Mapping) and bool(known.get("keys_changed"))
 
 
 def _trust(record: Mapping[str, object]) -> Mapping[str, object]:
@@ -50,6 +69,17 @@ def verdict_words(record: Mapping[str, object]) -> tuple[str, str]:
         return translate(
             "Verdict", "Intact and signed by {0}, a verified contact, for you."
         ).format(who), ""
+    if verdict == "signer-unverified" and keys_changed(record):
+        return (
+            translate(
+                "Verdict", "Intact and signed by {0}, whose keys changed since you verified them."
+            ).format(who),
+            translate(
+                "Verdict",
+                "Do not trust it yet: whoever holds these keys may not be the {0} you verified. "
+                "Compare the safety number with them through another channel.",
+            ).format(name),
+        )
     if verdict == "signer-unverified":
         return (
             translate(
@@ -64,8 +94,10 @@ def verdict_words(record: Mapping[str, object]) -> tuple[str, str]:
     if verdict == "signer-unknown":
         return (
             translate(
-                "Verdict", "Intact and signed by {0}, who is not among your contacts (key {1})."
-            ).format(who, key),
+                "Verdict",
+                "Intact and signed by a key that is not among your contacts ({0}), which signs "
+                "as '{1}'.",
+            ).format(key, who),
             translate(
                 "Verdict",
                 "Import the sender's contact card from this cable and compare its safety number "

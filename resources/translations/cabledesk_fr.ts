@@ -2348,10 +2348,6 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Comparez le numéro de sécurité avec {0} par un autre canal, puis marquez le contact comme vérifié.</translation>
     </message>
     <message>
-        <source>Intact and signed by {0}, who is not among your contacts (key {1}).</source>
-        <translation>Intact et signé par {0}, qui ne figure pas parmi vos contacts (clé {1}).</translation>
-    </message>
-    <message>
         <source>Import the sender&apos;s contact card from this cable and compare its safety number with them through another channel before trusting it.</source>
         <translation>Importez la carte de contact de l’expéditeur depuis ce télégramme et comparez son numéro de sécurité avec lui par un autre canal avant de vous y fier.</translation>
     </message>
@@ -2442,6 +2438,18 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>This cable is signed with the key of {0}, which was revoked ({1}).</source>
         <translation>Ce télégramme est signé avec la clé de {0}, qui a été révoquée ({1}).</translation>
+    </message>
+    <message>
+        <source>Intact and signed by {0}, whose keys changed since you verified them.</source>
+        <translation>Intact et signé par {0}, dont les clés ont changé depuis que vous les avez vérifiées.</translation>
+    </message>
+    <message>
+        <source>Do not trust it yet: whoever holds these keys may not be the {0} you verified. Compare the safety number with them through another channel.</source>
+        <translation>Ne vous y fiez pas encore : le détenteur de ces clés n&apos;est peut-être pas le {0} que vous avez vérifié. Comparez le numéro de sécurité avec lui par un autre canal.</translation>
+    </message>
+    <message>
+        <source>Intact and signed by a key that is not among your contacts ({0}), which signs as &apos;{1}&apos;.</source>
+        <translation>Intact et signé par une clé qui n&apos;est pas parmi vos contacts ({0}), qui signe « {1} ».</translation>
     </message>
     <message>
         <source>This cable is signed with the key of {0}, which was revoked.</source>
@@ -2666,10 +2674,22 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>confiance inconnue</translation>
     </message>
     <message>
-        <source>Signed by {0} ({1}) — {2}
-Key {3}</source>
-        <translation>Signé par {0} ({1}) — {2}
-Clé {3}</translation>
+        <source>KEYS CHANGED since you verified them</source>
+        <translation>CLÉS CHANGÉES depuis que vous les avez vérifiées</translation>
+    </message>
+    <message>
+        <source>not among your contacts, signs as &apos;{0}&apos;</source>
+        <translation>pas parmi vos contacts, signe « {0} »</translation>
+    </message>
+    <message>
+        <source>Signed by {0} — {1}
+Key {2}</source>
+        <translation>Signé par {0} — {1}
+Clé {2}</translation>
+    </message>
+    <message>
+        <source>Signs as &apos;{0}&apos;: the sender&apos;s own claim, not your contact record.</source>
+        <translation>Signe « {0} » : ce que l&apos;expéditeur affirme, non votre fiche de contact.</translation>
     </message>
     <message>
         <source>Addressed to you: yes</source>
@@ -3485,6 +3505,46 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>CableDesk cannot read the marking of {file} (a sealed cable keeps it inside its encryption): state it before encrypting it to contacts.</source>
         <translation>CableDesk ne peut pas lire le marquage de {file} (un télégramme scellé le garde sous son chiffrement) : indiquez-le avant de le chiffrer pour des contacts.</translation>
+    </message>
+    <message>
+        <source>This contact card is not signed by its owner&apos;s key: nothing binds its keys to that person, so it is refused.</source>
+        <translation>Cette carte de contact n&apos;est pas signée par la clé de son titulaire : rien ne lie ses clés à cette personne, elle est donc refusée.</translation>
+    </message>
+    <message>
+        <source>Ask the person for a card made by CableDesk. For someone who uses age and ssh-keygen, add their public keys by hand and verify both keys with them.</source>
+        <translation>Demandez à la personne une carte faite par CableDesk. Pour quelqu&apos;un qui utilise age et ssh-keygen, ajoutez ses clés publiques à la main et vérifiez les deux clés avec elle.</translation>
+    </message>
+    <message>
+        <source>This card of {name} is not newer than the one you have ({offered}; yours: {held}): an older or equal card cannot replace it.</source>
+        <translation>Cette carte de {name} n&apos;est pas plus récente que celle que vous avez ({offered} ; la vôtre : {held}) : une carte plus ancienne ou égale ne peut pas la remplacer.</translation>
+    </message>
+    <message>
+        <source>Someone may be replaying an old card. Ask {name} for their current card.</source>
+        <translation>Quelqu&apos;un rejoue peut-être une ancienne carte. Demandez à {name} sa carte actuelle.</translation>
+    </message>
+    <message>
+        <source>The safety number you compared is not {name}&apos;s: their keys changed meanwhile. Nothing was marked verified.</source>
+        <translation>Le numéro de sécurité que vous avez comparé n&apos;est pas celui de {name} : ses clés ont changé entre-temps. Rien n&apos;a été marqué vérifié.</translation>
+    </message>
+    <message>
+        <source>Compare the safety number shown now.</source>
+        <translation>Comparez le numéro de sécurité affiché maintenant.</translation>
+    </message>
+    <message>
+        <source>The age recipient you compared is not the one stored for {name}: do not mark the contact verified.</source>
+        <translation>Le destinataire age que vous avez comparé n&apos;est pas celui enregistré pour {name} : ne marquez pas ce contact comme vérifié.</translation>
+    </message>
+    <message>
+        <source>Compare both keys with them again; if theirs differ, add their new keys.</source>
+        <translation>Comparez de nouveau les deux clés avec lui ; si les siennes diffèrent, ajoutez ses nouvelles clés.</translation>
+    </message>
+    <message>
+        <source>{name} was added from raw public keys, which no signature binds together: the age recipient must be compared too.</source>
+        <translation>{name} a été ajouté à partir de clés publiques brutes, qu&apos;aucune signature ne lie entre elles : le destinataire age doit aussi être comparé.</translation>
+    </message>
+    <message>
+        <source>Give the age recipient you compared with them (--age-recipient age1...).</source>
+        <translation>Indiquez le destinataire age que vous avez comparé avec lui (--age-recipient age1...).</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

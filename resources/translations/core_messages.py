@@ -656,4 +656,45 @@ CORE_PHRASES = (
         "CableDesk cannot read the marking of {file} (a sealed cable keeps it inside "
         "its encryption): state it before encrypting it to contacts.",
     ),
+    # cabledesk/services/_card_rules.py: the trust model of contact cards
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This contact card is not signed by its owner's key: nothing binds its keys to "
+        "that person, so it is refused.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Ask the person for a card made by CableDesk. For someone who uses age and "
+        "ssh-keygen, add their public keys by hand and verify both keys with them.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This card of {name} is not newer than the one you have ({offered}; yours: "
+        "{held}): an older or equal card cannot replace it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core", "Someone may be replaying an old card. Ask {name} for their current card."
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The safety number you compared is not {name}'s: their keys changed "
+        "meanwhile. Nothing was marked verified.",
+    ),
+    QT_TRANSLATE_NOOP("core", "Compare the safety number shown now."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The age recipient you compared is not the one stored for {name}: do not "
+        "mark the contact verified.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core", "Compare both keys with them again; if theirs differ, add their new keys."
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name} was added from raw public keys, which no signature binds together: "
+        "the age recipient must be compared too.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core", "Give the age recipient you compared with them (--age-recipient age1...)."
+    ),
 )

@@ -79,7 +79,8 @@ def test_the_statements_are_listed_in_text(
 ) -> None:
     r = cli(*jane.options, command, str(sealed))
     assert r.code == 0, r.err  # a warning (Carol is not a contact): statements do not fail it
-    assert r.out.startswith("VALID, WITH A WARNING: Intact and signed by Carol Poe")
+    assert r.out.startswith("VALID, WITH A WARNING: Intact and signed by a key that is not")
+    assert "which signs as 'Carol Poe" in r.out.splitlines()[0]
     lines = r.out.splitlines()
     at = lines.index(
         "  statement statements/1.statement: drafted by Carol Poe (as the statement names "

@@ -32,11 +32,13 @@ def test_import_new_unchanged_updated(vault: Vault) -> None:
     assert first.contact.trust.state is TrustState.UNVERIFIED
     assert service.import_card(card.to_bytes()).status is ImportStatus.UNCHANGED
     service.verify(card.fingerprint, "in person")
-    newer = ContactCard.for_identity(replace(person, post="USMISSION GENEVA"))
+    newer = ContactCard.for_identity(replace(person, post="USMISSION GENEVA", card_sequence=2))
     updated = service.import_card(newer.to_bytes())
     assert updated.status is ImportStatus.UPDATED
     assert updated.contact.card.post == "USMISSION GENEVA"
     assert updated.contact.trust.state is TrustState.VERIFIED  # same keys: trust kept
+    assert [c.claim for c in updated.changes] == ["post"]  # … but the post awaits verifying
+    assert updated.contact.policy_card.post == "AMEMBASSY BERLIN"
     unsigned = ContactCard.from_public_keys(
         name="Klaus Weber",
         age_recipient=str(person.public().encryption),

@@ -108,13 +108,14 @@ def test_verification_belongs_to_the_keys(vault: Vault, clock: Clock) -> None:
     store.replace_card(newer, when=clock(), reason="card imported")
     again = store.get(card.fingerprint)
     assert again is not None and again.keys_verified and again.card.post == "USMISSION GENEVA"
-    # a card with another encryption key: trust state kept, but not the keys verified
+    # a card with another encryption key, not bound: read back unverified, keys changed
     other = Identity.generate("x", "y").encryption_key
     changed = ContactCard.for_identity(replace(person, encryption_key=other, card_sequence=3))
     clock.advance(days=1)
     store.replace_card(changed, when=clock(), reason="keys changed")
     now = store.get(card.fingerprint)
-    assert now is not None and now.trust.state is TrustState.VERIFIED and not now.keys_verified
+    assert now is not None and now.trust.state is TrustState.UNVERIFIED and not now.keys_verified
+    assert now.keys_changed and now.trust.how == "keys changed since you verified them"
     history = store.history(card.fingerprint)
     assert [h.card.to_bytes() for h in history] == [card.to_bytes(), newer.to_bytes()]
     assert [h.reason for h in history] == ["card imported", "keys changed"]

@@ -112,6 +112,12 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "ON h.archive_id = a.id",
         ),
     ],
+    7: [
+        (  # a contact's verified claims and the contact whose keys changed
+            "UPDATE contacts SET verified_card = x'00', keys_changed_from = 'SHA256:x'",
+            "SELECT verified_card, keys_changed_from FROM contacts",
+        ),
+    ],
 }
 
 

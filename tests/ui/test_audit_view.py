@@ -51,7 +51,8 @@ def test_entries_newest_first_in_words_and_the_chain_intact(
         "2026-11-24 09:06:00",
         "Contact verified",
         f"Klaus Weber (AMEMBASSY BERLIN) · {klaus.fingerprint} · "
-        "how: safety number read aloud on the phone",
+        "how: safety number read aloud on the phone · keys: "
+        + ContactCard.for_identity(klaus).key_set().replace("\n", "; "),
     ]
     assert _row(view, 1)[1:3] == ["2026-11-24 09:05:00", "Contact imported"]
     assert [_row(view, r)[2] for r in (2, 3)] == ["Identity created", "Vault created"]

@@ -88,7 +88,10 @@ def test_the_statements_are_shown_as_plain_text(
     ]
     dialog = _shown(window, _sealed(tmp_path, [_me(window)], statements=statements), monkeypatch)
     verdict = child(dialog, QLabel, "verdict")
-    assert verdict.text().startswith("Intact and signed by <b>Carol</b> <a href='x'>Poe</a>")
+    assert verdict.text().startswith(
+        f"Intact and signed by a key that is not among your contacts ({MARKUP.fingerprint}), "
+        "which signs as '<b>Carol</b> <a href='x'>Poe</a> (AMEMBASSY LONDON)'."
+    )
     label = child(dialog, QLabel, "statements")
     assert label.textFormat() == Qt.TextFormat.PlainText and label.isVisibleTo(dialog)
     assert label.text() == "\n".join(

@@ -28,7 +28,8 @@ def test_the_everyday_verdicts_name_the_signer() -> None:
     assert hint.startswith("Compare the safety number with Klaus Weber")
     message, _ = _words("signer-unknown")
     assert message == (
-        f"Intact and signed by {who}, who is not among your contacts (key SHA256:abc)."
+        "Intact and signed by a key that is not among your contacts (SHA256:abc), which signs "
+        f"as '{who}'."
     )
     message, hint = _words("not-addressed-to-you", recipients=[{"name": "Ann Lee"}])
     assert message == (
@@ -40,6 +41,22 @@ def test_the_everyday_verdicts_name_the_signer() -> None:
     assert message.endswith("which was revoked (laptop lost).")
     message, _ = _words("file-changed", changed_file="attachments/notes.txt")
     assert message == "attachments/notes.txt was altered after Klaus Weber signed this cable."
+
+
+def test_impersonation_by_name_in_the_verdict_words() -> None:
+    # the file says Klaus Weber; the user's contact record names the key Mallory Moore
+    known = {"known_as": {"name": "Mallory Moore", "post": "AMEMBASSY ROME"}}
+    message, _ = _words("valid", **known)
+    assert (
+        message
+        == "Intact and signed by Mallory Moore (AMEMBASSY ROME), a verified contact, for you."
+    )
+    message, _ = _words("marking-mismatch", banner="SECRET", computed_banner="TOP SECRET", **known)
+    assert "Klaus" not in message and "Mallory Moore sealed it as SECRET" in message
+    changed = {"known_as": {"name": "Klaus Weber", "post": "", "keys_changed": True}}
+    message, hint = _words("signer-unverified", **changed)
+    assert message.endswith("whose keys changed since you verified them.")
+    assert hint.startswith("Do not trust it yet")
 
 
 def test_not_addressed_is_worded_by_the_rules_of_its_format() -> None:
