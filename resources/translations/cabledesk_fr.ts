@@ -3455,12 +3455,16 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Les mentions de diffusion {caption} et {other} se contredisent&#xa0;: {caption} restreint déjà davantage. Ne gardez que {caption}.</translation>
     </message>
     <message>
+        <source>The name of the attachment {name} holds a line break, a control character or an invisible character (such as one that reverses the text after it): shown to the recipient, it would not read as what it is.</source>
+        <translation>Le nom de la pièce jointe {name} contient un saut de ligne, un caractère de contrôle ou un caractère invisible (tel qu&apos;un caractère qui inverse le texte qui le suit) : affiché chez le destinataire, il ne se lirait pas pour ce qu&apos;il est.</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>
     <message>
         <source>{caption} is not a caption of the {scheme} scheme; use one of: {allowed}.</source>
-        <translation>{caption} n’est pas une mention de diffusion du référentiel {scheme} ; utilisez l’une de celles-ci : {allowed}.</translation>
+        <translation>{caption} n’est pas une mention de diffusion du référentiel {scheme}&#xa0;; utilisez l’une de celles-ci&#xa0;: {allowed}.</translation>
     </message>
     <message>
         <source>{message} {hint}</source>

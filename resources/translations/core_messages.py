@@ -625,4 +625,11 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("core", "Choose a higher level, or write a releasable paragraph first."),
     QT_TRANSLATE_NOOP("core", "The subject of this cable may not be released at this level."),
     QT_TRANSLATE_NOOP("core", "Withhold it, or give a releasable subject instead."),
+    # cabledesk/services/_attachments.py: an attachment name that would not read as itself
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The name of the attachment {name} holds a line break, a control character or an "
+        "invisible character (such as one that reverses the text after it): shown to the "
+        "recipient, it would not read as what it is.",
+    ),
 )
