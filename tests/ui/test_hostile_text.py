@@ -23,13 +23,16 @@ from cabledesk.errors import InputError
 from cabledesk.seal import SealRecipient, seal
 from cabledesk.services.session import Session
 from cabledesk.ui import open_cable as open_cable_module
+from cabledesk.ui.audit_view import AuditView
 from cabledesk.ui.contacts_view import ContactsView
 from cabledesk.ui.errors import show_error
 from cabledesk.ui.main_window import MainWindow
 from cabledesk.ui.plain import ask, inform, message_box, plain_tooltip, progress_dialog
+from cabledesk.ui.seal_dialog import SealDialog
 from cabledesk.ui.workers import Workers
 from tests.seal.kit import CABLE, NOW
 from tests.ui.conftest import child, person
+from tests.ui.demo_vault import DRAFT
 
 UI = Path(__file__).resolve().parents[2] / "cabledesk" / "ui"
 # A stranger's card name that, read as rich text, would end the line as a "verified
@@ -164,6 +167,35 @@ def test_html_in_a_contact_name_is_text_in_the_contacts_view(
     assert_shown_as_text(view, MARKUP)
     tip = str(model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole))
     assert _rendered(tip) == MARKUP  # a tool tip is rich text if it looks like it: escaped
+
+
+def test_a_hostile_group_name_is_text_in_the_audit_view(
+    qtbot: QtBot, session: Session, workers: Workers
+) -> None:
+    # An audit detail quotes what was done: here a group named with markup.
+    session.contacts.create_group(FILE_MARKUP)
+    view = AuditView(session, workers)
+    qtbot.addWidget(view)
+    view.show()
+    view.refresh()
+    model = view.table.model()
+    cells = [model.index(0, c) for c in range(model.columnCount())]
+    [cell] = [c for c in cells if FILE_MARKUP in str(c.data())]
+    assert _rendered(str(cell.data(Qt.ItemDataRole.ToolTipRole))) == str(cell.data())
+
+
+def test_a_hostile_subject_and_recipient_are_text_in_the_seal_dialog(
+    qtbot: QtBot, session: Session, workers: Workers
+) -> None:
+    session.contacts.import_card(
+        ContactCard.for_identity(person(MARKUP, nationality="USA")).to_bytes()
+    )
+    dialog = SealDialog(session, workers, replace(DRAFT, subject=SUBJECT))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert_shown_as_text(dialog, SUBJECT)
+    rows = [str(dialog.model.index(r, 0).data()) for r in range(dialog.model.rowCount())]
+    assert f"{MARKUP} — AMEMBASSY BERLIN (unverified)" in rows  # an item view: plain text
 
 
 # --- the helpers, and every message box ----------------------------------------------
