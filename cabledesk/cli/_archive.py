@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cabledesk.cli._session import add_vault_options, open_session
+from cabledesk.cli._terminal import write_controls
 
 if TYPE_CHECKING:
     from cabledesk.domain.cable import Cable
@@ -149,10 +150,20 @@ def _search(args: argparse.Namespace) -> int:
         when = f"{hit.dtg:%Y-%m-%d}" if hit.dtg else "----------"
         print(f"{when}  {hit.banner}  {hit.originator}  [{hit.direction.value}]")
         print(f"    {hit.subject}")
-        snippet = " ".join(hit.snippet.split())
-        snippet = snippet.replace(HIGHLIGHT_START, BOLD if bold else "")
-        snippet = snippet.replace(HIGHLIGHT_END, PLAIN if bold else "")
-        print(f"    {snippet}")
+        _print_snippet(" ".join(hit.snippet.split()), HIGHLIGHT_START, HIGHLIGHT_END, bold=bold)
     if not hits:
         print("No cable matches.", file=sys.stderr)
     return 0
+
+
+def _print_snippet(snippet: str, start: str, end: str, *, bold: bool) -> None:
+    """The snippet indented, its matches (between ``start`` and ``end``) in bold on
+    a terminal; the text itself is the cable's, printed as data."""
+    print("    ", end="")
+    for i, part in enumerate(snippet.replace(end, start).split(start)):
+        if i and bold:
+            write_controls(BOLD if i % 2 else PLAIN, file=sys.stdout)
+        print(part, end="")
+    if bold:
+        write_controls(PLAIN, file=sys.stdout)
+    print()

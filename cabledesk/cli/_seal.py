@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK
 from cabledesk.cli._session import add_vault_options, open_session
-from cabledesk.cli._terminal import visible
+from cabledesk.cli._terminal import visible, write_controls
 
 if TYPE_CHECKING:
     from cabledesk.domain.cable import Cable
@@ -119,7 +119,9 @@ def _seal(args: argparse.Namespace) -> int:
             overwrite=args.force,
             progress=progress,
         )
-    print(f"\rSealed {outcome.output} for:", file=sys.stderr)
+    if progress is not None:
+        write_controls("\r", file=sys.stderr)  # over the progress line
+    print(f"Sealed {outcome.output} for:", file=sys.stderr)
     for name in outcome.recipients:
         print(f"  {name}", file=sys.stderr)
     print(outcome.output)
@@ -128,7 +130,8 @@ def _seal(args: argparse.Namespace) -> int:
 
 def _progress_printer() -> Any:
     def show(done: int) -> None:
-        print(f"\r{done / 2**20:,.1f} MiB sealed", end="", file=sys.stderr)
+        write_controls("\r", file=sys.stderr)
+        print(f"{done / 2**20:,.1f} MiB sealed", end="", file=sys.stderr)
 
     return show
 

@@ -28,6 +28,7 @@ from typing import Any
 from cabledesk import __version__
 from cabledesk.cli._exits import EXIT_BUG, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from cabledesk.cli._session import add_vault_options
+from cabledesk.cli._terminal import shown_visibly
 from cabledesk.errors import (
     CableDeskError,
     HeaderMacError,
@@ -159,8 +160,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code."""
-    argv = sys.argv[1:] if argv is None else argv
+    """Run one command; returns the exit code. Everything it prints shows its control
+    and invisible characters as escapes (:func:`cabledesk.cli._terminal.shown_visibly`):
+    names, subjects and file names from outside are data, never terminal commands."""
+    with shown_visibly():
+        return _main(sys.argv[1:] if argv is None else argv)
+
+
+def _main(argv: Sequence[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:

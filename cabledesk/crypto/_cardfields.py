@@ -30,6 +30,7 @@ from cabledesk.crypto.keys import PublicKeys, parse_ssh_ed25519_line, read_exact
 from cabledesk.crypto.signedtext import (
     decode,
     field_error,
+    hidden_character_problem,
     identifier,
     key_field,
     plain_text,
@@ -184,6 +185,17 @@ def _read_v1_time(r: Reader) -> datetime | None:
         raise ValueError(f"the field {r.path} is not a UTC time") from None
 
 
+def _v1_shown_text(r: Reader, *, allow_empty: bool = False) -> str:
+    """A name or post of a ``/1`` card: as CableDesk 0.1 read it, except that a
+    control or invisible character is refused (shown, it could hide or forge
+    what is around it), as under ``/2``."""
+    text = r.text(allow_empty=allow_empty)
+    problem = hidden_character_problem(text)
+    if problem is not None:
+        raise ValueError(f"the field {r.path} {problem}")
+    return text
+
+
 def _read_v1_body(body: bytes) -> dict[str, Any]:
     # decoded again with the reader that refuses a field named twice: a /1 card
     # need not be canonical JSON
@@ -194,8 +206,8 @@ def _read_v1_body(body: bytes) -> dict[str, Any]:
         encryption=X25519Recipient.parse(root.field("age_recipient").text()),
     )
     return {
-        "name": root.field("name").text(),
-        "post": root.field("post").text(allow_empty=True),
+        "name": _v1_shown_text(root.field("name")),
+        "post": _v1_shown_text(root.field("post"), allow_empty=True),
         "keys": keys,
         "role": root.field("role").text(allow_empty=True),
         "email": root.field("email").optional_text(),

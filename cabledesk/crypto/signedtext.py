@@ -76,6 +76,7 @@ __all__ = [
     "decode",
     "field_error",
     "format_time",
+    "hidden_character_problem",
     "identifier",
     "key_field",
     "newer_version",
@@ -320,6 +321,13 @@ def plain_text_problem(text: str, *, max_chars: int = PLAIN_TEXT_CHARS) -> str |
         return f"is longer than {max_chars:,} characters"
     if text != text.strip():
         return "begins or ends with white space"
+    return hidden_character_problem(text)
+
+
+def hidden_character_problem(text: str) -> str | None:
+    """ "holds an invisible or control character (U+XXXX)" for the first control,
+    format (bidi override or isolate, zero-width), line or paragraph separator
+    character in ``text``; None if it has none."""
     if not text.isprintable():  # a fast path: most text is printable
         for char in text:
             if unicodedata.category(char) in _HIDDEN_CATEGORIES:

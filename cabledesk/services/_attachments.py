@@ -14,7 +14,10 @@ Names: the name listed is the file's name in Unicode NFC (macOS gives NFD
 names; the manifest lists NFC, and the two lists must agree). A name whose
 bytes are not UTF-8 is refused (:class:`~cabledesk.errors.InputError`, naming
 the file with its bad bytes escaped): it cannot be written as JSON text, and a
-name shown with replacement characters would not be the file's.
+name shown with replacement characters would not be the file's. A name that
+holds a line break, a control or an invisible character (a bidi override turns
+``cod.exe`` into ``exe.doc`` on screen) is refused too: the recipient would read
+another name than the file's.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from pathlib import Path
 
 from cabledesk.domain.cable import Attachment
 from cabledesk.errors import Cancelled, InputError
+from cabledesk.phrase import Phrase
+from cabledesk.visible_text import has_hidden_characters, visible
 
 __all__ = ["CHUNK_SIZE", "attachment_names", "describe", "shown_path"]
 
@@ -89,7 +94,18 @@ def _name(path: Path) -> str:
             f"The name of the attachment {shown_path(path)} is not valid UTF-8 text.",
             hint="Rename the file, then attach it again.",
         ) from None
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    if has_hidden_characters(text):
+        raise InputError(
+            Phrase.of(
+                "The name of the attachment {name} holds a line break, a control character "
+                "or an invisible character (such as one that reverses the text after it): "
+                "shown to the recipient, it would not read as what it is.",
+                name=visible(text),
+            ),
+            hint="Rename the file, then attach it again.",
+        )
+    return text
 
 
 def _hash(

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from cabledesk.services.contacts import Contact
 from cabledesk.services.session import Session
 from cabledesk.ui.errors import describe
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.workers import JobContext, Workers
 
 __all__ = ["AddContactDialog"]
@@ -39,7 +39,7 @@ class AddContactDialog(QDialog):
         self.setObjectName("addContactDialog")
         self.setWindowTitle(self.tr("Add a contact from public keys"))
         self.setMinimumWidth(560)
-        intro = QLabel(
+        intro = PlainLabel(
             self.tr(
                 "For a correspondent who uses age and ssh-keygen rather than CableDesk. Paste "
                 "the keys they sent you, then compare the fingerprint with them before you "
@@ -80,7 +80,7 @@ class AddContactDialog(QDialog):
             widget.setObjectName(f"add_{name}")
             widget.setAccessibleName(accessible)
             form.addRow(label, widget)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setObjectName("addContactError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")

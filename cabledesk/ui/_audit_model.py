@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontDatabase
 
 from cabledesk.services.audit import AuditEntry, Event
 from cabledesk.ui._table_model import ListTableModel
+from cabledesk.ui.plain import plain_tooltip
 
 __all__ = ["AuditModel"]
 
@@ -128,10 +129,11 @@ class AuditModel(ListTableModel[AuditEntry]):
         entry = self._entries[index.row()]
         if role in (
             Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return self.text(entry, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self.text(entry, index.column()))
         if role == Qt.ItemDataRole.FontRole and index.column() == self.TIME:
             return self._mono
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SEQ:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import TrustState
 from cabledesk.ui._contacts_model import ContactEntry, short_date, trust_colour, trust_text
+from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["ContactDetails", "safety_lines"]
 
@@ -33,10 +34,12 @@ class ContactDetails(QWidget):
         self.setAccessibleName(self.tr("Contact details"))
         self._schemes = schemes
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.empty = QLabel(self.tr("Select a contact to see its fingerprint and safety number."))
+        self.empty = PlainLabel(
+            self.tr("Select a contact to see its fingerprint and safety number.")
+        )
         self.empty.setObjectName("noContact")
         self.empty.setWordWrap(True)
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setObjectName("contactTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -72,7 +75,7 @@ class ContactDetails(QWidget):
                 value.setFrame(False)
                 value.setStyleSheet("QLineEdit { background: transparent; }")
             else:
-                value = QLabel()
+                value = PlainLabel()
                 value.setWordWrap(key != "safety")
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setObjectName(f"contact_{key}")
@@ -81,7 +84,7 @@ class ContactDetails(QWidget):
                 value.setFont(mono)
             self.fields[key] = value
             form.addRow(label, value)
-        self.note = QLabel()
+        self.note = PlainLabel()
         self.note.setObjectName("contactNote")
         self.note.setWordWrap(True)
         form.addRow(self.note)

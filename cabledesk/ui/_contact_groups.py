@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.services.contacts import ContactsService, Group
+from cabledesk.ui.plain import plain_tooltip
 from cabledesk.ui.workers import Workers
 
 __all__ = ["GroupsPanel"]
@@ -107,7 +108,7 @@ class GroupsPanel(QGroupBox):
                 member = QStandardItem(names.get(fp, fp))
                 member.setData(group.name, GROUP_ROLE)
                 member.setData(fp, MEMBER_ROLE)
-                member.setToolTip(fp)
+                member.setToolTip(plain_tooltip(fp))
                 member.setEditable(False)
                 item.appendRow(member)
             self.model.appendRow(item)

@@ -27,6 +27,7 @@ from cabledesk.errors import CableDeskError
 from cabledesk.services.contacts import ContactRecord, Group, ImportOutcome
 from cabledesk.services.session import Session
 from cabledesk.ui._table_model import ListTableModel
+from cabledesk.ui.plain import plain_tooltip
 
 __all__ = [
     "ENTRY_ROLE",
@@ -135,7 +136,7 @@ class ContactsModel(ListTableModel[ContactEntry]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._text(entry, column)
+            return plain_tooltip(self._text(entry, column))
         if role == Qt.ItemDataRole.DecorationRole and column == self.TRUST:
             return trust_colour(contact.trust.state)
         revoked = contact.trust.state is TrustState.REVOKED

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from cabledesk.services.draft_history import SavedDraft
 from cabledesk.ui.errors import show_error
+from cabledesk.ui.plain import ask, inform
 from cabledesk.ui.workers import JobContext
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def delete_draft(window: MainWindow) -> None:
     draft_id = window.editor.draft_id
     if draft_id is None:
         return
-    answer = QMessageBox.question(
+    answer = ask(
         window,
         translate("MainWindow", "Delete the draft"),
         translate("MainWindow", "Delete this draft and its history?"),
@@ -69,7 +70,7 @@ def show_history(window: MainWindow) -> QDialog | None:
     from cabledesk.ui.editor.history_dialog import HistoryDialog
 
     if window.editor.draft_id is None:
-        QMessageBox.information(
+        inform(
             window,
             translate("MainWindow", "Draft history"),
             translate("MainWindow", "Open a draft to see its history."),

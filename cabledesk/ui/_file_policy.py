@@ -8,14 +8,15 @@ the list: every refusal's reason, and why the file needs a stated marking.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox
 
 from cabledesk.errors import PolicyRefusal
 from cabledesk.services.file_crypto import ReleaseCheck
 from cabledesk.ui._recipients_model import PolicyCell
 from cabledesk.ui.errors import describe
 from cabledesk.ui.phrases import in_words
+from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["marking_box", "policy_view", "reasons_label"]
 
@@ -42,12 +43,11 @@ def marking_box() -> QComboBox:
     return box
 
 
-def reasons_label() -> QLabel:
+def reasons_label() -> PlainLabel:
     """Where the policy's reasons are shown (plain text: names come from outside)."""
-    label = QLabel()
+    label = PlainLabel()
     label.setObjectName("policyReasons")
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName(QCoreApplication.translate("filePolicy", "Release policy"))
     label.setStyleSheet(f"color: {NO_COLOUR};")
     return label

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from cabledesk.errors import CableDeskError, WrongPassphrase
 from cabledesk.services.session import Session
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import Workers
 
@@ -39,7 +39,7 @@ class ChangePassphraseDialog(QDialog):
         self.setObjectName("changePassphraseDialog")
         self.setWindowTitle(self.tr("Change the vault passphrase"))
         self.setMinimumWidth(480)
-        intro = QLabel(
+        intro = PlainLabel(
             self.tr(
                 "The new passphrase protects everything in the vault from now on. Several "
                 "unrelated words are easy to remember and hard to guess."
@@ -64,7 +64,7 @@ class ChangePassphraseDialog(QDialog):
             form.addRow(label, field)
         self.strength = StrengthMeter()
         self.strength.add_to(form, self.tr("Strength:"))
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setObjectName("passphraseError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")

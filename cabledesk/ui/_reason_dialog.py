@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
+
+from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["ReasonDialog", "RevokeDialog", "VerifyDialog"]
 
@@ -42,17 +43,17 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setMinimumWidth(480)
-        explanation = QLabel(message)
+        explanation = PlainLabel(message)
         explanation.setObjectName("reasonMessage")
         explanation.setWordWrap(True)
         explanation.setAccessibleName(self.tr("Explanation"))
-        self.detail = QLabel(detail)
+        self.detail = PlainLabel(detail)
         self.detail.setObjectName("reasonDetail")
         self.detail.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAccessibleName(self.tr("Safety number"))
         self.detail.setVisible(bool(detail))
-        label = QLabel(question)
+        label = PlainLabel(question)
         label.setWordWrap(True)
         self.reason = QComboBox()
         self.reason.setObjectName("reason")

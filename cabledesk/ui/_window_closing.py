@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from cabledesk.ui.plain import message_box
+
 if TYPE_CHECKING:
     from cabledesk.ui.main_window import MainWindow
 
@@ -58,8 +60,12 @@ class WindowClosing(QObject):
     def _refused(self, text: str) -> None:
         self._waiting = False
         window = self._window
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, translate("MainWindow", "Not saved"), text, parent=window
+        box = message_box(
+            window,
+            QMessageBox.Icon.Warning,
+            translate("MainWindow", "Not saved"),
+            text,
+            buttons=QMessageBox.StandardButton.NoButton,
         )
         box.setObjectName("closeNotice")
         close = box.addButton(

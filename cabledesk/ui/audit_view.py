@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from cabledesk.services.audit import AuditEntry, AuditReport
 from cabledesk.services.session import Session
 from cabledesk.ui._audit_model import AuditModel
 from cabledesk.ui.errors import describe
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.workers import Workers
 
 __all__ = ["PAGE_SIZE", "AuditView"]
@@ -45,7 +45,7 @@ class AuditView(QWidget):
         self._loading = False
         self._more = False
         self._generation = 0  # a reload makes pages still in flight stale
-        self.verdict = QLabel()
+        self.verdict = PlainLabel()
         self.verdict.setObjectName("auditVerdict")
         self.verdict.setWordWrap(True)
         self.verdict.setAccessibleName(self.tr("Result of the audit log check"))
@@ -57,7 +57,7 @@ class AuditView(QWidget):
         self.check_button.setObjectName("checkAudit")
         self.check_button.setAccessibleName(self.tr("Check the audit log again"))
         self.check_button.clicked.connect(self.check_chain)
-        explanation = QLabel(
+        explanation = PlainLabel(
             self.tr(
                 "Every change to your vault is recorded here. Each entry is chained to the one "
                 "before by a hash, so an entry changed or removed afterwards shows as a break."
@@ -85,7 +85,7 @@ class AuditView(QWidget):
         header.setSectionResizeMode(AuditModel.TIME, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(AuditModel.EVENT, 190)
         self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
-        self.count = QLabel()
+        self.count = PlainLabel()
         self.count.setObjectName("auditCount")
         self.count.setAccessibleName(self.tr("Entries shown"))
         self.more_button = QPushButton(self.tr("Load more"))

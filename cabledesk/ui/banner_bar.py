@@ -7,18 +7,19 @@ portion mark cannot be read it says so in neutral grey instead of guessing.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cabledesk.domain.marking import Marking
+from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["BannerBar"]
 
 UNKNOWN_BACKGROUND = "#5f6368"
 
 
-class BannerBar(QLabel):
+class BannerBar(PlainLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self.setObjectName("bannerBar")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from cabledesk import __version__
+from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["MAX_CHAINED", "SOURCE_ROOT", "BugReportDialog", "bug_report"]
 
@@ -111,13 +111,13 @@ class BugReportDialog(QDialog):
         self.setWindowTitle(self.tr("This is a bug in CableDesk"))
         self.setMinimumSize(640, 420)
         self.report = report
-        headline = QLabel(self.tr("CableDesk met a problem it did not expect."))
+        headline = PlainLabel(self.tr("CableDesk met a problem it did not expect."))
         headline.setObjectName("bugHeadline")
         font = headline.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         headline.setFont(font)
-        explanation = QLabel(
+        explanation = PlainLabel(
             self.tr(
                 "This is a bug in CableDesk, not something you did. Your vault is not "
                 "affected, but what you were doing may not have finished: check it, and try "

@@ -11,14 +11,16 @@ import html
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from cabledesk.domain.cable import Cable, format_dtg
 from cabledesk.domain.historical import historical_marking
 from cabledesk.domain.marking import Marking
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.clipboard import sensitive_mime_data
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.verdict_words import verdict_words
+from cabledesk.visible_text import visible
 
 __all__ = ["CableView", "cable_html"]
 
@@ -63,7 +65,8 @@ def cable_html(cable: Cable, banner: Marking | None) -> str:
     if cable.signature:
         parts.append(f"<p>{html.escape(cable.signature)}</p>")
     if cable.attachments:
-        items = "".join(f"<li>{html.escape(a.name)}</li>" for a in cable.attachments)
+        # names shown escaped: a bidi override would make "cod.exe" read "exe.doc"
+        items = "".join(f"<li>{html.escape(visible(a.name))}</li>" for a in cable.attachments)
         parts.append(f"<p><b>ATTACHMENTS ({len(cable.attachments)}):</b></p><ol>{items}</ol>")
     if banner is not None:
         label = historical_marking(cable, banner.scheme) or banner.banner
@@ -81,7 +84,7 @@ class CableView(QWidget):
         self.text.setAccessibleName(self.tr("Cable text"))
         self.text.setOpenLinks(False)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.verdict = QLabel()
+        self.verdict = PlainLabel()
         self.verdict.setObjectName("storedVerdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # names from a file are data

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -43,6 +42,7 @@ from cabledesk.ui._contacts_model import (
 )
 from cabledesk.ui._reason_dialog import ReasonDialog, RevokeDialog, VerifyDialog
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.workers import JobContext, Workers
 
 __all__ = ["ContactsView"]
@@ -128,7 +128,7 @@ class ContactsView(QWidget):
         main.addWidget(side)
         main.setSizes([560, 540])
         main.setChildrenCollapsible(False)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setObjectName("contactsStatus")
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui.first_paint import after_first_paint
+from cabledesk.ui.plain import message_box
 from cabledesk.ui.unlock import UnlockWindow
 from cabledesk.ui.workers import Workers
 
@@ -163,9 +164,8 @@ class AppController(QObject):
         QTimer.singleShot(0, lambda: self._show_notice(text))
 
     def _show_notice(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self.window)
+        box = message_box(self.window, QMessageBox.Icon.Warning, self.tr("Not saved"), text)
         box.setObjectName("notice")
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.finished.connect(box.deleteLater)
         box.open()
 

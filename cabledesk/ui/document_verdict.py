@@ -32,6 +32,7 @@ from cabledesk.services.document_signers import (
 from cabledesk.ui._contacts_model import trust_text
 from cabledesk.ui._wrapped import grow
 from cabledesk.ui.errors import describe
+from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["Tone", "VerdictPanel"]
 
@@ -69,10 +70,10 @@ class VerdictPanel(QFrame):
         self.setObjectName("verdictPanel")
         self.setAccessibleName(self.tr("Verdict"))
         self.tone: Tone | None = None
-        self.icon = QLabel()
+        self.icon = PlainLabel()
         self.icon.setObjectName("verdictIcon")
         self.icon.setFixedSize(ICON_SIZE, ICON_SIZE)
-        self.headline = QLabel()
+        self.headline = PlainLabel()
         self.headline.setObjectName("verdictHeadline")
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(self.tr("Verdict"))
@@ -80,7 +81,7 @@ class VerdictPanel(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.headline.setFont(font)
-        self.explanation = QLabel()
+        self.explanation = PlainLabel()
         self.explanation.setObjectName("verdictExplanation")
         self.explanation.setWordWrap(True)
         self.explanation.setAccessibleName(self.tr("What it means"))
@@ -130,7 +131,7 @@ class VerdictPanel(QFrame):
             self.facts.removeRow(0)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         for key, label, value in facts:
-            field = QLabel(value)
+            field = PlainLabel(value)
             field.setObjectName(f"fact_{key}")
             field.setWordWrap(key not in _MONO_FACTS)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

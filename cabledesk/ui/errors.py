@@ -39,6 +39,7 @@ from cabledesk.errors import (
     WrongPassphrase,
 )
 from cabledesk.ui.phrases import in_words, translated
+from cabledesk.ui.plain import message_box
 
 if TYPE_CHECKING:
     from cabledesk.ui.bug_report import BugReportDialog
@@ -177,13 +178,14 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if problem.bug:
         report_bug(exc, parent)
         return
-    box = QMessageBox(parent)
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        problem.title,
+        problem.message,
+        informative=problem.hint or "",
+    )
     box.setObjectName("errorDialog")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(problem.title)
-    box.setText(problem.message)
-    box.setInformativeText(problem.hint)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
 
 

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -45,6 +43,7 @@ from cabledesk.services.settings import PAPER
 from cabledesk.ui._release_options import ReleaseOptionsBox
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.plain import PlainLabel, inform
 from cabledesk.ui.workers import JobContext, Workers, while_alive
 
 __all__ = ["ExportDialog"]
@@ -126,7 +125,7 @@ class ExportDialog(QDialog):
         self.output.setObjectName("exportOutput")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
-        self.verdict = QLabel()
+        self.verdict = PlainLabel()
         self.verdict.setObjectName("exportVerdict")
         self.verdict.setWordWrap(True)
         self.progress = QProgressBar()
@@ -291,7 +290,7 @@ class ExportDialog(QDialog):
         self.result_ = result
         self._exporting = False
         self.progress.setVisible(False)
-        QMessageBox.information(
+        inform(
             self,
             self.tr("Exported"),
             self.tr("Wrote:\n{0}").format("\n".join(str(p) for p in result.paths)),

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -49,6 +48,7 @@ from cabledesk.ui._file_policy import marking_box, policy_view, reasons_label
 from cabledesk.ui._recipients_model import RecipientItem, RecipientsModel, load_recipients
 from cabledesk.ui._wrapped import grow
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
 
@@ -106,10 +106,10 @@ class FileCryptoDialog(QDialog):
         self.choose_output.setObjectName("chooseOutput")
         self.choose_output.setAccessibleName(self.tr("Choose where to save"))
         files = QGridLayout()
-        files.addWidget(QLabel(self.source.accessibleName() + ":"), 0, 0)
+        files.addWidget(PlainLabel(self.source.accessibleName() + ":"), 0, 0)
         files.addWidget(self.source, 0, 1)
         files.addWidget(self.choose_source, 0, 2)
-        files.addWidget(QLabel(self.tr("Save as:")), 1, 0)
+        files.addWidget(PlainLabel(self.tr("Save as:")), 1, 0)
         files.addWidget(self.output, 1, 1)
         files.addWidget(self.choose_output, 1, 2)
         self.to_contacts = QRadioButton(self.tr("To contacts and groups"))
@@ -147,14 +147,14 @@ class FileCryptoDialog(QDialog):
         self.armor = QCheckBox(self.tr("ASCII armor (text that survives e-mail and copy-paste)"))
         self.armor.setObjectName("armor")
         self.armor.setAccessibleName(self.tr("ASCII armor"))
-        self.about = QLabel()
+        self.about = PlainLabel()
         self.about.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setAccessibleName(self.tr("Progress"))
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("cryptoMessage")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Result"))
@@ -410,7 +410,7 @@ class FileCryptoDialog(QDialog):
             who = ", ".join(i.label for i in self.chosen())
         self._say(self.tr("Encrypted to {0}: {1}.").format(who, str(dst)))
 
-    def _failed(self, exc: BaseException, where: QLabel | None = None) -> None:
+    def _failed(self, exc: BaseException, where: PlainLabel | None = None) -> None:
         if where is not None and isinstance(exc, CableDeskError):
             problem = describe(exc)
             where.setText(" ".join(filter(None, (problem.message, problem.hint))))

@@ -26,6 +26,7 @@ from cabledesk.ui._age_keys import SNIFF_BYTES, looks_like_age
 from cabledesk.ui._card_import_dialog import CardImport, CardImportDialog, import_card
 from cabledesk.ui._verdict_dialog import DocumentVerdictDialog
 from cabledesk.ui.errors import describe
+from cabledesk.ui.plain import message_box
 from cabledesk.ui.workers import JobContext
 
 if TYPE_CHECKING:
@@ -111,12 +112,10 @@ class _Opener(QObject):
             self._tell(problems)
 
     def _tell(self, problems: list[str]) -> None:
-        box = QMessageBox(self.window)
+        box = message_box(
+            self.window, QMessageBox.Icon.Information, self.tr("Open"), "\n\n".join(problems)
+        )
         box.setObjectName("openProblem")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(self.tr("Open"))
-        box.setText("\n\n".join(problems))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.finished.connect(box.deleteLater)
         box.open()
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -36,6 +35,7 @@ from cabledesk.errors import CableDeskError
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import JobContext, Workers
 
@@ -73,7 +73,7 @@ class _PassphrasePage(QWizardPage):
         self.remember = QCheckBox(self.tr("Remember on this device (in the system keychain)"))
         self.remember.setObjectName("remember")
         self.remember.setEnabled(False)
-        self.keychain_note = QLabel(self.tr("Looking for the system keychain…"))
+        self.keychain_note = PlainLabel(self.tr("Looking for the system keychain…"))
         self.keychain_note.setObjectName("keychainNote")
         self.keychain_note.setWordWrap(True)
         form = QFormLayout(self)
@@ -203,16 +203,16 @@ class _DonePage(QWizardPage):
             )
         )
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.fingerprint = QLabel()
+        self.fingerprint = PlainLabel()
         self.fingerprint.setObjectName("fingerprint")
-        self.safety = QLabel()
+        self.safety = PlainLabel()
         self.safety.setObjectName("safetyNumber")
         self.safety.setWordWrap(True)
         for label in (self.fingerprint, self.safety):
             label.setFont(mono)
         self.export = QPushButton(self.tr("Save my contact card…"))
         self.export.setObjectName("exportCard")
-        self.saved = QLabel()
+        self.saved = PlainLabel()
         self.saved.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(self.tr("Fingerprint:"), self.fingerprint)
@@ -246,7 +246,7 @@ class FirstRunWizard(QWizard):
         self.setMinimumSize(720, 480)  # QWizard shows two lines of subtitle: room for French
         welcome = QWizardPage()
         welcome.setTitle(self.tr("Welcome to CableDesk"))
-        text = QLabel(
+        text = PlainLabel(
             self.tr(
                 "CableDesk keeps your drafts, your correspondents' keys and the cables you "
                 "send and receive in a vault encrypted on this computer. It never connects "

@@ -22,7 +22,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -45,6 +44,7 @@ from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.clipboard import ClipboardGuard
 from cabledesk.ui.editor.cable_editor import CableEditor
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.plain import PlainLabel, message_box
 from cabledesk.ui.sidebar import Sidebar
 from cabledesk.ui.window_actions import build_menus
 from cabledesk.ui.workers import Workers
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self._closing = WindowClosing(self)
         self.quit_when_closed = False
         self.section = "drafts"
-        self.identity_label = QLabel()
+        self.identity_label = PlainLabel()
         self.identity_label.setObjectName("identityStatus")
         self.statusBar().addPermanentWidget(self.editor.state)
         self.statusBar().addPermanentWidget(self.identity_label)
@@ -339,9 +339,8 @@ class MainWindow(QMainWindow):
 
     def tell(self, text: str) -> None:
         """Say ``text`` in a window that does not block the others (e.g. a refused save)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), text, parent=self)
+        box = message_box(self, QMessageBox.Icon.Warning, self.tr("Not saved"), text)
         box.setObjectName("notice")
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.finished.connect(box.deleteLater)
         box.open()
 

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
 )
@@ -32,6 +30,7 @@ from cabledesk.services.contacts import ImportOutcome
 from cabledesk.services.opening import Severity, Verification
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
+from cabledesk.ui.plain import PlainLabel, inform, progress_dialog
 from cabledesk.ui.verdict_words import (
     claimed_name,
     keys_changed,
@@ -39,6 +38,7 @@ from cabledesk.ui.verdict_words import (
     verdict_words,
 )
 from cabledesk.ui.workers import JobContext
+from cabledesk.visible_text import visible
 
 if TYPE_CHECKING:
     from cabledesk.ui.main_window import MainWindow
@@ -69,13 +69,13 @@ class VerificationDialog(QDialog):
         self._path = path
         self.verification = result
         message, hint = verdict_words(result.to_dict())
-        verdict = QLabel(message + (f"\n{hint}" if hint else ""))
+        verdict = PlainLabel(message + (f"\n{hint}" if hint else ""))
         verdict.setObjectName("verdict")
         verdict.setWordWrap(True)
         verdict.setTextFormat(Qt.TextFormat.PlainText)  # names from the file are data
         verdict.setStyleSheet(verdict_style(result.severity))
         verdict.setAccessibleName(self.tr("Verdict"))
-        details = QLabel(self._details(result))
+        details = PlainLabel(self._details(result))
         details.setObjectName("verdictDetails")
         details.setWordWrap(True)
         details.setTextFormat(Qt.TextFormat.PlainText)
@@ -142,7 +142,8 @@ class VerificationDialog(QDialog):
             lines.append(
                 self.tr("Made for keys of kind: {0}").format(", ".join(result.recipient_kinds))
             )
-        names = [f.name for f in result.files if f.path.startswith("attachments/")]
+        # escaped: a bidi override in a name would make "cod.exe" read "exe.doc"
+        names = [visible(f.name) for f in result.files if f.path.startswith("attachments/")]
         if names:
             lines.append(self.tr("Attachments: {0}").format(", ".join(names)))
         lines += result.warnings
@@ -151,7 +152,7 @@ class VerificationDialog(QDialog):
     def _statements(self, result: Verification) -> QLabel:
         """The clearance statements the cable carries, each with what it is worth."""
         words = [statement_words(s.to_dict()) for s in result.statements]
-        label = QLabel(
+        label = PlainLabel(
             self.tr("Clearance statements ({0}):").format(len(words)) + "\n" + "\n\n".join(words)
         )
         label.setObjectName("statements")
@@ -173,7 +174,7 @@ class VerificationDialog(QDialog):
         )
 
     def _card_imported(self, outcome: ImportOutcome) -> None:
-        QMessageBox.information(
+        inform(
             self,
             self.tr("Contact imported"),
             self.tr(
@@ -201,7 +202,7 @@ class VerificationDialog(QDialog):
 
         def done(result: Verification) -> None:
             names = "\n".join(str(p) for p in result.extracted)
-            QMessageBox.information(self, self.tr("Saved"), names or result.message)
+            inform(self, self.tr("Saved"), names or result.message)
 
         self._window.workers.run(
             "extract", work, on_done=done, on_failed=lambda e: show_error(self, e)
@@ -210,7 +211,7 @@ class VerificationDialog(QDialog):
 
 def open_cable(window: MainWindow, path: Path) -> None:
     """Open ``path`` with the vault's identities; show the verdict and the cable."""
-    progress = QProgressDialog(
+    progress = progress_dialog(
         QCoreApplication.translate("MainWindow", "Opening {0}…").format(path.name),
         QCoreApplication.translate("MainWindow", "Cancel"),
         0,

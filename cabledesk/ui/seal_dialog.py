@@ -29,10 +29,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTreeView,
@@ -50,6 +48,7 @@ from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipien
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.phrases import finding_text, in_words
+from cabledesk.ui.plain import PlainLabel, inform
 from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
 
 __all__ = ["SealDialog"]
@@ -79,11 +78,11 @@ class SealDialog(QDialog):
         self.outcome: SealOutcome | None = None
         self.check: SealCheck | None = None
         self.banner = BannerBar()
-        subject = QLabel(f"{cable.subject_marking} {cable.subject}".strip())
+        subject = PlainLabel(f"{cable.subject_marking} {cable.subject}".strip())
         subject.setObjectName("sealSubject")
         subject.setWordWrap(True)
         subject.setTextFormat(Qt.TextFormat.PlainText)
-        self.findings = QLabel()
+        self.findings = PlainLabel()
         self.findings.setObjectName("sealFindings")
         self.findings.setWordWrap(True)
         self.findings.setTextFormat(Qt.TextFormat.PlainText)
@@ -99,7 +98,7 @@ class SealDialog(QDialog):
         header = self.recipients.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(RecipientsModel.RECIPIENT, QHeaderView.ResizeMode.Interactive)
-        self.reasons = QLabel()
+        self.reasons = PlainLabel()
         self.reasons.setObjectName("policyReasons")
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,13 +148,13 @@ class SealDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(subject)
         layout.addWidget(self.findings)
-        layout.addWidget(QLabel(self.tr("Seal for (you always receive a copy):")))
+        layout.addWidget(PlainLabel(self.tr("Seal for (you always receive a copy):")))
         layout.addWidget(self.recipients, 1)
         layout.addWidget(self.reasons)
-        layout.addWidget(QLabel(self.tr("Attachments:")))
+        layout.addWidget(PlainLabel(self.tr("Attachments:")))
         layout.addLayout(attach_row)
         layout.addWidget(self.armor)
-        layout.addWidget(QLabel(self.tr("Write to:")))
+        layout.addWidget(PlainLabel(self.tr("Write to:")))
         layout.addLayout(out_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
@@ -381,7 +380,7 @@ class SealDialog(QDialog):
     def _sealed(self, outcome: SealOutcome) -> None:
         self._job = None
         self.outcome = outcome
-        QMessageBox.information(
+        inform(
             self,
             self.tr("Sealed"),
             self.tr("Sealed {0} for:\n{1}").format(

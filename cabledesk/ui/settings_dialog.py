@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -49,6 +48,7 @@ from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
 from cabledesk.ui._wrapped import grow
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.i18n import LANGUAGES
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.workers import JobContext, Workers
 
 if TYPE_CHECKING:
@@ -101,11 +101,11 @@ class SettingsDialog(QDialog):
         self.clipboard.setRange(5, 600)
         self.clipboard.setSuffix(self.tr(" s"))
         self.remember = QCheckBox(self.tr("Remember the vault on this device"))
-        self.keychain_note = QLabel(self.tr("Asking the keychain…"))
+        self.keychain_note = PlainLabel(self.tr("Asking the keychain…"))
         self.keychain_note.setObjectName("keychainStatus")
         self.keychain_note.setWordWrap(True)
         self.change_passphrase = QPushButton(self.tr("Change passphrase…"))
-        self.passphrase_note = QLabel()
+        self.passphrase_note = PlainLabel()
         self.passphrase_note.setObjectName("passphraseNote")
         self.passphrase_note.setWordWrap(True)
         self.scheme = QComboBox()
@@ -116,7 +116,7 @@ class SettingsDialog(QDialog):
         self.paper.addItem(self.tr("US Letter"), "letter")
         self.ceiling = QLineEdit()
         self.ceiling.setPlaceholderText(self.tr("default, off, or a level such as SECRET"))
-        self.ceiling_note = QLabel()
+        self.ceiling_note = PlainLabel()
         self.ceiling_note.setObjectName("ceilingNote")
         self.ceiling_note.setWordWrap(True)
         self.history = QSpinBox()
@@ -126,7 +126,7 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("System language"), "")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
-        language_note = QLabel(self.tr("A change of language applies at the next start."))
+        language_note = PlainLabel(self.tr("A change of language applies at the next start."))
         language_note.setWordWrap(True)
         for widget, name, accessible in (
             (self.auto_lock, AUTO_LOCK_MINUTES.key, self.tr("Lock after minutes without use")),
@@ -164,7 +164,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(language)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", language_note)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(_ERROR)

@@ -11,9 +11,10 @@ command line applies too), shown here in the user's language;
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QProgressBar
+from PySide6.QtWidgets import QFormLayout, QProgressBar
 
 from cabledesk.ui.phrases import in_words
+from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["StrengthMeter"]
 
@@ -31,7 +32,7 @@ class StrengthMeter:
         self.bar.setAccessibleName(
             QCoreApplication.translate("StrengthMeter", "Passphrase strength")
         )
-        self.hint = QLabel()
+        self.hint = PlainLabel()
         self.hint.setObjectName("strengthHint")
         self.hint.setWordWrap(True)
         self._acceptable = False

@@ -16,7 +16,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -28,6 +27,7 @@ from cabledesk.errors import CableDeskError, VaultRolledBack, WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
+from cabledesk.ui.plain import PlainLabel, plain_tooltip
 from cabledesk.ui.workers import JobContext, Workers
 
 if TYPE_CHECKING:
@@ -50,13 +50,13 @@ class UnlockWindow(QWidget):
         self.setWindowTitle(self.tr("CableDesk — Unlock"))
         self.setMinimumWidth(440)
 
-        title = QLabel(self.tr("Unlock your vault"))
+        title = PlainLabel(self.tr("Unlock your vault"))
         title.setObjectName("unlockTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         title.setFont(font)
-        where = QLabel(self.tr("Vault: {0}").format(str(access.folder)))
+        where = PlainLabel(self.tr("Vault: {0}").format(str(access.folder)))
         where.setObjectName("vaultFolder")
         where.setWordWrap(True)
         self._where = where
@@ -69,7 +69,7 @@ class UnlockWindow(QWidget):
         self.remember = QCheckBox(self.tr("Remember on this device"))
         self.remember.setObjectName("remember")
         self.remember.setAccessibleName(self.tr("Remember the vault on this device"))
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("unlockMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: palette(highlight);")
@@ -126,7 +126,7 @@ class UnlockWindow(QWidget):
         self.keychain_button.setVisible(remembered)
         self.remember.setVisible(status.usable and not remembered)
         if not status.usable:
-            self.remember.setToolTip(status.reason)
+            self.remember.setToolTip(plain_tooltip(status.reason))
 
     def _plain_messages(self) -> None:
         from PySide6.QtCore import Qt

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from cabledesk import __version__
+from cabledesk.ui.plain import inform
 
 if TYPE_CHECKING:
     from cabledesk.ui.main_window import MainWindow
@@ -189,7 +190,7 @@ def _seal(window: MainWindow) -> None:
     from cabledesk.ui.seal_dialog import SealDialog
 
     if window.editor.draft_id is None:
-        QMessageBox.information(
+        inform(
             window,
             translate("MainWindow", "Seal"),
             translate("MainWindow", "Open the draft to seal first."),
@@ -209,7 +210,7 @@ def _export(window: MainWindow) -> None:
 
     cable = window.cable_to_export()
     if cable is None:
-        QMessageBox.information(
+        inform(
             window,
             translate("MainWindow", "Export"),
             translate("MainWindow", "Open a draft or a cable to export first."),

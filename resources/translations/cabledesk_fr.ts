@@ -3547,6 +3547,10 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Indiquez le destinataire age que vous avez comparé avec lui (--age-recipient age1...).</translation>
     </message>
     <message>
+        <source>The name of the attachment {name} holds a line break, a control character or an invisible character (such as one that reverses the text after it): shown to the recipient, it would not read as what it is.</source>
+        <translation>Le nom de la pièce jointe {name} contient un saut de ligne, un caractère de contrôle ou un caractère invisible (tel qu&apos;un caractère qui inverse le texte qui le suit) : affiché chez le destinataire, il ne se lirait pas pour ce qu&apos;il est.</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>

@@ -697,4 +697,11 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP(
         "core", "Give the age recipient you compared with them (--age-recipient age1...)."
     ),
+    # cabledesk/services/_attachments.py: an attachment name that would not read as itself
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The name of the attachment {name} holds a line break, a control character or an "
+        "invisible character (such as one that reverses the text after it): shown to the "
+        "recipient, it would not read as what it is.",
+    ),
 )

@@ -89,6 +89,32 @@ def test_a_file_name_that_is_not_utf8_is_refused_naming_the_file(
     _nothing_left(jane, out)
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("invoice\u202efdp.exe", "invoice\\u202efdp.exe"),  # reads "invoiceexe.pdf"
+        ("report\u2066.pdf\u2069.exe", "report\\u2066.pdf\\u2069.exe"),  # a bidi isolate
+        ("minutes.pdf\nVALID.txt", "minutes.pdf\\u000aVALID.txt"),  # a second line
+        ("\x1b[2J\x1b[32mVALID.txt", "\\u001b[2J\\u001b[32mVALID.txt"),  # terminal escapes
+        ("notes\u200b.txt", "notes\\u200b.txt"),  # a zero-width space
+    ],
+    ids=["bidi override", "bidi isolate", "newline", "escape sequences", "zero-width space"],
+)
+def test_an_attachment_name_with_a_newline_or_bidi_override_is_refused_when_sealing(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path, name: str, shown: str
+) -> None:
+    jane, _, _ = parties
+    annex = tmp_path / name
+    annex.write_bytes(b"MZ")
+    service = SealService(jane, SCHEMES)
+    out = tmp_path / "out.cable"
+    with pytest.raises(InputError, match="holds a line break, a control character") as info:
+        service.seal(CABLE, service.resolve(["Berlin"]), out, attachments=[annex])
+    assert shown in info.value.message  # named with the character made visible
+    assert info.value.message.isprintable()
+    _nothing_left(jane, out)
+
+
 def test_an_attachment_changed_during_sealing_is_refused_and_nothing_is_left(
     parties: tuple[Vault, Vault, Vault], tmp_path: Path
 ) -> None:

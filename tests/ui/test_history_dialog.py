@@ -59,7 +59,7 @@ def test_the_menu_entry_and_its_shortcut(
                 if m.title() == "&Edit")  # fmt: skip
     assert action in edit.actions()
     told: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()))
     window.editor.clear()
     action.trigger()  # no draft open
     assert told == ["Open a draft to see its history."] and window.findChild(HistoryDialog) is None

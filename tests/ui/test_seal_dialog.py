@@ -99,7 +99,7 @@ def test_a_group_ticked_shows_each_members_decision(
     assert dialog.confirmed() == set()  # a confirmation ends with the recipient's choice
     dialog.tick("EU posts")
     dialog.confirm("Paolo")
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
     dialog.output.setText(str(tmp_path / "talks.cable"))
     qtbot.mouseClick(dialog.seal_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome is not None and (tmp_path / "talks.cable").exists()
@@ -134,6 +134,6 @@ def test_after_a_failed_seal_the_seal_button_works_again(
     refused = dialog.outcome
     assert refused is None and dialog.seal_button.isEnabled()
     dialog.output.setText(str(tmp_path / "other.cable"))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
     qtbot.mouseClick(dialog.seal_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome is not None and (tmp_path / "other.cable").exists()

@@ -32,7 +32,6 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QInputDialog,
-    QLabel,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from cabledesk.ui.editor._save_notice import moment, refusal_notice
 from cabledesk.ui.editor.body_editor import BodyEditor
 from cabledesk.ui.editor.findings_panel import FindingsPanel
 from cabledesk.ui.editor.header_form import HeaderForm
+from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.workers import JobContext, Workers
 
 __all__ = ["AUTOSAVE_MS", "CableEditor"]
@@ -84,7 +84,7 @@ class CableEditor(QWidget):
         self.header = HeaderForm(session.schemes)
         self.body = BodyEditor()
         self.findings = FindingsPanel()
-        self.state = QLabel()
+        self.state = PlainLabel()
         self.state.setObjectName("saveState")
         header_area = QScrollArea()
         header_area.setWidget(self.header)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from cabledesk.domain.validation import Finding, Severity
 from cabledesk.ui.phrases import finding_text
+from cabledesk.ui.plain import plain_tooltip
 
 __all__ = ["FindingsPanel"]
 
@@ -45,7 +46,7 @@ class FindingsPanel(QListWidget):
             item = QListWidgetItem(f"{label} — {finding.field}: {message}")
             item.setData(Qt.ItemDataRole.UserRole, finding.field)
             item.setForeground(QColor(ERROR_COLOUR if error else WARNING_COLOUR))
-            item.setToolTip(message)
+            item.setToolTip(plain_tooltip(message))
             self.addItem(item)
 
     def counts(self) -> tuple[int, int]:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QPlainTextEdit,
     QSplitter,
     QTableView,
@@ -41,6 +40,7 @@ from cabledesk.services.session import Session
 from cabledesk.ui._table_model import ListTableModel
 from cabledesk.ui.editor._save_notice import moment
 from cabledesk.ui.errors import describe
+from cabledesk.ui.plain import PlainLabel, plain_tooltip
 from cabledesk.ui.workers import JobContext, Workers, while_alive
 
 __all__ = ["HistoryDialog", "HistoryModel"]
@@ -82,10 +82,11 @@ class HistoryModel(ListTableModel[DraftVersion]):
             return version
         if role in (
             Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return self.text(version, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self.text(version, index.column()))
         if role == Qt.ItemDataRole.FontRole and version.current:
             font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
             font.setBold(True)
@@ -121,7 +122,7 @@ class HistoryDialog(QDialog):
         self._current = current
         self._comparisons = 0  # only the newest comparison asked for is shown
         self._restoring = False
-        title = QLabel(f"{current.subject_marking} {current.subject}".strip())
+        title = PlainLabel(f"{current.subject_marking} {current.subject}".strip())
         title.setObjectName("historySubject")
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setWordWrap(True)
@@ -144,7 +145,7 @@ class HistoryDialog(QDialog):
         for column in (HistoryModel.NUMBER, HistoryModel.SAVED, HistoryModel.BANNER):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._chosen)
-        self.legend = QLabel(self.tr("Choose a version to see what changed since."))
+        self.legend = PlainLabel(self.tr("Choose a version to see what changed since."))
         self.legend.setObjectName("historyLegend")
         self.legend.setWordWrap(True)
         self.diff = QPlainTextEdit()
@@ -163,7 +164,7 @@ class HistoryDialog(QDialog):
         splitter.addWidget(below)
         splitter.setSizes([180, 360])
         splitter.setChildrenCollapsible(False)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setObjectName("historyStatus")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #c62828;")
