@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import TrustState
-from cabledesk.ui._contacts_model import ContactEntry, short_date, trust_colour, trust_text
+from cabledesk.ui._contacts_model import (
+    ContactEntry,
+    contact_trust_colour,
+    contact_trust_text,
+    short_date,
+)
 from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["ContactDetails", "safety_lines"]
@@ -103,8 +108,8 @@ class ContactDetails(QWidget):
         contact, card = entry.contact, entry.contact.card
         self.title.setText(contact.name)
         f = self.fields
-        f["trust"].setText(trust_text(contact.trust))
-        f["trust"].setStyleSheet(f"color: {trust_colour(contact.trust.state).name()};")
+        f["trust"].setText(contact_trust_text(contact))
+        f["trust"].setStyleSheet(f"color: {contact_trust_colour(contact).name()};")
         f["fingerprint"].setText(contact.fingerprint)
         f["safety"].setText(safety_lines(entry.safety_number))
         f["post"].setText(card.post or "—")

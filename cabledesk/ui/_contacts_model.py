@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFontDatabase
 
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import CableDeskError
-from cabledesk.services.contacts import ContactRecord, Group, ImportOutcome
+from cabledesk.services.contacts import Contact, ContactRecord, Group, ImportOutcome
 from cabledesk.services.session import Session
 from cabledesk.ui._table_model import ListTableModel
 from cabledesk.ui.plain import plain_tooltip
@@ -33,6 +33,8 @@ __all__ = [
     "ENTRY_ROLE",
     "ContactEntry",
     "ContactsModel",
+    "contact_trust_colour",
+    "contact_trust_text",
     "import_card_files",
     "load_contacts",
     "short_date",
@@ -90,6 +92,27 @@ def trust_text(trust: Trust) -> str:
     return translate("trust", "{0} ({1})").format(text, trust.how) if trust.how else text
 
 
+def contact_trust_text(contact: Contact) -> str:
+    """The trust of a contact in words, saying loudly when its keys changed since the
+    user verified them, and when claims wait to be verified again."""
+    translate = QCoreApplication.translate
+    if contact.keys_changed:
+        return translate("trust", "Keys changed since you verified them: not verified")
+    text = trust_text(contact.trust)
+    if contact.claims_changed:
+        return translate("trust", "{0}; changed details to verify: {1}").format(
+            text, ", ".join(contact.claims_changed)
+        )
+    return text
+
+
+def contact_trust_colour(contact: Contact) -> QColor:
+    """The trust state's colour; keys changed since verified shows as a revocation does."""
+    if contact.keys_changed:
+        return trust_colour(TrustState.REVOKED)
+    return trust_colour(contact.trust.state)
+
+
 def trust_colour(state: TrustState) -> QColor:
     return QColor(_COLOURS[state])
 
@@ -138,9 +161,9 @@ class ContactsModel(ListTableModel[ContactEntry]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self._text(entry, column))
         if role == Qt.ItemDataRole.DecorationRole and column == self.TRUST:
-            return trust_colour(contact.trust.state)
-        revoked = contact.trust.state is TrustState.REVOKED
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.TRUST and revoked:
+            return contact_trust_colour(contact)
+        alarming = contact.trust.state is TrustState.REVOKED or contact.keys_changed
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.TRUST and alarming:
             return trust_colour(TrustState.REVOKED)
         if role == Qt.ItemDataRole.FontRole and column == self.FINGERPRINT:
             return self._mono
@@ -153,6 +176,6 @@ class ContactsModel(ListTableModel[ContactEntry]):
         if column == self.POST:
             return contact.card.post
         if column == self.TRUST:
-            text = trust_text(contact.trust)
+            text = contact_trust_text(contact)
             return self.tr("{0} — card expired").format(text) if entry.expired else text
         return contact.fingerprint

@@ -97,6 +97,8 @@ def recipient_items(book: AddressBook) -> list[RecipientItem]:
         refused = ""
         if contact.trust.state is TrustState.REVOKED:
             refused = trust_text(contact.trust)
+        elif contact.keys_changed:
+            label = translate("recipients", "{0} (keys changed since verified)").format(label)
         elif contact.trust.state is TrustState.UNVERIFIED:
             label = translate("recipients", "{0} (unverified)").format(label)
         items.append(RecipientItem(contact.fingerprint, label, False, refused))

@@ -312,12 +312,20 @@ class ContactsView(QWidget):
     def _run_reason(self, dialog: ReasonDialog, entry: ContactEntry, *, verify: bool) -> None:
         fingerprint, contacts = entry.fingerprint, self.session.contacts
 
+        # The number the dialog showed, which the user compared: for a contact made from
+        # raw keys it covers both keys, and verifying needs it.
+        shown = entry.safety_number
+
+        def change(reason: str) -> Contact:
+            if verify:
+                return contacts.verify(fingerprint, reason, safety_number=shown)
+            return contacts.revoke(fingerprint, reason)
+
         def go() -> None:
             reason = dialog.text()
-            change = contacts.verify if verify else contacts.revoke
             self.workers.run(
                 "mark verified" if verify else "revoke",
-                lambda ctx: change(fingerprint, reason),
+                lambda ctx: change(reason),
                 write=True,
                 on_done=self._trust_changed,
                 on_failed=self._failed,

@@ -4388,6 +4388,10 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Groupe {0} ({1} membres)</translation>
     </message>
     <message>
+        <source>{0} (keys changed since verified)</source>
+        <translation>{0} (clés changées depuis la vérification)</translation>
+    </message>
+    <message>
         <source>{0} (unverified)</source>
         <translation>{0} (non vérifié)</translation>
     </message>
@@ -4421,6 +4425,14 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>Keys changed since you verified them: not verified</source>
+        <translation>Clés changées depuis que vous les avez vérifiées : non vérifié</translation>
+    </message>
+    <message>
+        <source>{0}; changed details to verify: {1}</source>
+        <translation>{0} ; informations modifiées à vérifier : {1}</translation>
     </message>
 </context>
 </TS>

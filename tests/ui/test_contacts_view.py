@@ -282,3 +282,39 @@ def test_the_keyboard_reaches_every_part(
     for name in ("contacts_import", "contactsTable", "contact_fingerprint", "groupsTree",
                  "newGroupName"):  # fmt: skip
         assert name in reached, " ".join(reached)
+
+
+def test_a_contact_added_from_public_keys_is_verified_by_the_number_shown(
+    qtbot: QtBot, view: ContactsView, session: Session
+) -> None:
+    """Issue 15: the safety number of a raw-key contact covers both keys; verifying it in
+    the desktop passes the number the dialog showed (the service refuses without it)."""
+    bob = person("Bob Smith")
+    public = bob.public()
+    session.contacts.add_from_keys(
+        name="Bob Smith", age_recipient=str(public.encryption), ssh_key=public.ssh_line("bob")
+    )
+    view.refresh()
+    qtbot.waitUntil(lambda: _rows(view) == ["Bob Smith"], timeout=5000)
+    _select(view, "Bob Smith")
+    _button(view, "contacts_verify").click()
+    dialog = child(view, QDialog, "verifyDialog")
+    qtbot.keyClicks(child(dialog, QComboBox, "reason").lineEdit(), "both keys read aloud")
+    _button(dialog, "reasonOk").click()
+    qtbot.waitUntil(lambda: _cell(view, 0, 2).startswith("Verified"), timeout=5000)
+
+
+def test_keys_changed_since_verified_is_said_loudly(
+    qtbot: QtBot, view: ContactsView, session: Session, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Issue 15: a card under a verified contact's name with other keys is another,
+    unverified person: the list and the details say "keys changed", in the alarm colour."""
+    _import(view, monkeypatch, card_file(tmp_path, person("Klaus Weber")))
+    session.contacts.verify("Klaus Weber", "met in person")
+    (tmp_path / "other").mkdir()
+    impostor = card_file(tmp_path / "other", person("Klaus Weber"))
+    _import(view, monkeypatch, impostor)
+    qtbot.waitUntil(lambda: len(_rows(view)) == 2, timeout=5000)
+    cells = [_cell(view, row, 2) for row in range(2)]
+    assert any(c.startswith("Keys changed since you verified them") for c in cells), cells
