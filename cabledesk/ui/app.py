@@ -62,13 +62,15 @@ def _smoke_test(app: QApplication, window: QWidget) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the application and run its event loop; returns the exit code."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     from cabledesk.services.vault_access import VaultAccess
     from cabledesk.ui.controller import AppController
     from cabledesk.ui.i18n import install_translations
     from cabledesk.ui.icons import app_icon
+    from cabledesk.ui.instance_lock import claim_vault
+    from cabledesk.ui.plain import inform
     from cabledesk.ui.screen_lock import ScreenLockWatcher
     from cabledesk.ui.workers import Workers
 
@@ -81,6 +83,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("cabledesk")
     app.setWindowIcon(app_icon())
     access = VaultAccess.for_home(args.home)
+    claim = claim_vault(access.folder)
+    if claim is None:
+        inform(
+            None,
+            QCoreApplication.translate("App", "Vault already open"),
+            QCoreApplication.translate(
+                "App",
+                "The vault in {0} is already open in another CableDesk window. Use that "
+                "window, or close it first.",
+            ).format(str(access.folder)),
+        )
+        return 1
     preferences = QSettings(str(access.folder / "ui.ini"), QSettings.Format.IniFormat)
     install_translations(app, str(preferences.value("language", "")))
     controller = AppController(access, None, Workers())  # schemes read when needed
@@ -91,4 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     del watcher  # owned by the controller
     if os.environ.get("CABLEDESK_SMOKE_TEST") == "1":
         _smoke_test(app, first_window)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        claim.unlock()

@@ -116,6 +116,17 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Vault already open</source>
+        <translation>Coffre déjà ouvert</translation>
+    </message>
+    <message>
+        <source>The vault in {0} is already open in another CableDesk window. Use that window, or close it first.</source>
+        <translation>Le coffre de {0} est déjà ouvert dans une autre fenêtre de CableDesk. Utilisez cette fenêtre, ou fermez-la d’abord.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>the vault was locking</source>
