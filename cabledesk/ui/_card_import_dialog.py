@@ -17,7 +17,7 @@ from cabledesk.domain.trust import TrustState
 from cabledesk.services.contacts import Contact, ImportOutcome, ImportStatus
 from cabledesk.services.session import Session
 from cabledesk.ui._contact_details import safety_lines
-from cabledesk.ui._contacts_model import trust_text
+from cabledesk.ui._contacts_model import contact_trust_text
 from cabledesk.ui._reason_dialog import VerifyDialog
 from cabledesk.ui.document_verdict import Tone, VerdictPanel
 from cabledesk.ui.workers import Workers
@@ -46,6 +46,7 @@ class CardImportDialog(QDialog):
         self._session = session
         self._workers = workers
         self._contact: Contact | None = None
+        self._outcome: ImportOutcome | None = None
         self._safety = ""
         self._status = ImportStatus.NEW
         self.setObjectName("cardImportDialog")
@@ -71,6 +72,7 @@ class CardImportDialog(QDialog):
     def show_outcome(self, result: CardImport) -> None:
         self._status = result.outcome.status
         self._safety = result.safety_number
+        self._outcome = result.outcome
         self._show(result.outcome.contact)
 
     def show_problem(self, exc: BaseException) -> None:
@@ -96,6 +98,20 @@ class CardImportDialog(QDialog):
                 "Not verified yet. Read the safety number below with {0} over another channel "
                 "— in person, or aloud on the phone — then mark the contact verified."
             ).format(name)
+        if contact.keys_changed:
+            tone = Tone.BAD
+            advice = self.tr(
+                "Keys changed since you verified {0}: whoever holds these keys may not be the "
+                "person you verified. Compare the safety number below with them over another "
+                "channel before you trust it."
+            ).format(name)
+        changes = self._outcome.changes if self._outcome is not None else ()
+        if changes and state is TrustState.VERIFIED:
+            tone = Tone.CAUTION
+            advice = self.tr(
+                "The card changes what it says about {0}: until you verify again, the release "
+                "policy keeps using what you verified."
+            ).format(name)
         card = contact.card
         certified = (
             self.tr("yes: signed by its own key")
@@ -111,7 +127,15 @@ class CardImportDialog(QDialog):
                 ("fingerprint", self.tr("Fingerprint:"), contact.fingerprint),
                 ("safety", self.tr("Safety number:"), safety_lines(self._safety)),
                 ("certified", self.tr("Self-certified:"), certified),
-                ("trust", self.tr("Trust:"), trust_text(contact.trust)),
+                ("trust", self.tr("Trust:"), contact_trust_text(contact)),
+                *(
+                    (
+                        f"changed_{c.claim}",
+                        self.tr("Changed {0}:").format(c.claim),
+                        self.tr("{0} → {1}").format(c.before, c.after),
+                    )
+                    for c in changes
+                ),
             ],
         )
         self.verify_button.setVisible(state is TrustState.UNVERIFIED)

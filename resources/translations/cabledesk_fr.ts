@@ -707,6 +707,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Pas encore vérifié. Lisez le numéro de sécurité ci-dessous avec {0} par un autre canal — en personne, ou à voix haute au téléphone —, puis marquez le contact comme vérifié.</translation>
     </message>
     <message>
+        <source>Keys changed since you verified {0}: whoever holds these keys may not be the person you verified. Compare the safety number below with them over another channel before you trust it.</source>
+        <translation>Les clés ont changé depuis que vous avez vérifié {0} : la personne qui détient ces clés n’est peut-être pas celle que vous avez vérifiée. Comparez avec elle le numéro de sécurité ci-dessous par un autre canal avant de vous y fier.</translation>
+    </message>
+    <message>
+        <source>The card changes what it says about {0}: until you verify again, the release policy keeps using what you verified.</source>
+        <translation>La fiche modifie ce qu’elle dit de {0} : tant que vous n’avez pas vérifié à nouveau, la politique de diffusion continue d’utiliser ce que vous avez vérifié.</translation>
+    </message>
+    <message>
         <source>yes: signed by its own key</source>
         <translation>oui&#xa0;: signée par sa propre clé</translation>
     </message>
@@ -733,6 +741,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Trust:</source>
         <translation>Confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Changed {0}:</source>
+        <translation>{0} modifié :</translation>
+    </message>
+    <message>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
     </message>
 </context>
 <context>
