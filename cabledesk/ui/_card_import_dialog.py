@@ -138,7 +138,10 @@ class CardImportDialog(QDialog):
                 ),
             ],
         )
-        self.verify_button.setVisible(state is TrustState.UNVERIFIED)
+        # a verified contact whose card changed its claims is verified again to accept them
+        self.verify_button.setVisible(
+            state is TrustState.UNVERIFIED or bool(contact.claims_changed)
+        )
         self.verify_button.setEnabled(True)
 
     def mark_verified(self) -> None:

@@ -208,7 +208,11 @@ class ContactsView(QWidget):
         entry = self.current_entry()
         self.details.show_entry(entry)
         revoked = entry is not None and entry.contact.trust.state is TrustState.REVOKED
-        verified = entry is not None and entry.contact.trust.state is TrustState.VERIFIED
+        verified = (
+            entry is not None
+            and entry.contact.trust.state is TrustState.VERIFIED
+            and not entry.contact.claims_changed  # changed claims are verified again
+        )
         self.buttons["export"].setEnabled(entry is not None)
         self.buttons["verify"].setEnabled(entry is not None and not revoked and not verified)
         self.buttons["revoke"].setEnabled(entry is not None and not revoked)

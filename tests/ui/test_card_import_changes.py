@@ -32,3 +32,4 @@ def test_a_card_changing_a_verified_contacts_claims_shows_the_change(
     assert "keeps using what you verified" in panel.explanation.text()
     assert panel.fact("changed_nationality") == "DEU → USA"
     assert panel.fact("changed_clearance") == "CONFIDENTIAL → SECRET"
+    assert not dialog.verify_button.isHidden()  # verify again to accept the new claims
