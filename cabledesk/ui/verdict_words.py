@@ -69,6 +69,32 @@ def verdict_words(record: Mapping[str, object]) -> tuple[str, str]:
         return translate(
             "Verdict", "Intact and signed by {0}, a verified contact, for you."
         ).format(who), ""
+    if verdict == "document-not-checked":
+        return (
+            translate(
+                "Verdict",
+                "Intact and signed by {0}, a verified contact, for you. Its document "
+                "(cable.docx) was not checked against the cable.",
+            ).format(who),
+            translate(
+                "Verdict",
+                "Use the cable's text; the document was made by another version of "
+                "CableDesk, and may not say the same.",
+            ),
+        )
+    if verdict == "document-mismatch":
+        return (
+            translate(
+                "Verdict",
+                "The document in this package (cable.docx) is not this cable: {0} included a "
+                "document whose content differs from the cable's text.",
+            ).format(name),
+            translate(
+                "Verdict",
+                "Do not use the document; read the cable's text, and ask the sender to seal "
+                "it again.",
+            ),
+        )
     if verdict == "signer-unverified" and keys_changed(record):
         return (
             translate(

@@ -2367,6 +2367,22 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Intact et signé par {0}, un contact vérifié, pour vous.</translation>
     </message>
     <message>
+        <source>Intact and signed by {0}, a verified contact, for you. Its document (cable.docx) was not checked against the cable.</source>
+        <translation>Intact et signé par {0}, un contact vérifié, à votre intention. Son document (cable.docx) n’a pas été contrôlé par rapport au télégramme.</translation>
+    </message>
+    <message>
+        <source>Use the cable&apos;s text; the document was made by another version of CableDesk, and may not say the same.</source>
+        <translation>Utilisez le texte du télégramme ; le document a été produit par une autre version de CableDesk et pourrait ne pas dire la même chose.</translation>
+    </message>
+    <message>
+        <source>The document in this package (cable.docx) is not this cable: {0} included a document whose content differs from the cable&apos;s text.</source>
+        <translation>Le document de ce paquet (cable.docx) n’est pas ce télégramme : {0} y a joint un document dont le contenu diffère du texte du télégramme.</translation>
+    </message>
+    <message>
+        <source>Do not use the document; read the cable&apos;s text, and ask the sender to seal it again.</source>
+        <translation>N’utilisez pas le document ; lisez le texte du télégramme et demandez à l’expéditeur de le sceller à nouveau.</translation>
+    </message>
+    <message>
         <source>Intact and signed by {0}, whose key you have not verified yet.</source>
         <translation>Intact et signé par {0}, dont vous n’avez pas encore vérifié la clé.</translation>
     </message>
@@ -3859,6 +3875,10 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>Ask the sender for a fresh copy; do not trust any part of this file.</source>
         <translation>Demandez un nouvel exemplaire à l’expéditeur&#xa0;; ne vous fiez à aucune partie de ce fichier.</translation>
+    </message>
+    <message>
+        <source>This sealed cable carries no signature: its manifest or its signature (manifest.sig) was removed, so nothing says who sent it or that it is intact.</source>
+        <translation>Ce télégramme scellé ne porte aucune signature : son manifeste ou sa signature (manifest.sig) a été retiré ; rien ne dit donc qui l’a envoyé ni qu’il est intact.</translation>
     </message>
     <message>
         <source>It may have been changed in transit (e.g. by a mail program); ask for the file as an attachment.</source>

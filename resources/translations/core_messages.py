@@ -44,6 +44,11 @@ CORE_ERRORS = (
     QT_TRANSLATE_NOOP("errors", "The operation was cancelled."),
     QT_TRANSLATE_NOOP(
         "errors",
+        "This sealed cable carries no signature: its manifest or its signature "
+        "(manifest.sig) was removed, so nothing says who sent it or that it is intact.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "It may have been changed in transit (e.g. by a mail program); ask for the file "
         "as an attachment.",
     ),

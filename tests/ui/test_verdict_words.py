@@ -116,6 +116,26 @@ def test_the_new_words_read_in_french() -> None:
     assert statement_words(report).startswith("Visé par Ann Lee")
 
 
+@pytest.mark.usefixtures("french")
+def test_the_document_and_signature_verdicts_read_in_french() -> None:
+    """Issue 15, points 9 and 10: the verdicts of the document check and of a package
+    whose signature was stripped are worded in the user's language too."""
+    message, hint = _words("document-mismatch")
+    assert message.startswith("Le document de ce paquet (cable.docx) n’est pas ce télégramme")
+    assert "Klaus Weber" in message and hint.startswith("N’utilisez pas le document")
+    message, hint = _words("document-not-checked")
+    assert message.startswith("Intact et signé par Klaus Weber (AMEMBASSY BERLIN)")
+    assert hint.startswith("Utilisez le texte du télégramme")
+    unsigned = {
+        "verdict": "unsigned",
+        "message": "This sealed cable carries no signature: its manifest or its signature "
+        "(manifest.sig) was removed, so nothing says who sent it or that it is intact.",
+        "hint": "Do not trust any part of it; ask the sender for a fresh copy.",
+    }
+    message, _ = verdict_words(unsigned)
+    assert message.startswith("Ce télégramme scellé ne porte aucune signature")
+
+
 def test_other_verdicts_keep_the_core_sentence() -> None:
     record = {"verdict": "not-decryptable", "message": "None of your keys…", "hint": "Check."}
     assert verdict_words(record) == ("None of your keys…", "Check.")
