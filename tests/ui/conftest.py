@@ -31,6 +31,8 @@ from cabledesk.services.vault_access import VaultAccess
 from cabledesk.store.home import VaultHome
 from cabledesk.store.keychain import SystemKeychain
 from cabledesk.store.vault import Vault
+from cabledesk.ui import open_cable as open_cable_module
+from cabledesk.ui.main_window import MainWindow
 from cabledesk.ui.workers import Workers
 from tests.vaultkit import FAST, PASSPHRASE, Clock, MemoryKeyring
 
@@ -116,3 +118,19 @@ def child(parent: QObject, kind: type[ChildT], name: str | None = None) -> Child
     found = parent.findChild(kind) if name is None else parent.findChild(kind, name)
     assert found is not None, f"no {kind.__name__} named {name!r}"
     return found
+
+
+def shown_verification(
+    window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
+) -> open_cable_module.VerificationDialog:
+    """Open ``path`` as the user does; the verification dialog it shows (not run modal)."""
+    shown: list[open_cable_module.VerificationDialog] = []
+
+    def exec_(dialog: open_cable_module.VerificationDialog) -> int:
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(open_cable_module.VerificationDialog, "exec", exec_)
+    window.open_files([path])
+    [dialog] = shown
+    return dialog

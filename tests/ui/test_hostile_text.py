@@ -22,7 +22,6 @@ from cabledesk.domain.canonical import encode_cable
 from cabledesk.errors import InputError
 from cabledesk.seal import SealRecipient, seal
 from cabledesk.services.session import Session
-from cabledesk.ui import open_cable as open_cable_module
 from cabledesk.ui.audit_view import AuditView
 from cabledesk.ui.contacts_view import ContactsView
 from cabledesk.ui.errors import show_error
@@ -31,7 +30,7 @@ from cabledesk.ui.plain import ask, inform, message_box, plain_tooltip, progress
 from cabledesk.ui.seal_dialog import SealDialog
 from cabledesk.ui.workers import Workers
 from tests.seal.kit import CABLE, NOW
-from tests.ui.conftest import child, person
+from tests.ui.conftest import child, person, shown_verification
 from tests.ui.demo_vault import DRAFT
 
 UI = Path(__file__).resolve().parents[2] / "cabledesk" / "ui"
@@ -98,25 +97,10 @@ def _hostile_cable(window: MainWindow, folder: Path) -> Path:
     return path
 
 
-def _opened(
-    window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
-) -> open_cable_module.VerificationDialog:
-    shown: list[open_cable_module.VerificationDialog] = []
-
-    def exec_(dialog: open_cable_module.VerificationDialog) -> int:
-        shown.append(dialog)
-        return 0
-
-    monkeypatch.setattr(open_cable_module.VerificationDialog, "exec", exec_)
-    window.open_files([path])
-    [dialog] = shown
-    return dialog
-
-
 def test_html_in_a_card_name_hides_the_warning(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = _opened(window, _hostile_cable(window, tmp_path), monkeypatch)
+    dialog = shown_verification(window, _hostile_cable(window, tmp_path), monkeypatch)
     verdict = child(dialog, QLabel, "verdict")
     assert verdict.textFormat() == PLAIN
     assert verdict.text().startswith("Intact and signed by a key that is not among your")
@@ -130,7 +114,7 @@ def test_html_in_a_card_name_hides_the_warning(
 def test_a_hostile_subject_and_attachment_name_in_the_cable_are_text(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = _opened(window, _hostile_cable(window, tmp_path), monkeypatch)
+    dialog = shown_verification(window, _hostile_cable(window, tmp_path), monkeypatch)
     shown = dialog.view.text.toPlainText()
     assert SUBJECT in shown and f"{MARKUP} para" in shown  # escaped in the HTML view
     assert "invoice\\u202efdp.exe" in shown and ATTACHMENT not in shown

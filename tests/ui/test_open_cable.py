@@ -19,11 +19,10 @@ from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.seal import SealRecipient, Statement, Verdict, seal
 from cabledesk.services.session import Session
-from cabledesk.ui import open_cable as open_cable_module
 from cabledesk.ui.main_window import MainWindow
 from cabledesk.ui.workers import Workers
 from tests.seal.kit import BANNER, BOB, CABLE, NOW, PEOPLE, Package, make_cable, recipient
-from tests.ui.conftest import child, person
+from tests.ui.conftest import child, person, shown_verification
 
 # A signer whose name would be markup, were the view to read it as rich text.
 MARKUP = person("<b>Carol</b> <a href='x'>Poe</a>", "AMEMBASSY LONDON")
@@ -59,22 +58,6 @@ def _sealed(
     return path
 
 
-def _shown(
-    window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
-) -> open_cable_module.VerificationDialog:
-    """Open ``path`` as the user does; the verification dialog it shows (not run modal)."""
-    shown: list[open_cable_module.VerificationDialog] = []
-
-    def exec_(dialog: open_cable_module.VerificationDialog) -> int:
-        shown.append(dialog)
-        return 0
-
-    monkeypatch.setattr(open_cable_module.VerificationDialog, "exec", exec_)
-    window.open_files([path])
-    [dialog] = shown
-    return dialog
-
-
 def _me(window: MainWindow) -> SealRecipient:
     return SealRecipient.from_card(window.session.identity.card())
 
@@ -86,7 +69,9 @@ def test_the_statements_are_shown_as_plain_text(
         _statement("drafted", MARKUP),
         _statement("cleared", DAVE, clearance_sha256(make_cable(1))),
     ]
-    dialog = _shown(window, _sealed(tmp_path, [_me(window)], statements=statements), monkeypatch)
+    dialog = shown_verification(
+        window, _sealed(tmp_path, [_me(window)], statements=statements), monkeypatch
+    )
     verdict = child(dialog, QLabel, "verdict")
     assert verdict.text().startswith(
         f"Intact and signed by a key that is not among your contacts ({MARKUP.fingerprint}), "
@@ -113,7 +98,9 @@ def test_the_statements_are_shown_as_plain_text(
 def test_no_statements_no_list(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = _shown(window, _sealed(tmp_path, [_me(window)], statements=[]), monkeypatch)
+    dialog = shown_verification(
+        window, _sealed(tmp_path, [_me(window)], statements=[]), monkeypatch
+    )
     assert dialog.findChild(QLabel, "statements") is None
 
 
@@ -122,7 +109,7 @@ def test_a_marking_that_does_not_match_the_text(
 ) -> None:
     sealed = _sealed(tmp_path, [_me(window)], banner="CONFIDENTIAL",
                      statements=[_statement("drafted", MARKUP)])  # fmt: skip
-    dialog = _shown(window, sealed, monkeypatch)
+    dialog = shown_verification(window, sealed, monkeypatch)
     assert dialog.verification.verdict is Verdict.MARKING_MISMATCH
     assert child(dialog, QLabel, "verdict").text() == (
         "The marking on this cable does not match its text: <b>Carol</b> <a href='x'>Poe</a> "
@@ -142,7 +129,7 @@ def test_a_cable_not_sealed_for_you(
     out = io.BytesIO()
     encrypt(io.BytesIO(plain), out, [_me(window).keys.encryption])
     sealed.write_bytes(out.getvalue())
-    dialog = _shown(window, sealed, monkeypatch)
+    dialog = shown_verification(window, sealed, monkeypatch)
     assert dialog.verification.verdict is Verdict.NOT_ADDRESSED_TO_YOU
     assert not dialog.verification.ok
     assert child(dialog, QLabel, "verdict").text() == (

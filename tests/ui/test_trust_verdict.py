@@ -18,11 +18,10 @@ from cabledesk.crypto.keys import Identity
 from cabledesk.domain.canonical import encode_cable
 from cabledesk.seal import SealRecipient, Verdict, seal
 from cabledesk.services.session import Session
-from cabledesk.ui import open_cable as open_cable_module
 from cabledesk.ui.main_window import MainWindow
 from cabledesk.ui.workers import Workers
 from tests.seal.kit import BANNER, CABLE, NOW
-from tests.ui.conftest import child, person
+from tests.ui.conftest import child, person, shown_verification
 
 
 @pytest.fixture
@@ -45,21 +44,6 @@ def _sealed_by(window: MainWindow, folder: Path, sender: Identity) -> Path:
     return path
 
 
-def _shown(
-    window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
-) -> open_cable_module.VerificationDialog:
-    shown: list[open_cable_module.VerificationDialog] = []
-
-    def exec_(dialog: open_cable_module.VerificationDialog) -> int:
-        shown.append(dialog)
-        return 0
-
-    monkeypatch.setattr(open_cable_module.VerificationDialog, "exec", exec_)
-    window.open_files([path])
-    [dialog] = shown
-    return dialog
-
-
 def test_impersonation_by_name_in_the_verdict_view(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -68,7 +52,7 @@ def test_impersonation_by_name_in_the_verdict_view(
     contacts.import_card(ContactCard.for_identity(mallory).to_bytes())
     contacts.verify("Mallory", "in person")
     as_alice = replace(mallory, name="Alice Adams", post="AMEMBASSY PARIS")
-    dialog = _shown(window, _sealed_by(window, tmp_path, as_alice), monkeypatch)
+    dialog = shown_verification(window, _sealed_by(window, tmp_path, as_alice), monkeypatch)
     assert dialog.verification.verdict is Verdict.VALID
     verdict = child(dialog, QLabel, "verdict").text()
     assert verdict.startswith("Intact and signed by Mallory Moore (AMEMBASSY ROME), a verified")
@@ -87,7 +71,7 @@ def test_keys_changed_in_the_verdict_view(
     contacts.verify("Alice", "in person")
     impostor = person("Alice Adams", "AMEMBASSY PARIS")
     contacts.import_card(ContactCard.for_identity(impostor).to_bytes())
-    dialog = _shown(window, _sealed_by(window, tmp_path, impostor), monkeypatch)
+    dialog = shown_verification(window, _sealed_by(window, tmp_path, impostor), monkeypatch)
     assert dialog.verification.verdict is Verdict.SIGNER_UNVERIFIED
     verdict = child(dialog, QLabel, "verdict").text()
     assert "whose keys changed since you verified them" in verdict
