@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from cabledesk.domain._foreign_marks import order_originators
 from cabledesk.domain.marking import Marking, order_release_list
-from cabledesk.domain.release import ReleaseBasis, nationals, scope_of
+from cabledesk.domain.release import ReleaseBasis, ReleaseScope, nationals, scope_of
 from cabledesk.domain.scheme import ClassificationScheme, Control, Level
 from cabledesk.domain.tetragraphs import TetragraphTable
 
@@ -92,7 +92,8 @@ def _release(
     explicit = any(
         s.basis in (ReleaseBasis.RELEASE_LIST, ReleaseBasis.NATIONALS_CONTROL) for s in scopes
     )
-    listed = _written_back(common, portions, scheme, table)
+    listed = _written_back(common, portions, scopes, scheme, table)
+    only = scheme.control(rules.originator_only) if rules.originator_only else None
     opaque = [c for c in listed if table.nationalities(c) is None]
     if (
         common == default
@@ -101,14 +102,12 @@ def _release(
     ):
         return ()
     if common <= own and not opaque:
-        only = scheme.control(rules.originator_only) if rules.originator_only else None
         if only is not None:
             controls.add(only)
             return ()
         if common == own or not rules.includes_originator:
             return ()
     if not listed or set(listed) <= {scheme.country}:
-        only = scheme.control(rules.originator_only) if rules.originator_only else None
         if only is not None:
             controls.add(only)
         return ()
@@ -125,12 +124,13 @@ def _fgi_name(scheme: ClassificationScheme) -> str | None:
 def _written_back(
     common: frozenset[str],
     portions: Sequence[Marking],
+    scopes: Sequence[ReleaseScope],
     scheme: ClassificationScheme,
     table: TetragraphTable,
 ) -> tuple[str, ...]:
     """``common`` written as a release list: a group named by any portion is written as its
     code where all its members remain; codes without a member list are kept where every
-    restricting portion lists them."""
+    restricting portion lists them (``scopes``: the portions' scopes, in their order)."""
     rules = scheme.release
     assert rules is not None
     candidates = {c for m in portions for c in (*m.release_to, *m.fgi) if c in table}
@@ -143,18 +143,17 @@ def _written_back(
             covered |= members
     countries = set(common) - covered
     if not rules.includes_originator:
-        countries -= table.nationalities(scheme.country) or frozenset()
-        codes = [
-            c
-            for c in codes
-            if not table[c].members <= (table.nationalities(scheme.country) or frozenset())
-        ]
+        own = table.nationalities(scheme.country) or frozenset()
+        countries -= own
+        codes = [c for c in codes if not table[c].members <= own]
     elif scheme.country in common:
         countries.add(scheme.country)
     lists = [
-        m.release_to for m in portions if scope_of(m, table).basis is ReleaseBasis.RELEASE_LIST
+        m.release_to
+        for m, scope in zip(portions, scopes, strict=True)
+        if scope.basis is ReleaseBasis.RELEASE_LIST
     ]
-    restricting = [m for m in portions if scope_of(m, table).nationalities is not None]
+    restricting = [s for s in scopes if s.nationalities is not None]
     opaque = {
         c
         for m in portions
