@@ -248,34 +248,52 @@ def restore_backup(source: Path, home: VaultHome, identities: Sequence[Identity]
 
 
 def _extract(tar_path: Path, staging: Path) -> dict[str, object]:
-    manifest: bytes | None = None
-    seen: set[str] = set()
+    """Check every member against the manifest, then write them into ``staging``.
+
+    The manifest is the tar's last member, so the members' headers are read
+    first (the decrypted tar lies on the local disk; reading headers writes
+    nothing): each declared size must be the manifest's, and all of them must
+    fit in the free space, before the first byte is written.
+    """
     try:
         with tarfile.open(tar_path, "r:") as tar:
-            for member in tar:
-                name = member.name
-                # A sparse member declares a size it does not hold (a few bytes may
-                # expand to 50 GB of zeros): CableDesk never writes one.
-                if name in seen or not member.isfile() or member.issparse():
-                    raise VaultError(f"{_BAD_BACKUP}: unexpected member {name[:80]!r}.")
-                seen.add(name)
-                _check_room(member, staging)
-                reader = tar.extractfile(member)
-                assert reader is not None
-                if name == MANIFEST:
-                    if member.size > MAX_MANIFEST_BYTES:
-                        raise VaultError(f"{_BAD_BACKUP}: its manifest is too large.")
-                    manifest = reader.read()
-                elif name in ("vault.key", "vault.db") or _ARCHIVE_NAME.match(name):
+            members = _members(tar)
+            doc = _manifest(tar, members)
+            _check_declared(members, doc, staging)
+            for name, member in members.items():
+                if name != MANIFEST:
+                    reader = tar.extractfile(member)
+                    assert reader is not None
                     _copy(reader, staging / name)
-                else:
-                    raise VaultError(f"{_BAD_BACKUP}: unexpected member {name[:80]!r}.")
     except tarfile.TarError:
         raise VaultError(f"{_BAD_BACKUP}.") from None
-    if manifest is None:
+    return doc
+
+
+def _members(tar: tarfile.TarFile) -> dict[str, tarfile.TarInfo]:
+    members: dict[str, tarfile.TarInfo] = {}
+    for member in tar:
+        name = member.name
+        # A sparse member declares a size it does not hold (a few bytes may
+        # expand to 50 GB of zeros): CableDesk never writes one.
+        if name in members or not member.isfile() or member.issparse():
+            raise VaultError(f"{_BAD_BACKUP}: unexpected member {name[:80]!r}.")
+        if name not in (MANIFEST, "vault.key", "vault.db") and not _ARCHIVE_NAME.match(name):
+            raise VaultError(f"{_BAD_BACKUP}: unexpected member {name[:80]!r}.")
+        members[name] = member
+    return members
+
+
+def _manifest(tar: tarfile.TarFile, members: dict[str, tarfile.TarInfo]) -> dict[str, object]:
+    member = members.get(MANIFEST)
+    if member is None:
         raise VaultError(f"{_BAD_BACKUP}: it has no manifest.")
+    if member.size > MAX_MANIFEST_BYTES:
+        raise VaultError(f"{_BAD_BACKUP}: its manifest is too large.")
+    reader = tar.extractfile(member)
+    assert reader is not None
     try:
-        doc = json.loads(manifest)
+        doc = json.loads(reader.read())
     except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         raise VaultError(f"{_BAD_BACKUP}: its manifest is not JSON.") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
@@ -283,13 +301,29 @@ def _extract(tar_path: Path, staging: Path) -> dict[str, object]:
     return doc
 
 
-def _check_room(member: tarfile.TarInfo, staging: Path) -> None:
-    """Refuse, before writing it, a member larger than the free space (less a margin)."""
+def _check_declared(
+    members: dict[str, tarfile.TarInfo], doc: dict[str, object], staging: Path
+) -> None:
+    """Refuse, before writing, sizes the manifest does not declare or the disk cannot hold."""
+    files = doc.get("files")
+    declared = {
+        entry.get("path"): entry.get("size")
+        for entry in (files if isinstance(files, list) else [])
+        if isinstance(entry, dict)
+    }
+    total = 0
+    for name, member in members.items():
+        if name == MANIFEST:
+            continue
+        size = declared.get(name)
+        if type(size) is not int or member.size != size:
+            raise VaultError(f"{_BAD_BACKUP}: {name[:80]} is missing or has the wrong size.")
+        total += member.size
     free = shutil.disk_usage(staging).free
-    if member.size > max(0, free - FREE_MARGIN):
+    if total > max(0, free - FREE_MARGIN):
         raise VaultError(
-            f"Cannot restore this backup here: {member.name[:80]!r} needs "
-            f"{member.size:,} bytes, and the disk has {free:,} free.",
+            f"Cannot restore this backup here: it needs {total:,} bytes, "
+            f"and the disk has {free:,} free.",
             hint="Free some space, or restore to another disk with --home.",
         )
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import tarfile
 from pathlib import Path
 from typing import Any
@@ -151,15 +152,16 @@ def test_a_backup_of_a_format_2_vault_restores(tmp_path: Path, clock: Clock) -> 
 # --- issue 15, point 11: disk exhaustion ---------------------------------------------
 
 
-def _backup_with(tmp_path: Path, member: tarfile.TarInfo, data: bytes) -> Path:
-    """A passphrase backup whose tar holds ``member`` (with ``data``) first."""
+def _backup_with(tmp_path: Path, *members: tuple[tarfile.TarInfo, bytes]) -> Path:
+    """A passphrase backup whose tar holds ``members`` (each with its data), in order."""
     import io
 
     from cabledesk.crypto.age import encrypt
 
     tar_bytes = io.BytesIO()
     with tarfile.open(fileobj=tar_bytes, mode="w", format=tarfile.PAX_FORMAT) as tar:
-        tar.addfile(member, io.BytesIO(data))
+        for member, data in members:
+            tar.addfile(member, io.BytesIO(data))
     out = tmp_path / "hostile.age"
     with out.open("wb") as dst:
         encrypt(io.BytesIO(tar_bytes.getvalue()), dst, [ScryptRecipient("pw", work_factor=10)])
@@ -174,14 +176,23 @@ def test_backup_with_sparse_vault_db_declaring_50_gb_writes_nothing(tmp_path: Pa
                           "GNU.sparse.realsize": str(50 * 2**30)}  # fmt: skip
     data = b"1\n0\n0\n".ljust(512, b"\0")
     member.size = len(data)
-    source = _backup_with(tmp_path, member, data)
+    source = _backup_with(tmp_path, (member, data))
     assert source.stat().st_size < 16_000  # tar blocks: about 10 KB
     with pytest.raises(VaultError, match=r"unexpected member 'vault\.db'"):
         restore_backup(source, VaultHome(tmp_path / "restored"), [ScryptIdentity("pw")])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.age"]
 
 
-def test_backup_member_larger_than_free_space_is_refused_before_writing(
+def _manifest_member(files: dict[str, int]) -> tuple[tarfile.TarInfo, bytes]:
+    doc = {"format": "cabledesk.backup/1", "vault": "x",
+           "files": [{"path": p, "size": n, "sha256": "0" * 64} for p, n in files.items()]}  # fmt: skip
+    data = json.dumps(doc).encode()
+    member = tarfile.TarInfo("cabledesk-backup.json")
+    member.size = len(data)
+    return member, data
+
+
+def test_backup_larger_than_free_space_is_refused_before_writing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import shutil
@@ -189,9 +200,24 @@ def test_backup_member_larger_than_free_space_is_refused_before_writing(
 
     member = tarfile.TarInfo("vault.db")
     member.size = 4096
-    source = _backup_with(tmp_path, member, b"\0" * 4096)
+    source = _backup_with(tmp_path, (member, b"\0" * 4096), _manifest_member({"vault.db": 4096}))
     usage = namedtuple("usage", "total used free")
     monkeypatch.setattr(shutil, "disk_usage", lambda _: usage(1 << 40, 1 << 40, 1000))
     with pytest.raises(VaultError, match="needs 4,096 bytes, and the disk has 1,000 free"):
         restore_backup(source, VaultHome(tmp_path / "restored"), [ScryptIdentity("pw")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.age"]
+
+
+def test_backup_member_larger_than_its_manifest_declares_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tar header says 1 MB where the manifest (last in the tar) says 10 bytes.
+    member = tarfile.TarInfo("vault.db")
+    member.size = 1 << 20
+    source = _backup_with(tmp_path, (member, b"\0" * (1 << 20)), _manifest_member({"vault.db": 10}))
+    written: list[Path] = []
+    monkeypatch.setattr("cabledesk.services.backup._copy", lambda _r, t: written.append(t))
+    with pytest.raises(VaultError, match=r"vault\.db is missing or has the wrong size"):
+        restore_backup(source, VaultHome(tmp_path / "restored"), [ScryptIdentity("pw")])
+    assert written == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.age"]
