@@ -29,7 +29,7 @@ from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import InputError, MarkingError, SchemeError
 from cabledesk.export.docx import RENDERER_VERSION, render_docx
-from cabledesk.seal import DocumentRenderer, Severity, Verification, open_sealed
+from cabledesk.seal import DocumentRenderer, Severity, Verdict, Verification, open_sealed
 from cabledesk.services.contacts import ContactsService, ImportOutcome
 from cabledesk.store.archive import ArchiveEntry, Direction
 from cabledesk.store.audit import Event
@@ -43,7 +43,7 @@ from cabledesk.store.sealed_files import (
 )
 from cabledesk.store.vault import Vault
 
-__all__ = ["OpenService", "Severity", "Verification"]
+__all__ = ["OpenService", "Severity", "Verdict", "Verification"]
 
 # What the archive keeps of a verification (the cable itself is stored apart).
 _KEPT = ("verdict", "severity", "message", "signer", "trust", "recipients", "addressed_to_you",

@@ -7,7 +7,8 @@ far you trust them, whether it was meant for you, intact or which file
 changed —, then the clearance statements it carries and what each is worth,
 then the cable itself, read-only with its banner; and the actions: import the
 sender's card (it starts unverified), save the attachments (into a folder you
-choose; decrypted again, written only if the cable verifies). Text from the
+choose; decrypted again, written only if the cable verifies; of a cable not
+sealed for the user, only after they confirm it). Text from the
 file is shown as plain text, never as markup.
 """
 
@@ -22,15 +23,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
 
 from cabledesk.services.contacts import ImportOutcome
-from cabledesk.services.opening import Severity, Verification
+from cabledesk.services.opening import Severity, Verdict, Verification
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
-from cabledesk.ui.plain import PlainLabel, inform, progress_dialog
+from cabledesk.ui.plain import PlainLabel, ask, inform, progress_dialog
 from cabledesk.ui.verdict_words import (
     claimed_name,
     keys_changed,
@@ -97,13 +99,21 @@ class VerificationDialog(QDialog):
             card.setObjectName("importCard")
             card.clicked.connect(self.import_card)
             buttons.addButton(card, QDialogButtonBox.ButtonRole.ActionRole)
-        if result.ok and any(f.path.startswith("attachments/") for f in result.files):
+        has_attachments = any(f.path.startswith("attachments/") for f in result.files)
+        if result.ok and has_attachments:
             save = QPushButton(self.tr("Save attachments…"))
             save.setObjectName("saveAttachments")
             save.clicked.connect(self.save_attachments)
             buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        elif result.verdict is Verdict.NOT_ADDRESSED_TO_YOU and has_attachments:
+            # the desktop's --accept-forwarded: a deliberate, confirmed choice
+            forwarded = QPushButton(self.tr("Save attachments anyway…"))
+            forwarded.setObjectName("saveForwarded")
+            forwarded.clicked.connect(self.save_forwarded_attachments)
+            buttons.addButton(forwarded, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
         self.choose_folder = self._ask_folder
+        self.confirm_forwarded = ask
 
     def _details(self, result: Verification) -> str:
         lines = []
@@ -187,7 +197,21 @@ class VerificationDialog(QDialog):
         name = QFileDialog.getExistingDirectory(self, self.tr("Save the attachments into"))
         return Path(name) if name else None
 
-    def save_attachments(self) -> None:
+    def save_forwarded_attachments(self) -> None:
+        """Save the attachments of a cable not sealed for the user, once they confirm."""
+        answer = self.confirm_forwarded(
+            self,
+            self.tr("Not sealed for you"),
+            self.tr(
+                "The signer did not seal this cable for you: someone re-encrypted it to you. "
+                "Its signature is intact, but the signer never chose you as a reader.\n\n"
+                "Save its attachments anyway?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.save_attachments(accept_forwarded=True)
+
+    def save_attachments(self, *, accept_forwarded: bool = False) -> None:
         folder = self.choose_folder()
         if folder is None:
             return
@@ -196,7 +220,12 @@ class VerificationDialog(QDialog):
 
         def work(ctx: JobContext) -> Verification:
             result, _ = opening.open(
-                path, extract_to=folder, store=False, progress=ctx.progress, cancel=ctx.cancelled
+                path,
+                extract_to=folder,
+                store=False,
+                progress=ctx.progress,
+                cancel=ctx.cancelled,
+                accept_forwarded=accept_forwarded,
             )
             return result
 

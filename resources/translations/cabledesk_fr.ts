@@ -2713,6 +2713,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Enregistrer les pièces jointes…</translation>
     </message>
     <message>
+        <source>Save attachments anyway…</source>
+        <translation>Enregistrer les pièces jointes malgré tout…</translation>
+    </message>
+    <message>
         <source>unknown</source>
         <translation>confiance inconnue</translation>
     </message>
@@ -2781,6 +2785,18 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>Save the attachments into</source>
         <translation>Enregistrer les pièces jointes dans</translation>
+    </message>
+    <message>
+        <source>Not sealed for you</source>
+        <translation>Non scellé pour vous</translation>
+    </message>
+    <message>
+        <source>The signer did not seal this cable for you: someone re-encrypted it to you. Its signature is intact, but the signer never chose you as a reader.
+
+Save its attachments anyway?</source>
+        <translation>Le signataire n'a pas scellé ce télégramme pour vous : quelqu'un l'a rechiffré à votre intention. Sa signature est intacte, mais le signataire ne vous a jamais choisi comme lecteur.
+
+Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>Saved</source>

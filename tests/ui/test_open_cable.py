@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from cabledesk.crypto.age import encrypt
@@ -138,3 +138,49 @@ def test_a_cable_not_sealed_for_you(
         "to you.\nDo not rely on it. Ask <b>Carol</b> <a href='x'>Poe</a> to seal it for you if "
         "you are meant to receive it."
     )
+
+
+def test_forwarded_cable_attachments_are_saved_only_when_the_user_confirms(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The desktop's --accept-forwarded: Bob re-encrypts Carol's cable, with an
+    # attachment, to the user; nothing is saved unless the user says yes.
+    note = tmp_path / "note.txt"
+    note.write_text("annex")
+    out = io.BytesIO()
+    seal(
+        encode_cable(CABLE), cable_id=CABLE.id, banner=BANNER, sender=MARKUP,
+        recipients=[recipient(BOB)], output=out, now=NOW, attachments=(note,),
+    )  # fmt: skip
+    forwarded = io.BytesIO()
+    encrypt(io.BytesIO(Package.of(out.getvalue(), BOB).zip()), forwarded,
+            [_me(window).keys.encryption])  # fmt: skip
+    sealed = tmp_path / "forwarded.cable"
+    sealed.write_bytes(forwarded.getvalue())
+    dialog = shown_verification(window, sealed, monkeypatch)
+    assert dialog.findChild(QPushButton, "saveAttachments") is None
+    button = child(dialog, QPushButton, "saveForwarded")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    dialog.choose_folder = lambda: folder
+    asked: list[str] = []
+
+    def say(answer: QMessageBox.StandardButton) -> None:
+        def confirm(
+            parent: QWidget | None,
+            title: str,
+            text: str,
+            buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes,
+        ) -> QMessageBox.StandardButton:
+            asked.append(text)
+            return answer
+
+        dialog.confirm_forwarded = confirm
+
+    monkeypatch.setattr("cabledesk.ui.open_cable.inform", lambda *_a: None)
+    say(QMessageBox.StandardButton.No)
+    button.click()
+    assert "did not seal this cable for you" in asked[0] and list(folder.iterdir()) == []
+    say(QMessageBox.StandardButton.Yes)
+    button.click()
+    assert [p.name for p in folder.iterdir()] == ["note.txt"]
