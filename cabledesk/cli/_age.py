@@ -132,14 +132,20 @@ def _encrypt_with_vault(args: argparse.Namespace, recipients: Sequence[Recipient
     """``--to``: through the vault's file service (policy, audit after success)."""
     from pathlib import Path
 
+    from cabledesk.cli._confirm import confirmations
+
     source, output = _ends(args.input, args.output, binary=not args.armor)
     with open_session(args) as session:
         files = session.files
         target = files.target(contacts=args.to, recipients=recipients, include_me=not args.not_me)
         confirmed: set[str] = set()
-        if args.confirm_unverified and isinstance(source, Path):
+        if isinstance(source, Path):  # standard input can be neither checked first nor asked
             check = files.check_release(source, target, marking=args.marking)
-            confirmed = {c.fingerprint for c in check.needs_confirmation()}
+            confirmed = confirmations(
+                check.needs_confirmation(),
+                assume=args.confirm_unverified,
+                question="Encrypt to them anyway?",
+            )
         with output_ended_early():
             files.encrypt(source, output, target, armor=args.armor, marking=args.marking,
                           confirmed=confirmed)  # fmt: skip

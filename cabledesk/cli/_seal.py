@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cabledesk.cli._confirm import confirmations
 from cabledesk.cli._exits import EXIT_FAILED, EXIT_OK
 from cabledesk.cli._session import add_vault_options, open_session
 from cabledesk.cli._terminal import visible, write_controls
@@ -83,22 +84,6 @@ def _print_check(check: SealCheck) -> None:
             print(f"{contact.name}: {reason.text}", file=sys.stderr)
 
 
-def _confirmations(check: SealCheck, assume: bool) -> set[str]:
-    pending = check.needs_confirmation()
-    if not pending or assume:
-        return {c.fingerprint for c in pending}
-    if not sys.stdin.isatty():
-        return set()  # the refusal names them; --confirm-unverified confirms
-    confirmed = set()
-    for contact in pending:
-        answer = input(
-            f"{contact.name} ({contact.fingerprint}) is not verified. Seal to them anyway? [y/N] "
-        )
-        if answer.strip().lower() in ("y", "yes"):
-            confirmed.add(contact.fingerprint)
-    return confirmed
-
-
 def _seal(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         service = session.sealing
@@ -106,7 +91,11 @@ def _seal(args: argparse.Namespace) -> int:
         recipients = service.resolve(args.to)
         check = service.check(cable, recipients)
         _print_check(check)
-        confirmed = _confirmations(check, args.confirm_unverified)
+        confirmed = confirmations(
+            check.needs_confirmation(),
+            assume=args.confirm_unverified,
+            question="Seal to them anyway?",
+        )
         output = Path(args.output) if args.output else Path(service.suggested_name(cable))
         progress = _progress_printer() if sys.stderr.isatty() else None
         outcome = service.seal(

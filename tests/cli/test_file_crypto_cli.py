@@ -177,3 +177,29 @@ def test_raw_recipients_stay_age_compatible_without_policy(
     assert r.code == 0, r.err
     r = cli("encrypt", "-r", str(key.recipient()), "--marking", "SECRET", str(cable))
     assert r.code == 2 and "apply to encryption to contacts" in r.err
+
+
+def test_encrypt_to_an_unverified_contact_asks_on_a_terminal(
+    cli: Runner, jane: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``encrypt --to`` an unverified contact asks, per contact, as ``seal`` does; "no"
+    (the default) refuses and writes nothing."""
+    plain = tmp_path / "notes.txt"
+    plain.write_text("meet at noon\n")
+    out = tmp_path / "notes.txt.age"
+    questions: list[str] = []
+    answers = iter(["", "y"])
+
+    def answer(question: str) -> str:
+        questions.append(question)
+        return next(answers)
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    to = ("encrypt", "--to", "Klaus Weber", "--marking", "UNCLASSIFIED", "-o", str(out))
+    r = cli(*jane.options, *to, str(plain))
+    assert r.code == 1 and not out.exists() and _encrypted(cli, jane) == []
+    assert "Klaus Weber" in questions[0] and "Encrypt to them anyway? [y/N]" in questions[0]
+    r = cli(*jane.options, *to, str(plain))
+    assert r.code == 0, r.err
+    assert out.exists() and len(_encrypted(cli, jane)) == 1
