@@ -168,6 +168,7 @@ def judge(
         warnings=tuple(warnings),
         forwarded_accepted=not addressed and opener.accept_forwarded,
         document_checked=None if not manifest.docx_included else document is True,
+        signer_expires=expires,
     )
     if result.severity is Severity.FAILURE:
         return result
@@ -331,7 +332,7 @@ def _verdict(
             f"This cable is signed with the key of {who}, which expired on {expires:%Y-%m-%d}, "
             f"before the cable says it was sealed ({manifest.created:%Y-%m-%d}).",
             "Do not trust it, even though it is intact: an expired key may be in other hands. "
-            f"Ask {sender.name} for a fresh copy sealed with their current key.",
+            f"Ask {name} for a fresh copy sealed with their current key.",
         )
     if not addressed:
         names = ", ".join(r.name for r in manifest.recipients)

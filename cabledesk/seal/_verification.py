@@ -160,7 +160,9 @@ class Verification:
     document is the cable rendered again, False when it could not be checked
     (None: no document, or not that far). ``known_as`` is how the opener's own
     contact record names the signer (None: not among their contacts) — the name to
-    show; ``signer.name`` is only what the package claims.
+    show; ``signer.name`` is only what the package claims. ``signer_expires``: when
+    the signer's key expires (the earlier of its card's and the contact record's
+    date; None: no expiry known).
     """
 
     verdict: Verdict
@@ -190,6 +192,7 @@ class Verification:
     forwarded_accepted: bool = False
     document_checked: bool | None = None
     known_as: KnownAs | None = None
+    signer_expires: datetime | None = None
 
     @property
     def severity(self) -> Severity:
@@ -236,6 +239,7 @@ class Verification:
             "forwarded_accepted": self.forwarded_accepted,
             "document_checked": self.document_checked,
             "known_as": None if self.known_as is None else _known(self.known_as),
+            "signer_expires": _time(self.signer_expires),
         }
 
     def to_json(self) -> str:

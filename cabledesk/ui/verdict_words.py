@@ -54,6 +54,11 @@ def keys_changed(record: Mapping[str, object]) -> bool:
     return isinstance(known, Mapping) and bool(known.get("keys_changed"))
 
 
+def _day(moment: object) -> str:
+    """The day (YYYY-MM-DD) of a time as the record writes it."""
+    return str(moment)[:10]
+
+
 def _trust(record: Mapping[str, object]) -> Mapping[str, object]:
     trust = record.get("trust")
     return trust if isinstance(trust, Mapping) else {}
@@ -134,6 +139,19 @@ def verdict_words(record: Mapping[str, object]) -> tuple[str, str]:
         return _not_addressed(record, who, name)
     if verdict == "marking-mismatch":
         return _marking_mismatch(record, name)
+    if verdict == "signer-expired" and record.get("signer_expires") and record.get("created"):
+        return (
+            translate(
+                "Verdict",
+                "This cable is signed with the key of {0}, which expired on {1}, before the "
+                "cable says it was sealed ({2}).",
+            ).format(who, _day(record["signer_expires"]), _day(record["created"])),
+            translate(
+                "Verdict",
+                "Do not trust it, even though it is intact: an expired key may be in other "
+                "hands. Ask {0} for a fresh copy sealed with their current key.",
+            ).format(name),
+        )
     if verdict == "signer-revoked":
         how = str(_trust(record).get("how") or "")
         message = (

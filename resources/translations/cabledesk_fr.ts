@@ -2395,6 +2395,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Importez la carte de contact de l’expéditeur depuis ce télégramme et comparez son numéro de sécurité avec lui par un autre canal avant de vous y fier.</translation>
     </message>
     <message>
+        <source>This cable is signed with the key of {0}, which expired on {1}, before the cable says it was sealed ({2}).</source>
+        <translation>Ce télégramme est signé avec la clé de {0}, qui a expiré le {1}, avant la date à laquelle il dit avoir été scellé ({2}).</translation>
+    </message>
+    <message>
+        <source>Do not trust it, even though it is intact: an expired key may be in other hands. Ask {0} for a fresh copy sealed with their current key.</source>
+        <translation>Ne vous y fiez pas, même s’il est intact : une clé expirée peut être entre d’autres mains. Demandez à {0} un nouvel exemplaire scellé avec sa clé actuelle.</translation>
+    </message>
+    <message>
         <source>This cable was re-encrypted to you by someone other than the signer: {0} sealed it for {1}, not for you.</source>
         <translation>Ce télégramme vous a été rechiffré par une autre personne que le signataire&#xa0;: {0} l’a scellé pour {1}, pas pour vous.</translation>
     </message>
@@ -2794,7 +2802,7 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <source>The signer did not seal this cable for you: someone re-encrypted it to you. Its signature is intact, but the signer never chose you as a reader.
 
 Save its attachments anyway?</source>
-        <translation>Le signataire n'a pas scellé ce télégramme pour vous : quelqu'un l'a rechiffré à votre intention. Sa signature est intacte, mais le signataire ne vous a jamais choisi comme lecteur.
+        <translation>Le signataire n&apos;a pas scellé ce télégramme pour vous : quelqu&apos;un l&apos;a rechiffré à votre intention. Sa signature est intacte, mais le signataire ne vous a jamais choisi comme lecteur.
 
 Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>

@@ -39,6 +39,14 @@ def test_the_everyday_verdicts_name_the_signer() -> None:
     assert hint == "It is intact, but ask Klaus Weber whether you were meant to receive it."
     message, _ = _words("signer-revoked", trust={"state": "revoked", "how": "laptop lost"})
     assert message.endswith("which was revoked (laptop lost).")
+    message, hint = _words(
+        "signer-expired", signer_expires="2026-01-31T00:00:00Z", created="2026-02-03T09:00:00Z"
+    )
+    assert message == (
+        f"This cable is signed with the key of {who}, which expired on 2026-01-31, before the "
+        "cable says it was sealed (2026-02-03)."
+    )
+    assert hint.endswith("Ask Klaus Weber for a fresh copy sealed with their current key.")
     message, _ = _words("file-changed", changed_file="attachments/notes.txt")
     assert message == "attachments/notes.txt was altered after Klaus Weber signed this cable."
 
@@ -134,6 +142,12 @@ def test_the_document_and_signature_verdicts_read_in_french() -> None:
     }
     message, _ = verdict_words(unsigned)
     assert message.startswith("Ce télégramme scellé ne porte aucune signature")
+    message, hint = _words(
+        "signer-expired", signer_expires="2026-01-31T00:00:00Z", created="2026-02-03T09:00:00Z"
+    )
+    assert message.startswith("Ce télégramme est signé avec la clé de Klaus Weber")
+    assert "2026-01-31" in message and "2026-02-03" in message
+    assert hint.startswith("Ne vous y fiez pas")
 
 
 def test_other_verdicts_keep_the_core_sentence() -> None:
