@@ -12,6 +12,7 @@ recipient pickers tick and untick against it).
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 from cabledesk.atomic import write_atomic
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
-from cabledesk.errors import ContactError, InputError, VaultError
+from cabledesk.errors import CableDeskError, ContactError, InputError, VaultError
 from cabledesk.services._card_rules import (
     ClaimChange,
     ImportOutcome,
@@ -32,7 +33,8 @@ from cabledesk.services._card_rules import (
     refuse_rollback,
     refuse_unsigned,
 )
-from cabledesk.store.audit import Event
+from cabledesk.services._failure_audit import audits_refusals
+from cabledesk.store.audit import Details, Event
 from cabledesk.store.contacts import Contact, Group
 from cabledesk.store.vault import Vault
 
@@ -107,6 +109,7 @@ class ContactsService:
 
     # --- adding ---
 
+    @audits_refusals(Event.CARD_REJECTED, CableDeskError, lambda args, exc: _rejected(args, exc))
     def import_card(self, data: bytes) -> ImportOutcome:
         """Import a ``.contact`` file, under the rules of :mod:`._card_rules`.
 
@@ -118,7 +121,8 @@ class ContactsService:
 
         Raises ContactError for a malformed, forged, unsigned or expired card, for an
         older or equal card of a known contact (a rollback), and for one of the
-        user's own identities.
+        user's own identities; each refusal is in the audit log ("contact card
+        rejected", with the reason and the file's SHA-256).
         """
         card = ContactCard.parse(data, now=self._vault.now())
         if not card.self_certified:
@@ -433,3 +437,9 @@ class ContactsService:
             event,
             {"name": card.name, "post": card.post, "fingerprint": card.fingerprint, **extra},
         )
+
+
+def _rejected(args: tuple[object, ...], error: CableDeskError) -> Details:
+    """What the audit log says of a rejected card: why, and which file (its SHA-256)."""
+    data = args[0] if args and isinstance(args[0], bytes) else b""
+    return {"reason": error.message, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}

@@ -27,12 +27,13 @@ from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
-from cabledesk.errors import InputError, MarkingError, SchemeError
+from cabledesk.errors import CableDeskError, InputError, MarkingError, SchemeError
 from cabledesk.export.docx import RENDERER_VERSION, render_docx
 from cabledesk.seal import DocumentRenderer, Severity, Verdict, Verification, open_sealed
+from cabledesk.services._failure_audit import audits_refusals
 from cabledesk.services.contacts import ContactsService, ImportOutcome
 from cabledesk.store.archive import ArchiveEntry, Direction
-from cabledesk.store.audit import Event
+from cabledesk.store.audit import Details, Event
 from cabledesk.store.sealed_files import (
     ArchiveCopy,
     CopyingReader,
@@ -157,6 +158,7 @@ class OpenService:
         """Check a sealed cable; nothing is stored, extracted or recorded."""
         return self._open(Path(path), None, progress, cancel)
 
+    @audits_refusals(Event.OPEN_FAILED, CableDeskError, lambda args, exc: _open_failed(args, exc))
     def open(
         self,
         path: Path,
@@ -182,7 +184,9 @@ class OpenService:
         nothing of it is extracted, unless ``accept_forwarded``: then it is a
         warning, extracted and archived as received.
         Returns the verification and the id of the cable's archive entry (None
-        when it has none).
+        when it has none). A file that cannot be opened at all (not for the
+        user's keys, damaged, unreadable) raises, and is in the audit log ("cable
+        open failed", with the file's name and why).
         """
         path = Path(path)
         folder = self._vault.home.archive
@@ -300,3 +304,9 @@ def _signer(entry: ArchiveEntry) -> tuple[str, str] | None:
     if not isinstance(signer, dict) or not isinstance(signer.get("fingerprint"), str):
         return None
     return str(signer.get("name", "")), str(signer["fingerprint"])
+
+
+def _open_failed(args: tuple[object, ...], error: CableDeskError) -> Details:
+    """What the audit log says of a file that could not be opened: its name, and why."""
+    name = Path(args[0]).name if args and isinstance(args[0], (str, Path)) else ""
+    return {"file": name, "reason": error.message}

@@ -16,16 +16,21 @@ A vault whose database was put back from an older copy refuses to open
 (:class:`~cabledesk.errors.VaultRolledBack`); :meth:`VaultAccess.accept_rollback`
 is the way forward when that was done on purpose: it opens the older database
 with the passphrase and writes the person's reason into the audit log.
+
+A wrong passphrase is counted outside the vault
+(:mod:`cabledesk.store.unlock_failures`); the next unlock that succeeds writes
+the count into the audit log ("unlocks failed").
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cabledesk.errors import FieldError, KeychainUnavailable, VaultError
+from cabledesk.errors import FieldError, KeychainUnavailable, VaultError, WrongPassphrase
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.home import VaultHome, resolve_home
 from cabledesk.store.keychain import Keychain, KeychainStatus
@@ -150,7 +155,7 @@ class VaultAccess:
         """
         from cabledesk.store.vault import Recovery, Vault
 
-        vault = Vault.unlock(self.home, passphrase, now=self._now)
+        vault = self._counted(lambda: Vault.unlock(self.home, passphrase, now=self._now))
         if vault.recovery in (Recovery.FINISHED, Recovery.REDONE):
             with contextlib.suppress(KeychainUnavailable):
                 vault.refresh_remembered(self.keychain)
@@ -169,8 +174,9 @@ class VaultAccess:
         """
         from cabledesk.store.vault import Vault
 
-        return Vault.accept_rollback(
-            self.home, passphrase, reason=self.rollback_reason(reason), now=self._now
+        reason = self.rollback_reason(reason)
+        return self._counted(
+            lambda: Vault.accept_rollback(self.home, passphrase, reason=reason, now=self._now)
         )
 
     @staticmethod
@@ -212,7 +218,34 @@ class VaultAccess:
             return None
         from cabledesk.store.vault import Vault
 
-        return Vault.unlock_with_key(self.home, key, now=self._now)
+        return self._counted(lambda: Vault.unlock_with_key(self.home, key, now=self._now))
+
+    def _counted(self, opening: Callable[[], Vault]) -> Vault:
+        """``opening()``, a wrong passphrase counted outside the vault, and the failures
+        counted so far recorded in the audit log once the vault opens."""
+        from cabledesk.store.audit import Event
+        from cabledesk.store.unlock_failures import UnlockFailures
+
+        failures = UnlockFailures(self.home)
+        try:
+            vault = opening()
+        except WrongPassphrase:
+            failures.record(self._now())
+            raise
+        failed = failures.read()
+        if failed is not None:
+            try:
+                with vault.transaction():
+                    vault.audit.append(
+                        Event.UNLOCKS_FAILED,
+                        {"count": failed.count, "first": failed.first.isoformat(),
+                         "last": failed.last.isoformat()},
+                    )  # fmt: skip
+            except BaseException:
+                vault.lock()
+                raise
+            failures.take()
+        return vault
 
     def _vault_id(self) -> str:
         from cabledesk.store.keyfile import KeyFile

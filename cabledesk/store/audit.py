@@ -62,6 +62,9 @@ class Event(StrEnum):
     SETTING_CHANGED = "setting changed"
     SECRET_KEY_EXPORTED = "secret key exported"  # noqa: S105 (an event name)
     BANNERS_RECOMPUTED = "banners recomputed"
+    UNLOCKS_FAILED = "unlocks failed"  # counted outside the vault, recorded at the next unlock
+    OPEN_FAILED = "cable open failed"
+    CARD_REJECTED = "contact card rejected"
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,9 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.SETTING_CHANGED: self.tr("Setting changed"),
             Event.SECRET_KEY_EXPORTED: self.tr("Secret key exported"),
             Event.BANNERS_RECOMPUTED: self.tr("Banners recomputed under newer marking rules"),
+            Event.UNLOCKS_FAILED: self.tr("Failed unlock attempts"),
+            Event.OPEN_FAILED: self.tr("Cable could not be opened"),
+            Event.CARD_REJECTED: self.tr("Contact card rejected"),
         }
         self._keys = {
             "how": self.tr("how"),
@@ -99,6 +102,7 @@ class AuditModel(ListTableModel[AuditEntry]):
             "archive_checked": self.tr("archived cables checked"),
             "unreadable": self.tr("kept, could not be recomputed"),
             "unreadable_count": self.tr("could not be recomputed"),
+            "reason": self.tr("reason"),
         }
 
     # --- content ---

@@ -272,6 +272,18 @@
         <translation>Bannières recalculées selon des règles de marquage plus récentes</translation>
     </message>
     <message>
+        <source>Failed unlock attempts</source>
+        <translation>Tentatives de déverrouillage échouées</translation>
+    </message>
+    <message>
+        <source>Cable could not be opened</source>
+        <translation>Télégramme impossible à ouvrir</translation>
+    </message>
+    <message>
+        <source>Contact card rejected</source>
+        <translation>Fiche de contact refusée</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -406,6 +418,10 @@
     <message>
         <source>could not be recomputed</source>
         <translation>impossibles à recalculer</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motif</translation>
     </message>
     <message>
         <source>created</source>

@@ -46,7 +46,28 @@ def test_import_new_unchanged_updated(vault: Vault) -> None:
     )
     with pytest.raises(ContactError, match="not signed"):
         service.import_card(unsigned.to_bytes())
-    assert _events(vault)[:3] == ["contact imported", "contact verified", "contact imported"]
+    assert _events(vault)[:4] == [
+        "contact card rejected", "contact imported", "contact verified", "contact imported",
+    ]  # fmt: skip
+
+
+def test_a_rejected_card_is_in_the_audit_log(vault: Vault) -> None:
+    """Issue 19, point 13: a refused card (forged, unsigned, a rollback) leaves an entry
+    saying why, and which file (its SHA-256) — and nothing else changes."""
+    import hashlib
+
+    service = ContactsService(vault)
+    person = _person("Klaus Weber")
+    service.import_card(ContactCard.for_identity(replace(person, card_sequence=2)).to_bytes())
+    older = ContactCard.for_identity(person).to_bytes()
+    with pytest.raises(ContactError):
+        service.import_card(older)
+    [entry] = [e for e in vault.audit.entries() if e.event == "contact card rejected"]
+    assert entry.details["sha256"] == hashlib.sha256(older).hexdigest()
+    assert "older" in str(entry.details["reason"]) or "rollback" in str(entry.details["reason"])
+    kept = service.get(person.fingerprint)
+    assert kept is not None and kept.card.sequence == 2
+    assert vault.audit.check_chain().ok
 
 
 def test_own_forged_and_expired_cards_are_refused(vault: Vault, clock: Clock) -> None:

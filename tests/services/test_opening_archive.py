@@ -125,3 +125,27 @@ def test_a_first_opening_says_nothing_of_the_archive(
     result, archive_id = OpenService(berlin, SCHEMES).open(out, store=store)
     assert not result.warnings and (archive_id is not None) is store
     assert len(_only_referenced_files(berlin)) == int(store)
+
+
+def test_a_file_that_does_not_open_is_in_the_audit_log(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19, point 13: a file that cannot be opened at all leaves an entry with its
+    name and why; a cancelled opening does not."""
+    from cabledesk.errors import CableDeskError, Cancelled
+
+    junk = tmp_path / "junk.cable"
+    junk.write_bytes(b"age-encryption.org/v1\n-> X25519 nonsense\n")
+    opening = OpenService(vault, SCHEMES)
+    with pytest.raises(CableDeskError) as refused:
+        opening.open(junk)
+    [entry] = [e for e in vault.audit.entries() if e.event == "cable open failed"]
+    assert entry.details == {"file": "junk.cable", "reason": refused.value.message}
+
+    def cancelled(*_args: object, **_kwargs: object) -> None:
+        raise Cancelled("Cancelled.")
+
+    monkeypatch.setattr(opening, "_open", cancelled)
+    with pytest.raises(Cancelled):
+        opening.open(junk)
+    assert len([e for e in vault.audit.entries() if e.event == "cable open failed"]) == 1

@@ -145,12 +145,13 @@ def test_a_rolled_back_vault_is_accepted_with_the_reason_in_the_audit_log(
     with pytest.raises(WrongPassphrase):
         vault_access.accept_rollback("wrong passphrase", "on purpose")
     with vault_access.accept_rollback(PASSPHRASE, "  copy of Monday,\n put back  ") as vault:
-        entry = vault.audit.entries()[0]
+        counted, entry = vault.audit.entries()[:2]
+        assert counted.event == "unlocks failed" and counted.details["count"] == 1
         assert entry.event == "rollback accepted"
         assert entry.details["reason"] == "copy of Monday, put back"
         assert (entry.details["recorded"], entry.details["found"]) == (2, 1)
     with vault_access.unlock(PASSPHRASE) as vault:  # the next opening is an ordinary one
-        assert vault.audit.entries()[0].event == "rollback accepted"
+        assert vault.audit.entries()[0].event == "unlocks failed"
 
 
 @pytest.mark.parametrize(
@@ -175,3 +176,40 @@ def test_there_is_nothing_to_accept_in_a_vault_that_was_not_rolled_back(
         vault_access.accept_rollback(PASSPHRASE, "just in case")
     with vault_access.unlock(PASSPHRASE) as vault:
         assert [e.event for e in vault.audit.entries()] == ["vault created"]
+
+
+def test_failed_unlocks_are_counted_and_written_in_the_audit_log_at_the_next_unlock(
+    vault_access: VaultAccess,
+) -> None:
+    """Issue 19, point 13: a wrong passphrase cannot write into the closed vault; it is
+    counted beside it, and the next unlock that succeeds records the count."""
+    vault_access.create(PASSPHRASE).lock()
+    for guess in ("guess one", "guess two", "guess three"):
+        with pytest.raises(WrongPassphrase):
+            vault_access.unlock(guess)
+    counter = vault_access.home.folder / "unlock-failures.json"
+    text = counter.read_text()
+    assert '"count": 3' in text and "guess" not in text  # a count, never the guesses
+    assert sys.platform == "win32" or counter.stat().st_mode & 0o077 == 0
+    vault = vault_access.unlock(PASSPHRASE)
+    try:
+        [entry] = [e for e in vault.audit.entries() if e.event == Event.UNLOCKS_FAILED]
+        assert entry.details["count"] == 3 and str(entry.details["first"]) <= str(
+            entry.details["last"]
+        )
+        assert vault.audit.check_chain().ok
+    finally:
+        vault.lock()
+    assert not counter.exists()
+    vault_access.unlock(PASSPHRASE).lock()  # nothing more to record
+    vault = vault_access.unlock(PASSPHRASE)
+    try:
+        assert len([e for e in vault.audit.entries() if e.event == Event.UNLOCKS_FAILED]) == 1
+    finally:
+        vault.lock()
+
+
+def test_a_damaged_failure_count_does_not_stop_the_unlock(vault_access: VaultAccess) -> None:
+    vault_access.create(PASSPHRASE).lock()
+    (vault_access.home.folder / "unlock-failures.json").write_bytes(b"\xff not json")
+    vault_access.unlock(PASSPHRASE).lock()

@@ -277,14 +277,20 @@ def test_sigkill_after_commits_never_raises_a_false_alarm(tmp_path: Path, clock:
     key = bytes(KeyFile.load(home.key_file).unwrap(PASSPHRASE))
     rng = random.Random(20261205)
     for round_ in range(ROUNDS):
+        ready, go = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: appends and records until killed
             try:
                 v = Vault.unlock_with_key(home, bytearray(key), now=clock)
+                _revoke(v)
+                os.write(go, b".")  # unlocked and wrote once: on a loaded machine too
                 while True:
                     _revoke(v)
             finally:
                 os._exit(1)
+        os.close(go)
+        os.read(ready, 1)
+        os.close(ready)
         time.sleep(rng.uniform(0.005, 0.08))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
