@@ -8,7 +8,9 @@ passphrase is asked only when the file turns out to be passphrase-encrypted.
 
 To contacts, the release policy applies as to sealing (checked on a worker at
 each change, shown by :mod:`._file_policy`); a file that is not a CableDesk
-cable, document or backup needs its marking chosen. You are a recipient too.
+cable, document or backup needs its marking chosen. You are a recipient too
+("Encrypt for me too", ticked by default: without it you could not open your
+own file again).
 
 The work is :class:`~cabledesk.services.file_crypto.FileCryptoService`'s, as
 for the command line: the policy checked again, revoked keys refused, a
@@ -128,6 +130,9 @@ class FileCryptoDialog(QDialog):
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.marking, self.reasons = marking_box(), reasons_label()
+        self.for_me = QCheckBox(self.tr("Encrypt for me too (so that I can open it later)"))
+        self.for_me.setObjectName("encryptForMe")
+        self.for_me.setChecked(True)  # as Kleopatra: without it the user cannot open their file
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.again = QLineEdit()
@@ -176,6 +181,7 @@ class FileCryptoDialog(QDialog):
             indented = QVBoxLayout()
             indented.setContentsMargins(INDENT, 0, 0, 0)
             indented.addWidget(self.list)
+            indented.addWidget(self.for_me)
             marking = QFormLayout()
             marking.addRow(self.tr("Marking of the file:"), self.marking)
             indented.addLayout(marking)
@@ -203,6 +209,7 @@ class FileCryptoDialog(QDialog):
         self.choose_source.clicked.connect(self._pick_source)
         self.choose_output.clicked.connect(self._pick_output)
         self.to_contacts.toggled.connect(lambda _: self._recheck())
+        self.for_me.toggled.connect(lambda _: self._recheck())
         self.marking.currentTextChanged.connect(lambda _: self._recheck())
         self.model.dataChanged.connect(lambda *_: self._ticks_changed())
         self.model.modelReset.connect(self._ticks_changed)
@@ -247,10 +254,11 @@ class FileCryptoDialog(QDialog):
             self._update()
             return
         number, files = self._checks, self.session.files
-        src, marking = Path(text), self.marking.currentText()
+        src, marking, me = Path(text), self.marking.currentText(), self.for_me.isChecked()
 
         def check(ctx: JobContext) -> ReleaseCheck:
-            return files.check_release(src, files.target(contacts=names), marking=marking)
+            target = files.target(contacts=names, include_me=me)
+            return files.check_release(src, target, marking=marking)
 
         self.workers.run(
             "check the release policy",
@@ -321,6 +329,7 @@ class FileCryptoDialog(QDialog):
         if self.encrypting:
             by_passphrase = self.to_passphrase.isChecked()
             self.list.setEnabled(not by_passphrase)
+            self.for_me.setEnabled(not by_passphrase)
             for field in (self.passphrase, self.again):
                 field.setEnabled(by_passphrase)
             first, second = self.passphrase.text(), self.again.text()
@@ -357,12 +366,13 @@ class FileCryptoDialog(QDialog):
             passphrase = self.passphrase.text() if self.to_passphrase.isChecked() else ""
             armor = self.armor.isChecked()
             marking, confirmed = self.marking.currentText(), self.model.confirmed()
+            me = self.for_me.isChecked()
 
             def work(ctx: JobContext) -> bool:
                 if passphrase:
                     target = files.target(passphrase=passphrase)
                 else:
-                    target = files.target(contacts=names)
+                    target = files.target(contacts=names, include_me=me)
                 files.encrypt(src, dst, target, armor=armor, overwrite=overwrite,
                               marking=marking, confirmed=confirmed,
                               progress=lambda n, size: ctx.progress(_percent(n, size)),

@@ -1218,6 +1218,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Destinataires</translation>
     </message>
     <message>
+        <source>Encrypt for me too (so that I can open it later)</source>
+        <translation>Chiffrer aussi pour moi (pour pouvoir l’ouvrir plus tard)</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Phrase de passe</translation>
     </message>

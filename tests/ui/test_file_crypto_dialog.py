@@ -27,6 +27,7 @@ from cabledesk.crypto.age import (
 )
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
+from cabledesk.errors import NoIdentityMatch
 from cabledesk.services.session import Session
 from cabledesk.ui.file_crypto_dialog import FileCryptoDialog
 from cabledesk.ui.workers import Workers
@@ -128,6 +129,37 @@ def test_encrypt_to_a_contact_and_audit_it(
         "report.pdf",
         "report.pdf.age",
     ]
+
+
+def test_encrypt_for_me_too_is_on_by_default_and_can_be_turned_off(
+    qtbot: QtBot, session: Session, workers: Workers, files: Path
+) -> None:
+    """Issue 19, point 10: the user is a recipient of their own file unless they untick
+    "Encrypt for me too" (as Kleopatra does)."""
+    klaus = person("Klaus Weber")
+    _contact(session, klaus)
+    mine = session.identity.active().encryption_key
+    for ticked in (True, False):
+        dialog = _dialog(qtbot, session, workers, encrypt=True, recipients=[klaus.fingerprint])
+        for_me = child(dialog, QCheckBox, "encryptForMe")
+        assert for_me.isChecked() and for_me.isEnabled()
+        for_me.setChecked(ticked)
+        src = _plain(files)
+        out = files / f"report-{ticked}.age"
+        qtbot.keyClicks(_field(dialog, "sourcePath"), str(src))
+        _field(dialog, "outputPath").setText(str(out))
+        child(dialog, QComboBox, "marking").setCurrentText("UNCLASSIFIED")
+        _confirm(dialog, "Klaus Weber")
+        _start(dialog).click()
+        assert _decrypt(out, klaus.encryption_key, files) == SECRET
+        if ticked:
+            assert _decrypt(out, mine, files) == SECRET
+        else:
+            with pytest.raises(NoIdentityMatch):
+                _decrypt(out, mine, files)
+        assert session.vault.audit.entries()[0].details.get("to me", False) is ticked
+        child(dialog, QRadioButton, "toPassphrase").setChecked(True)
+        assert not for_me.isEnabled()
 
 
 def test_revoked_contacts_and_their_groups_cannot_be_chosen(
