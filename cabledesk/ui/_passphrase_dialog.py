@@ -63,7 +63,7 @@ class ChangePassphraseDialog(QDialog):
             field.textChanged.connect(lambda _: self._update())
             form.addRow(label, field)
         self.strength = StrengthMeter()
-        self.strength.add_to(form, self.tr("Strength:"))
+        self.strength.add_to(form, self.tr("Strength:"), (self.old, self.new, self.again))
         self.error = PlainLabel()
         self.error.setObjectName("passphraseError")
         self.error.setWordWrap(True)

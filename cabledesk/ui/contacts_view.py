@@ -42,6 +42,7 @@ from cabledesk.ui._contacts_model import (
 )
 from cabledesk.ui._reason_dialog import ReasonDialog, RevokeDialog, VerifyDialog
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.places import card_file_name, suggested_path
 from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.workers import JobContext, Workers
 
@@ -268,11 +269,10 @@ class ContactsView(QWidget):
         entry = self.current_entry()
         if entry is None:
             return
-        suggested = "-".join(entry.contact.name.lower().split()) + ".contact"
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the contact card"),
-            suggested,
+            suggested_path(card_file_name(entry.contact.name)),
             self.tr("Contact cards (*.contact);;All files (*)"),
         )
         if not name:

@@ -148,7 +148,7 @@ class FileCryptoDialog(QDialog):
             self.pass_form.setContentsMargins(INDENT, 0, 0, 0)
         self.pass_form.addRow(self.tr("Passphrase:"), self.passphrase)
         self.pass_form.addRow(self.tr("Again:"), self.again)
-        self.strength.add_to(self.pass_form, self.tr("Strength:"))
+        self.strength.add_to(self.pass_form, self.tr("Strength:"), (self.passphrase, self.again))
         self.armor = QCheckBox(self.tr("ASCII armor (text that survives e-mail and copy-paste)"))
         self.armor.setObjectName("armor")
         self.armor.setAccessibleName(self.tr("ASCII armor"))

@@ -35,6 +35,7 @@ from cabledesk.errors import CableDeskError
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
+from cabledesk.ui.places import card_file_name, suggested_path
 from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.strength_meter import StrengthMeter
 from cabledesk.ui.workers import JobContext, Workers
@@ -79,7 +80,7 @@ class _PassphrasePage(QWizardPage):
         form = QFormLayout(self)
         form.addRow(self.tr("Passphrase:"), self.first)
         form.addRow(self.tr("Again:"), self.second)
-        self.strength.add_to(form, self.tr("Strength:"))
+        self.strength.add_to(form, self.tr("Strength:"), (self.first, self.second))
         form.addRow("", self.remember)
         form.addRow("", self.keychain_note)
 
@@ -341,9 +342,16 @@ class FirstRunWizard(QWizard):
 
     def _ask_card_path(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save your contact card"), "", self.tr("Contact cards (*.contact)")
+            self,
+            self.tr("Save your contact card"),
+            self.suggested_card_path(),
+            self.tr("Contact cards (*.contact)"),
         )
         return Path(name) if name else None
+
+    def suggested_card_path(self) -> str:
+        """Where "Save my contact card…" starts: ``jane-doe.contact`` in Documents."""
+        return suggested_path(card_file_name(self.identity_page.name.text()))
 
     def _save_card(self) -> None:
         if self._identity is None:

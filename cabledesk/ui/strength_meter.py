@@ -6,12 +6,17 @@ passphrase), so that they judge and word it alike. The judgement and its
 words are the core's (:mod:`cabledesk.services.passwords`, the rule the
 command line applies too), shown here in the user's language;
 :meth:`StrengthMeter.acceptable` says whether the passphrase may be set.
+The bar's colour follows the score (red, orange, olive, green), never alone:
+the words say it too. "Show passphrase" (:meth:`StrengthMeter.add_to`) shows
+the form's passphrase fields as text while it is ticked.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QProgressBar
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QProgressBar
 
 from cabledesk.ui.phrases import in_words
 from cabledesk.ui.plain import PlainLabel
@@ -19,6 +24,9 @@ from cabledesk.ui.plain import PlainLabel
 __all__ = ["StrengthMeter"]
 
 MAX_SCORE = 4
+# By score: weak scores red, then orange, olive and green (each at least 3:1 against
+# the window's light grey and white, as WCAG asks of a graphical object).
+COLOURS = ("#b00020", "#b00020", "#b35400", "#5f6f00", "#1e7b34")
 
 
 class StrengthMeter:
@@ -35,12 +43,37 @@ class StrengthMeter:
         self.hint = PlainLabel()
         self.hint.setObjectName("strengthHint")
         self.hint.setWordWrap(True)
+        self.show_text = QCheckBox(QCoreApplication.translate("StrengthMeter", "Show passphrase"))
+        self.show_text.setObjectName("showPassphrase")
         self._acceptable = False
+        self._colour = ""
+        self._fields: list[QLineEdit] = []
+        self.show_text.toggled.connect(self._show_fields)
 
-    def add_to(self, form: QFormLayout, label: str) -> None:
-        """Two rows of ``form``: the bar beside ``label``, the words under it."""
+    def add_to(self, form: QFormLayout, label: str, fields: Sequence[QLineEdit] = ()) -> None:
+        """Rows of ``form``: the bar beside ``label``, the words under it, and (given the
+        passphrase ``fields``) "Show passphrase"."""
         form.addRow(label, self.bar)
         form.addRow("", self.hint)
+        if fields:
+            self._fields = list(fields)
+            form.addRow("", self.show_text)
+
+    @property
+    def colour(self) -> str:
+        """The bar's colour now ("" while there is nothing to judge)."""
+        return self._colour
+
+    def _show_fields(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for field in self._fields:
+            field.setEchoMode(mode)
+
+    def _paint(self, score: int | None) -> None:
+        self._colour = "" if score is None else COLOURS[max(0, min(score, MAX_SCORE))]
+        self.bar.setStyleSheet(
+            f"QProgressBar::chunk {{ background-color: {self._colour}; }}" if self._colour else ""
+        )
 
     @property
     def acceptable(self) -> bool:
@@ -55,6 +88,7 @@ class StrengthMeter:
             self.bar.setValue(0)
             self.bar.setAccessibleDescription("")
             self.hint.setText(problem)
+            self._paint(None)
             return
         # Loaded at the first keystroke, not with the window: zxcvbn's lists are large.
         from cabledesk.services.passwords import estimate
@@ -63,5 +97,6 @@ class StrengthMeter:
         words = in_words(strength.words)
         self._acceptable = strength.acceptable
         self.bar.setValue(strength.score)
+        self._paint(strength.score)
         self.bar.setAccessibleDescription(words)
         self.hint.setText(problem or words)

@@ -2316,6 +2316,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <source>Passphrase strength</source>
         <translation>Robustesse de la phrase de passe</translation>
     </message>
+    <message>
+        <source>Show passphrase</source>
+        <translation>Afficher la phrase de passe</translation>
+    </message>
 </context>
 <context>
     <name>UnlockWindow</name>

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 
 from cabledesk.services.passwords import estimate
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui import first_run
 from cabledesk.ui.first_run import FirstRunWizard
+from cabledesk.ui.strength_meter import COLOURS
 from cabledesk.ui.workers import Workers
 from tests.ui.conftest import SCHEMES
 from tests.vaultkit import PASSPHRASE
@@ -83,3 +84,33 @@ def test_the_card_is_saved_through_the_identity_service(
     saved = tmp_path / "jane.contact"
     assert saved.stat().st_mode & 0o777 == 0o644
     assert wizard.done_page.saved.text() == f"Saved to {saved}."
+
+
+def test_the_strength_bar_changes_colour_and_the_passphrase_can_be_shown(
+    qtbot: QtBot, wizard: FirstRunWizard
+) -> None:
+    """Issue 19, point 12: the bar's colour follows the strength (with the words), and
+    "Show passphrase" shows both fields as text while ticked."""
+    page = wizard.passphrase_page
+    assert page.strength.colour == ""
+    qtbot.keyClicks(page.first, "a")
+    weak = page.strength.colour
+    assert weak == COLOURS[estimate("a").score] and weak in page.strength.bar.styleSheet()
+    page.first.clear()
+    qtbot.keyClicks(page.first, PASSPHRASE)
+    assert page.strength.colour == COLOURS[4] != weak
+    show = page.strength.show_text
+    assert show.isVisibleTo(page) and not show.isChecked()
+    assert page.first.echoMode() == page.second.echoMode() == QLineEdit.EchoMode.Password
+    show.click()
+    assert page.first.echoMode() == page.second.echoMode() == QLineEdit.EchoMode.Normal
+    show.click()
+    assert page.first.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_save_my_contact_card_suggests_a_name_in_documents(
+    qtbot: QtBot, wizard: FirstRunWizard, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("cabledesk.ui.places.documents_folder", lambda: tmp_path)
+    qtbot.keyClicks(wizard.identity_page.name, "Jane  Doe-Smith")
+    assert wizard.suggested_card_path() == str(tmp_path / "jane-doe-smith.contact")
