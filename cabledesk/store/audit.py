@@ -62,6 +62,12 @@ class Event(StrEnum):
     SETTING_CHANGED = "setting changed"
     SECRET_KEY_EXPORTED = "secret key exported"  # noqa: S105 (an event name)
     BANNERS_RECOMPUTED = "banners recomputed"
+    # a security office's key (issue 16, authority side)
+    AUTHORITY_CREATED = "authority key created"
+    ANCHOR_EXPORTED = "anchor exported"
+    KEY_ATTESTED = "key attested"
+    ATTESTED_KEY_REVOKED = "attested key revoked"
+    DIRECTORY_PUBLISHED = "directory published"
 
 
 @dataclass(frozen=True, slots=True)
