@@ -166,9 +166,7 @@ def test_attest_usage_errors_exit_2(
     assert r.code == 2 and problem in r.err
 
 
-def test_revoke_takes_the_formats_reasons_and_refuses_others(
-    cli: Runner, office: Vault
-) -> None:
+def test_revoke_takes_the_formats_reasons_and_refuses_others(cli: Runner, office: Vault) -> None:
     fp = KLAUS.fingerprint
     r = cli(*office.options, "authority", "revoke", fp, "--reason", "bored")
     assert r.code == 2 and "key-compromise" in r.err

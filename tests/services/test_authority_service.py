@@ -92,7 +92,7 @@ def test_round_trip_init_attest_revoke_publish_verifies_against_the_anchor(
 
 
 def test_init_is_audited_and_happens_once(office: AuthorityService, vault: Vault) -> None:
-    event, details = next(e for e in _events(vault) if e[0] == "authority key created")
+    _, details = next(e for e in _events(vault) if e[0] == "authority key created")
     assert details["name"] == "MFA SECURITY OFFICE"
     assert details["fingerprint"] == office.status().fingerprint
     with pytest.raises(VaultError, match="already holds an authority key"):
@@ -189,7 +189,7 @@ def test_attest_refuses_an_unreadable_or_expired_card(
 
 
 def test_attest_refuses_an_out_of_scope_nationality(office: AuthorityService) -> None:
-    with pytest.raises(PolicyRefusal, match="nationality GBR .* outside its scope"):
+    with pytest.raises(PolicyRefusal, match=r"nationality GBR .* outside its scope"):
         office.attest(JANE.to_bytes(), AttestRequest("SECRET", "GBR"))
     assert office.attestations() == []
 
@@ -258,9 +258,7 @@ def test_revoke_refuses_bad_input(office: AuthorityService) -> None:
     assert office.status().revoked == 0
 
 
-def test_authority_commands_refuse_without_an_authority_key(
-    vault: Vault, tmp_path: Path
-) -> None:
+def test_authority_commands_refuse_without_an_authority_key(vault: Vault, tmp_path: Path) -> None:
     service = AuthorityService(vault, SCHEMES)
     assert not service.exists()
     calls = [
