@@ -714,8 +714,7 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("core", "A fingerprint is SHA256: followed by 43 characters."),
     QT_TRANSLATE_NOOP(
         "core",
-        "A security office creates one once with 'cabledesk-cli authority init --name "
-        "NAME'.",
+        "A security office creates one once with 'cabledesk-cli authority init --name NAME'.",
     ),
     QT_TRANSLATE_NOOP("core", "A vault holds one security office; use another vault."),
     QT_TRANSLATE_NOOP(
@@ -768,8 +767,7 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("core", "{value} is not a role; the roles are {roles}."),
     QT_TRANSLATE_NOOP(
         "core",
-        "{value} is not a special-access category (capitals, digits and hyphens, such as "
-        "ATOMAL).",
+        "{value} is not a special-access category (capitals, digits and hyphens, such as ATOMAL).",
     ),
     QT_TRANSLATE_NOOP("core", "{value} is not an ISO 3166 three-letter country code."),
 )
