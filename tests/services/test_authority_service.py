@@ -5,6 +5,7 @@ Each refusal the issue names is a test of its own."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -261,7 +262,7 @@ def test_revoke_refuses_bad_input(office: AuthorityService) -> None:
 def test_authority_commands_refuse_without_an_authority_key(vault: Vault, tmp_path: Path) -> None:
     service = AuthorityService(vault, SCHEMES)
     assert not service.exists()
-    calls = [
+    calls: list[Callable[[], object]] = [
         service.status,
         service.anchor,
         service.attestations,
