@@ -43,6 +43,7 @@ from cabledesk.errors import (
 from cabledesk.phrase import Phrase
 from cabledesk.services import _authority_values as values
 from cabledesk.store.audit import Event
+from cabledesk.store.authority import AuthorityStore
 from cabledesk.store.vault import Vault
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "Attested",
     "AuthorityService",
     "AuthorityStatus",
+    "CardToAttest",
     "Published",
     "Revoked",
 ]
@@ -73,6 +75,21 @@ class AttestRequest:
     accesses: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     expires: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CardToAttest:
+    """A card about to be attested, as the office checks it: its self-signature is
+    valid; the claims are the person's own (the office decides what it attests)."""
+
+    name: str
+    post: str
+    fingerprint: str
+    safety_number: str
+    scheme: str
+    clearance: str
+    nationality: str
+    accesses: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +156,15 @@ class AuthorityService:
         self._vault = vault
         self._schemes = schemes
 
+    @property
+    def _store(self) -> AuthorityStore:
+        return AuthorityStore(self._vault.db)  # raises VaultLocked once locked
+
     # --- the key ------------------------------------------------------------------
 
     def exists(self) -> bool:
         """Whether this vault holds an authority key (the desktop's authority mode)."""
-        return self._vault.authority.exists()
+        return self._store.exists()
 
     def init(
         self, name: str, *, nationalities: tuple[str, ...] = (), schemes: tuple[str, ...] = ()
@@ -165,7 +186,7 @@ class AuthorityService:
         key = Ed25519PrivateKey.generate()
         anchor = Anchor.issue(key, name=name, created=created, scope=scope)
         with self._vault.transaction():
-            self._vault.authority.create(name, key, scope, created, anchor.to_bytes())
+            self._store.create(name, key, scope, created, anchor.to_bytes())
             self._vault.audit.append(
                 Event.AUTHORITY_CREATED,
                 {
@@ -179,13 +200,13 @@ class AuthorityService:
 
     def anchor(self) -> Anchor:
         """The office's anchor; raises VaultError if the vault holds no authority key."""
-        return Anchor.parse(self._vault.authority.get().anchor)
+        return Anchor.parse(self._store.get().anchor)
 
     def status(self) -> AuthorityStatus:
         """Name, fingerprint, safety number, scope and counts; VaultError if no key."""
-        key = self._vault.authority.get()
+        key = self._store.get()
         anchor = Anchor.parse(key.anchor)
-        attested, revoked = self._vault.authority.counts()
+        attested, revoked = self._store.counts()
         return AuthorityStatus(
             name=key.name,
             fingerprint=anchor.fingerprint,
@@ -215,6 +236,15 @@ class AuthorityService:
 
     # --- attesting ----------------------------------------------------------------
 
+    def card_to_attest(self, path: Path) -> CardToAttest:
+        """The card in the file ``path``, checked as :meth:`attest` checks it (InputError,
+        ContactError, SignatureInvalid), for the office to see before attesting it."""
+        card = values.self_signed_card(values.read_card_file(path), self._vault.now())
+        return CardToAttest(
+            card.name, card.post, card.fingerprint, card.safety_number, card.scheme,
+            card.clearance, card.nationality, card.accesses,
+        )  # fmt: skip
+
     def attest_file(self, path: Path, request: AttestRequest) -> Attested:
         """:meth:`attest` of the card in the file ``path`` (InputError if unreadable)."""
         return self.attest(values.read_card_file(path), request)
@@ -229,7 +259,7 @@ class AuthorityService:
         expiry (FieldError); a nationality or scheme outside the office's scope, or a
         key the office revoked (PolicyRefusal); VaultError without an authority key.
         """
-        key = self._vault.authority.get()
+        key = self._store.get()
         now = self._vault.now().replace(microsecond=0)
         card = values.self_signed_card(card_data, now)
         scheme = self._schemes.get_scheme((request.scheme or card.scheme).strip().lower())
@@ -249,7 +279,7 @@ class AuthorityService:
                 ),
                 hint=Phrase.of("The security office of that nationality attests its own people."),
             )
-        revoked = self._vault.authority.revocation(card.fingerprint)
+        revoked = self._store.revocation(card.fingerprint)
         if revoked is not None:
             raise PolicyRefusal(
                 Phrase.of(
@@ -279,7 +309,7 @@ class AuthorityService:
             expires=request.expires,
         )
         with self._vault.transaction():
-            replaced = self._vault.authority.attest(entry)
+            replaced = self._store.attest(entry)
             self._vault.audit.append(
                 Event.KEY_ATTESTED,
                 {
@@ -297,8 +327,8 @@ class AuthorityService:
 
     def attestations(self) -> list[DirectoryEntry]:
         """Every attestation recorded, by fingerprint; VaultError without an authority key."""
-        self._vault.authority.get()
-        return self._vault.authority.attestations()
+        self._store.get()
+        return self._store.attestations()
 
     # --- revoking -----------------------------------------------------------------
 
@@ -310,7 +340,7 @@ class AuthorityService:
         Raises FieldError for a malformed fingerprint, an unknown reason or a text
         the format refuses; VaultError without an authority key.
         """
-        self._vault.authority.get()
+        self._store.get()
         fingerprint = fingerprint.strip()
         if not FINGERPRINT.fullmatch(fingerprint):
             raise FieldError(
@@ -329,7 +359,7 @@ class AuthorityService:
             )
         now = self._vault.now().replace(microsecond=0)
         with self._vault.transaction():
-            had = self._vault.authority.revoke(Revocation(fingerprint, code, text, now))
+            had = self._store.revoke(Revocation(fingerprint, code, text, now))
             self._vault.audit.append(
                 Event.ATTESTED_KEY_REVOKED,
                 {"fingerprint": fingerprint, "reason": code, "was_attested": had},
@@ -361,7 +391,7 @@ class AuthorityService:
                 Phrase.of("{file} already exists.", file=str(path)),
                 hint=Phrase.of("Choose another file name, or allow replacing it."),
             )
-        store = self._vault.authority
+        store = self._store
         key = store.get()
         entries, revocations = store.attestations(), store.revocations()
         issued = self._vault.now().replace(microsecond=0)

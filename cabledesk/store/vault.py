@@ -40,7 +40,6 @@ from cabledesk.store._passphrase_change import PassphraseChange, Progress, Recov
 from cabledesk.store.archive import ArchiveStore
 from cabledesk.store.audit import AuditLog, Event
 from cabledesk.store.audit_head import AuditHead
-from cabledesk.store.authority import AuthorityStore
 from cabledesk.store.banner_upgrade import BannerUpgrade, upgrade_at_opening
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
@@ -336,10 +335,6 @@ class Vault:
     @property
     def identities(self) -> IdentityStore:
         return IdentityStore(self.db)
-
-    @property
-    def authority(self) -> AuthorityStore:  # a security office's key (issue 16)
-        return AuthorityStore(self.db)
 
     @property
     def contacts(self) -> ContactStore:

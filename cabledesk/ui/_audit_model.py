@@ -63,6 +63,12 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.SETTING_CHANGED: self.tr("Setting changed"),
             Event.SECRET_KEY_EXPORTED: self.tr("Secret key exported"),
             Event.BANNERS_RECOMPUTED: self.tr("Banners recomputed under newer marking rules"),
+            # a security office's key (issue 16, authority side)
+            Event.AUTHORITY_CREATED: self.tr("Authority key created"),
+            Event.ANCHOR_EXPORTED: self.tr("Anchor exported"),
+            Event.KEY_ATTESTED: self.tr("Key attested"),
+            Event.ATTESTED_KEY_REVOKED: self.tr("Key revoked by the authority"),
+            Event.DIRECTORY_PUBLISHED: self.tr("Directory published"),
         }
         self._keys = {
             "how": self.tr("how"),
@@ -99,6 +105,20 @@ class AuditModel(ListTableModel[AuditEntry]):
             "archive_checked": self.tr("archived cables checked"),
             "unreadable": self.tr("kept, could not be recomputed"),
             "unreadable_count": self.tr("could not be recomputed"),
+            # a security office's key (issue 16, authority side)
+            "nationalities": self.tr("nationalities"),
+            "schemes": self.tr("schemes"),
+            "clearance": self.tr("clearance"),
+            "scheme": self.tr("scheme"),
+            "nationality": self.tr("nationality"),
+            "accesses": self.tr("special accesses"),
+            "roles": self.tr("roles"),
+            "replaced": self.tr("replaced an earlier attestation"),
+            "reason": self.tr("reason"),
+            "was_attested": self.tr("attestation withdrawn"),
+            "serial": self.tr("serial"),
+            "entries": self.tr("attested"),
+            "revocations": self.tr("revoked"),
         }
 
     # --- content ---

@@ -26,6 +26,7 @@ from cabledesk.errors import (
     VaultError,
 )
 from cabledesk.services.authority import REASONS, AttestRequest, AuthorityService
+from cabledesk.store.authority import AuthorityStore
 from cabledesk.store.vault import Vault
 from tests.crypto.dirkit import person
 from tests.services.conftest import SCHEMES
@@ -283,7 +284,7 @@ def test_the_key_never_appears_in_any_exported_file(
     office.attest(JANE.to_bytes(), SECRET_USA)
     office.export_anchor(tmp_path / "mfa.anchor")
     office.publish(tmp_path / "mfa.cdir")
-    raw = vault.authority.get().signing_key.private_bytes_raw()
+    raw = AuthorityStore(vault.db).get().signing_key.private_bytes_raw()
     needles = [raw, raw.hex().encode(), base64.b64encode(raw), base64.b64encode(raw)[:-2]]
     for name in ("mfa.anchor", "mfa.cdir"):
         data = (tmp_path / name).read_bytes()

@@ -13,6 +13,7 @@ from cabledesk.crypto.anchor import Anchor, AnchorScope
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.directory import DirectoryEntry, Revocation
 from cabledesk.errors import VaultError
+from cabledesk.store.authority import AuthorityStore
 from cabledesk.store.home import VaultHome
 from cabledesk.store.vault import Vault
 from tests.crypto.dirkit import person
@@ -24,7 +25,7 @@ SCOPE = AnchorScope(("FRA", "USA"), ("us",))
 def _create(vault: Vault) -> Ed25519PrivateKey:
     key = Ed25519PrivateKey.generate()
     anchor = Anchor.issue(key, name="MFA SECURITY OFFICE", created=T0, scope=SCOPE)
-    vault.authority.create("MFA SECURITY OFFICE", key, SCOPE, T0, anchor.to_bytes())
+    AuthorityStore(vault.db).create("MFA SECURITY OFFICE", key, SCOPE, T0, anchor.to_bytes())
     return key
 
 
@@ -37,16 +38,16 @@ def _entry(name: str, clearance: str = "SECRET") -> DirectoryEntry:
 
 
 def test_a_vault_without_authority_key_says_so(vault: Vault) -> None:
-    assert not vault.authority.exists()
+    assert not AuthorityStore(vault.db).exists()
     with pytest.raises(VaultError, match="holds no authority key"):
-        vault.authority.get()
+        AuthorityStore(vault.db).get()
     with pytest.raises(VaultError, match="holds no authority key"):
-        vault.authority.next_serial(T0)
+        AuthorityStore(vault.db).next_serial(T0)
 
 
 def test_the_key_round_trips_and_only_one_per_vault(vault: Vault) -> None:
     key = _create(vault)
-    stored = vault.authority.get()
+    stored = AuthorityStore(vault.db).get()
     assert stored.signing_key.private_bytes_raw() == key.private_bytes_raw()
     assert (stored.name, stored.scope, stored.created, stored.serial) == (
         "MFA SECURITY OFFICE", SCOPE, T0, 0,
@@ -59,32 +60,42 @@ def test_the_key_round_trips_and_only_one_per_vault(vault: Vault) -> None:
 
 def test_the_serial_only_goes_up(vault: Vault) -> None:
     _create(vault)
-    assert [vault.authority.next_serial(T0 + timedelta(hours=i)) for i in range(3)] == [1, 2, 3]
-    assert vault.authority.get().serial == 3
-    assert vault.authority.get().published == T0 + timedelta(hours=2)
+    assert [AuthorityStore(vault.db).next_serial(T0 + timedelta(hours=i)) for i in range(3)] == [
+        1,
+        2,
+        3,
+    ]
+    assert AuthorityStore(vault.db).get().serial == 3
+    assert AuthorityStore(vault.db).get().published == T0 + timedelta(hours=2)
 
 
 def test_re_attesting_a_key_replaces_its_attestation(vault: Vault) -> None:
     _create(vault)
-    assert vault.authority.attest(_entry("Jane Doe")) is False
-    assert vault.authority.attest(_entry("Jane Doe", "TOP SECRET")) is True
-    assert vault.authority.attest(_entry("Klaus Weber")) is False
-    entries = vault.authority.attestations()
+    assert AuthorityStore(vault.db).attest(_entry("Jane Doe")) is False
+    assert AuthorityStore(vault.db).attest(_entry("Jane Doe", "TOP SECRET")) is True
+    assert AuthorityStore(vault.db).attest(_entry("Klaus Weber")) is False
+    entries = AuthorityStore(vault.db).attestations()
     assert [e.clearance for e in entries if "Jane Doe" in e.card] == ["TOP SECRET"]
     assert entries == sorted(entries, key=lambda e: e.fingerprint)
     assert entries[0].accesses == ("ATOMAL",) and entries[0].roles == ("clearer",)
-    assert vault.authority.counts() == (2, 0)
+    assert AuthorityStore(vault.db).counts() == (2, 0)
 
 
 def test_revoking_a_key_withdraws_its_attestation(vault: Vault) -> None:
     _create(vault)
     jane = _entry("Jane Doe")
-    vault.authority.attest(jane)
-    assert vault.authority.revoke(Revocation(jane.fingerprint, "left-service", "", T0)) is True
-    assert vault.authority.attestation(jane.fingerprint) is None
-    assert vault.authority.revoke(Revocation("SHA256:" + "A" * 43, "superseded", "x", T0)) is False
-    assert vault.authority.counts() == (0, 2)
-    assert vault.authority.revocation(jane.fingerprint) == Revocation(
+    AuthorityStore(vault.db).attest(jane)
+    assert (
+        AuthorityStore(vault.db).revoke(Revocation(jane.fingerprint, "left-service", "", T0))
+        is True
+    )
+    assert AuthorityStore(vault.db).attestation(jane.fingerprint) is None
+    assert (
+        AuthorityStore(vault.db).revoke(Revocation("SHA256:" + "A" * 43, "superseded", "x", T0))
+        is False
+    )
+    assert AuthorityStore(vault.db).counts() == (0, 2)
+    assert AuthorityStore(vault.db).revocation(jane.fingerprint) == Revocation(
         jane.fingerprint, "left-service", "", T0
     )
 
