@@ -85,6 +85,7 @@ COMMANDS: dict[str, str] = {
     "marking": "_marking",
     "draft": "_draft",
     "settings": "_settings",
+    "authority": "_authority",
     "keygen": "_keys",
     "sign": "_keys",
     "verify-signature": "_keys",

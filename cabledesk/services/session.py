@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.services.archive import ArchiveService
     from cabledesk.services.audit import AuditService
+    from cabledesk.services.authority import AuthorityService
     from cabledesk.services.backup import BackupService
     from cabledesk.services.contacts import ContactsService
     from cabledesk.services.drafting import DraftingService
@@ -130,6 +131,12 @@ class Session:
         from cabledesk.services.keychain import KeychainService
 
         return KeychainService(self.vault, self._keychain)
+
+    @cached_property
+    def authority(self) -> AuthorityService:  # a security office's key (issue 16)
+        from cabledesk.services.authority import AuthorityService
+
+        return AuthorityService(self.vault, self.schemes)
 
     @cached_property
     def backup(self) -> BackupService:

@@ -270,6 +270,47 @@ ALTER TABLE contacts ADD COLUMN keys_changed_from TEXT;
 UPDATE contacts SET verified_card = card WHERE verified_keys IS NOT NULL;
 """
 
+# --- schema 8, authority block (issue 16, the security office's side) -------------
+# A security office's signing key, kept like the identities' keys: inside the
+# encrypted database only, usable after unlock. ``authority`` has at most one row:
+# the office's name, its Ed25519 private key (raw 32 bytes), its scope (JSON lists of
+# nationalities and schemes, empty: no limit), when it was made, its issued anchor
+# (the .anchor file's bytes), the serial of the last directory published (0: none
+# yet) and when. ``authority_attestations``: one per attested key (re-attesting a
+# fingerprint replaces its row), the card's text as given and the attributes;
+# ``authority_revocations``: one per revoked key. JSON lists are sorted.
+_V8_AUTHORITY = """
+CREATE TABLE authority (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    signing_key BLOB NOT NULL,
+    nationalities TEXT NOT NULL,
+    schemes TEXT NOT NULL,
+    created TEXT NOT NULL,
+    anchor BLOB NOT NULL,
+    serial INTEGER NOT NULL DEFAULT 0,
+    published TEXT
+);
+CREATE TABLE authority_attestations (
+    fingerprint TEXT PRIMARY KEY,
+    card TEXT NOT NULL,
+    clearance TEXT NOT NULL,
+    scheme TEXT NOT NULL,
+    nationality TEXT NOT NULL,
+    accesses TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    attested TEXT NOT NULL,
+    expires TEXT
+) WITHOUT ROWID;
+CREATE TABLE authority_revocations (
+    fingerprint TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,
+    text TEXT NOT NULL,
+    revoked TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+# --- end of the schema 8 authority block ------------------------------------------
+
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
     _V2_DRAFTS,
@@ -278,6 +319,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     Migration(_V5_TRUST, _v5_keep_verifications),
     _V6_ROLLUP,
     _V7_CLAIMS,
+    _V8_AUTHORITY,  # schema 8: authority block (other schema-8 blocks merge here)
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -65,6 +65,12 @@ class Event(StrEnum):
     UNLOCKS_FAILED = "unlocks failed"  # counted outside the vault, recorded at the next unlock
     OPEN_FAILED = "cable open failed"
     CARD_REJECTED = "contact card rejected"
+    # a security office's key (issue 16, authority side)
+    AUTHORITY_CREATED = "authority key created"
+    ANCHOR_EXPORTED = "anchor exported"
+    KEY_ATTESTED = "key attested"
+    ATTESTED_KEY_REVOKED = "attested key revoked"
+    DIRECTORY_PUBLISHED = "directory published"
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,6 +66,12 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.UNLOCKS_FAILED: self.tr("Failed unlock attempts"),
             Event.OPEN_FAILED: self.tr("Cable could not be opened"),
             Event.CARD_REJECTED: self.tr("Contact card rejected"),
+            # a security office's key (issue 16, authority side)
+            Event.AUTHORITY_CREATED: self.tr("Authority key created"),
+            Event.ANCHOR_EXPORTED: self.tr("Anchor exported"),
+            Event.KEY_ATTESTED: self.tr("Key attested"),
+            Event.ATTESTED_KEY_REVOKED: self.tr("Key revoked by the authority"),
+            Event.DIRECTORY_PUBLISHED: self.tr("Directory published"),
         }
         self._keys = {
             "how": self.tr("how"),
@@ -103,6 +109,19 @@ class AuditModel(ListTableModel[AuditEntry]):
             "unreadable": self.tr("kept, could not be recomputed"),
             "unreadable_count": self.tr("could not be recomputed"),
             "reason": self.tr("reason"),
+            # a security office's key (issue 16, authority side)
+            "nationalities": self.tr("nationalities"),
+            "schemes": self.tr("schemes"),
+            "clearance": self.tr("clearance"),
+            "scheme": self.tr("scheme"),
+            "nationality": self.tr("nationality"),
+            "accesses": self.tr("special accesses"),
+            "roles": self.tr("roles"),
+            "replaced": self.tr("replaced an earlier attestation"),
+            "was_attested": self.tr("attestation withdrawn"),
+            "serial": self.tr("serial"),
+            "entries": self.tr("attested"),
+            "revocations": self.tr("revoked"),
         }
 
     # --- content ---

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -24,7 +23,7 @@ from cabledesk.errors import CableDeskError, WrongPassphrase
 from cabledesk.services.session import Session
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.plain import PlainLabel
-from cabledesk.ui.strength_meter import StrengthMeter
+from cabledesk.ui.strength_meter import StrengthMeter, secret_field
 from cabledesk.ui.workers import Workers
 
 __all__ = ["ChangePassphraseDialog"]
@@ -46,22 +45,15 @@ class ChangePassphraseDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.old = QLineEdit()
-        self.new = QLineEdit()
-        self.again = QLineEdit()
+        self.old = secret_field("oldPassphrase", self.tr("Current passphrase"), self._update)
+        self.new = secret_field("newPassphrase", self.tr("New passphrase"), self._update)
+        self.again = secret_field(
+            "newPassphraseAgain", self.tr("New passphrase again"), self._update
+        )
         form = QFormLayout()
-        for field, name, label, accessible in (
-            (self.old, "oldPassphrase", self.tr("Current passphrase:"),
-             self.tr("Current passphrase")),
-            (self.new, "newPassphrase", self.tr("New passphrase:"), self.tr("New passphrase")),
-            (self.again, "newPassphraseAgain", self.tr("Again:"),
-             self.tr("New passphrase again")),
-        ):  # fmt: skip
-            field.setObjectName(name)
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setAccessibleName(accessible)
-            field.textChanged.connect(lambda _: self._update())
-            form.addRow(label, field)
+        form.addRow(self.tr("Current passphrase:"), self.old)
+        form.addRow(self.tr("New passphrase:"), self.new)
+        form.addRow(self.tr("Again:"), self.again)
         self.strength = StrengthMeter()
         self.strength.add_to(form, self.tr("Strength:"), (self.old, self.new, self.again))
         self.error = PlainLabel()

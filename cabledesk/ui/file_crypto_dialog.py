@@ -8,16 +8,14 @@ passphrase is asked only when the file turns out to be passphrase-encrypted.
 
 To contacts, the release policy applies as to sealing (checked on a worker at
 each change, shown by :mod:`._file_policy`); a file that is not a CableDesk
-cable, document or backup needs its marking chosen. You are a recipient too
-("Encrypt for me too", ticked by default: without it you could not open your
-own file again).
+cable, document or backup needs its marking chosen. "Encrypt for me too" is
+ticked by default: without it you could not open your own file again.
 
 The work is :class:`~cabledesk.services.file_crypto.FileCryptoService`'s, as
 for the command line: the policy checked again, revoked keys refused, a
 passphrase held to the strength rule (the meter shows its words, and Encrypt
-waits for "strong"), the output
-appearing only when the whole file is done, and the audit entry written only
-then. It runs on a worker with a progress bar and Cancel.
+waits for "strong"), the output appearing only when the whole file is done,
+and the audit entry written only then. On a worker, with progress and Cancel.
 """
 
 from __future__ import annotations
@@ -51,7 +49,7 @@ from cabledesk.ui._recipients_model import RecipientItem, RecipientsModel, load_
 from cabledesk.ui._wrapped import grow
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.plain import PlainLabel
-from cabledesk.ui.strength_meter import StrengthMeter
+from cabledesk.ui.strength_meter import StrengthMeter, secret_field
 from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
 
 __all__ = ["FileCryptoDialog"]
@@ -108,12 +106,12 @@ class FileCryptoDialog(QDialog):
         self.choose_output.setObjectName("chooseOutput")
         self.choose_output.setAccessibleName(self.tr("Choose where to save"))
         files = QGridLayout()
-        files.addWidget(PlainLabel(self.source.accessibleName() + ":"), 0, 0)
-        files.addWidget(self.source, 0, 1)
-        files.addWidget(self.choose_source, 0, 2)
-        files.addWidget(PlainLabel(self.tr("Save as:")), 1, 0)
-        files.addWidget(self.output, 1, 1)
-        files.addWidget(self.choose_output, 1, 2)
+        for row, (label, field, button) in enumerate((
+            (self.source.accessibleName() + ":", self.source, self.choose_source),
+            (self.tr("Save as:"), self.output, self.choose_output),
+        )):  # fmt: skip
+            for column, widget in enumerate((PlainLabel(label), field, button)):
+                files.addWidget(widget, row, column)
         self.to_contacts = QRadioButton(self.tr("To contacts and groups"))
         self.to_contacts.setObjectName("toContacts")
         self.to_passphrase = QRadioButton(self.tr("With a passphrase"))
@@ -133,15 +131,8 @@ class FileCryptoDialog(QDialog):
         self.for_me = QCheckBox(self.tr("Encrypt for me too (so that I can open it later)"))
         self.for_me.setObjectName("encryptForMe")
         self.for_me.setChecked(True)  # as Kleopatra: without it the user cannot open their file
-        self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("passphrase")
-        self.again = QLineEdit()
-        self.again.setObjectName("passphraseAgain")
-        for field, name in ((self.passphrase, self.tr("Passphrase")),
-                            (self.again, self.tr("Passphrase again"))):  # fmt: skip
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setAccessibleName(name)
-            field.textChanged.connect(lambda _: self._update())
+        self.passphrase = secret_field("passphrase", self.tr("Passphrase"), self._update)
+        self.again = secret_field("passphraseAgain", self.tr("Passphrase again"), self._update)
         self.strength = StrengthMeter()
         self.pass_form = QFormLayout()
         if encrypt:
@@ -414,10 +405,9 @@ class FileCryptoDialog(QDialog):
         if not self.encrypting:
             self._say(self.tr("Decrypted to {0}.").format(str(dst)))
             return
-        if by_passphrase:
-            who = self.tr("a passphrase")
-        else:
-            who = ", ".join(i.label for i in self.chosen())
+        who = (
+            self.tr("a passphrase") if by_passphrase else ", ".join(i.label for i in self.chosen())
+        )
         self._say(self.tr("Encrypted to {0}: {1}.").format(who, str(dst)))
 
     def _failed(self, exc: BaseException, where: PlainLabel | None = None) -> None:

@@ -37,7 +37,7 @@ from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
 from cabledesk.ui.places import card_file_name, suggested_path
 from cabledesk.ui.plain import PlainLabel
-from cabledesk.ui.strength_meter import StrengthMeter
+from cabledesk.ui.strength_meter import StrengthMeter, secret_field
 from cabledesk.ui.workers import JobContext, Workers
 
 if TYPE_CHECKING:  # loaded when the vault is created, so that the assistant shows fast
@@ -62,14 +62,8 @@ class _PassphrasePage(QWizardPage):
                 "words are easy to remember and hard to guess. It cannot be recovered if lost."
             )
         )
-        self.first = QLineEdit()
-        self.second = QLineEdit()
-        for field, name in ((self.first, "passphrase1"), (self.second, "passphrase2")):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setObjectName(name)
-            field.textChanged.connect(self._update)
-        self.first.setAccessibleName(self.tr("Passphrase"))
-        self.second.setAccessibleName(self.tr("Passphrase again"))
+        self.first = secret_field("passphrase1", self.tr("Passphrase"), self._update)
+        self.second = secret_field("passphrase2", self.tr("Passphrase again"), self._update)
         self.strength = StrengthMeter()
         self.remember = QCheckBox(self.tr("Remember on this device (in the system keychain)"))
         self.remember.setObjectName("remember")

@@ -13,7 +13,7 @@ the form's passphrase fields as text while it is ticked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QProgressBar
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QProgressBar
 from cabledesk.ui.phrases import in_words
 from cabledesk.ui.plain import PlainLabel
 
-__all__ = ["StrengthMeter"]
+__all__ = ["StrengthMeter", "secret_field"]
 
 MAX_SCORE = 4
 # By score: weak scores red, then orange, olive and green (each at least 3:1 against
@@ -100,3 +100,14 @@ class StrengthMeter:
         self._paint(strength.score)
         self.bar.setAccessibleDescription(words)
         self.hint.setText(problem or words)
+
+
+def secret_field(name: str, accessible: str, on_change: Callable[[], None]) -> QLineEdit:
+    """A passphrase field: its text hidden (until "Show passphrase"), its object and
+    accessible names, and ``on_change`` called at each edit."""
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setAccessibleName(accessible)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.textChanged.connect(lambda _: on_change())
+    return field

@@ -166,6 +166,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         view_menu.addAction(actions[f"view-{key}"])
     tools = bar.addMenu(translate("MainWindow", "&Tools"))
     tools.addAction(actions["settings"])
+    from cabledesk.ui.authority_menu import build_authority_menu  # hidden but for an office
+
+    actions |= build_authority_menu(window)
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
     help_menu.addAction(actions["about"])
     return actions

@@ -142,6 +142,109 @@
     </message>
 </context>
 <context>
+    <name>AttestDialog</name>
+    <message>
+        <source>Attest a card</source>
+        <translation>Attester une carte</translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation>Numéro de sécurité</translation>
+    </message>
+    <message>
+        <source>The card&apos;s self-signature is valid. Compare its safety number with the person before you attest it: the attestation is for these exact keys.</source>
+        <translation>L’autosignature de la carte est valide. Comparez son numéro de sécurité avec la personne avant de l’attester : l’attestation vaut pour ces clés exactement.</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Référentiel</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>Habilitation</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationalité</translation>
+    </message>
+    <message>
+        <source>ISO 3166 code, e.g. FRA</source>
+        <translation>Code ISO 3166, p. ex. FRA</translation>
+    </message>
+    <message>
+        <source>Special accesses</source>
+        <translation>Accès spéciaux</translation>
+    </message>
+    <message>
+        <source>e.g. ATOMAL, CRYPTO</source>
+        <translation>p. ex. ATOMAL, CRYPTO</translation>
+    </message>
+    <message>
+        <source>Release authority</source>
+        <translation>Autorité de diffusion</translation>
+    </message>
+    <message>
+        <source>Clearer</source>
+        <translation>Validateur</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Bureau d’ordre</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Date d’expiration</translation>
+    </message>
+    <message>
+        <source>Card of:</source>
+        <translation>Carte de :</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Safety number:</source>
+        <translation>Numéro de sécurité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation>Référentiel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Clearance:</source>
+        <translation>Habilitation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Nationality:</source>
+        <translation>Nationalité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Special accesses:</source>
+        <translation>Accès spéciaux :</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Rôles :</translation>
+    </message>
+    <message>
+        <source>Attestation:</source>
+        <translation>Attestation :</translation>
+    </message>
+    <message>
+        <source>Attest</source>
+        <translation>Attester</translation>
+    </message>
+    <message>
+        <source>Recording the attestation…</source>
+        <translation>Enregistrement de l’attestation…</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>No.</source>
@@ -284,6 +387,26 @@
         <translation>Fiche de contact refusée</translation>
     </message>
     <message>
+        <source>Authority key created</source>
+        <translation>Clé d’autorité créée</translation>
+    </message>
+    <message>
+        <source>Anchor exported</source>
+        <translation>Ancre exportée</translation>
+    </message>
+    <message>
+        <source>Key attested</source>
+        <translation>Clé attestée</translation>
+    </message>
+    <message>
+        <source>Key revoked by the authority</source>
+        <translation>Clé révoquée par l’autorité</translation>
+    </message>
+    <message>
+        <source>Directory published</source>
+        <translation>Annuaire publié</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -420,8 +543,56 @@
         <translation>impossibles à recalculer</translation>
     </message>
     <message>
+        <source>nationalities</source>
+        <translation>nationalités</translation>
+    </message>
+    <message>
+        <source>schemes</source>
+        <translation>référentiels</translation>
+    </message>
+    <message>
+        <source>clearance</source>
+        <translation>habilitation</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>référentiel</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>nationalité</translation>
+    </message>
+    <message>
+        <source>special accesses</source>
+        <translation>accès spéciaux</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>rôles</translation>
+    </message>
+    <message>
+        <source>replaced an earlier attestation</source>
+        <translation>a remplacé une attestation antérieure</translation>
+    </message>
+    <message>
         <source>reason</source>
         <translation>motif</translation>
+    </message>
+    <message>
+        <source>attestation withdrawn</source>
+        <translation>attestation retirée</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <translation>numéro</translation>
+    </message>
+    <message>
+        <source>attested</source>
+        <translation>attestés</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoqués</translation>
     </message>
     <message>
         <source>created</source>
@@ -509,6 +680,91 @@
     <message>
         <source>The audit log could not be checked: {0}</source>
         <translation>Le journal d’audit n’a pas pu être vérifié&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorityMenu</name>
+    <message>
+        <source>&amp;Authority</source>
+        <translation>&amp;Autorité</translation>
+    </message>
+    <message>
+        <source>Attest a Card…</source>
+        <translation>Attester une carte…</translation>
+    </message>
+    <message>
+        <source>Revoke a Key…</source>
+        <translation>Révoquer une clé…</translation>
+    </message>
+    <message>
+        <source>Publish Directory…</source>
+        <translation>Publier l’annuaire…</translation>
+    </message>
+    <message>
+        <source>Export Anchor…</source>
+        <translation>Exporter l’ancre…</translation>
+    </message>
+    <message>
+        <source>Attest a card</source>
+        <translation>Attester une carte</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.contact);;All files (*)</source>
+        <translation>Cartes de contact (*.contact);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) attested: {2} {3}, {4}. It is published with the next directory.</source>
+        <translation>{0} ({1}) attesté : {2} {3}, {4}. Publié avec le prochain annuaire.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) attested again: {2} {3}, {4}; the earlier attestation is replaced. It is published with the next directory.</source>
+        <translation>{0} ({1}) attesté à nouveau : {2} {3}, {4} ; l’attestation antérieure est remplacée. Publié avec le prochain annuaire.</translation>
+    </message>
+    <message>
+        <source>{0} revoked ({1}). It is published with the next directory.</source>
+        <translation>{0} révoquée ({1}). Publié avec le prochain annuaire.</translation>
+    </message>
+    <message>
+        <source>Publish the directory</source>
+        <translation>Publier l’annuaire</translation>
+    </message>
+    <message>
+        <source>Directories (*.cdir)</source>
+        <translation>Annuaires (*.cdir)</translation>
+    </message>
+    <message>
+        <source>Directory published</source>
+        <translation>Annuaire publié</translation>
+    </message>
+    <message>
+        <source>Directory serial {0} written to {1}: {2} attested, {3} revoked. Next update by {4} UTC.</source>
+        <translation>Annuaire numéro {0} écrit dans {1} : {2} attestés, {3} révoqués. Prochaine mise à jour au plus tard le {4} UTC.</translation>
+    </message>
+    <message>
+        <source>Export the anchor</source>
+        <translation>Exporter l’ancre</translation>
+    </message>
+    <message>
+        <source>Anchors (*.anchor)</source>
+        <translation>Ancres (*.anchor)</translation>
+    </message>
+    <message>
+        <source>Anchor exported</source>
+        <translation>Ancre exportée</translation>
+    </message>
+    <message>
+        <source>The anchor was written to {0}.
+
+Fingerprint: {1}
+Safety number: {2}
+
+Users compare this safety number with you before they trust the anchor.</source>
+        <translation>L’ancre a été écrite dans {0}.
+
+Empreinte : {1}
+Numéro de sécurité : {2}
+
+Les utilisateurs comparent ce numéro de sécurité avec vous avant de faire confiance à l’ancre.</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2266,58 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
+    <message>
+        <source>Revoke a key</source>
+        <translation>Révoquer une clé</translation>
+    </message>
+    <message>
+        <source>The key is listed as revoked in the next directory you publish, and its attestation is withdrawn. Users&apos; CableDesk then refuses it everywhere.</source>
+        <translation>La clé figure comme révoquée dans le prochain annuaire que vous publiez, et son attestation est retirée. CableDesk la refuse alors partout chez les utilisateurs.</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Key compromise</source>
+        <translation>Clé compromise</translation>
+    </message>
+    <message>
+        <source>Left the service</source>
+        <translation>A quitté le service</translation>
+    </message>
+    <message>
+        <source>Clearance withdrawn</source>
+        <translation>Habilitation retirée</translation>
+    </message>
+    <message>
+        <source>Superseded by a new key</source>
+        <translation>Remplacée par une nouvelle clé</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explication</translation>
+    </message>
+    <message>
+        <source>Optional, published with the revocation</source>
+        <translation>Facultatif, publié avec la révocation</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Explication :</translation>
+    </message>
 </context>
 <context>
     <name>SealDialog</name>
@@ -3105,6 +3413,13 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
 </context>
 <context>
+    <name>_RecordDialog</name>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
     <name>_RowDelegate</name>
     <message>
         <source>(no subject)</source>
@@ -3640,6 +3955,126 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>The name of the attachment {name} holds a line break, a control character or an invisible character (such as one that reverses the text after it): shown to the recipient, it would not read as what it is.</source>
         <translation>Le nom de la pièce jointe {name} contient un saut de ligne, un caractère de contrôle ou un caractère invisible (tel qu&apos;un caractère qui inverse le texte qui le suit) : affiché chez le destinataire, il ne se lirait pas pour ce qu&apos;il est.</translation>
+    </message>
+    <message>
+        <source>A directory is valid for 1 to {limit} days, not {days}.</source>
+        <translation>Un annuaire est valable de 1 à {limit} jours, pas {days}.</translation>
+    </message>
+    <message>
+        <source>A fingerprint is SHA256: followed by 43 characters.</source>
+        <translation>Une empreinte s’écrit SHA256: suivi de 43 caractères.</translation>
+    </message>
+    <message>
+        <source>A security office creates one once with &apos;cabledesk-cli authority init --name NAME&apos;.</source>
+        <translation>Un bureau de sécurité en crée une, une seule fois, avec &apos;cabledesk-cli authority init --name NOM&apos;.</translation>
+    </message>
+    <message>
+        <source>A vault holds one security office; use another vault.</source>
+        <translation>Un coffre contient un seul bureau de sécurité ; utilisez un autre coffre.</translation>
+    </message>
+    <message>
+        <source>An attestation cannot expire on {date}, which is not in the future.</source>
+        <translation>Une attestation ne peut pas expirer le {date}, qui n’est pas dans le futur.</translation>
+    </message>
+    <message>
+        <source>Ask the person for a card with new keys, and attest that one.</source>
+        <translation>Demandez à la personne une carte avec de nouvelles clés, et attestez celle-là.</translation>
+    </message>
+    <message>
+        <source>Ask the person for their current card.</source>
+        <translation>Demandez à la personne sa carte actuelle.</translation>
+    </message>
+    <message>
+        <source>Attest only a card made by CableDesk, received from its owner.</source>
+        <translation>N’attestez qu’une carte faite par CableDesk, reçue de son titulaire.</translation>
+    </message>
+    <message>
+        <source>Cannot read the card {file}: {reason}.</source>
+        <translation>Impossible de lire la carte {file} : {reason}.</translation>
+    </message>
+    <message>
+        <source>Choose another file name, or allow replacing it.</source>
+        <translation>Choisissez un autre nom de fichier, ou autorisez son remplacement.</translation>
+    </message>
+    <message>
+        <source>Do not attest it; ask the person for their card again.</source>
+        <translation>Ne l’attestez pas ; redemandez sa carte à la personne.</translation>
+    </message>
+    <message>
+        <source>For example USA, FRA, DEU, GBR.</source>
+        <translation>Par exemple USA, FRA, DEU, GBR.</translation>
+    </message>
+    <message>
+        <source>The explanation of a revocation must be plain text of at most {limit} characters.</source>
+        <translation>L’explication d’une révocation doit être du texte simple d’au plus {limit} caractères.</translation>
+    </message>
+    <message>
+        <source>The file {file} is far too large to be a card.</source>
+        <translation>Le fichier {file} est bien trop grand pour être une carte.</translation>
+    </message>
+    <message>
+        <source>The key {fingerprint} was revoked on {date} ({reason}); a revoked key is not attested again.</source>
+        <translation>La clé {fingerprint} a été révoquée le {date} ({reason}) ; une clé révoquée n’est plus attestée.</translation>
+    </message>
+    <message>
+        <source>The security office needs a name.</source>
+        <translation>Le bureau de sécurité doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The security office of that nationality attests its own people.</source>
+        <translation>Le bureau de sécurité de cette nationalité atteste ses propres ressortissants.</translation>
+    </message>
+    <message>
+        <source>This card carries no self-signature: nothing binds its details to its keys.</source>
+        <translation>Cette carte ne porte pas d’autosignature : rien ne lie ses informations à ses clés.</translation>
+    </message>
+    <message>
+        <source>This card is forged or altered: {problem}</source>
+        <translation>Cette carte est falsifiée ou modifiée : {problem}</translation>
+    </message>
+    <message>
+        <source>This contact card expired on {date}.</source>
+        <translation>Cette carte de contact a expiré le {date}.</translation>
+    </message>
+    <message>
+        <source>This vault already holds an authority key.</source>
+        <translation>Ce coffre contient déjà une clé d’autorité.</translation>
+    </message>
+    <message>
+        <source>This vault holds no authority key: it is not a security office&apos;s vault.</source>
+        <translation>Ce coffre ne contient pas de clé d’autorité : ce n’est pas le coffre d’un bureau de sécurité.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>toutes</translation>
+    </message>
+    <message>
+        <source>{file} already exists.</source>
+        <translation>{file} existe déjà.</translation>
+    </message>
+    <message>
+        <source>{office} may not attest a person of nationality {nationality} under the scheme {scheme}: that is outside its scope (nationalities: {nationalities}; schemes: {schemes}).</source>
+        <translation>{office} ne peut pas attester une personne de nationalité {nationality} dans le référentiel {scheme} : c’est hors de son périmètre (nationalités : {nationalities} ; référentiels : {schemes}).</translation>
+    </message>
+    <message>
+        <source>{value} is not a key fingerprint.</source>
+        <translation>{value} n’est pas une empreinte de clé.</translation>
+    </message>
+    <message>
+        <source>{value} is not a reason for a revocation; the reasons are {reasons}.</source>
+        <translation>{value} n’est pas un motif de révocation ; les motifs sont {reasons}.</translation>
+    </message>
+    <message>
+        <source>{value} is not a role; the roles are {roles}.</source>
+        <translation>{value} n’est pas un rôle ; les rôles sont {roles}.</translation>
+    </message>
+    <message>
+        <source>{value} is not a special-access category (capitals, digits and hyphens, such as ATOMAL).</source>
+        <translation>{value} n’est pas une catégorie d’accès spécial (majuscules, chiffres et traits d’union, comme ATOMAL).</translation>
+    </message>
+    <message>
+        <source>{value} is not an ISO 3166 three-letter country code.</source>
+        <translation>{value} n’est pas un code pays ISO 3166 à trois lettres.</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

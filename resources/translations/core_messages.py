@@ -709,4 +709,65 @@ CORE_PHRASES = (
         "invisible character (such as one that reverses the text after it): shown to the "
         "recipient, it would not read as what it is.",
     ),
+    # the ministry directory: a security office's key (authority side)
+    QT_TRANSLATE_NOOP("core", "A directory is valid for 1 to {limit} days, not {days}."),
+    QT_TRANSLATE_NOOP("core", "A fingerprint is SHA256: followed by 43 characters."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "A security office creates one once with 'cabledesk-cli authority init --name NAME'.",
+    ),
+    QT_TRANSLATE_NOOP("core", "A vault holds one security office; use another vault."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "An attestation cannot expire on {date}, which is not in the future.",
+    ),
+    QT_TRANSLATE_NOOP("core", "Ask the person for a card with new keys, and attest that one."),
+    QT_TRANSLATE_NOOP("core", "Ask the person for their current card."),
+    QT_TRANSLATE_NOOP("core", "Attest only a card made by CableDesk, received from its owner."),
+    QT_TRANSLATE_NOOP("core", "Cannot read the card {file}: {reason}."),
+    QT_TRANSLATE_NOOP("core", "Choose another file name, or allow replacing it."),
+    QT_TRANSLATE_NOOP("core", "Do not attest it; ask the person for their card again."),
+    QT_TRANSLATE_NOOP("core", "For example USA, FRA, DEU, GBR."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The explanation of a revocation must be plain text of at most {limit} characters.",
+    ),
+    QT_TRANSLATE_NOOP("core", "The file {file} is far too large to be a card."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The key {fingerprint} was revoked on {date} ({reason}); a revoked key is not "
+        "attested again.",
+    ),
+    QT_TRANSLATE_NOOP("core", "The security office needs a name."),
+    QT_TRANSLATE_NOOP("core", "The security office of that nationality attests its own people."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This card carries no self-signature: nothing binds its details to its keys.",
+    ),
+    QT_TRANSLATE_NOOP("core", "This card is forged or altered: {problem}"),
+    QT_TRANSLATE_NOOP("core", "This contact card expired on {date}."),
+    QT_TRANSLATE_NOOP("core", "This vault already holds an authority key."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This vault holds no authority key: it is not a security office's vault.",
+    ),
+    QT_TRANSLATE_NOOP("core", "any"),
+    QT_TRANSLATE_NOOP("core", "{file} already exists."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{office} may not attest a person of nationality {nationality} under the scheme "
+        "{scheme}: that is outside its scope (nationalities: {nationalities}; schemes: "
+        "{schemes}).",
+    ),
+    QT_TRANSLATE_NOOP("core", "{value} is not a key fingerprint."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{value} is not a reason for a revocation; the reasons are {reasons}.",
+    ),
+    QT_TRANSLATE_NOOP("core", "{value} is not a role; the roles are {roles}."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{value} is not a special-access category (capitals, digits and hyphens, such as ATOMAL).",
+    ),
+    QT_TRANSLATE_NOOP("core", "{value} is not an ISO 3166 three-letter country code."),
 )

@@ -118,6 +118,17 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "SELECT verified_card, keys_changed_from FROM contacts",
         ),
     ],
+    8: [
+        (  # authority block: a security office's key, an attestation, a revocation
+            "INSERT INTO authority(id, name, signing_key, nationalities, schemes, created, "
+            "anchor) VALUES (1, 'MFA SECURITY OFFICE', x'00', '[]', '[]', '2026-12-01', x'00')",
+            "SELECT name, serial FROM authority",
+        ),
+        (
+            "INSERT INTO authority_revocations VALUES ('SHA256:x', 'left-service', '', 't')",
+            "SELECT fingerprint, reason FROM authority_revocations",
+        ),
+    ],
 }
 
 
