@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from cabledesk.services.authority import Attested, CardToAttest, Published, Revoked
 from cabledesk.ui.errors import show_error
+from cabledesk.ui.places import documents_folder, suggested_path
 from cabledesk.ui.plain import inform
 from cabledesk.ui.workers import while_alive
 
@@ -76,7 +77,7 @@ def _attest(window: MainWindow) -> None:
     name, _ = QFileDialog.getOpenFileName(
         window,
         translate("AuthorityMenu", "Attest a card"),
-        "",
+        str(documents_folder()),
         translate("AuthorityMenu", "Contact cards (*.contact);;All files (*)"),
     )
     if not name:
@@ -136,7 +137,7 @@ def _publish(window: MainWindow) -> None:
     name, _ = QFileDialog.getSaveFileName(
         window,
         translate("AuthorityMenu", "Publish the directory"),
-        "directory.cdir",
+        suggested_path("directory.cdir"),
         translate("AuthorityMenu", "Directories (*.cdir)"),
     )
     if not name:
@@ -167,7 +168,7 @@ def _export_anchor(window: MainWindow) -> None:
     name, _ = QFileDialog.getSaveFileName(
         window,
         translate("AuthorityMenu", "Export the anchor"),
-        "office.anchor",
+        suggested_path("office.anchor"),
         translate("AuthorityMenu", "Anchors (*.anchor)"),
     )
     if not name:
