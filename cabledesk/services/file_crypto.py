@@ -178,7 +178,7 @@ class FileCryptoService:
         schemes = self._registry()
         own = schemes.get_scheme(vault.identities.active().scheme)
         stated = parse_marking(marking, own) if marking and marking.strip() else None
-        keys = [i.encryption_key for i in vault.identities.all()]
+        keys = [key for i in vault.identities.all() for key in i.age_identities()]
         label = read_label(source, schemes, own, keys)
         return check_release(
             source.name, label, stated, target.contacts, schemes=schemes, now=vault.now()
@@ -277,7 +277,7 @@ class FileCryptoService:
         _refuse_same(source, output)
         keys: list[Identity] = list(identities)
         if self._vault is not None:
-            keys += [i.encryption_key for i in self._vault.identities.all()]
+            keys += [key for i in self._vault.identities.all() for key in i.age_identities()]
         if isinstance(passphrase, str):
             keys.append(ScryptIdentity(passphrase))
         else:

@@ -270,6 +270,15 @@ ALTER TABLE contacts ADD COLUMN keys_changed_from TEXT;
 UPDATE contacts SET verified_card = card WHERE verified_keys IS NOT NULL;
 """
 
+# --- schema 8, post-quantum block (issue 17) -----------------------------------------
+# Post-quantum encryption. ``pq_key``: the 32-byte seed of the identity's hybrid
+# ML-KEM-768 + X25519 age key (AGE-SECRET-KEY-PQ-1…), NULL for an identity made before
+# it had one (``identity upgrade`` adds it).
+_V8_POST_QUANTUM = """
+ALTER TABLE identities ADD COLUMN pq_key BLOB;
+"""
+# --- end of the post-quantum block ---------------------------------------------------
+
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
     _V2_DRAFTS,
@@ -278,6 +287,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     Migration(_V5_TRUST, _v5_keep_verifications),
     _V6_ROLLUP,
     _V7_CLAIMS,
+    _V8_POST_QUANTUM,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -172,6 +172,10 @@
         <translation>Identité créée</translation>
     </message>
     <message>
+        <source>Post-quantum key added to the identity</source>
+        <translation>Clé post-quantique ajoutée à l’identité</translation>
+    </message>
+    <message>
         <source>Contact imported</source>
         <translation>Contact importé</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 
 from cabledesk.crypto.age import HybridIdentity, X25519Identity
 from cabledesk.crypto.contact import ContactCard
-from tests.cli.conftest import Runner
+from tests.cli.conftest import Runner, Vault
 
 
 @pytest.fixture
@@ -104,3 +104,37 @@ def test_a_damaged_post_quantum_recipient_is_a_usage_error(cli: Runner, tmp_path
     (tmp_path / "plain").write_bytes(b"x")
     r = cli("encrypt", "-r", "age1pq1" + "q" * 1952, str(tmp_path / "plain"))
     assert r.code == 2 and "post-quantum age recipient" in r.err
+
+
+# --- one's own identity ---------------------------------------------------------------
+
+
+def test_init_gives_the_identity_a_post_quantum_key(cli: Runner, jane: Vault) -> None:
+    import json
+
+    r = cli(*jane.options, "identity", "show", "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["pq_recipient"].startswith("age1pq1")
+    assert "pq recipient:  age1pq1" in cli(*jane.options, "identity", "show").out
+
+
+def test_identity_upgrade_of_an_older_identity(cli: Runner, jane: Vault, tmp_path: Path) -> None:
+    """An identity made before post-quantum keys (its key removed from the vault here, as
+    such a vault has none) gets one and a newer card; a second upgrade is refused."""
+    from cabledesk.services.vault_access import VaultAccess
+
+    vault = VaultAccess.for_home(str(jane.home)).unlock(jane.passphrase_file.read_text().strip())
+    vault.db.execute("UPDATE identities SET pq_key = NULL")
+    vault.lock()
+    before = tmp_path / "before.contact"
+    assert cli(*jane.options, "identity", "export-card", "-o", str(before)).code == 0
+    card = tmp_path / "after.contact"
+    r = cli(*jane.options, "identity", "upgrade", "-o", str(card))
+    assert r.code == 0, r.err
+    old = ContactCard.parse(before.read_bytes(), now=None)
+    new = ContactCard.parse(card.read_bytes(), now=None)
+    assert (old.pq_recipient, old.sequence) == (None, 1)
+    assert new.pq_recipient is not None and r.out.strip().endswith(new.pq_recipient)
+    assert new.sequence == 2 and new.fingerprint == old.fingerprint
+    r = cli(*jane.options, "identity", "upgrade")
+    assert r.code != 0 and "post-quantum key already" in r.err

@@ -118,6 +118,12 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "SELECT verified_card, keys_changed_from FROM contacts",
         ),
     ],
+    8: [
+        (  # an identity's post-quantum key (NULL for those made before)
+            "UPDATE identities SET pq_key = x'00'",
+            "SELECT pq_key FROM identities",
+        ),
+    ],
 }
 
 
