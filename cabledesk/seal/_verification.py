@@ -160,7 +160,10 @@ class Verification:
     document is the cable rendered again, False when it could not be checked
     (None: no document, or not that far). ``known_as`` is how the opener's own
     contact record names the signer (None: not among their contacts) — the name to
-    show; ``signer.name`` is only what the package claims.
+    show; ``signer.name`` is only what the package claims. ``post_quantum``: True when
+    the file was encrypted to post-quantum hybrid keys only (``mlkem768x25519``
+    stanzas: safe against a future quantum computer), False when any classic key
+    could open it, None when it was not decrypted.
     """
 
     verdict: Verdict
@@ -190,6 +193,7 @@ class Verification:
     forwarded_accepted: bool = False
     document_checked: bool | None = None
     known_as: KnownAs | None = None
+    post_quantum: bool | None = None
 
     @property
     def severity(self) -> Severity:
@@ -236,6 +240,7 @@ class Verification:
             "forwarded_accepted": self.forwarded_accepted,
             "document_checked": self.document_checked,
             "known_as": None if self.known_as is None else _known(self.known_as),
+            "post_quantum": self.post_quantum,
         }
 
     def to_json(self) -> str:

@@ -272,8 +272,11 @@ class SealDialog(QDialog):
             self.banner.show_marking(check.banner)
         lines = [f"✖ {f.field}: {finding_text(f)}" for f in check.errors]
         lines += [f"⚠ {f.field}: {finding_text(f)}" for f in check.warnings]
-        self.findings.setText("\n".join(lines) or self.tr("The cable follows the rules."))
-        self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors else "")
+        lines = lines or [self.tr("The cable follows the rules.")]
+        lines.append(self._post_quantum_line(check))
+        refused = check.post_quantum is not None and check.post_quantum.refused
+        self.findings.setText("\n".join(filter(None, lines)))
+        self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors or refused else "")
         cells: dict[str, PolicyCell] = {}
         explanations: list[str] = []
         through = self._through_groups()
@@ -296,6 +299,21 @@ class SealDialog(QDialog):
         self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))
         self.reasons.setVisible(bool(explanations))
         self._update_button()
+
+    def _post_quantum_line(self, check: SealCheck) -> str:
+        """How the cable will be encrypted: post-quantum, or why not (refused, or the
+        fallback to X25519 with its warning)."""
+        plan = check.post_quantum
+        if plan is None:
+            return ""
+        if plan.refused:
+            refusal = plan.refusal()
+            text = in_words(refusal.phrase) if refusal.phrase else refusal.message
+            hint = in_words(refusal.hint_phrase) if refusal.hint_phrase else ""
+            return f"✖ {text} {hint}".rstrip()
+        if plan.warning is not None:
+            return f"⚠ {in_words(plan.warning)}"
+        return self.tr("Sealed post-quantum (ML-KEM-768 + X25519) for everyone.")
 
     def _through_groups(self) -> dict[str, str]:
         """The contacts ticked only through a group: fingerprint → the group's name."""
@@ -380,13 +398,16 @@ class SealDialog(QDialog):
     def _sealed(self, outcome: SealOutcome) -> None:
         self._job = None
         self.outcome = outcome
-        inform(
-            self,
-            self.tr("Sealed"),
-            self.tr("Sealed {0} for:\n{1}").format(
-                str(outcome.output), "\n".join(outcome.recipients)
-            ),
+        how = (
+            self.tr("post-quantum (ML-KEM-768 + X25519)")
+            if outcome.post_quantum
+            else self.tr("X25519, not post-quantum")
         )
+        text = self.tr("Sealed {0} ({1}) for:\n{2}").format(
+            str(outcome.output), how, "\n".join(outcome.recipients)
+        )
+        warnings = "\n".join(f"⚠ {in_words(w)}" for w in outcome.warnings)
+        inform(self, self.tr("Sealed"), f"{text}\n\n{warnings}" if warnings else text)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
