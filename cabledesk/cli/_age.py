@@ -152,6 +152,10 @@ def _encrypt_with_vault(args: argparse.Namespace, recipients: Sequence[Recipient
         if args.confirm_unverified and isinstance(source, Path):
             check = files.check_release(source, target, marking=args.marking)
             confirmed = {c.fingerprint for c in check.needs_confirmation()}
+        if isinstance(source, Path):
+            plan = files.post_quantum_plan(source, target, marking=args.marking)
+            if plan is not None and plan.warning is not None:
+                print(f"cabledesk-cli: warning: {plan.warning.render()}", file=sys.stderr)
         with output_ended_early():
             files.encrypt(source, output, target, armor=args.armor, marking=args.marking,
                           confirmed=confirmed)  # fmt: skip

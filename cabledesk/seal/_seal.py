@@ -267,8 +267,7 @@ def _recipients(
         lacking = [r.name for r in unique.values() if r.pq_recipient is None]
         if lacking:
             raise ValueError(f"without a post-quantum key: {', '.join(lacking)}")
-        kinds = {recipient_kind(r.pq_recipient or "") for r in unique.values()}
-        if kinds != {HYBRID}:
+        if any(recipient_kind(r.pq_recipient or "") != HYBRID for r in unique.values()):
             raise ValueError("a post-quantum recipient is not a valid age1pq1 key")
         return list(unique.values())
     kinds = {_kind(r.keys.encryption) for r in unique.values()}

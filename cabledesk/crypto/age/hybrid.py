@@ -60,11 +60,12 @@ _SUITE = hpke.Suite(hpke.KEM.MLKEM768_X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CH
 class HybridRecipient:
     """An age post-quantum hybrid recipient, written ``age1pq1…`` (1,959 characters)."""
 
-    __slots__ = ("_key", "_raw")
+    __slots__ = ("_key", "_raw", "_text")
 
     def __init__(self, mlkem: MLKEM768PublicKey, x25519: X25519PublicKey) -> None:
         self._key = hpke.MLKEM768X25519PublicKey(mlkem, x25519)
         self._raw = mlkem.public_bytes_raw() + x25519.public_bytes_raw()
+        self._text: str | None = None  # the Bech32 text, made once (1,959 characters)
 
     @classmethod
     def parse(cls, text: str) -> HybridRecipient:
@@ -76,7 +77,9 @@ class HybridRecipient:
             "post-quantum age recipient",
             "A post-quantum age recipient is age1pq1 followed by 1,952 letters and digits.",
         )
-        return cls.from_public_bytes(data)
+        recipient = cls.from_public_bytes(data)
+        recipient._text = text.strip().lower()
+        return recipient
 
     @classmethod
     def from_public_bytes(cls, data: bytes) -> HybridRecipient:
@@ -103,7 +106,9 @@ class HybridRecipient:
         return [Stanza(STANZA_TYPE, (b64_encode(enc),), body)]
 
     def __str__(self) -> str:
-        return bech32_encode(RECIPIENT_HRP, self._raw)
+        if self._text is None:
+            self._text = bech32_encode(RECIPIENT_HRP, self._raw)
+        return self._text
 
     def __repr__(self) -> str:
         return f"HybridRecipient({str(self)[:20]}…)"
