@@ -55,11 +55,14 @@ def register(commands: Any) -> None:
 
     secret = sub.add_parser(
         "export-secret",
-        help="write your age secret key, encrypted with a passphrase",
-        description="Write your age identity (the key that opens what is encrypted to you) "
-        "as an age file encrypted with a passphrase asked on the terminal, as 'age -d -i' "
-        "and 'cabledesk-cli decrypt|restore -i' read it. Keep it offline: with it and its "
-        "passphrase, a backup made with --to-self can be restored.",
+        help="write your age secret keys, encrypted with a passphrase",
+        description="Write your age identities (the keys that open what is encrypted to you: "
+        "the post-quantum one, if any, then the X25519 one) as an age file encrypted with a "
+        "passphrase asked on the terminal, as 'age -d -i' and 'cabledesk-cli "
+        "decrypt|restore -i' read it. Keep it offline: with it and its passphrase, a backup "
+        "made with --to-self can be restored. age before 1.3 refuses a file holding a "
+        "post-quantum key (AGE-SECRET-KEY-PQ-1...); to use the X25519 key with it, decrypt "
+        "the file and keep only the AGE-SECRET-KEY-1... line.",
     )
     add_vault_options(secret)
     secret.add_argument("-o", "--output", required=True, metavar="FILE.age")
