@@ -75,6 +75,7 @@ __all__ = [
     "EncryptionTarget",
     "FileCryptoService",
     "PassphraseNeeded",
+    "PostQuantumPlan",
     "Progress",
     "ReleaseCheck",
 ]
