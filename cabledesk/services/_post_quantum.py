@@ -24,6 +24,7 @@ from cabledesk.phrase import Phrase
 __all__ = [
     "OFF_WORD",
     "Holder",
+    "PostQuantumContext",
     "PostQuantumPlan",
     "canonical_pq_from",
     "plan_post_quantum",
@@ -42,6 +43,14 @@ class Holder:
     name: str
     has_pq: bool
     is_me: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PostQuantumContext:
+    """What a plan needs from the vault, read once: the user, and the setting's level."""
+
+    me: Holder
+    threshold: Level | None
 
 
 @dataclass(frozen=True, slots=True)

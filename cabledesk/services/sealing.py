@@ -36,7 +36,7 @@ from cabledesk.domain.cable import Attachment, Cable, cable_banner
 from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.policy import Decision, RecipientProfile, check_all, enforce
-from cabledesk.domain.scheme import Level, SchemeRegistry
+from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.validation import Finding, Severity, validate
 from cabledesk.errors import (
     CableDeskError,
@@ -49,7 +49,12 @@ from cabledesk.export.docx import RENDERER_VERSION
 from cabledesk.phrase import Phrase
 from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
 from cabledesk.services._attachments import attachment_names, describe
-from cabledesk.services._post_quantum import Holder, PostQuantumPlan, plan_post_quantum
+from cabledesk.services._post_quantum import (
+    Holder,
+    PostQuantumContext,
+    PostQuantumPlan,
+    plan_post_quantum,
+)
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import DocumentFormat, ExportService
 from cabledesk.store.archive import Direction
@@ -63,7 +68,7 @@ from cabledesk.store.sealed_files import (
 )
 from cabledesk.store.vault import Vault
 
-__all__ = ["READ_SHARE", "SealCheck", "SealOutcome", "SealService"]
+__all__ = ["READ_SHARE", "PostQuantumContext", "SealCheck", "SealOutcome", "SealService"]
 
 # Reading the attachments before sealing counts for 1/READ_SHARE of their bytes in the
 # progress reported: reading and hashing runs several times faster than sealing, which
@@ -129,13 +134,20 @@ class SealService:
         return ContactsService(self._vault).resolve(names)
 
     def check(
-        self, cable: Cable, recipients: Sequence[Contact], *, rules: int | None = None
+        self,
+        cable: Cable,
+        recipients: Sequence[Contact],
+        *,
+        rules: int | None = None,
+        post_quantum: PostQuantumContext | None = None,
     ) -> SealCheck:
-        """The drafting findings, the banner and the policy's decision per recipient.
+        """The drafting findings, the banner, the policy's decision per recipient and the
+        post-quantum plan.
 
         ``rules`` is the version of the drafting rules the cable is checked by (default:
-        its draft's, read from the vault; a face that read it already passes it, so the
-        check reads nothing from the vault).
+        its draft's, read from the vault) and ``post_quantum`` what the plan needs of the
+        vault (default: read, :meth:`post_quantum_context`); a face that read them already
+        passes them, so the check reads nothing from the vault.
         """
         scheme = self._schemes.get_scheme(cable.scheme)
         if rules is None:
@@ -152,18 +164,22 @@ class SealService:
                 profiles, cable, banner, schemes=self._schemes, now=self._vault.now()
             )
             decisions = [(c, p, d) for c, (p, d) in zip(recipients, checked, strict=True)]
-        plan = None if banner is None else self.post_quantum_plan(banner.level, recipients)
+        plan = None
+        if banner is not None:
+            context = post_quantum or self.post_quantum_context()
+            people = [context.me] + [Holder(c.name, c.card.pq_recipient is not None)
+                                     for c in recipients]  # fmt: skip
+            plan = plan_post_quantum(banner.level, context.threshold, people)
         return SealCheck(cable, banner, findings, tuple(decisions), plan)
 
-    def post_quantum_plan(self, level: Level, recipients: Sequence[Contact]) -> PostQuantumPlan:
-        """How a file of ``level`` for ``recipients`` (and the user) is encrypted."""
+    def post_quantum_context(self) -> PostQuantumContext:
+        """What the post-quantum plan needs of the vault: whether the user has a
+        post-quantum key, and the level of the ``post-quantum-from`` setting."""
         from cabledesk.services.settings import SettingsService
 
         me = self._vault.identities.active()
-        people = [Holder(me.name, me.pq_key is not None, is_me=True)]
-        people += [Holder(c.name, c.card.pq_recipient is not None) for c in recipients]
         threshold = SettingsService(self._vault, self._schemes).post_quantum_threshold()
-        return plan_post_quantum(level, threshold, people)
+        return PostQuantumContext(Holder(me.name, me.pq_key is not None, is_me=True), threshold)
 
     def suggested_name(self, cable: Cable) -> str:
         banner = cable_banner(cable, self._schemes.get_scheme(cable.scheme))
