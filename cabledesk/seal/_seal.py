@@ -34,8 +34,14 @@ from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.canonical import decode_cable, encode_cable
 from cabledesk.domain.rollup import ROLLUP_VERSION
-from cabledesk.errors import CableDeskError, InputError, PackageError, PolicyRefusal
-from cabledesk.seal._consistency import HYBRID, X25519, recipient_kind
+from cabledesk.errors import (
+    CableDeskError,
+    InputError,
+    KeyFormatError,
+    PackageError,
+    PolicyRefusal,
+)
+from cabledesk.seal._consistency import X25519, recipient_kind
 from cabledesk.seal._hashing import HashWorker
 from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
 from cabledesk.seal._manifest import (
@@ -185,8 +191,7 @@ def seal(
 
     keys: dict[str, Recipient] = {str(r.keys.encryption): r.keys.encryption for r in everyone}
     if post_quantum:
-        keys = {r.pq_recipient: HybridRecipient.parse(r.pq_recipient) for r in everyone
-                if r.pq_recipient is not None}  # fmt: skip
+        keys = _hybrid_keys(everyone)
     hasher = HashWorker()
     source = PackageSource(
         cable_json=cable_json, docx=docx, attachments=plans, statements=carried,
@@ -267,13 +272,24 @@ def _recipients(
         lacking = [r.name for r in unique.values() if r.pq_recipient is None]
         if lacking:
             raise ValueError(f"without a post-quantum key: {', '.join(lacking)}")
-        if any(recipient_kind(r.pq_recipient or "") != HYBRID for r in unique.values()):
-            raise ValueError("a post-quantum recipient is not a valid age1pq1 key")
-        return list(unique.values())
+        return list(unique.values())  # their keys are parsed to encrypt: see _hybrid_keys
     kinds = {_kind(r.keys.encryption) for r in unique.values()}
     if len(kinds) != 1 or None in kinds:
         raise ValueError("a sealed cable is encrypted to valid age keys of one kind, never a mix")
     return list(unique.values())
+
+
+def _hybrid_keys(everyone: Sequence[SealRecipient]) -> dict[str, Recipient]:
+    """Everyone's post-quantum key, parsed; ValueError for one that is not valid."""
+    keys: dict[str, Recipient] = {}
+    for r in everyone:
+        if r.pq_recipient is None or r.pq_recipient != r.pq_recipient.lower():
+            raise ValueError(f"{r.name} has no valid post-quantum key")
+        try:
+            keys[r.pq_recipient] = HybridRecipient.parse(r.pq_recipient)
+        except KeyFormatError:
+            raise ValueError(f"the post-quantum key of {r.name} is not valid") from None
+    return keys
 
 
 def _kind(key: object) -> str | None:
