@@ -33,7 +33,7 @@ from cabledesk.errors import InputError
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from cabledesk.crypto.age import Identity, Recipient, Stanza, X25519Identity
+    from cabledesk.crypto.age import HybridIdentity, Identity, Recipient, Stanza, X25519Identity
 
 __all__ = ["binary_output", "read_identity_files", "register"]
 
@@ -49,10 +49,13 @@ def register(commands: Any) -> None:
         "the file's marking (a cable's banner, a CableDesk document's label, a backup as "
         "the top of your scheme, else the --marking you state), and you are a recipient "
         "too unless --not-me. Exit 1 when the policy refuses. Raw keys (-r, -R) get no "
-        "policy check.",
+        "policy check. A file for post-quantum recipients (age1pq1...) is for them only: "
+        "mixing them with classic age1... recipients is refused, since the classic ones "
+        "would make the file as breakable as they are. Reading it takes age 1.3 or later.",
     )
     enc.add_argument("-r", "--recipient", action="append", default=[], metavar="RECIPIENT",
-                     help="an age1... recipient (repeatable)")  # fmt: skip
+                     help="an age1... or post-quantum age1pq1... recipient (repeatable; "
+                     "post-quantum and classic recipients never go in one file)")  # fmt: skip
     enc.add_argument("-R", "--recipients-file", action="append", default=[], metavar="FILE",
                      help="a file of recipients, one per line (repeatable)")  # fmt: skip
     enc.add_argument("--to", action="append", default=[], metavar="CONTACT_OR_GROUP",
@@ -81,7 +84,8 @@ def register(commands: Any) -> None:
         "whole file decrypts and authenticates.",
     )
     dec.add_argument("-i", "--identity", action="append", default=[], metavar="IDENTITY_FILE",
-                     help="a file of AGE-SECRET-KEY-1... keys (repeatable)")  # fmt: skip
+                     help="a file of AGE-SECRET-KEY-1... or post-quantum "
+                     "AGE-SECRET-KEY-PQ-1... keys (repeatable)")  # fmt: skip
     dec.add_argument("-o", "--output", metavar="OUT")
     dec.add_argument("input", nargs="?", metavar="IN")
     add_vault_options(dec)
@@ -89,13 +93,21 @@ def register(commands: Any) -> None:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    from cabledesk.crypto.age import X25519Recipient, parse_recipients_file
+    from cabledesk.crypto.age import mixes_post_quantum, parse_recipient, parse_recipients_file
     from cabledesk.errors import InputError
 
-    recipients: list[Recipient] = [X25519Recipient.parse(r) for r in args.recipient]
+    recipients: list[Recipient] = [parse_recipient(r) for r in args.recipient]
     for name in args.recipients_file:
         text = read_small_file(name, "recipients file").decode("utf-8", "replace")
         recipients += parse_recipients_file(text, name=f"recipients file {name}")
+    if mixes_post_quantum(recipients):
+        raise InputError(
+            "Post-quantum recipients (age1pq1...) cannot be mixed with classic age1... "
+            "recipients in one file: the classic ones would leave it open to a future "
+            "quantum computer.",
+            hint="Encrypt one file for the post-quantum recipients and another for the rest, "
+            "or ask the others for a post-quantum key (cabledesk-cli keygen --pq).",
+        )
     if args.passphrase and (recipients or args.to):
         raise InputError("A passphrase cannot be combined with recipients (-r, -R, --to).")
     if args.to:
@@ -146,6 +158,10 @@ def _encrypt_with_vault(args: argparse.Namespace, recipients: Sequence[Recipient
                 assume=args.confirm_unverified,
                 question="Encrypt to them anyway?",
             )
+        if isinstance(source, Path):
+            plan = files.post_quantum_plan(source, target, marking=args.marking)
+            if plan is not None and plan.warning is not None:
+                print(f"cabledesk-cli: warning: {plan.warning.render()}", file=sys.stderr)
         with output_ended_early():
             files.encrypt(source, output, target, armor=args.armor, marking=args.marking,
                           confirmed=confirmed)  # fmt: skip
@@ -229,14 +245,14 @@ def binary_output(
         raise InputError(f"Cannot write {name}: {exc.strerror}.") from exc
 
 
-def read_identity_files(names: list[str]) -> list[X25519Identity]:
+def read_identity_files(names: list[str]) -> list[X25519Identity | HybridIdentity]:
     """The age identities in the files, as ``age -i`` reads them: plain identity
     files, or identity files encrypted with a passphrase (asked on the terminal)."""
     import io
 
     from cabledesk.crypto.age import ScryptIdentity, decrypt, parse_identity_file
 
-    identities: list[X25519Identity] = []
+    identities: list[X25519Identity | HybridIdentity] = []
     for name in names:
         data = read_small_file(name, "identity file")
         if data.startswith((b"age-encryption.org/v1", b"-----BEGIN AGE ENCRYPTED FILE-----")):

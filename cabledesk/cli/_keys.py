@@ -20,9 +20,15 @@ def register(commands: Any) -> None:
         description="Write NAME (an age identity file), NAME.pub (its age1... recipient), "
         "NAME.ssh (an OpenSSH Ed25519 private key), NAME.ssh.pub (its ssh-ed25519 line) and, "
         "with --name and --post, NAME.contact (the self-signed contact card). Existing files "
-        "are never overwritten. Private key files are readable by their owner only.",
+        "are never overwritten. Private key files are readable by their owner only. With "
+        "--pq, NAME holds a post-quantum hybrid key (AGE-SECRET-KEY-PQ-1...) and NAME.pub its "
+        "age1pq1... recipient, as age-keygen -pq writes them (age 1.3 or later reads them); "
+        "the contact card then names both that key and a classic X25519 one, for "
+        "correspondents without post-quantum keys, whose secret goes to NAME.x25519.",
     )
     gen.add_argument("-o", "--output", required=True, metavar="NAME")
+    gen.add_argument("--pq", action="store_true",
+                     help="a post-quantum hybrid (ML-KEM-768 + X25519) age key")  # fmt: skip
     gen.add_argument("--name", help="the person's name")
     gen.add_argument("--post", help="the person's post, e.g. AMEMBASSY PARIS")
     gen.add_argument("--role", default="")
@@ -60,6 +66,7 @@ def register(commands: Any) -> None:
 
 def _keygen(args: argparse.Namespace) -> int:
     from cabledesk.atomic import write_atomic
+    from cabledesk.crypto.age import HybridIdentity
     from cabledesk.crypto.contact import ContactCard
     from cabledesk.crypto.keys import Identity
     from cabledesk.errors import InputError
@@ -80,13 +87,17 @@ def _keygen(args: argparse.Namespace) -> int:
             nationality=args.nationality.upper(),
             created=now,
             expires=now + timedelta(days=args.valid_days),
+            pq_key=HybridIdentity.generate() if args.pq else None,
         )
     except ValueError as exc:
         raise InputError(f"Cannot create the keys: {exc}.") from None
     public = identity.public()
+    age_key, age_recipient = str(identity.encryption_key), str(public.encryption)
+    if identity.pq_key is not None:
+        age_key, age_recipient = str(identity.pq_key), str(identity.pq_key.recipient())
     files: list[tuple[Path, bytes, int]] = [
-        (base, _age_identity_file(identity, now).encode(), 0o600),
-        (base.with_name(base.name + ".pub"), f"{public.encryption}\n".encode(), 0o644),
+        (base, _age_identity_file(age_key, age_recipient, now).encode(), 0o600),
+        (base.with_name(base.name + ".pub"), f"{age_recipient}\n".encode(), 0o644),
         (base.with_name(base.name + ".ssh"), identity.openssh_private_key(), 0o600),
         (base.with_name(base.name + ".ssh.pub"), (public.ssh_line(identity.name) + "\n").encode(),
          0o644),
@@ -94,6 +105,9 @@ def _keygen(args: argparse.Namespace) -> int:
     if with_card:
         card = ContactCard.for_identity(identity)
         files.append((base.with_name(base.name + ".contact"), card.to_bytes(), 0o644))
+        if identity.pq_key is not None:  # the card's classic key must stay usable
+            classic = _age_identity_file(str(identity.encryption_key), str(public.encryption), now)
+            files.append((base.with_name(base.name + ".x25519"), classic.encode(), 0o600))
     existing = [str(p) for p, _, _ in files if p.exists()]
     if existing:
         raise InputError(
@@ -111,16 +125,12 @@ def _keygen(args: argparse.Namespace) -> int:
         raise
     print(f"fingerprint: {public.fingerprint}", file=sys.stderr)
     print(f"safety number: {public.safety_number}", file=sys.stderr)
-    print(f"age recipient: {public.encryption}", file=sys.stderr)
+    print(f"age recipient: {age_recipient}", file=sys.stderr)
     return 0
 
 
-def _age_identity_file(identity: Any, now: datetime) -> str:
-    return (
-        f"# created: {now:%Y-%m-%dT%H:%M:%SZ}\n"
-        f"# public key: {identity.public().encryption}\n"
-        f"{identity.age_identity()}\n"
-    )
+def _age_identity_file(secret: str, recipient: str, now: datetime) -> str:
+    return f"# created: {now:%Y-%m-%dT%H:%M:%SZ}\n# public key: {recipient}\n{secret}\n"
 
 
 def _sign(args: argparse.Namespace) -> int:

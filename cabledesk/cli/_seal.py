@@ -82,6 +82,9 @@ def _print_check(check: SealCheck) -> None:
     for contact, _, decision in check.decisions:
         for reason in decision.reasons:
             print(f"{contact.name}: {reason.text}", file=sys.stderr)
+    plan = check.post_quantum
+    if plan is not None and plan.warning is not None:
+        print(f"warning: {plan.warning.render()}", file=sys.stderr)
 
 
 def _seal(args: argparse.Namespace) -> int:
@@ -110,7 +113,8 @@ def _seal(args: argparse.Namespace) -> int:
         )
     if progress is not None:
         write_controls("\r", file=sys.stderr)  # over the progress line
-    print(f"Sealed {outcome.output} for:", file=sys.stderr)
+    how = "post-quantum (ML-KEM-768 + X25519)" if outcome.post_quantum else "X25519"
+    print(f"Sealed {outcome.output} ({how}) for:", file=sys.stderr)
     for name in outcome.recipients:
         print(f"  {name}", file=sys.stderr)
     print(outcome.output)
@@ -144,6 +148,9 @@ def _print_verification(result: Verification, *, with_cable: bool) -> None:
             lines.append(f"  signs as: '{claimed}' (the sender's own claim, not your record)")
     if result.addressed_to_you is not None:
         lines.append(f"  addressed to you: {'yes' if result.addressed_to_you else 'NO'}")
+    if result.post_quantum is not None:
+        pq = "yes (ML-KEM-768 + X25519)" if result.post_quantum else "no (X25519)"
+        lines.append(f"  sealed post-quantum: {pq}")
     if result.banner:
         lines.append(f"  banner: {result.banner}")
     if result.computed_banner:

@@ -55,15 +55,33 @@ def register(commands: Any) -> None:
 
     secret = sub.add_parser(
         "export-secret",
-        help="write your age secret key, encrypted with a passphrase",
-        description="Write your age identity (the key that opens what is encrypted to you) "
-        "as an age file encrypted with a passphrase asked on the terminal, as 'age -d -i' "
-        "and 'cabledesk-cli decrypt|restore -i' read it. Keep it offline: with it and its "
-        "passphrase, a backup made with --to-self can be restored.",
+        help="write your age secret keys, encrypted with a passphrase",
+        description="Write your age identities (the keys that open what is encrypted to you: "
+        "the post-quantum one, if any, then the X25519 one) as an age file encrypted with a "
+        "passphrase asked on the terminal, as 'age -d -i' and 'cabledesk-cli "
+        "decrypt|restore -i' read it. Keep it offline: with it and its passphrase, a backup "
+        "made with --to-self can be restored. age before 1.3 refuses a file holding a "
+        "post-quantum key (AGE-SECRET-KEY-PQ-1...); to use the X25519 key with it, decrypt "
+        "the file and keep only the AGE-SECRET-KEY-1... line.",
     )
     add_vault_options(secret)
     secret.add_argument("-o", "--output", required=True, metavar="FILE.age")
     secret.set_defaults(handler=_identity_secret)
+
+    upgrade = sub.add_parser(
+        "upgrade",
+        help="add a post-quantum encryption key to your identity",
+        description="Add a post-quantum hybrid (ML-KEM-768 + X25519) age key to your identity, "
+        "for cables that must stay secret after quantum computers can break X25519. Your "
+        "contact card gets a newer sequence number and names the new key: send it to your "
+        "correspondents (-o writes it), who import it as an update of your card. Your "
+        "signing key and fingerprint do not change. Export your secret keys again "
+        "(export-secret): the new one is needed to restore a backup made after this.",
+    )
+    add_vault_options(upgrade)
+    upgrade.add_argument("-o", "--output", metavar="FILE.contact",
+                         help="also write the newer contact card")  # fmt: skip
+    upgrade.set_defaults(handler=_identity_upgrade)
 
     pp = commands.add_parser("passphrase", help="change the vault passphrase")
     pp_sub = pp.add_subparsers(dest="passphrase_command", metavar="ACTION", required=True)
@@ -187,6 +205,8 @@ def _print_identity(info: dict[str, object]) -> None:
     for key in ("name", "post", "fingerprint", "safety_number", "age_recipient", "ssh_key"):
         label = key.replace("_", " ")
         print(f"{label + ':':<15}{info[key]}")
+    if info.get("pq_recipient"):
+        print(f"{'pq recipient:':<15}{info['pq_recipient']}")
 
 
 def _identity_show(args: argparse.Namespace) -> int:
@@ -212,7 +232,27 @@ def _identity_secret(args: argparse.Namespace) -> int:
     with open_session(args) as session:
         secret = ask_passphrase("Passphrase for the exported key", confirm=True)
         session.identity.export_secret(Path(args.output), secret)
-    print(f"Wrote your encrypted age identity to {args.output}.", file=sys.stderr)
+    print(f"Wrote your encrypted age identities to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _identity_upgrade(args: argparse.Namespace) -> int:
+    from cabledesk.errors import InputError
+
+    if args.output and Path(args.output).exists():  # before the key is added
+        raise InputError(f"{args.output} already exists.", hint="Choose another file with -o.")
+    with open_session(args) as session:
+        identity = session.identity.upgrade()
+        if args.output:
+            session.identity.export_card(Path(args.output))
+    print(f"pq recipient:  {identity.pq_recipient}")
+    print(
+        f"Your identity has a post-quantum key; its contact card is now number "
+        f"{identity.card_sequence}.",
+        file=sys.stderr,
+    )
+    if args.output:
+        print(f"Wrote your newer contact card to {args.output}.", file=sys.stderr)
     return 0
 
 

@@ -159,6 +159,7 @@ class ContactCard:
             expires=identity.expires,
             sequence=identity.card_sequence,
             accesses=identity.accesses,
+            pq_recipient=identity.pq_recipient,
             format_version=2,
         )
         body = unsigned.body()

@@ -1,4 +1,5 @@
-"""A person's keys: an Ed25519 signing key and an X25519 (age) encryption key.
+"""A person's keys: an Ed25519 signing key, an X25519 (age) encryption key and,
+optionally, a post-quantum hybrid (``mlkem768x25519``) encryption key.
 
 :class:`Identity` holds the private halves and who they belong to;
 :class:`PublicKeys` the public halves. Private halves never appear in
@@ -26,7 +27,7 @@ from cryptography.hazmat.primitives.serialization import (
 
 from cabledesk.crypto._attributes import MAX_SEQUENCE, NATIONALITY, check_accesses
 from cabledesk.crypto._sshwire import ED25519, WireReader, ed25519_public_blob
-from cabledesk.crypto.age import X25519Identity, X25519Recipient
+from cabledesk.crypto.age import HybridIdentity, X25519Identity, X25519Recipient
 from cabledesk.crypto.fingerprint import fingerprint, safety_number
 from cabledesk.errors import KeyFormatError
 
@@ -157,6 +158,8 @@ class Identity:
     # the sequence number of the identity's current contact card (cabledesk.contact/2)
     card_sequence: int = 1
     accesses: tuple[str, ...] = ()  # special-access categories, sorted ("ATOMAL", "CRYPTO")
+    # the post-quantum hybrid encryption key (age1pq1…), if the identity has one
+    pq_key: HybridIdentity | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -181,6 +184,11 @@ class Identity:
             **details,  # type: ignore[arg-type]
         )
 
+    @property
+    def pq_recipient(self) -> str | None:
+        """The post-quantum recipient ``age1pq1…``, None without a hybrid key."""
+        return None if self.pq_key is None else str(self.pq_key.recipient())
+
     def public(self) -> PublicKeys:
         raw = self.signing_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         return PublicKeys(signing=raw, encryption=self.encryption_key.recipient())
@@ -196,3 +204,9 @@ class Identity:
     def age_identity(self) -> str:
         """The encryption key as ``AGE-SECRET-KEY-1…`` (keep it secret)."""
         return str(self.encryption_key)
+
+    def age_identities(self) -> list[X25519Identity | HybridIdentity]:
+        """Every encryption key that may open a file for this identity: the
+        post-quantum one first (if any), then the X25519 one."""
+        keys: list[X25519Identity | HybridIdentity] = [self.encryption_key]
+        return keys if self.pq_key is None else [self.pq_key, *keys]

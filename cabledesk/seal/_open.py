@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from cabledesk.crypto.age import Identity, Stanza, decrypt
+from cabledesk.crypto.age.hybrid import STANZA_TYPE as POST_QUANTUM_STANZA
 from cabledesk.domain.scheme import ClassificationScheme, SchemeRegistry
 from cabledesk.domain.trust import KnownAs, Trust
 from cabledesk.errors import InputError, NoIdentityMatch
@@ -156,7 +157,10 @@ def open_sealed(
             accept_forwarded=accept_forwarded, expiry_of=expiry_of, renderer=renderer,
             known_as=known_as or _stranger,
         )  # fmt: skip
-        result = check_package(sink, opener)
+        result = replace(
+            check_package(sink, opener),
+            post_quantum=bool(probe.count) and set(probe.types) == {POST_QUANTUM_STANZA},
+        )
         # A cable not sealed for the opener is extracted only if they accept it as
         # forwarded (a /1 package, where it is a warning, included).
         wanted = result.addressed_to_you is not False or accept_forwarded

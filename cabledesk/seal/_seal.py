@@ -7,8 +7,9 @@ clearance statements it is given follow the attachments; the manifest, which
 lists those hashes and the recipients, comes after the files and is signed
 (SSHSIG, namespace ``cabledesk-seal-v1``) with the sender's key. The sender is
 always among the recipients, so that the sent copy can be reopened. The file
-is encrypted to X25519 keys (one stanza per distinct key); recipients are
-never a mix of classic and post-quantum keys.
+is encrypted to X25519 keys (one stanza per distinct key), or with
+``post_quantum`` to everyone's hybrid ``mlkem768x25519`` keys only; recipients
+are never a mix of classic and post-quantum keys.
 
 An attachment the cable lists with a SHA-256 (the caller hashed it before
 sealing: the cable carries the hashes) must stream by with that size and hash;
@@ -26,14 +27,20 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from cabledesk.atomic import atomic_output
-from cabledesk.crypto.age import Recipient, X25519Recipient, encrypt
+from cabledesk.crypto.age import HybridRecipient, Recipient, X25519Recipient, encrypt
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity, PublicKeys
 from cabledesk.crypto.sshsig import SEAL_NAMESPACE, sign
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.canonical import decode_cable, encode_cable
 from cabledesk.domain.rollup import ROLLUP_VERSION
-from cabledesk.errors import CableDeskError, InputError, PackageError, PolicyRefusal
+from cabledesk.errors import (
+    CableDeskError,
+    InputError,
+    KeyFormatError,
+    PackageError,
+    PolicyRefusal,
+)
 from cabledesk.seal._consistency import X25519, recipient_kind
 from cabledesk.seal._hashing import HashWorker
 from cabledesk.seal._limits import DEFAULT_LIMITS, Limits
@@ -54,10 +61,12 @@ __all__ = ["SealRecipient", "SealedCable", "seal"]
 
 @dataclass(frozen=True, slots=True)
 class SealRecipient:
-    """Someone to seal a cable for: a name to show and their public keys."""
+    """Someone to seal a cable for: a name to show, their public keys and their
+    post-quantum recipient (``age1pq1…``), if they have one."""
 
     name: str
     keys: PublicKeys
+    pq_recipient: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -65,10 +74,13 @@ class SealRecipient:
 
     @classmethod
     def from_card(cls, card: ContactCard) -> SealRecipient:
-        return cls(name=card.name, keys=card.keys)
+        return cls(name=card.name, keys=card.keys, pq_recipient=card.pq_recipient)
 
-    def entry(self) -> ManifestRecipient:
-        return ManifestRecipient(self.name, self.fingerprint, str(self.keys.encryption))
+    def entry(self, *, post_quantum: bool = False) -> ManifestRecipient:
+        key = self.pq_recipient if post_quantum else str(self.keys.encryption)
+        if key is None:
+            raise ValueError(f"{self.name} has no post-quantum key")
+        return ManifestRecipient(self.name, self.fingerprint, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +108,7 @@ def seal(
     kind: PackageKind | str = PackageKind.CABLE,
     armor: bool = False,
     overwrite: bool = False,
+    post_quantum: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     now: datetime | None = None,
     progress: Callable[[int], None] | None = None,
@@ -118,7 +131,9 @@ def seal(
     ``statements`` are signed clearance statements (``cabledesk.statement/1``
     files) to carry, in order; ``kind`` says what the package is for.
     ``progress`` receives the count of package bytes encrypted so far (about
-    the size of the cable plus its attachments).
+    the size of the cable plus its attachments). With ``post_quantum`` the file
+    is encrypted to everyone's hybrid key only (the manifest lists those keys):
+    each recipient and the sender must have one.
 
     Raises InputError (an attachment or the output cannot be used, or its
     bytes as sealed are not those the cable lists: it changed), PackageError
@@ -126,8 +141,9 @@ def seal(
     (a statement that is malformed or whose signature is not valid),
     PolicyRefusal (the sender's key has expired), Cancelled; ValueError for
     bytes that are not the canonical cable ``cable_id``, an empty banner, an
-    unknown kind, recipients whose keys mix classic and post-quantum kinds, or
-    a cable that lists with a SHA-256 an attachment not among ``attachments``.
+    unknown kind, recipients whose keys mix classic and post-quantum kinds (or,
+    with ``post_quantum``, someone without a post-quantum key), or a cable that
+    lists with a SHA-256 an attachment not among ``attachments``.
     """
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     cable = _check_cable(cable_json, cable_id, banner)
@@ -137,7 +153,7 @@ def seal(
             f"Your key expired on {sender.expires:%Y-%m-%d}; CableDesk does not seal with it.",
             hint="Create a new identity and send your new contact card to your correspondents.",
         )
-    everyone = _recipients(sender, recipients)
+    everyone = _recipients(sender, recipients, post_quantum=post_quantum)
     carried = _check_statements(statements, limits)
     plans = _plan_attachments(attachments, limits, room=limits.max_attachments - len(carried))
     hashed = _hashed_attachments(cable, plans)
@@ -162,7 +178,7 @@ def seal(
                 card,
                 own_card.pq_recipient,
             ),
-            recipients=tuple(r.entry() for r in everyone),
+            recipients=tuple(r.entry(post_quantum=post_quantum) for r in everyone),
             files=tuple(files),
             kind=package_kind,
             rollup=ROLLUP_VERSION,
@@ -174,6 +190,8 @@ def seal(
         return data, signature.encode("ascii")
 
     keys: dict[str, Recipient] = {str(r.keys.encryption): r.keys.encryption for r in everyone}
+    if post_quantum:
+        keys = _hybrid_keys(everyone)
     hasher = HashWorker()
     source = PackageSource(
         cable_json=cable_json, docx=docx, attachments=plans, statements=carried,
@@ -241,17 +259,37 @@ def _check_as_hashed(
             )
 
 
-def _recipients(sender: Identity, recipients: Sequence[SealRecipient]) -> list[SealRecipient]:
-    own = SealRecipient(sender.name, sender.public())
+def _recipients(
+    sender: Identity, recipients: Sequence[SealRecipient], *, post_quantum: bool
+) -> list[SealRecipient]:
+    own = SealRecipient(sender.name, sender.public(), sender.pq_recipient)
     unique: dict[str, SealRecipient] = {}
     for r in [*recipients, own]:
         if not isinstance(r, SealRecipient):
             raise TypeError(f"recipients must be SealRecipient, not {type(r).__name__}")
         unique.setdefault(r.fingerprint, r)
+    if post_quantum:
+        lacking = [r.name for r in unique.values() if r.pq_recipient is None]
+        if lacking:
+            raise ValueError(f"without a post-quantum key: {', '.join(lacking)}")
+        return list(unique.values())  # their keys are parsed to encrypt: see _hybrid_keys
     kinds = {_kind(r.keys.encryption) for r in unique.values()}
     if len(kinds) != 1 or None in kinds:
         raise ValueError("a sealed cable is encrypted to valid age keys of one kind, never a mix")
     return list(unique.values())
+
+
+def _hybrid_keys(everyone: Sequence[SealRecipient]) -> dict[str, Recipient]:
+    """Everyone's post-quantum key, parsed; ValueError for one that is not valid."""
+    keys: dict[str, Recipient] = {}
+    for r in everyone:
+        if r.pq_recipient is None or r.pq_recipient != r.pq_recipient.lower():
+            raise ValueError(f"{r.name} has no valid post-quantum key")
+        try:
+            keys[r.pq_recipient] = HybridRecipient.parse(r.pq_recipient)
+        except KeyFormatError:
+            raise ValueError(f"the post-quantum key of {r.name} is not valid") from None
+    return keys
 
 
 def _kind(key: object) -> str | None:

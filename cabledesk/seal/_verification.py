@@ -162,7 +162,10 @@ class Verification:
     contact record names the signer (None: not among their contacts) — the name to
     show; ``signer.name`` is only what the package claims. ``signer_expires``: when
     the signer's key expires (the earlier of its card's and the contact record's
-    date; None: no expiry known).
+    date; None: no expiry known). ``post_quantum``: True when
+    the file was encrypted to post-quantum hybrid keys only (``mlkem768x25519``
+    stanzas: safe against a future quantum computer), False when any classic key
+    could open it, None when it was not decrypted.
     """
 
     verdict: Verdict
@@ -193,6 +196,7 @@ class Verification:
     document_checked: bool | None = None
     known_as: KnownAs | None = None
     signer_expires: datetime | None = None
+    post_quantum: bool | None = None
 
     @property
     def severity(self) -> Severity:
@@ -240,6 +244,7 @@ class Verification:
             "document_checked": self.document_checked,
             "known_as": None if self.known_as is None else _known(self.known_as),
             "signer_expires": _time(self.signer_expires),
+            "post_quantum": self.post_quantum,
         }
 
     def to_json(self) -> str:

@@ -18,8 +18,9 @@ backup's key or passphrase, and then the vault's own passphrase to unlock:
 a backup keeps the vault passphrase it was made with.
 
 The faces call :class:`BackupService`: :meth:`BackupService.create` builds the
-recipients (a passphrase, which follows the strength rule; the user's own key;
-or ``age1…`` recipients) and writes the backup; :meth:`BackupService.restore`
+recipients (a passphrase, which follows the strength rule; the user's own key,
+its post-quantum one when it has one; or ``age1…`` recipients, or post-quantum
+``age1pq1…`` ones, never both) and writes the backup; :meth:`BackupService.restore`
 opens a backup with age identities or its passphrase, and
 :meth:`BackupService.record_restored` records, once the restored vault is
 unlocked, where it came from in its audit log.
@@ -49,9 +50,10 @@ from cabledesk.crypto.age import (
     Recipient,
     ScryptIdentity,
     ScryptRecipient,
-    X25519Recipient,
     decrypt,
     encrypt,
+    mixes_post_quantum,
+    parse_recipient,
 )
 from cabledesk.errors import InputError, VaultError
 from cabledesk.services.passwords import require_strong
@@ -119,10 +121,19 @@ class BackupService:
         if passphrase is not None:
             require_strong(passphrase)
             encrypt_to = [ScryptRecipient(passphrase)]
-        elif to_self:
-            encrypt_to = [self._vault.identities.active().encryption_key.recipient()]
+        elif to_self:  # post-quantum when the identity has such a key
+            me = self._vault.identities.active()
+            own = me.encryption_key.recipient() if me.pq_key is None else me.pq_key.recipient()
+            encrypt_to = [own]
         else:
-            encrypt_to = [X25519Recipient.parse(r.strip()) for r in recipients]
+            encrypt_to = [parse_recipient(r.strip()) for r in recipients]
+            if mixes_post_quantum(encrypt_to):
+                raise InputError(
+                    "Post-quantum recipients (age1pq1...) cannot be mixed with classic age1... "
+                    "recipients in one backup: the classic ones would leave it open to a "
+                    "future quantum computer.",
+                    hint="Back up to the post-quantum recipients only, or to the others only.",
+                )
         return create_backup(
             self._vault, output, encrypt_to, progress=progress, overwrite=overwrite
         )

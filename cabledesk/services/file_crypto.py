@@ -29,6 +29,13 @@ the desktop's "Encrypt a file…" / "Decrypt a file…"):
 
 Without a vault (the command line's vault-less ``-r``/``-i`` use) nothing is
 audited and only the given recipients and identities are used.
+
+Post-quantum (:mod:`._post_quantum`, as for sealed cables): a file for contacts
+is encrypted to everyone's post-quantum key when each of them (the user
+included, and any raw recipient given) has one; otherwise, at or above the
+``post-quantum-from`` level of the file's marking it is refused, naming who
+lacks a key, and below it encrypted with X25519 for everyone
+(:meth:`FileCryptoService.post_quantum_plan` gives the warning to show).
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from typing import BinaryIO
 
 from cabledesk.atomic import atomic_output
 from cabledesk.crypto.age import (
+    HybridRecipient,
     Identity,
     Recipient,
     ScryptIdentity,
@@ -48,12 +56,15 @@ from cabledesk.crypto.age import (
     Stanza,
     decrypt,
     encrypt,
+    mixes_post_quantum,
 )
+from cabledesk.crypto.keys import Identity as VaultIdentity
 from cabledesk.domain.marking import Marking, parse_marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import CableDeskError, InputError, PolicyRefusal
 from cabledesk.services._file_labels import read_label
 from cabledesk.services._file_release import ReleaseCheck, check_release
+from cabledesk.services._post_quantum import Holder, PostQuantumPlan, plan_post_quantum
 from cabledesk.services.contacts import ContactsService
 from cabledesk.services.passwords import require_strong
 from cabledesk.store.audit import Event
@@ -64,6 +75,7 @@ __all__ = [
     "EncryptionTarget",
     "FileCryptoService",
     "PassphraseNeeded",
+    "PostQuantumPlan",
     "Progress",
     "ReleaseCheck",
 ]
@@ -94,6 +106,10 @@ class EncryptionTarget:
     names: tuple[str, ...]
     details: tuple[tuple[str, str | bool | tuple[str, ...]], ...]
     contacts: tuple[Contact, ...] = ()  # the release policy applies to these
+    # with contacts: the same people's post-quantum keys, if every one has one (else
+    # None), and who has none
+    pq_recipients: tuple[HybridRecipient, ...] | None = None
+    lacking_pq: tuple[Holder, ...] = ()
 
     @property
     def passphrase(self) -> bool:
@@ -154,11 +170,15 @@ class FileCryptoService:
             keys += [c.card.keys.encryption for c in resolved]
             names += [c.name for c in resolved]
             details.append(("to", tuple(f"{c.name} ({c.fingerprint})" for c in resolved)))
+            me = self._vault.identities.active()
             if include_me:
-                keys.append(self._vault.identities.active().encryption_key.recipient())
+                keys.append(me.encryption_key.recipient())
                 details.append(("to me", True))
             unique = tuple({str(k): k for k in keys}.values())
-            return EncryptionTarget(unique, tuple(names), tuple(details), tuple(resolved))
+            pq, lacking = _post_quantum_keys(recipients, resolved, me if include_me else None)
+            return EncryptionTarget(
+                unique, tuple(names), tuple(details), tuple(resolved), pq, lacking
+            )
         return EncryptionTarget(tuple(keys), tuple(names), tuple(details))
 
     # --- the release policy ---------------------------------------------------------------
@@ -178,11 +198,33 @@ class FileCryptoService:
         schemes = self._registry()
         own = schemes.get_scheme(vault.identities.active().scheme)
         stated = parse_marking(marking, own) if marking and marking.strip() else None
-        keys = [i.encryption_key for i in vault.identities.all()]
+        keys = [key for i in vault.identities.all() for key in i.age_identities()]
         label = read_label(source, schemes, own, keys)
         return check_release(
             source.name, label, stated, target.contacts, schemes=schemes, now=vault.now()
         )
+
+    def post_quantum_plan(
+        self, source: Path, target: EncryptionTarget, *, marking: str | None = None
+    ) -> PostQuantumPlan | None:
+        """How :meth:`encrypt` would encrypt ``source`` for ``target``'s contacts:
+        post-quantum, refused, or X25519 with a warning (None: no contacts). Raises as
+        :meth:`check_release`."""
+        if not target.contacts:
+            return None
+        return self._plan(target, self.check_release(source, target, marking=marking).markings)
+
+    def _plan(
+        self, target: EncryptionTarget, markings: Sequence[Marking]
+    ) -> PostQuantumPlan | None:
+        if not target.contacts or not markings:
+            return None
+        from cabledesk.services.settings import SettingsService
+
+        level = max((m.level for m in markings), key=lambda lv: lv.tier)
+        threshold = SettingsService(self._need_vault(), self._registry()).post_quantum_threshold()
+        holders = [Holder(c.name, c.card.pq_recipient is not None) for c in target.contacts]
+        return plan_post_quantum(level, threshold, [*target.lacking_pq, *holders])
 
     def marking_levels(self) -> list[str]:
         """The level names of the user's scheme, lowest first (the marking choices)."""
@@ -238,10 +280,22 @@ class FileCryptoService:
             check = self.check_release(source, target, marking=marking)
             check.enforce(confirmed)
             applied = check.markings
+        keys = target.recipients
+        plan = self._plan(target, applied)
+        if plan is not None:
+            if plan.refused:
+                raise plan.refusal()
+            if plan.post_quantum and target.pq_recipients is not None:
+                keys = target.pq_recipients
+        if mixes_post_quantum(keys):
+            raise InputError(
+                "Post-quantum recipients (age1pq1...) cannot be mixed with classic keys in one "
+                "file: some of the recipients have no post-quantum key.",
+                hint="Encrypt one file for the post-quantum recipients and another for the rest.",
+            )
         with _reading(source) as (src, size), _writing(output, overwrite, ENCRYPTED_MODE) as dst:
             done = encrypt(
-                src, dst, target.recipients, armor=armor,
-                progress=_bytes(progress, size), cancel=cancel,
+                src, dst, keys, armor=armor, progress=_bytes(progress, size), cancel=cancel,
             )  # fmt: skip
         if self._vault is not None:
             details: dict[str, str | bool | list[str] | None] = {
@@ -252,6 +306,8 @@ class FileCryptoService:
             details["output"] = _name(output, "standard output")
             if applied:
                 details["marking"] = [m.banner for m in applied]
+            if plan is not None:
+                details["post_quantum"] = plan.post_quantum
             self._vault.audit.append(Event.FILE_ENCRYPTED, details)
         return done
 
@@ -277,13 +333,35 @@ class FileCryptoService:
         _refuse_same(source, output)
         keys: list[Identity] = list(identities)
         if self._vault is not None:
-            keys += [i.encryption_key for i in self._vault.identities.all()]
+            keys += [key for i in self._vault.identities.all() for key in i.age_identities()]
         if isinstance(passphrase, str):
             keys.append(ScryptIdentity(passphrase))
         else:
             keys.append(_PassphraseWhenAsked(passphrase))
         with _reading(source) as (src, size), _writing(output, overwrite, DECRYPTED_MODE) as dst:
             return decrypt(src, dst, keys, progress=_bytes(progress, size), cancel=cancel)
+
+
+def _post_quantum_keys(
+    raw: Sequence[Recipient], contacts: Sequence[Contact], me: VaultIdentity | None
+) -> tuple[tuple[HybridRecipient, ...] | None, tuple[Holder, ...]]:
+    """Everyone's post-quantum key if each has one, and the people (other than the
+    contacts, whom the plan names itself) who have none: raw classic keys, the user."""
+    lacking: list[Holder] = []
+    keys: list[HybridRecipient] = [r for r in raw if isinstance(r, HybridRecipient)]
+    lacking += [Holder(str(r)[:12] + "…", False) for r in raw if not isinstance(r, HybridRecipient)]
+    if me is not None:
+        if me.pq_key is None:
+            lacking.append(Holder(me.name, False, is_me=True))
+        else:
+            keys.append(me.pq_key.recipient())
+    for contact in contacts:
+        if contact.card.pq_recipient is None:
+            return None, tuple(lacking)
+        keys.append(HybridRecipient.parse(contact.card.pq_recipient))
+    if lacking:
+        return None, tuple(lacking)
+    return tuple({str(k): k for k in keys}.values()), ()
 
 
 class _PassphraseWhenAsked:

@@ -1,8 +1,11 @@
 """The user's own identity: create it, show it, hand out its contact card, export its key.
 
+A new identity has an X25519 and a post-quantum hybrid (ML-KEM-768 + X25519)
+encryption key; :meth:`IdentityService.upgrade` adds the hybrid key to an
+identity made before, and gives it a newer card naming it.
 :meth:`IdentityService.export_card` writes the public card (for
 correspondents); :meth:`IdentityService.export_secret` writes the age secret
-key, encrypted with a passphrase that follows the strength rule, and records
+keys (both), encrypted with a passphrase that follows the strength rule, and records
 the export in the audit log (every export of secret material is audited).
 Both write atomically and never replace an existing file unless told to.
 """
@@ -15,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cabledesk.atomic import write_atomic
-from cabledesk.crypto.age import ScryptRecipient, encrypt
+from cabledesk.crypto.age import HybridIdentity, ScryptRecipient, encrypt
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
 from cabledesk.domain.countries import is_country_code
@@ -63,6 +66,7 @@ class IdentityInfo:
     safety_number: str
     age_recipient: str
     ssh_key: str
+    pq_recipient: str | None = None  # age1pq1…, None for an identity not yet upgraded
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -79,6 +83,7 @@ class IdentityInfo:
             "safety_number": self.safety_number,
             "age_recipient": self.age_recipient,
             "ssh_key": self.ssh_key,
+            "pq_recipient": self.pq_recipient,
         }
 
 
@@ -115,6 +120,7 @@ class IdentityService:
             nationality=nationality,
             created=self._vault.now().replace(microsecond=0),
             expires=request.expires,
+            pq_key=HybridIdentity.generate(),
         )
         with self._vault.transaction():
             self._vault.identities.add(identity)
@@ -144,7 +150,30 @@ class IdentityService:
             safety_number=public.safety_number,
             age_recipient=str(public.encryption),
             ssh_key=public.ssh_line(identity.name),
+            pq_recipient=identity.pq_recipient,
         )
+
+    def upgrade(self) -> Identity:
+        """Add a post-quantum hybrid encryption key to the active identity, which gets
+        a newer self-signed card naming it (:meth:`card`: its sequence number is one
+        higher than every card it gave before); audited. Returns the identity.
+
+        Raises VaultError if the identity has a post-quantum key already.
+        """
+        current = self.active()
+        with self._vault.transaction():
+            upgraded = self._vault.identities.add_pq_key(
+                current.fingerprint, HybridIdentity.generate()
+            )
+            self._vault.audit.append(
+                Event.IDENTITY_UPGRADED,
+                {
+                    "fingerprint": upgraded.fingerprint,
+                    "card_sequence": upgraded.card_sequence,
+                    "post_quantum": True,
+                },
+            )
+        return upgraded
 
     def card(self) -> ContactCard:
         """The user's self-signed contact card, to give to correspondents."""
@@ -165,17 +194,17 @@ class IdentityService:
         return card.fingerprint
 
     def export_secret(self, path: Path, passphrase: str, *, overwrite: bool = False) -> None:
-        """Write the user's age secret key to ``path``, as an armored age file encrypted
-        with ``passphrase`` (what ``age -d`` and ``restore -i`` read); audited.
+        """Write the user's age secret keys to ``path`` (the post-quantum one first, if
+        any, then the X25519 one), as an armored age file encrypted with ``passphrase``
+        (what ``age -d`` and ``restore -i`` read); audited.
 
         Raises WeakPassphrase (nothing written), InputError if ``path`` exists
         (without ``overwrite``) or cannot be written.
         """
         require_strong(passphrase)
         identity = self.active()
-        text = (
-            f"# CableDesk identity of {identity.name} ({identity.fingerprint})\n"
-            f"{identity.age_identity()}\n"
+        text = f"# CableDesk identity of {identity.name} ({identity.fingerprint})\n" + "".join(
+            f"{key}\n" for key in identity.age_identities()
         )
         encrypted = io.BytesIO()
         encrypt(io.BytesIO(text.encode()), encrypted, [ScryptRecipient(passphrase)], armor=True)

@@ -134,7 +134,7 @@ class OpenService:
         own = {i.fingerprint for i in identities}
         return open_sealed(
             src,
-            [i.encryption_key for i in identities],
+            [key for i in identities for key in i.age_identities()],
             trust_of=self._trust_of(own),
             known_as=self._known_as(identities),
             me=own,

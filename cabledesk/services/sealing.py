@@ -12,6 +12,12 @@ are written, the same bytes into the vault's archive folder (the file is
 encrypted to its recipients, the user included); once both are on disk, it
 records the cable as sent and the sealing — to whom — in the audit log, and
 removes the draft it came from.
+
+Post-quantum (:mod:`cabledesk.services._post_quantum`): when the user and every
+recipient have a post-quantum key, the cable is sealed to those keys only; when
+someone has none, at or above the ``post-quantum-from`` level sealing is refused
+(:class:`~cabledesk.errors.PolicyRefusal` naming them), below it the cable is
+sealed with X25519 for everyone and the check and the outcome carry a warning.
 """
 
 from __future__ import annotations
@@ -40,8 +46,15 @@ from cabledesk.errors import (
     VaultLocked,
 )
 from cabledesk.export.docx import RENDERER_VERSION
+from cabledesk.phrase import Phrase
 from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
 from cabledesk.services._attachments import attachment_names, describe
+from cabledesk.services._post_quantum import (
+    Holder,
+    PostQuantumContext,
+    PostQuantumPlan,
+    plan_post_quantum,
+)
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import DocumentFormat, ExportService
 from cabledesk.store.archive import Direction
@@ -55,7 +68,7 @@ from cabledesk.store.sealed_files import (
 )
 from cabledesk.store.vault import Vault
 
-__all__ = ["READ_SHARE", "SealCheck", "SealOutcome", "SealService"]
+__all__ = ["READ_SHARE", "PostQuantumContext", "SealCheck", "SealOutcome", "SealService"]
 
 # Reading the attachments before sealing counts for 1/READ_SHARE of their bytes in the
 # progress reported: reading and hashing runs several times faster than sealing, which
@@ -71,6 +84,8 @@ class SealCheck:
     banner: Marking | None
     findings: tuple[Finding, ...]
     decisions: tuple[tuple[Contact, RecipientProfile, Decision], ...]
+    # how it would be encrypted (None when the banner cannot be read)
+    post_quantum: PostQuantumPlan | None = None
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -93,6 +108,7 @@ class SealCheck:
             and not self.errors
             and bool(self.decisions)
             and all(d.permits(confirmed=c.fingerprint in confirmed) for c, _, d in self.decisions)
+            and not (self.post_quantum is not None and self.post_quantum.refused)
         )
 
 
@@ -102,6 +118,8 @@ class SealOutcome:
     archive_id: int
     sealed: SealedCable
     recipients: tuple[str, ...]  # "Name (SHA256:…)" of everyone it was sealed for
+    post_quantum: bool = False  # sealed to post-quantum keys only
+    warnings: tuple[Phrase, ...] = ()  # e.g. why it was not sealed post-quantum
 
 
 class SealService:
@@ -116,13 +134,20 @@ class SealService:
         return ContactsService(self._vault).resolve(names)
 
     def check(
-        self, cable: Cable, recipients: Sequence[Contact], *, rules: int | None = None
+        self,
+        cable: Cable,
+        recipients: Sequence[Contact],
+        *,
+        rules: int | None = None,
+        post_quantum: PostQuantumContext | None = None,
     ) -> SealCheck:
-        """The drafting findings, the banner and the policy's decision per recipient.
+        """The drafting findings, the banner, the policy's decision per recipient and the
+        post-quantum plan.
 
         ``rules`` is the version of the drafting rules the cable is checked by (default:
-        its draft's, read from the vault; a face that read it already passes it, so the
-        check reads nothing from the vault).
+        its draft's, read from the vault) and ``post_quantum`` what the plan needs of the
+        vault (default: read, :meth:`post_quantum_context`); a face that read them already
+        passes them, so the check reads nothing from the vault.
         """
         scheme = self._schemes.get_scheme(cable.scheme)
         if rules is None:
@@ -139,7 +164,22 @@ class SealService:
                 profiles, cable, banner, schemes=self._schemes, now=self._vault.now()
             )
             decisions = [(c, p, d) for c, (p, d) in zip(recipients, checked, strict=True)]
-        return SealCheck(cable, banner, findings, tuple(decisions))
+        plan = None
+        if banner is not None:
+            context = post_quantum or self.post_quantum_context()
+            people = [context.me] + [Holder(c.name, c.card.pq_recipient is not None)
+                                     for c in recipients]  # fmt: skip
+            plan = plan_post_quantum(banner.level, context.threshold, people)
+        return SealCheck(cable, banner, findings, tuple(decisions), plan)
+
+    def post_quantum_context(self) -> PostQuantumContext:
+        """What the post-quantum plan needs of the vault: whether the user has a
+        post-quantum key, and the level of the ``post-quantum-from`` setting."""
+        from cabledesk.services.settings import SettingsService
+
+        me = self._vault.identities.active()
+        threshold = SettingsService(self._vault, self._schemes).post_quantum_threshold()
+        return PostQuantumContext(Holder(me.name, me.pq_key is not None, is_me=True), threshold)
 
     def suggested_name(self, cable: Cable) -> str:
         banner = cable_banner(cable, self._schemes.get_scheme(cable.scheme))
@@ -219,6 +259,9 @@ class SealService:
         if not recipients:
             raise ValidationError("Choose at least one recipient to seal the cable for.")
         enforce([(p, d) for _, p, d in check.decisions], confirmed=confirmed)
+        plan = check.post_quantum
+        if plan is not None and plan.refused:
+            raise plan.refusal()
         sender = self._vault.identities.active()
         reading, sealing = _progress_phases(progress)
         released = replace(
@@ -249,6 +292,7 @@ class SealService:
                     statements=statements,
                     kind=kind,
                     armor=armor,
+                    post_quantum=plan is not None and plan.post_quantum,
                     now=self._vault.now(),
                     progress=sealing,
                     cancel=cancel,
@@ -259,7 +303,15 @@ class SealService:
         names = tuple(f"{r.name} ({r.fingerprint})" for r in sealed.manifest.recipients)
         record = _Record(released, check.banner, copy.name, names, output, len(attachments))
         archive_id = self._record_and_publish(record, unpublished)
-        return SealOutcome(output, archive_id, sealed, names)
+        warning = None if plan is None else plan.warning
+        return SealOutcome(
+            output,
+            archive_id,
+            sealed,
+            names,
+            post_quantum=plan is not None and plan.post_quantum,
+            warnings=() if warning is None else (warning,),
+        )
 
     def _record_and_publish(self, record: _Record, unpublished: ExitStack) -> int:
         """Record the sealed cable, give ``output`` its name, commit; undo all on failure."""

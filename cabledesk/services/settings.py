@@ -15,6 +15,8 @@ to the other):
 
 - levels (``export-ceiling``): ``default``, ``off``, or a level name of the
   user's scheme (see :mod:`cabledesk.services._ceiling_setting`);
+  ``post-quantum-from``: ``off`` or a level name of the user's scheme (see
+  :mod:`cabledesk.services._post_quantum`);
 - booleans (``lock-on-screen-lock``): ``on`` or ``off``;
 - numbers (``auto-lock-minutes``, ``draft-history``, ``clipboard-clear-seconds``):
   digits within the setting's range (``auto-lock-minutes`` also takes ``off``, 0);
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from cabledesk.domain.export_ceiling import ExportCeiling
-from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.domain.scheme import Level, SchemeRegistry
 from cabledesk.errors import SettingError
 from cabledesk.phrase import Phrase
 from cabledesk.services._ceiling_setting import (
@@ -42,6 +44,7 @@ from cabledesk.services._ceiling_setting import (
     canonical_ceiling,
     ceiling_from_setting,
 )
+from cabledesk.services._post_quantum import canonical_pq_from, pq_threshold
 from cabledesk.store.audit import Event
 from cabledesk.store.settings import (
     AUTO_LOCK_MINUTES,
@@ -52,6 +55,7 @@ from cabledesk.store.settings import (
     LANGUAGE,
     LOCK_ON_SCREEN_LOCK,
     PAPER,
+    POST_QUANTUM_FROM,
     SETTINGS,
     Setting,
 )
@@ -67,6 +71,7 @@ __all__ = [
     "LANGUAGE",
     "LOCK_ON_SCREEN_LOCK",
     "PAPER",
+    "POST_QUANTUM_FROM",
     "Safeguards",
     "SettingView",
     "SettingsService",
@@ -140,6 +145,10 @@ class SettingsService:
         scheme that no longer exists.
         """
         return ceiling_from_setting(self.get(EXPORT_CEILING), self._schemes, self.user_scheme())
+
+    def post_quantum_threshold(self) -> Level | None:
+        """The level from which files are sealed only for post-quantum keys (None: off)."""
+        return pq_threshold(self.get(POST_QUANTUM_FROM), self._schemes, self.user_scheme())
 
     def user_scheme(self) -> str:
         """The scheme whose level names ``export-ceiling`` takes: the user's identity's
@@ -240,6 +249,9 @@ class SettingsService:
             LANGUAGE.key: language,
             DRAFT_HISTORY_LIMIT.key: lambda t: _number(DRAFT_HISTORY_LIMIT, t),
             CLIPBOARD_CLEAR_SECONDS.key: lambda t: _number(CLIPBOARD_CLEAR_SECONDS, t),
+            POST_QUANTUM_FROM.key: lambda t: canonical_pq_from(
+                t, self._schemes, self.user_scheme()
+            ),
         }
 
 
@@ -269,6 +281,7 @@ _ACCEPTS = {
     LANGUAGE.key: Phrase.of("system, en or fr"),
     DRAFT_HISTORY_LIMIT.key: Phrase.of("a number of versions from 1 to 1000"),
     CLIPBOARD_CLEAR_SECONDS.key: Phrase.of("a number of seconds from 5 to 600"),
+    POST_QUANTUM_FROM.key: Phrase.of("a level of your scheme, or off"),
 }
 
 

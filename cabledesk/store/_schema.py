@@ -310,6 +310,14 @@ CREATE TABLE authority_revocations (
 ) WITHOUT ROWID;
 """
 # --- end of the schema 8 authority block ------------------------------------------
+# --- schema 8, post-quantum block (issue 17) -----------------------------------------
+# Post-quantum encryption. ``pq_key``: the 32-byte seed of the identity's hybrid
+# ML-KEM-768 + X25519 age key (AGE-SECRET-KEY-PQ-1…), NULL for an identity made before
+# it had one (``identity upgrade`` adds it).
+_V8_POST_QUANTUM = """
+ALTER TABLE identities ADD COLUMN pq_key BLOB;
+"""
+# --- end of the post-quantum block ---------------------------------------------------
 
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
@@ -319,7 +327,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     Migration(_V5_TRUST, _v5_keep_verifications),
     _V6_ROLLUP,
     _V7_CLAIMS,
-    _V8_AUTHORITY,  # schema 8: authority block (other schema-8 blocks merge here)
+    _V8_AUTHORITY + _V8_POST_QUANTUM,  # schema 8: one migration of every schema-8 block
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -37,6 +37,7 @@ class Event(StrEnum):
     VAULT_CREATED = "vault created"
     VAULT_RESTORED = "vault restored"
     IDENTITY_CREATED = "identity created"
+    IDENTITY_UPGRADED = "identity upgraded"  # a post-quantum key added (issue 17)
     CONTACT_IMPORTED = "contact imported"
     CONTACT_ADDED = "contact added"
     CONTACT_VERIFIED = "contact verified"

@@ -15,7 +15,7 @@ from datetime import datetime
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from cabledesk.crypto.age import X25519Identity
+from cabledesk.crypto.age import HybridIdentity, X25519Identity
 from cabledesk.crypto.keys import Identity
 from cabledesk.errors import VaultError
 from cabledesk.store.database import Database, Row
@@ -24,7 +24,7 @@ __all__ = ["IdentityStore"]
 
 _COLUMNS = (
     "name, post, role, email, scheme, clearance, nationality, created, expires, "
-    "signing_key, encryption_key, card_sequence, accesses"
+    "signing_key, encryption_key, card_sequence, accesses, pq_key"
 )
 
 
@@ -47,7 +47,7 @@ class IdentityStore:
                 self._db.execute("UPDATE identities SET active = 0")
             self._db.execute(
                 f"INSERT INTO identities(fingerprint, {_COLUMNS}, active) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     identity.fingerprint,
                     identity.name,
@@ -63,6 +63,7 @@ class IdentityStore:
                     identity.encryption_key.private_bytes(),
                     identity.card_sequence,
                     json.dumps(list(identity.accesses), separators=(",", ":")),
+                    None if identity.pq_key is None else identity.pq_key.private_bytes(),
                     int(active),
                 ),
             )
@@ -100,6 +101,33 @@ class IdentityStore:
             raise VaultError(f"This vault has no identity {fingerprint}.")
         return _identity(row)
 
+    def add_pq_key(self, fingerprint: str, key: HybridIdentity) -> Identity:
+        """The identity with the post-quantum key ``key`` added and its card sequence
+        raised by one (stored, in one transaction): its next card names the key and is
+        newer than every card it gave before.
+
+        Raises VaultError if the vault has no such identity or it has a post-quantum
+        key already.
+        """
+        with self._db.transaction():
+            row = self._db.query_one(
+                "SELECT pq_key FROM identities WHERE fingerprint = ?", (fingerprint,)
+            )
+            if row is None:
+                raise VaultError(f"This vault has no identity {fingerprint}.")
+            if row[0] is not None:
+                raise VaultError("This identity has a post-quantum key already.")
+            self._db.execute(
+                "UPDATE identities SET pq_key = ?, card_sequence = card_sequence + 1 "
+                "WHERE fingerprint = ?",
+                (key.private_bytes(), fingerprint),
+            )
+            row = self._db.query_one(
+                f"SELECT {_COLUMNS} FROM identities WHERE fingerprint = ?", (fingerprint,)
+            )
+        assert row is not None
+        return _identity(row)
+
     def count(self) -> int:
         row = self._db.query_one("SELECT count(*) FROM identities")
         return int(row[0]) if row else 0
@@ -107,7 +135,7 @@ class IdentityStore:
 
 def _identity(row: Row) -> Identity:
     (name, post, role, email, scheme, clearance, nationality, created, expires, sk, ek,
-     sequence, accesses) = row  # fmt: skip
+     sequence, accesses, pq) = row  # fmt: skip
     return Identity(
         name=name,
         post=post,
@@ -122,4 +150,5 @@ def _identity(row: Row) -> Identity:
         encryption_key=X25519Identity(X25519PrivateKey.from_private_bytes(bytes(ek))),
         card_sequence=int(sequence),
         accesses=tuple(json.loads(accesses)),
+        pq_key=None if pq is None else HybridIdentity(bytes(pq)),
     )

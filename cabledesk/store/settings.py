@@ -29,6 +29,7 @@ __all__ = [
     "LANGUAGE",
     "LOCK_ON_SCREEN_LOCK",
     "PAPER",
+    "POST_QUANTUM_FROM",
     "SETTINGS",
     "Setting",
     "Settings",
@@ -83,6 +84,14 @@ CLIPBOARD_CLEAR_SECONDS = Setting(
     "clipboard-clear-seconds", "clipboard_clear_seconds", 30, int, lambda v: 5 <= v <= 600,
     "Copied cable text is cleared from the clipboard after this many seconds.",
 )  # fmt: skip
+# Post-quantum sealing (issue 17): from this level up, a cable is sealed only if
+# everyone has a post-quantum key; "off" never requires one. A level name of the
+# user's scheme; it applies to other schemes through the equivalence tiers.
+POST_QUANTUM_FROM = Setting(
+    "post-quantum-from", "post_quantum_from", "SECRET", str, lambda v: bool(v.strip()),
+    "Lowest level sealed only for post-quantum keys: below it a cable for someone without "
+    "one falls back to X25519, with a warning (off: never required).",
+)  # fmt: skip
 
 SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
     AUTO_LOCK_MINUTES,
@@ -93,6 +102,7 @@ SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
     LANGUAGE,
     DRAFT_HISTORY_LIMIT,
     CLIPBOARD_CLEAR_SECONDS,
+    POST_QUANTUM_FROM,
 )
 
 

@@ -38,6 +38,7 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.VAULT_CREATED: self.tr("Vault created"),
             Event.VAULT_RESTORED: self.tr("Vault restored"),
             Event.IDENTITY_CREATED: self.tr("Identity created"),
+            Event.IDENTITY_UPGRADED: self.tr("Post-quantum key added to the identity"),
             Event.CONTACT_IMPORTED: self.tr("Contact imported"),
             Event.CONTACT_ADDED: self.tr("Contact added"),
             Event.CONTACT_VERIFIED: self.tr("Contact verified"),

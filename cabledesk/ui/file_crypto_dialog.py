@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from cabledesk.errors import CableDeskError, NoIdentityMatch
 from cabledesk.services.file_crypto import PassphraseNeeded, ReleaseCheck
 from cabledesk.services.session import Session
+from cabledesk.ui import _file_policy as file_policy
 from cabledesk.ui._file_policy import marking_box, policy_view, reasons_label
 from cabledesk.ui._recipients_model import RecipientItem, RecipientsModel, load_recipients
 from cabledesk.ui._wrapped import grow
@@ -247,9 +248,8 @@ class FileCryptoDialog(QDialog):
         number, files = self._checks, self.session.files
         src, marking, me = Path(text), self.marking.currentText(), self.for_me.isChecked()
 
-        def check(ctx: JobContext) -> ReleaseCheck:
-            target = files.target(contacts=names, include_me=me)
-            return files.check_release(src, target, marking=marking)
+        def check(ctx: JobContext) -> file_policy.Checked:
+            return file_policy.checked_with_plan(files, src, names, marking, include_me=me)
 
         self.workers.run(
             "check the release policy",
@@ -264,13 +264,13 @@ class FileCryptoDialog(QDialog):
             self.model.set_policy({})
             self._failed(exc, self.reasons)
 
-    def _checked(self, number: int, check: ReleaseCheck) -> None:
+    def _checked(self, number: int, checked: file_policy.Checked) -> None:
         if number != self._checks:
             return  # a newer change is being checked
-        self.release = check
-        cells, explanations = policy_view(check)
+        self.release, plan = checked
+        cells, explanations = policy_view(self.release)
         self.model.set_policy(cells)
-        self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))
+        self.reasons.setText(file_policy.reasons_text(explanations, plan))
         self._update()
 
     def _set_passphrase_visible(self, visible: bool) -> None:

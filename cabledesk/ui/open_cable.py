@@ -146,6 +146,12 @@ class VerificationDialog(QDialog):
                 if result.addressed_to_you
                 else self.tr("NOT in the list of recipients the signer named")
             )
+        if result.post_quantum is not None:
+            lines.append(
+                self.tr("Sealed post-quantum: yes (ML-KEM-768 + X25519)")
+                if result.post_quantum
+                else self.tr("Sealed post-quantum: no (X25519)")
+            )
         if result.changed_file:
             lines.append(self.tr("Changed after signing: {0}").format(result.changed_file))
         if result.recipient_kinds:

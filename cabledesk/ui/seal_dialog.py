@@ -42,7 +42,7 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.validation import RULES_VERSION
 from cabledesk.errors import CableDeskError
 from cabledesk.services.contacts import AddressBook, Contact
-from cabledesk.services.sealing import SealCheck, SealOutcome
+from cabledesk.services.sealing import PostQuantumContext, SealCheck, SealOutcome
 from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
 from cabledesk.ui.banner_bar import BannerBar
@@ -73,6 +73,7 @@ class SealDialog(QDialog):
         self._job: Job | None = None
         self._book: AddressBook | None = None
         self._rules = RULES_VERSION  # the drafting rules the draft was created under
+        self._post_quantum: PostQuantumContext | None = None  # read with the contacts
         self._checks = 0  # each check has a number: only the newest one's result is shown
         self._checking = False
         self.outcome: SealOutcome | None = None
@@ -166,17 +167,22 @@ class SealDialog(QDialog):
         self.output.setText(str(Path.home() / suggested))
         self.findings.setText(self.tr("Reading your contacts…"))
         contacts, drafts, draft_id = session.contacts, session.drafts, cable.id
+        sealing = session.sealing
         workers.run(
             "read the recipients",
-            lambda ctx: (contacts.book(), drafts.rules_for(draft_id)),
+            lambda ctx: (
+                contacts.book(),
+                drafts.rules_for(draft_id),
+                sealing.post_quantum_context(),
+            ),
             on_done=while_alive(self, self._loaded),
             on_failed=while_alive(self, self._load_failed),
         )
 
     # --- recipients ------------------------------------------------------------------
 
-    def _loaded(self, loaded: tuple[AddressBook, int]) -> None:
-        book, self._rules = loaded
+    def _loaded(self, loaded: tuple[AddressBook, int, PostQuantumContext]) -> None:
+        book, self._rules, self._post_quantum = loaded
         self._book = book
         self.model.set_items(recipient_items(book))
         self.recipients.resizeColumnToContents(RecipientsModel.RECIPIENT)
@@ -234,17 +240,18 @@ class SealDialog(QDialog):
             self._say_problem(exc)
             return
         self._checks += 1
-        number, sealing, cable, rules = (
+        number, sealing, cable, rules, pq = (
             self._checks,
             self._session.sealing,
             self._cable,
             self._rules,
+            self._post_quantum,
         )
         self._checking = True
         self._update_button()
         self._workers.run(
             "check the recipients",
-            lambda ctx: sealing.check(cable, chosen, rules=rules),
+            lambda ctx: sealing.check(cable, chosen, rules=rules, post_quantum=pq),
             on_done=while_alive(self, lambda check: self._checked(number, check)),
             on_failed=while_alive(self, lambda exc: self._check_failed(number, exc)),
         )
@@ -272,8 +279,11 @@ class SealDialog(QDialog):
             self.banner.show_marking(check.banner)
         lines = [f"✖ {f.field}: {finding_text(f)}" for f in check.errors]
         lines += [f"⚠ {f.field}: {finding_text(f)}" for f in check.warnings]
-        self.findings.setText("\n".join(lines) or self.tr("The cable follows the rules."))
-        self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors else "")
+        lines = lines or [self.tr("The cable follows the rules.")]
+        lines.append(self._post_quantum_line(check))
+        refused = check.post_quantum is not None and check.post_quantum.refused
+        self.findings.setText("\n".join(filter(None, lines)))
+        self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors or refused else "")
         cells: dict[str, PolicyCell] = {}
         explanations: list[str] = []
         through = self._through_groups()
@@ -296,6 +306,21 @@ class SealDialog(QDialog):
         self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))
         self.reasons.setVisible(bool(explanations))
         self._update_button()
+
+    def _post_quantum_line(self, check: SealCheck) -> str:
+        """How the cable will be encrypted: post-quantum, or why not (refused, or the
+        fallback to X25519 with its warning)."""
+        plan = check.post_quantum
+        if plan is None:
+            return ""
+        if plan.refused:
+            refusal = plan.refusal()
+            text = in_words(refusal.phrase) if refusal.phrase else refusal.message
+            hint = in_words(refusal.hint_phrase) if refusal.hint_phrase else ""
+            return f"✖ {text} {hint}".rstrip()
+        if plan.warning is not None:
+            return f"⚠ {in_words(plan.warning)}"
+        return self.tr("Sealed post-quantum (ML-KEM-768 + X25519) for everyone.")
 
     def _through_groups(self) -> dict[str, str]:
         """The contacts ticked only through a group: fingerprint → the group's name."""
@@ -380,13 +405,16 @@ class SealDialog(QDialog):
     def _sealed(self, outcome: SealOutcome) -> None:
         self._job = None
         self.outcome = outcome
-        inform(
-            self,
-            self.tr("Sealed"),
-            self.tr("Sealed {0} for:\n{1}").format(
-                str(outcome.output), "\n".join(outcome.recipients)
-            ),
+        how = (
+            self.tr("post-quantum (ML-KEM-768 + X25519)")
+            if outcome.post_quantum
+            else self.tr("X25519, not post-quantum")
         )
+        text = self.tr("Sealed {0} ({1}) for:\n{2}").format(
+            str(outcome.output), how, "\n".join(outcome.recipients)
+        )
+        warnings = "\n".join(f"⚠ {in_words(w)}" for w in outcome.warnings)
+        inform(self, self.tr("Sealed"), f"{text}\n\n{warnings}" if warnings else text)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

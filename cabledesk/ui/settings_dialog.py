@@ -43,6 +43,7 @@ from cabledesk.services.settings import (
     LANGUAGE,
     LOCK_ON_SCREEN_LOCK,
     PAPER,
+    POST_QUANTUM_FROM,
 )
 from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
 from cabledesk.ui._wrapped import grow
@@ -119,6 +120,8 @@ class SettingsDialog(QDialog):
         self.ceiling_note = PlainLabel()
         self.ceiling_note.setObjectName("ceilingNote")
         self.ceiling_note.setWordWrap(True)
+        self.post_quantum = QLineEdit()
+        self.post_quantum.setPlaceholderText(self.tr("off, or a level such as SECRET"))
         self.history = QSpinBox()
         self.history.setRange(1, 1000)
         self.history.setSuffix(self.tr(" versions"))
@@ -138,6 +141,8 @@ class SettingsDialog(QDialog):
             (self.scheme, DEFAULT_SCHEME.key, self.tr("Scheme of new drafts")),
             (self.paper, PAPER.key, self.tr("Paper size")),
             (self.ceiling, EXPORT_CEILING.key, self.tr("Export ceiling")),
+            (self.post_quantum, POST_QUANTUM_FROM.key,
+             self.tr("Lowest level sealed only for post-quantum keys")),
             (self.history, DRAFT_HISTORY_LIMIT.key, self.tr("Earlier versions kept per draft")),
             (self.language, LANGUAGE.key, self.tr("Language")),
         ):  # fmt: skip
@@ -153,6 +158,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.keychain_note)
         form.addRow(self.tr("Passphrase:"), self.change_passphrase)
         form.addRow("", self.passphrase_note)
+        form.addRow(self.tr("Post-quantum from:"), self.post_quantum)
         documents = QGroupBox(self.tr("Drafts and documents"))
         form = QFormLayout(documents)
         form.addRow(self.tr("Scheme of new drafts:"), self.scheme)
@@ -210,6 +216,7 @@ class SettingsDialog(QDialog):
         ceiling = v[EXPORT_CEILING.key]
         self.ceiling.setText("" if ceiling == _DEFAULT else ceiling)
         self.history.setValue(int(v[DRAFT_HISTORY_LIMIT.key]))
+        self.post_quantum.setText(v[POST_QUANTUM_FROM.key])
         language = "" if v[LANGUAGE.key] == _SYSTEM else v[LANGUAGE.key]
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         status = loaded.keychain
@@ -266,6 +273,8 @@ class SettingsDialog(QDialog):
             EXPORT_CEILING.key: " ".join(self.ceiling.text().split()) or _DEFAULT,
             DRAFT_HISTORY_LIMIT.key: str(self.history.value()),
             LANGUAGE.key: str(self.language.currentData() or _SYSTEM),
+            POST_QUANTUM_FROM.key: " ".join(self.post_quantum.text().split())
+            or POST_QUANTUM_FROM.default,
         }
 
     def save(self) -> None:

@@ -275,6 +275,10 @@
         <translation>Identité créée</translation>
     </message>
     <message>
+        <source>Post-quantum key added to the identity</source>
+        <translation>Clé post-quantique ajoutée à l’identité</translation>
+    </message>
+    <message>
         <source>Contact imported</source>
         <translation>Contact importé</translation>
     </message>
@@ -2402,6 +2406,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>{0} (dans {1})</translation>
     </message>
     <message>
+        <source>Sealed post-quantum (ML-KEM-768 + X25519) for everyone.</source>
+        <translation>Scellé post-quantique (ML-KEM-768 + X25519) pour tous.</translation>
+    </message>
+    <message>
         <source>Write the sealed cable to</source>
         <translation>Enregistrer le télégramme scellé sous</translation>
     </message>
@@ -2414,14 +2422,22 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <source>Sealed</source>
-        <translation>Scellé</translation>
+        <source>post-quantum (ML-KEM-768 + X25519)</source>
+        <translation>post-quantique (ML-KEM-768 + X25519)</translation>
     </message>
     <message>
-        <source>Sealed {0} for:
-{1}</source>
-        <translation>{0} scellé pour&#xa0;:
-{1}</translation>
+        <source>X25519, not post-quantum</source>
+        <translation>X25519, non post-quantique</translation>
+    </message>
+    <message>
+        <source>Sealed {0} ({1}) for:
+{2}</source>
+        <translation>{0} scellé ({1}) pour :
+{2}</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>Scellé</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2487,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>default, off, ou un niveau comme SECRET</translation>
     </message>
     <message>
+        <source>off, or a level such as SECRET</source>
+        <translation>off, ou un niveau tel que SECRET</translation>
+    </message>
+    <message>
         <source> versions</source>
         <translation> versions</translation>
     </message>
@@ -2511,6 +2531,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Plafond d’exportation</translation>
     </message>
     <message>
+        <source>Lowest level sealed only for post-quantum keys</source>
+        <translation>Niveau à partir duquel on ne scelle que pour des clés post-quantiques</translation>
+    </message>
+    <message>
         <source>Earlier versions kept per draft</source>
         <translation>Versions antérieures conservées par brouillon</translation>
     </message>
@@ -2533,6 +2557,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Passphrase:</source>
         <translation>Phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Post-quantum from:</source>
+        <translation>Post-quantique à partir de :</translation>
     </message>
     <message>
         <source>Drafts and documents</source>
@@ -3085,6 +3113,14 @@ Clé {2}</translation>
     <message>
         <source>NOT in the list of recipients the signer named</source>
         <translation>Vous ne figurez PAS parmi les destinataires désignés par le signataire</translation>
+    </message>
+    <message>
+        <source>Sealed post-quantum: yes (ML-KEM-768 + X25519)</source>
+        <translation>Scellé post-quantique : oui (ML-KEM-768 + X25519)</translation>
+    </message>
+    <message>
+        <source>Sealed post-quantum: no (X25519)</source>
+        <translation>Scellé post-quantique : non (X25519)</translation>
     </message>
     <message>
         <source>Changed after signing: {0}</source>
@@ -4074,7 +4110,27 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>{value} is not an ISO 3166 three-letter country code.</source>
-        <translation>{value} n’est pas un code pays ISO 3166 à trois lettres.</translation>
+        <translation>{value} n’est pas un code de pays ISO 3166 à trois lettres.</translation>
+    </message>
+    <message>
+        <source>Add one to your identity with &apos;cabledesk-cli identity upgrade&apos; and send your newer contact card to your correspondents.</source>
+        <translation>Ajoutez-en une à votre identité avec « cabledesk-cli identity upgrade » et envoyez votre nouvelle fiche de contact à vos correspondants.</translation>
+    </message>
+    <message>
+        <source>Ask them to add one (&apos;cabledesk-cli identity upgrade&apos;) and send you their newer contact card; or lower the setting post-quantum-from.</source>
+        <translation>Demandez-leur d’en ajouter une (« cabledesk-cli identity upgrade ») et de vous envoyer leur nouvelle fiche de contact ; ou abaissez le réglage post-quantum-from.</translation>
+    </message>
+    <message>
+        <source>Not sealed post-quantum: there is no post-quantum key for {names}, so it is encrypted with X25519 for everyone (a future quantum computer could open it).</source>
+        <translation>Non scellé post-quantique : il n’y a pas de clé post-quantique pour {names}, le chiffrement se fait donc en X25519 pour tous (un futur ordinateur quantique pourrait l’ouvrir).</translation>
+    </message>
+    <message>
+        <source>This is {level}: from {threshold} up, CableDesk seals only for post-quantum keys, and there is none for {names}.</source>
+        <translation>Ceci est {level} : à partir de {threshold}, CableDesk ne scelle que pour des clés post-quantiques, et il n’y en a pas pour {names}.</translation>
+    </message>
+    <message>
+        <source>a level of your scheme, or off</source>
+        <translation>un niveau de votre schéma, ou off</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

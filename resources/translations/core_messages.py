@@ -770,4 +770,26 @@ CORE_PHRASES = (
         "{value} is not a special-access category (capitals, digits and hyphens, such as ATOMAL).",
     ),
     QT_TRANSLATE_NOOP("core", "{value} is not an ISO 3166 three-letter country code."),
+    # post-quantum sealing (issue 17)
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Add one to your identity with 'cabledesk-cli identity upgrade' and send your newer "
+        "contact card to your correspondents.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Ask them to add one ('cabledesk-cli identity upgrade') and send you their newer "
+        "contact card; or lower the setting post-quantum-from.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Not sealed post-quantum: there is no post-quantum key for {names}, so it is "
+        "encrypted with X25519 for everyone (a future quantum computer could open it).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This is {level}: from {threshold} up, CableDesk seals only for post-quantum keys, "
+        "and there is none for {names}.",
+    ),
+    QT_TRANSLATE_NOOP("core", "a level of your scheme, or off"),
 )

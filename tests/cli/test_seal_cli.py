@@ -94,3 +94,43 @@ def test_export_and_verify_with_the_vault(
     k = ("--home", str(klaus), "--passphrase-file", str(pp))
     r = cli(*k, "verify", str(out))
     assert r.code == 1 and "not one of your contacts" in r.out
+
+
+@pytest.mark.slow
+def test_post_quantum_sealing_on_the_command_line(
+    cli: Runner, setup: tuple[Path, Path, Path, Path], tmp_path: Path
+) -> None:
+    """Both identities made by init have post-quantum keys: the cable is sealed post-quantum
+    and verify says so (text and --json); the setting is reachable from the CLI; a
+    recipient without such a key is refused at SECRET, exit 1, naming them."""
+    jane, klaus, pp, cable = setup
+    j = ("--home", str(jane), "--passphrase-file", str(pp))
+    k = ("--home", str(klaus), "--passphrase-file", str(pp))
+    out = tmp_path / "pq.cable"
+    r = cli(*j, "seal", str(cable), "--to", "Klaus", "--confirm-unverified", "-o", str(out))
+    assert r.code == 0, r.err
+    assert "(post-quantum (ML-KEM-768 + X25519))" in r.err
+    r = cli(*k, "verify", str(out))
+    assert "sealed post-quantum: yes" in r.out, r.out
+    r = cli(*k, "verify", "--json", str(out))
+    assert json.loads(r.out)["post_quantum"] is True
+    r = cli(*j, "settings", "set", "post-quantum-from", "top secret")
+    assert r.code == 0, r.err
+    assert "TOP SECRET" in cli(*j, "settings", "show").out
+    assert cli(*j, "settings", "set", "post-quantum-from", "NOPE").code == 2
+
+    from cabledesk.crypto.contact import ContactCard
+    from cabledesk.crypto.keys import Identity
+
+    hans = Identity.generate("Hans Alt", "AMEMBASSY BERN", nationality="USA", clearance="SECRET")
+    card = tmp_path / "hans.contact"
+    card.write_bytes(ContactCard.for_identity(hans).to_bytes())
+    assert cli(*j, "contact", "import", str(card)).code == 0
+    mixed = ("seal", str(cable), "--to", "Klaus", "--to", "Hans Alt", "--confirm-unverified")
+    r = cli(*j, *mixed, "-o", str(tmp_path / "x.cable"))
+    assert r.code == 0, r.err  # below TOP SECRET: X25519, with a warning
+    assert "warning: Not sealed post-quantum" in r.err and "(X25519)" in r.err
+    assert cli(*j, "settings", "set", "post-quantum-from", "SECRET").code == 0
+    r = cli(*j, *mixed, "-o", str(tmp_path / "y.cable"))
+    assert r.code == 1 and "Hans Alt" in r.err and "identity upgrade" in r.err
+    assert not (tmp_path / "y.cable").exists()

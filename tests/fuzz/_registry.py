@@ -22,6 +22,7 @@ KIB = 1024
 CORE = ("cabledesk",)
 AGE_WORDS = (
     b"age-encryption.org/v1\n", b"-> X25519 ", b"-> scrypt ", b"\n--- ", b"---", b" 18\n",
+    b"-> mlkem768x25519 ",
 )  # fmt: skip
 ARMOR_WORDS = (b"-----BEGIN AGE ENCRYPTED FILE-----", b"-----END AGE ENCRYPTED FILE-----", b"\r\n")
 SSH_WORDS = (
@@ -77,7 +78,16 @@ TARGETS: dict[str, Spec] = {
         ),
         Spec("age_stream", "STREAM payload (decrypt_stream, fixed key)", max_len=200 * KIB),
         Spec("age_stream_edits", "STREAM payloads of up to 9 MiB, edited (pipeline path)"),
-        Spec("age_keys", "age1…/AGE-SECRET-KEY-1… strings, recipients and identity files"),
+        Spec(
+            "age_keys",
+            "age1…/age1pq1…/AGE-SECRET-KEY-(PQ-)1… strings, recipients and identity files",
+        ),
+        Spec(
+            "age_hybrid",
+            "post-quantum mlkem768x25519 stanzas (HybridIdentity.unwrap) and hybrid keys",
+            max_len=16 * KIB,
+            words=AGE_WORDS,
+        ),
         Spec(
             "sshsig",
             "SSHSIG armor and blob (parse_signature, verify)",

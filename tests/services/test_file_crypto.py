@@ -71,7 +71,7 @@ def test_to_a_contact_then_audited(
     assert entry.details == {
         "file": "report.pdf", "output": "report.pdf.age",
         "to": [f"Klaus Weber ({KLAUS.fingerprint})"], "to me": True,
-        "marking": ["UNCLASSIFIED"],
+        "marking": ["UNCLASSIFIED"], "post_quantum": False,
     }  # fmt: skip
 
 

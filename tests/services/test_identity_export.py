@@ -44,8 +44,10 @@ def test_export_the_secret_key_strong_passphrase_and_audited(vault: Vault, tmp_p
     assert out.read_text().startswith("-----BEGIN AGE ENCRYPTED FILE-----")
     plain = io.BytesIO()
     decrypt(io.BytesIO(out.read_bytes()), plain, [ScryptIdentity("blue walrus orbit")])
-    [key] = parse_identity_file(plain.getvalue().decode())
-    assert key.recipient() == vault.identities.active().encryption_key.recipient()
+    pq_key, key = parse_identity_file(plain.getvalue().decode())  # both keys, post-quantum first
+    active = vault.identities.active()
+    assert key.recipient() == active.encryption_key.recipient()
+    assert active.pq_key is not None and pq_key.recipient() == active.pq_key.recipient()
     entry = vault.audit.entries(limit=1)[0]
     assert entry.event == "secret key exported"
     assert entry.details == {"fingerprint": service.info().fingerprint, "file": "me.age"}

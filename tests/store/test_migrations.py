@@ -128,6 +128,10 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "INSERT INTO authority_revocations VALUES ('SHA256:x', 'left-service', '', 't')",
             "SELECT fingerprint, reason FROM authority_revocations",
         ),
+        (  # an identity's post-quantum key (NULL for those made before)
+            "UPDATE identities SET pq_key = x'00'",
+            "SELECT pq_key FROM identities",
+        ),
     ],
 }
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cabledesk.crypto.age import HybridIdentity
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import RecipientsModel
@@ -28,7 +29,7 @@ def people(session: Session) -> dict[str, str]:
     found: dict[str, str] = {}
     for name, post in (("Klaus Weber", "AMEMBASSY BERLIN"), ("Paolo Rossi", "AMEMBASSY ROME"),
                        ("Ann Lee", "AMEMBASSY TOKYO")):  # fmt: skip
-        who = person(name, post, nationality="USA")
+        who = person(name, post, nationality="USA", pq_key=HybridIdentity.generate())
         session.contacts.import_card(ContactCard.for_identity(who).to_bytes())
         found[name.split()[0]] = who.fingerprint
     session.contacts.verify("Klaus", "in person")
@@ -137,3 +138,22 @@ def test_after_a_failed_seal_the_seal_button_works_again(
     monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
     qtbot.mouseClick(dialog.seal_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome is not None and (tmp_path / "other.cable").exists()
+
+
+def test_a_secret_cable_for_a_contact_without_a_post_quantum_key_is_refused_in_the_dialog(
+    qtbot: QtBot, session: Session, workers: Workers, people: dict[str, str]
+) -> None:
+    """The dialog says it before sealing: who lacks a post-quantum key and what to do; the
+    seal button stays disabled. With everyone's keys it says the cable goes post-quantum."""
+    old = person("Hans Alt", "AMEMBASSY BERN", nationality="USA")  # a card made before
+    session.contacts.import_card(ContactCard.for_identity(old).to_bytes())
+    session.contacts.verify("Hans Alt", "in person")
+    dialog = _dialog(qtbot, session, workers)
+    dialog.tick("Klaus")
+    qtbot.waitUntil(lambda: dialog.check is not None)
+    assert "Sealed post-quantum (ML-KEM-768 + X25519) for everyone." in dialog.findings.text()
+    dialog.tick("Hans Alt")
+    qtbot.waitUntil(lambda: "Hans Alt" in dialog.findings.text())
+    text = dialog.findings.text()
+    assert "from SECRET up" in text and "identity upgrade" in text
+    assert not dialog.seal_button.isEnabled()

@@ -26,6 +26,7 @@ from cabledesk.services.settings import (
     LANGUAGE,
     LOCK_ON_SCREEN_LOCK,
     PAPER,
+    POST_QUANTUM_FROM,
 )
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.store.keychain import SystemKeychain
@@ -74,6 +75,9 @@ def test_every_setting_is_shown_and_saved(
     scheme.setCurrentIndex(scheme.findData("uk"))
     paper = child(dialog, QComboBox, PAPER.key)
     paper.setCurrentIndex(paper.findText("US Letter"))
+    post_quantum = child(dialog, QLineEdit, POST_QUANTUM_FROM.key)
+    assert post_quantum.text() == "SECRET"
+    post_quantum.setText("top secret")
     _save(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
     settings = session.settings
@@ -82,10 +86,11 @@ def test_every_setting_is_shown_and_saved(
     assert settings.get(CLIPBOARD_CLEAR_SECONDS) == 45
     assert settings.get(DEFAULT_SCHEME) == "uk"
     assert settings.get(PAPER) == "letter"
-    changed = {e.details["setting"] for e in session.vault.audit.entries(limit=5)}
+    assert settings.get(POST_QUANTUM_FROM) == "TOP SECRET"
+    changed = {e.details["setting"] for e in session.vault.audit.entries(limit=6)}
     assert changed == {
         "auto-lock-minutes", "lock-on-screen-lock", "clipboard-clear-seconds",
-        "default-scheme", "paper",
+        "default-scheme", "paper", "post-quantum-from",
     }  # fmt: skip
 
 

@@ -20,6 +20,9 @@ from cabledesk.crypto.age._primitives import (
 )
 from cabledesk.crypto.age._stream import Progress, ShouldCancel, decrypt_stream, encrypt_stream
 from cabledesk.crypto.age.armor import ArmorReader, ArmorWriter, looks_armored
+from cabledesk.crypto.age.hybrid import IDENTITY_HRP as HYBRID_IDENTITY_HRP
+from cabledesk.crypto.age.hybrid import RECIPIENT_HRP as HYBRID_RECIPIENT_HRP
+from cabledesk.crypto.age.hybrid import HybridIdentity, HybridRecipient
 from cabledesk.crypto.age.scrypt import STANZA_TYPE as SCRYPT_TYPE
 from cabledesk.crypto.age.scrypt import ScryptRecipient
 from cabledesk.crypto.age.x25519 import X25519Identity, X25519Recipient
@@ -39,7 +42,10 @@ __all__ = [
     "decrypt_file",
     "encrypt",
     "encrypt_file",
+    "mixes_post_quantum",
+    "parse_identity",
     "parse_identity_file",
+    "parse_recipient",
     "parse_recipients_file",
 ]
 
@@ -57,12 +63,15 @@ def encrypt(
 ) -> int:
     """Encrypt ``src`` to every recipient into ``dst``; returns the plaintext size.
 
-    Raises ValueError for no recipients or a passphrase mixed with other recipients.
+    Raises ValueError for no recipients, a passphrase mixed with other recipients,
+    or post-quantum recipients mixed with others (see :func:`mixes_post_quantum`).
     """
     if not recipients:
         raise ValueError("encrypt() needs at least one recipient")
     if any(isinstance(r, ScryptRecipient) for r in recipients) and len(recipients) > 1:
         raise ValueError("a passphrase cannot be combined with other recipients")
+    if mixes_post_quantum(recipients):
+        raise ValueError("post-quantum recipients cannot be combined with classic ones")
     file_key = os.urandom(FILE_KEY_SIZE)
     stanzas: list[Stanza] = [s for r in recipients for s in r.wrap(file_key)]
     signed = encode_header(stanzas)
@@ -74,6 +83,17 @@ def encrypt(
     if armor:
         out.close()
     return size
+
+
+def mixes_post_quantum(recipients: Sequence[Recipient]) -> bool:
+    """Whether ``recipients`` mix post-quantum hybrid recipients with others.
+
+    Such a file would be only as safe as its classic recipients: age.md says the
+    same file SHOULD NOT be encrypted to both, and CableDesk never writes one.
+    (Readers still open such files.)
+    """
+    hybrid = [isinstance(r, HybridRecipient) for r in recipients]
+    return any(hybrid) and not all(hybrid)
 
 
 def _unwrap(header: Header, identities: Sequence[Identity]) -> bytes:
@@ -200,15 +220,18 @@ def _lines(text: str) -> list[tuple[int, str]]:
     ]
 
 
-def parse_recipients_file(text: str, *, name: str = "recipients file") -> list[X25519Recipient]:
-    """Recipients, one ``age1…`` a line, ``#`` comments and blank lines ignored.
+def parse_recipients_file(
+    text: str, *, name: str = "recipients file"
+) -> list[X25519Recipient | HybridRecipient]:
+    """Recipients, one a line (``age1…`` or post-quantum ``age1pq1…``), ``#`` comments
+    and blank lines ignored.
 
     Raises KeyFormatError naming the line.
     """
-    recipients = []
+    recipients: list[X25519Recipient | HybridRecipient] = []
     for number, line in _lines(text):
         try:
-            recipients.append(X25519Recipient.parse(line))
+            recipients.append(parse_recipient(line))
         except KeyFormatError as exc:
             raise KeyFormatError(f"Line {number} of the {name}: {exc.message}", exc.hint) from None
     if not recipients:
@@ -216,15 +239,33 @@ def parse_recipients_file(text: str, *, name: str = "recipients file") -> list[X
     return recipients
 
 
-def parse_identity_file(text: str, *, name: str = "identity file") -> list[X25519Identity]:
-    """Identities, one ``AGE-SECRET-KEY-1…`` a line, ``#`` comments ignored.
+def parse_recipient(text: str) -> X25519Recipient | HybridRecipient:
+    """An ``age1…`` or post-quantum ``age1pq1…`` recipient; raises KeyFormatError."""
+    if text.strip().lower().startswith(HYBRID_RECIPIENT_HRP + "1"):
+        return HybridRecipient.parse(text)
+    return X25519Recipient.parse(text)
+
+
+def parse_identity(text: str) -> X25519Identity | HybridIdentity:
+    """An ``AGE-SECRET-KEY-1…`` or post-quantum ``AGE-SECRET-KEY-PQ-1…`` identity;
+    raises KeyFormatError (never echoing the key)."""
+    if text.strip().lower().startswith(HYBRID_IDENTITY_HRP + "1"):
+        return HybridIdentity.parse(text)
+    return X25519Identity.parse(text)
+
+
+def parse_identity_file(
+    text: str, *, name: str = "identity file"
+) -> list[X25519Identity | HybridIdentity]:
+    """Identities, one a line (``AGE-SECRET-KEY-1…`` or post-quantum
+    ``AGE-SECRET-KEY-PQ-1…``), ``#`` comments ignored.
 
     Raises KeyFormatError naming the line (never echoing a key).
     """
-    identities = []
+    identities: list[X25519Identity | HybridIdentity] = []
     for number, line in _lines(text):
         try:
-            identities.append(X25519Identity.parse(line))
+            identities.append(parse_identity(line))
         except KeyFormatError as exc:
             raise KeyFormatError(f"Line {number} of the {name}: {exc.message}", exc.hint) from None
     if not identities:
