@@ -62,6 +62,11 @@ class Event(StrEnum):
     SETTING_CHANGED = "setting changed"
     SECRET_KEY_EXPORTED = "secret key exported"  # noqa: S105 (an event name)
     BANNERS_RECOMPUTED = "banners recomputed"
+    # the directory (issue 16, user side)
+    ANCHOR_TRUSTED = "anchor trusted"
+    ANCHOR_UNTRUSTED = "anchor untrusted"
+    DIRECTORY_IMPORTED = "directory imported"
+    ATTESTATION_CHANGED = "attestation changed"
 
 
 @dataclass(frozen=True, slots=True)

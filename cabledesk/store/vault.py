@@ -44,6 +44,7 @@ from cabledesk.store.banner_upgrade import BannerUpgrade, upgrade_at_opening
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
+from cabledesk.store.directory import DirectoryStore
 from cabledesk.store.drafts import DraftStore
 from cabledesk.store.home import VaultHome
 from cabledesk.store.identities import IdentityStore
@@ -338,7 +339,11 @@ class Vault:
 
     @property
     def contacts(self) -> ContactStore:
-        return ContactStore(self.db)
+        return ContactStore(self.db, self.now)
+
+    @property
+    def directory(self) -> DirectoryStore:
+        return DirectoryStore(self.db)
 
     @property
     def drafts(self) -> DraftStore:

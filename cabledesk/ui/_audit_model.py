@@ -63,6 +63,10 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.SETTING_CHANGED: self.tr("Setting changed"),
             Event.SECRET_KEY_EXPORTED: self.tr("Secret key exported"),
             Event.BANNERS_RECOMPUTED: self.tr("Banners recomputed under newer marking rules"),
+            Event.ANCHOR_TRUSTED: self.tr("Security office anchor trusted"),
+            Event.ANCHOR_UNTRUSTED: self.tr("Security office anchor removed"),
+            Event.DIRECTORY_IMPORTED: self.tr("Directory imported"),
+            Event.ATTESTATION_CHANGED: self.tr("Attested attribute changed"),
         }
         self._keys = {
             "how": self.tr("how"),

@@ -118,6 +118,27 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "SELECT verified_card, keys_changed_from FROM contacts",
         ),
     ],
+    # --- schema 8, block "directory (user side)" ---
+    8: [
+        (
+            "INSERT INTO directory_anchors VALUES ('SHA256:a', x'00', 'MFA', '{}', 'hand', 't')",
+            "SELECT name, how FROM directory_anchors",
+        ),
+        (
+            "INSERT INTO directory_imports VALUES ('SHA256:a', 3, 'i', 'n', x'00', 't', 1, 0)",
+            "SELECT serial FROM directory_imports",
+        ),
+        (
+            "INSERT INTO directory_attestations VALUES ('SHA256:p', 'SHA256:a', 'k', 'SECRET', "
+            "'us', 'USA', '[]', '[]', 't', NULL)",
+            "SELECT clearance FROM directory_attestations",
+        ),
+        (
+            "INSERT INTO directory_revocations VALUES ('SHA256:r', 'SHA256:a', "
+            "'key-compromise', '', 't')",
+            "SELECT reason FROM directory_revocations",
+        ),
+    ],
 }
 
 
