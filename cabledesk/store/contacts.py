@@ -40,12 +40,7 @@ from cabledesk.domain.attestation import Attestation, KeyRevocation
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import VaultError
 from cabledesk.store.database import Database, Row, like_escape
-from cabledesk.store.directory import (
-    ATTESTATION_COLUMNS,
-    REVOCATION_COLUMNS,
-    attestation_of,
-    revocation_of,
-)
+from cabledesk.store.directory import DIRECTORY_COLUMNS, DIRECTORY_JOINS, DirectorySays
 
 __all__ = [
     "CLAIMS",
@@ -166,50 +161,28 @@ def _trust(state: str, since: str | None, how: str) -> Trust:
 
 def _contact(row: Row, now: datetime | None = None) -> Contact:
     cid, card_bytes, trust_state, since, how, added, verified_keys, verified, changed_from = row[:9]
-    attestation = attestation_of(row[9:19])
-    revocation = revocation_of(row[19:24])
     card = ContactCard.parse_covered(bytes(card_bytes))
     trust = _trust(trust_state, since, how)
     if trust.state is TrustState.VERIFIED and verified_keys != card.key_set():
         trust = Trust(TrustState.UNVERIFIED, trust.since, KEYS_CHANGED)
-    if attestation is not None and not (
-        attestation.keys == card.key_set() and (now is None or attestation.valid_at(now))
-    ):
-        attestation = None  # it attests other keys than the card's, or it expired
-    if revocation is not None:  # a directory's revocation wins over personal verification
-        trust = Trust(TrustState.REVOKED, revocation.revoked, revocation.how)
-    by_anchor = False
-    if revocation is None and attestation is not None and trust.state is TrustState.UNVERIFIED:
-        trust = Trust(TrustState.VERIFIED, attestation.attested, attestation.source)
-        by_anchor = True
+    said = DirectorySays.of(row[9:], card, trust, now)
     return Contact(
         id=int(cid),
         card=card,
-        trust=trust,
+        trust=said.trust,
         added=datetime.fromisoformat(added),
         verified_keys=verified_keys,
         verified_card=None if verified is None else ContactCard.parse_covered(bytes(verified)),
         keys_changed_from=changed_from,
-        attestation=attestation,
-        revocation=revocation,
-        verified_by_anchor=by_anchor,
+        attestation=said.attestation,
+        revocation=said.revocation,
+        verified_by_anchor=said.by_anchor,
     )
 
 
-# Each contact with the attestation (the latest) and the revocation (the earliest) that
-# a trusted anchor's directory holds for its key, if any (cabledesk.store.directory).
 _SELECT = (
     "SELECT c.id, c.card, c.trust, c.trust_since, c.trust_how, c.added, c.verified_keys, "
-    f"c.verified_card, c.keys_changed_from, {ATTESTATION_COLUMNS}, {REVOCATION_COLUMNS} "
-    "FROM contacts c "
-    "LEFT JOIN directory_attestations t ON t.fingerprint = c.fingerprint AND t.anchor = "
-    "(SELECT anchor FROM directory_attestations WHERE fingerprint = c.fingerprint "
-    "ORDER BY attested DESC, anchor LIMIT 1) "
-    "LEFT JOIN directory_anchors a ON a.fingerprint = t.anchor "
-    "LEFT JOIN directory_revocations r ON r.fingerprint = c.fingerprint AND r.anchor = "
-    "(SELECT anchor FROM directory_revocations WHERE fingerprint = c.fingerprint "
-    "ORDER BY revoked, anchor LIMIT 1) "
-    "LEFT JOIN directory_anchors ra ON ra.fingerprint = r.anchor"
+    f"c.verified_card, c.keys_changed_from, {DIRECTORY_COLUMNS} FROM contacts c {DIRECTORY_JOINS}"
 )
 
 

@@ -16,11 +16,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cabledesk.crypto.anchor import Anchor
+from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.directory import DirectoryEntry, Revocation
 from cabledesk.domain.attestation import Attestation, KeyRevocation
+from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.store.database import Database, Row
 
-__all__ = ["DirectoryImport", "DirectoryStore", "TrustedAnchor"]
+__all__ = [
+    "DIRECTORY_COLUMNS",
+    "DIRECTORY_JOINS",
+    "DirectoryImport",
+    "DirectorySays",
+    "DirectoryStore",
+    "TrustedAnchor",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +101,58 @@ def revocation_of(row: Row) -> KeyRevocation | None:
     if anchor is None:
         return None
     return KeyRevocation(name, anchor, reason, text, datetime.fromisoformat(revoked))
+
+
+# Each contact (``c``) with the attestation (the latest) and the revocation (the earliest)
+# that a trusted anchor's directory holds for its key, if any.
+DIRECTORY_COLUMNS = f"{ATTESTATION_COLUMNS}, {REVOCATION_COLUMNS}"
+DIRECTORY_JOINS = (
+    "LEFT JOIN directory_attestations t ON t.fingerprint = c.fingerprint AND t.anchor = "
+    "(SELECT anchor FROM directory_attestations WHERE fingerprint = c.fingerprint "
+    "ORDER BY attested DESC, anchor LIMIT 1) "
+    "LEFT JOIN directory_anchors a ON a.fingerprint = t.anchor "
+    "LEFT JOIN directory_revocations r ON r.fingerprint = c.fingerprint AND r.anchor = "
+    "(SELECT anchor FROM directory_revocations WHERE fingerprint = c.fingerprint "
+    "ORDER BY revoked, anchor LIMIT 1) "
+    "LEFT JOIN directory_anchors ra ON ra.fingerprint = r.anchor"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DirectorySays:
+    """What the trusted anchors say of a contact, and the trust that results.
+
+    An attestation counts only if it covers the card's exact keys and has not
+    expired; it makes a contact the user has not verified verified ("attested by
+    …"). A revocation wins over everything, the user's own verification included.
+    """
+
+    trust: Trust
+    attestation: Attestation | None
+    revocation: KeyRevocation | None
+    by_anchor: bool
+
+    @classmethod
+    def of(cls, row: Row, card: ContactCard, trust: Trust, now: datetime | None) -> DirectorySays:
+        """From the :data:`DIRECTORY_COLUMNS` of a contact's row."""
+        attestation = attestation_of(row[:10])
+        revocation = revocation_of(row[10:15])
+        if attestation is not None and (
+            attestation.keys != card.key_set()
+            or (now is not None and not attestation.valid_at(now))
+        ):
+            attestation = None  # it attests other keys than the card's, or it expired
+        if revocation is not None:
+            return cls(
+                Trust(TrustState.REVOKED, revocation.revoked, revocation.how),
+                attestation,
+                revocation,
+                False,
+            )
+        if attestation is not None and trust.state is TrustState.UNVERIFIED:
+            verified = Trust(TrustState.VERIFIED, attestation.attested, attestation.source)
+            return cls(verified, attestation, None, True)
+        return cls(trust, attestation, None, False)
 
 
 class DirectoryStore:

@@ -44,7 +44,6 @@ from cabledesk.store.banner_upgrade import BannerUpgrade, upgrade_at_opening
 from cabledesk.store.clock import Clock, utc_now
 from cabledesk.store.contacts import ContactStore
 from cabledesk.store.database import Database
-from cabledesk.store.directory import DirectoryStore
 from cabledesk.store.drafts import DraftStore
 from cabledesk.store.home import VaultHome
 from cabledesk.store.identities import IdentityStore
@@ -340,10 +339,6 @@ class Vault:
     @property
     def contacts(self) -> ContactStore:
         return ContactStore(self.db, self.now)
-
-    @property
-    def directory(self) -> DirectoryStore:
-        return DirectoryStore(self.db)
 
     @property
     def drafts(self) -> DraftStore:

@@ -272,6 +272,22 @@
         <translation>Bannières recalculées selon des règles de marquage plus récentes</translation>
     </message>
     <message>
+        <source>Security office anchor trusted</source>
+        <translation>Ancre d’un bureau de sécurité approuvée</translation>
+    </message>
+    <message>
+        <source>Security office anchor removed</source>
+        <translation>Ancre d’un bureau de sécurité retirée</translation>
+    </message>
+    <message>
+        <source>Directory imported</source>
+        <translation>Annuaire importé</translation>
+    </message>
+    <message>
+        <source>Attested attribute changed</source>
+        <translation>Attribut attesté modifié</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -3592,6 +3608,50 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>The name of the attachment {name} holds a line break, a control character or an invisible character (such as one that reverses the text after it): shown to the recipient, it would not read as what it is.</source>
         <translation>Le nom de la pièce jointe {name} contient un saut de ligne, un caractère de contrôle ou un caractère invisible (tel qu&apos;un caractère qui inverse le texte qui le suit) : affiché chez le destinataire, il ne se lirait pas pour ce qu&apos;il est.</translation>
+    </message>
+    <message>
+        <source>Ask the security office for its latest directory.</source>
+        <translation>Demandez au bureau de sécurité son dernier annuaire.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Impossible de lire {path} : {reason}.</translation>
+    </message>
+    <message>
+        <source>No trusted anchor matches {text}.</source>
+        <translation>Aucune ancre approuvée ne correspond à {text}.</translation>
+    </message>
+    <message>
+        <source>See &apos;cabledesk-cli directory status&apos;.</source>
+        <translation>Voir « cabledesk-cli directory status ».</translation>
+    </message>
+    <message>
+        <source>Several trusted anchors match {text}.</source>
+        <translation>Plusieurs ancres approuvées correspondent à {text}.</translation>
+    </message>
+    <message>
+        <source>The whole directory is refused; ask the security office for a correct one.</source>
+        <translation>L’annuaire entier est refusé ; demandez-en un correct au bureau de sécurité.</translation>
+    </message>
+    <message>
+        <source>This directory attests {fingerprint} (nationality {nationality}, scheme {scheme}), outside the scope of its anchor {anchor}.</source>
+        <translation>Cet annuaire atteste {fingerprint} (nationalité {nationality}, système {scheme}), hors du périmètre de son ancre {anchor}.</translation>
+    </message>
+    <message>
+        <source>This directory is signed by {fingerprint}, which is not an anchor you trust.</source>
+        <translation>Cet annuaire est signé par {fingerprint}, qui n’est pas une ancre que vous avez approuvée.</translation>
+    </message>
+    <message>
+        <source>This directory of {anchor} expired on {date}: it was to be replaced by then.</source>
+        <translation>Cet annuaire de {anchor} a expiré le {date} : il devait être remplacé à cette date.</translation>
+    </message>
+    <message>
+        <source>This directory of {anchor} has serial {serial}, not newer than the one you imported (serial {last}): an older directory is refused.</source>
+        <translation>Cet annuaire de {anchor} porte le numéro {serial}, qui n’est pas plus récent que celui que vous avez importé (numéro {last}) : un annuaire plus ancien est refusé.</translation>
+    </message>
+    <message>
+        <source>Trust the anchor of the security office that published it first (compare its fingerprint with the office).</source>
+        <translation>Approuvez d’abord l’ancre du bureau de sécurité qui l’a publié (comparez son empreinte avec le bureau).</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

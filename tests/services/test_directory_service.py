@@ -17,7 +17,7 @@ from cabledesk.crypto.signedtext import canonical_json
 from cabledesk.crypto.sshsig import ANCHOR_NAMESPACE, DIRECTORY_NAMESPACE, sign
 from cabledesk.domain.trust import TrustState
 from cabledesk.errors import DirectoryError, DirectoryRefused
-from cabledesk.services import directory as directory_module
+from cabledesk.services import _directory_import as directory_module
 from cabledesk.services.contacts import ContactsService
 from cabledesk.services.directory import DirectoryImportStatus, DirectoryService
 from cabledesk.store.audit import Event
