@@ -56,9 +56,6 @@ class KeyRevocation:
 
     @property
     def how(self) -> str:
-        """``revoked by MFA SECURITY OFFICE on 2026-12-01: key-compromise (laptop stolen)``."""
-        words = f" ({self.text})" if self.text else ""
-        return (
-            f"revoked by {self.anchor_name} on {self.revoked.date().isoformat()}: "
-            f"{self.reason}{words}"
-        )
+        """``by MFA SECURITY OFFICE: key-compromise, laptop stolen``."""
+        words = f", {self.text}" if self.text else ""
+        return f"by {self.anchor_name}: {self.reason}{words}"

@@ -180,8 +180,17 @@ class FileCryptoService:
         stated = parse_marking(marking, own) if marking and marking.strip() else None
         keys = [i.encryption_key for i in vault.identities.all()]
         label = read_label(source, schemes, own, keys)
+        from cabledesk.services.settings import SettingsService
+
+        attested_from = SettingsService(vault, schemes).attested_from()
         return check_release(
-            source.name, label, stated, target.contacts, schemes=schemes, now=vault.now()
+            source.name,
+            label,
+            stated,
+            target.contacts,
+            schemes=schemes,
+            now=vault.now(),
+            attested_from=attested_from,
         )
 
     def marking_levels(self) -> list[str]:
@@ -240,9 +249,13 @@ class FileCryptoService:
             applied = check.markings
         with _reading(source) as (src, size), _writing(output, overwrite, ENCRYPTED_MODE) as dst:
             done = encrypt(
-                src, dst, target.recipients, armor=armor,
-                progress=_bytes(progress, size), cancel=cancel,
-            )  # fmt: skip
+                src,
+                dst,
+                target.recipients,
+                armor=armor,
+                progress=_bytes(progress, size),
+                cancel=cancel,
+            )
         if self._vault is not None:
             details: dict[str, str | bool | list[str] | None] = {
                 key: list(value) if isinstance(value, tuple) else value

@@ -42,8 +42,10 @@ from cabledesk.errors import (
 from cabledesk.export.docx import RENDERER_VERSION
 from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
 from cabledesk.services._attachments import attachment_names, describe
+from cabledesk.services._recipient_profiles import profiles_of
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import DocumentFormat, ExportService
+from cabledesk.services.settings import SettingsService
 from cabledesk.store.archive import Direction
 from cabledesk.store.audit import Event
 from cabledesk.store.contacts import Contact
@@ -134,9 +136,16 @@ class SealService:
             banner = None
         decisions: list[tuple[Contact, RecipientProfile, Decision]] = []
         if banner is not None:
-            profiles = [RecipientProfile.of(c.policy_card, c.trust) for c in recipients]
+            now = self._vault.now()
+            profiles = profiles_of(recipients, now)
+            attested_from = SettingsService(self._vault, self._schemes).attested_from()
             checked = check_all(
-                profiles, cable, banner, schemes=self._schemes, now=self._vault.now()
+                profiles,
+                cable,
+                banner,
+                schemes=self._schemes,
+                now=now,
+                attested_from=attested_from,
             )
             decisions = [(c, p, d) for c, (p, d) in zip(recipients, checked, strict=True)]
         return SealCheck(cable, banner, findings, tuple(decisions))

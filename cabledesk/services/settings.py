@@ -34,16 +34,19 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from cabledesk.domain.export_ceiling import ExportCeiling
-from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.domain.scheme import Level, SchemeRegistry
 from cabledesk.errors import SettingError
 from cabledesk.phrase import Phrase
+from cabledesk.services._attested_from import attested_from_level, canonical_attested_from
 from cabledesk.services._ceiling_setting import (
     DEFAULT_WORD,
     canonical_ceiling,
     ceiling_from_setting,
 )
 from cabledesk.store.audit import Event
+from cabledesk.store.directory import DirectoryStore
 from cabledesk.store.settings import (
+    ATTESTED_FROM,
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
     DEFAULT_SCHEME,
@@ -58,6 +61,7 @@ from cabledesk.store.settings import (
 from cabledesk.store.vault import Vault
 
 __all__ = [
+    "ATTESTED_FROM",
     "AUTO_LOCK_MINUTES",
     "CLIPBOARD_CLEAR_SECONDS",
     "DEFAULT_SCHEME",
@@ -140,6 +144,13 @@ class SettingsService:
         scheme that no longer exists.
         """
         return ceiling_from_setting(self.get(EXPORT_CEILING), self._schemes, self.user_scheme())
+
+    def attested_from(self) -> Level | None:
+        """The level from which the release policy asks for attested attributes (the
+        ``attested-from`` setting; see :mod:`cabledesk.services._attested_from`)."""
+        trusted = DirectoryStore(self._vault.db).any_anchor()
+        text = self.get(ATTESTED_FROM)
+        return attested_from_level(text, self._schemes, self.user_scheme(), trusted)
 
     def user_scheme(self) -> str:
         """The scheme whose level names ``export-ceiling`` takes: the user's identity's
@@ -231,12 +242,16 @@ class SettingsService:
         def ceiling(text: str) -> str:
             return canonical_ceiling(text, self._schemes, self.user_scheme())
 
+        def attested(text: str) -> str:
+            return canonical_attested_from(text, self._schemes, self.user_scheme())
+
         return {
             AUTO_LOCK_MINUTES.key: minutes,
             LOCK_ON_SCREEN_LOCK.key: lambda t: _boolean(LOCK_ON_SCREEN_LOCK, t),
             DEFAULT_SCHEME.key: lambda t: self._schemes.get_scheme(t).id,
             PAPER.key: lambda t: _choice(PAPER, t, ("a4", "letter")),
             EXPORT_CEILING.key: ceiling,
+            ATTESTED_FROM.key: attested,
             LANGUAGE.key: language,
             DRAFT_HISTORY_LIMIT.key: lambda t: _number(DRAFT_HISTORY_LIMIT, t),
             CLIPBOARD_CLEAR_SECONDS.key: lambda t: _number(CLIPBOARD_CLEAR_SECONDS, t),
@@ -266,6 +281,7 @@ _ACCEPTS = {
     DEFAULT_SCHEME.key: Phrase.of("the id of a classification scheme, such as us or uk"),
     PAPER.key: Phrase.of("a4 or letter"),
     EXPORT_CEILING.key: Phrase.of("a level of your scheme, off, or default"),
+    ATTESTED_FROM.key: Phrase.of("a level of your scheme, off, or default"),
     LANGUAGE.key: Phrase.of("system, en or fr"),
     DRAFT_HISTORY_LIMIT.key: Phrase.of("a number of versions from 1 to 1000"),
     CLIPBOARD_CLEAR_SECONDS.key: Phrase.of("a number of seconds from 5 to 600"),
@@ -304,7 +320,7 @@ def _format(setting: AnySetting, value: Value) -> str:
         return _ON if value else _OFF
     if setting is AUTO_LOCK_MINUTES and value == 0:
         return _OFF
-    if setting is EXPORT_CEILING and value == "":
+    if setting in (EXPORT_CEILING, ATTESTED_FROM) and value == "":
         return DEFAULT_WORD
     if setting is LANGUAGE and value == "":
         return _SYSTEM

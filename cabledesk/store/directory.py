@@ -144,13 +144,20 @@ class DirectorySays:
             attestation = None  # it attests other keys than the card's, or it expired
         if revocation is not None:
             return cls(
-                Trust(TrustState.REVOKED, revocation.revoked, revocation.how),
+                Trust(
+                    TrustState.REVOKED, revocation.revoked, revocation.how, revocation.anchor_name
+                ),
                 attestation,
                 revocation,
                 False,
             )
         if attestation is not None and trust.state is TrustState.UNVERIFIED:
-            verified = Trust(TrustState.VERIFIED, attestation.attested, attestation.source)
+            verified = Trust(
+                TrustState.VERIFIED,
+                attestation.attested,
+                attestation.source,
+                attestation.anchor_name,
+            )
             return cls(verified, attestation, None, True)
         return cls(trust, attestation, None, False)
 
@@ -287,6 +294,11 @@ class DirectoryStore:
             assert attestation is not None
             result[str(row[0])] = attestation
         return result
+
+    def revoked_trust(self, fingerprint: str) -> Trust | None:
+        """REVOKED if a trusted anchor revokes this key (a stranger's too), else None."""
+        r = self.revocation(fingerprint)
+        return None if r is None else Trust(TrustState.REVOKED, r.revoked, r.how, r.anchor_name)
 
     def revocation(self, fingerprint: str) -> KeyRevocation | None:
         row = self._db.query_one(

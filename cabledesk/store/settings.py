@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 from cabledesk.store.database import Database
 
 __all__ = [
+    "ATTESTED_FROM",
     "AUTO_LOCK_MINUTES",
     "CLIPBOARD_CLEAR_SECONDS",
     "DEFAULT_SCHEME",
@@ -83,6 +84,13 @@ CLIPBOARD_CLEAR_SECONDS = Setting(
     "clipboard-clear-seconds", "clipboard_clear_seconds", 30, int, lambda v: 5 <= v <= 600,
     "Copied cable text is cleared from the clipboard after this many seconds.",
 )  # fmt: skip
+# --- issue 16, the directory: from which level attributes must be attested ---
+ATTESTED_FROM = Setting(
+    "attested-from", "attested_from", "", str, lambda v: True,
+    "From this level on, recipients' clearance and nationality must be attested by a "
+    "security office you trust (default: off while you trust none, CONFIDENTIAL once you "
+    "do; off: never).",
+)  # fmt: skip
 
 SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
     AUTO_LOCK_MINUTES,
@@ -93,6 +101,7 @@ SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
     LANGUAGE,
     DRAFT_HISTORY_LIMIT,
     CLIPBOARD_CLEAR_SECONDS,
+    ATTESTED_FROM,
 )
 
 

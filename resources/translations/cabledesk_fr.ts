@@ -3654,6 +3654,42 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Approuvez d’abord l’ancre du bureau de sécurité qui l’a publié (comparez son empreinte avec le bureau).</translation>
     </message>
     <message>
+        <source>clearance</source>
+        <translation>habilitation</translation>
+    </message>
+    <message>
+        <source>clearance {value}</source>
+        <translation>habilitation {value}</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>nationalité</translation>
+    </message>
+    <message>
+        <source>nationality {value}</source>
+        <translation>nationalité {value}</translation>
+    </message>
+    <message>
+        <source>special accesses {value}</source>
+        <translation>accès spéciaux {value}</translation>
+    </message>
+    <message>
+        <source>{attribute} {value}</source>
+        <translation>{attribute} {value}</translation>
+    </message>
+    <message>
+        <source>{refusal}: their {attributes} are only self-declared, and from {threshold} on your setting attested-from asks for attributes attested by a security office you trust. Import the directory that attests them, or change attested-from.</source>
+        <translation>{refusal} : leurs attributs ({attributes}) ne sont que déclarés par eux-mêmes, et à partir de {threshold} votre réglage attested-from exige des attributs attestés par un bureau de sécurité que vous avez approuvé. Importez l’annuaire qui les atteste, ou modifiez attested-from.</translation>
+    </message>
+    <message>
+        <source>{what}, attested by {anchor} on {date}</source>
+        <translation>{what}, attesté par {anchor} le {date}</translation>
+    </message>
+    <message>
+        <source>{what}, self-declared</source>
+        <translation>{what}, déclaré par l’intéressé</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>

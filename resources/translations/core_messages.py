@@ -742,4 +742,19 @@ CORE_PHRASES = (
         "Trust the anchor of the security office that published it first (compare its "
         "fingerprint with the office).",
     ),
+    # the ministry directory (user side): attested attributes
+    QT_TRANSLATE_NOOP("core", "clearance"),
+    QT_TRANSLATE_NOOP("core", "clearance {value}"),
+    QT_TRANSLATE_NOOP("core", "nationality"),
+    QT_TRANSLATE_NOOP("core", "nationality {value}"),
+    QT_TRANSLATE_NOOP("core", "special accesses {value}"),
+    QT_TRANSLATE_NOOP("core", "{attribute} {value}"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{refusal}: their {attributes} are only self-declared, and from {threshold} on your "
+        "setting attested-from asks for attributes attested by a security office you trust. "
+        "Import the directory that attests them, or change attested-from.",
+    ),
+    QT_TRANSLATE_NOOP("core", "{what}, attested by {anchor} on {date}"),
+    QT_TRANSLATE_NOOP("core", "{what}, self-declared"),
 )

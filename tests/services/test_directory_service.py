@@ -164,7 +164,7 @@ def test_directory_revocation_wins_over_personal_verification(vault: Vault) -> N
     assert outcome.revoked_verified == ("Klaus",)
     klaus = contacts.find_one("Klaus")
     assert klaus.trust.state is TrustState.REVOKED
-    assert "revoked by MFA SECURITY OFFICE" in klaus.trust.how
+    assert klaus.trust.how == "by MFA SECURITY OFFICE: key-compromise, Laptop stolen."
     assert any(e.event == Event.CONTACT_REVOKED for e in vault.audit.entries())
 
 
