@@ -277,8 +277,9 @@ class SealDialog(QDialog):
         cells: dict[str, PolicyCell] = {}
         explanations: list[str] = []
         through = self._through_groups()
-        for contact, _, decision in check.decisions:
+        for contact, profile, decision in check.decisions:
             messages = [in_words(reason.phrase) for reason in decision.reasons]
+            basis = [in_words(p) for p in profile.basis()]  # which attributes it used
             if not decision.allowed:
                 text, colour = self.tr("Refused (see below)"), NO_COLOUR
                 explanations += messages
@@ -290,7 +291,10 @@ class SealDialog(QDialog):
             if contact.fingerprint in through:  # not ticked itself: say why it is there
                 text = self.tr("{0} (in {1})").format(text, through[contact.fingerprint])
             cells[contact.fingerprint] = PolicyCell(
-                text, colour, "\n".join(messages), decision.allowed and decision.needs_confirmation
+                text,
+                colour,
+                "\n".join([*basis, *messages]),
+                decision.allowed and decision.needs_confirmation,
             )
         self.model.set_policy(cells)
         self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))
