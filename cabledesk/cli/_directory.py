@@ -135,6 +135,12 @@ def _import(args: argparse.Namespace) -> int:
                 f"{change.after or '-'} (attested by {name}; no re-verification needed)"
             )
         )
+    for person, old, new in outcome.continued:
+        print(
+            visible(
+                f"  {person}: the new key {new} continues {old} (key rotation attested by {name})"
+            )
+        )
     for person in outcome.revoked_verified:
         print(
             visible(

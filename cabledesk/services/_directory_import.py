@@ -9,6 +9,7 @@ transaction, with its audit entries.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -65,6 +66,8 @@ class DirectoryImportOutcome:
     changes: tuple[AttributeChange, ...] = ()
     # contacts the user verified personally that the directory revokes (they are told)
     revoked_verified: tuple[str, ...] = ()
+    # key rotations: (name, old fingerprint, new fingerprint) of contacts continued
+    continued: tuple[tuple[str, str, str], ...] = ()
 
 
 def checked(vault: Vault, data: bytes) -> tuple[TrustedAnchor, Directory]:
@@ -163,6 +166,23 @@ def apply(
             and c.sequence > states[c.fingerprint][0]
         ]
         contacts.add_many(new_cards, now)
+        continued = _rotations(vault, anchor, directory, new_cards, before)
+        for name, old_fp, new_fp in continued:
+            DirectoryStore(vault.db).continue_contact(
+                old_fp,
+                new_fp,
+                when=now,
+                reason=f"key rotation attested by {anchor.name}, serial {directory.serial}",
+            )
+            vault.audit.append(
+                Event.CONTACT_IMPORTED,
+                {
+                    "name": name,
+                    "fingerprint": new_fp,
+                    "continues": old_fp,
+                    "rotation": f"attested by {anchor.name}, serial {directory.serial}",
+                },
+            )
         for card in newer:
             contacts.replace_card(
                 card,
@@ -246,6 +266,7 @@ def apply(
         revoked=len(directory.revocations),
         changes=tuple(changes),
         revoked_verified=tuple(sorted(c.name for c in verified_before.values())),
+        continued=tuple(continued),
     )
 
 
@@ -277,3 +298,33 @@ def _text(value: object) -> str:
     if isinstance(value, datetime):
         return value.isoformat()
     return str(value)
+
+
+def _rotations(
+    vault: Vault,
+    anchor: TrustedAnchor,
+    directory: Directory,
+    new_cards: list[ContactCard],
+    before: dict[str, Attestation],
+) -> list[tuple[str, str, str]]:
+    """Key rotations this directory attests: a key the anchor attested before, now
+    revoked as ``superseded``, and exactly one new card under the same name (compared
+    in NFKC, any case, spaces collapsed). Each continues the old contact."""
+
+    def same(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+    by_name: dict[str, list[ContactCard]] = {}
+    for card in new_cards:
+        by_name.setdefault(same(card.name), []).append(card)
+    found = []
+    for revocation in directory.revocations:
+        if revocation.reason != "superseded" or revocation.fingerprint not in before:
+            continue
+        old = vault.contacts.get(revocation.fingerprint)
+        if old is None:
+            continue
+        successors = by_name.get(same(old.name), [])
+        if len(successors) == 1:
+            found.append((old.name, old.fingerprint, successors[0].fingerprint))
+    return found

@@ -279,6 +279,24 @@ class DirectoryStore:
             [(r.fingerprint, anchor, r.reason, r.text, _t(r.revoked)) for r in revocations],
         )
 
+    def continue_contact(self, old: str, new: str, *, when: datetime, reason: str) -> None:
+        """The contact of key ``new`` continues the contact of key ``old`` (a key
+        rotation a trusted anchor attests): the old card goes to the new contact's
+        history, and the new contact joins the old one's groups."""
+        self._db.execute(
+            "INSERT INTO contact_history(contact_id, replaced, card, trust, trust_since, "
+            "trust_how, verified_keys, reason) SELECT n.id, ?, o.card, o.trust, o.trust_since, "
+            "o.trust_how, o.verified_keys, ? FROM contacts o, contacts n "
+            "WHERE o.fingerprint = ? AND n.fingerprint = ?",
+            (_t(when), reason, old, new),
+        )
+        self._db.execute(
+            "INSERT OR IGNORE INTO group_members(group_id, contact_id) SELECT m.group_id, n.id "
+            "FROM group_members m JOIN contacts o ON o.id = m.contact_id, contacts n "
+            "WHERE o.fingerprint = ? AND n.fingerprint = ?",
+            (old, new),
+        )
+
     # --- what the anchors say ---
 
     def attestations(self, anchor: str) -> dict[str, Attestation]:

@@ -292,6 +292,12 @@ class DirectoryDialog(QDialog):
             for c in outcome.changes
         ]
         lines += [
+            self.tr("{0}: the new key {1} continues {2} (key rotation attested by {3})").format(
+                person, new, old, name
+            )
+            for person, old, new in outcome.continued
+        ]
+        lines += [
             self.tr("{0}, whom you verified yourself, is revoked by {1}.").format(person, name)
             for person in outcome.revoked_verified
         ]

@@ -4,8 +4,9 @@ Security (auto-lock, lock with the screen, clipboard clearing, "remember on
 this device" with the keychain's status, change the passphrase), documents
 (default scheme, paper, export ceiling checked as it is typed, draft history),
 the directory (``attested-from``, and the Directory dialog: security offices'
-anchors and their directories, :mod:`cabledesk.ui.directory_dialog`) and the language (also written to the window preferences, ``ui.ini``; it
-applies at the next start). Each setting's widget has the setting's key as its
+anchors and their directories, :mod:`cabledesk.ui.directory_dialog`) and the
+language (also written to the window preferences, ``ui.ini``; it applies at the
+next start). Each setting's widget has the setting's key as its
 object name (``auto-lock-minutes``, ``export-ceiling``, …), the keys that
 ``cabledesk-cli settings set`` takes. The current values and the keychain's
 status are read off the GUI thread; Save hands the values, as text, to

@@ -1177,6 +1177,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>{0} : {1} {2} → {3} (attesté par {4} ; aucune nouvelle vérification nécessaire)</translation>
     </message>
     <message>
+        <source>{0}: the new key {1} continues {2} (key rotation attested by {3})</source>
+        <translation>{0} : la nouvelle clé {1} succède à {2} (changement de clé attesté par {3})</translation>
+    </message>
+    <message>
         <source>{0}, whom you verified yourself, is revoked by {1}.</source>
         <translation>{0}, que vous aviez vérifié vous-même, est révoqué par {1}.</translation>
     </message>

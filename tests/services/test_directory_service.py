@@ -280,3 +280,46 @@ def _signed_body(body: bytes) -> bytes:
 def test_unreadable_file_is_not_a_directory(vault: Vault) -> None:
     _service(vault)
     _refused(vault, b"not a directory at all", DirectoryError, ".")
+
+
+# --- key rotation -------------------------------------------------------------------
+
+
+def test_key_rotation_attested_in_a_newer_directory_continues_the_contact(vault: Vault) -> None:
+    contacts = ContactsService(vault)
+    service = _service(vault)
+    service.import_directory(directory([entry(JANE)]).to_bytes())
+    contacts.create_group("Paris posts")
+    contacts.add_to_group("Paris posts", ["Jane Roe"])
+    old = ContactCard.for_identity(JANE).fingerprint
+    rotated = _rotated("Jane Roe")
+    superseded = Revocation(old, "superseded", "New laptop.", NOW)
+    outcome = service.import_directory(
+        directory([entry(rotated)], [superseded], serial=2).to_bytes()
+    )
+    new = ContactCard.for_identity(rotated).fingerprint
+    assert outcome.continued == (("Jane Roe", old, new),)
+    assert new in contacts.groups()[0].members  # the new key continues the old contact
+    [history] = vault.contacts.history(new)
+    assert history.card.fingerprint == old and "key rotation" in history.reason
+    [audited] = [e for e in vault.audit.entries() if e.details.get("continues") == old]
+    assert audited.details["fingerprint"] == new
+    assert contacts.get(new) is not None and contacts.get(old) is not None
+    assert contacts.find_one(new).trust.state is TrustState.VERIFIED
+
+
+def test_a_new_key_under_a_known_name_without_rotation_is_another_contact(vault: Vault) -> None:
+    service = _service(vault)
+    service.import_directory(directory([entry(JANE)]).to_bytes())
+    outcome = service.import_directory(
+        directory([entry(JANE), entry(_rotated("Jane Roe"))], serial=2).to_bytes()
+    )
+    assert outcome.continued == () and outcome.added == 1
+
+
+def _rotated(name: str) -> Any:
+    from cabledesk.crypto.keys import Identity
+
+    return Identity.generate(
+        name, "AMEMBASSY PARIS", nationality="USA", created=NOW, expires=NOW + timedelta(days=700)
+    )
