@@ -1965,6 +1965,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
+        <source>&amp;Directory…</source>
+        <translation>&amp;Annuaire…</translation>
+    </message>
+    <message>
         <source>&amp;About CableDesk</source>
         <translation>À &amp;propos de CableDesk</translation>
     </message>

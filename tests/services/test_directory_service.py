@@ -323,3 +323,13 @@ def _rotated(name: str) -> Any:
     return Identity.generate(
         name, "AMEMBASSY PARIS", nationality="USA", created=NOW, expires=NOW + timedelta(days=700)
     )
+
+
+def test_attestations_record_the_exact_key_set_of_each_card(vault: Vault) -> None:
+    from cabledesk.crypto.contact import ContactCard as Card
+
+    _service(vault).import_directory(FIRST.to_bytes())
+    for who in (JANE, JEAN):
+        card = Card.for_identity(who)
+        contact = ContactsService(vault).find_one(card.fingerprint)
+        assert contact.attestation is not None and contact.attestation.keys == card.key_set()

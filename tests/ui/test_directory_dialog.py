@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -172,3 +172,21 @@ def test_seal_dialog_shows_which_attributes_each_decision_used(
     row = next(r for r in range(model.rowCount()) if "Bob Smith" in str(model.index(r, 0).data()))
     tip = str(model.index(row, RecipientsModel.POLICY).data(Qt.ItemDataRole.ToolTipRole))
     assert "clearance SECRET, attested by MFA SECURITY OFFICE on 2026-12-01" in tip
+
+
+def test_a_directory_dropped_on_the_main_window_is_imported(
+    qtbot: QtBot, session: Session, workers: Workers, tmp_path: Path
+) -> None:
+    from cabledesk.ui.main_window import MainWindow
+
+    _, cdir = _files(tmp_path)
+    session.directory.trust(ANCHOR, "courier")
+    window = MainWindow(session, workers, object())
+    qtbot.addWidget(window)
+    window.show()
+    _drop(window, cdir)
+    opened = child(window, DirectoryDialog, "directoryDialog")
+    assert "serial 1" in child(opened, QLabel, "directoryMessage").text()
+    assert session.directory.status()[0].attested == 1
+    menu = [a.objectName() for a in window.findChildren(QAction)]
+    assert "directory" in menu
