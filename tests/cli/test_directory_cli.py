@@ -71,7 +71,10 @@ def test_import_then_status(cli: Runner, jane: Vault, tmp_path: Path) -> None:
     [status] = json.loads(r.out)
     assert (status["serial"], status["attested"], status["overdue"]) == (3, 1, False)
     r = cli(*jane.options, "contact", "show", "Jane Roe", "--json")
-    assert json.loads(r.out)["trust_how"] == "attested by MFA SECURITY OFFICE on 2026-12-01"
+    shown = json.loads(r.out)
+    assert shown["trust_how"] == "attested by MFA SECURITY OFFICE on 2026-12-01"
+    assert shown["attested"]["by"] == "MFA SECURITY OFFICE"
+    assert shown["attested"]["clearance"] == "SECRET" and shown["revoked_by"] is None
     [imported] = [e for e in audit_events(cli, jane) if e["event"] == "directory imported"]
     assert imported["details"]["serial"] == 3  # type: ignore[index]
 
