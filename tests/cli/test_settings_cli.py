@@ -28,6 +28,7 @@ NEW_VALUES = {
     "language": ("fr", "fr"),
     "draft-history": ("12", "12"),
     "clipboard-clear-seconds": ("90", "90"),
+    "attested-from": ("secret", "SECRET"),  # issue 16, the directory
 }
 
 
