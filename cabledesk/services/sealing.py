@@ -30,7 +30,7 @@ from cabledesk.domain.cable import Attachment, Cable, cable_banner
 from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.policy import Decision, RecipientProfile, check_all, enforce
-from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.domain.scheme import Level, SchemeRegistry
 from cabledesk.domain.validation import Finding, Severity, validate
 from cabledesk.errors import (
     CableDeskError,
@@ -57,7 +57,7 @@ from cabledesk.store.sealed_files import (
 )
 from cabledesk.store.vault import Vault
 
-__all__ = ["READ_SHARE", "SealCheck", "SealOutcome", "SealService"]
+__all__ = ["READ_SHARE", "ReleaseSettings", "SealCheck", "SealOutcome", "SealService"]
 
 # Reading the attachments before sealing counts for 1/READ_SHARE of their bytes in the
 # progress reported: reading and hashing runs several times faster than sealing, which
@@ -106,6 +106,14 @@ class SealOutcome:
     recipients: tuple[str, ...]  # "Name (SHA256:…)" of everyone it was sealed for
 
 
+@dataclass(frozen=True, slots=True)
+class ReleaseSettings:
+    """The settings the release policy applies: ``attested_from``, the level from which
+    recipients' attributes must be attested by a trusted security office (issue 16)."""
+
+    attested_from: Level | None = None
+
+
 class SealService:
     def __init__(self, vault: Vault, schemes: SchemeRegistry) -> None:
         self._vault = vault
@@ -117,14 +125,25 @@ class SealService:
 
         return ContactsService(self._vault).resolve(names)
 
+    def release_settings(self) -> ReleaseSettings:
+        """The settings the release policy applies, read from the vault (a face reads them
+        with the recipients and passes them to :meth:`check`)."""
+        return ReleaseSettings(SettingsService(self._vault, self._schemes).attested_from())
+
     def check(
-        self, cable: Cable, recipients: Sequence[Contact], *, rules: int | None = None
+        self,
+        cable: Cable,
+        recipients: Sequence[Contact],
+        *,
+        rules: int | None = None,
+        settings: ReleaseSettings | None = None,
     ) -> SealCheck:
         """The drafting findings, the banner and the policy's decision per recipient.
 
         ``rules`` is the version of the drafting rules the cable is checked by (default:
-        its draft's, read from the vault; a face that read it already passes it, so the
-        check reads nothing from the vault).
+        its draft's, read from the vault) and ``settings`` the policy's settings (default:
+        read from the vault); a face that read both already passes them, so the check
+        reads nothing from the vault.
         """
         scheme = self._schemes.get_scheme(cable.scheme)
         if rules is None:
@@ -138,7 +157,7 @@ class SealService:
         if banner is not None:
             now = self._vault.now()
             profiles = profiles_of(recipients, now)
-            attested_from = SettingsService(self._vault, self._schemes).attested_from()
+            attested_from = (settings or self.release_settings()).attested_from
             checked = check_all(
                 profiles,
                 cable,

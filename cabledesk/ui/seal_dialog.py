@@ -42,7 +42,7 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.validation import RULES_VERSION
 from cabledesk.errors import CableDeskError
 from cabledesk.services.contacts import AddressBook, Contact
-from cabledesk.services.sealing import SealCheck, SealOutcome
+from cabledesk.services.sealing import ReleaseSettings, SealCheck, SealOutcome
 from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
 from cabledesk.ui.banner_bar import BannerBar
@@ -73,6 +73,7 @@ class SealDialog(QDialog):
         self._job: Job | None = None
         self._book: AddressBook | None = None
         self._rules = RULES_VERSION  # the drafting rules the draft was created under
+        self._settings: ReleaseSettings | None = None  # the policy's, read with the book
         self._checks = 0  # each check has a number: only the newest one's result is shown
         self._checking = False
         self.outcome: SealOutcome | None = None
@@ -166,17 +167,18 @@ class SealDialog(QDialog):
         self.output.setText(str(Path.home() / suggested))
         self.findings.setText(self.tr("Reading your contacts…"))
         contacts, drafts, draft_id = session.contacts, session.drafts, cable.id
+        sealing = session.sealing
         workers.run(
             "read the recipients",
-            lambda ctx: (contacts.book(), drafts.rules_for(draft_id)),
+            lambda ctx: (contacts.book(), drafts.rules_for(draft_id), sealing.release_settings()),
             on_done=while_alive(self, self._loaded),
             on_failed=while_alive(self, self._load_failed),
         )
 
     # --- recipients ------------------------------------------------------------------
 
-    def _loaded(self, loaded: tuple[AddressBook, int]) -> None:
-        book, self._rules = loaded
+    def _loaded(self, loaded: tuple[AddressBook, int, ReleaseSettings]) -> None:
+        book, self._rules, self._settings = loaded
         self._book = book
         self.model.set_items(recipient_items(book))
         self.recipients.resizeColumnToContents(RecipientsModel.RECIPIENT)
@@ -234,17 +236,18 @@ class SealDialog(QDialog):
             self._say_problem(exc)
             return
         self._checks += 1
-        number, sealing, cable, rules = (
+        number, sealing, cable, rules, settings = (
             self._checks,
             self._session.sealing,
             self._cable,
             self._rules,
+            self._settings,
         )
         self._checking = True
         self._update_button()
         self._workers.run(
             "check the recipients",
-            lambda ctx: sealing.check(cable, chosen, rules=rules),
+            lambda ctx: sealing.check(cable, chosen, rules=rules, settings=settings),
             on_done=while_alive(self, lambda check: self._checked(number, check)),
             on_failed=while_alive(self, lambda exc: self._check_failed(number, exc)),
         )
