@@ -38,6 +38,7 @@ The tree::
     │   └── SignatureMissing        a document has no signature to check
     ├── ContactError                a contact card is malformed, forged or expired
     ├── DirectoryError              an anchor or directory is malformed, forged or out of scope
+    │   └── DirectoryRefused        a directory failed its checks (signature, anchor, serial, …)
     ├── ClearanceError              a clearance statement is malformed or forged
     ├── PackageError                a sealed cable package is malformed or unsafe
     ├── VaultError
@@ -64,6 +65,7 @@ __all__ = [
     "ContactError",
     "CryptoError",
     "DirectoryError",
+    "DirectoryRefused",
     "ExportError",
     "FieldError",
     "HeaderError",
@@ -193,6 +195,11 @@ class ContactError(CableDeskError):
 
 class DirectoryError(CableDeskError):
     """A security office's anchor or directory is malformed, forged, stale or out of scope."""
+
+
+class DirectoryRefused(DirectoryError):
+    """A directory was read but failed its checks: not signed by a trusted anchor, an
+    older serial (a rollback), expired, or an entry outside its anchor's scope."""
 
 
 class ClearanceError(CableDeskError):

@@ -121,6 +121,25 @@ def _contact_json(c: Contact) -> dict[str, object]:
         "expires": c.card.expires.isoformat() if c.card.expires else None,
         "age_recipient": str(c.card.keys.encryption),
         "ssh_key": c.card.keys.ssh_line(),
+        "attested": _attested_json(c),
+        "revoked_by": None if c.revocation is None else c.revocation.anchor_name,
+    }
+
+
+def _attested_json(c: Contact) -> dict[str, object] | None:
+    """What a trusted security office attests of this contact's keys (issue 16)."""
+    a = c.attestation
+    if a is None:
+        return None
+    return {
+        "by": a.anchor_name,
+        "on": a.attested.date().isoformat(),
+        "clearance": a.clearance,
+        "scheme": a.scheme,
+        "nationality": a.nationality,
+        "accesses": list(a.accesses),
+        "roles": list(a.roles),
+        "expires": None if a.expires is None else a.expires.isoformat(),
     }
 
 

@@ -79,7 +79,10 @@ def _cable(args: argparse.Namespace, session: Session) -> Cable:
 def _print_check(check: SealCheck) -> None:
     for finding in check.warnings:
         print(f"warning: {finding.field}: {finding.message}", file=sys.stderr)
-    for contact, _, decision in check.decisions:
+    for contact, profile, decision in check.decisions:
+        basis = "; ".join(p.render() for p in profile.basis())
+        if basis and profile.attested:  # which attested attributes the decision used
+            print(f"{contact.name}: {basis}", file=sys.stderr)
         for reason in decision.reasons:
             print(f"{contact.name}: {reason.text}", file=sys.stderr)
     plan = check.post_quantum

@@ -31,6 +31,7 @@ from cabledesk.cli._session import add_vault_options
 from cabledesk.cli._terminal import shown_visibly
 from cabledesk.errors import (
     CableDeskError,
+    DirectoryRefused,
     HeaderMacError,
     NoIdentityMatch,
     PayloadError,
@@ -61,6 +62,7 @@ _FAILED_CHECKS: tuple[type[CableDeskError], ...] = (
     SignatureInvalid,
     PolicyRefusal,
     ValidationError,
+    DirectoryRefused,
 )
 
 
@@ -76,6 +78,7 @@ COMMANDS: dict[str, str] = {
     "accept-rollback": "_vault",
     "contact": "_contacts",
     "group": "_contacts",
+    "directory": "_directory",
     "seal": "_seal",
     "open": "_seal",
     "verify": "_verify",

@@ -41,6 +41,7 @@ class ReasonCode(StrEnum):
     ACCESS_MISSING = "access-missing"
     UNVERIFIED = "unverified"
     UNKNOWN_CONTACT = "unknown-contact"
+    SELF_DECLARED = "self-declared"  # attributes not attested where attested-from asks
 
 
 CONFIRMATION_CODES = frozenset({ReasonCode.UNVERIFIED, ReasonCode.UNKNOWN_CONTACT})
@@ -133,6 +134,41 @@ def unknown_contact(label: str, fingerprint: str) -> Reason:
             fingerprint=_fingerprint(fingerprint),
         ),
     )
+
+
+# -- attested attributes (issue 16) ----------------------------------------------
+
+
+def self_declared(label: str, attributes: Sequence[str], threshold: str) -> Reason:
+    """The recipient's attributes are only their own claim, where the ``attested-from``
+    setting (from ``threshold`` on) asks for a trusted security office's attestation."""
+    words = {"clearance": Phrase.of("clearance"), "nationality": Phrase.of("nationality")}
+    return Reason(
+        ReasonCode.SELF_DECLARED,
+        Phrase.of(
+            "{refusal}: their {attributes} are only self-declared, and from {threshold} on your "
+            "setting attested-from asks for attributes attested by a security office you "
+            "trust. Import the directory that attests them, or change attested-from.",
+            refusal=_may_not(label),
+            attributes=[words.get(a, a) for a in attributes],
+            threshold=threshold,
+        ),
+    )
+
+
+def attribute_basis(attribute: str, value: str, anchor: str, on: str) -> Phrase:
+    """Which value of an attribute the policy used, and whose word it is."""
+    words = {
+        "clearance": Phrase.of("clearance {value}", value=value),
+        "nationality": Phrase.of("nationality {value}", value=value),
+        "accesses": Phrase.of("special accesses {value}", value=value),
+    }
+    what = words.get(attribute, Phrase.of("{attribute} {value}", attribute=attribute, value=value))
+    if anchor:
+        return Phrase.of(
+            "{what}, attested by {anchor} on {date}", what=what, anchor=anchor, date=on
+        )
+    return Phrase.of("{what}, self-declared", what=what)
 
 
 # -- clearance -----------------------------------------------------------------

@@ -59,10 +59,11 @@ from cabledesk.domain.countries import is_country_code
 from cabledesk.domain.equivalence import equivalent_level
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.release import ReleaseBasis, scope_of
-from cabledesk.domain.scheme import ClassificationScheme, Control
+from cabledesk.domain.scheme import ClassificationScheme, Control, Level
 from cabledesk.domain.tetragraphs import TetragraphTable, shipped_tetragraphs
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import PolicyRefusal
+from cabledesk.phrase import Phrase
 
 __all__ = [
     "Decision",
@@ -121,6 +122,11 @@ class RecipientProfile:
     expires: datetime | None = None
     trust: Trust = _NOT_A_CONTACT
     accesses: tuple[str, ...] = ()
+    # which of clearance, scheme, nationality, accesses a trusted security office
+    # attests (the values above are then its), by whom and on which day (issue 16)
+    attested: tuple[str, ...] = ()
+    attested_by: str = ""
+    attested_on: str = ""
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -141,6 +147,26 @@ class RecipientProfile:
             expires=person.expires,
             trust=trust,
             accesses=tuple(person.accesses),
+        )
+
+    def basis(self) -> tuple[Phrase, ...]:
+        """Which clearance, nationality and accesses the policy used, each with whose
+        word it is: ``clearance SECRET, attested by MFA SECURITY OFFICE on 2026-12-01``
+        or ``clearance SECRET, self-declared``."""
+        values = (
+            ("clearance", self.clearance),
+            ("nationality", self.nationality),
+            ("accesses", ", ".join(self.accesses)),
+        )
+        return tuple(
+            say.attribute_basis(
+                name,
+                value,
+                self.attested_by if name in self.attested else "",
+                self.attested_on,
+            )
+            for name, value in values
+            if value.strip()
         )
 
     @property
@@ -191,8 +217,13 @@ def eligible(
     schemes: Mapping[str, ClassificationScheme],
     now: datetime,
     tetragraphs: TetragraphTable | None = None,
+    attested_from: Level | None = None,
 ) -> Decision:
     """Whether ``cable``, marked ``banner``, may go to ``recipient`` at time ``now``.
+
+    ``attested_from``: from this level's equivalence tier on, the recipient's
+    clearance and nationality must be attested by a trusted security office
+    (:attr:`RecipientProfile.attested`); self-declared ones are refused.
 
     ``banner`` is the cable's banner marking (:func:`~cabledesk.domain.cable.cable_banner`);
     ``schemes`` holds every scheme by id (a
@@ -216,6 +247,7 @@ def eligible(
         if control.audience == NAMED_ADDRESSEES:
             reasons.extend(_addressee_reasons(recipient, control, cable))
     reasons.extend(_trust_reasons(recipient))
+    reasons.extend(_attested_reasons(recipient, banner, attested_from))
     return Decision(tuple(sorted(reasons, key=lambda r: not r.refuses)))
 
 
@@ -227,11 +259,23 @@ def check_all(
     schemes: Mapping[str, ClassificationScheme],
     now: datetime,
     tetragraphs: TetragraphTable | None = None,
+    attested_from: Level | None = None,
 ) -> list[tuple[RecipientProfile, Decision]]:
     """:func:`eligible` for each recipient, in the order given (for the seal dialog)."""
     table = shipped_tetragraphs() if tetragraphs is None else tetragraphs
     return [
-        (r, eligible(r, cable, banner, schemes=schemes, now=now, tetragraphs=table))
+        (
+            r,
+            eligible(
+                r,
+                cable,
+                banner,
+                schemes=schemes,
+                now=now,
+                tetragraphs=table,
+                attested_from=attested_from,
+            ),
+        )
         for r in recipients
     ]
 
@@ -382,3 +426,16 @@ def _trust_reasons(r: RecipientProfile) -> list[Reason]:
     if r.trust.state is TrustState.UNKNOWN:
         return [say.unknown_contact(r.label, r.fingerprint)]
     return []
+
+
+def _attested_reasons(
+    r: RecipientProfile, banner: Marking, attested_from: Level | None
+) -> list[Reason]:
+    if attested_from is None or banner.level.tier < attested_from.tier:
+        return []
+    if not r.trust.usable or r.trust.state is TrustState.UNKNOWN:
+        return []  # refused, or to confirm, for that already
+    missing = [a for a in ("clearance", "nationality") if a not in r.attested]
+    if not missing:
+        return []
+    return [say.self_declared(r.label, missing, attested_from.name)]

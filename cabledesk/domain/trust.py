@@ -29,12 +29,16 @@ class Trust:
     """A trust state with when it was set and, for verified or revoked, how or why.
 
     ``how`` says how a verification was made ("safety number read aloud on
-    the phone") or why a contact was revoked ("laptop lost").
+    the phone") or why a contact was revoked ("laptop lost"). ``by_anchor`` names
+    the security office whose directory attests or revokes the key, if any.
     """
 
     state: TrustState
     since: datetime | None = None
     how: str = ""
+    # the trusted anchor (security office) whose directory made this trust: verified
+    # by its attestation, or revoked by it; "" when the user's own (issue 16)
+    by_anchor: str = ""
 
     def __post_init__(self) -> None:
         if self.since is not None and self.since.tzinfo is None:

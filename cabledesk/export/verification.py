@@ -134,6 +134,8 @@ class DocumentVerification:
         match self.verdict:
             case Verdict.VALID:
                 how = " (the signer you named)" if self.signer.source is SignerSource.GIVEN else ""
+                if self.signer.trust.by_anchor and not how:
+                    how = f", attested by {self.signer.trust.by_anchor}"
                 return f"Valid signature: {doc} is intact and was signed by {who}{how}."
             case Verdict.VALID_UNVERIFIED:
                 return (

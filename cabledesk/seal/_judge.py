@@ -371,6 +371,12 @@ def _verdict(
             f"Compare the safety number with {name} through another channel, then "
             "mark the contact verified.",
         )
+    if trust.by_anchor:  # the anchor's attestation is the verification
+        return (
+            Verdict.VALID,
+            f"Intact and signed by {who}, attested by {trust.by_anchor}, for you.",
+            None,
+        )
     return Verdict.VALID, f"Intact and signed by {who}, a verified contact, for you.", None
 
 

@@ -29,10 +29,11 @@ from datetime import datetime
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.policy import Decision, Reason, RecipientProfile, check_all
-from cabledesk.domain.scheme import ClassificationScheme
+from cabledesk.domain.scheme import ClassificationScheme, Level
 from cabledesk.errors import PolicyRefusal
 from cabledesk.phrase import Phrase
 from cabledesk.services._file_labels import FileKind, FileLabel
+from cabledesk.services._recipient_profiles import profiles_of
 from cabledesk.store.contacts import Contact
 
 __all__ = ["ReleaseCheck", "check_release"]
@@ -133,10 +134,12 @@ def check_release(
     *,
     schemes: Mapping[str, ClassificationScheme],
     now: datetime,
+    attested_from: Level | None = None,
 ) -> ReleaseCheck:
     """The release policy's decision for each of ``contacts`` on the file ``label``
     describes (``file`` names it in sentences), with the marking the user ``stated``.
 
+    ``attested_from``: the level from which attributes must be attested (issue 16).
     Raises KeyError for a cable of a scheme not in ``schemes``, MarkingError for a
     cable whose portion marks cannot be read.
     """
@@ -154,10 +157,12 @@ def check_release(
     markings = tuple(dict.fromkeys(m for _, m in cases))
     if not cases:
         return ReleaseCheck(file, label, stated, (), ())
-    profiles = [RecipientProfile.of(c.card, c.trust) for c in contacts]
+    profiles = profiles_of(contacts, now, card_claims=True)
     reasons: list[list[Reason]] = [[] for _ in contacts]
     for cable, marking in cases:
-        checked = check_all(profiles, cable, marking, schemes=schemes, now=now)
+        checked = check_all(
+            profiles, cable, marking, schemes=schemes, now=now, attested_from=attested_from
+        )
         for i, (_, decision) in enumerate(checked):
             reasons[i] += [r for r in decision.reasons if r not in reasons[i]]
     decisions = tuple(

@@ -36,6 +36,7 @@ from cabledesk.services._card_rules import (
 from cabledesk.services._failure_audit import audits_refusals
 from cabledesk.store.audit import Details, Event
 from cabledesk.store.contacts import Contact, Group
+from cabledesk.store.directory import DirectoryStore
 from cabledesk.store.vault import Vault
 
 __all__ = [
@@ -369,10 +370,13 @@ class ContactsService:
 
     def trust_of(self, fingerprint: str) -> Trust | None:
         """The trust of a signer's key: None for a key that is not among the contacts
-        (unverified, "keys changed since you verified them", for a contact whose keys
-        are not the ones the user verified)."""
+        (unless a trusted anchor's directory revokes it: revoked); unverified, "keys
+        changed since you verified them", for a contact whose keys are not the ones
+        the user verified."""
         contact = self._vault.contacts.get(fingerprint)
-        return None if contact is None else contact.trust
+        if contact is None:  # a stranger's key may still be revoked by a trusted anchor
+            return DirectoryStore(self._vault.db).revoked_trust(fingerprint)
+        return contact.trust
 
     def known_as(self, fingerprint: str) -> KnownAs | None:
         """How the user's own contact record names the owner of a key (None: a

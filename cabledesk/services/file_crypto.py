@@ -200,8 +200,17 @@ class FileCryptoService:
         stated = parse_marking(marking, own) if marking and marking.strip() else None
         keys = [key for i in vault.identities.all() for key in i.age_identities()]
         label = read_label(source, schemes, own, keys)
+        from cabledesk.services.settings import SettingsService
+
+        attested_from = SettingsService(vault, schemes).attested_from()
         return check_release(
-            source.name, label, stated, target.contacts, schemes=schemes, now=vault.now()
+            source.name,
+            label,
+            stated,
+            target.contacts,
+            schemes=schemes,
+            now=vault.now(),
+            attested_from=attested_from,
         )
 
     def post_quantum_plan(

@@ -37,7 +37,7 @@ from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.policy import Decision, RecipientProfile, check_all, enforce
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.domain.validation import Finding, Severity, validate
+from cabledesk.domain.validation import validate
 from cabledesk.errors import (
     CableDeskError,
     InputError,
@@ -46,17 +46,18 @@ from cabledesk.errors import (
     VaultLocked,
 )
 from cabledesk.export.docx import RENDERER_VERSION
-from cabledesk.phrase import Phrase
-from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
+from cabledesk.seal import PackageKind, SealRecipient, seal, suggested_file_name
 from cabledesk.services._attachments import attachment_names, describe
 from cabledesk.services._post_quantum import (
     Holder,
     PostQuantumContext,
-    PostQuantumPlan,
     plan_post_quantum,
 )
+from cabledesk.services._recipient_profiles import profiles_of
+from cabledesk.services._seal_results import ReleaseSettings, SealCheck, SealOutcome
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import DocumentFormat, ExportService
+from cabledesk.services.settings import SettingsService
 from cabledesk.store.archive import Direction
 from cabledesk.store.audit import Event
 from cabledesk.store.contacts import Contact
@@ -68,58 +69,19 @@ from cabledesk.store.sealed_files import (
 )
 from cabledesk.store.vault import Vault
 
-__all__ = ["READ_SHARE", "PostQuantumContext", "SealCheck", "SealOutcome", "SealService"]
+__all__ = [
+    "READ_SHARE",
+    "PostQuantumContext",
+    "ReleaseSettings",
+    "SealCheck",
+    "SealOutcome",
+    "SealService",
+]
 
 # Reading the attachments before sealing counts for 1/READ_SHARE of their bytes in the
 # progress reported: reading and hashing runs several times faster than sealing, which
 # encrypts, hashes again and writes two copies (1 GiB: about 1.2 s against 7 s here).
 READ_SHARE = 4
-
-
-@dataclass(frozen=True, slots=True)
-class SealCheck:
-    """What sealing ``cable`` for these recipients would meet."""
-
-    cable: Cable
-    banner: Marking | None
-    findings: tuple[Finding, ...]
-    decisions: tuple[tuple[Contact, RecipientProfile, Decision], ...]
-    # how it would be encrypted (None when the banner cannot be read)
-    post_quantum: PostQuantumPlan | None = None
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity == Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity == Severity.WARNING)
-
-    def needs_confirmation(self) -> list[Contact]:
-        return [c for c, _, d in self.decisions if d.allowed and d.needs_confirmation]
-
-    def refused(self) -> list[tuple[Contact, Decision]]:
-        return [(c, d) for c, _, d in self.decisions if not d.allowed]
-
-    def ready(self, confirmed: Collection[str] = ()) -> bool:
-        """No blocking finding, and every recipient allowed (and confirmed if needed)."""
-        return (
-            self.banner is not None
-            and not self.errors
-            and bool(self.decisions)
-            and all(d.permits(confirmed=c.fingerprint in confirmed) for c, _, d in self.decisions)
-            and not (self.post_quantum is not None and self.post_quantum.refused)
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class SealOutcome:
-    output: Path
-    archive_id: int
-    sealed: SealedCable
-    recipients: tuple[str, ...]  # "Name (SHA256:…)" of everyone it was sealed for
-    post_quantum: bool = False  # sealed to post-quantum keys only
-    warnings: tuple[Phrase, ...] = ()  # e.g. why it was not sealed post-quantum
 
 
 class SealService:
@@ -133,6 +95,11 @@ class SealService:
 
         return ContactsService(self._vault).resolve(names)
 
+    def release_settings(self) -> ReleaseSettings:
+        """The settings the release policy applies, read from the vault (a face reads them
+        with the recipients and passes them to :meth:`check`)."""
+        return ReleaseSettings(SettingsService(self._vault, self._schemes).attested_from())
+
     def check(
         self,
         cable: Cable,
@@ -140,14 +107,16 @@ class SealService:
         *,
         rules: int | None = None,
         post_quantum: PostQuantumContext | None = None,
+        settings: ReleaseSettings | None = None,
     ) -> SealCheck:
         """The drafting findings, the banner, the policy's decision per recipient and the
         post-quantum plan.
 
         ``rules`` is the version of the drafting rules the cable is checked by (default:
-        its draft's, read from the vault) and ``post_quantum`` what the plan needs of the
-        vault (default: read, :meth:`post_quantum_context`); a face that read them already
-        passes them, so the check reads nothing from the vault.
+        its draft's, read from the vault), ``post_quantum`` what the plan needs of the
+        vault (default: read, :meth:`post_quantum_context`) and ``settings`` the policy's
+        settings (default: read from the vault); a face that read them already passes
+        them, so the check reads nothing from the vault.
         """
         scheme = self._schemes.get_scheme(cable.scheme)
         if rules is None:
@@ -159,9 +128,16 @@ class SealService:
             banner = None
         decisions: list[tuple[Contact, RecipientProfile, Decision]] = []
         if banner is not None:
-            profiles = [RecipientProfile.of(c.policy_card, c.trust) for c in recipients]
+            now = self._vault.now()
+            profiles = profiles_of(recipients, now)
+            attested_from = (settings or self.release_settings()).attested_from
             checked = check_all(
-                profiles, cable, banner, schemes=self._schemes, now=self._vault.now()
+                profiles,
+                cable,
+                banner,
+                schemes=self._schemes,
+                now=now,
+                attested_from=attested_from,
             )
             decisions = [(c, p, d) for c, (p, d) in zip(recipients, checked, strict=True)]
         plan = None

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from cabledesk.services.authority import AuthorityService
     from cabledesk.services.backup import BackupService
     from cabledesk.services.contacts import ContactsService
+    from cabledesk.services.directory import DirectoryService
     from cabledesk.services.drafting import DraftingService
     from cabledesk.services.drafts import DraftsService
     from cabledesk.services.file_crypto import FileCryptoService
@@ -65,6 +66,12 @@ class Session:
         from cabledesk.services.contacts import ContactsService
 
         return ContactsService(self.vault)
+
+    @cached_property
+    def directory(self) -> DirectoryService:
+        from cabledesk.services.directory import DirectoryService
+
+        return DirectoryService(self.vault)
 
     @cached_property
     def drafts(self) -> DraftsService:

@@ -39,6 +39,7 @@ from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.scheme import Level, SchemeRegistry
 from cabledesk.errors import SettingError
 from cabledesk.phrase import Phrase
+from cabledesk.services._attested_from import attested_from_level, canonical_attested_from
 from cabledesk.services._ceiling_setting import (
     DEFAULT_WORD,
     canonical_ceiling,
@@ -46,7 +47,9 @@ from cabledesk.services._ceiling_setting import (
 )
 from cabledesk.services._post_quantum import canonical_pq_from, pq_threshold
 from cabledesk.store.audit import Event
+from cabledesk.store.directory import DirectoryStore
 from cabledesk.store.settings import (
+    ATTESTED_FROM,
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
     DEFAULT_SCHEME,
@@ -62,6 +65,7 @@ from cabledesk.store.settings import (
 from cabledesk.store.vault import Vault
 
 __all__ = [
+    "ATTESTED_FROM",
     "AUTO_LOCK_MINUTES",
     "CLIPBOARD_CLEAR_SECONDS",
     "DEFAULT_SCHEME",
@@ -149,6 +153,13 @@ class SettingsService:
     def post_quantum_threshold(self) -> Level | None:
         """The level from which files are sealed only for post-quantum keys (None: off)."""
         return pq_threshold(self.get(POST_QUANTUM_FROM), self._schemes, self.user_scheme())
+
+    def attested_from(self) -> Level | None:
+        """The level from which the release policy asks for attested attributes (the
+        ``attested-from`` setting; see :mod:`cabledesk.services._attested_from`)."""
+        trusted = DirectoryStore(self._vault.db).any_anchor()
+        text = self.get(ATTESTED_FROM)
+        return attested_from_level(text, self._schemes, self.user_scheme(), trusted)
 
     def user_scheme(self) -> str:
         """The scheme whose level names ``export-ceiling`` takes: the user's identity's
@@ -240,12 +251,16 @@ class SettingsService:
         def ceiling(text: str) -> str:
             return canonical_ceiling(text, self._schemes, self.user_scheme())
 
+        def attested(text: str) -> str:
+            return canonical_attested_from(text, self._schemes, self.user_scheme())
+
         return {
             AUTO_LOCK_MINUTES.key: minutes,
             LOCK_ON_SCREEN_LOCK.key: lambda t: _boolean(LOCK_ON_SCREEN_LOCK, t),
             DEFAULT_SCHEME.key: lambda t: self._schemes.get_scheme(t).id,
             PAPER.key: lambda t: _choice(PAPER, t, ("a4", "letter")),
             EXPORT_CEILING.key: ceiling,
+            ATTESTED_FROM.key: attested,
             LANGUAGE.key: language,
             DRAFT_HISTORY_LIMIT.key: lambda t: _number(DRAFT_HISTORY_LIMIT, t),
             CLIPBOARD_CLEAR_SECONDS.key: lambda t: _number(CLIPBOARD_CLEAR_SECONDS, t),
@@ -278,6 +293,7 @@ _ACCEPTS = {
     DEFAULT_SCHEME.key: Phrase.of("the id of a classification scheme, such as us or uk"),
     PAPER.key: Phrase.of("a4 or letter"),
     EXPORT_CEILING.key: Phrase.of("a level of your scheme, off, or default"),
+    ATTESTED_FROM.key: Phrase.of("a level of your scheme, off, or default"),
     LANGUAGE.key: Phrase.of("system, en or fr"),
     DRAFT_HISTORY_LIMIT.key: Phrase.of("a number of versions from 1 to 1000"),
     CLIPBOARD_CLEAR_SECONDS.key: Phrase.of("a number of seconds from 5 to 600"),
@@ -317,7 +333,7 @@ def _format(setting: AnySetting, value: Value) -> str:
         return _ON if value else _OFF
     if setting is AUTO_LOCK_MINUTES and value == 0:
         return _OFF
-    if setting is EXPORT_CEILING and value == "":
+    if setting in (EXPORT_CEILING, ATTESTED_FROM) and value == "":
         return DEFAULT_WORD
     if setting is LANGUAGE and value == "":
         return _SYSTEM

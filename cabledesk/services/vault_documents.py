@@ -25,6 +25,7 @@ from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import ExportRequest, ExportResult, ExportService
 from cabledesk.services.settings import SettingsService
 from cabledesk.store.audit import Event
+from cabledesk.store.directory import DirectoryStore
 from cabledesk.store.vault import Vault
 
 __all__ = ["VaultDocuments"]
@@ -105,7 +106,8 @@ class VaultDocuments:
         for identity in self._vault.identities.all():
             if identity.fingerprint == fingerprint:
                 return KnownSigner(f"{identity.name} (you)", Trust(TrustState.VERIFIED))
-        return None
+        revoked = DirectoryStore(self._vault.db).revoked_trust(fingerprint)
+        return None if revoked is None else KnownSigner(fingerprint, revoked)
 
     def verify(
         self, path: Path, *, signature: Path | None = None, expected: ExpectedSigner | None = None

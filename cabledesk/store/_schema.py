@@ -318,6 +318,56 @@ _V8_POST_QUANTUM = """
 ALTER TABLE identities ADD COLUMN pq_key BLOB;
 """
 # --- end of the post-quantum block ---------------------------------------------------
+# --- schema 8, block "directory (user side)", issue 16 -------------------------------
+# The security offices' anchors the user trusts (the anchor file as read, its name and
+# scope, how the user verified it and when), the last directory imported from each
+# (serial, issued, next update, SHA-256 of its bytes, counts), and what that directory
+# says: attestations per key fingerprint (with the key set of the attested card) and
+# revocations. Removing an anchor removes what it said (ON DELETE CASCADE).
+_V8_DIRECTORY = """
+CREATE TABLE directory_anchors (
+    fingerprint TEXT PRIMARY KEY,
+    anchor BLOB NOT NULL,
+    name TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    how TEXT NOT NULL,
+    trusted TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE directory_imports (
+    anchor TEXT PRIMARY KEY REFERENCES directory_anchors(fingerprint) ON DELETE CASCADE,
+    serial INTEGER NOT NULL,
+    issued TEXT NOT NULL,
+    next_update TEXT NOT NULL,
+    sha256 BLOB NOT NULL,
+    imported TEXT NOT NULL,
+    entries INTEGER NOT NULL,
+    revocations INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE directory_attestations (
+    fingerprint TEXT NOT NULL,
+    anchor TEXT NOT NULL REFERENCES directory_anchors(fingerprint) ON DELETE CASCADE,
+    keys TEXT NOT NULL,
+    clearance TEXT NOT NULL,
+    scheme TEXT NOT NULL,
+    nationality TEXT NOT NULL,
+    accesses TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    attested TEXT NOT NULL,
+    expires TEXT,
+    PRIMARY KEY (fingerprint, anchor)
+) WITHOUT ROWID;
+CREATE INDEX directory_attestations_anchor ON directory_attestations(anchor);
+CREATE TABLE directory_revocations (
+    fingerprint TEXT NOT NULL,
+    anchor TEXT NOT NULL REFERENCES directory_anchors(fingerprint) ON DELETE CASCADE,
+    reason TEXT NOT NULL,
+    text TEXT NOT NULL,
+    revoked TEXT NOT NULL,
+    PRIMARY KEY (fingerprint, anchor)
+) WITHOUT ROWID;
+CREATE INDEX directory_revocations_anchor ON directory_revocations(anchor);
+"""
+# --- end of block "directory (user side)" ---------------------------------------------
 
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
@@ -327,7 +377,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     Migration(_V5_TRUST, _v5_keep_verifications),
     _V6_ROLLUP,
     _V7_CLAIMS,
-    _V8_AUTHORITY + _V8_POST_QUANTUM,  # schema 8: one migration of every schema-8 block
+    _V8_AUTHORITY + _V8_POST_QUANTUM + _V8_DIRECTORY,  # schema 8: every schema-8 block
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -72,6 +72,11 @@ class Event(StrEnum):
     KEY_ATTESTED = "key attested"
     ATTESTED_KEY_REVOKED = "attested key revoked"
     DIRECTORY_PUBLISHED = "directory published"
+    # the directory (issue 16, user side)
+    ANCHOR_TRUSTED = "anchor trusted"
+    ANCHOR_UNTRUSTED = "anchor untrusted"
+    DIRECTORY_IMPORTED = "directory imported"
+    ATTESTATION_CHANGED = "attestation changed"
 
 
 @dataclass(frozen=True, slots=True)

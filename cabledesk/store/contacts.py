@@ -31,13 +31,16 @@ contact, with other keys, records that contact's fingerprint
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from cabledesk.crypto.contact import ContactCard
+from cabledesk.domain.attestation import Attestation, KeyRevocation
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import VaultError
 from cabledesk.store.database import Database, Row, like_escape
+from cabledesk.store.directory import DIRECTORY_COLUMNS, DIRECTORY_JOINS, DirectorySays
 
 __all__ = [
     "CLAIMS",
@@ -67,6 +70,13 @@ class Contact:
     verified_keys: str | None = None
     verified_card: ContactCard | None = None
     keys_changed_from: str | None = None
+    # what a trusted anchor's directory says of this key (cabledesk.store.directory):
+    # its attestation (only one that covers the card's exact keys and has not expired)
+    # and its revocation, which wins over the user's own verification
+    attestation: Attestation | None = None
+    revocation: KeyRevocation | None = None
+    # verified because a trusted anchor attests its keys (not verified by the user)
+    verified_by_anchor: bool = False
 
     @property
     def fingerprint(self) -> str:
@@ -149,26 +159,30 @@ def _trust(state: str, since: str | None, how: str) -> Trust:
     return Trust(TrustState(state), datetime.fromisoformat(since) if since else None, how)
 
 
-def _contact(row: Row) -> Contact:
-    cid, card_bytes, trust_state, since, how, added, verified_keys, verified, changed_from = row
+def _contact(row: Row, now: datetime | None = None) -> Contact:
+    cid, card_bytes, trust_state, since, how, added, verified_keys, verified, changed_from = row[:9]
     card = ContactCard.parse_covered(bytes(card_bytes))
     trust = _trust(trust_state, since, how)
     if trust.state is TrustState.VERIFIED and verified_keys != card.key_set():
         trust = Trust(TrustState.UNVERIFIED, trust.since, KEYS_CHANGED)
+    said = DirectorySays.of(row[9:], card, trust, now)
     return Contact(
         id=int(cid),
         card=card,
-        trust=trust,
+        trust=said.trust,
         added=datetime.fromisoformat(added),
         verified_keys=verified_keys,
         verified_card=None if verified is None else ContactCard.parse_covered(bytes(verified)),
         keys_changed_from=changed_from,
+        attestation=said.attestation,
+        revocation=said.revocation,
+        verified_by_anchor=said.by_anchor,
     )
 
 
 _SELECT = (
-    "SELECT id, card, trust, trust_since, trust_how, added, verified_keys, verified_card, "
-    "keys_changed_from FROM contacts"
+    "SELECT c.id, c.card, c.trust, c.trust_since, c.trust_how, c.added, c.verified_keys, "
+    f"c.verified_card, c.keys_changed_from, {DIRECTORY_COLUMNS} FROM contacts c {DIRECTORY_JOINS}"
 )
 
 
@@ -189,8 +203,9 @@ def _card_values(card: ContactCard) -> tuple[object, ...]:
 
 
 class ContactStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, now: Callable[[], datetime] | None = None) -> None:
         self._db = db
+        self._now = now  # for the expiry of attestations (none checked without it)
 
     # --- contacts ---
 
@@ -242,6 +257,25 @@ class ContactStore:
                 )
         verified = None if verified_card is None else card
         return Contact(cid, card, trust, added, verified_keys, verified, changed_from)
+
+    def add_many(self, cards: Sequence[ContactCard], added: datetime) -> None:
+        """Store new unverified contacts at once (a directory's new people); raises
+        VaultError (from the database) if one of them is known already."""
+        self._db.executemany(
+            f"INSERT INTO contacts(fingerprint, {', '.join(_CARD_COLUMNS)}, trust, "
+            f"trust_since, trust_how, added) VALUES (?, {', '.join('?' * len(_CARD_COLUMNS))}, "
+            "?, NULL, '', ?)",
+            [
+                (card.fingerprint, *_card_values(card), TrustState.UNVERIFIED.value, _t(added))
+                for card in cards
+            ],
+        )
+
+    def card_states(self) -> dict[str, tuple[int, bool]]:
+        """Every contact's fingerprint with its card's sequence and whether it is
+        self-certified (a record made from raw keys is not), without reading cards."""
+        rows = self._db.query("SELECT fingerprint, card_sequence, self_certified FROM contacts")
+        return {str(fp): (int(seq), bool(certified)) for fp, seq, certified in rows}
 
     def replace_card(
         self, card: ContactCard, *, when: datetime, reason: str, bind_keys: bool = False
@@ -325,11 +359,15 @@ class ContactStore:
         ]
 
     def get(self, fingerprint: str) -> Contact | None:
-        row = self._db.query_one(f"{_SELECT} WHERE fingerprint = ?", (fingerprint,))
-        return None if row is None else _contact(row)
+        row = self._db.query_one(f"{_SELECT} WHERE c.fingerprint = ?", (fingerprint,))
+        return None if row is None else self._contact(row)
 
     def all(self) -> list[Contact]:
-        return [_contact(r) for r in self._db.query(f"{_SELECT} ORDER BY name COLLATE NOCASE")]
+        rows = self._db.query(f"{_SELECT} ORDER BY c.name COLLATE NOCASE")
+        return [self._contact(r) for r in rows]
+
+    def _contact(self, row: Row) -> Contact:
+        return _contact(row, None if self._now is None else self._now())
 
     def find(self, text: str) -> list[Contact]:
         """Contacts designated by ``text``: a fingerprint or its prefix (with or without
@@ -339,16 +377,16 @@ class ContactStore:
             return []
         prefix = text if text.startswith("SHA256:") else "SHA256:" + text
         rows = self._db.query(
-            f"{_SELECT} WHERE substr(fingerprint, 1, ?) = ? OR name = ? COLLATE NOCASE "
-            "ORDER BY name COLLATE NOCASE",
+            f"{_SELECT} WHERE substr(c.fingerprint, 1, ?) = ? OR c.name = ? COLLATE NOCASE "
+            "ORDER BY c.name COLLATE NOCASE",
             (len(prefix), prefix, text),
         )
         if not rows:
             rows = self._db.query(
-                f"{_SELECT} WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE",
+                f"{_SELECT} WHERE c.name LIKE ? ESCAPE '\\' ORDER BY c.name COLLATE NOCASE",
                 (f"%{like_escape(text)}%",),
             )
-        return [_contact(r) for r in rows]
+        return [self._contact(r) for r in rows]
 
     # --- groups ---
 

@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 from cabledesk.store.database import Database
 
 __all__ = [
+    "ATTESTED_FROM",
     "AUTO_LOCK_MINUTES",
     "CLIPBOARD_CLEAR_SECONDS",
     "DEFAULT_SCHEME",
@@ -92,6 +93,13 @@ POST_QUANTUM_FROM = Setting(
     "Lowest level sealed only for post-quantum keys: below it a cable for someone without "
     "one falls back to X25519, with a warning (off: never required).",
 )  # fmt: skip
+# --- issue 16, the directory: from which level attributes must be attested ---
+ATTESTED_FROM = Setting(
+    "attested-from", "attested_from", "", str, lambda v: True,
+    "From this level on, recipients' clearance and nationality must be attested by a "
+    "security office you trust (default: off while you trust none, CONFIDENTIAL once you "
+    "do; off: never).",
+)  # fmt: skip
 
 SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
     AUTO_LOCK_MINUTES,
@@ -103,6 +111,7 @@ SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
     DRAFT_HISTORY_LIMIT,
     CLIPBOARD_CLEAR_SECONDS,
     POST_QUANTUM_FROM,
+    ATTESTED_FROM,
 )
 
 

@@ -338,7 +338,7 @@ class Vault:
 
     @property
     def contacts(self) -> ContactStore:
-        return ContactStore(self.db)
+        return ContactStore(self.db, self.now)
 
     @property
     def drafts(self) -> DraftStore:

@@ -73,6 +73,10 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.KEY_ATTESTED: self.tr("Key attested"),
             Event.ATTESTED_KEY_REVOKED: self.tr("Key revoked by the authority"),
             Event.DIRECTORY_PUBLISHED: self.tr("Directory published"),
+            Event.ANCHOR_TRUSTED: self.tr("Security office anchor trusted"),
+            Event.ANCHOR_UNTRUSTED: self.tr("Security office anchor removed"),
+            Event.DIRECTORY_IMPORTED: self.tr("Directory imported"),
+            Event.ATTESTATION_CHANGED: self.tr("Attested attribute changed"),
         }
         self._keys = {
             "how": self.tr("how"),

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
+from cabledesk.domain.attestation import Attestation
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import TrustState
 from cabledesk.ui._contacts_model import (
@@ -114,8 +115,15 @@ class ContactDetails(QWidget):
         f["safety"].setText(safety_lines(entry.safety_number))
         f["post"].setText(card.post or "—")
         f["role"].setText(card.role or "—")
-        f["nationality"].setText(card.nationality or "—")
-        f["clearance"].setText(card.clearance or self.tr("none stated"))
+        attestation = contact.attestation  # a trusted security office's word, if any
+        if attestation is not None and attestation.nationality:
+            f["nationality"].setText(self._attested(attestation.nationality, attestation))
+        else:
+            f["nationality"].setText(self._declared(card.nationality or "—"))
+        if attestation is not None and attestation.clearance:
+            f["clearance"].setText(self._attested(attestation.clearance, attestation))
+        else:
+            f["clearance"].setText(self._declared(card.clearance or self.tr("none stated")))
         scheme = self._schemes.get(card.scheme)
         f["scheme"].setText(scheme.name if scheme is not None else card.scheme)
         if card.expires is None:
@@ -140,6 +148,14 @@ class ContactDetails(QWidget):
         fingerprint.setMinimumWidth(width)
         f["groups"].setText(", ".join(entry.groups) or "—")
         self.note.setText(self._advice(entry))
+
+    def _attested(self, value: str, attestation: Attestation) -> str:
+        return self.tr("{0} — attested by {1} on {2}").format(
+            value, attestation.anchor_name, attestation.attested.date().isoformat()
+        )
+
+    def _declared(self, value: str) -> str:
+        return self.tr("{0} — self-declared").format(value)
 
     def _advice(self, entry: ContactEntry) -> str:
         state = entry.contact.trust.state

@@ -7,6 +7,8 @@
   bundle's own) and the verdict is shown first, in colour and words.
 - ``.cable``, and any file that starts like an age file: handed to
   :func:`cabledesk.ui.open_cable.open_cable`.
+- ``.cdir`` (a directory) and ``.anchor`` (a security office's anchor): Tools →
+  Directory opens and imports it, or asks to trust it.
 - anything else, or a ``.sig`` alone: a message says what CableDesk opens.
 
 Reading files, imports and checks run off the GUI thread; the windows that
@@ -39,6 +41,7 @@ DOCUMENT_SUFFIXES = (".docx", ".pdf", ".zip")
 CARD_SUFFIX = ".contact"
 CABLE_SUFFIX = ".cable"
 SIGNATURE_SUFFIX = ".sig"
+DIRECTORY_SUFFIXES = (".cdir", ".anchor")
 
 
 def open_files(window: MainWindow, paths: list[Path]) -> None:
@@ -72,7 +75,18 @@ class _Opener(QObject):
         documents = [p for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES]
         cards = [p for p in paths if p.suffix.lower() == CARD_SUFFIX]
         cables = [p for p in paths if p.suffix.lower() == CABLE_SUFFIX]
-        others = [p for p in paths if p not in {*signatures, *documents, *cards, *cables}]
+        directories = [p for p in paths if p.suffix.lower() in DIRECTORY_SUFFIXES]
+        known = {*signatures, *documents, *cards, *cables, *directories}
+        others = [p for p in paths if p not in known]
+        if directories:
+            from cabledesk.ui.window_actions import open_directory
+
+            dialog = open_directory(self.window)
+            for path in directories:
+                if path.suffix.lower() == ".cdir":
+                    dialog.import_file(path)
+                else:
+                    dialog.trust_file(path)
         pairs, lone = _pair(documents, signatures)
         for document, signature in pairs:
             self.verify(document, signature)

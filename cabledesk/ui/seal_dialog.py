@@ -42,7 +42,12 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.validation import RULES_VERSION
 from cabledesk.errors import CableDeskError
 from cabledesk.services.contacts import AddressBook, Contact
-from cabledesk.services.sealing import PostQuantumContext, SealCheck, SealOutcome
+from cabledesk.services.sealing import (
+    PostQuantumContext,
+    ReleaseSettings,
+    SealCheck,
+    SealOutcome,
+)
 from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
 from cabledesk.ui.banner_bar import BannerBar
@@ -74,6 +79,7 @@ class SealDialog(QDialog):
         self._book: AddressBook | None = None
         self._rules = RULES_VERSION  # the drafting rules the draft was created under
         self._post_quantum: PostQuantumContext | None = None  # read with the contacts
+        self._settings: ReleaseSettings | None = None  # the policy's, read with the book
         self._checks = 0  # each check has a number: only the newest one's result is shown
         self._checking = False
         self.outcome: SealOutcome | None = None
@@ -174,6 +180,7 @@ class SealDialog(QDialog):
                 contacts.book(),
                 drafts.rules_for(draft_id),
                 sealing.post_quantum_context(),
+                sealing.release_settings(),
             ),
             on_done=while_alive(self, self._loaded),
             on_failed=while_alive(self, self._load_failed),
@@ -181,8 +188,8 @@ class SealDialog(QDialog):
 
     # --- recipients ------------------------------------------------------------------
 
-    def _loaded(self, loaded: tuple[AddressBook, int, PostQuantumContext]) -> None:
-        book, self._rules, self._post_quantum = loaded
+    def _loaded(self, loaded: tuple[AddressBook, int, PostQuantumContext, ReleaseSettings]) -> None:
+        book, self._rules, self._post_quantum, self._settings = loaded
         self._book = book
         self.model.set_items(recipient_items(book))
         self.recipients.resizeColumnToContents(RecipientsModel.RECIPIENT)
@@ -240,18 +247,21 @@ class SealDialog(QDialog):
             self._say_problem(exc)
             return
         self._checks += 1
-        number, sealing, cable, rules, pq = (
+        number, sealing, cable, rules, pq, settings = (
             self._checks,
             self._session.sealing,
             self._cable,
             self._rules,
             self._post_quantum,
+            self._settings,
         )
         self._checking = True
         self._update_button()
         self._workers.run(
             "check the recipients",
-            lambda ctx: sealing.check(cable, chosen, rules=rules, post_quantum=pq),
+            lambda ctx: sealing.check(
+                cable, chosen, rules=rules, post_quantum=pq, settings=settings
+            ),
             on_done=while_alive(self, lambda check: self._checked(number, check)),
             on_failed=while_alive(self, lambda exc: self._check_failed(number, exc)),
         )
@@ -287,8 +297,9 @@ class SealDialog(QDialog):
         cells: dict[str, PolicyCell] = {}
         explanations: list[str] = []
         through = self._through_groups()
-        for contact, _, decision in check.decisions:
+        for contact, profile, decision in check.decisions:
             messages = [in_words(reason.phrase) for reason in decision.reasons]
+            basis = [in_words(p) for p in profile.basis()]  # which attributes it used
             if not decision.allowed:
                 text, colour = self.tr("Refused (see below)"), NO_COLOUR
                 explanations += messages
@@ -300,7 +311,10 @@ class SealDialog(QDialog):
             if contact.fingerprint in through:  # not ticked itself: say why it is there
                 text = self.tr("{0} (in {1})").format(text, through[contact.fingerprint])
             cells[contact.fingerprint] = PolicyCell(
-                text, colour, "\n".join(messages), decision.allowed and decision.needs_confirmation
+                text,
+                colour,
+                "\n".join([*basis, *messages]),
+                decision.allowed and decision.needs_confirmation,
             )
         self.model.set_policy(cells)
         self.reasons.setText("\n".join(f"✖ {m}" for m in explanations))

@@ -2,9 +2,11 @@
 
 Security (auto-lock, lock with the screen, clipboard clearing, "remember on
 this device" with the keychain's status, change the passphrase), documents
-(default scheme, paper, export ceiling checked as it is typed, draft history)
-and the language (also written to the window preferences, ``ui.ini``; it
-applies at the next start). Each setting's widget has the setting's key as its
+(default scheme, paper, export ceiling checked as it is typed, draft history),
+the directory (``attested-from``, and the Directory dialog: security offices'
+anchors and their directories, :mod:`cabledesk.ui.directory_dialog`) and the
+language (also written to the window preferences, ``ui.ini``; it applies at the
+next start). Each setting's widget has the setting's key as its
 object name (``auto-lock-minutes``, ``export-ceiling``, …), the keys that
 ``cabledesk-cli settings set`` takes. The current values and the keychain's
 status are read off the GUI thread; Save hands the values, as text, to
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from cabledesk.errors import CableDeskError
 from cabledesk.services.session import Session
 from cabledesk.services.settings import (
+    ATTESTED_FROM,
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
     DEFAULT_SCHEME,
@@ -129,6 +132,11 @@ class SettingsDialog(QDialog):
         self.language.addItem(self.tr("System language"), "")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
+        self.attested = QLineEdit()
+        self.attested.setPlaceholderText(self.tr("default, off, or a level such as CONFIDENTIAL"))
+        self.open_directory = QPushButton(self.tr("Directory…"))
+        self.open_directory.setObjectName("openDirectory")
+        self.open_directory.setAccessibleName(self.tr("Security offices and their directories"))
         language_note = PlainLabel(self.tr("A change of language applies at the next start."))
         language_note.setWordWrap(True)
         for widget, name, accessible in (
@@ -144,6 +152,7 @@ class SettingsDialog(QDialog):
             (self.post_quantum, POST_QUANTUM_FROM.key,
              self.tr("Lowest level sealed only for post-quantum keys")),
             (self.history, DRAFT_HISTORY_LIMIT.key, self.tr("Earlier versions kept per draft")),
+            (self.attested, ATTESTED_FROM.key, self.tr("Attested attributes required from")),
             (self.language, LANGUAGE.key, self.tr("Language")),
         ):  # fmt: skip
             widget.setObjectName(name)
@@ -166,6 +175,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Export ceiling:"), self.ceiling)
         form.addRow("", self.ceiling_note)
         form.addRow(self.tr("Draft history:"), self.history)
+        directory = QGroupBox(self.tr("Directory"))
+        form = QFormLayout(directory)
+        form.addRow(self.tr("Attested attributes from:"), self.attested)
+        form.addRow("", self.open_directory)
         language = QGroupBox(self.tr("Language"))
         form = QFormLayout(language)
         form.addRow(self.tr("Language:"), self.language)
@@ -182,12 +195,13 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for box in (security, documents, language):
+        for box in (security, documents, directory, language):
             layout.addWidget(box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.ceiling.textChanged.connect(lambda _: self._update())
         self.change_passphrase.clicked.connect(self._change_passphrase)
+        self.open_directory.clicked.connect(self.show_directory)
         self.remember.setEnabled(False)
         self._update()
         self._load()
@@ -217,6 +231,8 @@ class SettingsDialog(QDialog):
         self.ceiling.setText("" if ceiling == _DEFAULT else ceiling)
         self.history.setValue(int(v[DRAFT_HISTORY_LIMIT.key]))
         self.post_quantum.setText(v[POST_QUANTUM_FROM.key])
+        attested = v[ATTESTED_FROM.key]
+        self.attested.setText("" if attested == _DEFAULT else attested)
         language = "" if v[LANGUAGE.key] == _SYSTEM else v[LANGUAGE.key]
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         status = loaded.keychain
@@ -272,6 +288,7 @@ class SettingsDialog(QDialog):
             PAPER.key: str(self.paper.currentData()),
             EXPORT_CEILING.key: " ".join(self.ceiling.text().split()) or _DEFAULT,
             DRAFT_HISTORY_LIMIT.key: str(self.history.value()),
+            ATTESTED_FROM.key: " ".join(self.attested.text().split()) or _DEFAULT,
             LANGUAGE.key: str(self.language.currentData() or _SYSTEM),
             POST_QUANTUM_FROM.key: " ".join(self.post_quantum.text().split())
             or POST_QUANTUM_FROM.default,
@@ -319,6 +336,15 @@ class SettingsDialog(QDialog):
         grow(self)
         if self._loaded is not None:
             self._load()  # say again what the keychain holds now
+
+    def show_directory(self) -> QDialog:
+        """Settings → Directory (opened, not run modal)."""
+        from cabledesk.ui.directory_dialog import DirectoryDialog
+
+        dialog = DirectoryDialog(self.session, self, workers=self.workers)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self.session, self.workers, self)

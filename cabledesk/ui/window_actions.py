@@ -21,9 +21,10 @@ from cabledesk import __version__
 from cabledesk.ui.plain import inform
 
 if TYPE_CHECKING:
+    from cabledesk.ui.directory_dialog import DirectoryDialog
     from cabledesk.ui.main_window import MainWindow
 
-__all__ = ["build_menus"]
+__all__ = ["build_menus", "open_directory"]
 
 # The strings of this module are the main window's: the context "MainWindow" is the one
 # window.tr() looks up, and lupdate can only file a helper's strings under it when it is named.
@@ -132,6 +133,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             std.Preferences,
             "settings",
         ),
+        "directory": _action(
+            window,
+            translate("MainWindow", "&Directory…"),
+            lambda: open_directory(window),
+            None,
+            "directory",
+        ),
         "about": _action(
             window,
             translate("MainWindow", "&About CableDesk"),
@@ -166,6 +174,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         view_menu.addAction(actions[f"view-{key}"])
     tools = bar.addMenu(translate("MainWindow", "&Tools"))
     tools.addAction(actions["settings"])
+    tools.addAction(actions["directory"])
     from cabledesk.ui.authority_menu import build_authority_menu  # hidden but for an office
 
     actions |= build_authority_menu(window)
@@ -235,6 +244,16 @@ def _settings(window: MainWindow) -> None:
         changed = getattr(window.controller, "settings_changed", None)
         if callable(changed):
             changed()
+
+
+def open_directory(window: MainWindow) -> DirectoryDialog:
+    """Tools → Directory (also for a ``.cdir`` or ``.anchor`` file opened or dropped)."""
+    from cabledesk.ui.directory_dialog import DirectoryDialog
+
+    dialog = DirectoryDialog(window.session, window, workers=window.workers)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 def _about(window: QWidget) -> None:

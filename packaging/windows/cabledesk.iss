@@ -87,10 +87,18 @@ Root: HKA; Subkey: "Software\Classes\.contact\OpenWithProgids"; ValueType: strin
 Root: HKA; Subkey: "Software\Classes\CableDesk.Contact"; ValueType: string; ValueName: ""; ValueData: "CableDesk contact card"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\CableDesk.Contact\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
 Root: HKA; Subkey: "Software\Classes\CableDesk.Contact\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
+; .cdir: security offices' directories (issue 16)
+Root: HKA; Subkey: "Software\Classes\.cdir"; ValueType: string; ValueName: ""; ValueData: "CableDesk.Directory"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.cdir"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-cabledesk-directory"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.cdir\OpenWithProgids"; ValueType: string; ValueName: "CableDesk.Directory"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\CableDesk.Directory"; ValueType: string; ValueName: ""; ValueData: "CableDesk directory"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\CableDesk.Directory\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"
+Root: HKA; Subkey: "Software\Classes\CableDesk.Directory\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""
 ; "Open with" lists CableDesk for both types.
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".cable"; ValueData: ""
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".contact"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".cdir"; ValueData: ""
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

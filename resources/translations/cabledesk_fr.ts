@@ -116,6 +116,49 @@
     </message>
 </context>
 <context>
+    <name>AnchorConfirmDialog</name>
+    <message>
+        <source>Trust a security office&apos;s anchor</source>
+        <translation>Approuver l’ancre d’un bureau de sécurité</translation>
+    </message>
+    <message>
+        <source>How you verified it</source>
+        <translation>Comment vous l’avez vérifiée</translation>
+    </message>
+    <message>
+        <source>e.g. handed over by the security officer</source>
+        <translation>p. ex. remise par l’officier de sécurité</translation>
+    </message>
+    <message>
+        <source>Security office:</source>
+        <translation>Bureau de sécurité :</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Périmètre :</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Empreinte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Safety number:</source>
+        <translation>Numéro de sécurité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How verified:</source>
+        <translation>Vérifiée comment :</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint or safety number with the security office (in person, by phone) before you trust it.</source>
+        <translation>Comparez l’empreinte ou le numéro de sécurité avec le bureau de sécurité (en personne, par téléphone) avant de l’approuver.</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Approuver</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Vault already open</source>
@@ -409,6 +452,22 @@
     <message>
         <source>Directory published</source>
         <translation>Annuaire publié</translation>
+    </message>
+    <message>
+        <source>Security office anchor trusted</source>
+        <translation>Ancre d’un bureau de sécurité approuvée</translation>
+    </message>
+    <message>
+        <source>Security office anchor removed</source>
+        <translation>Ancre d’un bureau de sécurité retirée</translation>
+    </message>
+    <message>
+        <source>Directory imported</source>
+        <translation>Annuaire importé</translation>
+    </message>
+    <message>
+        <source>Attested attribute changed</source>
+        <translation>Attribut attesté modifié</translation>
     </message>
     <message>
         <source>how</source>
@@ -1165,6 +1224,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Non&#xa0;: établie à partir de clés publiques&#xa0;; comparez l’empreinte avec son titulaire</translation>
     </message>
     <message>
+        <source>{0} — attested by {1} on {2}</source>
+        <translation>{0} — attesté par {1} le {2}</translation>
+    </message>
+    <message>
+        <source>{0} — self-declared</source>
+        <translation>{0} — déclaré par l’intéressé</translation>
+    </message>
+    <message>
         <source>Not verified yet: read the safety number with {0} over another channel (in person or on the phone), then mark the contact verified.</source>
         <translation>Pas encore vérifié&#xa0;: lisez le numéro de sécurité avec {0} par un autre canal (en personne ou au téléphone), puis marquez le contact comme vérifié.</translation>
     </message>
@@ -1293,6 +1360,105 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>{0} is marked verified.</source>
         <translation>{0} est marqué comme vérifié.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryDialog</name>
+    <message>
+        <source>Directory</source>
+        <translation>Annuaire</translation>
+    </message>
+    <message>
+        <source>Trusted security offices</source>
+        <translation>Bureaux de sécurité approuvés</translation>
+    </message>
+    <message>
+        <source>Trust an anchor…</source>
+        <translation>Approuver une ancre…</translation>
+    </message>
+    <message>
+        <source>Import a directory…</source>
+        <translation>Importer un annuaire…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Stop trusting the selected anchor</source>
+        <translation>Ne plus approuver l’ancre choisie</translation>
+    </message>
+    <message>
+        <source>Drop a .cdir directory here to import it.</source>
+        <translation>Déposez ici un annuaire .cdir pour l’importer.</translation>
+    </message>
+    <message>
+        <source>no directory imported yet</source>
+        <translation>aucun annuaire importé</translation>
+    </message>
+    <message>
+        <source>serial {0}, issued {1}, next update {2}; {3} attested, {4} revoked</source>
+        <translation>numéro {0}, émis le {1}, prochaine mise à jour le {2} ; {3} attestés, {4} révoqués</translation>
+    </message>
+    <message>
+        <source>The directory of {0} is past its next update ({1}): ask the security office for its latest directory.</source>
+        <translation>L’annuaire de {0} a dépassé sa date de mise à jour ({1}) : demandez au bureau de sécurité son dernier annuaire.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>Scope: nationalities {0}; schemes {1}</source>
+        <translation>Périmètre : nationalités {0} ; systèmes {1}</translation>
+    </message>
+    <message>
+        <source>Trust an anchor</source>
+        <translation>Approuver une ancre</translation>
+    </message>
+    <message>
+        <source>Anchors (*.anchor)</source>
+        <translation>Ancres (*.anchor)</translation>
+    </message>
+    <message>
+        <source>Trusted {0}.</source>
+        <translation>{0} est approuvé.</translation>
+    </message>
+    <message>
+        <source>No longer trusted: {0}.</source>
+        <translation>N’est plus approuvé : {0}.</translation>
+    </message>
+    <message>
+        <source>Now self-declared: {0}.</source>
+        <translation>Désormais déclarés par les intéressés : {0}.</translation>
+    </message>
+    <message>
+        <source>Import a directory</source>
+        <translation>Importer un annuaire</translation>
+    </message>
+    <message>
+        <source>Directories (*.cdir)</source>
+        <translation>Annuaires (*.cdir)</translation>
+    </message>
+    <message>
+        <source>Already imported: the directory of {0}, serial {1}.</source>
+        <translation>Déjà importé : l’annuaire de {0}, numéro {1}.</translation>
+    </message>
+    <message>
+        <source>Imported the directory of {0}, serial {1}: {2} attested, {3} new contacts, {4} revoked keys.</source>
+        <translation>Annuaire de {0} importé, numéro {1} : {2} attestés, {3} nouveaux contacts, {4} clés révoquées.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2} → {3} (attested by {4}; no re-verification needed)</source>
+        <translation>{0} : {1} {2} → {3} (attesté par {4} ; aucune nouvelle vérification nécessaire)</translation>
+    </message>
+    <message>
+        <source>{0}: the new key {1} continues {2} (key rotation attested by {3})</source>
+        <translation>{0} : la nouvelle clé {1} succède à {2} (changement de clé attesté par {3})</translation>
+    </message>
+    <message>
+        <source>{0}, whom you verified yourself, is revoked by {1}.</source>
+        <translation>{0}, que vous aviez vérifié vous-même, est révoqué par {1}.</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2245,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
+        <source>&amp;Directory…</source>
+        <translation>&amp;Annuaire…</translation>
+    </message>
+    <message>
         <source>&amp;About CableDesk</source>
         <translation>À &amp;propos de CableDesk</translation>
     </message>
@@ -2499,6 +2669,18 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Langue du système</translation>
     </message>
     <message>
+        <source>default, off, or a level such as CONFIDENTIAL</source>
+        <translation>default, off, ou un niveau tel que CONFIDENTIAL</translation>
+    </message>
+    <message>
+        <source>Directory…</source>
+        <translation>Annuaire…</translation>
+    </message>
+    <message>
+        <source>Security offices and their directories</source>
+        <translation>Bureaux de sécurité et leurs annuaires</translation>
+    </message>
+    <message>
         <source>A change of language applies at the next start.</source>
         <translation>Un changement de langue prend effet au prochain démarrage.</translation>
     </message>
@@ -2537,6 +2719,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Earlier versions kept per draft</source>
         <translation>Versions antérieures conservées par brouillon</translation>
+    </message>
+    <message>
+        <source>Attested attributes required from</source>
+        <translation>Attributs attestés exigés à partir de</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2581,6 +2767,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Draft history:</source>
         <translation>Historique des brouillons&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Annuaire</translation>
+    </message>
+    <message>
+        <source>Attested attributes from:</source>
+        <translation>Attributs attestés à partir de :</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -4130,7 +4324,87 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>a level of your scheme, or off</source>
-        <translation>un niveau de votre schéma, ou off</translation>
+        <translation>un niveau de votre référentiel, ou off</translation>
+    </message>
+    <message>
+        <source>Ask the security office for its latest directory.</source>
+        <translation>Demandez au bureau de sécurité son dernier annuaire.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Impossible de lire {path} : {reason}.</translation>
+    </message>
+    <message>
+        <source>No trusted anchor matches {text}.</source>
+        <translation>Aucune ancre approuvée ne correspond à {text}.</translation>
+    </message>
+    <message>
+        <source>See &apos;cabledesk-cli directory status&apos;.</source>
+        <translation>Voir « cabledesk-cli directory status ».</translation>
+    </message>
+    <message>
+        <source>Several trusted anchors match {text}.</source>
+        <translation>Plusieurs ancres approuvées correspondent à {text}.</translation>
+    </message>
+    <message>
+        <source>The whole directory is refused; ask the security office for a correct one.</source>
+        <translation>L’annuaire entier est refusé ; demandez-en un correct au bureau de sécurité.</translation>
+    </message>
+    <message>
+        <source>This directory attests {fingerprint} (nationality {nationality}, scheme {scheme}), outside the scope of its anchor {anchor}.</source>
+        <translation>Cet annuaire atteste {fingerprint} (nationalité {nationality}, système {scheme}), hors du périmètre de son ancre {anchor}.</translation>
+    </message>
+    <message>
+        <source>This directory is signed by {fingerprint}, which is not an anchor you trust.</source>
+        <translation>Cet annuaire est signé par {fingerprint}, qui n’est pas une ancre que vous avez approuvée.</translation>
+    </message>
+    <message>
+        <source>This directory of {anchor} expired on {date}: it was to be replaced by then.</source>
+        <translation>Cet annuaire de {anchor} a expiré le {date} : il devait être remplacé à cette date.</translation>
+    </message>
+    <message>
+        <source>This directory of {anchor} has serial {serial}, not newer than the one you imported (serial {last}): an older directory is refused.</source>
+        <translation>Cet annuaire de {anchor} porte le numéro {serial}, qui n’est pas plus récent que celui que vous avez importé (numéro {last}) : un annuaire plus ancien est refusé.</translation>
+    </message>
+    <message>
+        <source>Trust the anchor of the security office that published it first (compare its fingerprint with the office).</source>
+        <translation>Approuvez d’abord l’ancre du bureau de sécurité qui l’a publié (comparez son empreinte avec le bureau).</translation>
+    </message>
+    <message>
+        <source>clearance</source>
+        <translation>habilitation</translation>
+    </message>
+    <message>
+        <source>clearance {value}</source>
+        <translation>habilitation {value}</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>nationalité</translation>
+    </message>
+    <message>
+        <source>nationality {value}</source>
+        <translation>nationalité {value}</translation>
+    </message>
+    <message>
+        <source>special accesses {value}</source>
+        <translation>accès spéciaux {value}</translation>
+    </message>
+    <message>
+        <source>{attribute} {value}</source>
+        <translation>{attribute} {value}</translation>
+    </message>
+    <message>
+        <source>{refusal}: their {attributes} are only self-declared, and from {threshold} on your setting attested-from asks for attributes attested by a security office you trust. Import the directory that attests them, or change attested-from.</source>
+        <translation>{refusal} : leurs attributs ({attributes}) ne sont que déclarés par eux-mêmes, et à partir de {threshold} votre réglage attested-from exige des attributs attestés par un bureau de sécurité que vous avez approuvé. Importez l’annuaire qui les atteste, ou modifiez attested-from.</translation>
+    </message>
+    <message>
+        <source>{what}, attested by {anchor} on {date}</source>
+        <translation>{what}, attesté par {anchor} le {date}</translation>
+    </message>
+    <message>
+        <source>{what}, self-declared</source>
+        <translation>{what}, déclaré par l’intéressé</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

@@ -792,4 +792,52 @@ CORE_PHRASES = (
         "and there is none for {names}.",
     ),
     QT_TRANSLATE_NOOP("core", "a level of your scheme, or off"),
+    # the ministry directory (user side)
+    QT_TRANSLATE_NOOP("core", "Ask the security office for its latest directory."),
+    QT_TRANSLATE_NOOP("core", "Cannot read {path}: {reason}."),
+    QT_TRANSLATE_NOOP("core", "No trusted anchor matches {text}."),
+    QT_TRANSLATE_NOOP("core", "See 'cabledesk-cli directory status'."),
+    QT_TRANSLATE_NOOP("core", "Several trusted anchors match {text}."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The whole directory is refused; ask the security office for a correct one.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This directory attests {fingerprint} (nationality {nationality}, scheme {scheme}), "
+        "outside the scope of its anchor {anchor}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This directory is signed by {fingerprint}, which is not an anchor you trust.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This directory of {anchor} expired on {date}: it was to be replaced by then.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This directory of {anchor} has serial {serial}, not newer than the one you "
+        "imported (serial {last}): an older directory is refused.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Trust the anchor of the security office that published it first (compare its "
+        "fingerprint with the office).",
+    ),
+    # the ministry directory (user side): attested attributes
+    QT_TRANSLATE_NOOP("core", "clearance"),
+    QT_TRANSLATE_NOOP("core", "clearance {value}"),
+    QT_TRANSLATE_NOOP("core", "nationality"),
+    QT_TRANSLATE_NOOP("core", "nationality {value}"),
+    QT_TRANSLATE_NOOP("core", "special accesses {value}"),
+    QT_TRANSLATE_NOOP("core", "{attribute} {value}"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{refusal}: their {attributes} are only self-declared, and from {threshold} on your "
+        "setting attested-from asks for attributes attested by a security office you trust. "
+        "Import the directory that attests them, or change attested-from.",
+    ),
+    QT_TRANSLATE_NOOP("core", "{what}, attested by {anchor} on {date}"),
+    QT_TRANSLATE_NOOP("core", "{what}, self-declared"),
 )

@@ -29,6 +29,7 @@ NEW_VALUES = {
     "draft-history": ("12", "12"),
     "clipboard-clear-seconds": ("90", "90"),
     "post-quantum-from": ("top secret", "TOP SECRET"),
+    "attested-from": ("secret", "SECRET"),  # issue 16, the directory
 }
 
 

@@ -114,6 +114,12 @@ TARGETS: dict[str, Spec] = {
             max_len=64 * KIB,
             json=True,
         ),
+        Spec(  # issue 16, the user side
+            "directory_import",
+            "directories imported into a vault (DirectoryService.import_directory)",
+            max_len=64 * KIB,
+            json=True,
+        ),
         Spec(
             "seal_zip",
             "sealed cables: hostile ZIPs inside valid age (open_sealed)",

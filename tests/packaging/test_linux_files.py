@@ -20,7 +20,11 @@ DESKTOP = LINUX / f"{APP_ID}.desktop"
 METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
 MIME = LINUX / "cabledesk-mime.xml"
 MIME_NS = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
-TYPES = {"application/x-cabledesk-cable", "application/x-cabledesk-contact"}
+TYPES = {
+    "application/x-cabledesk-cable",
+    "application/x-cabledesk-contact",
+    "application/x-cabledesk-directory",  # issue 16
+}
 
 
 def _desktop_entry() -> configparser.SectionProxy:
@@ -64,6 +68,8 @@ def test_mime_types_have_globs_and_magic() -> None:
     assert magic == {"age-encryption.org/v1", "-----BEGIN AGE ENCRYPTED FILE-----"}
     starts = {m.get("value") for m in contact.findall("m:magic/m:match", MIME_NS)}
     assert starts == {'{"age_recipient":"age1', '{"accesses":['}  # /1 and /2 cards
+    directory = found["application/x-cabledesk-directory"]
+    assert [g.get("pattern") for g in directory.findall("m:glob", MIME_NS)] == ["*.cdir"]
 
 
 @pytest.mark.interop

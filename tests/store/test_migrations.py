@@ -132,6 +132,25 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "UPDATE identities SET pq_key = x'00'",
             "SELECT pq_key FROM identities",
         ),
+        # --- schema 8, block "directory (user side)" ---
+        (
+            "INSERT INTO directory_anchors VALUES ('SHA256:a', x'00', 'MFA', '{}', 'hand', 't')",
+            "SELECT name, how FROM directory_anchors",
+        ),
+        (
+            "INSERT INTO directory_imports VALUES ('SHA256:a', 3, 'i', 'n', x'00', 't', 1, 0)",
+            "SELECT serial FROM directory_imports",
+        ),
+        (
+            "INSERT INTO directory_attestations VALUES ('SHA256:p', 'SHA256:a', 'k', 'SECRET', "
+            "'us', 'USA', '[]', '[]', 't', NULL)",
+            "SELECT clearance FROM directory_attestations",
+        ),
+        (
+            "INSERT INTO directory_revocations VALUES ('SHA256:r', 'SHA256:a', "
+            "'key-compromise', '', 't')",
+            "SELECT reason FROM directory_revocations",
+        ),
     ],
 }
 

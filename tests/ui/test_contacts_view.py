@@ -93,8 +93,8 @@ def test_import_shows_the_contact_its_trust_and_safety_number(
     assert _field(view, "safety").split() == card.safety_number.split()
     assert _field(view, "safety").count("\n") == 1
     assert all(len(g) == 5 for g in _field(view, "safety").split())
-    assert _field(view, "nationality") == "DEU"
-    assert _field(view, "clearance") == "SECRET"
+    assert _field(view, "nationality") == "DEU — self-declared"
+    assert _field(view, "clearance") == "SECRET — self-declared"
     assert _field(view, "certified").startswith("Yes")
     assert _field(view, "encryption").startswith("age1")
     assert "AGE-SECRET-KEY" not in _field(view, "encryption")

@@ -1,0 +1,350 @@
+"""Checking and applying a directory, for :mod:`cabledesk.services.directory`.
+
+:func:`checked` refuses a directory (DirectoryRefused: not signed by a trusted anchor,
+a bad signature, an entry outside the anchor's scope, an older serial, expired;
+DirectoryError: unreadable) before anything changes; :func:`apply` writes it in one
+transaction, with its audit entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from cabledesk.crypto.contact import ContactCard
+from cabledesk.crypto.directory import DIRECTORY_FORMAT, Directory
+from cabledesk.crypto.signedtext import check_signature, read_signature, split
+from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE
+from cabledesk.domain.attestation import Attestation
+from cabledesk.domain.trust import TrustState
+from cabledesk.errors import DirectoryError, DirectoryRefused
+from cabledesk.phrase import Phrase
+from cabledesk.store.audit import Event
+from cabledesk.store.directory import DirectoryImport, DirectoryStore, TrustedAnchor
+from cabledesk.store.vault import Vault
+
+__all__ = [
+    "AttributeChange",
+    "DirectoryImportOutcome",
+    "DirectoryImportStatus",
+    "apply",
+    "checked",
+]
+
+# The attested attributes whose change an import reports and audits.
+_ATTRIBUTES = ("clearance", "scheme", "nationality", "accesses", "roles", "expires")
+
+
+class DirectoryImportStatus(StrEnum):
+    IMPORTED = "imported"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeChange:
+    """An attested attribute a newer directory changed (no re-verification needed)."""
+
+    fingerprint: str
+    name: str
+    attribute: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryImportOutcome:
+    status: DirectoryImportStatus
+    anchor: TrustedAnchor
+    serial: int
+    added: int = 0
+    updated: int = 0
+    attested: int = 0
+    revoked: int = 0
+    changes: tuple[AttributeChange, ...] = ()
+    # contacts the user verified personally that the directory revokes (they are told)
+    revoked_verified: tuple[str, ...] = ()
+    # key rotations: (name, old fingerprint, new fingerprint) of contacts continued
+    continued: tuple[tuple[str, str, str], ...] = ()
+
+
+def checked(vault: Vault, data: bytes) -> tuple[TrustedAnchor, Directory]:
+    what = DIRECTORY_FORMAT.what
+    body, rest = split(data, what=what, error=DirectoryError, max_bytes=DIRECTORY_FORMAT.max_bytes)
+    signature = read_signature(rest, what=what, error=DirectoryError)
+    anchor = DirectoryStore(vault.db).anchor(signature.fingerprint)
+    if anchor is None:
+        raise DirectoryRefused(
+            Phrase.of(
+                "This directory is signed by {fingerprint}, which is not an anchor you trust.",
+                fingerprint=signature.fingerprint,
+            ),
+            hint=Phrase.of(
+                "Trust the anchor of the security office that published it first "
+                "(compare its fingerprint with the office)."
+            ),
+        )
+    try:
+        check_signature(
+            body,
+            signature,
+            anchor.anchor.key,
+            namespace=DIRECTORY_NAMESPACE,
+            what=what,
+            error=DirectoryError,
+        )
+    except DirectoryError as exc:
+        raise DirectoryRefused(
+            exc.phrase or exc.message, hint=exc.hint_phrase or exc.hint
+        ) from None
+    directory = Directory.parse(data)  # malformed though signed: unreadable
+    for entry in directory.entries:
+        if not anchor.anchor.covers(entry.nationality, entry.scheme):
+            raise DirectoryRefused(
+                Phrase.of(
+                    "This directory attests {fingerprint} (nationality {nationality}, "
+                    "scheme {scheme}), outside the scope of its anchor {anchor}.",
+                    fingerprint=entry.fingerprint,
+                    nationality=entry.nationality,
+                    scheme=entry.scheme,
+                    anchor=anchor.name,
+                ),
+                hint=Phrase.of(
+                    "The whole directory is refused; ask the security office for a correct one."
+                ),
+            )
+    _refuse_stale(vault, anchor, directory, hashlib.sha256(data).digest())
+    return anchor, directory
+
+
+def _refuse_stale(vault: Vault, anchor: TrustedAnchor, directory: Directory, digest: bytes) -> None:
+    last = DirectoryStore(vault.db).last_import(anchor.fingerprint)
+    if last is not None and directory.serial <= last.serial and digest != last.sha256:
+        raise DirectoryRefused(
+            Phrase.of(
+                "This directory of {anchor} has serial {serial}, not newer than the one "
+                "you imported (serial {last}): an older directory is refused.",
+                anchor=anchor.name,
+                serial=str(directory.serial),
+                last=str(last.serial),
+            ),
+            hint=Phrase.of("Ask the security office for its latest directory."),
+        )
+    now = vault.now()
+    if directory.next_update <= now:
+        raise DirectoryRefused(
+            Phrase.of(
+                "This directory of {anchor} expired on {date}: it was to be replaced by then.",
+                anchor=anchor.name,
+                date=directory.next_update.date().isoformat(),
+            ),
+            hint=Phrase.of("Ask the security office for its latest directory."),
+        )
+
+
+def apply(
+    vault: Vault,
+    anchor: TrustedAnchor,
+    directory: Directory,
+    cards: tuple[ContactCard, ...],
+    digest: bytes,
+) -> DirectoryImportOutcome:
+    now = vault.now()
+    own = {i.fingerprint for i in vault.identities.all()}
+    with vault.transaction():
+        contacts = vault.contacts
+        states = contacts.card_states()
+        before = DirectoryStore(vault.db).attestations(anchor.fingerprint)
+        # entries and cards are aligned: an entry's fingerprint is its card's (computing
+        # a card's fingerprint costs a hash; 20,000 of them count)
+        pairs = list(zip(directory.entries, cards, strict=True))
+        new_cards = [
+            c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in own
+        ]
+        newer = [
+            c
+            for e, c in pairs
+            if e.fingerprint in states
+            and states[e.fingerprint][1]
+            and c.sequence > states[e.fingerprint][0]
+        ]
+        contacts.add_many(new_cards, now)
+        continued = _rotations(vault, anchor, directory, new_cards, before)
+        for name, old_fp, new_fp in continued:
+            DirectoryStore(vault.db).continue_contact(
+                old_fp,
+                new_fp,
+                when=now,
+                reason=f"key rotation attested by {anchor.name}, serial {directory.serial}",
+            )
+            vault.audit.append(
+                Event.CONTACT_IMPORTED,
+                {
+                    "name": name,
+                    "fingerprint": new_fp,
+                    "continues": old_fp,
+                    "rotation": f"attested by {anchor.name}, serial {directory.serial}",
+                },
+            )
+        for card in newer:
+            contacts.replace_card(
+                card,
+                when=now,
+                bind_keys=True,
+                reason=f"newer card in the directory of {anchor.name}, serial {directory.serial}",
+            )
+        revoked_before = {
+            fp for fp in (r.fingerprint for r in directory.revocations) if fp in states
+        }
+        verified_before = {
+            fp: c
+            for fp in revoked_before
+            if (c := contacts.get(fp)) is not None
+            and c.trust.state is TrustState.VERIFIED
+            and not c.verified_by_anchor
+        }
+        DirectoryStore(vault.db).record_import(
+            DirectoryImport(
+                anchor.fingerprint,
+                directory.serial,
+                directory.issued,
+                directory.next_update,
+                digest,
+                now,
+                len(directory.entries),
+                len(directory.revocations),
+            ),
+            [(e, _key_set(e.card, c)) for e, c in pairs],
+            directory.revocations,
+        )
+        changes = _changes(before, directory, {e.fingerprint: c.name for e, c in pairs})
+        for change in changes:
+            vault.audit.append(
+                Event.ATTESTATION_CHANGED,
+                {
+                    "anchor": anchor.name,
+                    "serial": directory.serial,
+                    "fingerprint": change.fingerprint,
+                    "name": change.name,
+                    f"{change.attribute}_before": change.before,
+                    f"{change.attribute}_after": change.after,
+                },
+            )
+        for fp, contact in sorted(verified_before.items()):
+            after = contacts.get(fp)
+            revocation = None if after is None else after.revocation
+            vault.audit.append(
+                Event.CONTACT_REVOKED,
+                {
+                    "name": contact.name,
+                    "post": contact.card.post,
+                    "fingerprint": fp,
+                    "why": "" if revocation is None else revocation.how,
+                    "was": "verified by you",
+                },
+            )
+        vault.audit.append(
+            Event.DIRECTORY_IMPORTED,
+            {
+                "anchor": anchor.name,
+                "fingerprint": anchor.fingerprint,
+                "serial": directory.serial,
+                "issued": directory.issued.isoformat(),
+                "next_update": directory.next_update.isoformat(),
+                "sha256": digest.hex(),
+                "entries": len(directory.entries),
+                "revocations": len(directory.revocations),
+                "added": len(new_cards),
+                "updated": len(newer),
+                "changed_attributes": len(changes),
+            },
+        )
+    return DirectoryImportOutcome(
+        DirectoryImportStatus.IMPORTED,
+        anchor,
+        directory.serial,
+        added=len(new_cards),
+        updated=len(newer),
+        attested=len(directory.entries),
+        revoked=len(directory.revocations),
+        changes=tuple(changes),
+        revoked_verified=tuple(sorted(c.name for c in verified_before.values())),
+        continued=tuple(continued),
+    )
+
+
+def _changes(
+    before: dict[str, Attestation], directory: Directory, names: dict[str, str]
+) -> list[AttributeChange]:
+    """The attested attributes of people already attested that this directory changes."""
+    changes = []
+    for entry in directory.entries:
+        old = before.get(entry.fingerprint)
+        if old is None:
+            continue
+        for attribute in _ATTRIBUTES:
+            was, now = _text(getattr(old, attribute)), _text(getattr(entry, attribute))
+            if was != now:
+                changes.append(
+                    AttributeChange(
+                        entry.fingerprint, names[entry.fingerprint], attribute, was, now
+                    )
+                )
+    return changes
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return ",".join(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _rotations(
+    vault: Vault,
+    anchor: TrustedAnchor,
+    directory: Directory,
+    new_cards: list[ContactCard],
+    before: dict[str, Attestation],
+) -> list[tuple[str, str, str]]:
+    """Key rotations this directory attests: a key the anchor attested before, now
+    revoked as ``superseded``, and exactly one new card under the same name (compared
+    in NFKC, any case, spaces collapsed). Each continues the old contact."""
+
+    def same(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+    by_name: dict[str, list[ContactCard]] = {}
+    for card in new_cards:
+        by_name.setdefault(same(card.name), []).append(card)
+    found = []
+    for revocation in directory.revocations:
+        if revocation.reason != "superseded" or revocation.fingerprint not in before:
+            continue
+        old = vault.contacts.get(revocation.fingerprint)
+        if old is None:
+            continue
+        successors = by_name.get(same(old.name), [])
+        if len(successors) == 1:
+            found.append((old.name, old.fingerprint, successors[0].fingerprint))
+    return found
+
+
+def _key_set(text: str, card: ContactCard) -> str:
+    """``card.key_set()``, from the card's text where that is exact: a ``/2`` card (read
+    and checked already) writes its ``ssh_key`` without comment and its recipients in
+    the one form they have, so its key set is those strings (encoding a recipient
+    again costs a Bech32 checksum; 20,000 of them count)."""
+    if card.format_version != 2:
+        return card.key_set()
+    doc = json.loads(text.partition("\n")[0])
+    lines = [doc["ssh_key"], doc["age_recipient"]]
+    if doc["pq_recipient"] is not None:
+        lines.append(doc["pq_recipient"])
+    return "\n".join(lines)
