@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self._closing = WindowClosing(self)
         self.quit_when_closed = False
         self.section = "drafts"
+        self._wanted: str | None = None  # the archive row to open once listed
         self.identity_label = PlainLabel()
         self.identity_label.setObjectName("identityStatus")
         self.statusBar().addPermanentWidget(self.editor.state)
@@ -168,8 +169,15 @@ class MainWindow(QMainWindow):
             self._fill_drafts()
             self.detail.setCurrentWidget(self.editor)
         else:
+            self._clear_reader()  # a cable of another section is not this one's
             self._fill_archive(Direction(section))
             self.detail.setCurrentWidget(self.reader)
+
+    def _clear_reader(self) -> None:
+        """Show no archived cable (and forget one being opened)."""
+        self._opening += 1
+        self.shown = None
+        self.reader.clear()
 
     def _wide_view(self, section: str) -> QWidget:
         if section not in self._views:
@@ -234,7 +242,27 @@ class MainWindow(QMainWindow):
                 for e in entries
             ]
 
-        self._show_list(f"list the {direction.value} cables", read, lambda: None)
+        self._show_list(f"list the {direction.value} cables", read, self._open_wanted)
+
+    def _open_wanted(self) -> None:
+        """Select and open the archived cable asked for by :meth:`show_sealed`, if listed."""
+        wanted, self._wanted = self._wanted, None
+        for i, row in enumerate(self.model.rows()):
+            if wanted is not None and row.key == wanted:
+                self.list.setCurrentIndex(self.model.index(i))
+                self.open_current()
+                self.list.setFocus()
+
+    def show_sealed(self, archive_id: int) -> None:
+        """A draft was sealed: the editor is emptied (the draft is gone) and the sealed
+        cable shows, read-only, selected in Sent."""
+        self.editor.clear()
+        self._wanted = str(archive_id)
+        if self.sidebar.current_section() == "sent":
+            self.show_section("sent")
+        else:
+            self.sidebar.select("sent")
+        self.statusBar().showMessage(self.tr("Sealed — see Sent"), 8000)
 
     def search(self, query: str, filters: SearchFilters) -> None:
         """Search the archive off the GUI thread; show the hits in the list."""
@@ -242,6 +270,7 @@ class MainWindow(QMainWindow):
         self.detail.setVisible(True)
         self.wide.setVisible(False)
         self.detail.setCurrentWidget(self.reader)
+        self._clear_reader()  # the previous reading is not one of these results
         archive = self.session.archive
 
         def read() -> list[Row]:

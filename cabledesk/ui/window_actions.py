@@ -199,10 +199,14 @@ def _seal(window: MainWindow) -> None:
     window.editor.flush()  # queued before the sealing: it seals what was saved
     cable, _ = window.editor.current()
     dialog = SealDialog(window.session, window.workers, cable, window)
+    window.editor.hold()  # no save while sealing: a save after it would recreate the draft
     dialog.exec()
     if dialog.outcome is not None:  # sealed: the draft is gone from the vault
-        window.editor.clear()
+        window.show_sealed(dialog.outcome.archive_id)
+        return
+    window.editor.release()
     window.show_section(window.section)
+    window.editor.setFocus()
 
 
 def _export(window: MainWindow) -> None:

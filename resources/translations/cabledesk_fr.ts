@@ -1671,6 +1671,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>CableDesk</translation>
     </message>
     <message>
+        <source>Sealed — see Sent</source>
+        <translation>Scellé — voir Envoyés</translation>
+    </message>
+    <message>
         <source>{0} cable(s) found</source>
         <translation>{0} télégramme(s) trouvé(s)</translation>
     </message>

@@ -172,6 +172,8 @@ class BodyEditor(QPlainTextEdit):
         self.choose_mark(block, self.gutter.mapToGlobal(QPoint(4, int(rect.top()))))
 
     def choose_mark(self, block: QTextBlock, where: QPoint) -> None:
+        if self.isReadOnly():
+            return
         menu = QMenu(self)
         menu.setObjectName("markMenu")
         current = mark_of(block)

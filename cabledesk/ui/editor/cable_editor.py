@@ -80,6 +80,7 @@ class CableEditor(QWidget):
         self._running = 0  # saves queued or running
         self._stored_at: datetime | None = None  # when the stored version was saved
         self._unsaved_since: datetime | None = None  # the first change not saved yet
+        self._held = False  # being sealed: read-only, and nothing is saved
         self.banner = BannerBar()
         self.header = HeaderForm(session.schemes)
         self.body = BodyEditor()
@@ -133,6 +134,8 @@ class CableEditor(QWidget):
         if flush:
             self.flush()
         self._timer.stop()
+        if self._held:
+            self.release()
         self._cable = cable
         self._rules = rules
         self.header.load(cable)
@@ -148,9 +151,29 @@ class CableEditor(QWidget):
         else:
             self._set_state(self.tr("Saved"))
 
-    def clear(self) -> None:
-        """Show nothing (after a lock or when the draft was deleted)."""
+    def hold(self) -> None:
+        """Make the draft read-only and save nothing until :meth:`release` (or
+        :meth:`clear`): it is being sealed, and a save after the sealing would
+        store it again as a new draft."""
+        self._held = True
         self._timer.stop()
+        self.header.setEnabled(False)
+        self.body.setReadOnly(True)
+
+    def release(self) -> None:
+        """The sealing did not happen: editable again (saving the edits held back)."""
+        self._held = False
+        self.header.setEnabled(True)
+        self.body.setReadOnly(False)
+        if self._dirty:
+            self._timer.start()
+
+    def clear(self) -> None:
+        """Show nothing (after a lock, or when the draft was deleted or sealed)."""
+        self._timer.stop()
+        self._held = False
+        self.header.setEnabled(True)
+        self.body.setReadOnly(False)
         self._cable = None
         self._dirty = False
         self._stored_at = self._unsaved_since = None
@@ -180,7 +203,8 @@ class CableEditor(QWidget):
         self._dirty = True
         self._refresh()
         self._set_state(self.tr("Editing…"))
-        self._timer.start()
+        if not self._held:
+            self._timer.start()
 
     def _scheme_changed(self, scheme_id: str) -> None:
         self.body.set_scheme(self._session.schemes[scheme_id])
@@ -218,7 +242,7 @@ class CableEditor(QWidget):
 
     def save(self, justification: str = "") -> None:
         """Save now, off the GUI thread (the autosave timer calls this)."""
-        if self._cable is None or not self._dirty:
+        if self._cable is None or not self._dirty or self._held:
             return
         self._timer.stop()
         self._submit(self.current()[0], justification)
@@ -232,7 +256,7 @@ class CableEditor(QWidget):
         classification). ``notify`` hears the refusal instead of ``save_refused``: a
         listener that outlives the editor (the editor may be gone when it comes)."""
         self._timer.stop()
-        if self._cable is None or not self._dirty:
+        if self._cable is None or not self._dirty or self._held:
             return
         self._submit(self.current()[0], "", leaving=leaving, notify=notify)
 
@@ -300,7 +324,7 @@ class CableEditor(QWidget):
             self._unsaved_since = None
         self._set_state(self.tr("Saved (version {0})").format(result.version))
         self.saved.emit(cable.id)
-        if self._dirty:
+        if self._dirty and not self._held:
             self._timer.start()
 
     def _ask_reason(self, exc: PolicyRefusal) -> bool:
