@@ -513,6 +513,10 @@
         <translation>Texte du télégramme</translation>
     </message>
     <message>
+        <source>Portion &amp;Mark…</source>
+        <translation>&amp;Marque de portion…</translation>
+    </message>
+    <message>
         <source>Other mark…</source>
         <translation>Autre marque…</translation>
     </message>
@@ -1847,6 +1851,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -2253,6 +2261,57 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>The passphrase was changed.</source>
         <translation>La phrase de passe a été changée.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Portion mark of the paragraph (in the text)</source>
+        <translation>Marque de portion du paragraphe (dans le texte)</translation>
+    </message>
+    <message>
+        <source>Menu key, Shift+F10</source>
+        <translation>Touche Menu, Maj+F10</translation>
+    </message>
+    <message>
+        <source>Choose a mark in the mark menu</source>
+        <translation>Choisir une marque dans le menu des marques</translation>
+    </message>
+    <message>
+        <source>Up, Down, then Enter</source>
+        <translation>Haut, Bas, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Next field, previous field</source>
+        <translation>Champ suivant, champ précédent</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Maj+Tab</translation>
+    </message>
+    <message>
+        <source>Mark a paragraph as you type it</source>
+        <translation>Marquer un paragraphe en le tapant</translation>
+    </message>
+    <message>
+        <source>(C) at its start</source>
+        <translation>(C) à son début</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>
