@@ -1156,6 +1156,117 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
 </context>
 <context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Classification scheme</source>
+        <translation>Référentiel de classification</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Precedence</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Date-time group</source>
+        <translation>Groupe date-heure</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro d’ordre</translation>
+    </message>
+    <message>
+        <source>From (originating post)</source>
+        <translation>De (poste d’origine)</translation>
+    </message>
+    <message>
+        <source>Action addressees</source>
+        <translation>Destinataires pour action</translation>
+    </message>
+    <message>
+        <source>Information addressees</source>
+        <translation>Destinataires pour information</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>Mentions de diffusion</translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation>TAGS</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Classification authority</source>
+        <translation>Autorité de classification</translation>
+    </message>
+    <message>
+        <source>Classified by</source>
+        <translation>Classifié par</translation>
+    </message>
+    <message>
+        <source>Classification reasons</source>
+        <translation>Motifs de classification</translation>
+    </message>
+    <message>
+        <source>Derived from</source>
+        <translation>Dérivé de</translation>
+    </message>
+    <message>
+        <source>Declassify on</source>
+        <translation>Déclassifier le</translation>
+    </message>
+    <message>
+        <source>Classification sources</source>
+        <translation>Sources de classification</translation>
+    </message>
+    <message>
+        <source>Downgrading instructions</source>
+        <translation>Instructions de déclassement</translation>
+    </message>
+    <message>
+        <source>Declared banner</source>
+        <translation>Bandeau déclaré</translation>
+    </message>
+    <message>
+        <source>Text of the cable</source>
+        <translation>Texte du télégramme</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Paragraph {0}</source>
+        <translation>Paragraphe {0}</translation>
+    </message>
+    <message>
+        <source>Action addressee {0}</source>
+        <translation>Destinataire pour action {0}</translation>
+    </message>
+    <message>
+        <source>Information addressee {0}</source>
+        <translation>Destinataire pour information {0}</translation>
+    </message>
+    <message>
+        <source>Attachment {0}</source>
+        <translation>Pièce jointe {0}</translation>
+    </message>
+    <message>
+        <source>Classification source {0}</source>
+        <translation>Source de classification {0}</translation>
+    </message>
+</context>
+<context>
     <name>FileCryptoDialog</name>
     <message>
         <source>Encrypt a file</source>

@@ -147,6 +147,19 @@ class BodyEditor(QPlainTextEdit):
         self.gutter.update()
         self.changed.emit()
 
+    def go_to_paragraph(self, number: int) -> None:
+        """Put the cursor at the start of paragraph ``number`` (counted from 1, as the
+        gutter numbers them: empty lines are not paragraphs)."""
+        block = self.document().firstBlock()
+        count = 0
+        while block.isValid():
+            count += bool(block.text().strip())
+            if count == number:
+                self.setTextCursor(QTextCursor(block))
+                self.ensureCursorVisible()
+                return
+            block = block.next()
+
     def current_mark(self) -> str:
         return mark_of(self.textCursor().block())
 

@@ -224,19 +224,37 @@ class CableEditor(QWidget):
         self.findings.show_findings(findings)
 
     def _focus_field(self, field: str) -> None:
-        widget = {
-            "subject": self.header.subject,
-            "to": self.header.to,
-            "action": self.header.to,
-            "info": self.header.info,
-            "dtg": self.header.dtg,
-            "tags": self.header.tags,
-            "originator": self.header.originator,
-            "precedence": self.header.precedence,
-        }.get(field.split(".")[0].split("[")[0])
-        if field.startswith("authority"):
-            widget = self.header.classified_by
-        (widget or self.body).setFocus()
+        """Put the cursor in the field a finding names (a paragraph: at its start)."""
+        header = self.header
+        widgets = {
+            "subject": header.subject,
+            "to": header.to,
+            "action": header.to,
+            "info": header.info,
+            "dtg": header.dtg,
+            "serial": header.serial,
+            "tags": header.tags,
+            "captions": header.captions,
+            "references": header.references,
+            "signature": header.signature,
+            "originator": header.originator,
+            "precedence": header.precedence,
+            "scheme": header.scheme,
+            "authority": header.classified_by,
+            "authority.classified_by": header.classified_by,
+            "authority.reasons": header.reasons,
+            "authority.derived_from": header.derived_from,
+            "authority.declassify_on": header.declassify_on,
+        }
+        name = field.split("[")[0]
+        widget = widgets.get(name) or widgets.get(name.split(".")[0])
+        if widget is not None:
+            widget.setFocus()
+            return
+        number = field[len(name) + 1 :].split("]")[0]
+        if name == "paragraphs" and number.isdigit():
+            self.body.go_to_paragraph(int(number))
+        self.body.setFocus()
 
     # --- saving -----------------------------------------------------------------
 

@@ -300,7 +300,14 @@ class HeaderForm(QWidget):
         dtg = read("dtg", parse_dtg, self.dtg.text()) if self.dtg.text().strip() else None
         action = [read("to", parse_addressee, t) for t in _items(self.to.text())]
         info = [read("info", parse_addressee, t) for t in _items(self.info.text())]
-        reasons = read("authority.reasons", parse_reasons, self.reasons.text()) or ()
+        # Empty reasons are no reasons: whether the cable needs some is the drafting
+        # rules' to say (an unclassified cable needs none).
+        typed_reasons = self.reasons.text()
+        reasons = (
+            read("authority.reasons", parse_reasons, typed_reasons) or ()
+            if typed_reasons.strip()
+            else ()
+        )
         authority = None
         if self.classified_by.text().strip() or reasons or self.declassify_on.text().strip():
             declassify = self.declassify_on.text().strip()
