@@ -1053,6 +1053,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Exporter le télégramme</translation>
     </message>
     <message>
+        <source>The document will be marked:</source>
+        <translation>Le document portera la mention&#xa0;:</translation>
+    </message>
+    <message>
         <source>Word document (.docx)</source>
         <translation>Document Word (.docx)</translation>
     </message>
@@ -1079,6 +1083,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Also write a .zip with the signature and my contact card</source>
         <translation>Écrire aussi un .zip avec la signature et ma carte de contact</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>Lettre US (8,5 × 11 po)</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1137,8 +1149,28 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Enregistrer sous&#xa0;:</translation>
     </message>
     <message>
-        <source>Exported as {0}.</source>
-        <translation>Exporté sous {0}.</translation>
+        <source>The document will be marked {0}, as the cable is.</source>
+        <translation>Le document portera la mention {0}, comme le télégramme.</translation>
+    </message>
+    <message>
+        <source>The document will be a sanitized version, marked {0}.</source>
+        <translation>Le document sera une version expurgée, portant la mention {0}.</translation>
+    </message>
+    <message>
+        <source>A document marked {0} cannot be written unencrypted: documents leave CableDesk&apos;s protection, and your export ceiling is {1}.</source>
+        <translation>Un document portant la mention {0} ne peut pas être écrit non chiffré&#xa0;: les documents sortent de la protection de CableDesk, et votre plafond d’exportation est {1}.</translation>
+    </message>
+    <message>
+        <source>Choose a sanitized version at {0} or below under Level, or seal the cable for its recipients instead.</source>
+        <translation>Choisissez sous Niveau une version expurgée à {0} ou en dessous, ou scellez plutôt le télégramme pour ses destinataires.</translation>
+    </message>
+    <message>
+        <source>Seal the cable for its recipients instead.</source>
+        <translation>Scellez plutôt le télégramme pour ses destinataires.</translation>
+    </message>
+    <message>
+        <source>Your security officer sets the ceiling.</source>
+        <translation>Votre officier de sécurité fixe ce plafond.</translation>
     </message>
     <message>
         <source>Export to</source>
