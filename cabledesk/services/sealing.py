@@ -55,7 +55,7 @@ from cabledesk.store.sealed_files import (
 )
 from cabledesk.store.vault import Vault
 
-__all__ = ["READ_SHARE", "SealCheck", "SealOutcome", "SealService"]
+__all__ = ["READ_SHARE", "SealCheck", "SealOutcome", "SealService", "free_path"]
 
 # Reading the attachments before sealing counts for 1/READ_SHARE of their bytes in the
 # progress reported: reading and hashing runs several times faster than sealing, which
@@ -104,6 +104,19 @@ class SealOutcome:
     recipients: tuple[str, ...]  # "Name (SHA256:…)" of everyone it was sealed for
 
 
+def free_path(path: Path) -> Path:
+    """``path`` if nothing is there, else the first of ``stem_2.suffix``,
+    ``stem_3.suffix``, … that is free (sealing never replaces a file)."""
+    if not path.exists():
+        return path
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}_{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
+
+
 class SealService:
     def __init__(self, vault: Vault, schemes: SchemeRegistry) -> None:
         self._vault = vault
@@ -149,6 +162,16 @@ class SealService:
             serial=cable.serial,
             banner=banner.banner,
         )
+
+    def suggested_path(self, cable: Cable, folder: Path) -> Path:
+        """Where to offer writing ``cable`` in ``folder``: :meth:`suggested_name`, or,
+        if a file of that name is there already (the day's second cable from the same
+        post at the same level), the first free ``…_2.cable``, ``…_3.cable``."""
+        try:
+            name = self.suggested_name(cable)
+        except CableDeskError:  # portion marks that do not parse yet: no marked name
+            name = "cable.cable"
+        return free_path(folder / name)
 
     def seal(
         self,

@@ -42,11 +42,12 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.validation import RULES_VERSION
 from cabledesk.errors import CableDeskError
 from cabledesk.services.contacts import AddressBook, Contact
-from cabledesk.services.sealing import SealCheck, SealOutcome
+from cabledesk.services.sealing import SealCheck, SealOutcome, free_path
 from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.folders import documents_folder
 from cabledesk.ui.phrases import finding_text, in_words
 from cabledesk.ui.plain import PlainLabel, inform
 from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
@@ -120,6 +121,15 @@ class SealDialog(QDialog):
         self.output.setAccessibleName(self.tr("Output file"))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
+        # A file already there is said before Seal is pressed, with a free name to use.
+        self.name_taken = PlainLabel()
+        self.name_taken.setObjectName("nameTaken")
+        self.name_taken.setWordWrap(True)
+        self.name_taken.setStyleSheet(f"color: {NO_COLOUR};")
+        self.rename_button = QPushButton()
+        self.rename_button.setObjectName("useFreeName")
+        self.rename_button.clicked.connect(self._use_free_name)
+        self._free_name: Path | None = None
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.buttons = QDialogButtonBox()
@@ -156,14 +166,16 @@ class SealDialog(QDialog):
         layout.addWidget(self.armor)
         layout.addWidget(PlainLabel(self.tr("Write to:")))
         layout.addLayout(out_row)
+        taken_row = QHBoxLayout()
+        taken_row.addWidget(self.name_taken, 1)
+        taken_row.addWidget(self.rename_button)
+        layout.addLayout(taken_row)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.model.dataChanged.connect(self._ticked)
-        try:
-            suggested = session.sealing.suggested_name(cable)
-        except CableDeskError:  # portion marks that do not parse yet: no marked name
-            suggested = "cable.cable"
-        self.output.setText(str(Path.home() / suggested))
+        self.output.textChanged.connect(lambda _: self._check_name())
+        self.output.setText(str(session.sealing.suggested_path(cable, documents_folder())))
+        self._check_name()
         self.findings.setText(self.tr("Reading your contacts…"))
         contacts, drafts, draft_id = session.contacts, session.drafts, cable.id
         workers.run(
@@ -314,6 +326,7 @@ class SealDialog(QDialog):
             and not self._checking
             and self._job is None
             and self.check.ready(self.confirmed())
+            and getattr(self, "_free_name", None) is None  # the file name is free
         )
         self.seal_button.setEnabled(ready)
 
@@ -329,6 +342,39 @@ class SealDialog(QDialog):
     def _ask_attachments(self) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
         return [Path(n) for n in names]
+
+    def _output_path(self) -> Path:
+        """The file the dialog will write: the path typed, with ``.cable`` added."""
+        output = Path(self.output.text()).expanduser()
+        if output.suffix != ".cable":
+            output = output.with_name(output.name + ".cable")
+        return output
+
+    def _check_name(self) -> None:
+        """Say at once when a file of the chosen name exists (sealing never replaces
+        one), and offer the first free name beside it."""
+        try:
+            output = self._output_path()
+        except ValueError:  # no file name typed yet ("", "/")
+            output, taken = Path(), False
+        else:
+            taken = bool(self.output.text().strip()) and output.is_file()
+        self._free_name = free_path(output) if taken else None
+        if self._free_name is not None:
+            self.name_taken.setText(
+                self.tr(
+                    "A file named {0} is already in this folder; sealing never replaces a file."
+                ).format(output.name)
+            )
+            self.rename_button.setText(self.tr("Use {0}").format(self._free_name.name))
+        self.name_taken.setVisible(taken)
+        self.rename_button.setVisible(taken)
+        self._update_button()
+
+    def _use_free_name(self) -> None:
+        if self._free_name is not None:
+            self.output.setText(str(self._free_name))
+            self.output.setFocus()
 
     def _browse(self) -> None:
         path = self.choose_output()
@@ -349,9 +395,7 @@ class SealDialog(QDialog):
         if not check.ready(self.confirmed()):
             return
         keys = self._keys()
-        output = Path(self.output.text()).expanduser()
-        if output.suffix != ".cable":
-            output = output.with_name(output.name + ".cable")
+        output = self._output_path()
         attachments = [
             Path(self.attachments.item(i).text()) for i in range(self.attachments.count())
         ]

@@ -2241,6 +2241,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
+        <source>A file named {0} is already in this folder; sealing never replaces a file.</source>
+        <translation>Un fichier nommé {0} se trouve déjà dans ce dossier&#xa0;; le scellement ne remplace jamais un fichier.</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>Utiliser {0}</translation>
+    </message>
+    <message>
         <source>Sealed</source>
         <translation>Scellé</translation>
     </message>
