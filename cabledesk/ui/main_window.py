@@ -44,6 +44,7 @@ from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.clipboard import ClipboardGuard
 from cabledesk.ui.editor.cable_editor import CableEditor
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.geometry import MAIN_WINDOW, fit_to_screen
 from cabledesk.ui.plain import PlainLabel, message_box
 from cabledesk.ui.sidebar import Sidebar
 from cabledesk.ui.window_actions import build_menus
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("CableDesk"))
-        self.resize(1280, 800)
+        fit_to_screen(self, MAIN_WINDOW)  # 1280×800, or what the screen has room for
         self.setAcceptDrops(True)
         self.clipboard_guard = ClipboardGuard(Safeguards().clipboard_clear_seconds, parent=self)
         self.sidebar = Sidebar(session.schemes)
@@ -216,7 +217,11 @@ class MainWindow(QMainWindow):
         def read() -> list[Row]:
             return [_draft_row(d) for d in drafts.summaries()]
 
-        self._show_list("list the drafts", read, then)
+        def listed() -> None:
+            then()
+            self._open_wanted()
+
+        self._show_list("list the drafts", read, listed)
 
     def _refresh_drafts_quietly(self) -> None:
         if self.section != "drafts" or self.sidebar.search.text().strip():
@@ -252,6 +257,19 @@ class MainWindow(QMainWindow):
                 self.list.setCurrentIndex(self.model.index(i))
                 self.open_current()
                 self.list.setFocus()
+
+    def current_view(self) -> tuple[str, str | None]:
+        """The section on screen and the key of the row chosen in it (for after a lock)."""
+        row = self.list.current_row()
+        return self.section, row.key if row is not None else None
+
+    def restore_view(self, section: str, key: str | None) -> None:
+        """Show ``section`` again, with the row ``key`` chosen and opened if still listed."""
+        self._wanted = key
+        if self.sidebar.current_section() == section:
+            self.show_section(section)
+        else:
+            self.sidebar.select(section)
 
     def show_sealed(self, archive_id: int) -> None:
         """A draft was sealed: the editor is emptied (the draft is gone) and the sealed
