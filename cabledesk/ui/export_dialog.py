@@ -101,7 +101,6 @@ class ExportDialog(QDialog):
         self.banner_caption = PlainLabel(self.tr("The document will be marked:"))
         self.banner_caption.setObjectName("exportBannerCaption")
         self.banner = BannerBar()  # the banner of what will be written, as choices change
-        self.banner.setObjectName("exportBanner")
         if banner is not None:
             self.banner.show_marking(banner)
         self.format = QComboBox()

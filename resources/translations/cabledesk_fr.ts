@@ -1471,6 +1471,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
+    <message>
+        <source>{0} — {1}: {2}</source>
+        <translation>{0} — {1} : {2}</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>

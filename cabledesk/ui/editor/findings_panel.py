@@ -51,7 +51,8 @@ class FindingsPanel(QListWidget):
             error = finding.severity == Severity.ERROR
             label = self.tr("Error") if error else self.tr("Warning")
             message = finding_text(finding)
-            item = QListWidgetItem(f"{label} — {field_label(finding.field)}: {message}")
+            line = self.tr("{0} — {1}: {2}").format(label, field_label(finding.field), message)
+            item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, finding.field)
             item.setForeground(QColor(ERROR_COLOUR if error else WARNING_COLOUR))
             item.setToolTip(plain_tooltip(message))
