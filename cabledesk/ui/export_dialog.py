@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -167,15 +168,33 @@ class ExportDialog(QDialog):
         form.addRow("", self.bundle)
         form.addRow(self.tr("Paper:"), self.paper)
         form.addRow(self.tr("Write to:"), out_row)
+        # The choices scroll on a small screen (1280×800 at 200 %); the banner, the
+        # verdict and the buttons stay in sight.
+        choices = QWidget()
+        inner = QVBoxLayout(choices)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(self.release)
+        scroller = QScrollArea()
+        scroller.setObjectName("exportChoices")
+        scroller.setWidget(choices)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setMinimumHeight(min(choices.sizeHint().height(), 160))
+        bar = scroller.verticalScrollBar().sizeHint().width()
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner_caption)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.release)
+        layout.addWidget(scroller, 1)
         layout.addWidget(self.verdict)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.choose_output = self._ask_output
+        # room for every choice without scrolling, where the screen has it (DialogPlacer)
+        natural = self.sizeHint().height() - scroller.sizeHint().height()
+        verdict_room = 4 * self.fontMetrics().lineSpacing()  # the verdict comes later
+        width = max(self.width(), 680, choices.sizeHint().width() + bar + 24)
+        self.resize(width, natural + choices.sizeHint().height() + verdict_room)
         for combo in (self.format, self.level):
             combo.currentIndexChanged.connect(lambda _: self._update())
         self.release_to.textChanged.connect(lambda _: self._update())
