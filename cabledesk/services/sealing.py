@@ -76,12 +76,26 @@ __all__ = [
     "SealCheck",
     "SealOutcome",
     "SealService",
+    "free_path",
 ]
 
 # Reading the attachments before sealing counts for 1/READ_SHARE of their bytes in the
 # progress reported: reading and hashing runs several times faster than sealing, which
 # encrypts, hashes again and writes two copies (1 GiB: about 1.2 s against 7 s here).
 READ_SHARE = 4
+
+
+def free_path(path: Path) -> Path:
+    """``path`` if nothing is there, else the first of ``stem_2.suffix``,
+    ``stem_3.suffix``, … that is free (sealing never replaces a file)."""
+    if not path.exists():
+        return path
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}_{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
 
 
 class SealService:
@@ -165,6 +179,16 @@ class SealService:
             serial=cable.serial,
             banner=banner.banner,
         )
+
+    def suggested_path(self, cable: Cable, folder: Path) -> Path:
+        """Where to offer writing ``cable`` in ``folder``: :meth:`suggested_name`, or,
+        if a file of that name is there already (the day's second cable from the same
+        post at the same level), the first free ``…_2.cable``, ``…_3.cable``."""
+        try:
+            name = self.suggested_name(cable)
+        except CableDeskError:  # portion marks that do not parse yet: no marked name
+            name = "cable.cable"
+        return free_path(folder / name)
 
     def seal(
         self,

@@ -82,6 +82,8 @@ __all__ = [
 ]
 
 Value = int | str | bool
+# Schemes whose documents are printed on US Letter by default (ISO A4 elsewhere).
+LETTER_SCHEMES = frozenset({"us"})
 T = TypeVar("T", int, str, bool)
 AnySetting = Setting[int] | Setting[str] | Setting[bool]
 
@@ -141,6 +143,15 @@ class SettingsService:
             lock_on_screen_lock=settings.get(LOCK_ON_SCREEN_LOCK),
             clipboard_clear_seconds=settings.get(CLIPBOARD_CLEAR_SECONDS),
         )
+
+    def paper_for(self, scheme_id: str) -> str:
+        """The paper size to export a cable of ``scheme_id`` on: the ``paper`` setting
+        if the user set it, else the scheme's country's (Letter for the US scheme, A4
+        for the others)."""
+        settings = self._vault.settings
+        if settings.is_set(PAPER):
+            return settings.get(PAPER)
+        return "letter" if scheme_id in LETTER_SCHEMES else "a4"
 
     def export_ceiling(self) -> ExportCeiling:
         """The export ceiling the ``export-ceiling`` setting means.
@@ -215,7 +226,8 @@ class SettingsService:
         return next(v for v in self.show() if v.key == _setting(key).key)
 
     def set_many(self, texts: Mapping[str, str]) -> list[str]:
-        """Store several settings at once (all or none); returns the keys that changed.
+        """Store several settings at once (all or none); returns the keys that changed
+        (or were set for the first time).
 
         Every value is checked before anything is stored; each change is audited.
         """
@@ -225,7 +237,10 @@ class SettingsService:
             for key, value in values.items():
                 setting = _BY_KEY[key]
                 before = _read(self._vault, setting)
-                if before == value:
+                # A value equal to the default is stored the first time it is set: a
+                # setting the user chose is kept apart from one left to its default
+                # (the paper size then follows the cable's scheme, see paper_for).
+                if before == value and self._vault.settings.is_set(cast("Setting[Any]", setting)):
                     continue
                 self._vault.settings.set(cast("Setting[Any]", setting), value)
                 changed.append(key)

@@ -129,6 +129,16 @@ class Settings:
             return setting.default
         return value if setting.accepts(value) else setting.default
 
+    def is_set(self, setting: Setting[T]) -> bool:
+        """Whether a valid value of ``setting`` is stored (its default applies otherwise)."""
+        row = self._db.query_one("SELECT value FROM settings WHERE key = ?", (setting.row,))
+        if row is None:
+            return False
+        try:
+            return setting.accepts(json.loads(row[0]))
+        except ValueError:
+            return False
+
     def set(self, setting: Setting[T], value: T) -> None:
         """Store ``value``; raises ValueError if the setting does not accept it."""
         if not setting.accepts(value):

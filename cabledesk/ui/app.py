@@ -61,7 +61,14 @@ def _smoke_test(app: QApplication, window: QWidget) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Start the application and run its event loop; returns the exit code."""
+    """Start the application and run its event loop; returns the exit code (2 when
+    the system lacks a library Qt's window needs: :mod:`cabledesk.ui.platform_check`)."""
+    from cabledesk.ui.platform_check import EXIT_MISSING_LIBRARIES, startup_problem
+
+    problem = startup_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_MISSING_LIBRARIES
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 

@@ -72,10 +72,16 @@ class AppController(QObject):
         self._idle.timeout.connect(self.lock)
         self._lock_on_screen_lock = True  # until the setting is read
         self.notices: list[str] = []  # what was said through notice(), for tests
+        self._view: tuple[str, str | None] | None = None  # shown again after an unlock
+        self._geometry: bytes | None = None  # the main window's, likewise
         self.watching_state = False
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+            from cabledesk.ui.geometry import DialogPlacer
+
+            self._placer = DialogPlacer(self)  # every dialog fitted and centred on its window
+            app.installEventFilter(self._placer)
 
     @property
     def schemes(self) -> SchemeRegistry:
@@ -133,7 +139,11 @@ class AppController(QObject):
 
         self.session = Session(vault, self.schemes)
         window = MainWindow(self.session, self.workers, self)
+        if self._geometry is not None:
+            window.restoreGeometry(self._geometry)
         self._show(window)
+        if self._view is not None:  # after a lock: where the user was
+            window.restore_view(*self._view)
         self._read_safeguards()
         self.unlocked.emit(self.session)
         if self.pending_files:
@@ -147,6 +157,10 @@ class AppController(QObject):
         if self.session is None:
             return
         window = self.window
+        screen = window.screen() if window is not None else None
+        if window is not None and hasattr(window, "current_view"):
+            self._view = window.current_view()
+            self._geometry = bytes(window.saveGeometry().data())
         if window is not None and hasattr(window, "prepare_lock"):
             window.prepare_lock(self.tr("the vault was locking"), self.notice)
         self.workers.cancel_all()
@@ -154,7 +168,11 @@ class AppController(QObject):
         session, self.session = self.session, None
         session.lock()
         self._idle.stop()
-        self._show_unlock()
+        unlock = self._show_unlock()
+        from cabledesk.ui.geometry import centre_on_screen
+
+        unlock.adjustSize()
+        centre_on_screen(unlock, screen)  # where the main window was, not in a corner
         self.locked.emit()
 
     def notice(self, text: str) -> None:

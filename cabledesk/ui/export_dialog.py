@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -39,10 +40,10 @@ from cabledesk.services.exporting import (
     RenderedDocument,
 )
 from cabledesk.services.session import Session
-from cabledesk.services.settings import PAPER
 from cabledesk.ui._release_options import ReleaseOptionsBox
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.folders import documents_folder
 from cabledesk.ui.plain import PlainLabel, inform
 from cabledesk.ui.workers import JobContext, Workers, while_alive
 
@@ -53,23 +54,28 @@ NO_COLOUR = "#b00020"
 
 @dataclass(frozen=True, slots=True)
 class _Check:
-    """A check's answer: the paper size stored in the settings, and the document as it
-    would be exported (the ceiling allowed it)."""
+    """A check's answer: the paper size to offer (the setting, or the scheme's), the
+    document as it would be written, and the export ceiling's level if that document
+    is above it (None: allowed)."""
 
     paper: str
     rendered: RenderedDocument
+    above_ceiling: str | None = None
 
 
 def _check(session: Session, cable: Cable, request: ExportRequest) -> _Check:
     """On a worker: render ``cable`` as ``request`` asks and apply the export ceiling.
-    Raises what rendering and the ceiling raise (MarkingError, PolicyRefusal, …)."""
-    paper = session.settings.get(PAPER)
+    Raises what rendering raises (MarkingError, …); the ceiling's refusal is part of
+    the answer, so that the dialog can word it for the choices on screen."""
+    paper = session.settings.paper_for(cable.scheme)
     documents = session.documents
     service = documents.service()
     rendered = service.render(
         cable, level=request.level, release_to=request.release_to, options=request.sanitize
     )
-    service.ceiling.check(rendered.banner)
+    if not service.ceiling.allows(rendered.banner):
+        ceiling = service.ceiling.level_for(rendered.banner.scheme)
+        return _Check(paper, rendered, ceiling.name if ceiling is not None else None)
     return _Check(paper, rendered)
 
 
@@ -92,7 +98,10 @@ class ExportDialog(QDialog):
         self.result_: ExportResult | None = None
         scheme = session.schemes[cable.scheme]
         banner = session.drafts.banner(cable)
-        self.banner = BannerBar()
+        self._source_banner = banner.banner if banner is not None else ""
+        self.banner_caption = PlainLabel(self.tr("The document will be marked:"))
+        self.banner_caption.setObjectName("exportBannerCaption")
+        self.banner = BannerBar()  # the banner of what will be written, as choices change
         if banner is not None:
             self.banner.show_marking(banner)
         self.format = QComboBox()
@@ -118,10 +127,10 @@ class ExportDialog(QDialog):
         self.bundle.setObjectName("bundle")
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
-        self.paper.addItem("A4", Paper.A4.value)
-        self.paper.addItem("Letter", Paper.LETTER.value)
+        self.paper.addItem(self.tr("A4 (210 × 297 mm)"), Paper.A4.value)
+        self.paper.addItem(self.tr("US Letter (8.5 × 11 in)"), Paper.LETTER.value)
         self.paper.activated.connect(self._paper_chosen)
-        self.output = QLineEdit(str(Path.home() / f"{_stem(cable)}.docx"))
+        self.output = QLineEdit(str(documents_folder() / f"{_stem(cable)}.docx"))
         self.output.setObjectName("exportOutput")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -159,14 +168,33 @@ class ExportDialog(QDialog):
         form.addRow("", self.bundle)
         form.addRow(self.tr("Paper:"), self.paper)
         form.addRow(self.tr("Write to:"), out_row)
+        # The choices scroll on a small screen (1280×800 at 200 %); the banner, the
+        # verdict and the buttons stay in sight.
+        choices = QWidget()
+        inner = QVBoxLayout(choices)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(form)
+        inner.addWidget(self.release)
+        scroller = QScrollArea()
+        scroller.setObjectName("exportChoices")
+        scroller.setWidget(choices)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setMinimumHeight(min(choices.sizeHint().height(), 160))
+        bar = scroller.verticalScrollBar().sizeHint().width()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner_caption)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.release)
+        layout.addWidget(scroller, 1)
         layout.addWidget(self.verdict)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.choose_output = self._ask_output
+        # room for every choice without scrolling, where the screen has it (DialogPlacer)
+        natural = self.sizeHint().height() - scroller.sizeHint().height()
+        verdict_room = 4 * self.fontMetrics().lineSpacing()  # the verdict comes later
+        width = max(self.width(), 680, choices.sizeHint().width() + bar + 24)
+        self.resize(width, natural + choices.sizeHint().height() + verdict_room)
         for combo in (self.format, self.level):
             combo.currentIndexChanged.connect(lambda _: self._update())
         self.release_to.textChanged.connect(lambda _: self._update())
@@ -226,13 +254,44 @@ class ExportDialog(QDialog):
             self._paper_read = True
             self.paper.setCurrentIndex(max(0, self.paper.findData(answer.paper)))
         rendered = answer.rendered
-        note = self.tr("Exported as {0}.").format(rendered.banner.banner)
+        self.banner.show_marking(rendered.banner)
+        if answer.above_ceiling is not None:
+            self.verdict.setText(self._refusal(rendered.banner.banner, answer.above_ceiling))
+            self.verdict.setStyleSheet(f"color: {NO_COLOUR};")
+            self._checking, self._allowed = False, False
+            self._update_button()
+            return
+        if rendered.banner.banner == self._source_banner:
+            note = self.tr("The document will be marked {0}, as the cable is.")
+        else:
+            note = self.tr("The document will be a sanitized version, marked {0}.")
+        note = note.format(rendered.banner.banner)
         if rendered.tearline is not None:
             note += " " + rendered.tearline.statement()
         self.verdict.setText(note)
         self.verdict.setStyleSheet("")
         self._checking, self._allowed = False, True
         self._update_button()
+
+    def _refusal(self, banner: str, ceiling: str) -> str:
+        """Why this export is refused, and what to choose instead, in the dialog's words."""
+        text = self.tr(
+            "A document marked {0} cannot be written unencrypted: documents leave "
+            "CableDesk's protection, and your export ceiling is {1}."
+        ).format(banner, ceiling)
+        lower = [
+            str(self.level.itemData(i))
+            for i in range(self.level.count())
+            if str(self.level.itemData(i))
+        ]
+        if lower:
+            text += " " + self.tr(
+                "Choose a sanitized version at {0} or below under Level, or seal the cable "
+                "for its recipients instead."
+            ).format(ceiling)
+        else:
+            text += " " + self.tr("Seal the cable for its recipients instead.")
+        return text + " " + self.tr("Your security officer sets the ceiling.")
 
     def _check_failed(self, number: int, exc: BaseException) -> None:
         if number != self._checks:

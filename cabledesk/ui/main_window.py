@@ -44,6 +44,7 @@ from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.clipboard import ClipboardGuard
 from cabledesk.ui.editor.cable_editor import CableEditor
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.geometry import MAIN_WINDOW, fit_to_screen
 from cabledesk.ui.plain import PlainLabel, message_box
 from cabledesk.ui.sidebar import Sidebar
 from cabledesk.ui.window_actions import build_menus
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("CableDesk"))
-        self.resize(1280, 800)
+        fit_to_screen(self, MAIN_WINDOW)  # 1280×800, or what the screen has room for
         self.setAcceptDrops(True)
         self.clipboard_guard = ClipboardGuard(Safeguards().clipboard_clear_seconds, parent=self)
         self.sidebar = Sidebar(session.schemes)
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._closing = WindowClosing(self)
         self.quit_when_closed = False
         self.section = "drafts"
+        self._wanted: str | None = None  # the archive row to open once listed
         self.identity_label = PlainLabel()
         self.identity_label.setObjectName("identityStatus")
         self.statusBar().addPermanentWidget(self.editor.state)
@@ -168,8 +170,15 @@ class MainWindow(QMainWindow):
             self._fill_drafts()
             self.detail.setCurrentWidget(self.editor)
         else:
+            self._clear_reader()  # a cable of another section is not this one's
             self._fill_archive(Direction(section))
             self.detail.setCurrentWidget(self.reader)
+
+    def _clear_reader(self) -> None:
+        """Show no archived cable (and forget one being opened)."""
+        self._opening += 1
+        self.shown = None
+        self.reader.clear()
 
     def _wide_view(self, section: str) -> QWidget:
         if section not in self._views:
@@ -208,7 +217,11 @@ class MainWindow(QMainWindow):
         def read() -> list[Row]:
             return [_draft_row(d) for d in drafts.summaries()]
 
-        self._show_list("list the drafts", read, then)
+        def listed() -> None:
+            then()
+            self._open_wanted()
+
+        self._show_list("list the drafts", read, listed)
 
     def _refresh_drafts_quietly(self) -> None:
         if self.section != "drafts" or self.sidebar.search.text().strip():
@@ -234,7 +247,40 @@ class MainWindow(QMainWindow):
                 for e in entries
             ]
 
-        self._show_list(f"list the {direction.value} cables", read, lambda: None)
+        self._show_list(f"list the {direction.value} cables", read, self._open_wanted)
+
+    def _open_wanted(self) -> None:
+        """Select and open the archived cable asked for by :meth:`show_sealed`, if listed."""
+        wanted, self._wanted = self._wanted, None
+        for i, row in enumerate(self.model.rows()):
+            if wanted is not None and row.key == wanted:
+                self.list.setCurrentIndex(self.model.index(i))
+                self.open_current()
+                self.list.setFocus()
+
+    def current_view(self) -> tuple[str, str | None]:
+        """The section on screen and the key of the row chosen in it (for after a lock)."""
+        row = self.list.current_row()
+        return self.section, row.key if row is not None else None
+
+    def restore_view(self, section: str, key: str | None) -> None:
+        """Show ``section`` again, with the row ``key`` chosen and opened if still listed."""
+        self._wanted = key
+        if self.sidebar.current_section() == section:
+            self.show_section(section)
+        else:
+            self.sidebar.select(section)
+
+    def show_sealed(self, archive_id: int) -> None:
+        """A draft was sealed: the editor is emptied (the draft is gone) and the sealed
+        cable shows, read-only, selected in Sent."""
+        self.editor.clear()
+        self._wanted = str(archive_id)
+        if self.sidebar.current_section() == "sent":
+            self.show_section("sent")
+        else:
+            self.sidebar.select("sent")
+        self.statusBar().showMessage(self.tr("Sealed — see Sent"), 8000)
 
     def search(self, query: str, filters: SearchFilters) -> None:
         """Search the archive off the GUI thread; show the hits in the list."""
@@ -242,6 +288,7 @@ class MainWindow(QMainWindow):
         self.detail.setVisible(True)
         self.wide.setVisible(False)
         self.detail.setCurrentWidget(self.reader)
+        self._clear_reader()  # the previous reading is not one of these results
         archive = self.session.archive
 
         def read() -> list[Row]:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
@@ -50,8 +49,10 @@ from cabledesk.services.sealing import (
 )
 from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
+from cabledesk.ui._seal_output import OutputFile
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.errors import describe, show_error
+from cabledesk.ui.folders import documents_folder
 from cabledesk.ui.phrases import finding_text, in_words
 from cabledesk.ui.plain import PlainLabel, inform
 from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
@@ -122,11 +123,9 @@ class SealDialog(QDialog):
         remove.clicked.connect(lambda: self.attachments.takeItem(self.attachments.currentRow()))
         self.armor = QCheckBox(self.tr("ASCII armor (to paste into a text e-mail)"))
         self.armor.setObjectName("armor")
-        self.output = QLineEdit()
-        self.output.setObjectName("output")
-        self.output.setAccessibleName(self.tr("Output file"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
+        self.output_file = OutputFile()
+        self.output, self.name_taken = self.output_file.output, self.output_file.name_taken
+        self.rename_button = self.output_file.rename_button
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.buttons = QDialogButtonBox()
@@ -138,7 +137,8 @@ class SealDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.seal_button.clicked.connect(self.seal)
         self.cancel_button.clicked.connect(self._cancel)
-        self.choose_output = self._ask_output
+        self.output_file.choose = lambda: self.choose_output()
+        self.choose_output = self.output_file.ask
         self.choose_attachments = self._ask_attachments
 
         attach_row = QHBoxLayout()
@@ -148,9 +148,6 @@ class SealDialog(QDialog):
         column.addWidget(remove)
         column.addStretch(1)
         attach_row.addLayout(column)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.output, 1)
-        out_row.addWidget(browse)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(subject)
@@ -162,15 +159,12 @@ class SealDialog(QDialog):
         layout.addLayout(attach_row)
         layout.addWidget(self.armor)
         layout.addWidget(PlainLabel(self.tr("Write to:")))
-        layout.addLayout(out_row)
+        layout.addWidget(self.output_file)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.model.dataChanged.connect(self._ticked)
-        try:
-            suggested = session.sealing.suggested_name(cable)
-        except CableDeskError:  # portion marks that do not parse yet: no marked name
-            suggested = "cable.cable"
-        self.output.setText(str(Path.home() / suggested))
+        self.output_file.changed.connect(self._update_button)
+        self.output.setText(str(session.sealing.suggested_path(cable, documents_folder())))
         self.findings.setText(self.tr("Reading your contacts…"))
         contacts, drafts, draft_id = session.contacts, session.drafts, cable.id
         sealing = session.sealing
@@ -353,26 +347,15 @@ class SealDialog(QDialog):
             and not self._checking
             and self._job is None
             and self.check.ready(self.confirmed())
+            and self.output_file.free  # sealing never replaces a file
         )
         self.seal_button.setEnabled(ready)
 
     # --- files ---------------------------------------------------------------------
 
-    def _ask_output(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Write the sealed cable to"), self.output.text(),
-            self.tr("Sealed cables (*.cable)"),
-        )  # fmt: skip
-        return Path(name) if name else None
-
     def _ask_attachments(self) -> list[Path]:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
         return [Path(n) for n in names]
-
-    def _browse(self) -> None:
-        path = self.choose_output()
-        if path is not None:
-            self.output.setText(str(path))
 
     def _add_attachments(self) -> None:
         for path in self.choose_attachments():
@@ -388,9 +371,7 @@ class SealDialog(QDialog):
         if not check.ready(self.confirmed()):
             return
         keys = self._keys()
-        output = Path(self.output.text()).expanduser()
-        if output.suffix != ".cable":
-            output = output.with_name(output.name + ".cable")
+        output = self.output_file.path()
         attachments = [
             Path(self.attachments.item(i).text()) for i in range(self.attachments.count())
         ]

@@ -297,12 +297,14 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         if self._loaded is None or not self.save_button.isEnabled():
             return
-        texts = self.texts()
+        everything = self.texts()
+        shown = self._loaded.values  # only what was changed here is stored (and audited)
+        texts = {key: text for key, text in everything.items() if text != shown.get(key)}
         remember = self.remember.isChecked() if self.remember.isEnabled() else None
         change = None if remember is None or remember == self._loaded.remembered else remember
         settings, keychain = self.session.settings, self.session.keychain
         preferences = str(self.session.folder / PREFERENCES_FILE)
-        language = "" if texts[LANGUAGE.key] == _SYSTEM else texts[LANGUAGE.key]
+        language = "" if everything[LANGUAGE.key] == _SYSTEM else everything[LANGUAGE.key]
 
         def work(ctx: JobContext) -> None:
             settings.set_many(texts)

@@ -3,7 +3,9 @@
 Platform shortcuts where Qt has a standard key (New, Open, Save, Close,
 Quit, Undo, Redo, Copy, Find, Preferences); CableDesk's own for the rest:
 Seal Ctrl+Shift+S, Export Ctrl+E, Lock Ctrl+L, the sections Ctrl+1…5,
-Draft History Ctrl+Shift+H, portion mark Ctrl+M (in the editor).
+Draft History Ctrl+Shift+H, portion mark Ctrl+M (in the text of the cable; Edit
+menu), Help → Keyboard Shortcuts F1 (the list of them all). After a command
+(a dialog, mostly), the keyboard focus returns where it was.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -46,9 +49,29 @@ def _action(
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(lambda _=False: slot())
+    action.triggered.connect(lambda _=False: _keeping_focus(window, slot))
     action.setObjectName(name)
     return action
+
+
+def _keeping_focus(window: MainWindow, slot: Callable[[], object]) -> None:
+    """Run ``slot`` (often a dialog); if the keyboard focus is lost after it — nothing
+    focused, or a widget that was disabled or hidden meanwhile — put it back where it
+    was, else on the list."""
+    before = QApplication.focusWidget()
+    slot()
+    if not shiboken6.isValid(window):
+        return
+    now = QApplication.focusWidget()
+    if now is not None and now.isEnabled() and now.isVisible():
+        return
+    for widget in (before, window.list, window.sidebar):
+        if widget is None or not shiboken6.isValid(widget):
+            continue
+        if widget.window() is window and widget.isEnabled() and widget.isVisible():
+            window.activateWindow()
+            widget.setFocus()
+            return
 
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
@@ -167,7 +190,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                  None, "lock", "quit"):  # fmt: skip
         file_menu.addSeparator() if name is None else file_menu.addAction(actions[name])
     edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-    for name in ("undo", "redo", None, "copy", None, "find", None, "history", "delete"):
+    actions["mark"] = window.editor.body.mark_action  # Ctrl+M, in the text of the cable
+    for name in ("undo", "redo", None, "copy", None, "mark", None, "find", None, "history",
+                 "delete"):  # fmt: skip
         edit_menu.addSeparator() if name is None else edit_menu.addAction(actions[name])
     view_menu = bar.addMenu(translate("MainWindow", "&View"))
     for key in ("drafts", "sent", "received", "contacts", "audit"):
@@ -179,6 +204,14 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     actions |= build_authority_menu(window)
     help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    actions["shortcuts"] = _action(
+        window,
+        translate("MainWindow", "&Keyboard Shortcuts"),
+        lambda: _shortcuts(window),
+        std.HelpContents,
+        "shortcuts",
+    )
+    help_menu.addAction(actions["shortcuts"])
     help_menu.addAction(actions["about"])
     return actions
 
@@ -211,9 +244,12 @@ def _seal(window: MainWindow) -> None:
     window.editor.flush()  # queued before the sealing: it seals what was saved
     cable, _ = window.editor.current()
     dialog = SealDialog(window.session, window.workers, cable, window)
+    window.editor.hold()  # no save while sealing: a save after it would recreate the draft
     dialog.exec()
     if dialog.outcome is not None:  # sealed: the draft is gone from the vault
-        window.editor.clear()
+        window.show_sealed(dialog.outcome.archive_id)
+        return
+    window.editor.release()
     window.show_section(window.section)
 
 
@@ -254,6 +290,12 @@ def open_directory(window: MainWindow) -> DirectoryDialog:
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog
+
+
+def _shortcuts(window: MainWindow) -> None:
+    from cabledesk.ui.shortcuts_dialog import ShortcutsDialog
+
+    ShortcutsDialog(window.actions_by_name.values(), window).exec()
 
 
 def _about(window: QWidget) -> None:

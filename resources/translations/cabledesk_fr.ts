@@ -848,6 +848,10 @@ Les utilisateurs comparent ce numéro de sécurité avec vous avant de faire con
         <translation>Texte du télégramme</translation>
     </message>
     <message>
+        <source>Portion &amp;Mark…</source>
+        <translation>&amp;Marque de portion…</translation>
+    </message>
+    <message>
         <source>Other mark…</source>
         <translation>Autre marque…</translation>
     </message>
@@ -1491,6 +1495,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Exporter le télégramme</translation>
     </message>
     <message>
+        <source>The document will be marked:</source>
+        <translation>Le document portera la mention&#xa0;:</translation>
+    </message>
+    <message>
         <source>Word document (.docx)</source>
         <translation>Document Word (.docx)</translation>
     </message>
@@ -1517,6 +1525,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Also write a .zip with the signature and my contact card</source>
         <translation>Écrire aussi un .zip avec la signature et ma carte de contact</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>Lettre US (8,5 × 11 po)</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1575,8 +1591,28 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Enregistrer sous&#xa0;:</translation>
     </message>
     <message>
-        <source>Exported as {0}.</source>
-        <translation>Exporté sous {0}.</translation>
+        <source>The document will be marked {0}, as the cable is.</source>
+        <translation>Le document portera la mention {0}, comme le télégramme.</translation>
+    </message>
+    <message>
+        <source>The document will be a sanitized version, marked {0}.</source>
+        <translation>Le document sera une version expurgée, portant la mention {0}.</translation>
+    </message>
+    <message>
+        <source>A document marked {0} cannot be written unencrypted: documents leave CableDesk&apos;s protection, and your export ceiling is {1}.</source>
+        <translation>Un document portant la mention {0} ne peut pas être écrit non chiffré&#xa0;: les documents sortent de la protection de CableDesk, et votre plafond d’exportation est {1}.</translation>
+    </message>
+    <message>
+        <source>Choose a sanitized version at {0} or below under Level, or seal the cable for its recipients instead.</source>
+        <translation>Choisissez sous Niveau une version expurgée à {0} ou en dessous, ou scellez plutôt le télégramme pour ses destinataires.</translation>
+    </message>
+    <message>
+        <source>Seal the cable for its recipients instead.</source>
+        <translation>Scellez plutôt le télégramme pour ses destinataires.</translation>
+    </message>
+    <message>
+        <source>Your security officer sets the ceiling.</source>
+        <translation>Votre officier de sécurité fixe ce plafond.</translation>
     </message>
     <message>
         <source>Export to</source>
@@ -1591,6 +1627,117 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
 {0}</source>
         <translation>Fichiers écrits&#xa0;:
 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldLabels</name>
+    <message>
+        <source>Classification scheme</source>
+        <translation>Référentiel de classification</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Precedence</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Date-time group</source>
+        <translation>Groupe date-heure</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro d’ordre</translation>
+    </message>
+    <message>
+        <source>From (originating post)</source>
+        <translation>De (poste d’origine)</translation>
+    </message>
+    <message>
+        <source>Action addressees</source>
+        <translation>Destinataires pour action</translation>
+    </message>
+    <message>
+        <source>Information addressees</source>
+        <translation>Destinataires pour information</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>Mentions de diffusion</translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation>TAGS</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Références</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Classification authority</source>
+        <translation>Autorité de classification</translation>
+    </message>
+    <message>
+        <source>Classified by</source>
+        <translation>Classifié par</translation>
+    </message>
+    <message>
+        <source>Classification reasons</source>
+        <translation>Motifs de classification</translation>
+    </message>
+    <message>
+        <source>Derived from</source>
+        <translation>Dérivé de</translation>
+    </message>
+    <message>
+        <source>Declassify on</source>
+        <translation>Déclassifier le</translation>
+    </message>
+    <message>
+        <source>Classification sources</source>
+        <translation>Sources de classification</translation>
+    </message>
+    <message>
+        <source>Downgrading instructions</source>
+        <translation>Instructions de déclassement</translation>
+    </message>
+    <message>
+        <source>Declared banner</source>
+        <translation>Bandeau déclaré</translation>
+    </message>
+    <message>
+        <source>Text of the cable</source>
+        <translation>Texte du télégramme</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Paragraph {0}</source>
+        <translation>Paragraphe {0}</translation>
+    </message>
+    <message>
+        <source>Action addressee {0}</source>
+        <translation>Destinataire pour action {0}</translation>
+    </message>
+    <message>
+        <source>Information addressee {0}</source>
+        <translation>Destinataire pour information {0}</translation>
+    </message>
+    <message>
+        <source>Attachment {0}</source>
+        <translation>Pièce jointe {0}</translation>
+    </message>
+    <message>
+        <source>Classification source {0}</source>
+        <translation>Source de classification {0}</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1916,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Warning</source>
         <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>{0} — {1}: {2}</source>
+        <translation>{0} — {1}&#xa0;: {2}</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2268,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>CableDesk</translation>
     </message>
     <message>
+        <source>Sealed — see Sent</source>
+        <translation>Scellé — voir Envoyés</translation>
+    </message>
+    <message>
         <source>{0} cable(s) found</source>
         <translation>{0} télégramme(s) trouvé(s)</translation>
     </message>
@@ -2293,6 +2448,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
@@ -2319,6 +2478,33 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>&lt;b&gt;CableDesk {0}&lt;/b&gt;&lt;p&gt;Offline drafting, sealing and verification of classified diplomatic cables. Formats: age v1, OpenSSH signatures, OOXML.&lt;/p&gt;</source>
         <translation>&lt;b&gt;CableDesk {0}&lt;/b&gt;&lt;p&gt;Rédaction, scellement et vérification hors ligne de télégrammes diplomatiques classifiés. Formats&#xa0;: age v1, signatures OpenSSH, OOXML.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFile</name>
+    <message>
+        <source>Output file</source>
+        <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Write the sealed cable to</source>
+        <translation>Enregistrer le télégramme scellé sous</translation>
+    </message>
+    <message>
+        <source>Sealed cables (*.cable)</source>
+        <translation>Télégrammes scellés (*.cable)</translation>
+    </message>
+    <message>
+        <source>A file named {0} is already in this folder; sealing never replaces a file.</source>
+        <translation>Un fichier nommé {0} se trouve déjà dans ce dossier&#xa0;; le scellement ne remplace jamais un fichier.</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>Utiliser {0}</translation>
     </message>
 </context>
 <context>
@@ -2524,14 +2710,6 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Armure ASCII (à coller dans un courriel en texte brut)</translation>
     </message>
     <message>
-        <source>Output file</source>
-        <translation>Fichier de sortie</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
         <source>Seal</source>
         <translation>Sceller</translation>
     </message>
@@ -2580,34 +2758,26 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Scellé post-quantique (ML-KEM-768 + X25519) pour tous.</translation>
     </message>
     <message>
-        <source>Write the sealed cable to</source>
-        <translation>Enregistrer le télégramme scellé sous</translation>
-    </message>
-    <message>
-        <source>Sealed cables (*.cable)</source>
-        <translation>Télégrammes scellés (*.cable)</translation>
-    </message>
-    <message>
         <source>Attach files</source>
         <translation>Joindre des fichiers</translation>
     </message>
     <message>
-        <source>post-quantum (ML-KEM-768 + X25519)</source>
-        <translation>post-quantique (ML-KEM-768 + X25519)</translation>
+        <source>Sealed</source>
+        <translation>Scellé</translation>
     </message>
     <message>
         <source>X25519, not post-quantum</source>
         <translation>X25519, non post-quantique</translation>
     </message>
     <message>
+        <source>post-quantum (ML-KEM-768 + X25519)</source>
+        <translation>post-quantique (ML-KEM-768 + X25519)</translation>
+    </message>
+    <message>
         <source>Sealed {0} ({1}) for:
 {2}</source>
         <translation>{0} scellé ({1}) pour :
 {2}</translation>
-    </message>
-    <message>
-        <source>Sealed</source>
-        <translation>Scellé</translation>
     </message>
 </context>
 <context>
@@ -2799,6 +2969,57 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>The passphrase was changed.</source>
         <translation>La phrase de passe a été changée.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Portion mark of the paragraph (in the text)</source>
+        <translation>Marque de portion du paragraphe (dans le texte)</translation>
+    </message>
+    <message>
+        <source>Menu key, Shift+F10</source>
+        <translation>Touche Menu, Maj+F10</translation>
+    </message>
+    <message>
+        <source>Choose a mark in the mark menu</source>
+        <translation>Choisir une marque dans le menu des marques</translation>
+    </message>
+    <message>
+        <source>Up, Down, then Enter</source>
+        <translation>Haut, Bas, puis Entrée</translation>
+    </message>
+    <message>
+        <source>Next field, previous field</source>
+        <translation>Champ suivant, champ précédent</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Maj+Tab</translation>
+    </message>
+    <message>
+        <source>Mark a paragraph as you type it</source>
+        <translation>Marquer un paragraphe en le tapant</translation>
+    </message>
+    <message>
+        <source>(C) at its start</source>
+        <translation>(C) à son début</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>

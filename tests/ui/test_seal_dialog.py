@@ -128,8 +128,9 @@ def test_after_a_failed_seal_the_seal_button_works_again(
     thought a seal was still running: the button stayed disabled, Cancel did nothing."""
     dialog = _dialog(qtbot, session, workers)
     dialog.tick("Klaus")
-    (tmp_path / "talks.cable").write_bytes(b"already here")  # sealing refuses to replace it
     dialog.output.setText(str(tmp_path / "talks.cable"))
+    # a file that appears after the name was checked: sealing refuses to replace it
+    (tmp_path / "talks.cable").write_bytes(b"already here")
     monkeypatch.setattr("cabledesk.ui.seal_dialog.show_error", lambda *a: None)
     qtbot.mouseClick(dialog.seal_button, Qt.MouseButton.LeftButton)
     refused = dialog.outcome

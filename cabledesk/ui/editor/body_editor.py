@@ -20,7 +20,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFontMetrics,
     QKeyEvent,
     QKeySequence,
@@ -28,7 +30,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
-    QShortcut,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
@@ -43,9 +44,10 @@ from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.errors import MarkingError
 from cabledesk.ui.clipboard import sensitive_mime_data
 
-__all__ = ["MARK", "BodyEditor"]
+__all__ = ["MARK", "MARK_SHORTCUT", "BodyEditor"]
 
 MARK = int(QTextFormat.Property.UserProperty) + 1
+MARK_SHORTCUT = "Ctrl+M"
 GUTTER_PADDING = 8
 
 
@@ -68,6 +70,14 @@ class _Gutter(QWidget):
         if block.isValid():
             self._editor.choose_mark(block, self.mapToGlobal(event.position().toPoint()))
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
+        """The context-menu key or Shift+F10 over the gutter: the mark menu too."""
+        block = self._editor.block_at(event.pos().y())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard or not block.isValid():
+            self._editor.choose_current_mark()
+        else:
+            self._editor.choose_mark(block, event.globalPos())
+
 
 class BodyEditor(QPlainTextEdit):
     """See the module docstring. ``changed`` fires on any edit of text or marks."""
@@ -86,7 +96,13 @@ class BodyEditor(QPlainTextEdit):
         self.updateRequest.connect(self._scroll_gutter)
         self.textChanged.connect(self.changed)
         self.document().contentsChange.connect(lambda *_: self.gutter.update())
-        QShortcut(QKeySequence("Ctrl+M"), self, self.choose_current_mark)
+        # An action, not a bare shortcut: the window lists it in its Edit menu, with its key.
+        self.mark_action = QAction(self.tr("Portion &Mark…"), self)
+        self.mark_action.setObjectName("portionMark")
+        self.mark_action.setShortcut(QKeySequence(MARK_SHORTCUT))
+        self.mark_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.mark_action.triggered.connect(lambda _=False: self.choose_current_mark())
+        self.addAction(self.mark_action)
         self._update_margins()
 
     # --- content ---------------------------------------------------------------
@@ -131,12 +147,32 @@ class BodyEditor(QPlainTextEdit):
         self.gutter.update()
         self.changed.emit()
 
+    def go_to_paragraph(self, number: int) -> None:
+        """Put the cursor at the start of paragraph ``number`` (counted from 1, as the
+        gutter numbers them: empty lines are not paragraphs)."""
+        block = self.document().firstBlock()
+        count = 0
+        while block.isValid():
+            count += bool(block.text().strip())
+            if count == number:
+                self.setTextCursor(QTextCursor(block))
+                self.ensureCursorVisible()
+                return
+            block = block.next()
+
     def current_mark(self) -> str:
         return mark_of(self.textCursor().block())
 
     # --- marks typed into the text ------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        shift_f10 = (
+            event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        )
+        if event.key() == Qt.Key.Key_Menu or shift_f10:  # accepted: no second context event
+            event.accept()
+            self.choose_current_mark()
+            return
         super().keyPressEvent(event)
         if event.text():
             self.lift_typed_mark(self.textCursor().block())
@@ -166,12 +202,25 @@ class BodyEditor(QPlainTextEdit):
 
     # --- choosing a mark ---------------------------------------------------------
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
+        """The context-menu key or Shift+F10 opens the mark menu of the paragraph at the
+        cursor (the gutter has no focus of its own); a right click, the edit menu."""
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.choose_current_mark()
+        else:
+            super().contextMenuEvent(event)
+
     def choose_current_mark(self) -> None:
+        """The mark menu of the paragraph at the cursor, beside it in the gutter."""
+        if not self.isEnabled():
+            return
         block = self.textCursor().block()
         rect = self.blockBoundingGeometry(block).translated(self.contentOffset())
         self.choose_mark(block, self.gutter.mapToGlobal(QPoint(4, int(rect.top()))))
 
     def choose_mark(self, block: QTextBlock, where: QPoint) -> None:
+        if self.isReadOnly():
+            return
         menu = QMenu(self)
         menu.setObjectName("markMenu")
         current = mark_of(block)
@@ -183,6 +232,9 @@ class BodyEditor(QPlainTextEdit):
         menu.addSeparator()
         other = menu.addAction(self.tr("Other mark…"))
         other.triggered.connect(lambda: self._ask_mark(block))
+        # Nothing highlighted on opening, whatever lies under the pointer: the first Down
+        # goes to the first mark, and nothing is chosen before Enter.
+        menu.aboutToShow.connect(lambda: menu.setActiveAction(None))  # type: ignore[arg-type]
         menu.popup(where)
 
     def suggested_marks(self, current: str = "") -> list[str]:

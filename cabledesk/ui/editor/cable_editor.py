@@ -80,6 +80,7 @@ class CableEditor(QWidget):
         self._running = 0  # saves queued or running
         self._stored_at: datetime | None = None  # when the stored version was saved
         self._unsaved_since: datetime | None = None  # the first change not saved yet
+        self._held = False  # being sealed: read-only, and nothing is saved
         self.banner = BannerBar()
         self.header = HeaderForm(session.schemes)
         self.body = BodyEditor()
@@ -133,6 +134,8 @@ class CableEditor(QWidget):
         if flush:
             self.flush()
         self._timer.stop()
+        if self._held:
+            self.release()
         self._cable = cable
         self._rules = rules
         self.header.load(cable)
@@ -148,9 +151,29 @@ class CableEditor(QWidget):
         else:
             self._set_state(self.tr("Saved"))
 
-    def clear(self) -> None:
-        """Show nothing (after a lock or when the draft was deleted)."""
+    def hold(self) -> None:
+        """Make the draft read-only and save nothing until :meth:`release` (or
+        :meth:`clear`): it is being sealed, and a save after the sealing would
+        store it again as a new draft."""
+        self._held = True
         self._timer.stop()
+        self.header.setEnabled(False)
+        self.body.setReadOnly(True)
+
+    def release(self) -> None:
+        """The sealing did not happen: editable again (saving the edits held back)."""
+        self._held = False
+        self.header.setEnabled(True)
+        self.body.setReadOnly(False)
+        if self._dirty:
+            self._timer.start()
+
+    def clear(self) -> None:
+        """Show nothing (after a lock, or when the draft was deleted or sealed)."""
+        self._timer.stop()
+        self._held = False
+        self.header.setEnabled(True)
+        self.body.setReadOnly(False)
         self._cable = None
         self._dirty = False
         self._stored_at = self._unsaved_since = None
@@ -180,7 +203,8 @@ class CableEditor(QWidget):
         self._dirty = True
         self._refresh()
         self._set_state(self.tr("Editing…"))
-        self._timer.start()
+        if not self._held:
+            self._timer.start()
 
     def _scheme_changed(self, scheme_id: str) -> None:
         self.body.set_scheme(self._session.schemes[scheme_id])
@@ -200,25 +224,43 @@ class CableEditor(QWidget):
         self.findings.show_findings(findings)
 
     def _focus_field(self, field: str) -> None:
-        widget = {
-            "subject": self.header.subject,
-            "to": self.header.to,
-            "action": self.header.to,
-            "info": self.header.info,
-            "dtg": self.header.dtg,
-            "tags": self.header.tags,
-            "originator": self.header.originator,
-            "precedence": self.header.precedence,
-        }.get(field.split(".")[0].split("[")[0])
-        if field.startswith("authority"):
-            widget = self.header.classified_by
-        (widget or self.body).setFocus()
+        """Put the cursor in the field a finding names (a paragraph: at its start)."""
+        header = self.header
+        widgets = {
+            "subject": header.subject,
+            "to": header.to,
+            "action": header.to,
+            "info": header.info,
+            "dtg": header.dtg,
+            "serial": header.serial,
+            "tags": header.tags,
+            "captions": header.captions,
+            "references": header.references,
+            "signature": header.signature,
+            "originator": header.originator,
+            "precedence": header.precedence,
+            "scheme": header.scheme,
+            "authority": header.classified_by,
+            "authority.classified_by": header.classified_by,
+            "authority.reasons": header.reasons,
+            "authority.derived_from": header.derived_from,
+            "authority.declassify_on": header.declassify_on,
+        }
+        name = field.split("[")[0]
+        widget = widgets.get(name) or widgets.get(name.split(".")[0])
+        if widget is not None:
+            widget.setFocus()
+            return
+        number = field[len(name) + 1 :].split("]")[0]
+        if name == "paragraphs" and number.isdigit():
+            self.body.go_to_paragraph(int(number))
+        self.body.setFocus()
 
     # --- saving -----------------------------------------------------------------
 
     def save(self, justification: str = "") -> None:
         """Save now, off the GUI thread (the autosave timer calls this)."""
-        if self._cable is None or not self._dirty:
+        if self._cable is None or not self._dirty or self._held:
             return
         self._timer.stop()
         self._submit(self.current()[0], justification)
@@ -232,7 +274,7 @@ class CableEditor(QWidget):
         classification). ``notify`` hears the refusal instead of ``save_refused``: a
         listener that outlives the editor (the editor may be gone when it comes)."""
         self._timer.stop()
-        if self._cable is None or not self._dirty:
+        if self._cable is None or not self._dirty or self._held:
             return
         self._submit(self.current()[0], "", leaving=leaving, notify=notify)
 
@@ -300,7 +342,7 @@ class CableEditor(QWidget):
             self._unsaved_since = None
         self._set_state(self.tr("Saved (version {0})").format(result.version))
         self.saved.emit(cable.id)
-        if self._dirty:
+        if self._dirty and not self._held:
             self._timer.start()
 
     def _ask_reason(self, exc: PolicyRefusal) -> bool:

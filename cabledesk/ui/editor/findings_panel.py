@@ -1,4 +1,6 @@
-"""The findings of the cable being edited: errors first, each naming its field."""
+"""The findings of the cable being edited: errors first, each naming its field by its
+label (:mod:`cabledesk.ui.field_labels`); long findings wrap (no sideways scrolling);
+activating one (Enter, double click) asks the editor to focus its field."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from cabledesk.domain.validation import Finding, Severity
+from cabledesk.ui.field_labels import field_label
 from cabledesk.ui.phrases import finding_text
 from cabledesk.ui.plain import plain_tooltip
 
@@ -28,6 +31,11 @@ class FindingsPanel(QListWidget):
         self.setObjectName("findingsPanel")
         self.setAccessibleName(self.tr("Findings"))
         self.setAlternatingRowColors(True)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the width changes
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.itemActivated.connect(
             lambda item: self.field_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
         )
@@ -43,7 +51,8 @@ class FindingsPanel(QListWidget):
             error = finding.severity == Severity.ERROR
             label = self.tr("Error") if error else self.tr("Warning")
             message = finding_text(finding)
-            item = QListWidgetItem(f"{label} — {finding.field}: {message}")
+            line = self.tr("{0} — {1}: {2}").format(label, field_label(finding.field), message)
+            item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, finding.field)
             item.setForeground(QColor(ERROR_COLOUR if error else WARNING_COLOUR))
             item.setToolTip(plain_tooltip(message))

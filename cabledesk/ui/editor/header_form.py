@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -156,15 +157,33 @@ class HeaderForm(QWidget):
         for i, (label, field) in enumerate(
             (
                 (self.tr("Classified by:"), self.classified_by),
-                (self.tr("Reasons:"), self.reasons),
                 (self.tr("Derived from:"), self.derived_from),
+                (self.tr("Reasons:"), self.reasons),
                 (self.tr("Declassify on:"), self.declassify_on),
             )
         ):
             inner = QFormLayout()
             inner.addRow(label, field)
-            form.addLayout(inner, i // 2, i % 2)
+            form.addLayout(inner, i % 2, i // 2)  # down each column, as Tab goes
         grid.addWidget(authority, 2, 0, 1, 2)
+        self._set_tab_order()
+
+    def tab_order(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: down the left column, down the right
+        one, the subject, then the authority block down its left column and its right one
+        (the order they are seen in, so that typing never lands in the next column)."""
+        return [
+            self.scheme, self.precedence, self.dtg, self.now_button, self.originator,
+            self.to, self.info,
+            self.serial, self.captions, self.tags, self.references, self.signature,
+            self.subject_mark, self.subject,
+            self.classified_by, self.derived_from, self.reasons, self.declassify_on,
+        ]  # fmt: skip
+
+    def _set_tab_order(self) -> None:
+        order = self.tab_order()
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
 
     def _labelled(self, label: str, row: QHBoxLayout) -> QFormLayout:
         form = QFormLayout()
@@ -281,7 +300,14 @@ class HeaderForm(QWidget):
         dtg = read("dtg", parse_dtg, self.dtg.text()) if self.dtg.text().strip() else None
         action = [read("to", parse_addressee, t) for t in _items(self.to.text())]
         info = [read("info", parse_addressee, t) for t in _items(self.info.text())]
-        reasons = read("authority.reasons", parse_reasons, self.reasons.text()) or ()
+        # Empty reasons are no reasons: whether the cable needs some is the drafting
+        # rules' to say (an unclassified cable needs none).
+        typed_reasons = self.reasons.text()
+        reasons = (
+            read("authority.reasons", parse_reasons, typed_reasons) or ()
+            if typed_reasons.strip()
+            else ()
+        )
         authority = None
         if self.classified_by.text().strip() or reasons or self.declassify_on.text().strip():
             declassify = self.declassify_on.text().strip()
