@@ -220,3 +220,13 @@ def test_search_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     assert window.reader.verdict.isVisible()
     window.sidebar.search.clear()
     qtbot.waitUntil(lambda: window.model.rows() != rows, timeout=3000)
+
+
+def test_the_empty_editor_shows_no_scheme(qtbot: QtBot, session: Session) -> None:
+    """Issue 19, point 12: with no draft open, the editor named the first scheme of the
+    list ("Deutschland (VSA)") whatever the user's own scheme."""
+    window = MainWindow(session, Workers(synchronous=True), None)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.editor.header.scheme.currentIndex() == -1
+    assert window.editor.header.scheme.currentText() == ""

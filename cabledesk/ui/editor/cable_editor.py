@@ -112,6 +112,7 @@ class CableEditor(QWidget):
         self.header.scheme_changed.connect(self._scheme_changed)
         self.body.changed.connect(self._edited)
         self.findings.field_chosen.connect(self._focus_field)
+        self.header.show_no_scheme()  # until a draft is opened
         self.setEnabled(False)
 
     # --- the draft ------------------------------------------------------------
@@ -181,6 +182,7 @@ class CableEditor(QWidget):
         self.header.blockSignals(True)
         for field in self.header.findChildren(type(self.header.subject)):
             field.clear()
+        self.header.show_no_scheme()
         self.header.blockSignals(False)
         self.findings.clear()
         self.banner.show_unknown()

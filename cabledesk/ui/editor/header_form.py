@@ -227,6 +227,12 @@ class HeaderForm(QWidget):
         self.scheme_changed.emit(scheme.id)
         self.changed.emit()
 
+    def show_no_scheme(self) -> None:
+        """No draft open: the scheme box shows none (not the first in the list)."""
+        self.scheme.blockSignals(True)
+        self.scheme.setCurrentIndex(-1)
+        self.scheme.blockSignals(False)
+
     def current_scheme(self) -> ClassificationScheme:
         return self._schemes[str(self.scheme.currentData())]
 
