@@ -72,6 +72,8 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
                 "--clearance", "TOP SECRET", "--nationality", "USA")  # fmt: skip
         assert r.code == 0, r.err
         assert cli(*options, "settings", "set", "export-ceiling", "off").code == 0
+        # The readers' cards carry no post-quantum key; the marking rules are the subject here.
+        assert cli(*options, "settings", "set", "post-quantum-from", "off").code == 0
         nationalities = sorted({n for c in CASES for n in (*c.admitted, *c.refused)})
         for nationality in nationalities:
             person = Identity.generate(
