@@ -93,7 +93,6 @@ FACE_ALLOWS = (
     "cabledesk.errors",
     "cabledesk.phrase",
     "cabledesk.resources",
-    "cabledesk.visible_text",  # how text from outside is shown (one rule for both faces)
 )
 # The vault-less age and key tools, which may drive the crypto themselves (they must
 # start fast, and need no vault).

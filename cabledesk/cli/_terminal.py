@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO, cast
 
-from cabledesk.visible_text import visible
+from cabledesk.domain.visible_text import visible
 
 __all__ = ["shown_visibly", "visible", "write_controls"]
 

@@ -31,9 +31,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from cabledesk.domain.cable import Attachment
+from cabledesk.domain.visible_text import has_hidden_characters, visible
 from cabledesk.errors import Cancelled, InputError
 from cabledesk.phrase import Phrase
-from cabledesk.visible_text import has_hidden_characters, visible
 
 __all__ = ["CHUNK_SIZE", "attachment_names", "describe", "shown_path"]
 

@@ -1,7 +1,7 @@
 """When a cable (or a file, or a backup) is sealed post-quantum: the ``post-quantum-from``
 setting and the plan it gives.
 
-The rule (DESIGN.md, "Post-quantum details"; issue 17): when the sender and every
+The rule (docs/SECURITY.md, post-quantum; docs/FORMAT.md): when the sender and every
 recipient have a post-quantum hybrid key, the file is encrypted to those keys only.
 When someone has none, the level decides: at or above ``post-quantum-from`` (default
 SECRET) sealing is refused, naming who lacks a key and what they must do; below it the

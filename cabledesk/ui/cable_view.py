@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from cabledesk.domain.cable import Cable, format_dtg
 from cabledesk.domain.historical import historical_marking
 from cabledesk.domain.marking import Marking
+from cabledesk.domain.visible_text import visible
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.clipboard import sensitive_mime_data
 from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.verdict_words import verdict_words
-from cabledesk.visible_text import visible
 
 __all__ = ["CableView", "cable_html"]
 

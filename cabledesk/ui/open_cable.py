@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cabledesk.domain.visible_text import visible
 from cabledesk.services.contacts import ImportOutcome
 from cabledesk.services.opening import Severity, Verdict, Verification
 from cabledesk.ui.cable_view import CableView
@@ -40,7 +41,6 @@ from cabledesk.ui.verdict_words import (
     verdict_words,
 )
 from cabledesk.ui.workers import JobContext
-from cabledesk.visible_text import visible
 
 if TYPE_CHECKING:
     from cabledesk.ui.main_window import MainWindow
