@@ -39,6 +39,7 @@ The tree::
     ├── ContactError                a contact card is malformed, forged or expired
     ├── DirectoryError              an anchor or directory is malformed, forged or out of scope
     ├── ClearanceError              a clearance statement is malformed or forged
+    │   └── ClearanceRefused        a clearance file does not verify, or is not for this draft
     ├── PackageError                a sealed cable package is malformed or unsafe
     ├── VaultError
     │   ├── VaultLocked
@@ -61,6 +62,7 @@ __all__ = [
     "CableFormatError",
     "Cancelled",
     "ClearanceError",
+    "ClearanceRefused",
     "ContactError",
     "CryptoError",
     "DirectoryError",
@@ -239,3 +241,10 @@ class ExportError(CableDeskError):
 
 class PolicyRefusal(CableDeskError):
     """The release policy forbids this operation; the message says why."""
+
+
+# --- issue 18: clearance ---
+
+
+class ClearanceRefused(ClearanceError):
+    """A clearance request or answer does not verify, or is not for this draft: refused."""

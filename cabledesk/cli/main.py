@@ -31,6 +31,7 @@ from cabledesk.cli._session import add_vault_options
 from cabledesk.cli._terminal import shown_visibly
 from cabledesk.errors import (
     CableDeskError,
+    ClearanceRefused,
     HeaderMacError,
     NoIdentityMatch,
     PayloadError,
@@ -61,6 +62,7 @@ _FAILED_CHECKS: tuple[type[CableDeskError], ...] = (
     SignatureInvalid,
     PolicyRefusal,
     ValidationError,
+    ClearanceRefused,  # issue 18
 )
 
 
@@ -84,6 +86,7 @@ COMMANDS: dict[str, str] = {
     "search": "_archive",
     "marking": "_marking",
     "draft": "_draft",
+    "clearance": "_clearance",  # issue 18
     "settings": "_settings",
     "keygen": "_keys",
     "sign": "_keys",

@@ -126,7 +126,8 @@ def judge(
             f"{name} signed the cable {manifest.cable_id}, but the cable inside has the id "
             f"{cable.id}.",
         )
-    signed = replace(signed, statements=tuple(report_statement(p, d, cable) for p, d in statements))
+    reports = tuple(report_statement(p, d, cable) for p, d in statements)
+    signed = replace(signed, statements=tuple(_as_known(r, opener) for r in reports))
     scheme = opener.schemes.get(cable.scheme)
     if scheme is not None:
         mismatch = _marking_mismatch(signed, manifest, cable, scheme, name)
@@ -207,6 +208,18 @@ def report_statement(path: str, data: bytes, cable: Cable) -> StatementReport:
         signature_valid=valid,
         matches_cable=matches,
         problem=" ".join(problems) or None,
+        data=data,
+    )
+
+
+def _as_known(report: StatementReport, opener: Opener) -> StatementReport:
+    """``report`` with its signer as the opener's vault knows them (issue 18)."""
+    if report.fingerprint is None:
+        return report
+    return replace(
+        report,
+        known_as=opener.known_as(report.fingerprint),
+        trust=_trust(report.fingerprint, opener),
     )
 
 

@@ -18,7 +18,7 @@ and does not change the verdict.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -120,6 +120,11 @@ class StatementReport:
     signature_valid: bool
     matches_cable: bool
     problem: str | None
+    # issue 18: the statement's bytes (None: unreadable), and how the opener's vault
+    # knows its signer's key (their own contact record's name; their trust in the key)
+    data: bytes | None = field(default=None, repr=False)
+    known_as: KnownAs | None = None
+    trust: Trust | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

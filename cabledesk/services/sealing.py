@@ -164,6 +164,7 @@ class SealService:
         statements: Sequence[bytes] = (),
         progress: Callable[[int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        on_sealed: Callable[[Cable], None] | None = None,
     ) -> SealOutcome:
         """Seal ``cable`` for ``recipients`` (and the user) into ``output``.
 
@@ -195,6 +196,13 @@ class SealService:
         or the archive folder cannot be written), Cancelled, VaultLocked (the
         vault locked itself meanwhile), VaultError (it is busy), and what
         :func:`cabledesk.seal.seal` raises; nothing is written or recorded then.
+
+        Clearance (issue 18): a cable (kind ``cable``) carries the statements
+        recorded on its text (:meth:`ClearanceService.for_release`), and is
+        refused with PolicyRefusal when its level needs approvals it lacks.
+        ``on_sealed`` (for the clearance kinds) records the sealing instead of
+        the release: given the cable sealed, inside the transaction that
+        publishes the file; nothing is archived and the draft stays.
         """
         now = self._vault.now().replace(second=0, microsecond=0)
         descriptions = {a.name: a.description for a in cable.attachments}
@@ -231,6 +239,15 @@ class SealService:
                 cancel=cancel,
             ),
         )
+        # --- issue 18: the clearance record travels with the released cable ---
+        if kind is PackageKind.CABLE:
+            from cabledesk.services.clearance import ClearanceService
+
+            carried = ClearanceService(self._vault, self._schemes).for_release(
+                released, check.banner
+            )
+            statements = (*statements, *carried)
+        # --- end of issue 18 ---
         docx = self._render(released)
         folder = self._vault.home.archive
         with ExitStack() as writing:
@@ -257,7 +274,9 @@ class SealService:
             _sync(out)  # the slow part of publishing, before the vault is held
             unpublished = writing.pop_all()  # the output keeps its temporary name for now
         names = tuple(f"{r.name} ({r.fingerprint})" for r in sealed.manifest.recipients)
-        record = _Record(released, check.banner, copy.name, names, output, len(attachments))
+        record = _Record(
+            released, check.banner, copy.name, names, output, len(attachments), on_sealed
+        )
         archive_id = self._record_and_publish(record, unpublished)
         return SealOutcome(output, archive_id, sealed, names)
 
@@ -267,7 +286,11 @@ class SealService:
         published = False
         try:
             with self._vault.transaction():
-                archive_id = self._record(record)
+                if record.on_sealed is None:
+                    archive_id = self._record(record)
+                else:  # issue 18: a clearance file, not a release
+                    record.on_sealed(record.released)
+                    archive_id = 0
                 try:
                     unpublished.close()  # the atomic write's end: fsync, rename
                 except OSError as exc:
@@ -288,6 +311,8 @@ class SealService:
                     hint="Unlock it, then seal the cable again.",
                 ) from exc
             raise
+        if record.on_sealed is not None:  # issue 18: nothing archived
+            remove_copy(folder, record.stored)
         return archive_id
 
     def _record(self, record: _Record) -> int:
@@ -340,6 +365,7 @@ class _Record:
     names: tuple[str, ...]
     output: Path
     attachments: int
+    on_sealed: Callable[[Cable], None] | None = None  # issue 18: a clearance file
 
 
 def _progress_phases(

@@ -42,8 +42,10 @@ from cabledesk.services._ceiling_setting import (
     canonical_ceiling,
     ceiling_from_setting,
 )
+from cabledesk.services._level_setting import canonical_level  # issue 18
 from cabledesk.store.audit import Event
 from cabledesk.store.settings import (
+    APPROVAL_REQUIRED_FROM,  # issue 18
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
     DEFAULT_SCHEME,
@@ -53,11 +55,13 @@ from cabledesk.store.settings import (
     LOCK_ON_SCREEN_LOCK,
     PAPER,
     SETTINGS,
+    TWO_PERSON_FROM,  # issue 18
     Setting,
 )
 from cabledesk.store.vault import Vault
 
 __all__ = [
+    "APPROVAL_REQUIRED_FROM",
     "AUTO_LOCK_MINUTES",
     "CLIPBOARD_CLEAR_SECONDS",
     "DEFAULT_SCHEME",
@@ -67,6 +71,7 @@ __all__ = [
     "LANGUAGE",
     "LOCK_ON_SCREEN_LOCK",
     "PAPER",
+    "TWO_PERSON_FROM",
     "Safeguards",
     "SettingView",
     "SettingsService",
@@ -240,6 +245,11 @@ class SettingsService:
             LANGUAGE.key: language,
             DRAFT_HISTORY_LIMIT.key: lambda t: _number(DRAFT_HISTORY_LIMIT, t),
             CLIPBOARD_CLEAR_SECONDS.key: lambda t: _number(CLIPBOARD_CLEAR_SECONDS, t),
+            # issue 18: levels from which release needs approval ("" off)
+            APPROVAL_REQUIRED_FROM.key: lambda t: canonical_level(
+                t, self._schemes, self.user_scheme()
+            ),
+            TWO_PERSON_FROM.key: lambda t: canonical_level(t, self._schemes, self.user_scheme()),
         }
 
 
@@ -269,6 +279,8 @@ _ACCEPTS = {
     LANGUAGE.key: Phrase.of("system, en or fr"),
     DRAFT_HISTORY_LIMIT.key: Phrase.of("a number of versions from 1 to 1000"),
     CLIPBOARD_CLEAR_SECONDS.key: Phrase.of("a number of seconds from 5 to 600"),
+    APPROVAL_REQUIRED_FROM.key: Phrase.of("a level of your scheme, or off"),  # issue 18
+    TWO_PERSON_FROM.key: Phrase.of("a level of your scheme, or off"),  # issue 18
 }
 
 
@@ -308,4 +320,6 @@ def _format(setting: AnySetting, value: Value) -> str:
         return DEFAULT_WORD
     if setting is LANGUAGE and value == "":
         return _SYSTEM
+    if setting in (APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM) and value == "":  # issue 18
+        return _OFF
     return str(value)

@@ -270,6 +270,47 @@ ALTER TABLE contacts ADD COLUMN keys_changed_from TEXT;
 UPDATE contacts SET verified_card = card WHERE verified_keys IS NOT NULL;
 """
 
+# --- issue 18: clearance (the cable's life) ---------------------------------------------
+# A draft's clearance record. ``clearance_requests``: each request sent for a draft (the
+# clearance hash of the text sent, when, the comment); ``clearance_parties``: whom it went
+# to, as clearer or approver (fingerprint and the name the user's contact record gave
+# then). ``clearance_answers``: every statement recorded on the draft (the drafter's own
+# ``drafted`` included): its bytes exactly as signed, and what it says (role, signer,
+# the hash it covers, comment), and when it was received. A draft with a request is "in
+# clearance". No foreign key to ``drafts``: the record outlives the draft it was made on.
+_V8_CLEARANCE = """
+CREATE TABLE clearance_requests (
+    id INTEGER PRIMARY KEY,
+    draft_id TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    sent TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX clearance_requests_draft ON clearance_requests(draft_id, id);
+CREATE TABLE clearance_parties (
+    request_id INTEGER NOT NULL REFERENCES clearance_requests(id) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL,
+    name TEXT NOT NULL,
+    part TEXT NOT NULL CHECK (part IN ('clearer', 'approver')),
+    PRIMARY KEY (request_id, fingerprint, part)
+) WITHOUT ROWID;
+CREATE TABLE clearance_answers (
+    id INTEGER PRIMARY KEY,
+    draft_id TEXT NOT NULL,
+    statement BLOB NOT NULL,
+    role TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    name TEXT NOT NULL,
+    text_sha256 TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    made TEXT NOT NULL,
+    received TEXT NOT NULL,
+    UNIQUE (draft_id, statement)
+);
+CREATE INDEX clearance_answers_draft ON clearance_answers(draft_id, id);
+"""
+# --- end of issue 18 -----------------------------------------------------------------------
+
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
     _V2_DRAFTS,
@@ -278,6 +319,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     Migration(_V5_TRUST, _v5_keep_verifications),
     _V6_ROLLUP,
     _V7_CLAIMS,
+    _V8_CLEARANCE,  # issue 18
 )
 LATEST_VERSION = len(MIGRATIONS)
 

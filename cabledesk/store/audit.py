@@ -65,6 +65,11 @@ class Event(StrEnum):
     UNLOCKS_FAILED = "unlocks failed"  # counted outside the vault, recorded at the next unlock
     OPEN_FAILED = "cable open failed"
     CARD_REJECTED = "contact card rejected"
+    # --- issue 18: clearance ---
+    CLEARANCE_REQUESTED = "clearance requested"  # the drafter sent a draft to be cleared
+    CLEARANCE_GIVEN = "clearance given"  # a clearer or approver answered (their side)
+    CLEARANCE_RECEIVED = "clearance received"  # the drafter recorded an answer
+    CLEARANCE_EDIT_ACCEPTED = "clearance edit accepted"  # a returned edit became the draft
 
 
 @dataclass(frozen=True, slots=True)

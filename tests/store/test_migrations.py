@@ -118,6 +118,24 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "SELECT verified_card, keys_changed_from FROM contacts",
         ),
     ],
+    # --- issue 18: clearance ---
+    8: [
+        (
+            "INSERT INTO clearance_requests(id, draft_id, text_sha256, sent) VALUES "
+            "(1, 'd1', 'ab', 't')",
+            "SELECT draft_id, text_sha256, comment FROM clearance_requests",
+        ),
+        (
+            "INSERT INTO clearance_parties VALUES (1, 'SHA256:k', 'Klaus', 'clearer')",
+            "SELECT name, part FROM clearance_parties",
+        ),
+        (
+            "INSERT INTO clearance_answers(draft_id, statement, role, fingerprint, name, "
+            "text_sha256, made, received) VALUES ('d1', x'00', 'cleared', 'SHA256:k', "
+            "'Klaus', 'ab', 't', 't')",
+            "SELECT role, comment FROM clearance_answers",
+        ),
+    ],
 }
 
 
