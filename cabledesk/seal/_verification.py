@@ -126,6 +126,42 @@ class StatementReport:
     known_as: KnownAs | None = None
     trust: Trust | None = None
 
+    # --- issue 18: the statement as one link of the cable's chain ------------------------
+
+    @property
+    def state(self) -> str:
+        """``forged`` (the signature does not hold), ``other-text`` (about another text
+        or cable), ``unknown-key`` (its signer is not among the opener's contacts),
+        ``revoked``, ``keys-changed``, else the opener's trust in the key:
+        ``verified`` or ``unverified``; ``unreadable`` when it cannot be read."""
+        if self.role is None:
+            return "unreadable"
+        if not self.signature_valid:
+            return "forged"
+        if not self.matches_cable:
+            return "other-text"
+        if self.known_as is None:
+            return "unknown-key"
+        if self.known_as.keys_changed:
+            return "keys-changed"
+        trust = self.trust.state.value if self.trust is not None else "unverified"
+        return "unverified" if trust == "unknown" else trust
+
+    def link(self) -> dict[str, Any]:
+        """Who, as ``drafted_by`` / ``cleared_by`` / ``approved_by`` list them."""
+        return {
+            "name": None if self.known_as is None else self.known_as.name,
+            "signs_as": self.signer_name,
+            "office": self.office,
+            "fingerprint": self.fingerprint,
+            "state": self.state,
+            "role": self.role,
+            "made": _time(self.made),
+            "comment": self.comment,
+        }
+
+    # --- end of issue 18 ------------------------------------------------------------------
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -245,7 +281,25 @@ class Verification:
             "document_checked": self.document_checked,
             "known_as": None if self.known_as is None else _known(self.known_as),
             "signer_expires": _time(self.signer_expires),
+            **self.chain(),  # issue 18
         }
+
+    # --- issue 18: drafted, cleared, approved --------------------------------------------
+
+    def chain(self) -> dict[str, Any]:
+        """``drafted_by`` (the first drafted statement, or None), ``cleared_by`` (cleared,
+        or returned with changes) and ``approved_by``: each statement as
+        :meth:`StatementReport.link` (a statement over another text, forged or by an
+        unknown key is listed, with that state)."""
+        links = [s for s in self.statements if s.role is not None]
+        drafted = [s.link() for s in links if s.role == "drafted"]
+        return {
+            "drafted_by": drafted[0] if drafted else None,
+            "cleared_by": [s.link() for s in links if s.role in ("cleared", "returned")],
+            "approved_by": [s.link() for s in links if s.role == "approved"],
+        }
+
+    # --- end of issue 18 ------------------------------------------------------------------
 
     def to_json(self) -> str:
         """:meth:`to_dict` as indented JSON text (UTF-8 characters kept)."""

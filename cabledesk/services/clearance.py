@@ -1,36 +1,26 @@
 """The cable's life: a draft sent for clearance, answered, approved, then released.
 
-Every step travels as a sealed cable (``cabledesk.seal/2``) between laptops,
-and every answer is a signed statement (``cabledesk.statement/1``, SSHSIG
-namespace ``cabledesk-clearance-v1``) over the clearance hash of one exact text
-(:func:`cabledesk.domain.clearance.clearance_sha256`: the canonical cable with
-DTG and serial left out).
-
-- :meth:`ClearanceService.request` (the drafter) seals the draft, kind
-  ``clearance-request``, for the clearers and approvers under the release
-  policy of sealing, with the drafter's own ``drafted`` statement; records the
-  request: the draft is then "in clearance".
-- :meth:`ClearanceService.respond` (a clearer or an approver) reads a request,
-  signs ``cleared``, ``returned`` (over their edited version), ``declined`` or
-  ``approved``, and seals the answer, kind ``clearance-response``, to the drafter.
-- :meth:`ClearanceService.receive` (the drafter) verifies an answer and records
-  it on the draft; an edit becomes the draft's text only when accepted, and
-  clearances of the earlier text then no longer count.
-- :meth:`ClearanceService.status` says who cleared which version, who declined
-  and why, who has not answered, whether it is approved.
-- :meth:`ClearanceService.for_release` gives sealing the statements covering the
-  text it releases, and refuses a release that lacks the approvals the
-  ``approval-required-from`` and ``two-person-from`` settings require.
-
-Every request, answer given, answer received and accepted edit is in the audit
-log. A file that does not verify, or is not for this draft, raises
-:class:`~cabledesk.errors.ClearanceRefused`.
+Every step is a sealed cable (``cabledesk.seal/2``) between laptops; every
+answer a signed statement (``cabledesk.statement/1``, namespace
+``cabledesk-clearance-v1``) over one exact text's clearance hash
+(:func:`cabledesk.domain.clearance.clearance_sha256`). :meth:`~ClearanceService.request`
+(the drafter) seals the draft for clearers and approvers, with the drafter's
+``drafted`` statement, and marks it in clearance; :meth:`~ClearanceService.respond`
+(a clearer or approver) signs ``cleared``, ``returned`` (over their edited
+version), ``declined`` or ``approved`` and seals it to the drafter;
+:meth:`~ClearanceService.receive` verifies and records an answer (an edit
+becomes the text only when accepted); :meth:`~ClearanceService.status` says who
+stands where; :meth:`~ClearanceService.for_release` gives sealing the
+statements on the released text and refuses a release lacking the approvals
+the settings require. Every step is audited; a file that does not verify or is
+not for this draft raises :class:`~cabledesk.errors.ClearanceRefused`
+(docs/CLEARANCE.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from cabledesk.domain.cable import Cable
@@ -38,8 +28,10 @@ from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import ClearanceRefused, InputError, PolicyRefusal
-from cabledesk.seal import PackageKind, Statement, StatementReport, StatementRole, Verification
+from cabledesk.seal import PackageKind, Statement, StatementRole
+from cabledesk.services._clearance_checks import check_party, refuse_failure, the_statement
 from cabledesk.services._clearance_status import ClearanceStatus, clearance_status
+from cabledesk.services._clearance_types import Answer, ReceiveOutcome, RequestRead
 from cabledesk.services._level_setting import level_applies
 from cabledesk.services.draft_history import DiffLine, cable_lines, diff_lines
 from cabledesk.services.drafts import DraftsService
@@ -51,53 +43,10 @@ from cabledesk.store.contacts import Contact
 from cabledesk.store.settings import APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM
 from cabledesk.store.vault import Vault
 
-__all__ = [
-    "Answer",
-    "ClearanceService",
-    "ClearanceStatus",
-    "ReceiveOutcome",
-    "RequestRead",
-]
+__all__ = ["Answer", "ClearanceService", "ClearanceStatus", "ReceiveOutcome", "RequestRead"]
 
 # The roles a released cable carries (a decline is not carried).
 _RELEASED = frozenset({"drafted", "cleared", "returned", "approved"})
-
-
-class Answer:
-    """What a clearer answers: ``--clear``, ``--edit``, ``--decline``; or ``approve``."""
-
-    CLEAR = StatementRole.CLEARED
-    EDIT = StatementRole.RETURNED
-    DECLINE = StatementRole.DECLINED
-    APPROVE = StatementRole.APPROVED
-
-
-@dataclass(frozen=True, slots=True)
-class RequestRead:
-    """A clearance request as its clearer reads it: the verification, the drafter's
-    statement, and the cable to clear."""
-
-    verification: Verification
-    cable: Cable
-    drafter_fingerprint: str
-    drafted: StatementReport
-
-
-@dataclass(frozen=True, slots=True)
-class ReceiveOutcome:
-    """What ``receive`` recorded: the statement's role and signer (as the user's
-    contacts name them), whether it was new, whether it is about the draft's
-    current text, the diff of a returned edit, and whether the edit was accepted."""
-
-    draft_id: str
-    role: str
-    signer: str
-    fingerprint: str
-    comment: str
-    recorded: bool
-    current: bool
-    diff: tuple[DiffLine, ...] = ()
-    accepted: bool = False
 
 
 class ClearanceService:
@@ -133,7 +82,6 @@ class ClearanceService:
                 hint="Send the draft for clearance without attachments, then attach them "
                 "when you seal it (the clearances then do not cover them).",
             )
-        me = self._vault.identities.active()
         mine = self._mine()
         if any(c.fingerprint in mine for c in approvers):
             raise PolicyRefusal(
@@ -147,16 +95,7 @@ class ClearanceService:
             drafts.save(cable)
         draft = drafts.load(cable.id)
         text = clearance_sha256(draft)
-        drafted = Statement.sign(
-            me.signing_key,
-            role=StatementRole.DRAFTED,
-            cable_id=draft.id,
-            text_sha256=text,
-            name=me.name,
-            made=self._vault.now(),
-            office=me.post,
-            comment=comment,
-        )
+        drafted = self._sign(StatementRole.DRAFTED, draft.id, text, comment)
         parties = tuple(Party(c.fingerprint, c.name, CLEARER) for c in clearers) + tuple(
             Party(c.fingerprint, c.name, APPROVER) for c in approvers
         )
@@ -197,7 +136,7 @@ class ClearanceService:
         Raises ClearanceRefused when it does not verify, is not a request, or does
         not carry its sender's valid ``drafted`` statement over its text."""
         result = OpenService(self._vault, self._schemes).verify(path)
-        _refuse_failure(result, "clearance request")
+        refuse_failure(result, "clearance request")
         if result.kind is not PackageKind.CLEARANCE_REQUEST or result.signer is None:
             raise ClearanceRefused(
                 f"{path.name} is not a clearance request (it is a sealed file of kind "
@@ -272,18 +211,8 @@ class ClearanceService:
                 hint="Import their contact card (cabledesk-cli open --import-card), verify it, "
                 "then answer again.",
             )
-        me = self._vault.identities.active()
         text = clearance_sha256(cable)
-        statement = Statement.sign(
-            me.signing_key,
-            role=answer,
-            cable_id=cable.id,
-            text_sha256=text,
-            name=me.name,
-            made=self._vault.now(),
-            office=me.post,
-            comment=comment,
-        )
+        statement = self._sign(answer, cable.id, text, comment)
 
         def record(sealed: Cable) -> None:
             self._vault.audit.append(
@@ -321,7 +250,7 @@ class ClearanceService:
         statement forged, about a text you never sent, by someone you did not ask,
         an approval by the drafter or by someone not designated as approver)."""
         result = OpenService(self._vault, self._schemes).verify(path)
-        _refuse_failure(result, "clearance answer")
+        refuse_failure(result, "clearance answer")
         if result.kind is not PackageKind.CLEARANCE_RESPONSE or result.signer is None:
             raise ClearanceRefused(
                 f"{path.name} is not an answer to a clearance request (it is a sealed file "
@@ -336,12 +265,12 @@ class ClearanceService:
                 "yours in clearance.",
                 hint="Nothing was recorded.",
             )
-        report = self._the_statement(result, path)
+        report = the_statement(result, path)
         statement = Statement.parse(report.data or b"")
         role = statement.role
         parties = {(p.fingerprint, p.part) for r in requests for p in r.parties}
         signer = statement.signer.fingerprint
-        self._check_party(role, signer, parties, statement.signer.name)
+        check_party(role, signer, parties, statement.signer.name, drafters=self._mine())
         requested = {r.text_sha256 for r in requests}
         if role is not StatementRole.RETURNED and statement.text_sha256 not in requested:
             raise ClearanceRefused(
@@ -384,77 +313,13 @@ class ClearanceService:
             accepted,
         )
 
-    def _the_statement(self, result: Verification, path: Path) -> StatementReport:
-        assert result.signer is not None
-        if len(result.statements) != 1:
-            raise ClearanceRefused(
-                f"{path.name} carries {len(result.statements)} statements; an answer carries "
-                "exactly one."
-            )
-        report = result.statements[0]
-        if report.role is None or report.data is None:
-            raise ClearanceRefused(f"The statement in {path.name} cannot be read: {report.problem}")
-        if not report.signature_valid:
-            raise ClearanceRefused(
-                f"The statement in {path.name} does not hold: {report.problem}",
-                hint="Nothing was recorded. Do not rely on it; ask its signer again.",
-            )
-        if report.fingerprint != result.signer.fingerprint:
-            raise ClearanceRefused(
-                f"The statement in {path.name} was signed by {report.fingerprint}, but the "
-                f"answer was sealed by {result.signer.fingerprint}: a statement is sent by "
-                "its own signer.",
-                hint="Nothing was recorded.",
-            )
-        if not report.matches_cable:
-            raise ClearanceRefused(
-                f"The statement in {path.name} is not about the text it came with: "
-                f"{report.problem}",
-                hint="Nothing was recorded.",
-            )
-        if report.role == "drafted":
-            raise ClearanceRefused(f"{path.name} carries a drafted statement, not an answer.")
-        return report
-
-    def _check_party(
-        self, role: StatementRole, signer: str, parties: set[tuple[str, str]], claimed: str
-    ) -> None:
-        if role is StatementRole.APPROVED:
-            if signer in self._mine():
-                raise ClearanceRefused(
-                    "This approval is signed by your own key: an approver is never the drafter.",
-                    hint="Nothing was recorded.",
-                )
-            if (signer, APPROVER) not in parties:
-                raise ClearanceRefused(
-                    f"This approval is by {claimed} ({signer}), whom you did not designate "
-                    "as approver of this draft.",
-                    hint="Nothing was recorded.",
-                )
-            return
-        if not any(fp == signer for fp, _ in parties):
-            raise ClearanceRefused(
-                f"This answer is by {claimed} ({signer}), whom you did not ask to clear this "
-                "draft.",
-                hint="Nothing was recorded.",
-            )
-
     def _accept(self, current: Cable, edited: Cable, name: str, signer: str) -> None:
         """Make the returned ``edited`` the draft's text, with a new drafted statement."""
         new = replace(edited, dtg=current.dtg, serial=current.serial)
         DraftsService(self._vault, self._schemes).save(new)
-        me = self._vault.identities.active()
         text = clearance_sha256(new)
-        drafted = Statement.sign(
-            me.signing_key,
-            role=StatementRole.DRAFTED,
-            cable_id=new.id,
-            text_sha256=text,
-            name=me.name,
-            made=self._vault.now(),
-            office=me.post,
-            comment=f"Accepted the changes returned by {name}.",
-        )
+        accepted = f"Accepted the changes returned by {name}."
+        drafted = self._sign(StatementRole.DRAFTED, new.id, text, accepted)
         self._record_statement(new.id, drafted)
         self._vault.audit.append(
             Event.CLEARANCE_EDIT_ACCEPTED,
@@ -534,6 +399,20 @@ class ClearanceService:
     def _banner(self, cable: Cable) -> Marking | None:
         return DraftsService(self._vault, self._schemes).banner(cable)
 
+    def _sign(self, role: StatementRole, cable_id: str, text: str, comment: str) -> Statement:
+        """A statement by the user's active identity, made now."""
+        me = self._vault.identities.active()
+        return Statement.sign(
+            me.signing_key,
+            role=role,
+            cable_id=cable_id,
+            text_sha256=text,
+            name=me.name,
+            made=self._vault.now(),
+            office=me.post,
+            comment=comment,
+        )
+
     def _mine(self) -> set[str]:
         return {i.fingerprint for i in self._vault.identities.all()}
 
@@ -563,12 +442,4 @@ class ClearanceService:
         plain_new = replace(new, dtg=None, serial=None)
         return diff_lines(
             cable_lines(plain_old, text(plain_old)), cable_lines(plain_new, text(plain_new))
-        )
-
-
-def _refuse_failure(result: Verification, what: str) -> None:
-    if not result.ok:
-        raise ClearanceRefused(
-            f"This {what} does not verify: {result.message}",
-            hint=result.hint or "Nothing was recorded.",
         )

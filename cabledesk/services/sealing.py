@@ -227,6 +227,16 @@ class SealService:
         if not recipients:
             raise ValidationError("Choose at least one recipient to seal the cable for.")
         enforce([(p, d) for _, p, d in check.decisions], confirmed=confirmed)
+        # --- issue 18: the clearance record travels with the released cable ---
+        # Checked before the attachments are read (the vault may lock during a long
+        # read). The listed cable has the released one's clearance form whenever a
+        # statement can cover it: a clearance request carries no attachments.
+        if kind is PackageKind.CABLE:
+            from cabledesk.services.clearance import ClearanceService
+
+            carried = ClearanceService(self._vault, self._schemes).for_release(listed, check.banner)
+            statements = (*statements, *carried)
+        # --- end of issue 18 ---
         sender = self._vault.identities.active()
         reading, sealing = _progress_phases(progress)
         released = replace(
@@ -239,15 +249,6 @@ class SealService:
                 cancel=cancel,
             ),
         )
-        # --- issue 18: the clearance record travels with the released cable ---
-        if kind is PackageKind.CABLE:
-            from cabledesk.services.clearance import ClearanceService
-
-            carried = ClearanceService(self._vault, self._schemes).for_release(
-                released, check.banner
-            )
-            statements = (*statements, *carried)
-        # --- end of issue 18 ---
         docx = self._render(released)
         folder = self._vault.home.archive
         with ExitStack() as writing:

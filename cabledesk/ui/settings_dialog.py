@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cabledesk.errors import CableDeskError
 from cabledesk.services.session import Session
 from cabledesk.services.settings import (
+    APPROVAL_REQUIRED_FROM,
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
     DEFAULT_SCHEME,
@@ -43,6 +44,7 @@ from cabledesk.services.settings import (
     LANGUAGE,
     LOCK_ON_SCREEN_LOCK,
     PAPER,
+    TWO_PERSON_FROM,
 )
 from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
 from cabledesk.ui._wrapped import grow
@@ -128,6 +130,11 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         language_note = PlainLabel(self.tr("A change of language applies at the next start."))
         language_note.setWordWrap(True)
+        # issue 18: levels from which release needs one approval, or two
+        self.approval = QComboBox()
+        self.two_person = QComboBox()
+        for combo in (self.approval, self.two_person):
+            combo.addItem(self.tr("Off"), _OFF)
         for widget, name, accessible in (
             (self.auto_lock, AUTO_LOCK_MINUTES.key, self.tr("Lock after minutes without use")),
             (self.screen_lock, LOCK_ON_SCREEN_LOCK.key, self.tr("Lock when the screen locks")),
@@ -140,6 +147,9 @@ class SettingsDialog(QDialog):
             (self.ceiling, EXPORT_CEILING.key, self.tr("Export ceiling")),
             (self.history, DRAFT_HISTORY_LIMIT.key, self.tr("Earlier versions kept per draft")),
             (self.language, LANGUAGE.key, self.tr("Language")),
+            (self.approval, APPROVAL_REQUIRED_FROM.key,
+             self.tr("Approval required from this level")),
+            (self.two_person, TWO_PERSON_FROM.key, self.tr("Two approvals from this level")),
         ):  # fmt: skip
             widget.setObjectName(name)
             widget.setAccessibleName(accessible)
@@ -160,6 +170,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Export ceiling:"), self.ceiling)
         form.addRow("", self.ceiling_note)
         form.addRow(self.tr("Draft history:"), self.history)
+        clearance = QGroupBox(self.tr("Release"))  # issue 18
+        form = QFormLayout(clearance)
+        form.addRow(self.tr("Approval required from:"), self.approval)
+        form.addRow(self.tr("Two approvals from:"), self.two_person)
         language = QGroupBox(self.tr("Language"))
         form = QFormLayout(language)
         form.addRow(self.tr("Language:"), self.language)
@@ -176,7 +190,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for box in (security, documents, language):
+        for box in (security, documents, clearance, language):
             layout.addWidget(box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -212,6 +226,8 @@ class SettingsDialog(QDialog):
         self.history.setValue(int(v[DRAFT_HISTORY_LIMIT.key]))
         language = "" if v[LANGUAGE.key] == _SYSTEM else v[LANGUAGE.key]
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self._show_levels(loaded, (self.approval, APPROVAL_REQUIRED_FROM.key),
+                          (self.two_person, TWO_PERSON_FROM.key))  # fmt: skip
         status = loaded.keychain
         self.remember.setEnabled(status.usable)
         self.remember.setChecked(loaded.remembered)
@@ -228,6 +244,20 @@ class SettingsDialog(QDialog):
                 self.tr("Not remembered; {0} can keep the vault's key.").format(status.name)
             )
         self._update()
+
+    def _show_levels(self, loaded: _Loaded, *combos: tuple[QComboBox, str]) -> None:
+        """Issue 18: the level switches offer off and the levels of the user's scheme."""
+        scheme = self.session.schemes.get(loaded.user_scheme)
+        levels = [level.name for level in scheme.levels] if scheme is not None else []
+        for combo, key in combos:
+            combo.clear()
+            combo.addItem(self.tr("Off"), _OFF)
+            for name in levels:
+                combo.addItem(name, name)
+            value = loaded.values[key]
+            if combo.findData(value) < 0:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
 
     # --- checking and saving -----------------------------------------------------------
 
@@ -266,6 +296,8 @@ class SettingsDialog(QDialog):
             EXPORT_CEILING.key: " ".join(self.ceiling.text().split()) or _DEFAULT,
             DRAFT_HISTORY_LIMIT.key: str(self.history.value()),
             LANGUAGE.key: str(self.language.currentData() or _SYSTEM),
+            APPROVAL_REQUIRED_FROM.key: str(self.approval.currentData() or _OFF),  # issue 18
+            TWO_PERSON_FROM.key: str(self.two_person.currentData() or _OFF),  # issue 18
         }
 
     def save(self) -> None:

@@ -2171,6 +2171,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Un changement de langue prend effet au prochain démarrage.</translation>
     </message>
     <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
         <source>Lock after minutes without use</source>
         <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
     </message>
@@ -2207,6 +2211,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Langue</translation>
     </message>
     <message>
+        <source>Approval required from this level</source>
+        <translation>Approbation requise à partir de ce niveau</translation>
+    </message>
+    <message>
+        <source>Two approvals from this level</source>
+        <translation>Deux approbations à partir de ce niveau</translation>
+    </message>
+    <message>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
@@ -2241,6 +2253,18 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Draft history:</source>
         <translation>Historique des brouillons&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Diffusion</translation>
+    </message>
+    <message>
+        <source>Approval required from:</source>
+        <translation>Approbation requise à partir de :</translation>
+    </message>
+    <message>
+        <source>Two approvals from:</source>
+        <translation>Deux approbations à partir de :</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -3632,6 +3656,10 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>The name of the attachment {name} holds a line break, a control character or an invisible character (such as one that reverses the text after it): shown to the recipient, it would not read as what it is.</source>
         <translation>Le nom de la pièce jointe {name} contient un saut de ligne, un caractère de contrôle ou un caractère invisible (tel qu&apos;un caractère qui inverse le texte qui le suit) : affiché chez le destinataire, il ne se lirait pas pour ce qu&apos;il est.</translation>
+    </message>
+    <message>
+        <source>a level of your scheme, or off</source>
+        <translation>un niveau de votre schéma, ou off</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

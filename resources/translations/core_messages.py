@@ -709,4 +709,6 @@ CORE_PHRASES = (
         "invisible character (such as one that reverses the text after it): shown to the "
         "recipient, it would not read as what it is.",
     ),
+    # setting: what the approval settings accept
+    QT_TRANSLATE_NOOP("core", "a level of your scheme, or off"),
 )

@@ -74,6 +74,14 @@ def test_the_whole_flow_then_seal_carries_the_record(office: Office) -> None:
     roles = sorted(s["role"] for s in doc["statements"])
     assert roles == ["approved", "cleared", "drafted"]  # a decline is not carried
     assert all(s["matches_cable"] and s["signature_valid"] for s in doc["statements"])
+    # The reader names each signer by their own records: Klaus knows Jane, not Anna.
+    assert (doc["drafted_by"]["name"], doc["drafted_by"]["state"]) == ("Jane Doe", "verified")
+    assert [c["name"] for c in doc["cleared_by"]] == ["Klaus Weber (you)"]
+    assert [(a["signs_as"], a["state"]) for a in doc["approved_by"]] == [
+        ("Anna Ambassador", "unknown-key")
+    ]
+    r = office.run("klaus", "verify", str(sealed))
+    assert any(line.startswith("  approved by: 'Anna Ambassador'") for line in r.out.splitlines())
 
 
 def test_receive_an_edit_shows_the_diff_and_accepts_it_only_when_asked(office: Office) -> None:
