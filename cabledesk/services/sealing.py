@@ -39,8 +39,16 @@ from cabledesk.errors import (
     ValidationError,
     VaultLocked,
 )
-from cabledesk.export.docx import RENDERER_VERSION
-from cabledesk.seal import PackageKind, SealedCable, SealRecipient, seal, suggested_file_name
+from cabledesk.export.docx import CLEARED_RENDERER_VERSION, RENDERER_VERSION, render_docx
+from cabledesk.seal import (
+    PackageKind,
+    SealedCable,
+    SealRecipient,
+    Statement,
+    clearance_lines,
+    seal,
+    suggested_file_name,
+)
 from cabledesk.services._attachments import attachment_names, describe
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import DocumentFormat, ExportService
@@ -250,6 +258,11 @@ class SealService:
             ),
         )
         docx = self._render(released)
+        docx_renderer = RENDERER_VERSION
+        # --- issue 18: a cleared cable's document carries the Drafted/Cleared/Approved block
+        if kind is PackageKind.CABLE and statements:
+            docx, docx_renderer = self._render_cleared(released, statements, docx)
+        # --- end of issue 18 ---
         folder = self._vault.home.archive
         with ExitStack() as writing:
             out = writing.enter_context(atomic_output(output, overwrite=overwrite, mode=0o644))
@@ -262,7 +275,7 @@ class SealService:
                     recipients=[SealRecipient.from_card(c.card) for c in recipients],
                     output=cast(BinaryIO, CopyingWriter(out, copy)),
                     docx=docx,
-                    docx_renderer=RENDERER_VERSION,
+                    docx_renderer=docx_renderer,
                     attachments=attachments,
                     statements=statements,
                     kind=kind,
@@ -346,6 +359,20 @@ class SealService:
         if self._vault.drafts.exists(released.id):
             self._vault.drafts.delete(released.id)
         return archive_id
+
+    def _render_cleared(
+        self, cable: Cable, statements: Sequence[bytes], plain: bytes | None
+    ) -> tuple[bytes | None, int]:
+        """Issue 18: the document with the block of ``statements`` (as the reader renders
+        it again), and its renderer's version; the plain one if it cannot be rendered."""
+        lines = clearance_lines([Statement.parse(s) for s in statements])
+        if not lines:
+            return plain, RENDERER_VERSION
+        try:
+            scheme = self._schemes.get_scheme(cable.scheme)
+            return render_docx(cable, scheme, clearance=lines), CLEARED_RENDERER_VERSION
+        except CableDeskError:
+            return plain, RENDERER_VERSION
 
     def _render(self, cable: Cable) -> bytes | None:
         """The cable as .docx for the package; None if it cannot be rendered."""

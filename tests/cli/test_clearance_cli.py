@@ -74,6 +74,8 @@ def test_the_whole_flow_then_seal_carries_the_record(office: Office) -> None:
     roles = sorted(s["role"] for s in doc["statements"])
     assert roles == ["approved", "cleared", "drafted"]  # a decline is not carried
     assert all(s["matches_cable"] and s["signature_valid"] for s in doc["statements"])
+    # The document carries the block, and the reader renders it again to the same bytes.
+    assert doc["verdict"] == "valid" and doc["document_checked"] is True
     # The reader names each signer by their own records: Klaus knows Jane, not Anna.
     assert (doc["drafted_by"]["name"], doc["drafted_by"]["state"]) == ("Jane Doe", "verified")
     assert [c["name"] for c in doc["cleared_by"]] == ["Klaus Weber (you)"]
