@@ -3,7 +3,7 @@
 Platform shortcuts where Qt has a standard key (New, Open, Save, Close,
 Quit, Undo, Redo, Copy, Find, Preferences); CableDesk's own for the rest:
 Seal Ctrl+Shift+S, Export Ctrl+E, Lock Ctrl+L, the sections Ctrl+1…5,
-Draft History Ctrl+Shift+H, portion mark Ctrl+M (in the editor).
+Draft History Ctrl+Shift+H, Send for Clearance Ctrl+Shift+L, portion mark Ctrl+M (in the editor).
 """
 
 from __future__ import annotations
@@ -125,6 +125,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             "Ctrl+Shift+H",
             "history",
         ),
+        "clearance": _action(  # issue 18
+            window,
+            translate("MainWindow", "Send for &Clearance…"),
+            window.show_clearances,
+            "Ctrl+Shift+L",
+            "clearance",
+        ),
         "settings": _action(
             window,
             translate("MainWindow", "&Settings…"),
@@ -159,7 +166,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
                  None, "lock", "quit"):  # fmt: skip
         file_menu.addSeparator() if name is None else file_menu.addAction(actions[name])
     edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-    for name in ("undo", "redo", None, "copy", None, "find", None, "history", "delete"):
+    for name in ("undo", "redo", None, "copy", None, "find", None, "history", "clearance",
+                 "delete"):  # fmt: skip
         edit_menu.addSeparator() if name is None else edit_menu.addAction(actions[name])
     view_menu = bar.addMenu(translate("MainWindow", "&View"))
     for key in ("drafts", "sent", "received", "contacts", "audit"):

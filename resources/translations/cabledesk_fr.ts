@@ -827,6 +827,161 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
 </context>
 <context>
+    <name>ClearanceDialog</name>
+    <message>
+        <source>Clearances</source>
+        <translation>Visas</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Clearers</source>
+        <translation>Viseurs</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>Approbateurs</translation>
+    </message>
+    <message>
+        <source>A word for the clearers (optional)</source>
+        <translation>Un mot pour les viseurs (facultatif)</translation>
+    </message>
+    <message>
+        <source>Send for clearance…</source>
+        <translation>Envoyer pour visa…</translation>
+    </message>
+    <message>
+        <source>Send for clearance</source>
+        <translation>Envoyer pour visa</translation>
+    </message>
+    <message>
+        <source>Record an answer…</source>
+        <translation>Enregistrer une réponse…</translation>
+    </message>
+    <message>
+        <source>Accept the changes</source>
+        <translation>Accepter les modifications</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>In clearance.</source>
+        <translation>En cours de visa.</translation>
+    </message>
+    <message>
+        <source>Not sent for clearance.</source>
+        <translation>Pas envoyé pour visa.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Approuvé.</translation>
+    </message>
+    <message>
+        <source>Not approved.</source>
+        <translation>Non approuvé.</translation>
+    </message>
+    <message>
+        <source>Missing to seal: {0}.</source>
+        <translation>Manque pour sceller : {0}.</translation>
+    </message>
+    <message>
+        <source>Clearer</source>
+        <translation>Viseur</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Approbateur</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished">Visé</translation>
+    </message>
+    <message>
+        <source>Returned changes (now the text)</source>
+        <translation>Modifications renvoyées (devenues le texte)</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished">Refusé</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished">Approuvé</translation>
+    </message>
+    <message>
+        <source>Cleared an earlier version</source>
+        <translation>A visé une version antérieure</translation>
+    </message>
+    <message>
+        <source>Approved an earlier version</source>
+        <translation>A approuvé une version antérieure</translation>
+    </message>
+    <message>
+        <source>Declined an earlier version</source>
+        <translation>A refusé une version antérieure</translation>
+    </message>
+    <message>
+        <source>Returned changes to an earlier version</source>
+        <translation>A renvoyé des modifications d'une version antérieure</translation>
+    </message>
+    <message>
+        <source>Choose at least one clearer or an approver.</source>
+        <translation>Choisissez au moins un viseur ou un approbateur.</translation>
+    </message>
+    <message>
+        <source>Save the clearance request as</source>
+        <translation>Enregistrer la demande de visa sous</translation>
+    </message>
+    <message>
+        <source>Sent for clearance: {0}</source>
+        <translation>Envoyé pour visa : {0}</translation>
+    </message>
+    <message>
+        <source>Record an answer</source>
+        <translation>Enregistrer une réponse</translation>
+    </message>
+    <message>
+        <source>Sealed cables (*.cable)</source>
+        <translation type="unfinished">Télégrammes scellés (*.cable)</translation>
+    </message>
+    <message>
+        <source>the current text</source>
+        <translation>le texte actuel</translation>
+    </message>
+    <message>
+        <source>an earlier version</source>
+        <translation>une version antérieure</translation>
+    </message>
+    <message>
+        <source>Recorded: {0} — {1} ({2}).</source>
+        <translation>Enregistré : {0} — {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>Accepted: the draft&apos;s text is now their version.</source>
+        <translation>Accepté : le texte du brouillon est désormais leur version.</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetails</name>
     <message>
         <source>Contact details</source>
@@ -1731,6 +1886,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Restauré&#xa0;: le brouillon est maintenant à la version {0}.</translation>
     </message>
     <message>
+        <source>Clearances</source>
+        <translation>Visas</translation>
+    </message>
+    <message>
+        <source>Open a draft to send it for clearance.</source>
+        <translation>Ouvrez un brouillon pour l'envoyer pour visa.</translation>
+    </message>
+    <message>
         <source>Vault unlocked — no identity</source>
         <translation>Coffre déverrouillé — aucune identité</translation>
     </message>
@@ -1809,6 +1972,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Draft &amp;History…</source>
         <translation>&amp;Historique du brouillon…</translation>
+    </message>
+    <message>
+        <source>Send for &amp;Clearance…</source>
+        <translation>Envoyer pour &amp;visa…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
