@@ -66,6 +66,11 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.UNLOCKS_FAILED: self.tr("Failed unlock attempts"),
             Event.OPEN_FAILED: self.tr("Cable could not be opened"),
             Event.CARD_REJECTED: self.tr("Contact card rejected"),
+            # issue 18: clearance
+            Event.CLEARANCE_REQUESTED: self.tr("Sent for clearance"),
+            Event.CLEARANCE_GIVEN: self.tr("Clearance answer given"),
+            Event.CLEARANCE_RECEIVED: self.tr("Clearance answer recorded"),
+            Event.CLEARANCE_EDIT_ACCEPTED: self.tr("Returned changes accepted"),
         }
         self._keys = {
             "how": self.tr("how"),
@@ -103,6 +108,10 @@ class AuditModel(ListTableModel[AuditEntry]):
             "unreadable": self.tr("kept, could not be recomputed"),
             "unreadable_count": self.tr("could not be recomputed"),
             "reason": self.tr("reason"),
+            "text": self.tr("text (clearance hash)"),  # issue 18
+            "clearers": self.tr("clearers"),  # issue 18
+            "approvers": self.tr("approvers"),  # issue 18
+            "role": self.tr("role"),  # issue 18
         }
 
     # --- content ---

@@ -284,6 +284,22 @@
         <translation>Fiche de contact refusée</translation>
     </message>
     <message>
+        <source>Sent for clearance</source>
+        <translation>Envoyé pour visa</translation>
+    </message>
+    <message>
+        <source>Clearance answer given</source>
+        <translation>Réponse de visa donnée</translation>
+    </message>
+    <message>
+        <source>Clearance answer recorded</source>
+        <translation>Réponse de visa enregistrée</translation>
+    </message>
+    <message>
+        <source>Returned changes accepted</source>
+        <translation>Modifications renvoyées acceptées</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -422,6 +438,22 @@
     <message>
         <source>reason</source>
         <translation>motif</translation>
+    </message>
+    <message>
+        <source>text (clearance hash)</source>
+        <translation>texte (empreinte de visa)</translation>
+    </message>
+    <message>
+        <source>clearers</source>
+        <translation>viseurs</translation>
+    </message>
+    <message>
+        <source>approvers</source>
+        <translation>approbateurs</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rôle</translation>
     </message>
     <message>
         <source>created</source>
@@ -827,6 +859,53 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
 </context>
 <context>
+    <name>Clearance</name>
+    <message>
+        <source>Clear…</source>
+        <translation>Viser…</translation>
+    </message>
+    <message>
+        <source>Return with changes…</source>
+        <translation>Renvoyer avec modifications…</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>Refuser…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approuver…</translation>
+    </message>
+    <message>
+        <source>Your edited cable</source>
+        <translation>Votre télégramme modifié</translation>
+    </message>
+    <message>
+        <source>Cables (*.json)</source>
+        <translation>Télégrammes (*.json)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>A comment for the drafter (why, for a decline):</source>
+        <translation>Un commentaire pour le rédacteur (pourquoi, pour un refus) :</translation>
+    </message>
+    <message>
+        <source>Save the answer as</source>
+        <translation>Enregistrer la réponse sous</translation>
+    </message>
+    <message>
+        <source>Answer sealed</source>
+        <translation>Réponse scellée</translation>
+    </message>
+    <message>
+        <source>Your answer is sealed for the drafter: {0}</source>
+        <translation>Votre réponse est scellée pour le rédacteur : {0}</translation>
+    </message>
+</context>
+<context>
     <name>ClearanceDialog</name>
     <message>
         <source>Clearances</source>
@@ -838,7 +917,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Answer</source>
@@ -914,7 +993,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>Cleared</source>
-        <translation type="unfinished">Visé</translation>
+        <translation>Visé</translation>
     </message>
     <message>
         <source>Returned changes (now the text)</source>
@@ -922,11 +1001,11 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>Declined</source>
-        <translation type="unfinished">Refusé</translation>
+        <translation>Refusé</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished">Approuvé</translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Cleared an earlier version</source>
@@ -942,7 +1021,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>Returned changes to an earlier version</source>
-        <translation>A renvoyé des modifications d'une version antérieure</translation>
+        <translation>A renvoyé des modifications d&apos;une version antérieure</translation>
     </message>
     <message>
         <source>Choose at least one clearer or an approver.</source>
@@ -962,7 +1041,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>Sealed cables (*.cable)</source>
-        <translation type="unfinished">Télégrammes scellés (*.cable)</translation>
+        <translation>Télégrammes scellés (*.cable)</translation>
     </message>
     <message>
         <source>the current text</source>
@@ -1891,7 +1970,7 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
     <message>
         <source>Open a draft to send it for clearance.</source>
-        <translation>Ouvrez un brouillon pour l'envoyer pour visa.</translation>
+        <translation>Ouvrez un brouillon pour l&apos;envoyer pour visa.</translation>
     </message>
     <message>
         <source>Vault unlocked — no identity</source>
@@ -2692,6 +2771,50 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Comment: {0}</source>
         <translation>Commentaire&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>vérifiée</translation>
+    </message>
+    <message>
+        <source>key not verified</source>
+        <translation>clé non vérifiée</translation>
+    </message>
+    <message>
+        <source>by a key not among your contacts</source>
+        <translation>par une clé absente de vos contacts</translation>
+    </message>
+    <message>
+        <source>KEYS CHANGED since you verified them</source>
+        <translation>CLÉS CHANGÉES depuis que vous les avez vérifiées</translation>
+    </message>
+    <message>
+        <source>KEY REVOKED</source>
+        <translation>CLÉ RÉVOQUÉE</translation>
+    </message>
+    <message>
+        <source>SIGNATURE DOES NOT HOLD</source>
+        <translation>LA SIGNATURE N'EST PAS VALABLE</translation>
+    </message>
+    <message>
+        <source>ABOUT ANOTHER TEXT: does not count for this one</source>
+        <translation>PORTE SUR UN AUTRE TEXTE : ne compte pas pour celui-ci</translation>
+    </message>
+    <message>
+        <source>Drafted by {0}: {1}</source>
+        <translation>Rédigé par {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Cleared by {0}: {1}</source>
+        <translation>Visé par {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Approved by {0}: {1}</source>
+        <translation>Approuvé par {0} : {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; (as the statement names the signer)</source>
+        <translation>« {0} » (tel que la déclaration nomme le signataire)</translation>
     </message>
     <message>
         <source>This cable is signed with the key of {0}, which was revoked ({1}).</source>
