@@ -27,17 +27,18 @@ from cabledesk.domain.cable import Cable
 from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.errors import ClearanceRefused, InputError, PolicyRefusal
+from cabledesk.errors import CableDeskError, ClearanceRefused, InputError, PolicyRefusal
 from cabledesk.seal import PackageKind, Statement, StatementRole
 from cabledesk.services._clearance_checks import check_party, refuse_failure, the_statement
 from cabledesk.services._clearance_status import ClearanceStatus, clearance_status
 from cabledesk.services._clearance_types import Answer, ReceiveOutcome, RequestRead
+from cabledesk.services._failure_audit import audits_refusals
 from cabledesk.services._level_setting import level_applies
 from cabledesk.services.draft_history import DiffLine, cable_lines, diff_lines
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.opening import OpenService
 from cabledesk.services.sealing import SealService
-from cabledesk.store.audit import Event
+from cabledesk.store.audit import Details, Event
 from cabledesk.store.clearances import APPROVER, CLEARER, ClearanceStore, Party
 from cabledesk.store.contacts import Contact
 from cabledesk.store.settings import APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM
@@ -240,6 +241,7 @@ class ClearanceService:
 
     # --- the drafter: receiving -----------------------------------------------------------
 
+    @audits_refusals(Event.CLEARANCE_REFUSED, CableDeskError, lambda a, e: _refused(a, e))
     def receive(self, path: Path, *, accept_edit: bool = False) -> ReceiveOutcome:
         """Verify the answer ``path`` and record it on its draft.
 
@@ -327,9 +329,6 @@ class ClearanceService:
         )
 
     # --- status and release ---------------------------------------------------------------
-
-    def in_clearance(self, draft_id: str) -> bool:
-        return self._store.in_clearance(draft_id)
 
     def status(self, draft_id: str) -> ClearanceStatus:
         """The clearance of the draft ``draft_id`` (VaultError if there is no such draft)."""
@@ -443,3 +442,9 @@ class ClearanceService:
         return diff_lines(
             cable_lines(plain_old, text(plain_old)), cable_lines(plain_new, text(plain_new))
         )
+
+
+def _refused(args: tuple[object, ...], error: CableDeskError) -> Details:
+    """What the audit log says of an answer refused: the file's name, and why."""
+    name = Path(args[0]).name if args and isinstance(args[0], (str, Path)) else ""
+    return {"file": name, "reason": error.message}

@@ -70,6 +70,7 @@ class Event(StrEnum):
     CLEARANCE_GIVEN = "clearance given"  # a clearer or approver answered (their side)
     CLEARANCE_RECEIVED = "clearance received"  # the drafter recorded an answer
     CLEARANCE_EDIT_ACCEPTED = "clearance edit accepted"  # a returned edit became the draft
+    CLEARANCE_REFUSED = "clearance answer refused"  # receive refused a file, and why
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,7 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.CLEARANCE_GIVEN: self.tr("Clearance answer given"),
             Event.CLEARANCE_RECEIVED: self.tr("Clearance answer recorded"),
             Event.CLEARANCE_EDIT_ACCEPTED: self.tr("Returned changes accepted"),
+            Event.CLEARANCE_REFUSED: self.tr("Clearance answer refused"),
         }
         self._keys = {
             "how": self.tr("how"),

@@ -300,6 +300,10 @@
         <translation>Modifications renvoyées acceptées</translation>
     </message>
     <message>
+        <source>Clearance answer refused</source>
+        <translation>Réponse de visa refusée</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -2794,7 +2798,7 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
     <message>
         <source>SIGNATURE DOES NOT HOLD</source>
-        <translation>LA SIGNATURE N'EST PAS VALABLE</translation>
+        <translation>LA SIGNATURE N&apos;EST PAS VALABLE</translation>
     </message>
     <message>
         <source>ABOUT ANOTHER TEXT: does not count for this one</source>

@@ -151,3 +151,18 @@ def test_settings_take_off_or_a_level(office: Office) -> None:
     values = {v["key"]: v["value"] for v in json.loads(r.out)}
     assert values["two-person-from"] == "TOP SECRET" and values["approval-required-from"] == "off"
     assert office.run("jane", "settings", "set", "two-person-from", "off").code == 0
+
+
+def test_receive_exit_codes_and_the_drafter_never_approves(office: Office) -> None:
+    request = office.request()
+    garbage = office.file("garbage.cable")
+    garbage.write_bytes(b"not a sealed cable at all")
+    assert office.run("jane", "clearance", "receive", str(garbage)).code == 2  # unreadable
+    r = office.run("jane", "clearance", "receive", str(request))
+    assert r.code == 1 and "not an answer" in r.err  # a request, not an answer
+    answer = office.answer("klaus", request, "--clear")
+    r = office.run("mary", "clearance", "receive", str(answer))
+    assert r.code == 1  # not for Mary: none of her keys opens it
+    r = office.run("jane", "clearance", "approve", str(request), "-o", str(office.file("x")))
+    assert r.code == 1 and "cannot clear or approve it yourself" in r.err
+    assert "clearance answer refused" in office.events("jane")

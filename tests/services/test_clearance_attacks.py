@@ -136,6 +136,8 @@ def _refused(desk: Desk, path: Path, words: str) -> None:
     with pytest.raises(ClearanceRefused, match=words):
         desk.service.receive(path)
     assert desk.recorded() == before  # nothing was recorded
+    (refusal,) = desk.vault.audit.entries(limit=1)
+    assert refusal.event == "clearance answer refused" and refusal.details["file"] == path.name
 
 
 def test_a_genuine_clearance_is_recorded(desk: Desk) -> None:
