@@ -28,6 +28,8 @@ NEW_VALUES = {
     "language": ("fr", "fr"),
     "draft-history": ("12", "12"),
     "clipboard-clear-seconds": ("90", "90"),
+    "approval-required-from": ("secret", "SECRET"),  # issue 18
+    "two-person-from": ("Top Secret", "TOP SECRET"),  # issue 18
 }
 
 
