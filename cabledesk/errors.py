@@ -40,6 +40,7 @@ The tree::
     ├── DirectoryError              an anchor or directory is malformed, forged or out of scope
     │   └── DirectoryRefused        a directory failed its checks (signature, anchor, serial, …)
     ├── ClearanceError              a clearance statement is malformed or forged
+    │   └── ClearanceRefused        a clearance file does not verify, or is not for this draft
     ├── PackageError                a sealed cable package is malformed or unsafe
     ├── VaultError
     │   ├── VaultLocked
@@ -62,6 +63,7 @@ __all__ = [
     "CableFormatError",
     "Cancelled",
     "ClearanceError",
+    "ClearanceRefused",
     "ContactError",
     "CryptoError",
     "DirectoryError",
@@ -246,3 +248,10 @@ class ExportError(CableDeskError):
 
 class PolicyRefusal(CableDeskError):
     """The release policy forbids this operation; the message says why."""
+
+
+# --- issue 18: clearance ---
+
+
+class ClearanceRefused(ClearanceError):
+    """A clearance request or answer does not verify, or is not for this draft: refused."""

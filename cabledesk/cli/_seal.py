@@ -161,6 +161,7 @@ def _print_verification(result: Verification, *, with_cable: bool) -> None:
     lines += [f"  file: {f.name} ({f.size} bytes, sha256 {f.sha256[:16]}…)" for f in result.files]
     for statement in result.statements:
         lines += _statement_lines(statement)
+    lines += _chain_lines(result)  # issue 18
     lines += [f"  warning: {warning}" for warning in result.warnings]
     lines += [f"  extracted: {path}" for path in result.extracted]
     for line in lines:
@@ -188,6 +189,41 @@ def _statement_lines(s: StatementReport) -> list[str]:
     if s.problem:
         lines.append(f"    problem: {s.problem}")
     return lines
+
+
+# --- issue 18: drafted, cleared, approved -----------------------------------------------
+
+_STATES = {
+    "verified": "verified",
+    "unverified": "key not verified",
+    "unknown-key": "by a key not among your contacts",
+    "keys-changed": "KEYS CHANGED since you verified them",
+    "revoked": "KEY REVOKED",
+    "forged": "SIGNATURE DOES NOT HOLD",
+    "other-text": "ABOUT ANOTHER TEXT: does not count for this one",
+}
+
+
+def _chain_lines(result: Verification) -> list[str]:
+    """``drafted by`` / ``cleared by`` / ``approved by``: each signer by the reader's own
+    contact record (a stranger by the name the statement claims), with its state."""
+    chain = result.chain()
+    lines: list[str] = []
+    for label, links in (
+        ("drafted by", [chain["drafted_by"]] if chain["drafted_by"] else []),
+        ("cleared by", chain["cleared_by"]),
+        ("approved by", chain["approved_by"]),
+    ):
+        for link in links:
+            who = link["name"] or f"'{link['signs_as']}' (as the statement names the signer)"
+            office = f" ({link['office']})" if link["office"] else ""
+            lines.append(
+                f"  {label}: {who}{office}, {link['fingerprint']}, {_STATES[link['state']]}"
+            )
+    return lines
+
+
+# --- end of issue 18 --------------------------------------------------------------------
 
 
 def _cable_text(c: Cable, banner: str) -> str:

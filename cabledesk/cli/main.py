@@ -31,6 +31,7 @@ from cabledesk.cli._session import add_vault_options
 from cabledesk.cli._terminal import shown_visibly
 from cabledesk.errors import (
     CableDeskError,
+    ClearanceRefused,
     DirectoryRefused,
     HeaderMacError,
     NoIdentityMatch,
@@ -63,6 +64,7 @@ _FAILED_CHECKS: tuple[type[CableDeskError], ...] = (
     PolicyRefusal,
     ValidationError,
     DirectoryRefused,
+    ClearanceRefused,  # issue 18
 )
 
 
@@ -87,6 +89,7 @@ COMMANDS: dict[str, str] = {
     "search": "_archive",
     "marking": "_marking",
     "draft": "_draft",
+    "clearance": "_clearance",  # issue 18
     "settings": "_settings",
     "authority": "_authority",
     "keygen": "_keys",

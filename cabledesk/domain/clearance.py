@@ -17,12 +17,12 @@ SHA-256 in lower-case hex (a statement's ``text_sha256``). Pure functions.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.canonical import encode_cable
 
-__all__ = ["clearance_form", "clearance_sha256"]
+__all__ = ["ClearanceLine", "clearance_form", "clearance_sha256"]
 
 
 def clearance_form(cable: Cable) -> bytes:
@@ -33,3 +33,14 @@ def clearance_form(cable: Cable) -> bytes:
 def clearance_sha256(cable: Cable) -> str:
     """SHA-256 of :func:`clearance_form`, 64 lower-case hex digits."""
     return hashlib.sha256(clearance_form(cable)).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ClearanceLine:
+    """One name of a document's "Drafted / Cleared / Approved" block: the role
+    (``drafted``, ``cleared``, ``returned`` — cleared with changes —, ``approved``),
+    the name and office as the signer's statement gives them."""
+
+    role: str
+    name: str
+    office: str = ""

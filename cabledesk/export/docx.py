@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Sequence
 
 import docx
 from docx.document import Document
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.clearance import ClearanceLine
 from cabledesk.domain.historical import historical_marking
 from cabledesk.domain.sanitize import Tearline
 from cabledesk.domain.scheme import ClassificationScheme
@@ -46,12 +48,22 @@ from cabledesk.export._docx_telegram import write_telegram
 from cabledesk.export._labels import UK_TELEGRAM, DocumentLabels, document_labels
 from cabledesk.export.settings import ExportSettings
 
-__all__ = ["CUSTOM_PROPERTIES", "DOCX_MEDIA_TYPE", "RENDERER_VERSION", "render_docx"]
+__all__ = [
+    "CLEARED_RENDERER_VERSION",
+    "CUSTOM_PROPERTIES",
+    "DOCX_MEDIA_TYPE",
+    "RENDERER_VERSION",
+    "render_docx",
+]
 
 # Raise it whenever the same cable and settings would give other bytes: a sealed
 # cable records the version that rendered its cable.docx, and a reader renders
 # the cable again to compare only when its own version is the same.
 RENDERER_VERSION = 1
+# Issue 18: version 1 with the "Drafted / Cleared / Approved" block of the statements a
+# package carries (``clearance``). A document without the block is version 1, byte for
+# byte; a reader of version 1 only does not check one with it (a warning, not a failure).
+CLEARED_RENDERER_VERSION = 2
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Names of the custom document properties, in the order they are written.
@@ -78,8 +90,12 @@ def render_docx(
     settings: ExportSettings | None = None,
     *,
     tearline: Tearline | None = None,
+    clearance: Sequence[ClearanceLine] = (),
 ) -> bytes:
     """The .docx bytes of ``cable`` laid out per ``settings`` (default: A4).
+
+    ``clearance``: the names of its "Drafted / Cleared / Approved" block (issue 18;
+    rendered as :data:`CLEARED_RENDERER_VERSION` when there are any).
 
     Pass the ``tearline`` of a sanitized cable (from
     :func:`~cabledesk.domain.sanitize.sanitize`) to state on the document
@@ -93,7 +109,7 @@ def render_docx(
     labels = document_labels(cable, scheme)
     document = docx.Document(io.BytesIO(_base()))
     try:
-        return _write(document, cable, scheme, settings, labels, tearline)
+        return _write(document, cable, scheme, settings, labels, tearline, clearance)
     finally:
         release(document)  # flat memory over batches: see _docx_package.release
 
@@ -105,6 +121,7 @@ def _write(
     settings: ExportSettings,
     labels: DocumentLabels,
     tearline: Tearline | None,
+    clearance: Sequence[ClearanceLine] = (),
 ) -> bytes:
     banner = labels.banner
     historical = historical_marking(cable, scheme)  # an imported record: no live banner
@@ -121,6 +138,10 @@ def _write(
     )
     write_text = write_telegram if scheme.document_template == UK_TELEGRAM else write_body
     write_text(document, cable, scheme, banner, tearline)
+    if clearance:  # issue 18
+        from cabledesk.export._docx_clearance import write_clearance_block
+
+        write_clearance_block(document, clearance)
     custom = [
         ("Classification", label),
         ("ClassificationScheme", scheme.id),

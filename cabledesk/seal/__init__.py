@@ -40,6 +40,7 @@ from cabledesk.seal._statement import (
     Statement,
     StatementRole,
     StatementSigner,
+    clearance_lines,
 )
 from cabledesk.seal._verification import Severity, StatementReport, Verdict, Verification
 
@@ -65,6 +66,7 @@ __all__ = [
     "StatementSigner",
     "Verdict",
     "Verification",
+    "clearance_lines",
     "open_sealed",
     "safe_name",
     "seal",

@@ -23,11 +23,12 @@ from datetime import datetime, timedelta
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.canonical import SCHEMA_IDS, decode_cable, encode_cable
+from cabledesk.domain.clearance import ClearanceLine
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import CableDeskError, MarkingError
 from cabledesk.seal._manifest import ATTACHMENTS, DOCX, Manifest
-from cabledesk.seal._statement import Statement
+from cabledesk.seal._statement import Statement, clearance_lines
 from cabledesk.seal._verification import (
     Severity,
     StatementReport,
@@ -61,6 +62,9 @@ class DocumentRenderer:
 
     version: int
     render: Callable[[Cable], bytes]
+    # issue 18: the renderer of documents with a "Drafted / Cleared / Approved" block
+    cleared_version: int | None = None
+    render_cleared: Callable[[Cable, tuple[ClearanceLine, ...]], bytes] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,13 +130,14 @@ def judge(
             f"{name} signed the cable {manifest.cable_id}, but the cable inside has the id "
             f"{cable.id}.",
         )
-    signed = replace(signed, statements=tuple(report_statement(p, d, cable) for p, d in statements))
+    reports = tuple(report_statement(p, d, cable) for p, d in statements)
+    signed = replace(signed, statements=tuple(_as_known(r, opener) for r in reports))
     scheme = opener.schemes.get(cable.scheme)
     if scheme is not None:
         mismatch = _marking_mismatch(signed, manifest, cable, scheme, name)
         if mismatch is not None:
             return mismatch
-    document = _check_document(manifest, cable, opener)
+    document = _check_document(manifest, cable, opener, signed.statements)
     if document is False:
         return with_verdict(
             signed,
@@ -207,6 +212,18 @@ def report_statement(path: str, data: bytes, cable: Cable) -> StatementReport:
         signature_valid=valid,
         matches_cable=matches,
         problem=" ".join(problems) or None,
+        data=data,
+    )
+
+
+def _as_known(report: StatementReport, opener: Opener) -> StatementReport:
+    """``report`` with its signer as the opener's vault knows them (issue 18)."""
+    if report.fingerprint is None:
+        return report
+    return replace(
+        report,
+        known_as=opener.known_as(report.fingerprint),
+        trust=_trust(report.fingerprint, opener),
     )
 
 
@@ -258,17 +275,32 @@ def _trust(signer: str, opener: Opener) -> Trust:
     return Trust(TrustState.UNKNOWN)
 
 
-def _check_document(manifest: Manifest, cable: Cable, opener: Opener) -> bool | None:
+def _check_document(
+    manifest: Manifest,
+    cable: Cable,
+    opener: Opener,
+    statements: Sequence[StatementReport] = (),
+) -> bool | None:
     """Whether the package's cable.docx is the cable rendered again: True (same bytes),
     False (the same renderer gives other bytes), None (no document: True; not
-    checked: a renderer of another version, or none)."""
+    checked: a renderer of another version, or none). A document of the cleared
+    renderer (issue 18) is rendered with the block of the statements that hold and
+    are on this text, in package order."""
     if not manifest.docx_included:
         return True
     renderer = opener.renderer
-    if renderer is None or manifest.docx_renderer != renderer.version:
+    if renderer is None:
+        return None
+    cleared = renderer.render_cleared is not None and (
+        manifest.docx_renderer == renderer.cleared_version
+    )
+    if manifest.docx_renderer != renderer.version and not cleared:
         return None
     try:
-        rendered = renderer.render(cable)
+        if cleared and renderer.render_cleared is not None:
+            rendered = renderer.render_cleared(cable, _block(statements))
+        else:
+            rendered = renderer.render(cable)
     except CableDeskError:
         return None
     signed = next(f for f in manifest.files if f.path == DOCX)
@@ -402,3 +434,13 @@ def _warnings(
     if listed and listed != packed:
         found.append("The cable's list of attachments differs from the files sealed with it.")
     return found
+
+
+def _block(statements: Sequence[StatementReport]) -> tuple[ClearanceLine, ...]:
+    """The statements a cleared document names: those that hold and are on this text."""
+    good = [
+        Statement.parse(s.data)
+        for s in statements
+        if s.data is not None and s.signature_valid and s.matches_cable
+    ]
+    return clearance_lines(good)

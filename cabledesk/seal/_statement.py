@@ -26,6 +26,7 @@ naming the field; misuse of :meth:`Statement.sign` raises ``ValueError``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -50,7 +51,7 @@ from cabledesk.crypto.signedtext import (
 )
 from cabledesk.crypto.sshsig import CLEARANCE_NAMESPACE
 from cabledesk.domain.cable import Cable
-from cabledesk.domain.clearance import clearance_sha256
+from cabledesk.domain.clearance import ClearanceLine, clearance_sha256
 from cabledesk.errors import ClearanceError
 from cabledesk.jsonread import Reader
 
@@ -61,6 +62,7 @@ __all__ = [
     "Statement",
     "StatementRole",
     "StatementSigner",
+    "clearance_lines",
 ]
 
 STATEMENT_FORMAT = "cabledesk.statement/1"
@@ -260,4 +262,17 @@ def _signer(r: Reader) -> StatementSigner:
         )
     return StatementSigner(
         name=plain_text(r.field("name")), fingerprint=stated, ssh_key=ssh_key.text()
+    )
+
+
+_BLOCK_ROLES = frozenset({"drafted", "cleared", "returned", "approved"})
+
+
+def clearance_lines(statements: Sequence[Statement]) -> tuple[ClearanceLine, ...]:
+    """The document block's names (issue 18): each statement of a role the block
+    shows, in order, by the name and office it gives."""
+    return tuple(
+        ClearanceLine(str(s.role), s.signer.name, s.office)
+        for s in statements
+        if str(s.role) in _BLOCK_ROLES
     )

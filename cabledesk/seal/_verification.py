@@ -18,7 +18,7 @@ and does not change the verdict.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -120,6 +120,47 @@ class StatementReport:
     signature_valid: bool
     matches_cable: bool
     problem: str | None
+    # issue 18: the statement's bytes (None: unreadable), and how the opener's vault
+    # knows its signer's key (their own contact record's name; their trust in the key)
+    data: bytes | None = field(default=None, repr=False)
+    known_as: KnownAs | None = None
+    trust: Trust | None = None
+
+    # --- issue 18: the statement as one link of the cable's chain ------------------------
+
+    @property
+    def state(self) -> str:
+        """``forged`` (the signature does not hold), ``other-text`` (about another text
+        or cable), ``unknown-key`` (its signer is not among the opener's contacts),
+        ``revoked``, ``keys-changed``, else the opener's trust in the key:
+        ``verified`` or ``unverified``; ``unreadable`` when it cannot be read."""
+        if self.role is None:
+            return "unreadable"
+        if not self.signature_valid:
+            return "forged"
+        if not self.matches_cable:
+            return "other-text"
+        if self.known_as is None:
+            return "unknown-key"
+        if self.known_as.keys_changed:
+            return "keys-changed"
+        trust = self.trust.state.value if self.trust is not None else "unverified"
+        return "unverified" if trust == "unknown" else trust
+
+    def link(self) -> dict[str, Any]:
+        """Who, as ``drafted_by`` / ``cleared_by`` / ``approved_by`` list them."""
+        return {
+            "name": None if self.known_as is None else self.known_as.name,
+            "signs_as": self.signer_name,
+            "office": self.office,
+            "fingerprint": self.fingerprint,
+            "state": self.state,
+            "role": self.role,
+            "made": _time(self.made),
+            "comment": self.comment,
+        }
+
+    # --- end of issue 18 ------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -245,7 +286,25 @@ class Verification:
             "known_as": None if self.known_as is None else _known(self.known_as),
             "signer_expires": _time(self.signer_expires),
             "post_quantum": self.post_quantum,
+            **self.chain(),  # issue 18
         }
+
+    # --- issue 18: drafted, cleared, approved --------------------------------------------
+
+    def chain(self) -> dict[str, Any]:
+        """``drafted_by`` (the first drafted statement, or None), ``cleared_by`` (cleared,
+        or returned with changes) and ``approved_by``: each statement as
+        :meth:`StatementReport.link` (a statement over another text, forged or by an
+        unknown key is listed, with that state)."""
+        links = [s for s in self.statements if s.role is not None]
+        drafted = [s.link() for s in links if s.role == "drafted"]
+        return {
+            "drafted_by": drafted[0] if drafted else None,
+            "cleared_by": [s.link() for s in links if s.role in ("cleared", "returned")],
+            "approved_by": [s.link() for s in links if s.role == "approved"],
+        }
+
+    # --- end of issue 18 ------------------------------------------------------------------
 
     def to_json(self) -> str:
         """:meth:`to_dict` as indented JSON text (UTF-8 characters kept)."""

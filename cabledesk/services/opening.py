@@ -24,11 +24,12 @@ from typing import BinaryIO, cast
 
 from cabledesk.crypto.keys import Identity
 from cabledesk.domain.cable import Cable, cable_banner
+from cabledesk.domain.clearance import ClearanceLine
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import CableDeskError, InputError, MarkingError, SchemeError
-from cabledesk.export.docx import RENDERER_VERSION, render_docx
+from cabledesk.export.docx import CLEARED_RENDERER_VERSION, RENDERER_VERSION, render_docx
 from cabledesk.seal import DocumentRenderer, Severity, Verdict, Verification, open_sealed
 from cabledesk.services._failure_audit import audits_refusals
 from cabledesk.services.contacts import ContactsService, ImportOutcome
@@ -92,6 +93,10 @@ class OpenService:
     def _render(self, cable: Cable) -> bytes:
         return render_docx(cable, self._schemes.get_scheme(cable.scheme))
 
+    def _render_cleared(self, cable: Cable, lines: tuple[ClearanceLine, ...]) -> bytes:
+        """Issue 18: the document with its "Drafted / Cleared / Approved" block."""
+        return render_docx(cable, self._schemes.get_scheme(cable.scheme), clearance=lines)
+
     def _known_as(self, identities: Sequence[Identity]) -> Callable[[str], KnownAs | None]:
         contacts = ContactsService(self._vault)
         own = {i.fingerprint: KnownAs(f"{i.name} (you)", i.post) for i in identities}
@@ -145,7 +150,12 @@ class OpenService:
             cancel=cancel,
             accept_forwarded=accept_forwarded,
             expiry_of=self._expiry_of,
-            renderer=DocumentRenderer(RENDERER_VERSION, self._render),
+            renderer=DocumentRenderer(
+                RENDERER_VERSION,
+                self._render,
+                cleared_version=CLEARED_RENDERER_VERSION,  # issue 18
+                render_cleared=self._render_cleared,
+            ),
         )
 
     def verify(

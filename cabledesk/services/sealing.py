@@ -22,9 +22,6 @@ sealed with X25519 for everyone and the check and the outcome carry a warning.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import stat
 from collections.abc import Callable, Collection, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
@@ -45,8 +42,15 @@ from cabledesk.errors import (
     ValidationError,
     VaultLocked,
 )
-from cabledesk.export.docx import RENDERER_VERSION
-from cabledesk.seal import PackageKind, SealRecipient, seal, suggested_file_name
+from cabledesk.export.docx import CLEARED_RENDERER_VERSION, RENDERER_VERSION, render_docx
+from cabledesk.seal import (
+    PackageKind,
+    SealRecipient,
+    Statement,
+    clearance_lines,
+    seal,
+    suggested_file_name,
+)
 from cabledesk.services._attachments import attachment_names, describe
 from cabledesk.services._post_quantum import (
     Holder,
@@ -54,6 +58,7 @@ from cabledesk.services._post_quantum import (
     plan_post_quantum,
 )
 from cabledesk.services._recipient_profiles import profiles_of
+from cabledesk.services._seal_output import READ_SHARE, free_path, progress_phases, sync, unpublish
 from cabledesk.services._seal_results import ReleaseSettings, SealCheck, SealOutcome
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import DocumentFormat, ExportService
@@ -78,24 +83,6 @@ __all__ = [
     "SealService",
     "free_path",
 ]
-
-# Reading the attachments before sealing counts for 1/READ_SHARE of their bytes in the
-# progress reported: reading and hashing runs several times faster than sealing, which
-# encrypts, hashes again and writes two copies (1 GiB: about 1.2 s against 7 s here).
-READ_SHARE = 4
-
-
-def free_path(path: Path) -> Path:
-    """``path`` if nothing is there, else the first of ``stem_2.suffix``,
-    ``stem_3.suffix``, … that is free (sealing never replaces a file)."""
-    if not path.exists():
-        return path
-    number = 2
-    while True:
-        candidate = path.with_name(f"{path.stem}_{number}{path.suffix}")
-        if not candidate.exists():
-            return candidate
-        number += 1
 
 
 class SealService:
@@ -204,6 +191,7 @@ class SealService:
         statements: Sequence[bytes] = (),
         progress: Callable[[int], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        on_sealed: Callable[[Cable], None] | None = None,
     ) -> SealOutcome:
         """Seal ``cable`` for ``recipients`` (and the user) into ``output``.
 
@@ -235,6 +223,13 @@ class SealService:
         or the archive folder cannot be written), Cancelled, VaultLocked (the
         vault locked itself meanwhile), VaultError (it is busy), and what
         :func:`cabledesk.seal.seal` raises; nothing is written or recorded then.
+
+        Clearance (issue 18): a cable (kind ``cable``) carries the statements
+        recorded on its text (:meth:`ClearanceService.for_release`), and is
+        refused with PolicyRefusal when its level needs approvals it lacks.
+        ``on_sealed`` (for the clearance kinds) records the sealing instead of
+        the release: given the cable sealed, inside the transaction that
+        publishes the file; nothing is archived and the draft stays.
         """
         now = self._vault.now().replace(second=0, microsecond=0)
         descriptions = {a.name: a.description for a in cable.attachments}
@@ -262,8 +257,18 @@ class SealService:
         plan = check.post_quantum
         if plan is not None and plan.refused:
             raise plan.refusal()
+        # --- issue 18: the clearance record travels with the released cable ---
+        # Checked before the attachments are read (the vault may lock during a long
+        # read). The listed cable has the released one's clearance form whenever a
+        # statement can cover it: a clearance request carries no attachments.
+        if kind is PackageKind.CABLE:
+            from cabledesk.services.clearance import ClearanceService
+
+            carried = ClearanceService(self._vault, self._schemes).for_release(listed, check.banner)
+            statements = (*statements, *carried)
+        # --- end of issue 18 ---
         sender = self._vault.identities.active()
-        reading, sealing = _progress_phases(progress)
+        reading, sealing = progress_phases(progress)
         released = replace(
             listed,
             attachments=describe(
@@ -275,6 +280,11 @@ class SealService:
             ),
         )
         docx = self._render(released)
+        docx_renderer = RENDERER_VERSION
+        # --- issue 18: a cleared cable's document carries the Drafted/Cleared/Approved block
+        if kind is PackageKind.CABLE and statements:
+            docx, docx_renderer = self._render_cleared(released, statements, docx)
+        # --- end of issue 18 ---
         folder = self._vault.home.archive
         with ExitStack() as writing:
             out = writing.enter_context(atomic_output(output, overwrite=overwrite, mode=0o644))
@@ -287,7 +297,7 @@ class SealService:
                     recipients=[SealRecipient.from_card(c.card) for c in recipients],
                     output=cast(BinaryIO, CopyingWriter(out, copy)),
                     docx=docx,
-                    docx_renderer=RENDERER_VERSION,
+                    docx_renderer=docx_renderer,
                     attachments=attachments,
                     statements=statements,
                     kind=kind,
@@ -298,10 +308,12 @@ class SealService:
                     cancel=cancel,
                 )
                 copy.keep()
-            _sync(out)  # the slow part of publishing, before the vault is held
+            sync(out)  # the slow part of publishing, before the vault is held
             unpublished = writing.pop_all()  # the output keeps its temporary name for now
         names = tuple(f"{r.name} ({r.fingerprint})" for r in sealed.manifest.recipients)
-        record = _Record(released, check.banner, copy.name, names, output, len(attachments))
+        record = _Record(
+            released, check.banner, copy.name, names, output, len(attachments), on_sealed
+        )
         archive_id = self._record_and_publish(record, unpublished)
         warning = None if plan is None else plan.warning
         return SealOutcome(
@@ -319,7 +331,11 @@ class SealService:
         published = False
         try:
             with self._vault.transaction():
-                archive_id = self._record(record)
+                if record.on_sealed is None:
+                    archive_id = self._record(record)
+                else:  # issue 18: a clearance file, not a release
+                    record.on_sealed(record.released)
+                    archive_id = 0
                 try:
                     unpublished.close()  # the atomic write's end: fsync, rename
                 except OSError as exc:
@@ -329,7 +345,7 @@ class SealService:
                 published = True
         except BaseException as exc:
             if published:  # the commit failed: the file must not outlive its record
-                _unpublish(record.output)
+                unpublish(record.output)
             else:
                 unpublished.__exit__(type(exc), exc, exc.__traceback__)
             remove_copy(folder, record.stored)
@@ -340,6 +356,8 @@ class SealService:
                     hint="Unlock it, then seal the cable again.",
                 ) from exc
             raise
+        if record.on_sealed is not None:  # issue 18: nothing archived
+            remove_copy(folder, record.stored)
         return archive_id
 
     def _record(self, record: _Record) -> int:
@@ -373,6 +391,20 @@ class SealService:
             self._vault.drafts.delete(released.id)
         return archive_id
 
+    def _render_cleared(
+        self, cable: Cable, statements: Sequence[bytes], plain: bytes | None
+    ) -> tuple[bytes | None, int]:
+        """Issue 18: the document with the block of ``statements`` (as the reader renders
+        it again), and its renderer's version; the plain one if it cannot be rendered."""
+        lines = clearance_lines([Statement.parse(s) for s in statements])
+        if not lines:
+            return plain, RENDERER_VERSION
+        try:
+            scheme = self._schemes.get_scheme(cable.scheme)
+            return render_docx(cable, scheme, clearance=lines), CLEARED_RENDERER_VERSION
+        except CableDeskError:
+            return plain, RENDERER_VERSION
+
     def _render(self, cable: Cable) -> bytes | None:
         """The cable as .docx for the package; None if it cannot be rendered."""
         try:
@@ -392,41 +424,7 @@ class _Record:
     names: tuple[str, ...]
     output: Path
     attachments: int
-
-
-def _progress_phases(
-    progress: Callable[[int], None] | None,
-) -> tuple[Callable[[int], None] | None, Callable[[int], None] | None]:
-    """``progress`` split between reading the attachments first (1/READ_SHARE of
-    their bytes) and sealing (the rest): a count that only grows."""
-    if progress is None:
-        return None, None
-    report = progress
-    read = 0
-
-    def reading(done: int) -> None:
-        nonlocal read
-        read = done
-        report(done // READ_SHARE)
-
-    def sealing(done: int) -> None:
-        report(read // READ_SHARE + done - done // READ_SHARE)
-
-    return reading, sealing
-
-
-def _sync(out: BinaryIO) -> None:
-    """Write ``out`` through to the disk now (publishing it syncs it again, quickly then)."""
-    out.flush()
-    with contextlib.suppress(OSError):  # a device or pipe: nothing to sync
-        os.fsync(out.fileno())
-
-
-def _unpublish(output: Path) -> None:
-    """Remove the sealed file just published (not a device written in place)."""
-    with contextlib.suppress(OSError):
-        if stat.S_ISREG(output.lstat().st_mode):
-            output.unlink()
+    on_sealed: Callable[[Cable], None] | None = None  # issue 18: a clearance file
 
 
 def _refuse_unattached_markings(cable: Cable, attached: Sequence[str]) -> None:

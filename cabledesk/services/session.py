@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from cabledesk.services.audit import AuditService
     from cabledesk.services.authority import AuthorityService
     from cabledesk.services.backup import BackupService
+    from cabledesk.services.clearance import ClearanceService  # issue 18
     from cabledesk.services.contacts import ContactsService
     from cabledesk.services.directory import DirectoryService
     from cabledesk.services.drafting import DraftingService
@@ -150,6 +151,12 @@ class Session:
         from cabledesk.services.backup import BackupService
 
         return BackupService(self.vault)
+
+    @cached_property
+    def clearance(self) -> ClearanceService:  # issue 18
+        from cabledesk.services.clearance import ClearanceService
+
+        return ClearanceService(self.vault, self.schemes)
 
     @property
     def folder(self) -> Path:

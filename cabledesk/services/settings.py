@@ -45,10 +45,12 @@ from cabledesk.services._ceiling_setting import (
     canonical_ceiling,
     ceiling_from_setting,
 )
+from cabledesk.services._level_setting import canonical_level  # issue 18
 from cabledesk.services._post_quantum import canonical_pq_from, pq_threshold
 from cabledesk.store.audit import Event
 from cabledesk.store.directory import DirectoryStore
 from cabledesk.store.settings import (
+    APPROVAL_REQUIRED_FROM,  # issue 18
     ATTESTED_FROM,
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
@@ -60,11 +62,13 @@ from cabledesk.store.settings import (
     PAPER,
     POST_QUANTUM_FROM,
     SETTINGS,
+    TWO_PERSON_FROM,  # issue 18
     Setting,
 )
 from cabledesk.store.vault import Vault
 
 __all__ = [
+    "APPROVAL_REQUIRED_FROM",
     "ATTESTED_FROM",
     "AUTO_LOCK_MINUTES",
     "CLIPBOARD_CLEAR_SECONDS",
@@ -76,6 +80,7 @@ __all__ = [
     "LOCK_ON_SCREEN_LOCK",
     "PAPER",
     "POST_QUANTUM_FROM",
+    "TWO_PERSON_FROM",
     "Safeguards",
     "SettingView",
     "SettingsService",
@@ -282,6 +287,11 @@ class SettingsService:
             POST_QUANTUM_FROM.key: lambda t: canonical_pq_from(
                 t, self._schemes, self.user_scheme()
             ),
+            # issue 18: levels from which release needs approval ("" off)
+            APPROVAL_REQUIRED_FROM.key: lambda t: canonical_level(
+                t, self._schemes, self.user_scheme()
+            ),
+            TWO_PERSON_FROM.key: lambda t: canonical_level(t, self._schemes, self.user_scheme()),
         }
 
 
@@ -313,6 +323,8 @@ _ACCEPTS = {
     DRAFT_HISTORY_LIMIT.key: Phrase.of("a number of versions from 1 to 1000"),
     CLIPBOARD_CLEAR_SECONDS.key: Phrase.of("a number of seconds from 5 to 600"),
     POST_QUANTUM_FROM.key: Phrase.of("a level of your scheme, or off"),
+    APPROVAL_REQUIRED_FROM.key: Phrase.of("a level of your scheme, or off"),  # issue 18
+    TWO_PERSON_FROM.key: Phrase.of("a level of your scheme, or off"),  # issue 18
 }
 
 
@@ -352,4 +364,6 @@ def _format(setting: AnySetting, value: Value) -> str:
         return DEFAULT_WORD
     if setting is LANGUAGE and value == "":
         return _SYSTEM
+    if setting in (APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM) and value == "":  # issue 18
+        return _OFF
     return str(value)

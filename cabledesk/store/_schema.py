@@ -24,6 +24,7 @@ import sqlcipher3
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.errors import ContactError, VaultError
+from cabledesk.store._schema_v8 import V8
 
 __all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate"]
 
@@ -270,104 +271,6 @@ ALTER TABLE contacts ADD COLUMN keys_changed_from TEXT;
 UPDATE contacts SET verified_card = card WHERE verified_keys IS NOT NULL;
 """
 
-# --- schema 8, authority block (issue 16, the security office's side) -------------
-# A security office's signing key, kept like the identities' keys: inside the
-# encrypted database only, usable after unlock. ``authority`` has at most one row:
-# the office's name, its Ed25519 private key (raw 32 bytes), its scope (JSON lists of
-# nationalities and schemes, empty: no limit), when it was made, its issued anchor
-# (the .anchor file's bytes), the serial of the last directory published (0: none
-# yet) and when. ``authority_attestations``: one per attested key (re-attesting a
-# fingerprint replaces its row), the card's text as given and the attributes;
-# ``authority_revocations``: one per revoked key. JSON lists are sorted.
-_V8_AUTHORITY = """
-CREATE TABLE authority (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    name TEXT NOT NULL,
-    signing_key BLOB NOT NULL,
-    nationalities TEXT NOT NULL,
-    schemes TEXT NOT NULL,
-    created TEXT NOT NULL,
-    anchor BLOB NOT NULL,
-    serial INTEGER NOT NULL DEFAULT 0,
-    published TEXT
-);
-CREATE TABLE authority_attestations (
-    fingerprint TEXT PRIMARY KEY,
-    card TEXT NOT NULL,
-    clearance TEXT NOT NULL,
-    scheme TEXT NOT NULL,
-    nationality TEXT NOT NULL,
-    accesses TEXT NOT NULL,
-    roles TEXT NOT NULL,
-    attested TEXT NOT NULL,
-    expires TEXT
-) WITHOUT ROWID;
-CREATE TABLE authority_revocations (
-    fingerprint TEXT PRIMARY KEY,
-    reason TEXT NOT NULL,
-    text TEXT NOT NULL,
-    revoked TEXT NOT NULL
-) WITHOUT ROWID;
-"""
-# --- end of the schema 8 authority block ------------------------------------------
-# --- schema 8, post-quantum block (issue 17) -----------------------------------------
-# Post-quantum encryption. ``pq_key``: the 32-byte seed of the identity's hybrid
-# ML-KEM-768 + X25519 age key (AGE-SECRET-KEY-PQ-1…), NULL for an identity made before
-# it had one (``identity upgrade`` adds it).
-_V8_POST_QUANTUM = """
-ALTER TABLE identities ADD COLUMN pq_key BLOB;
-"""
-# --- end of the post-quantum block ---------------------------------------------------
-# --- schema 8, block "directory (user side)", issue 16 -------------------------------
-# The security offices' anchors the user trusts (the anchor file as read, its name and
-# scope, how the user verified it and when), the last directory imported from each
-# (serial, issued, next update, SHA-256 of its bytes, counts), and what that directory
-# says: attestations per key fingerprint (with the key set of the attested card) and
-# revocations. Removing an anchor removes what it said (ON DELETE CASCADE).
-_V8_DIRECTORY = """
-CREATE TABLE directory_anchors (
-    fingerprint TEXT PRIMARY KEY,
-    anchor BLOB NOT NULL,
-    name TEXT NOT NULL,
-    scope TEXT NOT NULL,
-    how TEXT NOT NULL,
-    trusted TEXT NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE directory_imports (
-    anchor TEXT PRIMARY KEY REFERENCES directory_anchors(fingerprint) ON DELETE CASCADE,
-    serial INTEGER NOT NULL,
-    issued TEXT NOT NULL,
-    next_update TEXT NOT NULL,
-    sha256 BLOB NOT NULL,
-    imported TEXT NOT NULL,
-    entries INTEGER NOT NULL,
-    revocations INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE directory_attestations (
-    fingerprint TEXT NOT NULL,
-    anchor TEXT NOT NULL REFERENCES directory_anchors(fingerprint) ON DELETE CASCADE,
-    keys TEXT NOT NULL,
-    clearance TEXT NOT NULL,
-    scheme TEXT NOT NULL,
-    nationality TEXT NOT NULL,
-    accesses TEXT NOT NULL,
-    roles TEXT NOT NULL,
-    attested TEXT NOT NULL,
-    expires TEXT,
-    PRIMARY KEY (fingerprint, anchor)
-) WITHOUT ROWID;
-CREATE INDEX directory_attestations_anchor ON directory_attestations(anchor);
-CREATE TABLE directory_revocations (
-    fingerprint TEXT NOT NULL,
-    anchor TEXT NOT NULL REFERENCES directory_anchors(fingerprint) ON DELETE CASCADE,
-    reason TEXT NOT NULL,
-    text TEXT NOT NULL,
-    revoked TEXT NOT NULL,
-    PRIMARY KEY (fingerprint, anchor)
-) WITHOUT ROWID;
-CREATE INDEX directory_revocations_anchor ON directory_revocations(anchor);
-"""
-# --- end of block "directory (user side)" ---------------------------------------------
 
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
@@ -377,7 +280,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     Migration(_V5_TRUST, _v5_keep_verifications),
     _V6_ROLLUP,
     _V7_CLAIMS,
-    _V8_AUTHORITY + _V8_POST_QUANTUM + _V8_DIRECTORY,  # schema 8: every schema-8 block
+    V8,  # schema 8: every schema-8 block (_schema_v8.py)
 )
 LATEST_VERSION = len(MIGRATIONS)
 

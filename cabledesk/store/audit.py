@@ -77,6 +77,12 @@ class Event(StrEnum):
     ANCHOR_UNTRUSTED = "anchor untrusted"
     DIRECTORY_IMPORTED = "directory imported"
     ATTESTATION_CHANGED = "attestation changed"
+    # --- issue 18: clearance ---
+    CLEARANCE_REQUESTED = "clearance requested"  # the drafter sent a draft to be cleared
+    CLEARANCE_GIVEN = "clearance given"  # a clearer or approver answered (their side)
+    CLEARANCE_RECEIVED = "clearance received"  # the drafter recorded an answer
+    CLEARANCE_EDIT_ACCEPTED = "clearance edit accepted"  # a returned edit became the draft
+    CLEARANCE_REFUSED = "clearance answer refused"  # receive refused a file, and why
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from typing import Generic, TypeVar
 from cabledesk.store.database import Database
 
 __all__ = [
+    "APPROVAL_REQUIRED_FROM",
     "ATTESTED_FROM",
     "AUTO_LOCK_MINUTES",
     "CLIPBOARD_CLEAR_SECONDS",
@@ -32,6 +33,7 @@ __all__ = [
     "PAPER",
     "POST_QUANTUM_FROM",
     "SETTINGS",
+    "TWO_PERSON_FROM",
     "Setting",
     "Settings",
 ]
@@ -101,6 +103,18 @@ ATTESTED_FROM = Setting(
     "do; off: never).",
 )  # fmt: skip
 
+# --- issue 18: clearance — release needs approval (a level of the user's scheme, "" off) ---
+APPROVAL_REQUIRED_FROM = Setting(
+    "approval-required-from", "approval_required_from", "", str, lambda v: True,
+    "Cables from this level on are sealed only once approved (off: never required).",
+)  # fmt: skip
+TWO_PERSON_FROM = Setting(
+    "two-person-from", "two_person_from", "", str, lambda v: True,
+    "Cables from this level on need two approvals, by two people other than the drafter "
+    "(off: never).",
+)  # fmt: skip
+# --- end of issue 18 ---
+
 SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
     AUTO_LOCK_MINUTES,
     LOCK_ON_SCREEN_LOCK,
@@ -112,6 +126,8 @@ SETTINGS: tuple[Setting[int] | Setting[str] | Setting[bool], ...] = (
     CLIPBOARD_CLEAR_SECONDS,
     POST_QUANTUM_FROM,
     ATTESTED_FROM,
+    APPROVAL_REQUIRED_FROM,  # issue 18
+    TWO_PERSON_FROM,  # issue 18
 )
 
 

@@ -77,6 +77,12 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.ANCHOR_UNTRUSTED: self.tr("Security office anchor removed"),
             Event.DIRECTORY_IMPORTED: self.tr("Directory imported"),
             Event.ATTESTATION_CHANGED: self.tr("Attested attribute changed"),
+            # issue 18: clearance
+            Event.CLEARANCE_REQUESTED: self.tr("Sent for clearance"),
+            Event.CLEARANCE_GIVEN: self.tr("Clearance answer given"),
+            Event.CLEARANCE_RECEIVED: self.tr("Clearance answer recorded"),
+            Event.CLEARANCE_EDIT_ACCEPTED: self.tr("Returned changes accepted"),
+            Event.CLEARANCE_REFUSED: self.tr("Clearance answer refused"),
         }
         self._keys = {
             "how": self.tr("how"),
@@ -127,6 +133,10 @@ class AuditModel(ListTableModel[AuditEntry]):
             "serial": self.tr("serial"),
             "entries": self.tr("attested"),
             "revocations": self.tr("revoked"),
+            "text": self.tr("text (clearance hash)"),  # issue 18
+            "clearers": self.tr("clearers"),  # issue 18
+            "approvers": self.tr("approvers"),  # issue 18
+            "role": self.tr("role"),  # issue 18
         }
 
     # --- content ---

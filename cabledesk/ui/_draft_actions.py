@@ -19,7 +19,7 @@ from cabledesk.ui.workers import JobContext
 if TYPE_CHECKING:
     from cabledesk.ui.main_window import MainWindow
 
-__all__ = ["delete_draft", "new_draft", "show_history"]
+__all__ = ["delete_draft", "new_draft", "show_clearances", "show_history"]
 
 # The main window's strings: lupdate files them under the context window.tr() looks up.
 translate = QCoreApplication.translate
@@ -90,6 +90,29 @@ def show_history(window: MainWindow) -> QDialog | None:
         )
 
     dialog.restored.connect(restored)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+# --- issue 18: the Clearances panel ----------------------------------------------------
+
+
+def show_clearances(window: MainWindow) -> QDialog | None:
+    """The Clearances panel of the draft in the editor; None (and a word) without one."""
+    from cabledesk.ui.clearance_dialog import ClearanceDialog
+
+    if window.editor.draft_id is None:
+        inform(
+            window,
+            translate("MainWindow", "Clearances"),
+            translate("MainWindow", "Open a draft to send it for clearance."),
+        )
+        return None
+    window.editor.flush()  # the request carries the text as it is now
+    cable, _ = window.editor.current()
+    dialog = ClearanceDialog(window.session, window.workers, cable, window)
+    dialog.draft_changed.connect(lambda saved: window.open_saved_draft(saved, restored=True))
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

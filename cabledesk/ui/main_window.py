@@ -351,6 +351,10 @@ class MainWindow(QMainWindow):
         """The history of the draft in the editor (its versions, a comparison, Restore)."""
         return _draft_actions.show_history(self)
 
+    def show_clearances(self) -> QDialog | None:  # issue 18
+        """The Clearances panel of the draft in the editor (send, answers, status)."""
+        return _draft_actions.show_clearances(self)
+
     def open_saved_draft(self, saved: SavedDraft, *, restored: bool = False) -> None:
         """Show a draft just created or restored (``restored``: it replaces the edits)."""
         self._opening += 1

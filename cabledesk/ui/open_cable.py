@@ -35,6 +35,7 @@ from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
 from cabledesk.ui.plain import PlainLabel, ask, inform, progress_dialog
 from cabledesk.ui.verdict_words import (
+    chain_words,
     claimed_name,
     keys_changed,
     statement_words,
@@ -111,6 +112,11 @@ class VerificationDialog(QDialog):
             forwarded.setObjectName("saveForwarded")
             forwarded.clicked.connect(self.save_forwarded_attachments)
             buttons.addButton(forwarded, QDialogButtonBox.ButtonRole.ActionRole)
+        # issue 18: the clearer's answers to a clearance request
+        from cabledesk.ui._clearer_actions import add_clearer_buttons, is_request_to_answer
+
+        if is_request_to_answer(window, result):
+            add_clearer_buttons(self, buttons, window, path)
         layout.addWidget(buttons)
         self.choose_folder = self._ask_folder
         self.confirm_forwarded = ask
@@ -168,8 +174,13 @@ class VerificationDialog(QDialog):
     def _statements(self, result: Verification) -> QLabel:
         """The clearance statements the cable carries, each with what it is worth."""
         words = [statement_words(s.to_dict()) for s in result.statements]
+        chain = chain_words(result.chain())  # issue 18: who drafted, cleared, approved
         label = PlainLabel(
-            self.tr("Clearance statements ({0}):").format(len(words)) + "\n" + "\n\n".join(words)
+            "\n".join(chain)
+            + ("\n\n" if chain else "")
+            + self.tr("Clearance statements ({0}):").format(len(words))
+            + "\n"
+            + "\n\n".join(words)
         )
         label.setObjectName("statements")
         label.setWordWrap(True)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from cabledesk.errors import CableDeskError
 from cabledesk.services.session import Session
 from cabledesk.services.settings import (
+    APPROVAL_REQUIRED_FROM,
     ATTESTED_FROM,
     AUTO_LOCK_MINUTES,
     CLIPBOARD_CLEAR_SECONDS,
@@ -47,6 +48,7 @@ from cabledesk.services.settings import (
     LOCK_ON_SCREEN_LOCK,
     PAPER,
     POST_QUANTUM_FROM,
+    TWO_PERSON_FROM,
 )
 from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
 from cabledesk.ui._wrapped import grow
@@ -139,6 +141,11 @@ class SettingsDialog(QDialog):
         self.open_directory.setAccessibleName(self.tr("Security offices and their directories"))
         language_note = PlainLabel(self.tr("A change of language applies at the next start."))
         language_note.setWordWrap(True)
+        # issue 18: levels from which release needs one approval, or two
+        self.approval = QComboBox()
+        self.two_person = QComboBox()
+        for combo in (self.approval, self.two_person):
+            combo.addItem(self.tr("Off"), _OFF)
         for widget, name, accessible in (
             (self.auto_lock, AUTO_LOCK_MINUTES.key, self.tr("Lock after minutes without use")),
             (self.screen_lock, LOCK_ON_SCREEN_LOCK.key, self.tr("Lock when the screen locks")),
@@ -154,6 +161,9 @@ class SettingsDialog(QDialog):
             (self.history, DRAFT_HISTORY_LIMIT.key, self.tr("Earlier versions kept per draft")),
             (self.attested, ATTESTED_FROM.key, self.tr("Attested attributes required from")),
             (self.language, LANGUAGE.key, self.tr("Language")),
+            (self.approval, APPROVAL_REQUIRED_FROM.key,
+             self.tr("Approval required from this level")),
+            (self.two_person, TWO_PERSON_FROM.key, self.tr("Two approvals from this level")),
         ):  # fmt: skip
             widget.setObjectName(name)
             widget.setAccessibleName(accessible)
@@ -179,6 +189,10 @@ class SettingsDialog(QDialog):
         form = QFormLayout(directory)
         form.addRow(self.tr("Attested attributes from:"), self.attested)
         form.addRow("", self.open_directory)
+        clearance = QGroupBox(self.tr("Release"))  # issue 18
+        form = QFormLayout(clearance)
+        form.addRow(self.tr("Approval required from:"), self.approval)
+        form.addRow(self.tr("Two approvals from:"), self.two_person)
         language = QGroupBox(self.tr("Language"))
         form = QFormLayout(language)
         form.addRow(self.tr("Language:"), self.language)
@@ -195,7 +209,7 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for box in (security, documents, directory, language):
+        for box in (security, documents, directory, clearance, language):
             layout.addWidget(box)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -235,6 +249,8 @@ class SettingsDialog(QDialog):
         self.attested.setText("" if attested == _DEFAULT else attested)
         language = "" if v[LANGUAGE.key] == _SYSTEM else v[LANGUAGE.key]
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self._show_levels(loaded, (self.approval, APPROVAL_REQUIRED_FROM.key),
+                          (self.two_person, TWO_PERSON_FROM.key))  # fmt: skip
         status = loaded.keychain
         self.remember.setEnabled(status.usable)
         self.remember.setChecked(loaded.remembered)
@@ -251,6 +267,20 @@ class SettingsDialog(QDialog):
                 self.tr("Not remembered; {0} can keep the vault's key.").format(status.name)
             )
         self._update()
+
+    def _show_levels(self, loaded: _Loaded, *combos: tuple[QComboBox, str]) -> None:
+        """Issue 18: the level switches offer off and the levels of the user's scheme."""
+        scheme = self.session.schemes.get(loaded.user_scheme)
+        levels = [level.name for level in scheme.levels] if scheme is not None else []
+        for combo, key in combos:
+            combo.clear()
+            combo.addItem(self.tr("Off"), _OFF)
+            for name in levels:
+                combo.addItem(name, name)
+            value = loaded.values[key]
+            if combo.findData(value) < 0:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
 
     # --- checking and saving -----------------------------------------------------------
 
@@ -292,6 +322,8 @@ class SettingsDialog(QDialog):
             LANGUAGE.key: str(self.language.currentData() or _SYSTEM),
             POST_QUANTUM_FROM.key: " ".join(self.post_quantum.text().split())
             or POST_QUANTUM_FROM.default,
+            APPROVAL_REQUIRED_FROM.key: str(self.approval.currentData() or _OFF),  # issue 18
+            TWO_PERSON_FROM.key: str(self.two_person.currentData() or _OFF),  # issue 18
         }
 
     def save(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cabledesk.ui.phrases import translated
 
-__all__ = ["claimed_name", "keys_changed", "statement_words", "verdict_words"]
+__all__ = ["chain_words", "claimed_name", "keys_changed", "statement_words", "verdict_words"]
 
 
 # Written translate("Verdict", …) in full, so that lupdate finds the sentences.
@@ -273,6 +273,44 @@ def statement_words(report: Mapping[str, object]) -> str:
     if comment:
         line += "\n" + translate("Verdict", "Comment: {0}").format(comment)
     return line
+
+
+# --- issue 18: drafted, cleared, approved ---------------------------------------------
+
+
+def chain_words(record: Mapping[str, object]) -> list[str]:
+    """The cable's chain (``drafted_by``, ``cleared_by``, ``approved_by`` of the dictionary
+    form), a line per signer: named by the user's own contact record (a stranger by the
+    name the statement claims), with what the statement is worth."""
+    states = {
+        "verified": translate("Verdict", "verified"),
+        "unverified": translate("Verdict", "key not verified"),
+        "unknown-key": translate("Verdict", "by a key not among your contacts"),
+        "keys-changed": translate("Verdict", "KEYS CHANGED since you verified them"),
+        "revoked": translate("Verdict", "KEY REVOKED"),
+        "forged": translate("Verdict", "SIGNATURE DOES NOT HOLD"),
+        "other-text": translate("Verdict", "ABOUT ANOTHER TEXT: does not count for this one"),
+    }
+    labels = (
+        ("drafted_by", translate("Verdict", "Drafted by {0}: {1}")),
+        ("cleared_by", translate("Verdict", "Cleared by {0}: {1}")),
+        ("approved_by", translate("Verdict", "Approved by {0}: {1}")),
+    )
+    lines: list[str] = []
+    for key, template in labels:
+        value = record.get(key)
+        links = [value] if isinstance(value, Mapping) else value if isinstance(value, list) else []
+        for link in links:
+            if not isinstance(link, Mapping):
+                continue
+            claimed = translate("Verdict", "'{0}' (as the statement names the signer)")
+            name = link.get("name") or claimed.format(link.get("signs_as"))
+            state = str(link.get("state") or "")
+            lines.append(template.format(name, states.get(state, state)))
+    return lines
+
+
+# --- end of issue 18 --------------------------------------------------------------------
 
 
 def _fallback(record: Mapping[str, object]) -> tuple[str, str]:

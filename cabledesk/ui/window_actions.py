@@ -3,9 +3,9 @@
 Platform shortcuts where Qt has a standard key (New, Open, Save, Close,
 Quit, Undo, Redo, Copy, Find, Preferences); CableDesk's own for the rest:
 Seal Ctrl+Shift+S, Export Ctrl+E, Lock Ctrl+L, the sections Ctrl+1…5,
-Draft History Ctrl+Shift+H, portion mark Ctrl+M (in the text of the cable; Edit
-menu), Help → Keyboard Shortcuts F1 (the list of them all). After a command
-(a dialog, mostly), the keyboard focus returns where it was.
+Draft History Ctrl+Shift+H, Send for Clearance Ctrl+Shift+L, portion mark Ctrl+M
+(in the text of the cable; Edit menu), Help → Keyboard Shortcuts F1 (the list of
+them all). After a command (a dialog, mostly), the keyboard focus returns where it was.
 """
 
 from __future__ import annotations
@@ -149,6 +149,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             "Ctrl+Shift+H",
             "history",
         ),
+        "clearance": _action(  # issue 18
+            window,
+            translate("MainWindow", "Send for &Clearance…"),
+            window.show_clearances,
+            "Ctrl+Shift+L",
+            "clearance",
+        ),
         "settings": _action(
             window,
             translate("MainWindow", "&Settings…"),
@@ -192,6 +199,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
     actions["mark"] = window.editor.body.mark_action  # Ctrl+M, in the text of the cable
     for name in ("undo", "redo", None, "copy", None, "mark", None, "find", None, "history",
+                 "clearance",
                  "delete"):  # fmt: skip
         edit_menu.addSeparator() if name is None else edit_menu.addAction(actions[name])
     view_menu = bar.addMenu(translate("MainWindow", "&View"))

@@ -470,6 +470,26 @@
         <translation>Attribut attesté modifié</translation>
     </message>
     <message>
+        <source>Sent for clearance</source>
+        <translation>Envoyé pour visa</translation>
+    </message>
+    <message>
+        <source>Clearance answer given</source>
+        <translation>Réponse de visa donnée</translation>
+    </message>
+    <message>
+        <source>Clearance answer recorded</source>
+        <translation>Réponse de visa enregistrée</translation>
+    </message>
+    <message>
+        <source>Returned changes accepted</source>
+        <translation>Modifications renvoyées acceptées</translation>
+    </message>
+    <message>
+        <source>Clearance answer refused</source>
+        <translation>Réponse de visa refusée</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -656,6 +676,22 @@
     <message>
         <source>revoked</source>
         <translation>révoqués</translation>
+    </message>
+    <message>
+        <source>text (clearance hash)</source>
+        <translation>texte (empreinte de visa)</translation>
+    </message>
+    <message>
+        <source>clearers</source>
+        <translation>viseurs</translation>
+    </message>
+    <message>
+        <source>approvers</source>
+        <translation>approbateurs</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rôle</translation>
     </message>
     <message>
         <source>created</source>
@@ -1147,6 +1183,208 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>The current passphrase is not right.</source>
         <translation>La phrase de passe actuelle est incorrecte.</translation>
+    </message>
+</context>
+<context>
+    <name>Clearance</name>
+    <message>
+        <source>Clear…</source>
+        <translation>Viser…</translation>
+    </message>
+    <message>
+        <source>Return with changes…</source>
+        <translation>Renvoyer avec modifications…</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>Refuser…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>Approuver…</translation>
+    </message>
+    <message>
+        <source>Your edited cable</source>
+        <translation>Votre télégramme modifié</translation>
+    </message>
+    <message>
+        <source>Cables (*.json)</source>
+        <translation>Télégrammes (*.json)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>A comment for the drafter (why, for a decline):</source>
+        <translation>Un commentaire pour le rédacteur (pourquoi, pour un refus) :</translation>
+    </message>
+    <message>
+        <source>Save the answer as</source>
+        <translation>Enregistrer la réponse sous</translation>
+    </message>
+    <message>
+        <source>Answer sealed</source>
+        <translation>Réponse scellée</translation>
+    </message>
+    <message>
+        <source>Your answer is sealed for the drafter: {0}</source>
+        <translation>Votre réponse est scellée pour le rédacteur : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClearanceDialog</name>
+    <message>
+        <source>Clearances</source>
+        <translation>Visas</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Clearers</source>
+        <translation>Viseurs</translation>
+    </message>
+    <message>
+        <source>Approvers</source>
+        <translation>Approbateurs</translation>
+    </message>
+    <message>
+        <source>A word for the clearers (optional)</source>
+        <translation>Un mot pour les viseurs (facultatif)</translation>
+    </message>
+    <message>
+        <source>Send for clearance…</source>
+        <translation>Envoyer pour visa…</translation>
+    </message>
+    <message>
+        <source>Send for clearance</source>
+        <translation>Envoyer pour visa</translation>
+    </message>
+    <message>
+        <source>Record an answer…</source>
+        <translation>Enregistrer une réponse…</translation>
+    </message>
+    <message>
+        <source>Accept the changes</source>
+        <translation>Accepter les modifications</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Réponses</translation>
+    </message>
+    <message>
+        <source>In clearance.</source>
+        <translation>En cours de visa.</translation>
+    </message>
+    <message>
+        <source>Not sent for clearance.</source>
+        <translation>Pas envoyé pour visa.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Approuvé.</translation>
+    </message>
+    <message>
+        <source>Not approved.</source>
+        <translation>Non approuvé.</translation>
+    </message>
+    <message>
+        <source>Missing to seal: {0}.</source>
+        <translation>Manque pour sceller : {0}.</translation>
+    </message>
+    <message>
+        <source>Clearer</source>
+        <translation>Viseur</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Approbateur</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Visé</translation>
+    </message>
+    <message>
+        <source>Returned changes (now the text)</source>
+        <translation>Modifications renvoyées (devenues le texte)</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvé</translation>
+    </message>
+    <message>
+        <source>Cleared an earlier version</source>
+        <translation>A visé une version antérieure</translation>
+    </message>
+    <message>
+        <source>Approved an earlier version</source>
+        <translation>A approuvé une version antérieure</translation>
+    </message>
+    <message>
+        <source>Declined an earlier version</source>
+        <translation>A refusé une version antérieure</translation>
+    </message>
+    <message>
+        <source>Returned changes to an earlier version</source>
+        <translation>A renvoyé des modifications d&apos;une version antérieure</translation>
+    </message>
+    <message>
+        <source>Choose at least one clearer or an approver.</source>
+        <translation>Choisissez au moins un viseur ou un approbateur.</translation>
+    </message>
+    <message>
+        <source>Save the clearance request as</source>
+        <translation>Enregistrer la demande de visa sous</translation>
+    </message>
+    <message>
+        <source>Sent for clearance: {0}</source>
+        <translation>Envoyé pour visa : {0}</translation>
+    </message>
+    <message>
+        <source>Record an answer</source>
+        <translation>Enregistrer une réponse</translation>
+    </message>
+    <message>
+        <source>Sealed cables (*.cable)</source>
+        <translation>Télégrammes scellés (*.cable)</translation>
+    </message>
+    <message>
+        <source>the current text</source>
+        <translation>le texte actuel</translation>
+    </message>
+    <message>
+        <source>an earlier version</source>
+        <translation>une version antérieure</translation>
+    </message>
+    <message>
+        <source>Recorded: {0} — {1} ({2}).</source>
+        <translation>Enregistré : {0} — {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>Accepted: the draft&apos;s text is now their version.</source>
+        <translation>Accepté : le texte du brouillon est désormais leur version.</translation>
     </message>
 </context>
 <context>
@@ -2316,6 +2554,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Restauré&#xa0;: le brouillon est maintenant à la version {0}.</translation>
     </message>
     <message>
+        <source>Clearances</source>
+        <translation>Visas</translation>
+    </message>
+    <message>
+        <source>Open a draft to send it for clearance.</source>
+        <translation>Ouvrez un brouillon pour l&apos;envoyer pour visa.</translation>
+    </message>
+    <message>
         <source>Vault unlocked — no identity</source>
         <translation>Coffre déverrouillé — aucune identité</translation>
     </message>
@@ -2394,6 +2640,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Draft &amp;History…</source>
         <translation>&amp;Historique du brouillon…</translation>
+    </message>
+    <message>
+        <source>Send for &amp;Clearance…</source>
+        <translation>Envoyer pour &amp;visa…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -2855,6 +3105,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Un changement de langue prend effet au prochain démarrage.</translation>
     </message>
     <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
         <source>Lock after minutes without use</source>
         <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
     </message>
@@ -2897,6 +3151,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Language</source>
         <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Approval required from this level</source>
+        <translation>Approbation requise à partir de ce niveau</translation>
+    </message>
+    <message>
+        <source>Two approvals from this level</source>
+        <translation>Deux approbations à partir de ce niveau</translation>
     </message>
     <message>
         <source>Security</source>
@@ -2945,6 +3207,18 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Attested attributes from:</source>
         <translation>Attributs attestés à partir de :</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Diffusion</translation>
+    </message>
+    <message>
+        <source>Approval required from:</source>
+        <translation>Approbation requise à partir de :</translation>
+    </message>
+    <message>
+        <source>Two approvals from:</source>
+        <translation>Deux approbations à partir de :</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -3260,6 +3534,50 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Comment: {0}</source>
         <translation>Commentaire&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>vérifiée</translation>
+    </message>
+    <message>
+        <source>key not verified</source>
+        <translation>clé non vérifiée</translation>
+    </message>
+    <message>
+        <source>by a key not among your contacts</source>
+        <translation>par une clé absente de vos contacts</translation>
+    </message>
+    <message>
+        <source>KEYS CHANGED since you verified them</source>
+        <translation>CLÉS CHANGÉES depuis que vous les avez vérifiées</translation>
+    </message>
+    <message>
+        <source>KEY REVOKED</source>
+        <translation>CLÉ RÉVOQUÉE</translation>
+    </message>
+    <message>
+        <source>SIGNATURE DOES NOT HOLD</source>
+        <translation>LA SIGNATURE N&apos;EST PAS VALABLE</translation>
+    </message>
+    <message>
+        <source>ABOUT ANOTHER TEXT: does not count for this one</source>
+        <translation>PORTE SUR UN AUTRE TEXTE : ne compte pas pour celui-ci</translation>
+    </message>
+    <message>
+        <source>Drafted by {0}: {1}</source>
+        <translation>Rédigé par {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Cleared by {0}: {1}</source>
+        <translation>Visé par {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Approved by {0}: {1}</source>
+        <translation>Approuvé par {0} : {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; (as the statement names the signer)</source>
+        <translation>« {0} » (tel que la déclaration nomme le signataire)</translation>
     </message>
     <message>
         <source>This cable is signed with the key of {0}, which was revoked ({1}).</source>

@@ -140,3 +140,49 @@ def test_the_statements_are_listed_in_json(
     assert doc["statements"][3]["problem"]
     if command == "open":  # the JSON escapes read back exactly
         assert doc["cable"]["subject"] == HOSTILE.subject
+
+
+# --- issue 18: drafted_by, cleared_by, approved_by ---------------------------------------
+
+
+@pytest.mark.parametrize("command", ["open", "verify"])
+def test_the_chain_names_each_signer_with_its_state(
+    cli: Runner, jane: Vault, sealed: Path, command: str
+) -> None:
+    r = cli(*jane.options, command, str(sealed), "--json")
+    doc = json.loads(r.out)
+    drafted = doc["drafted_by"]
+    assert (drafted["name"], drafted["signs_as"], drafted["fingerprint"], drafted["state"]) == (
+        None, "Carol Poe", CAROL.fingerprint, "unknown-key",  # Carol is not Jane's contact
+    )  # fmt: skip
+    assert [(c["signs_as"], c["state"]) for c in doc["cleared_by"]] == [("Dave Moe", "other-text")]
+    assert [(a["signs_as"], a["state"]) for a in doc["approved_by"]] == [("Dave Moe", "forged")]
+    r = cli(*jane.options, command, str(sealed))
+    lines = r.out.splitlines()
+    assert (
+        f"  drafted by: 'Carol Poe' (as the statement names the signer) (POL), "
+        f"{CAROL.fingerprint}, by a key not among your contacts"
+    ) in lines
+    assert any(
+        line.startswith("  cleared by: 'Dave Moe'") and line.endswith("ABOUT ANOTHER TEXT: "
+                                                                      "does not count for this one")
+        for line in lines
+    )  # fmt: skip
+    assert any(
+        line.startswith("  approved by: ") and line.endswith("SIGNATURE DOES NOT HOLD")
+        for line in lines
+    )
+
+
+def test_the_chain_names_a_contact_by_the_readers_own_record(
+    cli: Runner, jane: Vault, sealed: Path, tmp_path: Path
+) -> None:
+    card = tmp_path / "carol.contact"
+    card.write_bytes(ContactCard.for_identity(CAROL).to_bytes())
+    assert cli(*jane.options, "contact", "import", str(card)).code == 0
+    doc = json.loads(cli(*jane.options, "verify", str(sealed), "--json").out)
+    assert doc["drafted_by"]["name"] == "Carol Poe"
+    assert doc["drafted_by"]["state"] == "unverified"
+    assert cli(*jane.options, "contact", "verify", CAROL.fingerprint, "--how", "phone").code == 0
+    doc = json.loads(cli(*jane.options, "verify", str(sealed), "--json").out)
+    assert doc["drafted_by"]["state"] == "verified"

@@ -30,6 +30,8 @@ NEW_VALUES = {
     "clipboard-clear-seconds": ("90", "90"),
     "post-quantum-from": ("top secret", "TOP SECRET"),
     "attested-from": ("secret", "SECRET"),  # issue 16, the directory
+    "approval-required-from": ("secret", "SECRET"),  # issue 18
+    "two-person-from": ("Top Secret", "TOP SECRET"),  # issue 18
 }
 
 

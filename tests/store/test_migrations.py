@@ -151,6 +151,22 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "'key-compromise', '', 't')",
             "SELECT reason FROM directory_revocations",
         ),
+        # --- issue 18: clearance ---
+        (
+            "INSERT INTO clearance_requests(id, draft_id, text_sha256, sent) VALUES "
+            "(1, 'd1', 'ab', 't')",
+            "SELECT draft_id, text_sha256, comment FROM clearance_requests",
+        ),
+        (
+            "INSERT INTO clearance_parties VALUES (1, 'SHA256:k', 'Klaus', 'clearer')",
+            "SELECT name, part FROM clearance_parties",
+        ),
+        (
+            "INSERT INTO clearance_answers(draft_id, statement, role, fingerprint, name, "
+            "text_sha256, made, received) VALUES ('d1', x'00', 'cleared', 'SHA256:k', "
+            "'Klaus', 'ab', 't', 't')",
+            "SELECT role, comment FROM clearance_answers",
+        ),
     ],
 }
 

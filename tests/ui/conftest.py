@@ -21,6 +21,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
@@ -54,6 +55,23 @@ def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, object, object
     finally:
         gc.enable()
         gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_box(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A message box nobody expected fails the test with its text, rather than waiting
+    offscreen for a click that never comes (a hung suite). A test that expects one
+    replaces ``QMessageBox.exec`` itself, which overrides this; a test marked
+    ``modal_boxes`` answers the real ones."""
+    if request.node.get_closest_marker("modal_boxes") is not None:
+        return
+
+    def unexpected(box: QMessageBox) -> int:
+        raise AssertionError(f"unexpected message box: {box.text()} {box.informativeText()}")
+
+    monkeypatch.setattr(QMessageBox, "exec", unexpected)
 
 
 @pytest.fixture

@@ -195,6 +195,7 @@ def test_the_context_menu_key_opens_the_mark_menu(
 
 
 @pytest.mark.slow
+@pytest.mark.modal_boxes
 def test_draft_mark_and_seal_with_the_keyboard_only(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:

@@ -81,6 +81,12 @@ def test_the_statements_are_shown_as_plain_text(
     assert label.textFormat() == Qt.TextFormat.PlainText and label.isVisibleTo(dialog)
     assert label.text() == "\n".join(
         [
+            # issue 18: the chain first, each signer by the user's records (here: strangers)
+            "Drafted by '<b>Carol</b> <a href='x'>Poe</a>' (as the statement names the signer): "
+            "by a key not among your contacts",
+            "Cleared by 'Dave Moe' (as the statement names the signer): ABOUT ANOTHER TEXT: "
+            "does not count for this one",
+            "",
             "Clearance statements (2):",
             "Drafted by <b>Carol</b> <a href='x'>Poe</a> (as the statement names the signer), "
             f"key {MARKUP.fingerprint}: the signature holds, made on this text.",

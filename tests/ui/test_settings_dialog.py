@@ -223,3 +223,24 @@ def test_every_control_has_an_accessible_name(dialog: SettingsDialog) -> None:
         if widget.focusPolicy().value and widget.isVisibleTo(dialog):
             name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
             assert name, widget.objectName() or type(widget).__name__
+
+
+# --- issue 18: the release settings -------------------------------------------------------
+
+
+def test_the_approval_levels_offer_off_and_the_users_levels(
+    qtbot: QtBot, dialog: SettingsDialog, session: Session
+) -> None:
+    from cabledesk.services.settings import APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM
+
+    approval = child(dialog, QComboBox, APPROVAL_REQUIRED_FROM.key)
+    qtbot.waitUntil(lambda: approval.count() > 1)
+    assert approval.currentData() == "off"
+    assert approval.findData("SECRET") > 0 and approval.findData("TOP SECRET") > 0
+    approval.setCurrentIndex(approval.findData("SECRET"))
+    two = child(dialog, QComboBox, TWO_PERSON_FROM.key)
+    two.setCurrentIndex(two.findData("TOP SECRET"))
+    _save(dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert session.settings.get(APPROVAL_REQUIRED_FROM) == "SECRET"
+    assert session.settings.text(TWO_PERSON_FROM.key) == "TOP SECRET"

@@ -1,0 +1,87 @@
+"""The checks a clearance answer passes before it is recorded on a draft.
+
+Each refusal raises :class:`~cabledesk.errors.ClearanceRefused` with its own
+message (and records nothing): a package that does not verify, a statement
+that cannot be read, does not hold (forged, another namespace), is signed by
+someone else than the package's sender, is not on the cable it came with, is
+a drafted statement; an answer by someone not asked; an approval by the
+drafter, or by someone not designated as approver.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cabledesk.errors import ClearanceRefused
+from cabledesk.seal import StatementReport, StatementRole, Verification
+from cabledesk.store.clearances import APPROVER
+
+__all__ = ["check_party", "refuse_failure", "the_statement"]
+
+
+def the_statement(result: Verification, path: Path) -> StatementReport:
+    assert result.signer is not None
+    if len(result.statements) != 1:
+        raise ClearanceRefused(
+            f"{path.name} carries {len(result.statements)} statements; an answer carries "
+            "exactly one."
+        )
+    report = result.statements[0]
+    if report.role is None or report.data is None:
+        raise ClearanceRefused(f"The statement in {path.name} cannot be read: {report.problem}")
+    if not report.signature_valid:
+        raise ClearanceRefused(
+            f"The statement in {path.name} does not hold: {report.problem}",
+            hint="Nothing was recorded. Do not rely on it; ask its signer again.",
+        )
+    if report.fingerprint != result.signer.fingerprint:
+        raise ClearanceRefused(
+            f"The statement in {path.name} was signed by {report.fingerprint}, but the "
+            f"answer was sealed by {result.signer.fingerprint}: a statement is sent by "
+            "its own signer.",
+            hint="Nothing was recorded.",
+        )
+    if not report.matches_cable:
+        raise ClearanceRefused(
+            f"The statement in {path.name} is not about the text it came with: {report.problem}",
+            hint="Nothing was recorded.",
+        )
+    if report.role == "drafted":
+        raise ClearanceRefused(f"{path.name} carries a drafted statement, not an answer.")
+    return report
+
+
+def check_party(
+    role: StatementRole,
+    signer: str,
+    parties: set[tuple[str, str]],
+    claimed: str,
+    *,
+    drafters: set[str],
+) -> None:
+    if role is StatementRole.APPROVED:
+        if signer in drafters:
+            raise ClearanceRefused(
+                "This approval is signed by your own key: an approver is never the drafter.",
+                hint="Nothing was recorded.",
+            )
+        if (signer, APPROVER) not in parties:
+            raise ClearanceRefused(
+                f"This approval is by {claimed} ({signer}), whom you did not designate "
+                "as approver of this draft.",
+                hint="Nothing was recorded.",
+            )
+        return
+    if not any(fp == signer for fp, _ in parties):
+        raise ClearanceRefused(
+            f"This answer is by {claimed} ({signer}), whom you did not ask to clear this draft.",
+            hint="Nothing was recorded.",
+        )
+
+
+def refuse_failure(result: Verification, what: str) -> None:
+    if not result.ok:
+        raise ClearanceRefused(
+            f"This {what} does not verify: {result.message}",
+            hint=result.hint or "Nothing was recorded.",
+        )

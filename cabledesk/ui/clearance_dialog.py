@@ -1,0 +1,267 @@
+"""The Clearances panel of a draft: where it stands, send it for clearance, record answers.
+
+The top lists each person the draft was sent to (clearer or approver), their
+answer on the current text — or that it was given to an earlier version —
+and their comment, and whether it is approved (and what release still lacks).
+"Send for clearance…" seals the draft for the clearers and approver chosen
+among the contacts (``clearance request``); "Record an answer…" verifies an
+answer file and records it (``clearance receive``): a returned edit is shown as
+a diff, and becomes the draft's text only with "Accept the changes"
+(:attr:`ClearanceDialog.draft_changed` then carries the new draft).
+
+Reads and writes run off the GUI thread; text from files (names, comments,
+the diff) is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cabledesk.domain.cable import Cable
+from cabledesk.services.draft_history import SavedDraft
+from cabledesk.ui.errors import show_error
+from cabledesk.ui.plain import PlainLabel
+from cabledesk.ui.workers import JobContext, Workers
+
+if TYPE_CHECKING:
+    from cabledesk.services.clearance import ClearanceStatus, ReceiveOutcome
+    from cabledesk.services.session import Session
+    from cabledesk.store.contacts import Contact
+
+__all__ = ["ClearanceDialog"]
+
+
+class ClearanceDialog(QDialog):
+    """See the module docstring."""
+
+    draft_changed = Signal(object)  # SavedDraft: an accepted edit
+
+    def __init__(
+        self, session: Session, workers: Workers, cable: Cable, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.workers = workers
+        self.cable = cable
+        self._answer: Path | None = None
+        self.setObjectName("clearanceDialog")
+        self.setWindowTitle(self.tr("Clearances"))
+        self.setMinimumWidth(640)
+        self.state = PlainLabel()
+        self.state.setObjectName("clearanceState")
+        self.state.setWordWrap(True)
+        self.parties = QTableWidget(0, 4)
+        self.parties.setObjectName("clearanceParties")
+        self.parties.setHorizontalHeaderLabels(
+            [self.tr("Part"), self.tr("Name"), self.tr("Answer"), self.tr("Comment")]
+        )
+        self.parties.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.parties.horizontalHeader().setStretchLastSection(True)
+
+        self.clearers = QListWidget()
+        self.clearers.setObjectName("clearers")
+        self.clearers.setAccessibleName(self.tr("Clearers"))
+        self.approvers = QListWidget()
+        self.approvers.setObjectName("approvers")
+        self.approvers.setAccessibleName(self.tr("Approvers"))
+        self.comment = QLineEdit()
+        self.comment.setObjectName("clearanceComment")
+        self.comment.setPlaceholderText(self.tr("A word for the clearers (optional)"))
+        self.send = QPushButton(self.tr("Send for clearance…"))
+        self.send.setObjectName("sendForClearance")
+        send_box = QGroupBox(self.tr("Send for clearance"))
+        lists = QHBoxLayout()
+        for title, picker in ((self.tr("Clearers"), self.clearers),
+                              (self.tr("Approvers"), self.approvers)):  # fmt: skip
+            column = QVBoxLayout()
+            column.addWidget(PlainLabel(title))
+            column.addWidget(picker)
+            lists.addLayout(column)
+        send_layout = QVBoxLayout(send_box)
+        send_layout.addLayout(lists)
+        send_layout.addWidget(self.comment)
+        send_layout.addWidget(self.send)
+
+        self.receive = QPushButton(self.tr("Record an answer…"))
+        self.receive.setObjectName("receiveAnswer")
+        self.answer_result = PlainLabel()
+        self.answer_result.setObjectName("answerResult")
+        self.answer_result.setWordWrap(True)
+        self.diff = QPlainTextEdit()
+        self.diff.setObjectName("answerDiff")
+        self.diff.setReadOnly(True)
+        self.diff.setVisible(False)
+        self.accept_edit = QPushButton(self.tr("Accept the changes"))
+        self.accept_edit.setObjectName("acceptEdit")
+        self.accept_edit.setVisible(False)
+        answers = QGroupBox(self.tr("Answers"))
+        answers_layout = QVBoxLayout(answers)
+        for part in (self.receive, self.answer_result, self.diff, self.accept_edit):
+            answers_layout.addWidget(part)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for block in (self.state, self.parties, send_box, answers, buttons):
+            layout.addWidget(block)
+        self.send.clicked.connect(self._send)
+        self.receive.clicked.connect(self._receive)
+        self.accept_edit.clicked.connect(self._accept)
+        self._load()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        session, draft_id = self.session, self.cable.id
+
+        def work(ctx: JobContext) -> tuple[ClearanceStatus, list[Contact]]:
+            return session.clearance.status(draft_id), session.contacts.all()
+
+        self.workers.run("read the clearances", work, on_done=self._show, on_failed=self._failed)
+
+    def _show(self, loaded: tuple[ClearanceStatus, list[Contact]]) -> None:
+        status, contacts = loaded
+        if not self.clearers.count():
+            for widget in (self.clearers, self.approvers):
+                for contact in contacts:
+                    item = QListWidgetItem(contact.name)
+                    item.setData(Qt.ItemDataRole.UserRole, contact.fingerprint)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Unchecked)
+                    widget.addItem(item)
+        state = (
+            self.tr("In clearance.") if status.in_clearance else self.tr("Not sent for clearance.")
+        )
+        approved = self.tr("Approved.") if status.approvals else self.tr("Not approved.")
+        missing = " ".join(self.tr("Missing to seal: {0}.").format(m) for m in status.missing())
+        self.state.setText(" ".join(filter(None, (state, approved, missing))))
+        self.parties.setRowCount(len(status.parties))
+        for row, party in enumerate(status.parties):
+            part = self.tr("Clearer") if party.part == "clearer" else self.tr("Approver")
+            cells = (part, party.name,
+                     self._answered(str(party.answered)), party.comment)  # fmt: skip
+            for column, text in enumerate(cells):
+                self.parties.setItem(row, column, QTableWidgetItem(text))
+
+    def _answered(self, answered: str) -> str:
+        words = {
+            "no-answer": self.tr("No answer yet"),
+            "cleared": self.tr("Cleared"),
+            "returned": self.tr("Returned changes (now the text)"),
+            "declined": self.tr("Declined"),
+            "approved": self.tr("Approved"),
+            "cleared-earlier-version": self.tr("Cleared an earlier version"),
+            "approved-earlier-version": self.tr("Approved an earlier version"),
+            "declined-earlier-version": self.tr("Declined an earlier version"),
+            "returned-earlier-version": self.tr("Returned changes to an earlier version"),
+        }
+        return words.get(answered, answered)
+
+    # --- sending -------------------------------------------------------------------------
+
+    def chosen(self, widget: QListWidget) -> list[str]:
+        """The fingerprints checked in ``widget``."""
+        items = (widget.item(i) for i in range(widget.count()))
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def _send(self) -> None:
+        clearers, approvers = self.chosen(self.clearers), self.chosen(self.approvers)
+        if not clearers and not approvers:
+            self.answer_result.setText(self.tr("Choose at least one clearer or an approver."))
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the clearance request as"), f"{self.cable.id[:8]}-request.cable"
+        )
+        if not name:
+            return
+        session, cable, comment = self.session, self.cable, self.comment.text()
+
+        def work(ctx: JobContext) -> Path:
+            contacts = {c.fingerprint: c for c in session.contacts.all()}
+            return session.clearance.request(
+                cable,
+                [contacts[f] for f in clearers],
+                Path(name),
+                approvers=[contacts[f] for f in approvers],
+                comment=comment,
+                overwrite=True,  # the file dialog asked
+            )
+
+        def sent(path: Path) -> None:
+            self.answer_result.setText(self.tr("Sent for clearance: {0}").format(path.name))
+            self._load()
+
+        self.workers.run(
+            "send for clearance", work, write=True, on_done=sent, on_failed=self._failed
+        )
+
+    # --- answers -------------------------------------------------------------------------
+
+    def _receive(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Record an answer"), "", self.tr("Sealed cables (*.cable)")
+        )
+        if name:
+            self._record(Path(name), accept=False)
+
+    def _accept(self) -> None:
+        if self._answer is not None:
+            self._record(self._answer, accept=True)
+
+    def _record(self, path: Path, *, accept: bool) -> None:
+        session = self.session
+
+        def work(ctx: JobContext) -> tuple[ReceiveOutcome, SavedDraft | None]:
+            outcome = session.clearance.receive(path, accept_edit=accept)
+            saved = session.drafts.current(outcome.draft_id) if outcome.accepted else None
+            return outcome, saved
+
+        def done(result: tuple[ReceiveOutcome, SavedDraft | None]) -> None:
+            outcome, saved = result
+            self._answer = path if outcome.diff and not outcome.accepted else None
+            version = (
+                self.tr("the current text") if outcome.current else self.tr("an earlier version")
+            )
+            self.answer_result.setText(
+                self.tr("Recorded: {0} — {1} ({2}).").format(
+                    outcome.signer, self._answered(outcome.role), version
+                )
+            )
+            self.diff.setPlainText("\n".join(str(line) for line in outcome.diff))
+            self.diff.setVisible(bool(outcome.diff))
+            self.accept_edit.setVisible(self._answer is not None)
+            if saved is not None:
+                self.cable = saved.cable
+                self.answer_result.setText(
+                    self.tr("Accepted: the draft's text is now their version.")
+                )
+                self.draft_changed.emit(saved)
+            self._load()
+
+        self.workers.run("record an answer", work, write=True, on_done=done, on_failed=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
