@@ -10,7 +10,7 @@ and the recipient lists.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtWidgets import QApplication, QStyle
 
 from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import CableDeskError
@@ -33,11 +34,14 @@ __all__ = [
     "ENTRY_ROLE",
     "ContactEntry",
     "ContactsModel",
+    "contact_trust_brief",
     "contact_trust_colour",
     "contact_trust_text",
     "import_card_files",
     "load_contacts",
+    "same_names",
     "short_date",
+    "short_fingerprint",
     "trust_colour",
     "trust_text",
 ]
@@ -68,6 +72,21 @@ def import_card_files(
         except CableDeskError as exc:  # each card on its own: say why, go on
             results.append((path, exc))
     return results
+
+
+def short_fingerprint(fingerprint: str) -> str:
+    """The fingerprint's first twelve characters after ``SHA256:``, to tell contacts
+    apart at a glance (the whole one goes in a tool tip)."""
+    return fingerprint if len(fingerprint) <= 20 else fingerprint[:19] + "…"
+
+
+def same_names(contacts: Iterable[Contact]) -> set[str]:
+    """The fingerprints of the contacts whose name (ignoring case and surrounding
+    spaces) another contact also bears: two cards under one name, one may be an impostor."""
+    by_name: dict[str, list[str]] = {}
+    for contact in contacts:
+        by_name.setdefault(contact.name.strip().casefold(), []).append(contact.fingerprint)
+    return {fp for fps in by_name.values() if len(fps) > 1 for fp in fps}
 
 
 def short_date(moment: datetime | None) -> str:
@@ -106,6 +125,14 @@ def contact_trust_text(contact: Contact) -> str:
     return text
 
 
+def contact_trust_brief(contact: Contact) -> str:
+    """The trust state in a few words, for a column: the state and its date (how it was
+    verified, or why revoked, is in :func:`contact_trust_text`)."""
+    if contact.keys_changed:
+        return QCoreApplication.translate("trust", "Keys changed: not verified")
+    return trust_text(Trust(contact.trust.state, contact.trust.since))
+
+
 def contact_trust_colour(contact: Contact) -> QColor:
     """The trust state's colour; keys changed since verified shows as a revocation does."""
     if contact.keys_changed:
@@ -131,10 +158,12 @@ class ContactsModel(ListTableModel[ContactEntry]):
             self.tr("Fingerprint"),
         )
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._same: set[str] = set()
 
     def set_entries(self, entries: Sequence[ContactEntry]) -> None:
         self.beginResetModel()
         self._entries = list(entries)
+        self._same = same_names(e.contact for e in self._entries)
         self.endResetModel()
 
     def entries(self) -> list[ContactEntry]:
@@ -156,10 +185,15 @@ class ContactsModel(ListTableModel[ContactEntry]):
         contact, column = entry.contact, index.column()
         if role == ENTRY_ROLE:
             return entry
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        same = column == self.NAME and entry.fingerprint in self._same
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(entry, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._same_name(entry) if same else self._text(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(self._text(entry, column))
+            return plain_tooltip(self._same_name(entry) if same else self._text(entry, column))
+        if role == Qt.ItemDataRole.DecorationRole and same:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.DecorationRole and column == self.TRUST:
             return contact_trust_colour(contact)
         alarming = contact.trust.state is TrustState.REVOKED or contact.keys_changed
@@ -168,6 +202,15 @@ class ContactsModel(ListTableModel[ContactEntry]):
         if role == Qt.ItemDataRole.FontRole and column == self.FINGERPRINT:
             return self._mono
         return None
+
+    def _same_name(self, entry: ContactEntry) -> str:
+        return self.tr(
+            "{0} — another contact bears the same name: compare the fingerprints"
+        ).format(entry.contact.name)
+
+    def same_name(self, fingerprint: str) -> bool:
+        """Whether another contact bears the name of the contact ``fingerprint``."""
+        return fingerprint in self._same
 
     def _text(self, entry: ContactEntry, column: int) -> str:
         contact = entry.contact

@@ -1,9 +1,10 @@
 """The release policy's word on a file to encrypt, as the recipient picker shows it.
 
 :func:`policy_view` turns a :class:`~cabledesk.services.file_crypto.ReleaseCheck`
-into column 1 of :class:`~cabledesk.ui._recipients_model.RecipientsModel` (allowed,
-refused, or "tick to confirm" for an unverified contact) and the lines shown below
-the list: every refusal's reason, and why the file needs a stated marking.
+into the release-policy column of
+:class:`~cabledesk.ui._recipients_model.RecipientsModel` (allowed, refused,
+or "tick to confirm" for an unverified contact) and the lines shown below the list:
+every refusal's reason, and why the file needs a stated marking.
 """
 
 from __future__ import annotations

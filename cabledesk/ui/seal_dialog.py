@@ -179,7 +179,7 @@ class SealDialog(QDialog):
         book, self._rules = loaded
         self._book = book
         self.model.set_items(recipient_items(book))
-        self.recipients.resizeColumnToContents(RecipientsModel.RECIPIENT)
+        RecipientsModel.fit(self.recipients)
         self._recheck()
 
     def _load_failed(self, exc: BaseException) -> None:

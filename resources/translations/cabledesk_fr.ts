@@ -1188,6 +1188,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Empreinte</translation>
     </message>
     <message>
+        <source>{0} — another contact bears the same name: compare the fingerprints</source>
+        <translation>{0} — un autre contact porte le même nom : comparez les empreintes</translation>
+    </message>
+    <message>
         <source>{0} — card expired</source>
         <translation>{0} — carte expirée</translation>
     </message>
@@ -2163,6 +2167,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Recipient</source>
         <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
     </message>
     <message>
         <source>Release policy</source>
@@ -4925,6 +4937,10 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <source>{0} (unverified)</source>
         <translation>{0} (non vérifié)</translation>
     </message>
+    <message>
+        <source>{0} — same name as another contact</source>
+        <translation>{0} — même nom qu'un autre contact</translation>
+    </message>
 </context>
 <context>
     <name>trust</name>
@@ -4963,6 +4979,10 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>{0}; changed details to verify: {1}</source>
         <translation>{0} ; informations modifiées à vérifier : {1}</translation>
+    </message>
+    <message>
+        <source>Keys changed: not verified</source>
+        <translation>Clés changées : non vérifié</translation>
     </message>
 </context>
 </TS>
