@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cabledesk.domain.trust import TrustState
 from cabledesk.services.contacts import ImportOutcome
 from cabledesk.services.opening import Severity, Verdict, Verification
 from cabledesk.ui.cable_view import CableView
@@ -94,7 +95,8 @@ class VerificationDialog(QDialog):
             layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        if result.ok and result.sender_card is not None and result.trust is None:
+        stranger = result.trust is None or result.trust.state is TrustState.UNKNOWN
+        if result.ok and result.sender_card is not None and stranger:
             card = QPushButton(self.tr("Import sender's card"))
             card.setObjectName("importCard")
             card.clicked.connect(self.import_card)

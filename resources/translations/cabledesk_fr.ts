@@ -928,6 +928,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Vérification</translation>
     </message>
     <message>
+        <source>Import sender&apos;s card</source>
+        <translation>Importer la carte de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Import the sender&apos;s contact card</source>
+        <translation>Importer la carte de contact de l’expéditeur</translation>
+    </message>
+    <message>
         <source>Sealed by you for: {0}</source>
         <translation>Scellé par vous pour&#xa0;: {0}</translation>
     </message>
@@ -2031,8 +2039,48 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>&amp;Sceller…</translation>
     </message>
     <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>No sealed file</source>
+        <translation>Aucun fichier scellé</translation>
+    </message>
+    <message>
+        <source>The archive keeps no sealed file of this cable (it was imported as a record, or its file was removed).</source>
+        <translation>L’archive ne conserve aucun fichier scellé de ce câble (il a été importé comme document, ou son fichier a été supprimé).</translation>
+    </message>
+    <message>
+        <source>The archive keeps no sealed file of this cable, so its sender&apos;s card cannot be read from it.</source>
+        <translation>L’archive ne conserve aucun fichier scellé de ce câble : la carte de son expéditeur ne peut donc pas y être lue.</translation>
+    </message>
+    <message>
+        <source>Contact imported</source>
+        <translation>Contact importé</translation>
+    </message>
+    <message>
+        <source>{0} is now among your contacts, unverified.
+Safety number:
+{1}
+
+Compare it with them by phone or in person, then mark the contact verified.</source>
+        <translation>{0} figure désormais parmi vos contacts, non vérifié.
+Numéro de sécurité&#xa0;:
+{1}
+
+Comparez-le avec cette personne par téléphone ou en personne, puis marquez le contact comme vérifié.</translation>
     </message>
     <message>
         <source>Encrypt File…</source>
@@ -4939,7 +4987,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>{0} — same name as another contact</source>
-        <translation>{0} — même nom qu'un autre contact</translation>
+        <translation>{0} — même nom qu&apos;un autre contact</translation>
     </message>
 </context>
 <context>
