@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,15 +29,20 @@ from cabledesk.errors import CableDeskError
 from cabledesk.services.contacts import Contact, ContactRecord, Group, ImportOutcome
 from cabledesk.services.session import Session
 from cabledesk.ui._table_model import ListTableModel
+from cabledesk.ui.colours import readable
 from cabledesk.ui.plain import plain_tooltip
 
 __all__ = [
     "ENTRY_ROLE",
+    "REVOKE_REASONS",
+    "VERIFY_METHODS",
     "ContactEntry",
     "ContactsModel",
     "contact_trust_brief",
     "contact_trust_colour",
     "contact_trust_text",
+    "how_in_english",
+    "how_words",
     "import_card_files",
     "load_contacts",
     "same_names",
@@ -49,11 +55,45 @@ __all__ = [
 ENTRY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _COLOURS = {
     TrustState.VERIFIED: "#1e7d32",
-    TrustState.UNVERIFIED: "#b26a00",
+    TrustState.UNVERIFIED: "#9a5b00",  # 5.3:1 on white (#b26a00 was 4.2:1)
     TrustState.REVOKED: "#c62828",
     TrustState.UNKNOWN: "#5f6368",
 }
 ContactEntry = ContactRecord
+
+# How a contact was verified, or why revoked: the vault keeps these in English (the words
+# the command line and the audit log show); the desktop shows them in the user's language.
+VERIFY_METHODS = (
+    str(QT_TRANSLATE_NOOP("trust-how", "safety number read aloud on the phone")),
+    str(QT_TRANSLATE_NOOP("trust-how", "safety number compared in person")),
+    str(QT_TRANSLATE_NOOP("trust-how", "fingerprint compared in person")),
+)
+REVOKE_REASONS = (
+    str(QT_TRANSLATE_NOOP("trust-how", "laptop lost or stolen")),
+    str(QT_TRANSLATE_NOOP("trust-how", "left the service")),
+    str(QT_TRANSLATE_NOOP("trust-how", "keys may be compromised")),
+)
+_CORE_HOWS = (  # the core's own words (services/contacts.py, opening.py, seal, store)
+    str(QT_TRANSLATE_NOOP("trust-how", "fingerprint compared")),
+    str(QT_TRANSLATE_NOOP("trust-how", "your own key")),
+    str(QT_TRANSLATE_NOOP("trust-how", "your own identity")),
+    str(QT_TRANSLATE_NOOP("trust-how", "keys changed since you verified them")),
+)
+
+
+def how_words(how: str) -> str:
+    """How a contact was verified (or why revoked) in the user's language: one of the
+    known English phrases translated; anything the user typed, as typed."""
+    return QCoreApplication.translate("trust-how", how) if how else how
+
+
+def how_in_english(text: str, known: Sequence[str]) -> str:
+    """The English phrase of ``known`` whose translation is ``text`` (what the user chose
+    in the language shown), else ``text`` as typed: the vault keeps the English."""
+    for english in known:
+        if how_words(english) == text:
+            return english
+    return text
 
 
 def load_contacts(session: Session) -> tuple[list[ContactEntry], list[Group]]:
@@ -108,7 +148,8 @@ def trust_text(trust: Trust) -> str:
             return translate("trust", "Unverified")
         case _:
             return translate("trust", "Unknown: not one of your contacts")
-    return translate("trust", "{0} ({1})").format(text, trust.how) if trust.how else text
+    how = how_words(trust.how)
+    return translate("trust", "{0} ({1})").format(text, how) if how else text
 
 
 def contact_trust_text(contact: Contact) -> str:
@@ -198,7 +239,7 @@ class ContactsModel(ListTableModel[ContactEntry]):
             return contact_trust_colour(contact)
         alarming = contact.trust.state is TrustState.REVOKED or contact.keys_changed
         if role == Qt.ItemDataRole.ForegroundRole and column == self.TRUST and alarming:
-            return trust_colour(TrustState.REVOKED)
+            return readable(trust_colour(TrustState.REVOKED))
         if role == Qt.ItemDataRole.FontRole and column == self.FINGERPRINT:
             return self._mono
         return None

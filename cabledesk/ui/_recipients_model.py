@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QStyle, QTreeView
 
 from cabledesk.domain.trust import TrustState
@@ -46,6 +46,7 @@ from cabledesk.ui._contacts_model import (
     trust_colour,
     trust_text,
 )
+from cabledesk.ui.colours import readable
 
 __all__ = [
     "PolicyCell",
@@ -263,7 +264,7 @@ class RecipientsModel(QAbstractItemModel):
             on = item.key in self._checked
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and item.refused:
-            return trust_colour(TrustState.REVOKED)
+            return readable(trust_colour(TrustState.REVOKED))
         if role == Qt.ItemDataRole.DecorationRole and item.same_name:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None
@@ -276,7 +277,7 @@ class RecipientsModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return item.trust_details
         if role == Qt.ItemDataRole.ForegroundRole and item.trust_colour:
-            return QColor(item.trust_colour)
+            return readable(item.trust_colour)
         return None
 
     def _fingerprint_data(self, item: RecipientItem, role: int) -> object:
@@ -299,7 +300,7 @@ class RecipientsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return cell.tooltip or cell.text
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(cell.colour)
+            return readable(cell.colour)
         if role == Qt.ItemDataRole.CheckStateRole and cell.needs_confirmation:
             on = item.key in self._confirmed
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

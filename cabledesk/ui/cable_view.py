@@ -21,7 +21,7 @@ from cabledesk.domain.marking import Marking
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.clipboard import sensitive_mime_data
 from cabledesk.ui.plain import PlainLabel
-from cabledesk.ui.verdict_words import verdict_words
+from cabledesk.ui.verdict_words import VERDICT_COLOURS, verdict_words
 from cabledesk.visible_text import visible
 
 __all__ = ["CableView", "cable_html"]
@@ -134,8 +134,7 @@ class CableView(QWidget):
         else:
             text = verdict_words(record)[0]
             severity = str(record.get("severity", "ok"))
-            colours = {"ok": ("#1e7b34", "#ffffff"), "warning": ("#f2c94c", "#000000")}
-            background, foreground = colours.get(severity, ("#b00020", "#ffffff"))
+            background, foreground = VERDICT_COLOURS.get(severity, VERDICT_COLOURS["failure"])
             style = f"background: {background}; color: {foreground}; padding: 8px;"
         self.verdict.setText(text)
         self.verdict.setStyleSheet(style)

@@ -35,6 +35,7 @@ from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
 from cabledesk.ui.plain import PlainLabel, ask, inform, progress_dialog
 from cabledesk.ui.verdict_words import (
+    VERDICT_COLOURS,
     claimed_name,
     keys_changed,
     statement_words,
@@ -48,11 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VerificationDialog", "open_cable", "verdict_style"]
 
-_COLOURS = {
-    Severity.OK: ("#1e7b34", "#ffffff"),
-    Severity.WARNING: ("#f2c94c", "#000000"),
-    Severity.FAILURE: ("#b00020", "#ffffff"),
-}
+_COLOURS = {severity: VERDICT_COLOURS[severity.value] for severity in Severity}
 
 
 def verdict_style(severity: Severity) -> str:

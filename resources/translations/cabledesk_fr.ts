@@ -686,7 +686,7 @@
     <name>AuthorityMenu</name>
     <message>
         <source>&amp;Authority</source>
-        <translation>&amp;Autorité</translation>
+        <translation>Au&amp;torité</translation>
     </message>
     <message>
         <source>Attest a Card…</source>
@@ -2311,18 +2311,6 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Pourquoi ces clés sont-elles révoquées&#xa0;?</translation>
     </message>
     <message>
-        <source>laptop lost or stolen</source>
-        <translation>ordinateur portable perdu ou volé</translation>
-    </message>
-    <message>
-        <source>left the service</source>
-        <translation>a quitté le service</translation>
-    </message>
-    <message>
-        <source>keys may be compromised</source>
-        <translation>clés peut-être compromises</translation>
-    </message>
-    <message>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
@@ -3216,18 +3204,6 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>How did you verify it?</source>
         <translation>Comment l’avez-vous vérifié&#xa0;?</translation>
-    </message>
-    <message>
-        <source>safety number read aloud on the phone</source>
-        <translation>numéro de sécurité lu à voix haute au téléphone</translation>
-    </message>
-    <message>
-        <source>safety number compared in person</source>
-        <translation>numéro de sécurité comparé en personne</translation>
-    </message>
-    <message>
-        <source>fingerprint compared in person</source>
-        <translation>empreinte comparée en personne</translation>
     </message>
     <message>
         <source>Mark verified</source>
@@ -4137,6 +4113,18 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <translation>{value} n’est pas un code pays ISO 3166 à trois lettres.</translation>
     </message>
     <message>
+        <source>Seal the cable for its recipients instead, or export a sanitized version at {ceiling} or below (--level {ceiling}). Your security officer sets the ceiling.</source>
+        <translation>Scellez plutôt le câble pour ses destinataires, ou exportez une version expurgée au niveau {ceiling} ou inférieur (--level {ceiling}). C’est votre officier de sécurité qui fixe ce plafond.</translation>
+    </message>
+    <message>
+        <source>This cable is {banner}. CableDesk does not export cables above {ceiling} as unencrypted documents (the export ceiling of the {scheme} scheme).</source>
+        <translation>Ce câble est {banner}. CableDesk n’exporte pas de câbles au-dessus de {ceiling} en documents non chiffrés (le plafond d’exportation du système {scheme}).</translation>
+    </message>
+    <message>
+        <source>{file} already exists; CableDesk does not overwrite it.</source>
+        <translation>{file} existe déjà ; CableDesk ne l’écrase pas.</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>
@@ -5031,6 +5019,49 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>Keys changed: not verified</source>
         <translation>Clés changées : non vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>trust-how</name>
+    <message>
+        <source>safety number read aloud on the phone</source>
+        <translation>numéro de sécurité lu à voix haute au téléphone</translation>
+    </message>
+    <message>
+        <source>safety number compared in person</source>
+        <translation>numéro de sécurité comparé en personne</translation>
+    </message>
+    <message>
+        <source>fingerprint compared in person</source>
+        <translation>empreinte comparée en personne</translation>
+    </message>
+    <message>
+        <source>laptop lost or stolen</source>
+        <translation>ordinateur portable perdu ou volé</translation>
+    </message>
+    <message>
+        <source>left the service</source>
+        <translation>a quitté le service</translation>
+    </message>
+    <message>
+        <source>keys may be compromised</source>
+        <translation>clés peut-être compromises</translation>
+    </message>
+    <message>
+        <source>fingerprint compared</source>
+        <translation>empreinte comparée</translation>
+    </message>
+    <message>
+        <source>your own key</source>
+        <translation>votre propre clé</translation>
+    </message>
+    <message>
+        <source>your own identity</source>
+        <translation>votre propre identité</translation>
+    </message>
+    <message>
+        <source>keys changed since you verified them</source>
+        <translation>clés changées depuis que vous les avez vérifiées</translation>
     </message>
 </context>
 </TS>
