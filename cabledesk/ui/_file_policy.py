@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox
 from cabledesk.errors import PolicyRefusal
 from cabledesk.services.file_crypto import ReleaseCheck
 from cabledesk.ui._recipients_model import PolicyCell
+from cabledesk.ui.colours import text_style
 from cabledesk.ui.errors import describe
 from cabledesk.ui.phrases import in_words
 from cabledesk.ui.plain import PlainLabel
@@ -50,7 +51,7 @@ def reasons_label() -> PlainLabel:
     label.setObjectName("policyReasons")
     label.setWordWrap(True)
     label.setAccessibleName(QCoreApplication.translate("filePolicy", "Release policy"))
-    label.setStyleSheet(f"color: {NO_COLOUR};")
+    label.setStyleSheet(text_style(NO_COLOUR))
     return label
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["AA", "contrast", "luminance", "readable"]
+__all__ = ["AA", "contrast", "luminance", "readable", "text_style"]
 
 AA = 4.5  # WCAG 2.1 success criterion 1.4.3, level AA, normal-size text
 
@@ -51,3 +51,8 @@ def readable(colour: QColor | str, role: QPalette.ColorRole = QPalette.ColorRole
             round(original.blue() + (255 - original.blue()) * mix),
         )
     return q
+
+
+def text_style(colour: str) -> str:
+    """A style sheet for a label's words in ``colour``, readable on the window's background."""
+    return f"color: {readable(colour, QPalette.ColorRole.Window).name()};"

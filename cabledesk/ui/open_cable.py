@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from cabledesk.domain.trust import TrustState
 from cabledesk.services.contacts import ImportOutcome
 from cabledesk.services.opening import Severity, Verdict, Verification
+from cabledesk.ui._contacts_model import trust_text
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
 from cabledesk.ui.plain import PlainLabel, ask, inform, progress_dialog
@@ -118,7 +119,7 @@ class VerificationDialog(QDialog):
         lines = []
         if result.signer is not None:
             record = result.to_dict()
-            trust = result.trust.state.value if result.trust else self.tr("unknown")
+            trust = trust_text(result.trust) if result.trust else self.tr("unknown")
             claimed = claimed_name(record)
             if keys_changed(record):
                 trust = self.tr("KEYS CHANGED since you verified them")

@@ -46,6 +46,7 @@ from cabledesk.services.sealing import SealCheck, SealOutcome
 from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
 from cabledesk.ui.banner_bar import BannerBar
+from cabledesk.ui.colours import text_style
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.phrases import finding_text, in_words
 from cabledesk.ui.plain import PlainLabel, inform
@@ -103,7 +104,7 @@ class SealDialog(QDialog):
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
         self.reasons.setAccessibleName(self.tr("Why recipients are refused"))
-        self.reasons.setStyleSheet(f"color: {NO_COLOUR};")
+        self.reasons.setStyleSheet(text_style(NO_COLOUR))
         self.reasons.setVisible(False)
         self.attachments = QListWidget()
         self.attachments.setObjectName("attachments")
@@ -258,7 +259,7 @@ class SealDialog(QDialog):
         self.check = None
         problem = describe(exc)
         self.findings.setText(" ".join(filter(None, (problem.message, problem.hint))))
-        self.findings.setStyleSheet(f"color: {NO_COLOUR};")
+        self.findings.setStyleSheet(text_style(NO_COLOUR))
         self._update_button()
 
     def _checked(self, number: int, check: SealCheck) -> None:
@@ -273,7 +274,7 @@ class SealDialog(QDialog):
         lines = [f"✖ {f.field}: {finding_text(f)}" for f in check.errors]
         lines += [f"⚠ {f.field}: {finding_text(f)}" for f in check.warnings]
         self.findings.setText("\n".join(lines) or self.tr("The cable follows the rules."))
-        self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors else "")
+        self.findings.setStyleSheet(text_style(NO_COLOUR) if check.errors else "")
         cells: dict[str, PolicyCell] = {}
         explanations: list[str] = []
         through = self._through_groups()

@@ -215,3 +215,13 @@ def test_coloured_words_are_lightened_on_a_dark_base(palette: str) -> None:
         assert contrast(base, shown) >= AA, f"{palette} {where}: {shown} on {base}"
         if palette == "light":
             assert shown == QColor(colour).name(), where
+
+
+def test_refusal_words_stay_readable_on_the_window(palette: str) -> None:
+    """The seal dialog's and file encryption's reasons are red words on the window's
+    background: lightened enough on a dark one."""
+    from cabledesk.ui.colours import text_style
+
+    window = QApplication.palette().color(QPalette.ColorRole.Window).name()
+    shown = re.search(r"color: (#[0-9a-f]{6})", text_style(seal_dialog.NO_COLOUR))
+    assert shown and contrast(window, shown.group(1)) >= AA, (palette, shown)

@@ -11,7 +11,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from cabledesk.domain.canonical import encode_cable
@@ -86,6 +86,8 @@ def test_verdict_of_a_stranger_offers_to_import_the_card(
 ) -> None:
     dialog = shown_verification(window, _from_stranger(window, tmp_path), monkeypatch)
     assert dialog.verification.verdict is Verdict.SIGNER_UNKNOWN
+    details = child(dialog, QLabel, "verdictDetails").text()
+    assert "Unknown: not one of your contacts" in details  # in words, not "unknown" raw
     button = child(dialog, QPushButton, "importCard")
     assert button.isVisibleTo(dialog) and button.text() == "Import sender's card"
     button.click()
