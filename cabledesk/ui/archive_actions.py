@@ -2,7 +2,7 @@
 the Sent and Received lists (and of search results), and the reader's "Import
 sender's card".
 
-The menu — on a right click, Shift+F10 or the context-menu key — offers Open
+The menu — on a right click or the context-menu key — offers Open
 (the cable in the reader), Export… (the export dialog, as File → Export),
 Verify again (the sealed file the archive keeps, decrypted and checked anew,
 nothing stored: the verdict dialog) and Show in folder (the folder holding that

@@ -124,8 +124,8 @@ def test_a_cable_from_a_known_signer_offers_no_import(
 
 
 def _menu(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> QMenu:
-    """The context menu, asked for with the keyboard (the context-menu key or Shift+F10:
-    Qt sends the focused list a context-menu event of reason Keyboard)."""
+    """The context menu, asked for with the keyboard (the context-menu key:
+    the focused list receives a context-menu event of reason Keyboard)."""
     menus: list[QMenu] = []
     monkeypatch.setattr(archive_actions, "show_menu", lambda menu, place: menus.append(menu))
     window.list.setFocus()
