@@ -169,8 +169,8 @@ def contact_trust_text(contact: Contact) -> str:
 def contact_trust_brief(contact: Contact) -> str:
     """The trust state in a few words, for a column: the state and its date (how it was
     verified, or why revoked, is in :func:`contact_trust_text`)."""
-    if contact.keys_changed:
-        return QCoreApplication.translate("trust", "Keys changed: not verified")
+    if contact.keys_changed or contact.claims_changed:  # loud, in full
+        return contact_trust_text(contact)
     return trust_text(Trust(contact.trust.state, contact.trust.since))
 
 
@@ -231,6 +231,8 @@ class ContactsModel(ListTableModel[ContactEntry]):
             return self._text(entry, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._same_name(entry) if same else self._text(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TRUST:
+            return plain_tooltip(contact_trust_text(contact))
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self._same_name(entry) if same else self._text(entry, column))
         if role == Qt.ItemDataRole.DecorationRole and same:
@@ -259,7 +261,7 @@ class ContactsModel(ListTableModel[ContactEntry]):
             return contact.name
         if column == self.POST:
             return contact.card.post
-        if column == self.TRUST:
-            text = contact_trust_text(contact)
+        if column == self.TRUST:  # in a few words; in full in the tool tip and the details
+            text = contact_trust_brief(contact)
             return self.tr("{0} — card expired").format(text) if entry.expired else text
         return contact.fingerprint

@@ -5016,10 +5016,6 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <source>{0}; changed details to verify: {1}</source>
         <translation>{0} ; informations modifiées à vérifier : {1}</translation>
     </message>
-    <message>
-        <source>Keys changed: not verified</source>
-        <translation>Clés changées : non vérifié</translation>
-    </message>
 </context>
 <context>
     <name>trust-how</name>
