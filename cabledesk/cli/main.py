@@ -36,6 +36,7 @@ from cabledesk.errors import (
     NoIdentityMatch,
     PayloadError,
     PolicyRefusal,
+    RotationRefused,
     SignatureInvalid,
     ValidationError,
     VaultRolledBack,
@@ -63,6 +64,7 @@ _FAILED_CHECKS: tuple[type[CableDeskError], ...] = (
     PolicyRefusal,
     ValidationError,
     DirectoryRefused,
+    RotationRefused,
 )
 
 

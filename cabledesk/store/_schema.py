@@ -24,6 +24,7 @@ import sqlcipher3
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.errors import ContactError, VaultError
+from cabledesk.store._schema_v9_rotation import V9_ROTATION
 
 __all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate"]
 
@@ -368,6 +369,7 @@ CREATE TABLE directory_revocations (
 CREATE INDEX directory_revocations_anchor ON directory_revocations(anchor);
 """
 # --- end of block "directory (user side)" ---------------------------------------------
+# --- schema 9, block "key rotation": its DDL is in _schema_v9_rotation.py (issue 16) ---
 
 MIGRATIONS: tuple[str | Migration, ...] = (
     _V1_CORE,
@@ -378,6 +380,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     _V6_ROLLUP,
     _V7_CLAIMS,
     _V8_AUTHORITY + _V8_POST_QUANTUM + _V8_DIRECTORY,  # schema 8: every schema-8 block
+    V9_ROTATION,  # schema 9: key rotation (contact_rotations)
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -77,6 +77,9 @@ class Event(StrEnum):
     ANCHOR_UNTRUSTED = "anchor untrusted"
     DIRECTORY_IMPORTED = "directory imported"
     ATTESTATION_CHANGED = "attestation changed"
+    # key rotation and the user's own key revoked (issue 16, rotation)
+    IDENTITY_ROTATED = "identity rotated"
+    OWN_KEY_REVOKED = "own key revoked"
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,6 +77,9 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.ANCHOR_UNTRUSTED: self.tr("Security office anchor removed"),
             Event.DIRECTORY_IMPORTED: self.tr("Directory imported"),
             Event.ATTESTATION_CHANGED: self.tr("Attested attribute changed"),
+            # key rotation and the user's own key revoked (issue 16, rotation)
+            Event.IDENTITY_ROTATED: self.tr("Identity key replaced (key rotation)"),
+            Event.OWN_KEY_REVOKED: self.tr("Your own key revoked by a directory"),
         }
         self._keys = {
             "how": self.tr("how"),
