@@ -26,6 +26,7 @@ from cabledesk.phrase import Phrase
 from cabledesk.services._own_key import OwnKeyRevocation, own_revocations_in
 from cabledesk.store.audit import Event
 from cabledesk.store.directory import DirectoryImport, DirectoryStore, TrustedAnchor
+from cabledesk.store.rotations import RotationStore
 from cabledesk.store.vault import Vault
 
 __all__ = [
@@ -156,7 +157,9 @@ def apply(
     digest: bytes,
 ) -> DirectoryImportOutcome:
     now = vault.now()
-    own = {i.fingerprint for i in vault.identities.all()}
+    # never a new contact: the user's own keys, and contacts' previous keys (retired)
+    excluded = {i.fingerprint for i in vault.identities.all()}
+    excluded |= RotationStore(vault.db).all_superseded()
     with vault.transaction():
         contacts = vault.contacts
         store = DirectoryStore(vault.db)
@@ -166,7 +169,7 @@ def apply(
         # a card's fingerprint costs a hash; 20,000 of them count)
         pairs = list(zip(directory.entries, cards, strict=True))
         new_cards = [
-            c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in own
+            c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in excluded
         ]
         newer = [
             c

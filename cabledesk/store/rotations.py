@@ -108,6 +108,10 @@ class RotationStore:
         old, current, new, rotated = row
         return SupersededKey(str(old), str(current), str(new), datetime.fromisoformat(rotated))
 
+    def all_superseded(self) -> set[str]:
+        """The fingerprint of every contact's previous key (never a contact's key again)."""
+        return {str(r[0]) for r in self._db.query("SELECT old_fingerprint FROM contact_rotations")}
+
     def previous_keys(self, contact_id: int) -> list[SupersededKey]:
         """Every previous key of a contact, oldest rotation first."""
         rows = self._db.query(

@@ -1059,15 +1059,15 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>{0} has a new key: the contact continues</source>
-        <translation>{0} a une nouvelle clé : le contact se poursuit</translation>
+        <translation>{0} a une nouvelle clé&#xa0;: le contact se poursuit</translation>
     </message>
     <message>
         <source>{0} replaced their key, and their previous key signed the new card: the contact you verified continues, still verified.</source>
-        <translation>{0} a remplacé sa clé, et sa clé précédente a signé la nouvelle fiche : le contact que vous aviez vérifié se poursuit, toujours vérifié.</translation>
+        <translation>{0} a remplacé sa clé, et sa clé précédente a signé la nouvelle fiche&#xa0;: le contact que vous aviez vérifié se poursuit, toujours vérifié.</translation>
     </message>
     <message>
         <source>{0} replaced their key, and their previous key signed the new card: the contact continues, still unverified. Read the safety number below with {0} over another channel, then mark the contact verified.</source>
-        <translation>{0} a remplacé sa clé, et sa clé précédente a signé la nouvelle fiche : le contact se poursuit, toujours non vérifié. Lisez le numéro de sécurité ci-dessous avec {0} par un autre canal, puis marquez le contact comme vérifié.</translation>
+        <translation>{0} a remplacé sa clé, et sa clé précédente a signé la nouvelle fiche&#xa0;: le contact se poursuit, toujours non vérifié. Lisez le numéro de sécurité ci-dessous avec {0} par un autre canal, puis marquez le contact comme vérifié.</translation>
     </message>
     <message>
         <source>The card changes what it says about {0}: until you verify again, the release policy keeps using what you verified.</source>
@@ -1103,7 +1103,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>Previous key:</source>
-        <translation>Clé précédente :</translation>
+        <translation>Clé précédente&#xa0;:</translation>
     </message>
     <message>
         <source>Changed {0}:</source>
@@ -1375,7 +1375,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>{0} has a new key, signed by their previous key: the contact continues, its trust kept.</source>
-        <translation>{0} a une nouvelle clé, signée par sa clé précédente : le contact se poursuit, avec la même confiance.</translation>
+        <translation>{0} a une nouvelle clé, signée par sa clé précédente&#xa0;: le contact se poursuit, avec la même confiance.</translation>
     </message>
     <message>
         <source>Card saved to {0}.</source>
@@ -1434,7 +1434,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>{0} revoked your own key on {1} ({2}): sealing and signing are refused. Get a new key attested: make one with &apos;cabledesk-cli identity rotate&apos; and give the new card to {0}.</source>
-        <translation>{0} a révoqué votre propre clé le {1} ({2}) : sceller et signer sont refusés. Faites attester une nouvelle clé : créez-la avec « cabledesk-cli identity rotate » et remettez la nouvelle fiche à {0}.</translation>
+        <translation>{0} a révoqué votre propre clé le {1} ({2})&#xa0;: sceller et signer sont refusés. Faites attester une nouvelle clé&#xa0;: créez-la avec « cabledesk-cli identity rotate » et remettez la nouvelle fiche à {0}.</translation>
     </message>
     <message>
         <source>The directory of {0} is past its next update ({1}): ask the security office for its latest directory.</source>
@@ -1498,7 +1498,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>{0} REVOKES YOUR OWN KEY ({1}): sealing and signing are refused until a new key of yours is attested.</source>
-        <translation>{0} RÉVOQUE VOTRE PROPRE CLÉ ({1}) : sceller et signer sont refusés jusqu’à ce qu’une nouvelle clé à vous soit attestée.</translation>
+        <translation>{0} RÉVOQUE VOTRE PROPRE CLÉ ({1})&#xa0;: sceller et signer sont refusés jusqu’à ce qu’une nouvelle clé à vous soit attestée.</translation>
     </message>
     <message>
         <source>{0} revokes a previous key of yours ({1}).</source>
@@ -3218,6 +3218,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Ne vous y fiez pas, même s’il est intact : une clé expirée peut être entre d’autres mains. Demandez à {0} un nouvel exemplaire scellé avec sa clé actuelle.</translation>
     </message>
     <message>
+        <source>This cable is signed with {0}, which {1} replaced with a new key on {2}, before the cable says it was sealed ({3}).</source>
+        <translation>Ce télégramme est signé avec {0}, que {1} a remplacée par une nouvelle clé le {2}, avant la date à laquelle le télégramme dit avoir été scellé ({3}).</translation>
+    </message>
+    <message>
+        <source>Do not trust it, even though it is intact: {0} no longer signs with that key, and whoever holds it may not be {0}. Ask {0} for a copy sealed with their new key.</source>
+        <translation>Ne vous y fiez pas, même s’il est intact : {0} ne signe plus avec cette clé, et la personne qui la détient n’est peut-être pas {0}. Demandez à {0} une copie scellée avec sa nouvelle clé.</translation>
+    </message>
+    <message>
         <source>This cable was re-encrypted to you by someone other than the signer: {0} sealed it for {1}, not for you.</source>
         <translation>Ce télégramme vous a été rechiffré par une autre personne que le signataire&#xa0;: {0} l’a scellé pour {1}, pas pour vous.</translation>
     </message>
@@ -3304,6 +3312,10 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>This cable is signed with the key of {0}, which was revoked ({1}).</source>
         <translation>Ce télégramme est signé avec la clé de {0}, qui a été révoquée ({1}).</translation>
+    </message>
+    <message>
+        <source>the previous key of {0}</source>
+        <translation>la clé précédente de {0}</translation>
     </message>
     <message>
         <source>Intact and signed by {0}, whose keys changed since you verified them.</source>
@@ -4681,7 +4693,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>Import the card without the statement: it starts a new, unverified contact, whose safety number you compare with its owner.</source>
-        <translation>Importez la fiche sans la déclaration : elle crée un nouveau contact non vérifié, dont vous comparez le numéro de sécurité avec son titulaire.</translation>
+        <translation>Importez la fiche sans la déclaration&#xa0;: elle crée un nouveau contact non vérifié, dont vous comparez le numéro de sécurité avec son titulaire.</translation>
     </message>
     <message>
         <source>Someone may be replaying old files. Ask the person for their current card.</source>
@@ -4689,39 +4701,39 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>The key this statement replaces was replaced already, on {date}: an old key-rotation statement cannot be used again. Nothing was changed.</source>
-        <translation>La clé que remplace cette déclaration a déjà été remplacée, le {date} : une ancienne déclaration de changement de clé ne peut pas resservir. Rien n’a été modifié.</translation>
+        <translation>La clé que remplace cette déclaration a déjà été remplacée, le {date}&#xa0;: une ancienne déclaration de changement de clé ne peut pas resservir. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The new key of this key-rotation statement is already the key of your contact {name}: it cannot continue another contact. Nothing was changed.</source>
-        <translation>La nouvelle clé de cette déclaration de changement de clé est déjà celle de votre contact {name} : elle ne peut pas poursuivre un autre contact. Rien n’a été modifié.</translation>
+        <translation>La nouvelle clé de cette déclaration de changement de clé est déjà celle de votre contact {name}&#xa0;: elle ne peut pas poursuivre un autre contact. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The new key of this key-rotation statement was replaced already by a later rotation: an old statement cannot bring it back. Nothing was changed.</source>
-        <translation>La nouvelle clé de cette déclaration de changement de clé a déjà été remplacée par un changement ultérieur : une ancienne déclaration ne peut pas la rétablir. Rien n’a été modifié.</translation>
+        <translation>La nouvelle clé de cette déclaration de changement de clé a déjà été remplacée par un changement ultérieur&#xa0;: une ancienne déclaration ne peut pas la rétablir. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>This card&apos;s key is a previous key of {name}, replaced on {date} by a key rotation: an old card cannot come back. Nothing was changed.</source>
-        <translation>La clé de cette fiche est une clé précédente de {name}, remplacée le {date} par un changement de clé : une ancienne fiche ne peut pas revenir. Rien n’a été modifié.</translation>
+        <translation>La clé de cette fiche est une clé précédente de {name}, remplacée le {date} par un changement de clé&#xa0;: une ancienne fiche ne peut pas revenir. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>This key-rotation statement is about another card than this one: it was signed for other card bytes or another key. Nothing was changed.</source>
-        <translation>Cette déclaration de changement de clé porte sur une autre fiche que celle-ci : elle a été signée pour d’autres octets de fiche ou une autre clé. Rien n’a été modifié.</translation>
+        <translation>Cette déclaration de changement de clé porte sur une autre fiche que celle-ci&#xa0;: elle a été signée pour d’autres octets de fiche ou une autre clé. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>This key-rotation statement is signed by {fingerprint}, which is not the key of any of your contacts: it cannot continue a contact. Nothing was changed.</source>
-        <translation>Cette déclaration de changement de clé est signée par {fingerprint}, qui n’est la clé d’aucun de vos contacts : elle ne peut poursuivre aucun contact. Rien n’a été modifié.</translation>
+        <translation>Cette déclaration de changement de clé est signée par {fingerprint}, qui n’est la clé d’aucun de vos contacts&#xa0;: elle ne peut poursuivre aucun contact. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>{name}&apos;s key, which signed this key-rotation statement, is revoked ({why}): a revoked key cannot vouch for a new one. Nothing was changed.</source>
-        <translation>La clé de {name}, qui a signé cette déclaration de changement de clé, est révoquée ({why}) : une clé révoquée ne peut pas se porter garante d’une nouvelle. Rien n’a été modifié.</translation>
+        <translation>La clé de {name}, qui a signé cette déclaration de changement de clé, est révoquée ({why})&#xa0;: une clé révoquée ne peut pas se porter garante d’une nouvelle. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>Get a new key attested: make one with &apos;cabledesk-cli identity rotate -o NEW.contact&apos; and give the card to {anchor}, which attests it in its next directory.</source>
-        <translation>Faites attester une nouvelle clé : créez-la avec « cabledesk-cli identity rotate -o NOUVELLE.contact » et remettez la fiche à {anchor}, qui l’attestera dans son prochain annuaire.</translation>
+        <translation>Faites attester une nouvelle clé&#xa0;: créez-la avec « cabledesk-cli identity rotate -o NOUVELLE.contact » et remettez la fiche à {anchor}, qui l’attestera dans son prochain annuaire.</translation>
     </message>
     <message>
         <source>Your own key was revoked by {anchor} on {date} ({why}): CableDesk no longer seals with it, and your correspondents would not trust what it signs.</source>
-        <translation>Votre propre clé a été révoquée par {anchor} le {date} ({why}) : CableDesk ne scelle plus avec elle, et vos correspondants ne se fieraient pas à ce qu’elle signe.</translation>
+        <translation>Votre propre clé a été révoquée par {anchor} le {date} ({why})&#xa0;: CableDesk ne scelle plus avec elle, et vos correspondants ne se fieraient pas à ce qu’elle signe.</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

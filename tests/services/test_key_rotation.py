@@ -24,7 +24,7 @@ from cabledesk.services.identity import IdentityService
 from cabledesk.services.opening import OpenService
 from cabledesk.services.sealing import SealService
 from cabledesk.store.vault import Vault
-from tests.crypto.dirkit import ANCHOR, NOW, directory
+from tests.crypto.dirkit import ANCHOR, NOW, directory, entry
 from tests.services.conftest import CABLE, SCHEMES
 from tests.vaultkit import Clock
 
@@ -279,3 +279,16 @@ def test_a_malformed_statement_is_unreadable_not_a_refusal(
     with pytest.raises(ContactError) as caught:
         ContactsService(jane).import_card(card, statement.replace(b"card_sha256", b"card_sha512"))
     assert not isinstance(caught.value, RotationRefused)
+
+
+def test_a_directory_attesting_a_previous_key_does_not_bring_it_back(
+    pair: tuple[Vault, Vault], tmp_path: Path
+) -> None:
+    jane, berlin = pair
+    old_card = ContactCard.for_identity(berlin.identities.active())
+    ContactsService(jane).import_card(*_rotate(berlin, tmp_path))
+    service = DirectoryService(jane)
+    service.trust(ANCHOR, "handed over by the security officer")
+    service.import_directory(directory([entry(old_card)]).to_bytes())
+    assert jane.contacts.get(old_card.fingerprint) is None
+    assert len(ContactsService(jane).all()) == 2
