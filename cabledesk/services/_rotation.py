@@ -12,7 +12,8 @@ contact is revoked, or when the new key is already someone else's.
 
 :func:`refuse_superseded` refuses a card of a previous key, imported alone (a
 replay of the old card); :func:`superseded_trust` and :func:`superseded_known_as`
-say who a previous key was, for verdicts of what it signed.
+say who a previous key was, for verdicts of what it signed; :func:`superseded_signer`
+for a signed document (no signing time: at best unverified).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.rotation import RotationStatement
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import RotationRefused
+from cabledesk.export.verification import KnownSigner
 from cabledesk.phrase import Phrase
 from cabledesk.services._card_rules import ImportOutcome, ImportStatus, claim_changes
 from cabledesk.store.audit import Event
@@ -33,6 +35,7 @@ __all__ = [
     "continue_contact",
     "refuse_superseded",
     "superseded_known_as",
+    "superseded_signer",
     "superseded_trust",
 ]
 
@@ -193,3 +196,18 @@ def superseded_known_as(vault: Vault, fingerprint: str) -> KnownAs | None:
     if contact is None:
         return None
     return KnownAs(contact.name, contact.card.post, contact.keys_changed, previous_key=True)
+
+
+def superseded_signer(vault: Vault, fingerprint: str) -> KnownSigner | None:
+    """What the contacts say of a previous key that signed a document: its owner, named
+    with the key's replacement, never more than unverified — a document signature
+    carries no time, so it may have been made after the rotation (None: not one)."""
+    superseded = RotationStore(vault.db).superseded(fingerprint)
+    contact = None if superseded is None else vault.contacts.get(superseded.fingerprint)
+    if superseded is None or contact is None:
+        return None
+    name = f"{contact.name}, a previous key replaced on {superseded.rotated.date().isoformat()}"
+    t = contact.trust
+    if contact.revocation is not None or t.state is TrustState.REVOKED:
+        return KnownSigner(name, Trust(TrustState.REVOKED, t.since, t.how, t.by_anchor))
+    return KnownSigner(name, Trust(TrustState.UNVERIFIED, superseded.rotated, "a previous key"))

@@ -17,14 +17,19 @@ from cabledesk.crypto.keys import Identity
 from cabledesk.crypto.rotation import ROTATION_FORMAT, RotationStatement
 from cabledesk.domain.trust import TrustState
 from cabledesk.errors import ContactError, RotationRefused
+from cabledesk.export.signed import DocumentSigner
+from cabledesk.export.verification import Verdict as DocumentVerdict
 from cabledesk.seal import Verdict
 from cabledesk.services.contacts import ContactsService, ImportStatus
 from cabledesk.services.directory import DirectoryService
+from cabledesk.services.exporting import ExportRequest, ExportService
 from cabledesk.services.identity import IdentityService
 from cabledesk.services.opening import OpenService
 from cabledesk.services.sealing import SealService
+from cabledesk.services.vault_documents import VaultDocuments
 from cabledesk.store.vault import Vault
 from tests.crypto.dirkit import ANCHOR, NOW, directory, entry
+from tests.export.samples import unclassified_cable
 from tests.services.conftest import CABLE, SCHEMES
 from tests.vaultkit import Clock
 
@@ -292,3 +297,18 @@ def test_a_directory_attesting_a_previous_key_does_not_bring_it_back(
     service.import_directory(directory([entry(old_card)]).to_bytes())
     assert jane.contacts.get(old_card.fingerprint) is None
     assert len(ContactsService(jane).all()) == 2
+
+
+def test_a_document_signed_by_the_previous_key_is_at_best_unverified(
+    pair: tuple[Vault, Vault], tmp_path: Path
+) -> None:
+    jane, berlin = pair
+    out = tmp_path / "from-berlin.docx"
+    signer = DocumentSigner.from_identity(berlin.identities.active())
+    ExportService(SCHEMES).export(unclassified_cable(), ExportRequest(output=out, signer=signer))
+    docs = VaultDocuments(jane, SCHEMES)
+    assert docs.verify(out).verdict is DocumentVerdict.VALID
+    ContactsService(jane).import_card(*_rotate(berlin, tmp_path))
+    check = docs.verify(out)  # a document signature has no time: it may be later
+    assert check.verdict is DocumentVerdict.VALID_UNVERIFIED
+    assert "Berlin, a previous key replaced on" in check.message
