@@ -95,7 +95,13 @@ def continue_contact(vault: Vault, card: ContactCard, data: bytes) -> ImportOutc
             ),
         )
     other = vault.contacts.get(card.fingerprint)
-    if other is not None:
+    duplicate = (  # the same card imported alone before: an unverified "keys changed" copy
+        other is not None
+        and other.keys_changed_from == contact.fingerprint
+        and other.verified_keys is None
+        and other.trust.state is TrustState.UNVERIFIED
+    )
+    if other is not None and not duplicate:
         raise RotationRefused(
             Phrase.of(
                 "The new key of this key-rotation statement is already the key of your "
@@ -105,6 +111,8 @@ def continue_contact(vault: Vault, card: ContactCard, data: bytes) -> ImportOutc
             hint=Phrase.of("Ask the person about it through another channel."),
         )
     now = vault.now()
+    if other is not None:  # that copy gives way to the contact it continues
+        rotations.remove_duplicate(other.id)
     rotations.continue_contact(contact, card, statement, now)
     changes = claim_changes(contact.card, card)
     details: dict[str, str | bool] = {
@@ -119,6 +127,8 @@ def continue_contact(vault: Vault, card: ContactCard, data: bytes) -> ImportOutc
         "keys_after": card.key_set().replace("\n", "; "),
         "trust": contact.trust.state.value,
     }
+    if other is not None:
+        details["replaces_unverified_copy"] = True
     for change in changes:
         details |= {f"{change.claim}_before": change.before,
                     f"{change.claim}_after": change.after}  # fmt: skip

@@ -95,6 +95,11 @@ class RotationStore:
                 ),
             )
 
+    def remove_duplicate(self, contact_id: int) -> None:
+        """Delete a contact (an unverified copy of the card a rotation continues with;
+        its history and group memberships go with it)."""
+        self._db.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+
     def superseded(self, fingerprint: str) -> SupersededKey | None:
         """The record of ``fingerprint`` if it is a contact's previous key, else None."""
         row = self._db.query_one(

@@ -312,3 +312,29 @@ def test_a_document_signed_by_the_previous_key_is_at_best_unverified(
     check = docs.verify(out)  # a document signature has no time: it may be later
     assert check.verdict is DocumentVerdict.VALID_UNVERIFIED
     assert "Berlin, a previous key replaced on" in check.message
+
+
+def test_the_card_imported_alone_first_gives_way_when_its_statement_follows(
+    pair: tuple[Vault, Vault], tmp_path: Path
+) -> None:
+    jane, berlin = pair
+    card, statement = _rotate(berlin, tmp_path)
+    contacts = ContactsService(jane)
+    copy = contacts.import_card(card).contact  # the statement was not noticed
+    assert copy.keys_changed and len(contacts.all()) == 3
+    outcome = contacts.import_card(card, statement)
+    assert outcome.rotated_from is not None and outcome.contact.id != copy.id
+    assert outcome.contact.trust.state is TrustState.VERIFIED and len(contacts.all()) == 2
+    assert jane.audit.entries()[0].details["replaces_unverified_copy"] is True
+
+
+def test_a_verified_contact_of_the_new_key_is_never_overwritten(
+    pair: tuple[Vault, Vault], tmp_path: Path
+) -> None:
+    jane, berlin = pair
+    card, statement = _rotate(berlin, tmp_path)
+    contacts = ContactsService(jane)
+    copy = contacts.import_card(card).contact
+    contacts.verify(copy.fingerprint, "phone")
+    with pytest.raises(RotationRefused, match="already the key of your contact"):
+        contacts.import_card(card, statement)
