@@ -80,6 +80,7 @@ __all__ = [
     "PackageError",
     "PayloadError",
     "PolicyRefusal",
+    "RotationRefused",
     "SchemeError",
     "SearchError",
     "SettingError",
@@ -193,6 +194,11 @@ class SignatureMissing(CryptoError):
 
 class ContactError(CableDeskError):
     """A contact card is malformed, has a bad self-signature or has expired."""
+
+
+class RotationRefused(ContactError):
+    """A key-rotation statement was read but does not continue a contact: not signed by
+    a contact's current key, for another card, replayed, or from a revoked key."""
 
 
 class DirectoryError(CableDeskError):

@@ -22,9 +22,18 @@ def register(commands: Any) -> None:
     contact = commands.add_parser("contact", help="your correspondents and their keys")
     sub = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("import", help="import a .contact card (starts unverified)")
+    p = sub.add_parser(
+        "import",
+        help="import a .contact card (starts unverified)",
+        description="Import a contact card. A new key starts an unverified contact. With a "
+        "key-rotation statement signed by a contact's current key (--rotation, or "
+        "CARD.rotation beside the card), the card continues that contact: same contact, "
+        "new keys, its verification kept.",
+    )
     add_vault_options(p)
     p.add_argument("file", metavar="CARD.contact")
+    p.add_argument("--rotation", metavar="CARD.rotation",
+                   help="the key-rotation statement signed by the previous key")  # fmt: skip
     p.set_defaults(handler=_import)
 
     p = sub.add_parser(
@@ -169,6 +178,12 @@ def print_import(outcome: ImportOutcome, file: TextIO | None = None) -> None:
     c = outcome.contact
     verb = {"new": "Imported", "updated": "Updated", "unchanged": "Already had"}[outcome.status]
     lines = [f"{verb} {c.name} ({c.card.post}), {_state(c)}."]
+    if outcome.rotated_from is not None:
+        lines.append(
+            f"KEY ROTATION: {c.name} replaced the key {outcome.rotated_from} with "
+            f"{c.fingerprint}, signed by the previous key. The contact continues"
+            + (", still verified." if c.trust.state == "verified" else ".")
+        )
     if outcome.replaced is not None:
         r = outcome.replaced
         lines += [
@@ -194,10 +209,16 @@ def print_import(outcome: ImportOutcome, file: TextIO | None = None) -> None:
 
 def _import(args: argparse.Namespace) -> int:
     from cabledesk.cli._io import read_small_file
+    from cabledesk.services.contacts import statement_beside
 
     data = read_small_file(args.file, "contact card")
+    rotation = args.rotation
+    if rotation is None and statement_beside(Path(args.file)).is_file():
+        rotation = str(statement_beside(Path(args.file)))
+        print(f"Using the key-rotation statement {rotation}.", file=sys.stderr)
+    statement = None if rotation is None else read_small_file(rotation, "key-rotation statement")
     with open_session(args) as session:
-        outcome = session.contacts.import_card(data)
+        outcome = session.contacts.import_card(data, statement)
     print_import(outcome)
     return 0
 

@@ -141,6 +141,21 @@ def _import(args: argparse.Namespace) -> int:
                 f"  {person}: the new key {new} continues {old} (key rotation attested by {name})"
             )
         )
+    for own in outcome.own_revoked:
+        which = "YOUR OWN KEY" if own.active else "A PREVIOUS KEY OF YOURS"
+        print(
+            visible(
+                f"WARNING: {name} REVOKES {which} {own.fingerprint} ({own.how}). "
+                + (
+                    "CableDesk no longer seals or signs with it. Get a new key attested: "
+                    "'cabledesk-cli identity rotate -o NEW.contact', then give the card to "
+                    f"{name}."
+                    if own.active
+                    else "What was sealed to it may be read by whoever holds it."
+                )
+            ),
+            file=sys.stderr,
+        )
     for person in outcome.revoked_verified:
         print(
             visible(
@@ -182,6 +197,18 @@ def _status(args: argparse.Namespace) -> int:
                 f"  directory serial {s.last.serial}, issued {s.last.issued.date().isoformat()}, "
                 f"next update {s.last.next_update.date().isoformat()}; {s.attested} attested, "
                 f"{s.revoked} revoked"
+            )
+        if s.own_key_revoked is not None:
+            r = s.own_key_revoked
+            why = f"{r.reason}, {r.text}" if r.text else r.reason
+            print(
+                visible(
+                    f"WARNING: {a.name} REVOKED YOUR OWN KEY on {r.revoked.date().isoformat()} "
+                    f"({why}): sealing and signing are refused. Get a new key attested: "
+                    "'cabledesk-cli identity rotate -o NEW.contact', then give the card to "
+                    f"{a.name}."
+                ),
+                file=sys.stderr,
             )
         if s.overdue and s.last is not None:
             print(

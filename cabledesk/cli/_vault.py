@@ -83,6 +83,25 @@ def register(commands: Any) -> None:
                          help="also write the newer contact card")  # fmt: skip
     upgrade.set_defaults(handler=_identity_upgrade)
 
+    rotate = sub.add_parser(
+        "rotate",
+        help="replace your identity keys; your previous key vouches for the new card",
+        description="Make new keys for your identity (same name, post and details) and "
+        "make them the active ones. Your previous key stays in the vault, to open what was "
+        "sealed to it, and signs a key-rotation statement naming your new card. Send both "
+        "files to your correspondents: importing the card with its statement continues "
+        "their contact of you (verified if it was) instead of starting an unverified one. "
+        "Export your secret keys again (export-secret) and ask your security office to "
+        "attest the new key.",
+    )
+    add_vault_options(rotate)
+    rotate.add_argument("-o", "--output", required=True, metavar="NEW.contact",
+                        help="the new contact card")  # fmt: skip
+    rotate.add_argument("--statement", metavar="NEW.rotation",
+                        help="the key-rotation statement (default: beside the card, "
+                        "same name, .rotation)")  # fmt: skip
+    rotate.set_defaults(handler=_identity_rotate)
+
     pp = commands.add_parser("passphrase", help="change the vault passphrase")
     pp_sub = pp.add_subparsers(dest="passphrase_command", metavar="ACTION", required=True)
     change = pp_sub.add_parser("change", help="change the vault passphrase")
@@ -210,12 +229,25 @@ def _print_identity(info: dict[str, object]) -> None:
 
 
 def _identity_show(args: argparse.Namespace) -> int:
+    from cabledesk.cli._terminal import visible
+
     with open_session(args) as session:
         info = session.identity.info().to_json()
+        revoked = session.directory.own_key_revocation()
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
     else:
         _print_identity(info)
+    if revoked is not None:
+        print(
+            visible(
+                f"WARNING: YOUR KEY WAS REVOKED by {revoked.anchor_name} on "
+                f"{revoked.revoked.date().isoformat()} ({revoked.reason}): sealing and signing "
+                "are refused. Get a new key attested: 'cabledesk-cli identity rotate -o "
+                f"NEW.contact', then give the card to {revoked.anchor_name}."
+            ),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -253,6 +285,24 @@ def _identity_upgrade(args: argparse.Namespace) -> int:
     )
     if args.output:
         print(f"Wrote your newer contact card to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _identity_rotate(args: argparse.Namespace) -> int:
+    card = Path(args.output)
+    statement = Path(args.statement) if args.statement else card.with_suffix(".rotation")
+    with open_session(args) as session:
+        done = session.identity.rotate(card, statement)
+    print(f"previous:      {done.previous}")
+    print(f"fingerprint:   {done.fingerprint}")
+    print(f"safety number: {done.safety_number}")
+    print(
+        f"Your identity has new keys. Wrote your new contact card to {card} and the "
+        f"statement signed by your previous key to {statement}: send both to your "
+        "correspondents. Export your secret keys again (identity export-secret) and ask "
+        "your security office to attest the new key.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -37,6 +37,7 @@ from cabledesk.errors import (
     NoIdentityMatch,
     PayloadError,
     PolicyRefusal,
+    RotationRefused,
     SignatureInvalid,
     ValidationError,
     VaultRolledBack,
@@ -65,6 +66,7 @@ _FAILED_CHECKS: tuple[type[CableDeskError], ...] = (
     ValidationError,
     DirectoryRefused,
     ClearanceRefused,  # issue 18
+    RotationRefused,
 )
 
 

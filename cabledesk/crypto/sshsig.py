@@ -66,6 +66,7 @@ __all__ = [
     "DIRECTORY_NAMESPACE",
     "DOCUMENT_NAMESPACE",
     "HASH_ALGORITHMS",
+    "ROTATION_NAMESPACE",
     "SEAL_NAMESPACE",
     "Signature",
     "VerifiedSignature",
@@ -84,6 +85,7 @@ CONTACT_NAMESPACE = "cabledesk-contact-v1"
 ANCHOR_NAMESPACE = "cabledesk-anchor-v1"
 DIRECTORY_NAMESPACE = "cabledesk-directory-v1"
 CLEARANCE_NAMESPACE = "cabledesk-clearance-v1"
+ROTATION_NAMESPACE = "cabledesk-rotation-v1"  # a key-rotation statement (crypto/rotation.py)
 HASH_ALGORITHMS = ("sha512", "sha256")
 DEFAULT_HASH = "sha512"
 MAGIC = b"SSHSIG"

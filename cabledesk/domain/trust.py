@@ -39,6 +39,9 @@ class Trust:
     # the trusted anchor (security office) whose directory made this trust: verified
     # by its attestation, or revoked by it; "" when the user's own (issue 16)
     by_anchor: str = ""
+    # for a contact's previous key (a key rotation its owner signed with it): when it
+    # was replaced; what it signs after that is not trusted, whatever ``state`` says
+    superseded: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.since is not None and self.since.tzinfo is None:
@@ -59,6 +62,8 @@ class KnownAs:
     name: str
     post: str = ""
     keys_changed: bool = False
+    # the key is a previous key of this contact, replaced by a key rotation
+    previous_key: bool = False
 
     @property
     def label(self) -> str:

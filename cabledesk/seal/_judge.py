@@ -350,18 +350,31 @@ def _verdict(
     sender = manifest.sender
     who = known.label if known is not None else _claimed(manifest)
     name = known.name if known is not None else sender.name
+    key_of = f"the key of {who}"
+    if known is not None and known.previous_key:
+        who = key_of = f"the previous key of {who}"
+    if trust.superseded is not None and manifest.created >= trust.superseded:
+        return (  # a key its owner replaced: what it signs after that is not theirs
+            Verdict.SIGNER_REVOKED,
+            f"This cable is signed with {key_of}, which {name} replaced with a new key on "
+            f"{trust.superseded:%Y-%m-%d}, before the cable says it was sealed "
+            f"({manifest.created:%Y-%m-%d}).",
+            f"Do not trust it, even though it is intact: {name} no longer signs with that "
+            f"key, and whoever holds it may not be {name}. Ask {name} for a copy sealed "
+            "with their new key.",
+        )
     if trust.state is TrustState.REVOKED:
         since = f" on {trust.since:%Y-%m-%d}" if trust.since else ""
         why = f" ({trust.how})" if trust.how else ""
         return (
             Verdict.SIGNER_REVOKED,
-            f"This cable is signed with the key of {who}, which was revoked{since}{why}.",
+            f"This cable is signed with {key_of}, which was revoked{since}{why}.",
             f"Do not trust it, even though it is intact: whoever holds that key may not be {name}.",
         )
     if expires is not None and expires <= manifest.created:
         return (
             Verdict.SIGNER_EXPIRED,
-            f"This cable is signed with the key of {who}, which expired on {expires:%Y-%m-%d}, "
+            f"This cable is signed with {key_of}, which expired on {expires:%Y-%m-%d}, "
             f"before the cable says it was sealed ({manifest.created:%Y-%m-%d}).",
             "Do not trust it, even though it is intact: an expired key may be in other hands. "
             f"Ask {name} for a fresh copy sealed with their current key.",

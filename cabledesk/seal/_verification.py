@@ -327,8 +327,10 @@ def _signer(s: ManifestSender) -> dict[str, Any]:
 
 
 def _known(k: KnownAs) -> dict[str, Any]:
-    return {"name": k.name, "post": k.post, "keys_changed": k.keys_changed}
+    known = {"name": k.name, "post": k.post, "keys_changed": k.keys_changed}
+    return known | ({"previous_key": True} if k.previous_key else {})  # a rotated-out key
 
 
 def _trust(t: Trust) -> dict[str, Any]:
-    return {"state": str(t.state), "since": _time(t.since), "how": t.how}
+    trust = {"state": str(t.state), "since": _time(t.since), "how": t.how}
+    return trust | ({} if t.superseded is None else {"superseded": _time(t.superseded)})

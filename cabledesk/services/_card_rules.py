@@ -46,13 +46,17 @@ class ImportOutcome:
     """What importing a card did. An update lists the claims it changed (``changes``)
     and, when its keys differ, the keys before (``keys_before``; the contact's card
     has the keys after). ``replaced``: the verified contact of the same name whose
-    keys the new contact does not carry ("keys changed since you verified them")."""
+    keys the new contact does not carry ("keys changed since you verified them").
+    ``rotated_from``: the previous key of a contact continued by a key rotation its
+    previous key signed (:mod:`._rotation`)."""
 
     contact: Contact
     status: ImportStatus
     changes: tuple[ClaimChange, ...] = ()
     keys_before: str | None = None
     replaced: Contact | None = None
+    # a key rotation signed by the previous key: the contact's previous fingerprint
+    rotated_from: str | None = None
 
     @property
     def needs_verification(self) -> bool:

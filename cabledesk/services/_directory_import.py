@@ -23,8 +23,10 @@ from cabledesk.domain.attestation import Attestation
 from cabledesk.domain.trust import TrustState
 from cabledesk.errors import DirectoryError, DirectoryRefused
 from cabledesk.phrase import Phrase
+from cabledesk.services._own_key import OwnKeyRevocation, own_revocations_in
 from cabledesk.store.audit import Event
 from cabledesk.store.directory import DirectoryImport, DirectoryStore, TrustedAnchor
+from cabledesk.store.rotations import RotationStore
 from cabledesk.store.vault import Vault
 
 __all__ = [
@@ -69,6 +71,8 @@ class DirectoryImportOutcome:
     revoked_verified: tuple[str, ...] = ()
     # key rotations: (name, old fingerprint, new fingerprint) of contacts continued
     continued: tuple[tuple[str, str, str], ...] = ()
+    # the user's own keys this directory revokes (the active one: sealing is refused)
+    own_revoked: tuple[OwnKeyRevocation, ...] = ()
 
 
 def checked(vault: Vault, data: bytes) -> tuple[TrustedAnchor, Directory]:
@@ -153,16 +157,19 @@ def apply(
     digest: bytes,
 ) -> DirectoryImportOutcome:
     now = vault.now()
-    own = {i.fingerprint for i in vault.identities.all()}
+    # never a new contact: the user's own keys, and contacts' previous keys (retired)
+    excluded = {i.fingerprint for i in vault.identities.all()}
+    excluded |= RotationStore(vault.db).all_superseded()
     with vault.transaction():
         contacts = vault.contacts
+        store = DirectoryStore(vault.db)
         states = contacts.card_states()
         before = DirectoryStore(vault.db).attestations(anchor.fingerprint)
         # entries and cards are aligned: an entry's fingerprint is its card's (computing
         # a card's fingerprint costs a hash; 20,000 of them count)
         pairs = list(zip(directory.entries, cards, strict=True))
         new_cards = [
-            c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in own
+            c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in excluded
         ]
         newer = [
             c
@@ -196,6 +203,12 @@ def apply(
                 bind_keys=True,
                 reason=f"newer card in the directory of {anchor.name}, serial {directory.serial}",
             )
+        own_revoked = own_revocations_in(vault, tuple(directory.revocations))
+        own_before = {
+            r.fingerprint
+            for r in own_revoked
+            if any(x.anchor == anchor.fingerprint for x in store.revocations_of(r.fingerprint))
+        }
         revoked_before = {
             fp for fp in (r.fingerprint for r in directory.revocations) if fp in states
         }
@@ -233,6 +246,19 @@ def apply(
                     f"{change.attribute}_after": change.after,
                 },
             )
+        for mine in own_revoked:
+            if mine.fingerprint not in own_before:  # news: audited once per anchor
+                vault.audit.append(
+                    Event.OWN_KEY_REVOKED,
+                    {
+                        "anchor": anchor.name,
+                        "serial": directory.serial,
+                        "fingerprint": mine.fingerprint,
+                        "reason": mine.reason,
+                        "text": mine.text,
+                        "active": mine.active,
+                    },
+                )
         for fp, contact in sorted(verified_before.items()):
             after = contacts.get(fp)
             revocation = None if after is None else after.revocation
@@ -273,6 +299,7 @@ def apply(
         changes=tuple(changes),
         revoked_verified=tuple(sorted(c.name for c in verified_before.values())),
         continued=tuple(continued),
+        own_revoked=own_revoked,
     )
 
 

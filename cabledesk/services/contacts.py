@@ -23,6 +23,7 @@ from cabledesk.atomic import write_atomic
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import CableDeskError, ContactError, InputError, VaultError
+from cabledesk.services._address_book import AddressBook
 from cabledesk.services._card_rules import (
     ClaimChange,
     ImportOutcome,
@@ -34,6 +35,12 @@ from cabledesk.services._card_rules import (
     refuse_unsigned,
 )
 from cabledesk.services._failure_audit import audits_refusals
+from cabledesk.services._rotation import (
+    continue_contact,
+    refuse_superseded,
+    superseded_known_as,
+    superseded_trust,
+)
 from cabledesk.store.audit import Details, Event
 from cabledesk.store.contacts import Contact, Group
 from cabledesk.store.directory import DirectoryStore
@@ -69,41 +76,6 @@ class ContactRecord:
         return self.contact.fingerprint
 
 
-@dataclass(frozen=True, slots=True)
-class AddressBook:
-    """Every contact and group as read at one moment (see the module docstring)."""
-
-    contacts: tuple[Contact, ...]
-    groups: tuple[Group, ...]
-
-    def contact(self, fingerprint: str) -> Contact | None:
-        return next((c for c in self.contacts if c.fingerprint == fingerprint), None)
-
-    def group(self, name: str) -> Group | None:
-        return next((g for g in self.groups if g.name == name), None)
-
-    def resolve(self, keys: Sequence[str]) -> list[Contact]:
-        """The contacts named by each key — a group's name or a contact's fingerprint,
-        exactly — without duplicates, in the order given. Raises VaultError for a key
-        this book does not hold and for a group without members."""
-        result: dict[str, Contact] = {}
-        for key in keys:
-            group = self.group(key)
-            if group is not None:
-                if not group.members:
-                    raise VaultError(f"The group {group.name!r} has no members.")
-                for fp in group.members:
-                    member = self.contact(fp)
-                    if member is not None:
-                        result.setdefault(fp, member)
-                continue
-            contact = self.contact(key)
-            if contact is None:
-                raise VaultError(f"No contact or group is called {key!r}.")
-            result.setdefault(contact.fingerprint, contact)
-        return list(result.values())
-
-
 class ContactsService:
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
@@ -111,7 +83,7 @@ class ContactsService:
     # --- adding ---
 
     @audits_refusals(Event.CARD_REJECTED, CableDeskError, lambda args, exc: _rejected(args, exc))
-    def import_card(self, data: bytes) -> ImportOutcome:
+    def import_card(self, data: bytes, rotation: bytes | None = None) -> ImportOutcome:
         """Import a ``.contact`` file, under the rules of :mod:`._card_rules`.
 
         A new contact starts unverified; one under the name of a verified contact,
@@ -123,7 +95,10 @@ class ContactsService:
         Raises ContactError for a malformed, forged, unsigned or expired card, for an
         older or equal card of a known contact (a rollback), and for one of the
         user's own identities; each refusal is in the audit log ("contact card
-        rejected", with the reason and the file's SHA-256).
+        rejected", with the reason and the file's SHA-256). ``rotation``: a
+        key-rotation statement signed by a contact's current key, which continues
+        that contact under this card (:mod:`._rotation`; RotationRefused). A card of
+        a contact's previous key is refused (RotationRefused).
         """
         card = ContactCard.parse(data, now=self._vault.now())
         if not card.self_certified:
@@ -132,6 +107,11 @@ class ContactsService:
         if card.fingerprint in own:
             raise ContactError("This is your own contact card.", hint="Send it to others instead.")
         with self._vault.transaction():
+            if rotation is not None:
+                continued = continue_contact(self._vault, card, rotation)
+                if continued is not None:
+                    return continued
+            refuse_superseded(self._vault, card)
             existing = self._vault.contacts.get(card.fingerprint)
             if existing is not None:
                 return self._update(existing, card)
@@ -194,15 +174,15 @@ class ContactsService:
         before = existing.card.key_set() if keys_changed else None
         return ImportOutcome(contact, ImportStatus.UPDATED, changes, before)
 
-    def import_card_file(self, path: Path) -> ImportOutcome:
-        """Import the ``.contact`` file at ``path``; InputError if it cannot be read,
-        else as :meth:`import_card`."""
-        try:
-            with Path(path).open("rb") as f:
-                data = f.read(MAX_CARD_FILE_BYTES + 1)
-        except OSError as exc:
-            raise InputError(f"Cannot read {path}: {exc.strerror}.") from exc
-        return self.import_card(data)
+    def import_card_file(self, path: Path, rotation: Path | None = None) -> ImportOutcome:
+        """Import the ``.contact`` file at ``path`` with the key-rotation statement at
+        ``rotation`` — by default, a ``.rotation`` file of the same name beside it, if
+        there is one; InputError if a file cannot be read, else as :meth:`import_card`."""
+        path = Path(path)
+        if rotation is None and (beside := statement_beside(path)).is_file():
+            rotation = beside
+        statement = None if rotation is None else _read(rotation)
+        return self.import_card(_read(path), statement)
 
     def add_from_keys(
         self,
@@ -375,15 +355,16 @@ class ContactsService:
         the user verified."""
         contact = self._vault.contacts.get(fingerprint)
         if contact is None:  # a stranger's key may still be revoked by a trusted anchor
-            return DirectoryStore(self._vault.db).revoked_trust(fingerprint)
+            revoked = DirectoryStore(self._vault.db).revoked_trust(fingerprint)
+            return revoked or superseded_trust(self._vault, fingerprint)
         return contact.trust
 
     def known_as(self, fingerprint: str) -> KnownAs | None:
         """How the user's own contact record names the owner of a key (None: a
         stranger); whether its keys changed since the user verified that name."""
         contact = self._vault.contacts.get(fingerprint)
-        if contact is None:
-            return None
+        if contact is None:  # a contact's previous key is still theirs (for verdicts)
+            return superseded_known_as(self._vault, fingerprint)
         return KnownAs(contact.name, contact.card.post, contact.keys_changed)
 
     # --- groups ---
@@ -441,6 +422,20 @@ class ContactsService:
             event,
             {"name": card.name, "post": card.post, "fingerprint": card.fingerprint, **extra},
         )
+
+
+def statement_beside(card: Path) -> Path:
+    """Where a card's key-rotation statement is looked for: ``NAME.rotation`` beside
+    ``NAME.contact`` (as ``identity rotate`` writes them)."""
+    return card.with_suffix(".rotation")
+
+
+def _read(path: Path) -> bytes:
+    try:
+        with Path(path).open("rb") as f:
+            return f.read(MAX_CARD_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc.strerror}.") from exc
 
 
 def _rejected(args: tuple[object, ...], error: CableDeskError) -> Details:

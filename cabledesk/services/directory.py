@@ -14,7 +14,8 @@ verified by the anchor's attestation: see :mod:`cabledesk.store.contacts`),
 replaces a stored self-signed card by a newer one of the same key, replaces
 the anchor's attestations and revocations with the directory's, and audits it
 (the serial, the counts, every attested attribute that changed, every
-personally verified contact the directory revokes). Removing an anchor
+personally verified contact the directory revokes, and the user's own key if it
+revokes it: :mod:`._own_key`). Removing an anchor
 (:meth:`DirectoryService.untrust`) removes what it said: what only it attested
 reverts to self-declared, its revocations are lifted.
 
@@ -31,6 +32,7 @@ from pathlib import Path
 
 from cabledesk.crypto.anchor import Anchor
 from cabledesk.crypto.directory import DIRECTORY_FORMAT
+from cabledesk.domain.attestation import KeyRevocation
 from cabledesk.errors import DirectoryError, InputError
 from cabledesk.phrase import Phrase
 from cabledesk.services._directory_import import (
@@ -40,6 +42,7 @@ from cabledesk.services._directory_import import (
     apply,
     checked,
 )
+from cabledesk.services._own_key import OwnKeyRevocation, active_key_revocation
 from cabledesk.store.audit import Event
 from cabledesk.store.directory import DirectoryImport, DirectoryStore, TrustedAnchor
 from cabledesk.store.vault import Vault
@@ -52,6 +55,7 @@ __all__ = [
     "DirectoryImportOutcome",
     "DirectoryImportStatus",
     "DirectoryService",
+    "OwnKeyRevocation",
     "TrustedAnchor",
     "UntrustOutcome",
 ]
@@ -67,9 +71,12 @@ class AnchorStatus:
     attested: int
     revoked: int
     overdue: bool  # the last directory is past its next-update time
+    # this anchor's revocation of the user's own active key (sealing is refused)
+    own_key_revoked: KeyRevocation | None = None
 
     def to_json(self) -> dict[str, object]:
         last = self.last
+        own = self.own_key_revoked
         return {
             "anchor": self.anchor.name,
             "fingerprint": self.anchor.fingerprint,
@@ -86,6 +93,9 @@ class AnchorStatus:
             "attested": self.attested,
             "revoked": self.revoked,
             "overdue": self.overdue,
+            "own_key_revoked": None
+            if own is None
+            else {"reason": own.reason, "text": own.text, "revoked": own.revoked.isoformat()},
         }
 
 
@@ -184,13 +194,20 @@ class DirectoryService:
         """Every trusted anchor with its last directory, counts, and whether overdue."""
         now = self._vault.now()
         store = self._store
+        mine = store.revocations_of(self._vault.identities.active().fingerprint)
         result = []
         for anchor in store.anchors():
             last = store.last_import(anchor.fingerprint)
             attested, revoked = store.counts(anchor.fingerprint)
             overdue = last is not None and last.next_update <= now
-            result.append(AnchorStatus(anchor, last, attested, revoked, overdue))
+            own = next((r for r in mine if r.anchor == anchor.fingerprint), None)
+            result.append(AnchorStatus(anchor, last, attested, revoked, overdue, own))
         return result
+
+    def own_key_revocation(self) -> KeyRevocation | None:
+        """A trusted anchor's revocation of the user's active key, or None: while there
+        is one, sealing and signing are refused (get a new key attested)."""
+        return active_key_revocation(self._vault)
 
     # --- import -----------------------------------------------------------------
 

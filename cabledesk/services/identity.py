@@ -4,7 +4,9 @@ A new identity has an X25519 and a post-quantum hybrid (ML-KEM-768 + X25519)
 encryption key; :meth:`IdentityService.upgrade` adds the hybrid key to an
 identity made before, and gives it a newer card naming it.
 :meth:`IdentityService.export_card` writes the public card (for
-correspondents); :meth:`IdentityService.export_secret` writes the age secret
+correspondents); :meth:`IdentityService.rotate` replaces the keys, the previous
+key signing a key-rotation statement for the new card;
+:meth:`IdentityService.export_secret` writes the age secret
 keys (both), encrypted with a passphrase that follows the strength rule, and records
 the export in the audit log (every export of secret material is audited).
 Both write atomically and never replace an existing file unless told to.
@@ -21,15 +23,16 @@ from cabledesk.atomic import write_atomic
 from cabledesk.crypto.age import HybridIdentity, ScryptRecipient, encrypt
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
+from cabledesk.crypto.rotation import RotationStatement
 from cabledesk.domain.countries import is_country_code
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.errors import FieldError
+from cabledesk.errors import FieldError, InputError
 from cabledesk.export.signed import DocumentSigner
 from cabledesk.services.passwords import require_strong
 from cabledesk.store.audit import Event
 from cabledesk.store.vault import Vault
 
-__all__ = ["IdentityInfo", "IdentityRequest", "IdentityService"]
+__all__ = ["IdentityInfo", "IdentityRequest", "IdentityRotation", "IdentityService"]
 
 CARD_MODE = 0o644  # a card is public
 SECRET_MODE = 0o600  # encrypted, but the owner's alone
@@ -85,6 +88,16 @@ class IdentityInfo:
             "ssh_key": self.ssh_key,
             "pq_recipient": self.pq_recipient,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityRotation:
+    """What :meth:`IdentityService.rotate` did: the key replaced, the new one, when."""
+
+    previous: str
+    fingerprint: str
+    safety_number: str
+    rotated: datetime
 
 
 class IdentityService:
@@ -174,6 +187,52 @@ class IdentityService:
                 },
             )
         return upgraded
+
+    def rotate(
+        self, card_path: Path, statement_path: Path, *, overwrite: bool = False
+    ) -> IdentityRotation:
+        """Replace the active identity's keys: a new identity with the same details and
+        new keys becomes the active one; the previous one stays in the vault (it opens
+        what was sealed to it) and signs a key-rotation statement naming the new card
+        (:mod:`cabledesk.crypto.rotation`). Writes the new card to ``card_path`` and the
+        statement to ``statement_path`` (correspondents import both: their contact
+        continues, verified if it was); audited.
+
+        Raises InputError if an output file exists (without ``overwrite``; nothing
+        changed) or cannot be written, ContactError if a detail cannot be written in
+        a card.
+        """
+        for path in (card_path, statement_path):
+            if not overwrite and Path(path).exists():
+                raise InputError(
+                    f"{path} exists already; nothing was changed.",
+                    hint="Choose another file name, or remove that file first.",
+                )
+        old = self.active()
+        now = self._vault.now().replace(microsecond=0)
+        expires = old.expires if old.expires is not None and old.expires > now else None
+        new = Identity.generate(
+            old.name, old.post, role=old.role, email=old.email, scheme=old.scheme,
+            clearance=old.clearance, nationality=old.nationality, created=now,
+            expires=expires, accesses=old.accesses, pq_key=HybridIdentity.generate(),
+        )  # fmt: skip
+        card = ContactCard.for_identity(new)
+        statement = RotationStatement.issue(old.signing_key, card, created=now)
+        with self._vault.transaction():
+            self._vault.identities.add(new)
+            self._vault.audit.append(
+                Event.IDENTITY_ROTATED,
+                {
+                    "name": new.name,
+                    "fingerprint": new.fingerprint,
+                    "previous": old.fingerprint,
+                    "card": Path(card_path).name,
+                    "statement": Path(statement_path).name,
+                },
+            )
+        _write(card_path, card.to_bytes(), overwrite=overwrite, mode=CARD_MODE)
+        _write(statement_path, statement.to_bytes(), overwrite=overwrite, mode=CARD_MODE)
+        return IdentityRotation(old.fingerprint, new.fingerprint, card.safety_number, now)
 
     def card(self) -> ContactCard:
         """The user's self-signed contact card, to give to correspondents."""

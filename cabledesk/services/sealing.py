@@ -52,6 +52,7 @@ from cabledesk.seal import (
     suggested_file_name,
 )
 from cabledesk.services._attachments import attachment_names, describe
+from cabledesk.services._own_key import refuse_revoked_own_key
 from cabledesk.services._post_quantum import (
     Holder,
     PostQuantumContext,
@@ -218,7 +219,8 @@ class SealService:
         sent but that the vault and its audit log never heard of.)
 
         Raises ValidationError (findings of severity error), PolicyRefusal
-        (listing every refusal), InputError (an attachment whose name is not
+        (listing every refusal; the user's own key revoked by a trusted anchor's
+        directory), InputError (an attachment whose name is not
         UTF-8, that cannot be read or changes while it is sealed; ``output``
         or the archive folder cannot be written), Cancelled, VaultLocked (the
         vault locked itself meanwhile), VaultError (it is busy), and what
@@ -231,6 +233,7 @@ class SealService:
         the release: given the cable sealed, inside the transaction that
         publishes the file; nothing is archived and the draft stays.
         """
+        refuse_revoked_own_key(self._vault)  # an office revoked the user's own key
         now = self._vault.now().replace(second=0, microsecond=0)
         descriptions = {a.name: a.description for a in cable.attachments}
         # An attachment's own marking counts in the banner: it must survive the listing.

@@ -21,6 +21,8 @@ from cabledesk.errors import VaultError
 from cabledesk.export.pdf import PdfConverter
 from cabledesk.export.signed import DocumentSigner, ExpectedSigner
 from cabledesk.export.verification import DocumentVerification, KnownSigner
+from cabledesk.services._own_key import refuse_revoked_own_key
+from cabledesk.services._rotation import superseded_signer
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import ExportRequest, ExportResult, ExportService
 from cabledesk.services.settings import SettingsService
@@ -78,6 +80,7 @@ class VaultDocuments:
                 who = self._vault.identities.active().name
                 request = replace(request, sanitize=replace(options, sanitizer=who))
         if sign and request.signer is None:
+            refuse_revoked_own_key(self._vault)  # never sign with a key an office revoked
             request = replace(
                 request, signer=DocumentSigner.from_identity(self._vault.identities.active())
             )
@@ -107,7 +110,9 @@ class VaultDocuments:
             if identity.fingerprint == fingerprint:
                 return KnownSigner(f"{identity.name} (you)", Trust(TrustState.VERIFIED))
         revoked = DirectoryStore(self._vault.db).revoked_trust(fingerprint)
-        return None if revoked is None else KnownSigner(fingerprint, revoked)
+        if revoked is not None:
+            return KnownSigner(fingerprint, revoked)
+        return superseded_signer(self._vault, fingerprint)  # a contact's previous key
 
     def verify(
         self, path: Path, *, signature: Path | None = None, expected: ExpectedSigner | None = None

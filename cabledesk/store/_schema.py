@@ -25,6 +25,7 @@ import sqlcipher3
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.errors import ContactError, VaultError
 from cabledesk.store._schema_v8 import V8
+from cabledesk.store._schema_v9_rotation import V9_ROTATION
 
 __all__ = ["LATEST_VERSION", "MIGRATIONS", "Migration", "migrate"]
 
@@ -281,6 +282,7 @@ MIGRATIONS: tuple[str | Migration, ...] = (
     _V6_ROLLUP,
     _V7_CLAIMS,
     V8,  # schema 8: every schema-8 block (_schema_v8.py)
+    V9_ROTATION,  # schema 9: key rotation (contact_rotations)
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -83,6 +83,9 @@ class Event(StrEnum):
     CLEARANCE_RECEIVED = "clearance received"  # the drafter recorded an answer
     CLEARANCE_EDIT_ACCEPTED = "clearance edit accepted"  # a returned edit became the draft
     CLEARANCE_REFUSED = "clearance answer refused"  # receive refused a file, and why
+    # key rotation and the user's own key revoked (issue 16, rotation)
+    IDENTITY_ROTATED = "identity rotated"
+    OWN_KEY_REVOKED = "own key revoked"
 
 
 @dataclass(frozen=True, slots=True)

@@ -326,6 +326,15 @@ class DirectoryStore:
         )
         return None if row is None else revocation_of(row)
 
+    def revocations_of(self, fingerprint: str) -> list[KeyRevocation]:
+        """Every trusted anchor's revocation of ``fingerprint``, earliest first."""
+        rows = self._db.query(
+            f"SELECT {REVOCATION_COLUMNS} FROM directory_revocations r JOIN directory_anchors ra "
+            "ON ra.fingerprint = r.anchor WHERE r.fingerprint = ? ORDER BY r.revoked, ra.name",
+            (fingerprint,),
+        )
+        return [r for r in map(revocation_of, rows) if r is not None]
+
     def counts(self, anchor: str) -> tuple[int, int]:
         """How many attestations and revocations ``anchor`` has in the vault."""
         row = self._db.query_one(

@@ -83,6 +83,9 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.CLEARANCE_RECEIVED: self.tr("Clearance answer recorded"),
             Event.CLEARANCE_EDIT_ACCEPTED: self.tr("Returned changes accepted"),
             Event.CLEARANCE_REFUSED: self.tr("Clearance answer refused"),
+            # key rotation and the user's own key revoked (issue 16, rotation)
+            Event.IDENTITY_ROTATED: self.tr("Identity key replaced (key rotation)"),
+            Event.OWN_KEY_REVOKED: self.tr("Your own key revoked by a directory"),
         }
         self._keys = {
             "how": self.tr("how"),

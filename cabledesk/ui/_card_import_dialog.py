@@ -105,6 +105,20 @@ class CardImportDialog(QDialog):
                 "person you verified. Compare the safety number below with them over another "
                 "channel before you trust it."
             ).format(name)
+        rotated_from = self._outcome.rotated_from if self._outcome is not None else None
+        if rotated_from is not None:
+            headline = self.tr("{0} has a new key: the contact continues").format(name)
+            if state is TrustState.VERIFIED:
+                advice = self.tr(
+                    "{0} replaced their key, and their previous key signed the new card: "
+                    "the contact you verified continues, still verified."
+                ).format(name)
+            elif state is not TrustState.REVOKED:
+                advice = self.tr(
+                    "{0} replaced their key, and their previous key signed the new card: "
+                    "the contact continues, still unverified. Read the safety number below "
+                    "with {0} over another channel, then mark the contact verified."
+                ).format(name)
         changes = self._outcome.changes if self._outcome is not None else ()
         if changes and state is TrustState.VERIFIED:
             tone = Tone.CAUTION
@@ -128,6 +142,11 @@ class CardImportDialog(QDialog):
                 ("safety", self.tr("Safety number:"), safety_lines(self._safety)),
                 ("certified", self.tr("Self-certified:"), certified),
                 ("trust", self.tr("Trust:"), contact_trust_text(contact)),
+                *(
+                    (("previous", self.tr("Previous key:"), rotated_from),)
+                    if rotated_from is not None
+                    else ()
+                ),
                 *(
                     (
                         f"changed_{c.claim}",

@@ -262,6 +262,11 @@ class ContactsView(QWidget):
                 ImportStatus.UPDATED: self.tr("{0}'s card was updated; the trust is kept."),
                 ImportStatus.UNCHANGED: self.tr("{0} was already in your contacts, unchanged."),
             }[outcome.status]
+            if outcome.rotated_from is not None:
+                words = self.tr(
+                    "{0} has a new key, signed by their previous key: the contact continues, "
+                    "its trust kept."
+                )
             lines.append(words.format(outcome.contact.name))
         self._say("\n".join(lines), error=problems)
         self.refresh(select=last)

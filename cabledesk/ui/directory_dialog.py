@@ -175,6 +175,19 @@ class DirectoryDialog(QDialog):
             item = QListWidgetItem(f"{a.name} — {a.fingerprint}\n{scope}\n{a.how}\n{last}")
             item.setData(_FINGERPRINT_ROLE, a.fingerprint)
             self.anchors.addItem(item)
+            if s.own_key_revoked is not None:
+                r = s.own_key_revoked
+                warnings.append(
+                    self.tr(
+                        "{0} revoked your own key on {1} ({2}): sealing and signing are "
+                        "refused. Get a new key attested: make one with 'cabledesk-cli "
+                        "identity rotate' and give the new card to {0}."
+                    ).format(
+                        a.name,
+                        r.revoked.date().isoformat(),
+                        f"{r.reason}, {r.text}" if r.text else r.reason,
+                    )
+                )
             if s.overdue and s.last is not None:
                 warnings.append(
                     self.tr(
@@ -300,6 +313,15 @@ class DirectoryDialog(QDialog):
         lines += [
             self.tr("{0}, whom you verified yourself, is revoked by {1}.").format(person, name)
             for person in outcome.revoked_verified
+        ]
+        lines += [
+            self.tr(
+                "{0} REVOKES YOUR OWN KEY ({1}): sealing and signing are refused until a new "
+                "key of yours is attested."
+            ).format(name, own.how)
+            if own.active
+            else self.tr("{0} revokes a previous key of yours ({1}).").format(name, own.how)
+            for own in outcome.own_revoked
         ]
         self._done("\n".join(lines))
 

@@ -52,7 +52,10 @@ def _who(record: Mapping[str, object]) -> tuple[str, str, str]:
     source = known if isinstance(known, Mapping) else signer
     name = str(source.get("name") or "")
     post = str(source.get("post") or "")
-    return (f"{name} ({post})" if post else name), name, str(signer.get("fingerprint") or "")
+    who = f"{name} ({post})" if post else name
+    if isinstance(known, Mapping) and known.get("previous_key"):  # a key rotated out
+        who = translate("Verdict", "the previous key of {0}").format(who)
+    return who, name, str(signer.get("fingerprint") or "")
 
 
 def claimed_name(record: Mapping[str, object]) -> str:
@@ -166,6 +169,21 @@ def verdict_words(record: Mapping[str, object]) -> tuple[str, str]:
                 "Verdict",
                 "Do not trust it, even though it is intact: an expired key may be in other "
                 "hands. Ask {0} for a fresh copy sealed with their current key.",
+            ).format(name),
+        )
+    superseded = _trust(record).get("superseded")
+    if verdict == "signer-revoked" and superseded:  # a previous key, used after a rotation
+        return (
+            translate(
+                "Verdict",
+                "This cable is signed with {0}, which {1} replaced with a new key on {2}, "
+                "before the cable says it was sealed ({3}).",
+            ).format(who, name, _day(superseded), _day(record.get("created"))),
+            translate(
+                "Verdict",
+                "Do not trust it, even though it is intact: {0} no longer signs with that "
+                "key, and whoever holds it may not be {0}. Ask {0} for a copy sealed with "
+                "their new key.",
             ).format(name),
         )
     if verdict == "signer-revoked":

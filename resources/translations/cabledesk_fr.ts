@@ -490,6 +490,14 @@
         <translation>Réponse de visa refusée</translation>
     </message>
     <message>
+        <source>Identity key replaced (key rotation)</source>
+        <translation>Clé d’identité remplacée (changement de clé)</translation>
+    </message>
+    <message>
+        <source>Your own key revoked by a directory</source>
+        <translation>Votre propre clé révoquée par un annuaire</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -1094,6 +1102,18 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Les clés ont changé depuis que vous avez vérifié {0} : la personne qui détient ces clés n’est peut-être pas celle que vous avez vérifiée. Comparez avec elle le numéro de sécurité ci-dessous par un autre canal avant de vous y fier.</translation>
     </message>
     <message>
+        <source>{0} has a new key: the contact continues</source>
+        <translation>{0} a une nouvelle clé&#xa0;: le contact se poursuit</translation>
+    </message>
+    <message>
+        <source>{0} replaced their key, and their previous key signed the new card: the contact you verified continues, still verified.</source>
+        <translation>{0} a remplacé sa clé, et sa clé précédente a signé la nouvelle fiche&#xa0;: le contact que vous aviez vérifié se poursuit, toujours vérifié.</translation>
+    </message>
+    <message>
+        <source>{0} replaced their key, and their previous key signed the new card: the contact continues, still unverified. Read the safety number below with {0} over another channel, then mark the contact verified.</source>
+        <translation>{0} a remplacé sa clé, et sa clé précédente a signé la nouvelle fiche&#xa0;: le contact se poursuit, toujours non vérifié. Lisez le numéro de sécurité ci-dessous avec {0} par un autre canal, puis marquez le contact comme vérifié.</translation>
+    </message>
+    <message>
         <source>The card changes what it says about {0}: until you verify again, the release policy keeps using what you verified.</source>
         <translation>La fiche modifie ce qu’elle dit de {0} : tant que vous n’avez pas vérifié à nouveau, la politique de diffusion continue d’utiliser ce que vous avez vérifié.</translation>
     </message>
@@ -1124,6 +1144,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Trust:</source>
         <translation>Confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Previous key:</source>
+        <translation>Clé précédente&#xa0;:</translation>
     </message>
     <message>
         <source>Changed {0}:</source>
@@ -1600,6 +1624,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>{0} figurait déjà dans vos contacts, sans changement.</translation>
     </message>
     <message>
+        <source>{0} has a new key, signed by their previous key: the contact continues, its trust kept.</source>
+        <translation>{0} a une nouvelle clé, signée par sa clé précédente&#xa0;: le contact se poursuit, avec la même confiance.</translation>
+    </message>
+    <message>
         <source>Card saved to {0}.</source>
         <translation>Carte enregistrée dans {0}.</translation>
     </message>
@@ -1653,6 +1681,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>serial {0}, issued {1}, next update {2}; {3} attested, {4} revoked</source>
         <translation>numéro {0}, émis le {1}, prochaine mise à jour le {2} ; {3} attestés, {4} révoqués</translation>
+    </message>
+    <message>
+        <source>{0} revoked your own key on {1} ({2}): sealing and signing are refused. Get a new key attested: make one with &apos;cabledesk-cli identity rotate&apos; and give the new card to {0}.</source>
+        <translation>{0} a révoqué votre propre clé le {1} ({2})&#xa0;: sceller et signer sont refusés. Faites attester une nouvelle clé&#xa0;: créez-la avec « cabledesk-cli identity rotate » et remettez la nouvelle fiche à {0}.</translation>
     </message>
     <message>
         <source>The directory of {0} is past its next update ({1}): ask the security office for its latest directory.</source>
@@ -1713,6 +1745,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>{0}, whom you verified yourself, is revoked by {1}.</source>
         <translation>{0}, que vous aviez vérifié vous-même, est révoqué par {1}.</translation>
+    </message>
+    <message>
+        <source>{0} REVOKES YOUR OWN KEY ({1}): sealing and signing are refused until a new key of yours is attested.</source>
+        <translation>{0} RÉVOQUE VOTRE PROPRE CLÉ ({1})&#xa0;: sceller et signer sont refusés jusqu’à ce qu’une nouvelle clé à vous soit attestée.</translation>
+    </message>
+    <message>
+        <source>{0} revokes a previous key of yours ({1}).</source>
+        <translation>{0} révoque une de vos clés précédentes ({1}).</translation>
     </message>
 </context>
 <context>
@@ -3500,6 +3540,14 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>Ne vous y fiez pas, même s’il est intact : une clé expirée peut être entre d’autres mains. Demandez à {0} un nouvel exemplaire scellé avec sa clé actuelle.</translation>
     </message>
     <message>
+        <source>This cable is signed with {0}, which {1} replaced with a new key on {2}, before the cable says it was sealed ({3}).</source>
+        <translation>Ce télégramme est signé avec {0}, que {1} a remplacée par une nouvelle clé le {2}, avant la date à laquelle le télégramme dit avoir été scellé ({3}).</translation>
+    </message>
+    <message>
+        <source>Do not trust it, even though it is intact: {0} no longer signs with that key, and whoever holds it may not be {0}. Ask {0} for a copy sealed with their new key.</source>
+        <translation>Ne vous y fiez pas, même s’il est intact&#xa0;: {0} ne signe plus avec cette clé, et la personne qui la détient n’est peut-être pas {0}. Demandez à {0} une copie scellée avec sa nouvelle clé.</translation>
+    </message>
+    <message>
         <source>This cable was re-encrypted to you by someone other than the signer: {0} sealed it for {1}, not for you.</source>
         <translation>Ce télégramme vous a été rechiffré par une autre personne que le signataire&#xa0;: {0} l’a scellé pour {1}, pas pour vous.</translation>
     </message>
@@ -3630,6 +3678,10 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     <message>
         <source>This cable is signed with the key of {0}, which was revoked ({1}).</source>
         <translation>Ce télégramme est signé avec la clé de {0}, qui a été révoquée ({1}).</translation>
+    </message>
+    <message>
+        <source>the previous key of {0}</source>
+        <translation>la clé précédente de {0}</translation>
     </message>
     <message>
         <source>Intact and signed by {0}, whose keys changed since you verified them.</source>
@@ -4992,6 +5044,62 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>{file} already exists; CableDesk does not overwrite it.</source>
         <translation>{file} existe déjà ; CableDesk ne l’écrase pas.</translation>
+    </message>
+    <message>
+        <source>Ask the person about it through another channel.</source>
+        <translation>Interrogez la personne à ce sujet par un autre canal.</translation>
+    </message>
+    <message>
+        <source>Ask the person for their new card and its statement together.</source>
+        <translation>Demandez à la personne sa nouvelle fiche et sa déclaration ensemble.</translation>
+    </message>
+    <message>
+        <source>Import the card without the statement and compare its safety number with {name} through another channel.</source>
+        <translation>Importez la fiche sans la déclaration et comparez son numéro de sécurité avec {name} par un autre canal.</translation>
+    </message>
+    <message>
+        <source>Import the card without the statement: it starts a new, unverified contact, whose safety number you compare with its owner.</source>
+        <translation>Importez la fiche sans la déclaration&#xa0;: elle crée un nouveau contact non vérifié, dont vous comparez le numéro de sécurité avec son titulaire.</translation>
+    </message>
+    <message>
+        <source>Someone may be replaying old files. Ask the person for their current card.</source>
+        <translation>Quelqu’un rejoue peut-être d’anciens fichiers. Demandez à la personne sa fiche actuelle.</translation>
+    </message>
+    <message>
+        <source>The key this statement replaces was replaced already, on {date}: an old key-rotation statement cannot be used again. Nothing was changed.</source>
+        <translation>La clé que remplace cette déclaration a déjà été remplacée, le {date}&#xa0;: une ancienne déclaration de changement de clé ne peut pas resservir. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The new key of this key-rotation statement is already the key of your contact {name}: it cannot continue another contact. Nothing was changed.</source>
+        <translation>La nouvelle clé de cette déclaration de changement de clé est déjà celle de votre contact {name}&#xa0;: elle ne peut pas poursuivre un autre contact. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The new key of this key-rotation statement was replaced already by a later rotation: an old statement cannot bring it back. Nothing was changed.</source>
+        <translation>La nouvelle clé de cette déclaration de changement de clé a déjà été remplacée par un changement ultérieur&#xa0;: une ancienne déclaration ne peut pas la rétablir. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>This card&apos;s key is a previous key of {name}, replaced on {date} by a key rotation: an old card cannot come back. Nothing was changed.</source>
+        <translation>La clé de cette fiche est une clé précédente de {name}, remplacée le {date} par un changement de clé&#xa0;: une ancienne fiche ne peut pas revenir. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>This key-rotation statement is about another card than this one: it was signed for other card bytes or another key. Nothing was changed.</source>
+        <translation>Cette déclaration de changement de clé porte sur une autre fiche que celle-ci&#xa0;: elle a été signée pour d’autres octets de fiche ou une autre clé. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>This key-rotation statement is signed by {fingerprint}, which is not the key of any of your contacts: it cannot continue a contact. Nothing was changed.</source>
+        <translation>Cette déclaration de changement de clé est signée par {fingerprint}, qui n’est la clé d’aucun de vos contacts&#xa0;: elle ne peut poursuivre aucun contact. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s key, which signed this key-rotation statement, is revoked ({why}): a revoked key cannot vouch for a new one. Nothing was changed.</source>
+        <translation>La clé de {name}, qui a signé cette déclaration de changement de clé, est révoquée ({why})&#xa0;: une clé révoquée ne peut pas se porter garante d’une nouvelle. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Get a new key attested: make one with &apos;cabledesk-cli identity rotate -o NEW.contact&apos; and give the card to {anchor}, which attests it in its next directory.</source>
+        <translation>Faites attester une nouvelle clé&#xa0;: créez-la avec « cabledesk-cli identity rotate -o NOUVELLE.contact » et remettez la fiche à {anchor}, qui l’attestera dans son prochain annuaire.</translation>
+    </message>
+    <message>
+        <source>Your own key was revoked by {anchor} on {date} ({why}): CableDesk no longer seals with it, and your correspondents would not trust what it signs.</source>
+        <translation>Votre propre clé a été révoquée par {anchor} le {date} ({why})&#xa0;: CableDesk ne scelle plus avec elle, et vos correspondants ne se fieraient pas à ce qu’elle signe.</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

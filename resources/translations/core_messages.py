@@ -852,4 +852,68 @@ CORE_PHRASES = (
         "unencrypted documents (the export ceiling of the {scheme} scheme).",
     ),
     QT_TRANSLATE_NOOP("core", "{file} already exists; CableDesk does not overwrite it."),
+    # key rotation signed by the previous key (issue 16)
+    QT_TRANSLATE_NOOP("core", "Ask the person about it through another channel."),
+    QT_TRANSLATE_NOOP("core", "Ask the person for their new card and its statement together."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Import the card without the statement and compare its safety number with {name} "
+        "through another channel.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Import the card without the statement: it starts a new, unverified contact, whose "
+        "safety number you compare with its owner.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Someone may be replaying old files. Ask the person for their current card.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The key this statement replaces was replaced already, on {date}: an old "
+        "key-rotation statement cannot be used again. Nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The new key of this key-rotation statement is already the key of your contact "
+        "{name}: it cannot continue another contact. Nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The new key of this key-rotation statement was replaced already by a later "
+        "rotation: an old statement cannot bring it back. Nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This card's key is a previous key of {name}, replaced on {date} by a key rotation: "
+        "an old card cannot come back. Nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This key-rotation statement is about another card than this one: it was signed for "
+        "other card bytes or another key. Nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This key-rotation statement is signed by {fingerprint}, which is not the key of "
+        "any of your contacts: it cannot continue a contact. Nothing was changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name}'s key, which signed this key-rotation statement, is revoked ({why}): a "
+        "revoked key cannot vouch for a new one. Nothing was changed.",
+    ),
+    # own key revoked by a directory (issue 16)
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Get a new key attested: make one with 'cabledesk-cli identity rotate -o "
+        "NEW.contact' and give the card to {anchor}, which attests it in its next "
+        "directory.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Your own key was revoked by {anchor} on {date} ({why}): CableDesk no longer seals "
+        "with it, and your correspondents would not trust what it signs.",
+    ),
 )

@@ -108,6 +108,12 @@ TARGETS: dict[str, Spec] = {
             json=True,
         ),
         Spec("anchor", "anchors (Anchor.parse), re-signed too", max_len=16 * KIB, json=True),
+        Spec(  # issue 16, key rotation
+            "rotation",
+            "key-rotation statements (RotationStatement.parse, covers), re-signed too",
+            max_len=8 * 1024,
+            json=True,
+        ),
         Spec(
             "directory",
             "directories (Directory.parse, verify, contact_cards), re-signed too",

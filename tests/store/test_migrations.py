@@ -168,6 +168,13 @@ SAMPLES: dict[int, list[tuple[str, str]]] = {
             "SELECT role, comment FROM clearance_answers",
         ),
     ],
+    9: [  # block "key rotation": a contact's previous key
+        (
+            "INSERT INTO contact_rotations VALUES ('SHA256:o', (SELECT min(id) FROM contacts), "
+            "'SHA256:n', 't', 't', x'00')",
+            "SELECT old_fingerprint, new_fingerprint FROM contact_rotations",
+        ),
+    ],
 }
 
 

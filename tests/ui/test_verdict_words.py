@@ -164,3 +164,25 @@ def test_the_window_and_the_core_agree_in_english(tmp_path: Path) -> None:
         assert verdict_words(result.to_dict()) == (result.message, "")
     finally:
         session.lock()
+
+
+def test_a_previous_key_of_a_contact_is_named_so_in_the_verdict_words() -> None:
+    # issue 16, key rotation: the same sentences as the core (cabledesk/seal/_judge.py)
+    previous = {"name": "Klaus Weber", "post": "AMEMBASSY BERLIN", "keys_changed": False,
+                "previous_key": True}  # fmt: skip
+    who = "the previous key of Klaus Weber (AMEMBASSY BERLIN)"
+    assert _words("valid", known_as=previous) == (
+        f"Intact and signed by {who}, a verified contact, for you.",
+        "",
+    )
+    message, hint = _words(
+        "signer-revoked",
+        known_as=previous,
+        created="2026-12-05T09:00:00Z",
+        trust={"state": "verified", "how": "", "superseded": "2026-12-04T10:00:00Z"},
+    )
+    assert message == (
+        f"This cable is signed with {who}, which Klaus Weber replaced with a new key on "
+        "2026-12-04, before the cable says it was sealed (2026-12-05)."
+    )
+    assert hint.startswith("Do not trust it, even though it is intact: Klaus Weber no longer")
