@@ -106,6 +106,8 @@ class ContactCard:
     format_version: int = 1
     # line 1 exactly as read or written (a /1 card's JSON need not be canonical)
     _body: bytes | None = field(default=None, init=False, repr=False, compare=False)
+    # the fingerprint, computed once (a directory's import asks 20,000 cards for it)
+    _fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def self_certified(self) -> bool:
@@ -113,7 +115,11 @@ class ContactCard:
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.keys.signing)
+        known = self._fingerprint
+        if known is None:
+            known = fingerprint(self.keys.signing)
+            object.__setattr__(self, "_fingerprint", known)
+        return known
 
     @property
     def safety_number(self) -> str:
