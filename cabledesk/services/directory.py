@@ -210,7 +210,7 @@ class DirectoryService:
             last = store.last_import(known)
             if anchor is not None and last is not None:
                 return DirectoryImportOutcome(DirectoryImportStatus.UNCHANGED, anchor, last.serial)
-        anchor, directory = checked(self._vault, data)
+        anchor, directory = checked(self._vault, data, digest)
         cards = directory.contact_cards()  # every card read before anything changes
         return apply(self._vault, anchor, directory, cards, digest)
 
