@@ -16,13 +16,19 @@ from __future__ import annotations
 
 import json
 
-__all__ = ["canonical_json"]
+__all__ = ["canonical_json", "canonical_text"]
 
 
 def canonical_json(value: object) -> bytes:
     """``value`` in canonical JSON (no final LF); raises TypeError for a value JSON
     cannot hold and UnicodeEncodeError for a lone surrogate."""
     return _ENCODER.encode(value).encode("utf-8")
+
+
+def canonical_text(value: object) -> str:
+    """``canonical_json(value)`` as text, not yet encoded (for comparing it with text);
+    a lone surrogate is kept, which the UTF-8 encoding would refuse."""
+    return _ENCODER.encode(value)
 
 
 # What ``json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``

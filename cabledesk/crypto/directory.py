@@ -52,7 +52,7 @@ from cabledesk.crypto._directory_lists import (
     read_lists,
 )
 from cabledesk.crypto.anchor import Anchor
-from cabledesk.crypto.contact import ContactCard
+from cabledesk.crypto.contact import ContactCard, read_covered_quickly
 from cabledesk.crypto.fingerprint import fingerprint
 from cabledesk.crypto.signedtext import (
     SignedTextFormat,
@@ -115,8 +115,19 @@ class Directory:
         return found if found is not None and found.fingerprint == fingerprint else None
 
     def contact_cards(self) -> tuple[ContactCard, ...]:
-        """Every entry's card (see :meth:`DirectoryEntry.contact_card`); raises DirectoryError."""
-        return tuple(entry.contact_card() for entry in self.entries)
+        """Every entry's card (see :meth:`DirectoryEntry.contact_card`); raises DirectoryError.
+
+        Speed: each card is first read by :func:`~cabledesk.crypto.contact.read_covered_quickly`
+        (every rule, fewer steps); one it does not accept, or whose key is not the
+        entry's, is read again by :meth:`DirectoryEntry.contact_card`, which names the problem.
+        """
+        cards = []
+        for entry in self.entries:
+            card = read_covered_quickly(entry.card)
+            if card is None or card.fingerprint != entry.fingerprint:
+                card = entry.contact_card()
+            cards.append(card)
+        return tuple(cards)
 
     def to_bytes(self) -> bytes:
         """The ``.cdir`` file, exactly as read or published."""
