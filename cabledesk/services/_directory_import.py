@@ -103,7 +103,7 @@ def checked(
         raise DirectoryRefused(
             exc.phrase or exc.message, hint=exc.hint_phrase or exc.hint
         ) from None
-    directory = Directory.parse(data)  # malformed though signed: unreadable
+    directory = Directory.parse(data, read_cards=True)  # malformed though signed: unreadable
     for entry in directory.entries:
         if not anchor.anchor.covers(entry.nationality, entry.scheme):
             raise DirectoryRefused(

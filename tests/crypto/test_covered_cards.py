@@ -17,10 +17,12 @@ from hypothesis import strategies as st
 
 from cabledesk.crypto.age import X25519Identity, X25519Recipient
 from cabledesk.crypto.contact import ContactCard, read_covered_quickly
+from cabledesk.crypto.directory import Directory
 from cabledesk.crypto.keys import Identity
 from cabledesk.crypto.signedtext import canonical_json
 from cabledesk.crypto.sshsig import CONTACT_NAMESPACE, sign
-from cabledesk.errors import ContactError
+from cabledesk.errors import ContactError, DirectoryError
+from tests.crypto.dirkit import directory, entry, person
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 ME = Identity.generate(
@@ -127,3 +129,23 @@ def test_a_recipient_read_prints_as_written_and_still_wraps() -> None:
     assert str(read) == text and read == identity.recipient()
     stanzas = read.wrap(bytes(16))
     assert identity.unwrap(stanzas) == bytes(16)
+
+
+def test_cards_read_with_the_directory_are_the_cards_read_after() -> None:
+    """Directory.parse(read_cards=True), what an importer uses: the same cards, and a
+    directory whose card is malformed is read, then refused by contact_cards, as before."""
+    v1 = ContactCard.from_public_keys(
+        name="Eve Adams", age_recipient=str(person("Eve Adams").encryption_key.recipient()),
+        ssh_key=person("Eve Adams").public().ssh_line(),
+    )  # fmt: skip
+    entries = [entry(person("Ann Lee")), entry(person("Bob Ray")), entry(v1)]
+    data = directory(entries).to_bytes()
+    plain, read = Directory.parse(data), Directory.parse(data, read_cards=True)
+    assert read == plain and read.contact_cards() == plain.contact_cards()
+    assert sorted(c.format_version for c in read.contact_cards()) == [1, 2, 2]
+    bad = entry(person("Cy Dunn"))
+    bad = bad._replace(card=bad.card.replace('"sequence":1', '"sequence":0'))
+    broken = directory([*entries, bad]).to_bytes()
+    for directory_read in (Directory.parse(broken), Directory.parse(broken, read_cards=True)):
+        with pytest.raises(DirectoryError, match="sequence"):
+            directory_read.contact_cards()

@@ -191,9 +191,9 @@ def bech32_decode(text: str) -> tuple[str, bytes]:
     """
     if len(text) > MAX_CHARS:
         raise ValueError("far too long")
-    if text.lower() != text and text.upper() != text:
-        raise ValueError("mixed case")
     lowered = text.lower()
+    if lowered != text and text.upper() != text:
+        raise ValueError("mixed case")
     pos = lowered.rfind("1")
     if pos < 1 or pos + 7 > len(lowered):
         raise ValueError("separator misplaced")
