@@ -104,6 +104,7 @@ def _user_side(count: int, rounds: int) -> None:
     from cabledesk.domain.scheme import SchemeRegistry
     from cabledesk.domain.validation import RULES_VERSION
     from cabledesk.services.directory import DirectoryService
+    from cabledesk.services.identity import IdentityRequest, IdentityService
     from cabledesk.services.sealing import SealService
     from cabledesk.store.home import VaultHome
     from cabledesk.store.vault import Vault
@@ -113,6 +114,12 @@ def _user_side(count: int, rounds: int) -> None:
     data = _directory(count, datetime.now(UTC))  # current: an import refuses an expired one
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         vault = Vault.create(VaultHome(Path(tmp) / "home"), "bench passphrase words", params=FAST)
+        schemes = SchemeRegistry.load()
+        # the user's own identity: a policy check needs it (its post-quantum plan)
+        IdentityService(vault, schemes).create(
+            IdentityRequest(name="Jane Doe", post="AMEMBASSY PARIS", clearance="SECRET",
+                            nationality="USA")
+        )  # fmt: skip
         service = DirectoryService(vault)
         service.trust(ANCHOR, "bench")
         first = _best(1, lambda: service.import_directory(data))
@@ -122,7 +129,7 @@ def _user_side(count: int, rounds: int) -> None:
             contact = vault.contacts.get(row[0])
             assert contact is not None
             recipients.append(contact)
-        sealing = SealService(vault, SchemeRegistry.load())
+        sealing = SealService(vault, schemes)
         check = _best(max(rounds, 5), lambda: sealing.check(CABLE, recipients, rules=RULES_VERSION))
         vault.lock()
     for what, (wall, cpu), goal in (
