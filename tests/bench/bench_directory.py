@@ -85,7 +85,8 @@ def main() -> None:
     verdict = "goal met" if both[0] < GOAL_SECONDS else "GOAL MISSED"
     print(
         f"bench_directory: {count:,} entries, {len(parsed.revocations):,} revocations, "
-        f"{len(data) / MIB:.1f} MiB"
+        f"{len(data) / MIB:.1f} MiB; machine load {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores (a loaded machine: CPU time is the figure)"
     )
     print(
         f"  parse + verify: {both[0] * 1000:.0f} ms (CPU {both[1] * 1000:.0f} ms), goal under "
@@ -132,6 +133,7 @@ def _user_side(count: int, rounds: int) -> None:
         sealing = SealService(vault, schemes)
         check = _best(max(rounds, 5), lambda: sealing.check(CABLE, recipients, rules=RULES_VERSION))
         vault.lock()
+    print(f"  user side (machine load {os.getloadavg()[0]:.1f}):")
     for what, (wall, cpu), goal in (
         ("import", first, 3.0),
         ("re-import unchanged", again, 1.0),
