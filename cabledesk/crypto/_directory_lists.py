@@ -25,7 +25,7 @@ from cabledesk.crypto._attributes import (
     SCHEME,
     SCHEME_WHAT,
 )
-from cabledesk.crypto.contact import ContactCard, card_fingerprint
+from cabledesk.crypto.contact import ContactCard, card_fingerprint, read_covered_quickly
 from cabledesk.crypto.signedtext import (
     LONG_TEXT_CHARS,
     PLAIN_TEXT_CHARS,
@@ -150,9 +150,17 @@ class Revocation(NamedTuple):
         }
 
 
-def read_lists(root: Reader) -> tuple[tuple[DirectoryEntry, ...], tuple[Revocation, ...]]:
-    """The entries and revocations of a directory's line 1 (``root``), checked."""
-    lists = _Lists()
+def read_lists(
+    root: Reader, cards: list[ContactCard | None] | None = None
+) -> tuple[tuple[DirectoryEntry, ...], tuple[Revocation, ...]]:
+    """The entries and revocations of a directory's line 1 (``root``), checked.
+
+    ``cards``, if given, receives each entry's card read in full by
+    :func:`~cabledesk.crypto.contact.read_covered_quickly` (None where that path
+    leaves the card to :meth:`DirectoryEntry.contact_card`): the card's key is then
+    parsed and its fingerprint computed once, for the entry and for the importer.
+    """
+    lists = _Lists(cards)
     entries = lists.read(root.field("entries"), _read_entry)
     revocations = lists.read(root.field("revocations"), _read_revocation)
     attested = {e.fingerprint for e in entries}
@@ -180,7 +188,8 @@ class _Lists:
     shared rule: :meth:`here` is the item's, :meth:`at` one of its fields'.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cards: list[ContactCard | None] | None = None) -> None:
+        self.cards = cards  # each entry's card read in full, if asked (see read_lists)
         self.valid: set[tuple[str, str]] = set()  # (field name, text) already accepted
         self.times: dict[str, datetime] = {}  # time texts already read
         self._list = Reader([], "", "", DirectoryError)
@@ -251,8 +260,9 @@ def _read_entry(lists: _Lists, value: Any) -> DirectoryEntry:
     fp, card = v["fingerprint"], v["card"]
     if type(card) is not str:
         raise field_error(lists.at("card"), "must be text")
+    full = None if lists.cards is None else read_covered_quickly(card)
     try:
-        key = card_fingerprint(card)
+        key = card_fingerprint(card) if full is None else full.fingerprint
     except ContactError as exc:
         where = lists.here().path
         shown = fp if isinstance(fp, str) and len(fp) < 60 else "?"
@@ -282,6 +292,8 @@ def _read_entry(lists: _Lists, value: Any) -> DirectoryEntry:
         if expires <= attested:
             raise field_error(lists.at("expires"), "must be later than the field attested")
     accesses, roles = v["accesses"], v["roles"]
+    if lists.cards is not None:
+        lists.cards.append(full)
     return DirectoryEntry(
         fp,
         card,

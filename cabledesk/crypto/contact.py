@@ -38,10 +38,12 @@ marked not self-certified. Every problem raises
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from cabledesk.canonical_json import canonical_text
 from cabledesk.crypto._cardfields import (
     FORMAT_FAMILY,
     FORMAT_ID,
@@ -67,6 +69,7 @@ from cabledesk.crypto.signedtext import (
 )
 from cabledesk.crypto.sshsig import CONTACT_NAMESPACE, sign, verify
 from cabledesk.errors import ContactError, SignatureFormatError, SignatureInvalid
+from cabledesk.jsonread import Reader
 
 __all__ = [
     "FORMAT_FAMILY",
@@ -75,10 +78,12 @@ __all__ = [
     "MAX_CARD_BYTES",
     "ContactCard",
     "card_fingerprint",
+    "read_covered_quickly",
 ]
 
 _BEGIN = b"-----BEGIN SSH SIGNATURE-----\n"
 _END = b"-----END SSH SIGNATURE-----\n"
+_BEGIN_TEXT, _END_TEXT = _BEGIN.decode("ascii"), _END.decode("ascii")
 _ASK_AGAIN = "Do not import it; ask the person for their card again."
 
 
@@ -106,6 +111,8 @@ class ContactCard:
     format_version: int = 1
     # line 1 exactly as read or written (a /1 card's JSON need not be canonical)
     _body: bytes | None = field(default=None, init=False, repr=False, compare=False)
+    # the fingerprint, computed once (a directory's import asks 20,000 cards for it)
+    _fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def self_certified(self) -> bool:
@@ -113,7 +120,11 @@ class ContactCard:
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self.keys.signing)
+        known = self._fingerprint
+        if known is None:
+            known = fingerprint(self.keys.signing)
+            object.__setattr__(self, "_fingerprint", known)
+        return known
 
     @property
     def safety_number(self) -> str:
@@ -275,6 +286,34 @@ class ContactCard:
                     hint=_ASK_AGAIN,
                 ) from None
         return card
+
+
+def read_covered_quickly(text: str) -> ContactCard | None:
+    """The ``/2`` card ``text`` exactly as :meth:`ContactCard.parse_covered` reads it,
+    or None when it is not a well-formed ``/2`` card: the caller then reads it with
+    :meth:`~ContactCard.parse_covered`, which accepts it (a ``/1`` card) or names
+    its problem. Every rule of ``parse_covered`` is checked, the same way, without
+    the steps a card that came as text in a directory does not need (bytes to text
+    and back, the format's regular expression for the one id a ``/2`` card has);
+    a directory's import reads 20,000 cards with it."""
+    if len(text) > MAX_CARD_BYTES // 4:  # past any card's size in UTF-8: the slow path
+        return None
+    line, _, rest = text.partition("\n")
+    if not (rest.startswith(_BEGIN_TEXT) and rest.endswith(_END_TEXT) and rest.isascii()):
+        return None
+    try:
+        value = json.loads(line)
+        if type(value) is not dict or value.get("format") != FORMAT_ID:
+            return None
+        if canonical_text(value) != line:
+            return None
+        fields = read_v2_fields(Reader(value, "", WHAT, ContactError))
+        body = line.encode("utf-8")  # (a lone surrogate: refused by the slow path)
+    except (ValueError, RecursionError, ContactError):  # UnicodeError is a ValueError
+        return None
+    card = ContactCard(**fields, signature=rest, format_version=2)
+    object.__setattr__(card, "_body", body)
+    return card
 
 
 def _v1_signature(rest: bytes) -> str | None:

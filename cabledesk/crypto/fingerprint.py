@@ -27,7 +27,7 @@ label ``v1`` for that reason.
 
 from __future__ import annotations
 
-import base64
+import binascii
 import hashlib
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -50,7 +50,13 @@ SAFETY_GROUP_BYTES = 5
 SAFETY_MODULUS = 100_000
 
 
+# the wire form of a key is this prefix and the key's 32 bytes
+_WIRE_PREFIX = ed25519_public_blob(bytes(ED25519_KEY_SIZE))[:-ED25519_KEY_SIZE]
+
+
 def _wire(key: bytes | Ed25519PublicKey) -> bytes:
+    if type(key) is bytes and len(key) == ED25519_KEY_SIZE:  # the common case, fast
+        return _WIRE_PREFIX + key
     if isinstance(key, Ed25519PublicKey):
         return ed25519_public_blob(key.public_bytes_raw())
     if not isinstance(key, bytes | bytearray):
@@ -63,7 +69,7 @@ def _wire(key: bytes | Ed25519PublicKey) -> bytes:
 def fingerprint(key: bytes | Ed25519PublicKey) -> str:
     """The OpenSSH ``SHA256:…`` fingerprint of an Ed25519 public key."""
     digest = hashlib.sha256(_wire(key)).digest()
-    return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
+    return "SHA256:" + binascii.b2a_base64(digest, newline=False).decode("ascii").rstrip("=")
 
 
 def safety_number(key: bytes | Ed25519PublicKey) -> str:

@@ -9,7 +9,6 @@ transaction, with its audit entries.
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
@@ -75,7 +74,11 @@ class DirectoryImportOutcome:
     own_revoked: tuple[OwnKeyRevocation, ...] = ()
 
 
-def checked(vault: Vault, data: bytes) -> tuple[TrustedAnchor, Directory]:
+def checked(
+    vault: Vault, data: bytes, digest: bytes | None = None
+) -> tuple[TrustedAnchor, Directory]:
+    """The trusted anchor that signed ``data`` and the directory read from it, every
+    check passed; ``digest``: the SHA-256 of ``data``, if the caller has it."""
     what = DIRECTORY_FORMAT.what
     body, rest = split(data, what=what, error=DirectoryError, max_bytes=DIRECTORY_FORMAT.max_bytes)
     signature = read_signature(rest, what=what, error=DirectoryError)
@@ -104,7 +107,7 @@ def checked(vault: Vault, data: bytes) -> tuple[TrustedAnchor, Directory]:
         raise DirectoryRefused(
             exc.phrase or exc.message, hint=exc.hint_phrase or exc.hint
         ) from None
-    directory = Directory.parse(data)  # malformed though signed: unreadable
+    directory = Directory.parse(data, read_cards=True)  # malformed though signed: unreadable
     for entry in directory.entries:
         if not anchor.anchor.covers(entry.nationality, entry.scheme):
             raise DirectoryRefused(
@@ -120,7 +123,7 @@ def checked(vault: Vault, data: bytes) -> tuple[TrustedAnchor, Directory]:
                     "The whole directory is refused; ask the security office for a correct one."
                 ),
             )
-    _refuse_stale(vault, anchor, directory, hashlib.sha256(data).digest())
+    _refuse_stale(vault, anchor, directory, digest or hashlib.sha256(data).digest())
     return anchor, directory
 
 
@@ -230,7 +233,7 @@ def apply(
                 len(directory.entries),
                 len(directory.revocations),
             ),
-            [(e, _key_set(e.card, c)) for e, c in pairs],
+            [(e, c.key_set()) for e, c in pairs],
             directory.revocations,
         )
         changes = _changes(before, directory, {e.fingerprint: c.name for e, c in pairs})
@@ -347,13 +350,16 @@ def _rotations(
     def same(text: str) -> str:
         return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
+    superseded = [
+        r for r in directory.revocations if r.reason == "superseded" and r.fingerprint in before
+    ]
+    if not superseded:  # the names of 20,000 new cards are not compared for nothing
+        return []
     by_name: dict[str, list[ContactCard]] = {}
     for card in new_cards:
         by_name.setdefault(same(card.name), []).append(card)
     found = []
-    for revocation in directory.revocations:
-        if revocation.reason != "superseded" or revocation.fingerprint not in before:
-            continue
+    for revocation in superseded:
         old = vault.contacts.get(revocation.fingerprint)
         if old is None:
             continue
@@ -361,17 +367,3 @@ def _rotations(
         if len(successors) == 1:
             found.append((old.name, old.fingerprint, successors[0].fingerprint))
     return found
-
-
-def _key_set(text: str, card: ContactCard) -> str:
-    """``card.key_set()``, from the card's text where that is exact: a ``/2`` card (read
-    and checked already) writes its ``ssh_key`` without comment and its recipients in
-    the one form they have, so its key set is those strings (encoding a recipient
-    again costs a Bech32 checksum; 20,000 of them count)."""
-    if card.format_version != 2:
-        return card.key_set()
-    doc = json.loads(text.partition("\n")[0])
-    lines = [doc["ssh_key"], doc["age_recipient"]]
-    if doc["pq_recipient"] is not None:
-        lines.append(doc["pq_recipient"])
-    return "\n".join(lines)

@@ -26,7 +26,10 @@ cannot be read as an anchor or a directory: exit 2).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,9 +230,25 @@ class DirectoryService:
             last = store.last_import(known)
             if anchor is not None and last is not None:
                 return DirectoryImportOutcome(DirectoryImportStatus.UNCHANGED, anchor, last.serial)
-        anchor, directory = checked(self._vault, data)
-        cards = directory.contact_cards()  # every card read before anything changes
-        return apply(self._vault, anchor, directory, cards, digest)
+        with _collector_paused():
+            anchor, directory = checked(self._vault, data, digest)
+            cards = directory.contact_cards()  # every card read before anything changes
+            return apply(self._vault, anchor, directory, cards, digest)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused (then restored as it was): an import makes a
+    few hundred thousand objects that live until it ends, none of them cyclic
+    garbage, and the collector would walk them again and again (a twentieth of the
+    import of 20,000 people, ``tests/bench/bench_directory.py``)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read(path: Path, limit: int) -> bytes:

@@ -261,14 +261,12 @@ class ContactStore:
     def add_many(self, cards: Sequence[ContactCard], added: datetime) -> None:
         """Store new unverified contacts at once (a directory's new people); raises
         VaultError (from the database) if one of them is known already."""
+        state, when = TrustState.UNVERIFIED.value, _t(added)
         self._db.executemany(
             f"INSERT INTO contacts(fingerprint, {', '.join(_CARD_COLUMNS)}, trust, "
             f"trust_since, trust_how, added) VALUES (?, {', '.join('?' * len(_CARD_COLUMNS))}, "
             "?, NULL, '', ?)",
-            [
-                (card.fingerprint, *_card_values(card), TrustState.UNVERIFIED.value, _t(added))
-                for card in cards
-            ],
+            [(card.fingerprint, *_card_values(card), state, when) for card in cards],
         )
 
     def card_states(self) -> dict[str, tuple[int, bool]]:

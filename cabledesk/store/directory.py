@@ -11,9 +11,10 @@ is the office's whole current list). Removing an anchor removes everything it sa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from cabledesk.crypto.anchor import Anchor
 from cabledesk.crypto.contact import ContactCard
@@ -30,6 +31,9 @@ __all__ = [
     "DirectoryStore",
     "TrustedAnchor",
 ]
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,24 @@ class DirectoryImport:
 
 def _t(moment: datetime | None) -> str | None:
     return None if moment is None else moment.isoformat()
+
+
+def _names(values: tuple[str, ...]) -> str:
+    return json.dumps(list(values))
+
+
+def _memo(function: Callable[[K], V]) -> Callable[[K], V]:
+    """``function`` remembering its results (for one import's values)."""
+    known: dict[K, V] = {}
+
+    def memo(value: K) -> V:
+        try:
+            return known[value]
+        except KeyError:
+            result = known[value] = function(value)
+            return result
+
+    return memo
 
 
 def _d(text: str | None) -> datetime | None:
@@ -253,6 +275,8 @@ class DirectoryStore:
         )
         self._db.execute("DELETE FROM directory_attestations WHERE anchor = ?", (anchor,))
         self._db.execute("DELETE FROM directory_revocations WHERE anchor = ?", (anchor,))
+        # a directory repeats a few times and lists thousands of times: each written once
+        t, names = _memo(_t), _memo(_names)
         self._db.executemany(
             "INSERT INTO directory_attestations(fingerprint, anchor, keys, clearance, scheme, "
             "nationality, accesses, roles, attested, expires) "
@@ -265,10 +289,10 @@ class DirectoryStore:
                     e.clearance,
                     e.scheme,
                     e.nationality,
-                    json.dumps(list(e.accesses)),
-                    json.dumps(list(e.roles)),
-                    _t(e.attested),
-                    _t(e.expires),
+                    names(e.accesses),
+                    names(e.roles),
+                    t(e.attested),
+                    t(e.expires),
                 )
                 for e, keys in entries
             ],
@@ -276,7 +300,7 @@ class DirectoryStore:
         self._db.executemany(
             "INSERT INTO directory_revocations(fingerprint, anchor, reason, text, revoked) "
             "VALUES (?, ?, ?, ?, ?)",
-            [(r.fingerprint, anchor, r.reason, r.text, _t(r.revoked)) for r in revocations],
+            [(r.fingerprint, anchor, r.reason, r.text, t(r.revoked)) for r in revocations],
         )
 
     def continue_contact(self, old: str, new: str, *, when: datetime, reason: str) -> None:

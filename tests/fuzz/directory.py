@@ -1,4 +1,5 @@
-"""Target: directories (``directory.Directory.parse``, ``verify``, ``contact_cards``).
+"""Target: directories (``directory.Directory.parse``, also with ``read_cards``, ``verify``,
+``contact_cards``).
 
 The input is a ``.cdir`` file. It is parsed and checked against the test anchor
 as it is; then its line 1 is signed by the anchor's key (namespace
@@ -14,6 +15,7 @@ from pathlib import Path
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.directory import Directory, Revocation
 from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE, sign
+from cabledesk.errors import DirectoryError
 from tests.crypto.dirkit import ANCHOR, ANCHOR_KEY, NOW, directory, entry, person
 from tests.fuzz._harness import DATA, attempt
 
@@ -21,9 +23,19 @@ from tests.fuzz._harness import DATA, attempt
 def _check(data: bytes) -> None:
     found = Directory.parse(data)
     assert found.to_bytes() == data and Directory.parse(data) == found
+    # an importer's read (each card read with the directory) gives the same cards, or
+    # the same refusal
+    assert _cards(Directory.parse(data, read_cards=True)) == _cards(found)
     found.verify(ANCHOR)
     for card in found.contact_cards():
         assert found.entry(card.fingerprint) is not None
+
+
+def _cards(found: Directory) -> tuple[ContactCard, ...] | str:
+    try:
+        return found.contact_cards()
+    except DirectoryError as exc:
+        return exc.message
 
 
 def run(data: bytes) -> None:
