@@ -159,7 +159,8 @@ def changes_view(window: MainWindow, cable: Cable, previous: ArchivedBefore | No
     text.setReadOnly(True)
     text.setTabChangesFocus(True)
     text.setAccessibleName(translate("Clearance", "What changed since you last saw it"))
-    text.setMaximumHeight(180)
+    lines = text.blockCount() + 1
+    text.setMaximumHeight(min(180, text.fontMetrics().lineSpacing() * lines + 12))
     layout.addWidget(text)
     return box
 
@@ -170,7 +171,7 @@ def _around_changes(diff: list[DiffLine], context: int = 1) -> list[str]:
     keep = {j for i in changed for j in range(i - context, i + context + 1)}
     shown: list[str] = []
     for i, line in enumerate(diff):
-        if i in keep:
+        if i in keep and (line.text.strip() or line.change is not Change.SAME):
             shown.append(str(line))
         elif shown and shown[-1] != "  …":
             shown.append("  …")

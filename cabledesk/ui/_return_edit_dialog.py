@@ -30,7 +30,7 @@ from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.services.clearance import Answer
 from cabledesk.ui.editor.body_editor import BodyEditor
 from cabledesk.ui.errors import show_error
-from cabledesk.ui.plain import PlainLabel, inform
+from cabledesk.ui.plain import PlainLabel, inform, make_labels_plain
 from cabledesk.ui.workers import JobContext
 
 if TYPE_CHECKING:
@@ -92,6 +92,7 @@ class ReturnEditDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.choose_output = self._ask_output
+        make_labels_plain(self)  # the form's own labels: the subject is the drafter's text
         self.body.setFocus()
 
     def edited(self) -> Cable:

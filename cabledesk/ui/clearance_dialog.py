@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.trust import TrustState
 from cabledesk.errors import CableDeskError
 from cabledesk.services.contacts import AddressBook
 from cabledesk.services.draft_history import SavedDraft
@@ -67,7 +68,7 @@ class ClearanceDialog(QDialog):
         self._book: AddressBook | None = None
         self.setObjectName("clearanceDialog")
         self.setWindowTitle(self.tr("Clearances"))
-        self.setMinimumWidth(640)
+        self.setMinimumSize(820, 640)
         self.state = PlainLabel()
         self.state.setObjectName("clearanceState")
         self.state.setWordWrap(True)
@@ -78,6 +79,8 @@ class ClearanceDialog(QDialog):
         )
         self.parties.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.parties.horizontalHeader().setStretchLastSection(True)
+        self.parties.setMaximumHeight(160)
+        self.parties.setVisible(False)  # until the draft is sent to someone
 
         self.clearers = PartyPicker("clearers", self.tr("Clearers"))
         self.approvers = PartyPicker("approvers", self.tr("Approvers"))
@@ -87,22 +90,21 @@ class ClearanceDialog(QDialog):
         self.send = QPushButton(self.tr("&Send for clearance…"))
         self.send.setObjectName("sendForClearance")
         send_box = QGroupBox(self.tr("Send for clearance"))
-        lists = QHBoxLayout()
+        lists = QVBoxLayout()  # one above the other: each needs its trust column's width
         for title, picker in ((self.tr("C&learers (contacts and groups):"), self.clearers),
                               (self.tr("A&pprovers:"), self.approvers)):  # fmt: skip
-            column = QVBoxLayout()
             label = PlainLabel(title)
             label.setBuddy(picker)
-            column.addWidget(label)
-            column.addWidget(picker)
-            lists.addLayout(column)
+            picker.setMinimumHeight(110)
+            lists.addWidget(label)
+            lists.addWidget(picker, 1)
         comment_row = QHBoxLayout()
         comment_label = PlainLabel(self.tr("Co&mment:"))
         comment_label.setBuddy(self.comment)
         comment_row.addWidget(comment_label)
         comment_row.addWidget(self.comment, 1)
         send_layout = QVBoxLayout(send_box)
-        send_layout.addLayout(lists)
+        send_layout.addLayout(lists, 1)
         send_layout.addLayout(comment_row)
         send_layout.addWidget(self.send, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -127,7 +129,7 @@ class ClearanceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for block in (self.state, self.parties, send_box, answers, buttons):
-            layout.addWidget(block)
+            layout.addWidget(block, 1 if block is send_box else 0)
         self.send.clicked.connect(self._send)
         self.receive.clicked.connect(self._receive)
         self.accept_edit.clicked.connect(self._accept)
@@ -164,6 +166,7 @@ class ClearanceDialog(QDialog):
             for column, text in enumerate(cells):
                 self.parties.setItem(row, column, QTableWidgetItem(text))
         self.parties.resizeColumnsToContents()
+        self.parties.setVisible(bool(status.parties))
 
     def _missing(self, have: int, need: int) -> str:
         """What sealing still lacks, in the user's language (the settings ask for
@@ -205,6 +208,19 @@ class ClearanceDialog(QDialog):
             return
         if not clearers and not approvers:
             self.answer_result.setText(self.tr("Choose at least one clearer or an approver."))
+            return
+        unverified = [
+            c.name
+            for c in (*clearers, *approvers)
+            if c.keys_changed or c.trust.state is not TrustState.VERIFIED
+        ]
+        if unverified:  # the release policy would refuse them: say it before the file dialog
+            self.answer_result.setText(
+                self.tr(
+                    "Not sent: the keys of {0} are not verified. Compare their safety number "
+                    "with them (Contacts), mark them verified, then send again."
+                ).format(", ".join(unverified))
+            )
             return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the clearance request as"), f"{self.cable.id[:8]}-request.cable"

@@ -1225,7 +1225,7 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     </message>
     <message>
         <source>This is the first version of this cable you receive: there is no earlier version to compare it with.</source>
-        <translation>C'est la première version de ce télégramme que vous recevez : il n'y a pas de version antérieure à laquelle la comparer.</translation>
+        <translation>C&apos;est la première version de ce télégramme que vous recevez : il n&apos;y a pas de version antérieure à laquelle la comparer.</translation>
     </message>
     <message>
         <source>The text is the same as the version you received on {0}.</source>
@@ -1381,6 +1381,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Choose at least one clearer or an approver.</source>
         <translation>Choisissez au moins un viseur ou un approbateur.</translation>
+    </message>
+    <message>
+        <source>Not sent: the keys of {0} are not verified. Compare their safety number with them (Contacts), mark them verified, then send again.</source>
+        <translation>Non envoyé : les clés de {0} ne sont pas vérifiées. Comparez leur numéro de sécurité avec eux (Contacts), marquez-les vérifiés, puis envoyez à nouveau.</translation>
     </message>
     <message>
         <source>Save the clearance request as</source>
@@ -2893,7 +2897,7 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
     <message>
         <source>Edit the subject and the paragraphs, then return your version to the drafter. Your answer is signed over your version; the drafter decides whether it becomes the cable&apos;s text.</source>
-        <translation>Modifiez l'objet et les paragraphes, puis renvoyez votre version au rédacteur. Votre réponse est signée sur votre version ; le rédacteur décide si elle devient le texte du télégramme.</translation>
+        <translation>Modifiez l&apos;objet et les paragraphes, puis renvoyez votre version au rédacteur. Votre réponse est signée sur votre version ; le rédacteur décide si elle devient le texte du télégramme.</translation>
     </message>
     <message>
         <source>What you changed and why (optional)</source>
@@ -2921,7 +2925,7 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
     <message>
         <source>You changed nothing: to accept the text as it is, clear it.</source>
-        <translation>Vous n'avez rien modifié : pour accepter le texte tel quel, visez-le.</translation>
+        <translation>Vous n&apos;avez rien modifié : pour accepter le texte tel quel, visez-le.</translation>
     </message>
     <message>
         <source>The cable needs at least one paragraph.</source>

@@ -273,3 +273,19 @@ def test_what_is_missing_is_said_in_french(qtbot: QtBot, demo: Session) -> None:
     text = child(dialog, PlainLabel, "clearanceState").text()
     assert text.startswith("Pas envoyé") and "approbation" in text
     assert "approval" not in text and "Missing" not in text
+
+
+def test_an_unverified_contact_is_not_sent_the_request(
+    qtbot: QtBot, demo: Session, tmp_path: Path
+) -> None:
+    demo.contacts.import_card_file(card_file(tmp_path, OTTO))
+    dialog = ClearanceDialog(demo, Workers(synchronous=True), demo.drafts.load(DRAFT.id))
+    qtbot.addWidget(dialog)
+    dialog.clearers.tick("Otto")
+    child(dialog, QPushButton, "sendForClearance").click()  # no file dialog: refused before
+    assert (
+        child(dialog, PlainLabel, "answerResult")
+        .text()
+        .startswith("Not sent: the keys of Otto Unverified are not verified.")
+    )
+    assert not demo.clearance.status(DRAFT.id).in_clearance

@@ -204,3 +204,39 @@ def test_returning_an_unchanged_text_says_to_clear_it(
     child(editor, QPushButton, "returnWithChanges").click()
     problem = child(editor, PlainLabel, "returnProblem")
     assert problem.text() == "You changed nothing: to accept the text as it is, clear it."
+
+
+def test_the_answers_and_the_working_copy_are_reached_with_the_keyboard(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = shown_verification(window, _request(window.session, tmp_path), monkeypatch)
+    window.show()
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    opened: list[ReturnEditDialog] = []
+
+    def exec_(editor: ReturnEditDialog) -> int:
+        opened.append(editor)
+        return 0
+
+    monkeypatch.setattr(ReturnEditDialog, "exec", exec_)
+    QTest.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # &Return with…
+    qtbot.waitUntil(lambda: bool(opened))  # a mnemonic "animates" the click
+    assert opened[0].body.paragraphs() == DRAFT.paragraphs
+
+
+def test_the_working_copy_s_fields_have_mnemonics(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    editor = ReturnEditDialog(window, tmp_path / "request.cable", DRAFT)
+    qtbot.addWidget(editor)
+    with qtbot.waitActive(editor):
+        editor.show()
+        editor.activateWindow()
+    QTest.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # &Subject
+    assert editor.subject.hasFocus()
+    QTest.keyClick(editor, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # &Text
+    assert editor.body.hasFocus()
+    QTest.keyClick(editor, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Co&mment
+    assert editor.comment.hasFocus()
