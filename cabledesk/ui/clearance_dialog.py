@@ -80,6 +80,7 @@ class ClearanceDialog(QDialog):
         self.parties.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.parties.horizontalHeader().setStretchLastSection(True)
         self.parties.setMaximumHeight(160)
+        self.parties.verticalHeader().setVisible(False)
         self.parties.setVisible(False)  # until the draft is sent to someone
 
         self.clearers = PartyPicker("clearers", self.tr("Clearers"))
