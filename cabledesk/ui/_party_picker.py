@@ -1,46 +1,44 @@
 """Choosing clearers and approvers (issue 18): the contacts and groups, as the seal
-dialog's recipient picker shows them, with each one's trust and short key.
+dialog's recipient picker shows them, with each contact's trust and short key.
 
 A :class:`PartyPicker` is a checkable table over
 :class:`~cabledesk.ui._recipients_model.RecipientsModel` (groups first, then
-contacts; a revoked contact, or a group with one, cannot be ticked). Column 1
-says how far the user trusts each contact, with the start of its fingerprint,
-and lists the members of each group. Ticking a group chooses its members:
-:meth:`PartyPicker.chosen` resolves the ticks against the address book read
-when the panel opened.
+contacts; a revoked contact, or a group with one, cannot be ticked; two contacts
+under one name are flagged). Its columns are the seal picker's — the contact or
+group, the trust state in words, the start of the fingerprint — and, in place of
+the release policy, the members of each group. Ticking a group chooses its
+members: :meth:`PartyPicker.chosen` resolves the ticks against the address book
+read when the panel opened. Space ticks the current row.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from cabledesk.services.contacts import AddressBook, Contact
-from cabledesk.ui._contacts_model import contact_trust_colour, contact_trust_text
+from cabledesk.ui._contacts_model import short_fingerprint
 from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
 
-__all__ = ["PartyPicker", "short_key"]
+__all__ = ["PartyPicker"]
 
 _GROUP_COLOUR = "#444444"
 
 
-def short_key(fingerprint: str) -> str:
-    """The start of a fingerprint, enough to tell two keys apart at a glance."""
-    return fingerprint if len(fingerprint) <= 19 else fingerprint[:19] + "…"
-
-
 class _PartiesModel(RecipientsModel):
-    """The recipient model with column 1 headed "Trust and key"."""
+    """The recipient model whose last column lists a group's members."""
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = 0
     ) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section >= 2:
-            return None
-        return (self.tr("Contact or group"), self.tr("Trust and key"))[section]
+        if (
+            section == self.POLICY
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return self.tr("Group members")
+        return super().headerData(section, orientation, role)
 
 
 class PartyPicker(QTreeView):
@@ -56,9 +54,6 @@ class PartyPicker(QTreeView):
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self._book: AddressBook | None = None
 
     def set_book(self, book: AddressBook) -> None:
@@ -68,21 +63,12 @@ class PartyPicker(QTreeView):
         names = {c.fingerprint: c.name for c in book.contacts}
         cells: dict[str, PolicyCell] = {}
         for group in book.groups:
-            members = ", ".join(names.get(fp, short_key(fp)) for fp in group.members)
-            cells[group.name] = PolicyCell(
-                self.tr("Members: {0}").format(members) if members else "", _GROUP_COLOUR
-            )
-        for contact in book.contacts:
-            cells[contact.fingerprint] = self._cell(contact)
+            members = ", ".join(names.get(fp, short_fingerprint(fp)) for fp in group.members)
+            cells[group.name] = PolicyCell(members, _GROUP_COLOUR)
         self.model_.set_policy(cells)
-        self.resizeColumnToContents(0)
+        RecipientsModel.fit(self)
         if self.model_.rowCount():
             self.setCurrentIndex(self.model_.index(0, 0))
-
-    def _cell(self, contact: Contact) -> PolicyCell:
-        trust = contact_trust_text(contact)
-        text = self.tr("{0} · key {1}").format(trust, short_key(contact.fingerprint))
-        return PolicyCell(text, contact_trust_colour(contact).name(), contact.fingerprint)
 
     def chosen(self) -> list[Contact]:
         """The contacts ticked, directly or through a group, without duplicates."""
@@ -98,15 +84,11 @@ class PartyPicker(QTreeView):
                 return
         raise KeyError(name)
 
-    def ticked(self) -> list[str]:
-        """The labels of the ticked rows."""
-        return [item.label for item in self.model_.checked()]
-
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Space ticks or unticks the current row, as in a list of check boxes."""
         index = self.currentIndex()
         if event.key() == Qt.Key.Key_Space and index.isValid():
-            self._toggle(index.siblingAtColumn(0))
+            self._toggle(index.siblingAtColumn(RecipientsModel.RECIPIENT))
             event.accept()
             return
         super().keyPressEvent(event)

@@ -785,7 +785,7 @@
     <name>AuthorityMenu</name>
     <message>
         <source>&amp;Authority</source>
-        <translation>&amp;Autorité</translation>
+        <translation>Au&amp;torité</translation>
     </message>
     <message>
         <source>Attest a Card…</source>
@@ -1029,6 +1029,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Verification</source>
         <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Import sender&apos;s card</source>
+        <translation>Importer la carte de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Import the sender&apos;s contact card</source>
+        <translation>Importer la carte de contact de l’expéditeur</translation>
     </message>
     <message>
         <source>Sealed by you for: {0}</source>
@@ -1531,6 +1539,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Fingerprint</source>
         <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>{0} — another contact bears the same name: compare the fingerprints</source>
+        <translation>{0} — un autre contact porte le même nom : comparez les empreintes</translation>
     </message>
     <message>
         <source>{0} — card expired</source>
@@ -2630,8 +2642,48 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>&amp;Sceller…</translation>
     </message>
     <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>No sealed file</source>
+        <translation>Aucun fichier scellé</translation>
+    </message>
+    <message>
+        <source>The archive keeps no sealed file of this cable (it was imported as a record, or its file was removed).</source>
+        <translation>L’archive ne conserve aucun fichier scellé de ce câble (il a été importé comme document, ou son fichier a été supprimé).</translation>
+    </message>
+    <message>
+        <source>The archive keeps no sealed file of this cable, so its sender&apos;s card cannot be read from it.</source>
+        <translation>L’archive ne conserve aucun fichier scellé de ce câble : la carte de son expéditeur ne peut donc pas y être lue.</translation>
+    </message>
+    <message>
+        <source>Contact imported</source>
+        <translation>Contact importé</translation>
+    </message>
+    <message>
+        <source>{0} is now among your contacts, unverified.
+Safety number:
+{1}
+
+Compare it with them by phone or in person, then mark the contact verified.</source>
+        <translation>{0} figure désormais parmi vos contacts, non vérifié.
+Numéro de sécurité&#xa0;:
+{1}
+
+Comparez-le avec cette personne par téléphone ou en personne, puis marquez le contact comme vérifié.</translation>
     </message>
     <message>
         <source>Encrypt File…</source>
@@ -2790,17 +2842,6 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     </message>
 </context>
 <context>
-    <name>PartyPicker</name>
-    <message>
-        <source>Members: {0}</source>
-        <translation>Membres : {0}</translation>
-    </message>
-    <message>
-        <source>{0} · key {1}</source>
-        <translation>{0} · clé {1}</translation>
-    </message>
-</context>
-<context>
     <name>ReasonDialog</name>
     <message>
         <source>Explanation</source>
@@ -2816,6 +2857,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Recipient</source>
         <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
     </message>
     <message>
         <source>Release policy</source>
@@ -2953,18 +3002,6 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Why are the keys revoked?</source>
         <translation>Pourquoi ces clés sont-elles révoquées&#xa0;?</translation>
-    </message>
-    <message>
-        <source>laptop lost or stolen</source>
-        <translation>ordinateur portable perdu ou volé</translation>
-    </message>
-    <message>
-        <source>left the service</source>
-        <translation>a quitté le service</translation>
-    </message>
-    <message>
-        <source>keys may be compromised</source>
-        <translation>clés peut-être compromises</translation>
     </message>
     <message>
         <source>Revoke</source>
@@ -4021,18 +4058,6 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <translation>Comment l’avez-vous vérifié&#xa0;?</translation>
     </message>
     <message>
-        <source>safety number read aloud on the phone</source>
-        <translation>numéro de sécurité lu à voix haute au téléphone</translation>
-    </message>
-    <message>
-        <source>safety number compared in person</source>
-        <translation>numéro de sécurité comparé en personne</translation>
-    </message>
-    <message>
-        <source>fingerprint compared in person</source>
-        <translation>empreinte comparée en personne</translation>
-    </message>
-    <message>
         <source>Mark verified</source>
         <translation>Marquer comme vérifié</translation>
     </message>
@@ -4235,12 +4260,8 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
 <context>
     <name>_PartiesModel</name>
     <message>
-        <source>Contact or group</source>
-        <translation>Contact ou groupe</translation>
-    </message>
-    <message>
-        <source>Trust and key</source>
-        <translation>Confiance et clé</translation>
+        <source>Group members</source>
+        <translation>Membres du groupe</translation>
     </message>
 </context>
 <context>
@@ -5049,6 +5070,18 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>{what}, self-declared</source>
         <translation>{what}, déclaré par l’intéressé</translation>
+    </message>
+    <message>
+        <source>Seal the cable for its recipients instead, or export a sanitized version at {ceiling} or below (--level {ceiling}). Your security officer sets the ceiling.</source>
+        <translation>Scellez plutôt le câble pour ses destinataires, ou exportez une version expurgée au niveau {ceiling} ou inférieur (--level {ceiling}). C’est votre officier de sécurité qui fixe ce plafond.</translation>
+    </message>
+    <message>
+        <source>This cable is {banner}. CableDesk does not export cables above {ceiling} as unencrypted documents (the export ceiling of the {scheme} scheme).</source>
+        <translation>Ce câble est {banner}. CableDesk n’exporte pas de câbles au-dessus de {ceiling} en documents non chiffrés (le plafond d’exportation du système {scheme}).</translation>
+    </message>
+    <message>
+        <source>{file} already exists; CableDesk does not overwrite it.</source>
+        <translation>{file} existe déjà ; CableDesk ne l’écrase pas.</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>
@@ -5899,6 +5932,10 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <source>{0} (unverified)</source>
         <translation>{0} (non vérifié)</translation>
     </message>
+    <message>
+        <source>{0} — same name as another contact</source>
+        <translation>{0} — même nom qu&apos;un autre contact</translation>
+    </message>
 </context>
 <context>
     <name>trust</name>
@@ -5937,6 +5974,49 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>{0}; changed details to verify: {1}</source>
         <translation>{0} ; informations modifiées à vérifier : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>trust-how</name>
+    <message>
+        <source>safety number read aloud on the phone</source>
+        <translation>numéro de sécurité lu à voix haute au téléphone</translation>
+    </message>
+    <message>
+        <source>safety number compared in person</source>
+        <translation>numéro de sécurité comparé en personne</translation>
+    </message>
+    <message>
+        <source>fingerprint compared in person</source>
+        <translation>empreinte comparée en personne</translation>
+    </message>
+    <message>
+        <source>laptop lost or stolen</source>
+        <translation>ordinateur portable perdu ou volé</translation>
+    </message>
+    <message>
+        <source>left the service</source>
+        <translation>a quitté le service</translation>
+    </message>
+    <message>
+        <source>keys may be compromised</source>
+        <translation>clés peut-être compromises</translation>
+    </message>
+    <message>
+        <source>fingerprint compared</source>
+        <translation>empreinte comparée</translation>
+    </message>
+    <message>
+        <source>your own key</source>
+        <translation>votre propre clé</translation>
+    </message>
+    <message>
+        <source>your own identity</source>
+        <translation>votre propre identité</translation>
+    </message>
+    <message>
+        <source>keys changed since you verified them</source>
+        <translation>clés changées depuis que vous les avez vérifiées</translation>
     </message>
 </context>
 </TS>

@@ -840,4 +840,16 @@ CORE_PHRASES = (
     ),
     QT_TRANSLATE_NOOP("core", "{what}, attested by {anchor} on {date}"),
     QT_TRANSLATE_NOOP("core", "{what}, self-declared"),
+    # issue 19 (point 11): the overwrite error, the export ceiling's refusal
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Seal the cable for its recipients instead, or export a sanitized version at "
+        "{ceiling} or below (--level {ceiling}). Your security officer sets the ceiling.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This cable is {banner}. CableDesk does not export cables above {ceiling} as "
+        "unencrypted documents (the export ceiling of the {scheme} scheme).",
+    ),
+    QT_TRANSLATE_NOOP("core", "{file} already exists; CableDesk does not overwrite it."),
 )
