@@ -68,7 +68,7 @@ class ClearanceDialog(QDialog):
         self._book: AddressBook | None = None
         self.setObjectName("clearanceDialog")
         self.setWindowTitle(self.tr("Clearances"))
-        self.setMinimumSize(820, 640)
+        self.setMinimumSize(940, 640)  # the pickers' four columns, uncut
         self.state = PlainLabel()
         self.state.setObjectName("clearanceState")
         self.state.setWordWrap(True)
