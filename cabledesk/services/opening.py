@@ -11,6 +11,10 @@ from the same signer replaces the older (whose copy is deleted), and one from
 another signer is shown but never archived over it. Attachments are extracted
 only when asked, into the folder the user chose.
 :meth:`OpenService.verify` checks without storing or recording anything.
+:meth:`OpenService.open_noting_previous` opens the same way and also gives the
+cable the archive held under that id from the same signer before this opening
+replaced it (:class:`ArchivedBefore`): the clearer's view of a clearance
+request shows what changed since the version they last received.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from cabledesk.store.sealed_files import (
 )
 from cabledesk.store.vault import Vault
 
-__all__ = ["OpenService", "Severity", "Verdict", "Verification"]
+__all__ = ["ArchivedBefore", "OpenService", "Severity", "Verdict", "Verification"]
 
 # What the archive keeps of a verification (the cable itself is stored apart).
 _KEPT = ("verdict", "severity", "message", "signer", "trust", "recipients", "addressed_to_you",
@@ -69,6 +73,15 @@ class _Filed:
     archive_id: int | None
     note: str | None
     referenced: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivedBefore:
+    """The cable the archive held under an opened cable's id, from the same signer,
+    before the opening (the same text, or an older version it replaced)."""
+
+    cable: Cable
+    stored: datetime
 
 
 class OpenService:
@@ -168,7 +181,6 @@ class OpenService:
         """Check a sealed cable; nothing is stored, extracted or recorded."""
         return self._open(Path(path), None, progress, cancel)
 
-    @audits_refusals(Event.OPEN_FAILED, CableDeskError, lambda args, exc: _open_failed(args, exc))
     def open(
         self,
         path: Path,
@@ -179,6 +191,28 @@ class OpenService:
         cancel: Callable[[], bool] | None = None,
         accept_forwarded: bool = False,
     ) -> tuple[Verification, int | None]:
+        """Open ``path``: see :meth:`open_noting_previous` (without what the archive held)."""
+        result, archive_id, _ = self.open_noting_previous(
+            path,
+            extract_to=extract_to,
+            store=store,
+            progress=progress,
+            cancel=cancel,
+            accept_forwarded=accept_forwarded,
+        )
+        return result, archive_id
+
+    @audits_refusals(Event.OPEN_FAILED, CableDeskError, lambda args, exc: _open_failed(args, exc))
+    def open_noting_previous(
+        self,
+        path: Path,
+        *,
+        extract_to: Path | None = None,
+        store: bool = True,
+        progress: Callable[[int], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        accept_forwarded: bool = False,
+    ) -> tuple[Verification, int | None, ArchivedBefore | None]:
         """Open ``path``: verify, record in the audit log, and (``store``) archive a
         cable that is not a failure, with a copy of exactly the bytes verified
         (made while they are read; none is left if it is not kept).
@@ -193,10 +227,12 @@ class OpenService:
         A cable not sealed for the user is a failure (``/1``: a warning) and
         nothing of it is extracted, unless ``accept_forwarded``: then it is a
         warning, extracted and archived as received.
-        Returns the verification and the id of the cable's archive entry (None
-        when it has none). A file that cannot be opened at all (not for the
-        user's keys, damaged, unreadable) raises, and is in the audit log ("cable
-        open failed", with the file's name and why).
+        Returns the verification, the id of the cable's archive entry (None
+        when it has none) and what the archive held under the cable's id from
+        the same signer before (None: nothing, or not ``store``). A file that
+        cannot be opened at all (not for the user's keys, damaged, unreadable)
+        raises, and is in the audit log ("cable open failed", with the file's
+        name and why).
         """
         path = Path(path)
         folder = self._vault.home.archive
@@ -215,9 +251,11 @@ class OpenService:
                 path, extract_to, progress, cancel, accept_forwarded=accept_forwarded
             )
         filed = _Filed(None, None, referenced=False)
+        previous: ArchivedBefore | None = None
         try:
             with self._vault.transaction():
                 if plan is not None and stored is not None:
+                    previous = self._held_before(result, plan)
                     filed = self._archive(result, plan, stored)
                 self._vault.audit.append(
                     Event.CABLE_OPENED,
@@ -237,7 +275,16 @@ class OpenService:
             remove_copy(folder, stored)
         if filed.note is not None:
             result = replace(result, warnings=(*result.warnings, filed.note))
-        return result, filed.archive_id
+        return result, filed.archive_id, previous
+
+    def _held_before(self, result: Verification, plan: _ToArchive) -> ArchivedBefore | None:
+        """The cable archived under ``result``'s id and direction from the same signer."""
+        assert result.cable is not None and result.signer is not None
+        existing = self._vault.archive.entry(result.cable.id, plan.direction)
+        signer = _signer(existing) if existing is not None else None
+        if existing is None or signer is None or signer[1] != result.signer.fingerprint:
+            return None
+        return ArchivedBefore(self._vault.archive.cable(existing.id), existing.stored)
 
     def import_sender_card(self, result: Verification) -> ImportOutcome:
         """Import the card of the cable's signer (it starts unverified)."""

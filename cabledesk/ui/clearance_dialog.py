@@ -3,8 +3,9 @@
 The top lists each person the draft was sent to (clearer or approver), their
 answer on the current text — or that it was given to an earlier version —
 and their comment, and whether it is approved (and what release still lacks).
-"Send for clearance…" seals the draft for the clearers and approver chosen
-among the contacts (``clearance request``); "Record an answer…" verifies an
+"Send for clearance…" seals the draft for the clearers and approvers chosen
+among the contacts and groups — a group stands for its members; each contact
+shows its trust and the start of its key (``clearance request``); "Record an answer…" verifies an
 answer file and records it (``clearance receive``): a returned edit is shown as
 a diff, and becomes the draft's text only with "Accept the changes"
 (:attr:`ClearanceDialog.draft_changed` then carries the new draft).
@@ -26,8 +27,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -37,7 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.trust import TrustState
+from cabledesk.errors import CableDeskError
+from cabledesk.services.contacts import AddressBook
 from cabledesk.services.draft_history import SavedDraft
+from cabledesk.ui._party_picker import PartyPicker
 from cabledesk.ui.errors import show_error
 from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.workers import JobContext, Workers
@@ -45,7 +48,6 @@ from cabledesk.ui.workers import JobContext, Workers
 if TYPE_CHECKING:
     from cabledesk.services.clearance import ClearanceStatus, ReceiveOutcome
     from cabledesk.services.session import Session
-    from cabledesk.store.contacts import Contact
 
 __all__ = ["ClearanceDialog"]
 
@@ -63,9 +65,10 @@ class ClearanceDialog(QDialog):
         self.workers = workers
         self.cable = cable
         self._answer: Path | None = None
+        self._book: AddressBook | None = None
         self.setObjectName("clearanceDialog")
         self.setWindowTitle(self.tr("Clearances"))
-        self.setMinimumWidth(640)
+        self.setMinimumSize(940, 640)  # the pickers' four columns, uncut
         self.state = PlainLabel()
         self.state.setObjectName("clearanceState")
         self.state.setWordWrap(True)
@@ -76,32 +79,37 @@ class ClearanceDialog(QDialog):
         )
         self.parties.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.parties.horizontalHeader().setStretchLastSection(True)
+        self.parties.setMaximumHeight(160)
+        self.parties.verticalHeader().setVisible(False)
+        self.parties.setVisible(False)  # until the draft is sent to someone
 
-        self.clearers = QListWidget()
-        self.clearers.setObjectName("clearers")
-        self.clearers.setAccessibleName(self.tr("Clearers"))
-        self.approvers = QListWidget()
-        self.approvers.setObjectName("approvers")
-        self.approvers.setAccessibleName(self.tr("Approvers"))
+        self.clearers = PartyPicker("clearers", self.tr("Clearers"))
+        self.approvers = PartyPicker("approvers", self.tr("Approvers"))
         self.comment = QLineEdit()
         self.comment.setObjectName("clearanceComment")
         self.comment.setPlaceholderText(self.tr("A word for the clearers (optional)"))
-        self.send = QPushButton(self.tr("Send for clearance…"))
+        self.send = QPushButton(self.tr("&Send for clearance…"))
         self.send.setObjectName("sendForClearance")
         send_box = QGroupBox(self.tr("Send for clearance"))
-        lists = QHBoxLayout()
-        for title, picker in ((self.tr("Clearers"), self.clearers),
-                              (self.tr("Approvers"), self.approvers)):  # fmt: skip
-            column = QVBoxLayout()
-            column.addWidget(PlainLabel(title))
-            column.addWidget(picker)
-            lists.addLayout(column)
+        lists = QVBoxLayout()  # one above the other: each needs its trust column's width
+        for title, picker in ((self.tr("C&learers (contacts and groups):"), self.clearers),
+                              (self.tr("A&pprovers:"), self.approvers)):  # fmt: skip
+            label = PlainLabel(title)
+            label.setBuddy(picker)
+            picker.setMinimumHeight(110)
+            lists.addWidget(label)
+            lists.addWidget(picker, 1)
+        comment_row = QHBoxLayout()
+        comment_label = PlainLabel(self.tr("Co&mment:"))
+        comment_label.setBuddy(self.comment)
+        comment_row.addWidget(comment_label)
+        comment_row.addWidget(self.comment, 1)
         send_layout = QVBoxLayout(send_box)
-        send_layout.addLayout(lists)
-        send_layout.addWidget(self.comment)
-        send_layout.addWidget(self.send)
+        send_layout.addLayout(lists, 1)
+        send_layout.addLayout(comment_row)
+        send_layout.addWidget(self.send, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.receive = QPushButton(self.tr("Record an answer…"))
+        self.receive = QPushButton(self.tr("&Record an answer…"))
         self.receive.setObjectName("receiveAnswer")
         self.answer_result = PlainLabel()
         self.answer_result.setObjectName("answerResult")
@@ -110,7 +118,7 @@ class ClearanceDialog(QDialog):
         self.diff.setObjectName("answerDiff")
         self.diff.setReadOnly(True)
         self.diff.setVisible(False)
-        self.accept_edit = QPushButton(self.tr("Accept the changes"))
+        self.accept_edit = QPushButton(self.tr("&Accept the changes"))
         self.accept_edit.setObjectName("acceptEdit")
         self.accept_edit.setVisible(False)
         answers = QGroupBox(self.tr("Answers"))
@@ -122,7 +130,7 @@ class ClearanceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for block in (self.state, self.parties, send_box, answers, buttons):
-            layout.addWidget(block)
+            layout.addWidget(block, 1 if block is send_box else 0)
         self.send.clicked.connect(self._send)
         self.receive.clicked.connect(self._receive)
         self.accept_edit.clicked.connect(self._accept)
@@ -133,26 +141,23 @@ class ClearanceDialog(QDialog):
     def _load(self) -> None:
         session, draft_id = self.session, self.cable.id
 
-        def work(ctx: JobContext) -> tuple[ClearanceStatus, list[Contact]]:
-            return session.clearance.status(draft_id), session.contacts.all()
+        def work(ctx: JobContext) -> tuple[ClearanceStatus, AddressBook]:
+            return session.clearance.status(draft_id), session.contacts.book()
 
         self.workers.run("read the clearances", work, on_done=self._show, on_failed=self._failed)
 
-    def _show(self, loaded: tuple[ClearanceStatus, list[Contact]]) -> None:
-        status, contacts = loaded
-        if not self.clearers.count():
-            for widget in (self.clearers, self.approvers):
-                for contact in contacts:
-                    item = QListWidgetItem(contact.name)
-                    item.setData(Qt.ItemDataRole.UserRole, contact.fingerprint)
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    item.setCheckState(Qt.CheckState.Unchecked)
-                    widget.addItem(item)
+    def _show(self, loaded: tuple[ClearanceStatus, AddressBook]) -> None:
+        status, book = loaded
+        if self._book is None:
+            self._book = book
+            for picker in (self.clearers, self.approvers):
+                picker.set_book(book)
         state = (
             self.tr("In clearance.") if status.in_clearance else self.tr("Not sent for clearance.")
         )
-        approved = self.tr("Approved.") if status.approvals else self.tr("Not approved.")
-        missing = " ".join(self.tr("Missing to seal: {0}.").format(m) for m in status.missing())
+        approved = self.tr("Approved.") if status.approved and status.approvals else ""
+        approved = approved or self.tr("Not approved.")
+        missing = self._missing(len(status.approvals), status.approvals_needed)
         self.state.setText(" ".join(filter(None, (state, approved, missing))))
         self.parties.setRowCount(len(status.parties))
         for row, party in enumerate(status.parties):
@@ -161,6 +166,22 @@ class ClearanceDialog(QDialog):
                      self._answered(str(party.answered)), party.comment)  # fmt: skip
             for column, text in enumerate(cells):
                 self.parties.setItem(row, column, QTableWidgetItem(text))
+        self.parties.resizeColumnsToContents()
+        self.parties.setVisible(bool(status.parties))
+
+    def _missing(self, have: int, need: int) -> str:
+        """What sealing still lacks, in the user's language (the settings ask for
+        ``need`` approvals of the current text; it has ``have``)."""
+        if have >= need:
+            return ""
+        if need == 1:
+            lacks = self.tr("an approval of the current text by an approver you designated")
+        else:
+            lacks = self.tr(
+                "{0} more approval(s) of the current text, by two different approvers "
+                "other than the drafter"
+            ).format(need - have)
+        return self.tr("Missing to seal: {0}.").format(lacks)
 
     def _answered(self, answered: str) -> str:
         words = {
@@ -178,19 +199,29 @@ class ClearanceDialog(QDialog):
 
     # --- sending -------------------------------------------------------------------------
 
-    def chosen(self, widget: QListWidget) -> list[str]:
-        """The fingerprints checked in ``widget``."""
-        items = (widget.item(i) for i in range(widget.count()))
-        return [
-            str(item.data(Qt.ItemDataRole.UserRole))
-            for item in items
-            if item.checkState() == Qt.CheckState.Checked
-        ]
-
     def _send(self) -> None:
-        clearers, approvers = self.chosen(self.clearers), self.chosen(self.approvers)
+        try:
+            approvers = self.approvers.chosen()
+            taken = {c.fingerprint for c in approvers}  # an approver is not also a clearer
+            clearers = [c for c in self.clearers.chosen() if c.fingerprint not in taken]
+        except CableDeskError as exc:  # a group without members
+            show_error(self, exc)
+            return
         if not clearers and not approvers:
             self.answer_result.setText(self.tr("Choose at least one clearer or an approver."))
+            return
+        unverified = [
+            c.name
+            for c in (*clearers, *approvers)
+            if c.keys_changed or c.trust.state is not TrustState.VERIFIED
+        ]
+        if unverified:  # the release policy would refuse them: say it before the file dialog
+            self.answer_result.setText(
+                self.tr(
+                    "Not sent: the keys of {0} are not verified. Compare their safety number "
+                    "with them (Contacts), mark them verified, then send again."
+                ).format(", ".join(unverified))
+            )
             return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the clearance request as"), f"{self.cable.id[:8]}-request.cable"
@@ -200,12 +231,14 @@ class ClearanceDialog(QDialog):
         session, cable, comment = self.session, self.cable, self.comment.text()
 
         def work(ctx: JobContext) -> Path:
-            contacts = {c.fingerprint: c for c in session.contacts.all()}
+            # as the vault holds them now (a key may have been revoked meanwhile)
+            book = session.contacts.book()
+            now = book.resolve([c.fingerprint for c in clearers])
             return session.clearance.request(
                 cable,
-                [contacts[f] for f in clearers],
+                now,
                 Path(name),
-                approvers=[contacts[f] for f in approvers],
+                approvers=book.resolve([c.fingerprint for c in approvers]),
                 comment=comment,
                 overwrite=True,  # the file dialog asked
             )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cabledesk.domain.trust import TrustState
 from cabledesk.domain.visible_text import visible
 from cabledesk.services.contacts import ImportOutcome
-from cabledesk.services.opening import Severity, Verdict, Verification
+from cabledesk.services.opening import ArchivedBefore, Severity, Verdict, Verification
 from cabledesk.ui._contacts_model import trust_text
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
@@ -62,7 +62,13 @@ def verdict_style(severity: Severity) -> str:
 class VerificationDialog(QDialog):
     """The verdict, then the cable; with the actions that make sense for it."""
 
-    def __init__(self, window: MainWindow, path: Path, result: Verification) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        path: Path,
+        result: Verification,
+        previous: ArchivedBefore | None = None,
+    ) -> None:
         super().__init__(window)
         self.setObjectName("verificationDialog")
         self.setWindowTitle(self.tr("Sealed cable — {0}").format(path.name))
@@ -87,6 +93,16 @@ class VerificationDialog(QDialog):
         layout.addWidget(details)
         if result.statements:
             layout.addWidget(self._statements(result))
+        # issue 18: the clearer's answers to a clearance request
+        from cabledesk.ui._clearer_actions import (
+            add_clearer_buttons,
+            changes_view,
+            is_request_to_answer,
+        )
+
+        answering = is_request_to_answer(window, result)
+        if answering and result.cable is not None:
+            layout.addWidget(changes_view(window, result.cable, previous))
         if result.cable is not None:
             layout.addWidget(self.view, 1)
             self.view.show_cable(result.cable, window.session.drafts.banner(result.cable))
@@ -112,10 +128,7 @@ class VerificationDialog(QDialog):
             forwarded.setObjectName("saveForwarded")
             forwarded.clicked.connect(self.save_forwarded_attachments)
             buttons.addButton(forwarded, QDialogButtonBox.ButtonRole.ActionRole)
-        # issue 18: the clearer's answers to a clearance request
-        from cabledesk.ui._clearer_actions import add_clearer_buttons, is_request_to_answer
-
-        if is_request_to_answer(window, result):
+        if answering:
             add_clearer_buttons(self, buttons, window, path)
         layout.addWidget(buttons)
         self.choose_folder = self._ask_folder
@@ -268,14 +281,16 @@ def open_cable(window: MainWindow, path: Path) -> None:
     progress.setMinimumDuration(400)
     opening = window.session.opening
 
-    def work(ctx: JobContext) -> Verification:
-        result, _ = opening.open(path, progress=ctx.progress, cancel=ctx.cancelled)
-        return result
+    def work(ctx: JobContext) -> tuple[Verification, ArchivedBefore | None]:
+        result, _, previous = opening.open_noting_previous(
+            path, progress=ctx.progress, cancel=ctx.cancelled
+        )
+        return result, previous
 
-    def done(result: Verification) -> None:
+    def done(opened: tuple[Verification, ArchivedBefore | None]) -> None:
         progress.close()
         window.show_section(window.section)
-        VerificationDialog(window, path, result).exec()
+        VerificationDialog(window, path, *opened).exec()
 
     def failed(exc: BaseException) -> None:
         progress.close()

@@ -1220,28 +1220,20 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
 <context>
     <name>Clearance</name>
     <message>
-        <source>Clear…</source>
-        <translation>Viser…</translation>
+        <source>C&amp;lear…</source>
+        <translation>&amp;Viser…</translation>
     </message>
     <message>
-        <source>Return with changes…</source>
-        <translation>Renvoyer avec modifications…</translation>
+        <source>&amp;Return with changes…</source>
+        <translation>&amp;Renvoyer avec des modifications…</translation>
     </message>
     <message>
-        <source>Decline…</source>
-        <translation>Refuser…</translation>
+        <source>&amp;Decline…</source>
+        <translation>Re&amp;fuser…</translation>
     </message>
     <message>
-        <source>Approve…</source>
-        <translation>Approuver…</translation>
-    </message>
-    <message>
-        <source>Your edited cable</source>
-        <translation>Votre télégramme modifié</translation>
-    </message>
-    <message>
-        <source>Cables (*.json)</source>
-        <translation>Télégrammes (*.json)</translation>
+        <source>A&amp;pprove…</source>
+        <translation>A&amp;pprouver…</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -1262,6 +1254,22 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Your answer is sealed for the drafter: {0}</source>
         <translation>Votre réponse est scellée pour le rédacteur : {0}</translation>
+    </message>
+    <message>
+        <source>This is the first version of this cable you receive: there is no earlier version to compare it with.</source>
+        <translation>C&apos;est la première version de ce télégramme que vous recevez : il n&apos;y a pas de version antérieure à laquelle la comparer.</translation>
+    </message>
+    <message>
+        <source>The text is the same as the version you received on {0}.</source>
+        <translation>Le texte est celui de la version reçue le {0}.</translation>
+    </message>
+    <message>
+        <source>What changed since the version you last received, on {0} (- removed, + added):</source>
+        <translation>Ce qui a changé depuis la dernière version reçue, le {0} (- retiré, + ajouté) :</translation>
+    </message>
+    <message>
+        <source>What changed since you last saw it</source>
+        <translation>Ce qui a changé depuis votre dernière lecture</translation>
     </message>
 </context>
 <context>
@@ -1299,20 +1307,8 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Un mot pour les viseurs (facultatif)</translation>
     </message>
     <message>
-        <source>Send for clearance…</source>
-        <translation>Envoyer pour visa…</translation>
-    </message>
-    <message>
         <source>Send for clearance</source>
         <translation>Envoyer pour visa</translation>
-    </message>
-    <message>
-        <source>Record an answer…</source>
-        <translation>Enregistrer une réponse…</translation>
-    </message>
-    <message>
-        <source>Accept the changes</source>
-        <translation>Accepter les modifications</translation>
     </message>
     <message>
         <source>Answers</source>
@@ -1343,8 +1339,40 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>Viseur</translation>
     </message>
     <message>
+        <source>&amp;Send for clearance…</source>
+        <translation>&amp;Envoyer pour visa…</translation>
+    </message>
+    <message>
+        <source>C&amp;learers (contacts and groups):</source>
+        <translation>&amp;Viseurs (contacts et groupes) :</translation>
+    </message>
+    <message>
+        <source>A&amp;pprovers:</source>
+        <translation>A&amp;pprobateurs :</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>Co&amp;mmentaire :</translation>
+    </message>
+    <message>
+        <source>&amp;Record an answer…</source>
+        <translation>En&amp;registrer une réponse…</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the changes</source>
+        <translation>&amp;Accepter les modifications</translation>
+    </message>
+    <message>
         <source>Approver</source>
         <translation>Approbateur</translation>
+    </message>
+    <message>
+        <source>an approval of the current text by an approver you designated</source>
+        <translation>une approbation du texte actuel par un approbateur que vous avez désigné</translation>
+    </message>
+    <message>
+        <source>{0} more approval(s) of the current text, by two different approvers other than the drafter</source>
+        <translation>{0} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur</translation>
     </message>
     <message>
         <source>No answer yet</source>
@@ -1385,6 +1413,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Choose at least one clearer or an approver.</source>
         <translation>Choisissez au moins un viseur ou un approbateur.</translation>
+    </message>
+    <message>
+        <source>Not sent: the keys of {0} are not verified. Compare their safety number with them (Contacts), mark them verified, then send again.</source>
+        <translation>Non envoyé : les clés de {0} ne sont pas vérifiées. Comparez leur numéro de sécurité avec eux (Contacts), marquez-les vérifiés, puis envoyez à nouveau.</translation>
     </message>
     <message>
         <source>Save the clearance request as</source>
@@ -2947,6 +2979,57 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
     </message>
 </context>
 <context>
+    <name>ReturnEditDialog</name>
+    <message>
+        <source>Your changes — {0}</source>
+        <translation>Vos modifications — {0}</translation>
+    </message>
+    <message>
+        <source>Edit the subject and the paragraphs, then return your version to the drafter. Your answer is signed over your version; the drafter decides whether it becomes the cable&apos;s text.</source>
+        <translation>Modifiez l&apos;objet et les paragraphes, puis renvoyez votre version au rédacteur. Votre réponse est signée sur votre version ; le rédacteur décide si elle devient le texte du télégramme.</translation>
+    </message>
+    <message>
+        <source>What you changed and why (optional)</source>
+        <translation>Ce que vous avez modifié et pourquoi (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte :</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>Co&amp;mmentaire :</translation>
+    </message>
+    <message>
+        <source>&amp;Return with changes…</source>
+        <translation>&amp;Renvoyer avec des modifications…</translation>
+    </message>
+    <message>
+        <source>Save the answer as</source>
+        <translation>Enregistrer la réponse sous</translation>
+    </message>
+    <message>
+        <source>You changed nothing: to accept the text as it is, clear it.</source>
+        <translation>Vous n&apos;avez rien modifié : pour accepter le texte tel quel, visez-le.</translation>
+    </message>
+    <message>
+        <source>The cable needs at least one paragraph.</source>
+        <translation>Le télégramme doit avoir au moins un paragraphe.</translation>
+    </message>
+    <message>
+        <source>Answer sealed</source>
+        <translation>Réponse scellée</translation>
+    </message>
+    <message>
+        <source>Your version is sealed for the drafter: {0}</source>
+        <translation>Votre version est scellée pour le rédacteur : {0}</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>Revoke {0}&apos;s keys</source>
@@ -4224,6 +4307,13 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>_PartiesModel</name>
+    <message>
+        <source>Group members</source>
+        <translation>Membres du groupe</translation>
     </message>
 </context>
 <context>

@@ -149,3 +149,28 @@ def test_a_file_that_does_not_open_is_in_the_audit_log(
     with pytest.raises(Cancelled):
         opening.open(junk)
     assert len([e for e in vault.audit.entries() if e.event == "cable open failed"]) == 1
+
+
+def test_opening_notes_the_version_the_archive_held_before(
+    parties: tuple[Vault, Vault, Vault], tmp_path: Path
+) -> None:
+    """Issue 18's clearer's view: what changed since the version last received."""
+    jane, berlin, paris = parties
+    ContactsService(paris).import_card(
+        ContactCard.for_identity(berlin.identities.active()).to_bytes()
+    )
+    first = _sealed(jane, tmp_path / "first.cable", "Berlin", UNCLASSIFIED)
+    corrected = replace(UNCLASSIFIED, subject="FRANCE: TALKS ON THE SUMMIT (CORRECTED)")
+    second = _sealed(jane, tmp_path / "second.cable", "Berlin", corrected)
+    other = _sealed(paris, tmp_path / "other.cable", "Berlin", UNCLASSIFIED)  # same id
+    opener = OpenService(berlin, SCHEMES)
+    _, _, none = opener.open_noting_previous(first)
+    assert none is None  # the first version received
+    _, _, before = opener.open_noting_previous(second)
+    assert before is not None and before.cable.subject == UNCLASSIFIED.subject
+    _, _, same = opener.open_noting_previous(second)
+    assert same is not None and same.cable.subject == corrected.subject
+    _, _, not_theirs = opener.open_noting_previous(other)  # another signer's: not compared
+    assert not_theirs is None
+    _, _, unstored = opener.open_noting_previous(second, store=False)
+    assert unstored is None

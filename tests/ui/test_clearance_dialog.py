@@ -4,14 +4,23 @@ edit shown as a diff and accepted."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QListWidget, QMessageBox, QPushButton, QTableWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from cabledesk.crypto.age.hybrid import HybridIdentity
@@ -21,6 +30,9 @@ from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.seal import PackageKind, SealRecipient, Statement, seal
 from cabledesk.services.session import Session
+from cabledesk.store.settings import APPROVAL_REQUIRED_FROM
+from cabledesk.ui._contacts_model import short_fingerprint
+from cabledesk.ui._party_picker import PartyPicker
 from cabledesk.ui.clearance_dialog import ClearanceDialog
 from cabledesk.ui.main_window import MainWindow
 from cabledesk.ui.plain import PlainLabel
@@ -29,11 +41,14 @@ from tests.ui.conftest import SCHEMES, card_file, child, person
 from tests.ui.demo_vault import DRAFT
 from tests.vaultkit import Clock
 
+ROOT = Path(__file__).resolve().parents[2]
 BEFORE = Clock().now - timedelta(days=30)
 KLAUS = person("Klaus Weber", nationality="USA", created=BEFORE, pq_key=HybridIdentity.generate())
 ANNA = person(
     "Anna Ambassador", nationality="USA", created=BEFORE, pq_key=HybridIdentity.generate()
 )
+MARIA = person("Maria Smith", nationality="USA", created=BEFORE, pq_key=HybridIdentity.generate())
+OTTO = person("Otto Unverified", nationality="USA", created=BEFORE)
 
 
 @pytest.fixture
@@ -51,11 +66,6 @@ def dialog(qtbot: QtBot, demo: Session) -> ClearanceDialog:
     qtbot.addWidget(widget)
     widget.show()
     return widget
-
-
-def _check(widget: QListWidget, name: str) -> None:
-    item = next(widget.item(i) for i in range(widget.count()) if widget.item(i).text() == name)
-    item.setCheckState(Qt.CheckState.Checked)
 
 
 def _answer(session: Session, who: Identity, role: str, cable: Cable, path: Path) -> Path:
@@ -76,8 +86,8 @@ def _answer(session: Session, who: Identity, role: str, cable: Cable, path: Path
 
 
 def _send(dialog: ClearanceDialog, monkeypatch: pytest.MonkeyPatch, out: Path) -> None:
-    _check(dialog.clearers, "Klaus Weber")
-    _check(dialog.approvers, "Anna Ambassador")
+    dialog.clearers.tick("Klaus Weber")
+    dialog.approvers.tick("Anna Ambassador")
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
     )
@@ -154,3 +164,131 @@ def test_a_returned_edit_is_shown_and_accepted_only_when_asked(
     assert changed.args is not None and changed.args[0].cable.paragraphs[-1].text == "Calm."
     assert demo.drafts.load(DRAFT.id).paragraphs[-1].text == "Calm."
     assert _answers(dialog)["Klaus Weber"] == "Returned changes (now the text)"
+
+
+@pytest.fixture
+def french(qapp: QApplication) -> Iterator[None]:
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources" / "translations" / "cabledesk_fr.qm"))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def _cell(picker: PartyPicker, key_start: str, column: int) -> str:
+    model = picker.model_
+    row = next(
+        r
+        for r, item in enumerate(model.items())
+        if (item.key if item.group else item.label).startswith(key_start)
+    )
+    return str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole))
+
+
+def test_a_group_chooses_its_members_and_each_contact_shows_trust_and_key(
+    qtbot: QtBot, demo: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for who in (MARIA, OTTO):
+        demo.contacts.import_card_file(card_file(tmp_path, who))
+    demo.contacts.verify(MARIA.name, "in person")
+    demo.contacts.create_group("POL section")
+    demo.contacts.add_to_group("POL section", [KLAUS.fingerprint, MARIA.fingerprint])
+    dialog = ClearanceDialog(demo, Workers(synchronous=True), demo.drafts.load(DRAFT.id))
+    qtbot.addWidget(dialog)
+    clearers = dialog.clearers
+    assert _cell(clearers, "POL section", 0) == "Group POL section (2 members)"
+    assert _cell(clearers, "POL section", 3) == "Klaus Weber, Maria Smith"
+    assert _cell(clearers, "Klaus Weber", 1).startswith("Verified on ")
+    assert _cell(clearers, "Klaus Weber", 2) == short_fingerprint(KLAUS.fingerprint)
+    assert _cell(clearers, "Otto", 0) == "Otto Unverified — AMEMBASSY BERLIN (unverified)"
+    assert _cell(clearers, "Otto", 1) == "Unverified"
+    header = clearers.model_.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "Group members"
+    clearers.tick("POL section")
+    dialog.approvers.tick("Anna Ambassador")
+    out = tmp_path / "request.cable"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    child(dialog, QPushButton, "sendForClearance").click()
+    assert out.exists()
+    assert _answers(dialog) == {
+        "Klaus Weber": "No answer yet",
+        "Maria Smith": "No answer yet",
+        "Anna Ambassador": "No answer yet",
+    }
+
+
+def test_an_approver_ticked_also_through_a_group_is_only_an_approver(
+    qtbot: QtBot, demo: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    demo.contacts.create_group("Front office")
+    demo.contacts.add_to_group("Front office", [KLAUS.fingerprint, ANNA.fingerprint])
+    dialog = ClearanceDialog(demo, Workers(synchronous=True), demo.drafts.load(DRAFT.id))
+    qtbot.addWidget(dialog)
+    dialog.clearers.tick("Front office")
+    dialog.approvers.tick("Anna Ambassador")
+    out = tmp_path / "request.cable"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    child(dialog, QPushButton, "sendForClearance").click()
+    parts = child(dialog, QTableWidget, "clearanceParties")
+    rows = {
+        (parts.item(r, 0).text(), parts.item(r, 1).text())  # type: ignore[union-attr]
+        for r in range(parts.rowCount())
+    }
+    assert rows == {("Clearer", "Klaus Weber"), ("Approver", "Anna Ambassador")}
+
+
+def test_choosing_and_sending_with_the_keyboard(
+    qtbot: QtBot, dialog: ClearanceDialog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    dialog.activateWindow()
+    QTest.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # C&learers
+    assert dialog.clearers.hasFocus()
+    QTest.keyClick(dialog.clearers, Qt.Key.Key_Home)
+    while not dialog.clearers.currentIndex().data().startswith("Klaus"):
+        QTest.keyClick(dialog.clearers, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.clearers, Qt.Key.Key_Space)
+    QTest.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # A&pprovers
+    assert dialog.approvers.hasFocus()
+    while not dialog.approvers.currentIndex().data().startswith("Anna"):
+        QTest.keyClick(dialog.approvers, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.approvers, Qt.Key.Key_Space)
+    QTest.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Co&mment
+    assert child(dialog, QLineEdit, "clearanceComment").hasFocus()
+    QTest.keyClicks(dialog.comment, "Please clear by noon.")
+    out = tmp_path / "request.cable"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # &Send…
+    qtbot.waitUntil(out.exists)  # a mnemonic "animates" the click
+    assert set(_answers(dialog)) == {"Klaus Weber", "Anna Ambassador"}
+
+
+@pytest.mark.usefixtures("french")
+def test_what_is_missing_is_said_in_french(qtbot: QtBot, demo: Session) -> None:
+    demo.vault.settings.set(APPROVAL_REQUIRED_FROM, "CONFIDENTIAL")
+    dialog = ClearanceDialog(demo, Workers(synchronous=True), demo.drafts.load(DRAFT.id))
+    qtbot.addWidget(dialog)
+    text = child(dialog, PlainLabel, "clearanceState").text()
+    assert text.startswith("Pas envoyé") and "approbation" in text
+    assert "approval" not in text and "Missing" not in text
+
+
+def test_an_unverified_contact_is_not_sent_the_request(
+    qtbot: QtBot, demo: Session, tmp_path: Path
+) -> None:
+    demo.contacts.import_card_file(card_file(tmp_path, OTTO))
+    dialog = ClearanceDialog(demo, Workers(synchronous=True), demo.drafts.load(DRAFT.id))
+    qtbot.addWidget(dialog)
+    dialog.clearers.tick("Otto")
+    child(dialog, QPushButton, "sendForClearance").click()  # no file dialog: refused before
+    assert (
+        child(dialog, PlainLabel, "answerResult")
+        .text()
+        .startswith("Not sent: the keys of Otto Unverified are not verified.")
+    )
+    assert not demo.clearance.status(DRAFT.id).in_clearance
