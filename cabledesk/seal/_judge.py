@@ -28,7 +28,7 @@ from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import CableDeskError, MarkingError
 from cabledesk.seal._manifest import ATTACHMENTS, DOCX, Manifest
-from cabledesk.seal._statement import Statement, clearance_lines
+from cabledesk.seal._statement_report import cleared_block, report_statement
 from cabledesk.seal._verification import (
     Severity,
     StatementReport,
@@ -43,7 +43,6 @@ __all__ = [
     "Opener",
     "judge",
     "peek_text",
-    "report_statement",
     "with_verdict",
 ]
 
@@ -181,41 +180,6 @@ def judge(
     return replace(result, cable=cable, cable_json=cable_json, sender_card=card)
 
 
-def report_statement(path: str, data: bytes, cable: Cable) -> StatementReport:
-    """What the statement ``data`` (the package entry ``path``) is worth for ``cable``."""
-    try:
-        statement = Statement.parse(data)
-    except CableDeskError as exc:
-        return StatementReport(path, None, None, None, None, None, None, False, False, exc.message)
-    problems: list[str] = []
-    try:
-        statement.verify()
-        valid = True
-    except CableDeskError as exc:
-        valid = False
-        problems.append(exc.message)
-    matches = statement.covers(cable)
-    if not matches:
-        problems.append(
-            "This statement is about another cable."
-            if statement.cable_id != cable.id
-            else "This statement is about another text of this cable: it was changed since."
-        )
-    return StatementReport(
-        path=path,
-        role=str(statement.role),
-        signer_name=statement.signer.name,
-        fingerprint=statement.signer.fingerprint,
-        office=statement.office,
-        made=statement.made,
-        comment=statement.comment,
-        signature_valid=valid,
-        matches_cable=matches,
-        problem=" ".join(problems) or None,
-        data=data,
-    )
-
-
 def _as_known(report: StatementReport, opener: Opener) -> StatementReport:
     """``report`` with its signer as the opener's vault knows them (issue 18)."""
     if report.fingerprint is None:
@@ -298,7 +262,7 @@ def _check_document(
         return None
     try:
         if cleared and renderer.render_cleared is not None:
-            rendered = renderer.render_cleared(cable, _block(statements))
+            rendered = renderer.render_cleared(cable, cleared_block(statements))
         else:
             rendered = renderer.render(cable)
     except CableDeskError:
@@ -447,13 +411,3 @@ def _warnings(
     if listed and listed != packed:
         found.append("The cable's list of attachments differs from the files sealed with it.")
     return found
-
-
-def _block(statements: Sequence[StatementReport]) -> tuple[ClearanceLine, ...]:
-    """The statements a cleared document names: those that hold and are on this text."""
-    good = [
-        Statement.parse(s.data)
-        for s in statements
-        if s.data is not None and s.signature_valid and s.matches_cable
-    ]
-    return clearance_lines(good)

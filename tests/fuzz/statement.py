@@ -1,5 +1,5 @@
 """Target: clearance statements (``Statement.parse``, ``verify``, ``covers``) and their
-report inside a sealed cable (``_judge.report_statement``).
+report inside a sealed cable (``_statement_report.report_statement``).
 
 A statement that parses must serialise back to the same bytes; whatever the
 input, the report is made without an exception (a broken statement is
@@ -9,7 +9,7 @@ reported, never raised).
 from __future__ import annotations
 
 from cabledesk.seal import Statement
-from cabledesk.seal._judge import report_statement
+from cabledesk.seal._statement_report import report_statement
 from tests.fuzz._cables import CABLE, statement
 from tests.fuzz._harness import JANE, NOW, attempt
 
