@@ -261,6 +261,14 @@ _SHOWN = {
 }
 
 
+_AUTHORITY = {
+    "designated": "as you designated (no directory trusted)",
+    "attested": "attested by a directory you trust",
+    "not-attested": "none: the directory you trust does not attest it; their approval "
+    "does not count",
+}
+
+
 def _status_lines(s: ClearanceStatus) -> list[str]:
     state = "in clearance" if s.in_clearance else "not sent for clearance"
     lines = [f"Draft {s.draft_id}: {state}", f"  text: sha256 {s.text_sha256}"]
@@ -271,6 +279,10 @@ def _status_lines(s: ClearanceStatus) -> list[str]:
         if p.comment:
             line += f"; comment: {p.comment}"
         lines.append(line)
+        if p.release_authority:
+            lines.append(f"    release authority: {_AUTHORITY[p.release_authority]}")
+            if p.release_authority_problem:
+                lines.append(f"    {p.release_authority_problem}")
     need = f" ({s.approvals_needed} needed to seal)" if s.approvals_needed else ""
     lines.append(f"  approved: {'yes' if s.approvals else 'no'}{need}")
     lines += [f"  missing to seal: {m}" for m in s.missing()]

@@ -29,11 +29,20 @@ from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import CableDeskError, ClearanceRefused, InputError, PolicyRefusal
 from cabledesk.seal import PackageKind, Statement, StatementRole
-from cabledesk.services._clearance_checks import check_party, refuse_failure, the_statement
+from cabledesk.services._clearance_checks import (
+    approvals_needed,
+    check_party,
+    refuse_failure,
+    the_statement,
+)
 from cabledesk.services._clearance_status import ClearanceStatus, clearance_status
 from cabledesk.services._clearance_types import Answer, ReceiveOutcome, RequestRead
 from cabledesk.services._failure_audit import audits_refusals
-from cabledesk.services._level_setting import level_applies
+from cabledesk.services._release_authority import (
+    refuse_approval_without_authority,
+    refuse_approvers_without_authority,
+    release_authorities,
+)
 from cabledesk.services.draft_history import DiffLine, cable_lines, diff_lines
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.opening import OpenService
@@ -41,7 +50,6 @@ from cabledesk.services.sealing import SealService
 from cabledesk.store.audit import Details, Event
 from cabledesk.store.clearances import APPROVER, CLEARER, ClearanceStore, Party
 from cabledesk.store.contacts import Contact
-from cabledesk.store.settings import APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM
 from cabledesk.store.vault import Vault
 
 __all__ = ["Answer", "ClearanceService", "ClearanceStatus", "ReceiveOutcome", "RequestRead"]
@@ -91,6 +99,7 @@ class ClearanceService:
             )
         if not clearers and not approvers:
             raise InputError("Name at least one clearer (--to) or an approver (--approver).")
+        refuse_approvers_without_authority(self._vault, cable.id, approvers)
         drafts = DraftsService(self._vault, self._schemes)
         if not self._vault.drafts.exists(cable.id) or drafts.load(cable.id) != cable:
             drafts.save(cable)
@@ -273,6 +282,10 @@ class ClearanceService:
         parties = {(p.fingerprint, p.part) for r in requests for p in r.parties}
         signer = statement.signer.fingerprint
         check_party(role, signer, parties, statement.signer.name, drafters=self._mine())
+        if role is StatementRole.APPROVED:
+            refuse_approval_without_authority(
+                self._vault, signer, self._name_of(signer, statement.signer.name)
+            )
         requested = {r.text_sha256 for r in requests}
         if role is not StatementRole.RETURNED and statement.text_sha256 not in requested:
             raise ClearanceRefused(
@@ -373,25 +386,12 @@ class ClearanceService:
             self._store.requests(cable.id),
             self._store.answers(cable.id),
             drafters=frozenset(self._mine()),
-            approvals_needed=self._approvals_needed(banner),
+            approvals_needed=approvals_needed(self._vault, self._schemes, banner),
+            authorities=release_authorities(self._vault, self._approver_keys(cable.id)),
         )
 
-    def _approvals_needed(self, banner: Marking | None) -> int:
-        if banner is None:
-            return 0
-        settings = self._vault.settings
-        user_scheme = (
-            self._vault.identities.active().scheme
-            if self._vault.identities.count()
-            else banner.scheme.id
-        )
-
-        def applies(stored: str) -> bool:
-            return level_applies(stored, banner.level, banner.scheme, self._schemes, user_scheme)
-
-        if applies(settings.get(TWO_PERSON_FROM)):
-            return 2
-        return 1 if applies(settings.get(APPROVAL_REQUIRED_FROM)) else 0
+    def _approver_keys(self, draft_id: str) -> list[str]:
+        return [p.fingerprint for r in self._store.requests(draft_id) for p in r.parties]
 
     # --- helpers ----------------------------------------------------------------------------
 

@@ -83,6 +83,9 @@ class Event(StrEnum):
     CLEARANCE_RECEIVED = "clearance received"  # the drafter recorded an answer
     CLEARANCE_EDIT_ACCEPTED = "clearance edit accepted"  # a returned edit became the draft
     CLEARANCE_REFUSED = "clearance answer refused"  # receive refused a file, and why
+    # clearance, directory roles and attachments (branch clearcore):
+    CLEARANCE_REQUEST_REFUSED = "clearance request refused"  # an approver without authority
+    RELEASE_REFUSED = "release refused"  # sealing refused: approval missing or voided
 
 
 @dataclass(frozen=True, slots=True)

@@ -4946,6 +4946,34 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <translation>{what}, déclaré par l’intéressé</translation>
     </message>
     <message>
+        <source>Designate as approver someone the directory lists with the role release-authority, or import the office&apos;s latest directory (cabledesk-cli directory import) if it attests them now.</source>
+        <translation>Désignez comme approbateur une personne que l'annuaire inscrit avec le rôle release-authority, ou importez le dernier annuaire du service (cabledesk-cli directory import) s'il l'atteste désormais.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+        <source>This approval does not count: {problem} You trust a security office&apos;s directory, so only approvals by someone it attests with release authority count.</source>
+        <translation>Cette approbation ne compte pas : {problem} Vous faites confiance à l'annuaire d'un service de sécurité : seules comptent les approbations de personnes qu'il atteste avec l'autorité de diffusion.</translation>
+    </message>
+    <message>
+        <source>{name} ({fingerprint}) has no release authority: no directory you trust attests them with the role release-authority.</source>
+        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : aucun annuaire auquel vous faites confiance ne l'atteste avec le rôle release-authority.</translation>
+    </message>
+    <message>
+        <source>{name} ({fingerprint}) has no release authority: the directory you trust attests them only as {roles}.</source>
+        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : l'annuaire auquel vous faites confiance ne l'atteste qu'en tant que {roles}.</translation>
+    </message>
+    <message>
+        <source>{name} ({fingerprint}) has no release authority: their key was revoked {how}.</source>
+        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : sa clé a été révoquée {how}.</translation>
+    </message>
+    <message>
+        <source>{problem} You trust a security office&apos;s directory, so only an approver it attests with release authority can approve a cable.</source>
+        <translation>{problem} Vous faites confiance à l'annuaire d'un service de sécurité : seul un approbateur qu'il atteste avec l'autorité de diffusion peut approuver un câble.</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>

@@ -840,4 +840,36 @@ CORE_PHRASES = (
     ),
     QT_TRANSLATE_NOOP("core", "{what}, attested by {anchor} on {date}"),
     QT_TRANSLATE_NOOP("core", "{what}, self-declared"),
+    # clearance: release authority from the directory (branch clearcore)
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Designate as approver someone the directory lists with the role release-authority, "
+        "or import the office's latest directory (cabledesk-cli directory import) if it "
+        "attests them now.",
+    ),
+    QT_TRANSLATE_NOOP("core", "Nothing was recorded."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This approval does not count: {problem} You trust a security office's directory, "
+        "so only approvals by someone it attests with release authority count.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name} ({fingerprint}) has no release authority: no directory you trust attests "
+        "them with the role release-authority.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name} ({fingerprint}) has no release authority: the directory you trust attests "
+        "them only as {roles}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name} ({fingerprint}) has no release authority: their key was revoked {how}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{problem} You trust a security office's directory, so only an approver it attests "
+        "with release authority can approve a cable.",
+    ),
 )
