@@ -53,6 +53,9 @@ def register(commands: Any) -> None:
     p.add_argument("--approver", action="append", default=[], metavar="CONTACT",
                    help="an approver with release authority (repeatable)")  # fmt: skip
     p.add_argument("--comment", default="", metavar="TEXT")
+    p.add_argument("-a", "--attach", action="append", default=[], metavar="FILE",
+                   help="an attachment the draft carries (repeatable): the clearers receive "
+                   "it, and the clearance covers its name, size and SHA-256")  # fmt: skip
     _output_options(p, "REQUEST.cable")
     p.set_defaults(handler=_request)
 
@@ -147,6 +150,7 @@ def _request(args: argparse.Namespace) -> int:
             comment=args.comment,
             confirmed=confirmed,
             overwrite=args.force,
+            attachments=[Path(a) for a in args.attach],
         )
     print(f"Sent for clearance: {output} (the draft {cable.id} is in clearance)", file=sys.stderr)
     print(output)

@@ -14,14 +14,21 @@ from pathlib import Path
 
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.errors import ClearanceRefused
+from cabledesk.errors import CableDeskError, ClearanceRefused
 from cabledesk.seal import StatementReport, StatementRole, Verification
 from cabledesk.services._level_setting import level_applies
+from cabledesk.store.audit import Details
 from cabledesk.store.clearances import APPROVER
 from cabledesk.store.settings import APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM
 from cabledesk.store.vault import Vault
 
-__all__ = ["approvals_needed", "check_party", "refuse_failure", "the_statement"]
+__all__ = [
+    "approvals_needed",
+    "check_party",
+    "refuse_failure",
+    "refused_details",
+    "the_statement",
+]
 
 
 def the_statement(result: Verification, path: Path) -> StatementReport:
@@ -105,3 +112,9 @@ def approvals_needed(vault: Vault, schemes: SchemeRegistry, banner: Marking | No
     if applies(settings.get(TWO_PERSON_FROM)):
         return 2
     return 1 if applies(settings.get(APPROVAL_REQUIRED_FROM)) else 0
+
+
+def refused_details(args: tuple[object, ...], error: CableDeskError) -> Details:
+    """What the audit log says of an answer refused: the file's name, and why."""
+    name = Path(args[0]).name if args and isinstance(args[0], (str, Path)) else ""
+    return {"file": name, "reason": error.message}

@@ -872,4 +872,27 @@ CORE_PHRASES = (
         "{problem} You trust a security office's directory, so only an approver it attests "
         "with release authority can approve a cable.",
     ),
+    # clearance: attachments cleared and sealed (branch clearcore)
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Attach the files that were cleared, or send the draft for clearance again with "
+        "these attachments (cabledesk-cli clearance request … --attach).",
+    ),
+    QT_TRANSLATE_NOOP("core", "Give each file with --attach FILE (or remove it from the draft)."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The attachments are not those cleared and approved: {changes}. A clearance covers "
+        "the attachments too, so this cable is no longer approved.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This draft lists attachments ({names}): a clearance request carries their files, "
+        "so that the clearers read what they clear.",
+    ),
+    QT_TRANSLATE_NOOP("core", "the attachments are in another order"),
+    QT_TRANSLATE_NOOP("core", "{name} is described or marked otherwise"),
+    QT_TRANSLATE_NOOP("core", "{name} is not the file cleared (its content changed)"),
+    QT_TRANSLATE_NOOP("core", "{name} was added"),
+    QT_TRANSLATE_NOOP("core", "{name} was removed"),
+    QT_TRANSLATE_NOOP("core", "{old} was renamed {new}"),
 )
