@@ -25,7 +25,7 @@ from cabledesk.domain.cable import Attachment, Cable
 from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.errors import CableDeskError, InputError, PolicyRefusal
+from cabledesk.errors import CableDeskError, InputError, PolicyRefusal, VaultLocked
 from cabledesk.phrase import Phrase
 from cabledesk.services._attachments import (
     attachment_names,
@@ -56,6 +56,9 @@ class ReleaseClearance:
         cleared = any(a.sha256 is not None for a in draft.attachments)
         self._expected = replace(listed, attachments=draft.attachments) if cleared else listed
         self._statements = self._service.for_release(self._expected, banner)
+        # Read now: the vault may lock while the files are read.
+        self._in_clearance = bool(ClearanceStore(vault.db).requests(draft.id))
+        self._needed = approvals_needed(vault, schemes, banner)
 
     def carried(self, released: Cable) -> tuple[bytes, ...]:
         """The statements to carry with ``released`` (its attachments as read).
@@ -64,9 +67,10 @@ class ReleaseClearance:
         the settings require approval at its level."""
         if clearance_sha256(released) == clearance_sha256(self._expected):
             return self._statements
+        if not self._in_clearance:
+            return ()  # no statement is recorded on a draft never sent for clearance
         changes = attachment_changes(self._expected.attachments, released.attachments)
-        cleared = bool(ClearanceStore(self._vault.db).requests(released.id))
-        if changes and cleared and approvals_needed(self._vault, self._schemes, self._banner):
+        if changes and self._needed:
             listed = "; ".join(c.render() for c in changes)
             with contextlib.suppress(CableDeskError):  # the refusal matters more than its entry
                 self._vault.audit.append(
@@ -83,7 +87,14 @@ class ReleaseClearance:
                     "again with these attachments (cabledesk-cli clearance request … --attach)."
                 ),
             )
-        return self._service.for_release(released, self._banner)
+        try:  # statements an earlier request may have on these very files
+            return self._service.for_release(released, self._banner)
+        except VaultLocked as exc:
+            raise VaultLocked(
+                "The vault locked itself while the cable was being sealed: nothing was "
+                "sealed or recorded.",
+                hint="Unlock it, then seal the cable again.",
+            ) from exc
 
 
 def attachment_changes(cleared: Sequence[Attachment], sealed: Sequence[Attachment]) -> list[Phrase]:

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from cabledesk.crypto.signedtext import format_time
+from cabledesk.phrase import Phrase
 from cabledesk.services._release_authority import ReleaseAuthorities
 from cabledesk.store.clearances import APPROVER, AnswerRecord, Party, RequestRecord
 
@@ -94,26 +95,38 @@ class ClearanceStatus:
         return len(self.approvals) >= max(1, self.approvals_needed)
 
     def missing(self) -> list[str]:
-        """What release still lacks, in words (empty: nothing)."""
+        """What release still lacks, in English words (empty: nothing)."""
+        return [p.render() for p in self.missing_phrases()]
+
+    def missing_phrases(self) -> list[Phrase]:
+        """What release still lacks, as phrases a face translates (empty: nothing)."""
         have, need = len(self.approvals), self.approvals_needed
         if have >= need:
             return []
         if self.directory:
             if need == 1:
                 return [
-                    "an approval of the current text by an approver you designated whom the "
-                    "directory you trust attests with release authority"
+                    Phrase.of(
+                        "an approval of the current text by an approver you designated whom "
+                        "the directory you trust attests with release authority"
+                    )
                 ]
             return [
-                f"{need - have} more approval(s) of the current text, by two different "
-                "approvers other than the drafter whom the directory you trust attests with "
-                "release authority"
+                Phrase.of(
+                    "{count} more approval(s) of the current text, by two different approvers "
+                    "other than the drafter whom the directory you trust attests with release "
+                    "authority",
+                    count=str(need - have),
+                )
             ]
         if need == 1:
-            return ["an approval of the current text by an approver you designated"]
+            return [Phrase.of("an approval of the current text by an approver you designated")]
         return [
-            f"{need - have} more approval(s) of the current text, by two different approvers "
-            "other than the drafter"
+            Phrase.of(
+                "{count} more approval(s) of the current text, by two different approvers "
+                "other than the drafter",
+                count=str(need - have),
+            )
         ]
 
     def to_dict(self) -> dict[str, Any]:

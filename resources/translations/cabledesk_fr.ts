@@ -4983,11 +4983,11 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>The attachments are not those cleared and approved: {changes}. A clearance covers the attachments too, so this cable is no longer approved.</source>
-        <translation>Les pièces jointes ne sont pas celles qui ont été visées et approuvées : {changes}. Un visa couvre aussi les pièces jointes : ce télégramme n'est donc plus approuvé.</translation>
+        <translation>Les pièces jointes ne sont pas celles qui ont été visées et approuvées : {changes}. Un visa couvre aussi les pièces jointes : ce télégramme n&apos;est donc plus approuvé.</translation>
     </message>
     <message>
         <source>This draft lists attachments ({names}): a clearance request carries their files, so that the clearers read what they clear.</source>
-        <translation>Ce projet mentionne des pièces jointes ({names}) : une demande de visa transporte leurs fichiers, afin que les viseurs lisent ce qu'ils visent.</translation>
+        <translation>Ce projet mentionne des pièces jointes ({names}) : une demande de visa transporte leurs fichiers, afin que les viseurs lisent ce qu&apos;ils visent.</translation>
     </message>
     <message>
         <source>the attachments are in another order</source>
@@ -4999,7 +4999,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>{name} is not the file cleared (its content changed)</source>
-        <translation>{name} n'est pas le fichier visé (son contenu a changé)</translation>
+        <translation>{name} n&apos;est pas le fichier visé (son contenu a changé)</translation>
     </message>
     <message>
         <source>{name} was added</source>
@@ -5012,6 +5012,22 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>{old} was renamed {new}</source>
         <translation>{old} a été renommée {new}</translation>
+    </message>
+    <message>
+        <source>an approval of the current text by an approver you designated</source>
+        <translation>une approbation du texte actuel par un approbateur que vous avez désigné</translation>
+    </message>
+    <message>
+        <source>an approval of the current text by an approver you designated whom the directory you trust attests with release authority</source>
+        <translation>une approbation du texte actuel par un approbateur que vous avez désigné et que l'annuaire auquel vous faites confiance atteste avec l'autorité de diffusion</translation>
+    </message>
+    <message>
+        <source>{count} more approval(s) of the current text, by two different approvers other than the drafter</source>
+        <translation>{count} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur</translation>
+    </message>
+    <message>
+        <source>{count} more approval(s) of the current text, by two different approvers other than the drafter whom the directory you trust attests with release authority</source>
+        <translation>{count} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur, que l'annuaire auquel vous faites confiance atteste avec l'autorité de diffusion</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>

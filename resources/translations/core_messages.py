@@ -895,4 +895,21 @@ CORE_PHRASES = (
     QT_TRANSLATE_NOOP("core", "{name} was added"),
     QT_TRANSLATE_NOOP("core", "{name} was removed"),
     QT_TRANSLATE_NOOP("core", "{old} was renamed {new}"),
+    # clearance: what release lacks (branch clearcore)
+    QT_TRANSLATE_NOOP("core", "an approval of the current text by an approver you designated"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "an approval of the current text by an approver you designated whom the directory "
+        "you trust attests with release authority",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{count} more approval(s) of the current text, by two different approvers other "
+        "than the drafter",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{count} more approval(s) of the current text, by two different approvers other "
+        "than the drafter whom the directory you trust attests with release authority",
+    ),
 )
