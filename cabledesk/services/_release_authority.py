@@ -65,13 +65,13 @@ class ReleaseAuthorities:
                 how=self.revoked[fingerprint],
             )
         roles = self.roles.get(fingerprint)
-        if roles is not None:
+        if roles:
             return Phrase.of(
                 "{name} ({fingerprint}) has no release authority: the directory you trust "
                 "attests them only as {roles}.",
                 name=name,
                 fingerprint=fingerprint,
-                roles=", ".join(roles) if roles else "-",
+                roles=", ".join(roles),
             )
         return Phrase.of(
             "{name} ({fingerprint}) has no release authority: no directory you trust attests "

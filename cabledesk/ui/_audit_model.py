@@ -83,6 +83,9 @@ class AuditModel(ListTableModel[AuditEntry]):
             Event.CLEARANCE_RECEIVED: self.tr("Clearance answer recorded"),
             Event.CLEARANCE_EDIT_ACCEPTED: self.tr("Returned changes accepted"),
             Event.CLEARANCE_REFUSED: self.tr("Clearance answer refused"),
+            # clearance: release authority and attachments (branch clearcore)
+            Event.CLEARANCE_REQUEST_REFUSED: self.tr("Clearance request refused"),
+            Event.RELEASE_REFUSED: self.tr("Release refused"),
         }
         self._keys = {
             "how": self.tr("how"),

@@ -490,6 +490,14 @@
         <translation>Réponse de visa refusée</translation>
     </message>
     <message>
+        <source>Clearance request refused</source>
+        <translation>Demande de visa refusée</translation>
+    </message>
+    <message>
+        <source>Release refused</source>
+        <translation>Diffusion refusée</translation>
+    </message>
+    <message>
         <source>how</source>
         <translation>méthode</translation>
     </message>
@@ -5019,7 +5027,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>an approval of the current text by an approver you designated whom the directory you trust attests with release authority</source>
-        <translation>une approbation du texte actuel par un approbateur que vous avez désigné et que l'annuaire auquel vous faites confiance atteste avec l'autorité de diffusion</translation>
+        <translation>une approbation du texte actuel par un approbateur que vous avez désigné et que l&apos;annuaire auquel vous faites confiance atteste avec l&apos;autorité de diffusion</translation>
     </message>
     <message>
         <source>{count} more approval(s) of the current text, by two different approvers other than the drafter</source>
@@ -5027,7 +5035,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>{count} more approval(s) of the current text, by two different approvers other than the drafter whom the directory you trust attests with release authority</source>
-        <translation>{count} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur, que l'annuaire auquel vous faites confiance atteste avec l'autorité de diffusion</translation>
+        <translation>{count} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur, que l&apos;annuaire auquel vous faites confiance atteste avec l&apos;autorité de diffusion</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>
