@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cabledesk.errors import InputError
+from cabledesk.phrase import Phrase
 
 __all__ = ["atomic_output", "fsync_folder", "write_atomic"]
 
@@ -42,7 +43,7 @@ def atomic_output(path: Path, *, overwrite: bool = True, mode: int = 0o600) -> I
         return
     if not overwrite and path.exists():
         raise InputError(
-            f"{path} already exists; CableDesk does not overwrite it.",
+            Phrase.of("{file} already exists; CableDesk does not overwrite it.", file=str(path)),
             hint="Choose another name, or remove the existing file first.",
         )
     folder = path.parent if str(path.parent) else Path()

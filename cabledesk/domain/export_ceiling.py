@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import ClassificationScheme, Level, SchemeRegistry
 from cabledesk.errors import PolicyRefusal
+from cabledesk.phrase import Phrase
 
 __all__ = ["ExportCeiling"]
 
@@ -70,10 +71,16 @@ class ExportCeiling:
         if ceiling is None or marking.level.rank <= ceiling.rank:
             return
         raise PolicyRefusal(
-            f"This cable is {marking.banner}. CableDesk does not export cables above "
-            f"{ceiling.name} as unencrypted documents (the export ceiling of the "
-            f"{marking.scheme.name} scheme).",
-            hint=f"Seal the cable for its recipients instead, or export a sanitized version "
-            f"at {ceiling.name} or below (--level {ceiling.name}). Your security officer "
-            "sets the ceiling.",
+            Phrase.of(
+                "This cable is {banner}. CableDesk does not export cables above {ceiling} as "
+                "unencrypted documents (the export ceiling of the {scheme} scheme).",
+                banner=marking.banner,
+                ceiling=ceiling.name,
+                scheme=marking.scheme.name,
+            ),
+            hint=Phrase.of(
+                "Seal the cable for its recipients instead, or export a sanitized version at "
+                "{ceiling} or below (--level {ceiling}). Your security officer sets the ceiling.",
+                ceiling=ceiling.name,
+            ),
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from cabledesk.domain.cable import Cable, cable_banner
 from cabledesk.domain.marking import Marking
@@ -137,6 +138,16 @@ class ArchiveService:
         except (MarkingError, SchemeError):
             banner = None
         return ArchivedCable(entry, cable, banner)
+
+    def sealed_path(self, archive_id: int) -> Path | None:
+        """Where the archive keeps the sealed file of an entry — exactly the bytes
+        sealed or opened — or None when it keeps none (an imported record) or the
+        file is gone. VaultError if there is no such entry."""
+        name = self._vault.archive.get(archive_id).sealed_file
+        if not name:
+            return None
+        path = self._vault.home.archive / name
+        return path if path.is_file() else None
 
     def banner_history(self, archive_id: int) -> list[BannerChange]:
         """The banners an archived cable had before newer roll-up rules recomputed it

@@ -56,6 +56,7 @@ from cabledesk.export.signed import (
     verify_received,
 )
 from cabledesk.export.verification import DocumentVerification, SignerLookup, no_contacts
+from cabledesk.phrase import Phrase
 
 __all__ = [
     "DocumentFormat",
@@ -328,7 +329,9 @@ def _refuse_existing(paths: list[Path], overwrite: bool) -> None:
     for path in paths:
         if path.exists():
             raise InputError(
-                f"{path} already exists; CableDesk does not overwrite it.",
+                Phrase.of(
+                    "{file} already exists; CableDesk does not overwrite it.", file=str(path)
+                ),
                 hint="Choose another name, or allow overwriting (--force).",
             )
 

@@ -1,9 +1,10 @@
 """The release policy's word on a file to encrypt, as the recipient picker shows it.
 
 :func:`policy_view` turns a :class:`~cabledesk.services.file_crypto.ReleaseCheck`
-into column 1 of :class:`~cabledesk.ui._recipients_model.RecipientsModel` (allowed,
-refused, or "tick to confirm" for an unverified contact) and the lines shown below
-the list: every refusal's reason, and why the file needs a stated marking;
+into the release-policy column of
+:class:`~cabledesk.ui._recipients_model.RecipientsModel` (allowed, refused,
+or "tick to confirm" for an unverified contact) and the lines shown below the list:
+every refusal's reason, and why the file needs a stated marking;
 :func:`post_quantum_lines` says when the file cannot be encrypted post-quantum.
 """
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QComboBox
 from cabledesk.errors import PolicyRefusal
 from cabledesk.services.file_crypto import FileCryptoService, PostQuantumPlan, ReleaseCheck
 from cabledesk.ui._recipients_model import PolicyCell
+from cabledesk.ui.colours import text_style
 from cabledesk.ui.errors import describe
 from cabledesk.ui.phrases import in_words
 from cabledesk.ui.plain import PlainLabel
@@ -63,7 +65,7 @@ def reasons_label() -> PlainLabel:
     label.setObjectName("policyReasons")
     label.setWordWrap(True)
     label.setAccessibleName(QCoreApplication.translate("filePolicy", "Release policy"))
-    label.setStyleSheet(f"color: {NO_COLOUR};")
+    label.setStyleSheet(text_style(NO_COLOUR))
     return label
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cabledesk.ui._contacts_model import REVOKE_REASONS, VERIFY_METHODS, how_in_english, how_words
 from cabledesk.ui.plain import PlainLabel
 
 __all__ = ["ReasonDialog", "RevokeDialog", "VerifyDialog"]
@@ -83,9 +84,12 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reason.setFocus()
 
+    english: Sequence[str] = ()  # the suggestions as the vault keeps them
+
     def text(self) -> str:
-        """The reason typed or picked, with its spaces tidied."""
-        return " ".join(self.reason.currentText().split())
+        """The reason typed or picked, with its spaces tidied; a suggestion picked in the
+        user's language is given in English, as the vault keeps it."""
+        return how_in_english(" ".join(self.reason.currentText().split()), self.english)
 
     def accept(self) -> None:
         if self.text():
@@ -94,6 +98,8 @@ class ReasonDialog(QDialog):
 
 class VerifyDialog(ReasonDialog):
     """Asks how ``name``'s safety number was compared before marking them verified."""
+
+    english = VERIFY_METHODS
 
     def __init__(self, parent: QWidget | None, name: str, safety_number: str) -> None:
         groups = safety_number.split()
@@ -105,11 +111,7 @@ class VerifyDialog(ReasonDialog):
                 "on the phone — and check that it is the same on both sides:"
             ).format(name),
             question=self.tr("How did you verify it?"),
-            suggestions=[
-                self.tr("safety number read aloud on the phone"),
-                self.tr("safety number compared in person"),
-                self.tr("fingerprint compared in person"),
-            ],
+            suggestions=[how_words(method) for method in VERIFY_METHODS],
             action=self.tr("Mark verified"),
             detail=" ".join(groups[:6]) + "\n" + " ".join(groups[6:]),
             name="verifyDialog",
@@ -118,6 +120,8 @@ class VerifyDialog(ReasonDialog):
 
 class RevokeDialog(ReasonDialog):
     """Asks why ``name``'s keys are revoked; the dialog is the confirmation."""
+
+    english = REVOKE_REASONS
 
     def __init__(self, parent: QWidget | None, name: str) -> None:
         super().__init__(
@@ -128,11 +132,7 @@ class RevokeDialog(ReasonDialog):
                 "will no longer be trusted. To use {0} again you will need their new card."
             ).format(name),
             question=self.tr("Why are the keys revoked?"),
-            suggestions=[
-                self.tr("laptop lost or stolen"),
-                self.tr("left the service"),
-                self.tr("keys may be compromised"),
-            ],
+            suggestions=[how_words(reason) for reason in REVOKE_REASONS],
             action=self.tr("Revoke"),
             name="revokeDialog",
         )

@@ -7,7 +7,11 @@ are not used any more. :func:`load_recipients` (or :func:`recipient_items` over
 an :class:`~cabledesk.services.contacts.AddressBook` read off the GUI thread)
 makes the rows.
 
-Column 0 is the recipient, ticked or not. Column 1 is the release policy's
+Column 0 is the recipient, ticked or not; a contact whose name another contact
+also bears is flagged there (a warning icon and words), so that two cards under
+one name cannot pass for one person. Column 1 is the contact's trust state in
+words (with its colour), column 2 a short fingerprint (the whole one in the tool
+tip), to tell such contacts apart. Column 3 is the release policy's
 word on each contact the ticks include (directly or through a group), set by
 the seal dialog with :meth:`RecipientsModel.set_policy`: allowed, refused, or
 allowed once confirmed — a contact not verified yet gets a tick box of its own
@@ -27,12 +31,22 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QStyle, QTreeView
 
 from cabledesk.domain.trust import TrustState
 from cabledesk.services.contacts import AddressBook
 from cabledesk.services.session import Session
-from cabledesk.ui._contacts_model import trust_colour, trust_text
+from cabledesk.ui._contacts_model import (
+    contact_trust_brief,
+    contact_trust_colour,
+    contact_trust_text,
+    same_names,
+    short_fingerprint,
+    trust_colour,
+    trust_text,
+)
+from cabledesk.ui.colours import readable
 
 __all__ = [
     "PolicyCell",
@@ -53,6 +67,10 @@ class RecipientItem:
     label: str
     group: bool
     refused: str = ""  # why it cannot be chosen; empty when it can
+    trust: str = ""  # a contact's trust state in a few words
+    trust_details: str = ""  # and in full (how verified, why revoked)
+    trust_colour: str = ""  # its colour, "#rrggbb"
+    same_name: bool = False  # another contact bears the same name
 
     @property
     def usable(self) -> bool:
@@ -61,7 +79,7 @@ class RecipientItem:
 
 @dataclass(frozen=True, slots=True)
 class PolicyCell:
-    """What column 1 shows for a contact the ticks include."""
+    """What the release-policy column shows for a contact the ticks include."""
 
     text: str
     colour: str
@@ -73,6 +91,7 @@ def recipient_items(book: AddressBook) -> list[RecipientItem]:
     """The groups, then the contacts, of ``book``, each with why it cannot be chosen."""
     translate = QCoreApplication.translate
     contacts = {c.fingerprint: c for c in book.contacts}
+    doubles = same_names(contacts.values())
     items: list[RecipientItem] = []
     for group in book.groups:
         revoked = [
@@ -101,7 +120,14 @@ def recipient_items(book: AddressBook) -> list[RecipientItem]:
             label = translate("recipients", "{0} (keys changed since verified)").format(label)
         elif contact.trust.state is TrustState.UNVERIFIED:
             label = translate("recipients", "{0} (unverified)").format(label)
-        items.append(RecipientItem(contact.fingerprint, label, False, refused))
+        same = contact.fingerprint in doubles
+        if same:
+            label = translate("recipients", "{0} — same name as another contact").format(label)
+        colour = contact_trust_colour(contact).name()
+        brief, trust = contact_trust_brief(contact), contact_trust_text(contact)
+        items.append(
+            RecipientItem(contact.fingerprint, label, False, refused, brief, trust, colour, same)
+        )
     return items
 
 
@@ -112,9 +138,9 @@ def load_recipients(session: Session) -> list[RecipientItem]:
 
 class RecipientsModel(QAbstractItemModel):
     """See the module docstring. ``checked()`` gives the ticked rows, ``confirmed()``
-    the fingerprints confirmed in column 1."""
+    the fingerprints confirmed in the release-policy column."""
 
-    RECIPIENT, POLICY = range(2)
+    RECIPIENT, TRUST, FINGERPRINT, POLICY = range(4)
 
     def __init__(self) -> None:
         super().__init__()
@@ -122,6 +148,7 @@ class RecipientsModel(QAbstractItemModel):
         self._checked: set[str] = set()
         self._policy: dict[str, PolicyCell] = {}
         self._confirmed: set[str] = set()
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
     # --- content ---
 
@@ -148,8 +175,8 @@ class RecipientsModel(QAbstractItemModel):
         self.setData(self.index(row, self.RECIPIENT), state, Qt.ItemDataRole.CheckStateRole)
 
     def set_policy(self, cells: Mapping[str, PolicyCell]) -> None:
-        """Column 1 for the contacts (by fingerprint) the ticks include; the others empty.
-        A confirmation stays as long as its contact still needs one."""
+        """The release-policy column for the contacts (by fingerprint) the ticks include;
+        the others empty. A confirmation stays as long as its contact still needs one."""
         self._policy = dict(cells)
         self._confirmed = {
             fp for fp in self._confirmed if fp in cells and cells[fp].needs_confirmation
@@ -164,10 +191,18 @@ class RecipientsModel(QAbstractItemModel):
     def row_of(self, key: str) -> int | None:
         return next((i for i, item in enumerate(self._items) if item.key == key), None)
 
+    @classmethod
+    def fit(cls, view: QTreeView) -> None:
+        """Widen every column but the last (which stretches) of a recipient picker to
+        its contents, so that no name, trust state or fingerprint is cut off."""
+        view.header().setStretchLastSection(True)
+        for column in range(cls.POLICY):
+            view.resizeColumnToContents(column)
+
     # --- Qt ---
 
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._items)) or column not in (0, 1):
+        if parent.isValid() or not (0 <= row < len(self._items)) or not (0 <= column < 4):
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -178,14 +213,20 @@ class RecipientsModel(QAbstractItemModel):
         return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else 4
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = 0
     ) -> object:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Recipient"), self.tr("Release policy"))[section] if section < 2 else None
+        titles = (
+            self.tr("Recipient"),
+            self.tr("Trust"),
+            self.tr("Fingerprint"),
+            self.tr("Release policy"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -196,6 +237,8 @@ class RecipientsModel(QAbstractItemModel):
         enabled = Qt.ItemFlag.ItemIsEnabled
         if index.column() == self.RECIPIENT:
             return enabled | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() != self.POLICY:
+            return enabled
         cell = self._policy.get(item.key)
         if cell is not None and cell.needs_confirmation:
             return enabled | Qt.ItemFlag.ItemIsUserCheckable
@@ -207,6 +250,10 @@ class RecipientsModel(QAbstractItemModel):
         item = self._items[index.row()]
         if index.column() == self.POLICY:
             return self._policy_data(item, role)
+        if index.column() == self.TRUST:
+            return self._trust_data(item, role)
+        if index.column() == self.FINGERPRINT:
+            return self._fingerprint_data(item, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if item.refused:
                 return self.tr("{0} — cannot be chosen: {1}").format(item.label, item.refused)
@@ -217,7 +264,31 @@ class RecipientsModel(QAbstractItemModel):
             on = item.key in self._checked
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and item.refused:
-            return trust_colour(TrustState.REVOKED)
+            return readable(trust_colour(TrustState.REVOKED))
+        if role == Qt.ItemDataRole.DecorationRole and item.same_name:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return None
+
+    def _trust_data(self, item: RecipientItem, role: int) -> object:
+        if item.group:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.trust
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return item.trust_details
+        if role == Qt.ItemDataRole.ForegroundRole and item.trust_colour:
+            return readable(item.trust_colour)
+        return None
+
+    def _fingerprint_data(self, item: RecipientItem, role: int) -> object:
+        if item.group:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return short_fingerprint(item.key)
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return item.key
+        if role == Qt.ItemDataRole.FontRole:
+            return self._mono
         return None
 
     def _policy_data(self, item: RecipientItem, role: int) -> object:
@@ -229,7 +300,7 @@ class RecipientsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return cell.tooltip or cell.text
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(cell.colour)
+            return readable(cell.colour)
         if role == Qt.ItemDataRole.CheckStateRole and cell.needs_confirmation:
             on = item.key in self._confirmed
             return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked

@@ -1,6 +1,8 @@
 """A cable to read, not to edit: its banner, header block, portion-marked paragraphs,
 authority block and attachments, laid out as on paper; and, above, the
-verification of a received cable when there is one (see ``verification_panel``).
+verification of a received cable when there is one (see ``verification_panel``),
+with "Import sender's card" when the signer was not among the user's contacts
+(``import_card_requested`` asks the window to do it).
 
 Copying text from it puts the cable's words on a clipboard marked sensitive.
 """
@@ -9,9 +11,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from cabledesk.domain.cable import Cable, format_dtg
 from cabledesk.domain.historical import historical_marking
@@ -20,7 +22,7 @@ from cabledesk.domain.visible_text import visible
 from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.clipboard import sensitive_mime_data
 from cabledesk.ui.plain import PlainLabel
-from cabledesk.ui.verdict_words import verdict_words
+from cabledesk.ui.verdict_words import VERDICT_COLOURS, verdict_words
 
 __all__ = ["CableView", "cable_html"]
 
@@ -75,6 +77,8 @@ def cable_html(cable: Cable, banner: Marking | None) -> str:
 
 
 class CableView(QWidget):
+    import_card_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cableView")
@@ -90,10 +94,18 @@ class CableView(QWidget):
         self.verdict.setTextFormat(Qt.TextFormat.PlainText)  # names from a file are data
         self.verdict.setAccessibleName(self.tr("Verification"))
         self.verdict.setVisible(False)
+        self.import_card = QPushButton(self.tr("Import sender's card"))
+        self.import_card.setObjectName("readerImportCard")
+        self.import_card.setAccessibleName(self.tr("Import the sender's contact card"))
+        self.import_card.clicked.connect(self.import_card_requested.emit)
+        self.import_card.setVisible(False)
+        verdict_row = QHBoxLayout()
+        verdict_row.addWidget(self.verdict, 1)
+        verdict_row.addWidget(self.import_card, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
-        layout.addWidget(self.verdict)
+        layout.addLayout(verdict_row)
         layout.addWidget(self.text, 1)
 
     def show_cable(self, cable: Cable, banner: Marking | None) -> None:
@@ -109,6 +121,8 @@ class CableView(QWidget):
 
     def show_verification(self, record: dict[str, object] | None) -> None:
         """What was established when the cable was sealed or opened (from the archive)."""
+        stranger = record is not None and record.get("verdict") == "signer-unknown"
+        self.import_card.setVisible(stranger)
         if not record:
             self.verdict.setVisible(False)
             return
@@ -120,8 +134,7 @@ class CableView(QWidget):
         else:
             text = verdict_words(record)[0]
             severity = str(record.get("severity", "ok"))
-            colours = {"ok": ("#1e7b34", "#ffffff"), "warning": ("#f2c94c", "#000000")}
-            background, foreground = colours.get(severity, ("#b00020", "#ffffff"))
+            background, foreground = VERDICT_COLOURS.get(severity, VERDICT_COLOURS["failure"])
             style = f"background: {background}; color: {foreground}; padding: 8px;"
         self.verdict.setText(text)
         self.verdict.setStyleSheet(style)
@@ -132,3 +145,4 @@ class CableView(QWidget):
         self.text.clear()
         self.verdict.clear()
         self.verdict.setVisible(False)
+        self.import_card.setVisible(False)

@@ -79,8 +79,7 @@ class ContactsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultSectionSize(80)  # the stretched fingerprint column may be narrow
-        for column, width in ((0, 135), (1, 135), (2, 165)):
-            self.table.setColumnWidth(column, width)
+        header.setMinimumSectionSize(60)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
 
         self.buttons: dict[str, QPushButton] = {}
@@ -162,6 +161,8 @@ class ContactsView(QWidget):
     def _loaded(self, result: tuple[list[ContactEntry], list[Group]]) -> None:
         entries, groups = result
         self.model.set_entries(entries)
+        for column in (ContactsModel.NAME, ContactsModel.POST, ContactsModel.TRUST):
+            self.table.resizeColumnToContents(column)  # whole words; the table scrolls
         self.groups.set_groups(groups, {e.fingerprint: e.contact.name for e in entries})
         if self._group_after:
             self.groups.select_group(self._group_after)

@@ -227,6 +227,7 @@ class FileCryptoDialog(QDialog):
         self.marking.setCurrentIndex(0)
         self.marking.blockSignals(False)
         self.model.set_items(items, self._preset)
+        RecipientsModel.fit(self.list)
 
     # --- the release policy ---------------------------------------------------------
 

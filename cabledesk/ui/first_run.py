@@ -35,6 +35,7 @@ from cabledesk.errors import CableDeskError
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
+from cabledesk.ui.phrases import translated
 from cabledesk.ui.places import card_file_name, suggested_path
 from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.strength_meter import StrengthMeter, secret_field
@@ -80,7 +81,7 @@ class _PassphrasePage(QWizardPage):
 
     def show_keychain(self, status: KeychainStatus) -> None:
         self.remember.setEnabled(status.usable)
-        self.keychain_note.setText("" if status.usable else status.reason)
+        self.keychain_note.setText("" if status.usable else translated(status.reason))
 
     def _update(self) -> None:
         first, second = self.first.text(), self.second.text()

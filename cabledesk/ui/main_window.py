@@ -20,14 +20,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from cabledesk.domain.cable import Cable
 from cabledesk.errors import VaultError
@@ -37,7 +30,7 @@ from cabledesk.services.drafts import DraftSummary
 from cabledesk.services.identity import IdentityInfo
 from cabledesk.services.session import Session
 from cabledesk.services.settings import Safeguards
-from cabledesk.ui import _draft_actions
+from cabledesk.ui import _draft_actions, archive_actions
 from cabledesk.ui._window_closing import WindowClosing
 from cabledesk.ui.cable_list import CableListModel, CableListView, Row
 from cabledesk.ui.cable_view import CableView
@@ -104,6 +97,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.editor.state)
         self.statusBar().addPermanentWidget(self.identity_label)
         self.actions_by_name = build_menus(self)
+        archive_actions.install(self)  # the archive list's context menu, the reader's card import
         self.sidebar.section_changed.connect(self.show_section)
         self.sidebar.search_requested.connect(self.search)
         self.sidebar.search_cleared.connect(lambda: self.show_section(self.section))

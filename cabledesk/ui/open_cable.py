@@ -28,13 +28,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cabledesk.domain.trust import TrustState
 from cabledesk.domain.visible_text import visible
 from cabledesk.services.contacts import ImportOutcome
 from cabledesk.services.opening import Severity, Verdict, Verification
+from cabledesk.ui._contacts_model import trust_text
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
 from cabledesk.ui.plain import PlainLabel, ask, inform, progress_dialog
 from cabledesk.ui.verdict_words import (
+    VERDICT_COLOURS,
     chain_words,
     claimed_name,
     keys_changed,
@@ -48,11 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VerificationDialog", "open_cable", "verdict_style"]
 
-_COLOURS = {
-    Severity.OK: ("#1e7b34", "#ffffff"),
-    Severity.WARNING: ("#f2c94c", "#000000"),
-    Severity.FAILURE: ("#b00020", "#ffffff"),
-}
+_COLOURS = {severity: VERDICT_COLOURS[severity.value] for severity in Severity}
 
 
 def verdict_style(severity: Severity) -> str:
@@ -95,7 +94,8 @@ class VerificationDialog(QDialog):
             layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        if result.ok and result.sender_card is not None and result.trust is None:
+        stranger = result.trust is None or result.trust.state is TrustState.UNKNOWN
+        if result.ok and result.sender_card is not None and stranger:
             card = QPushButton(self.tr("Import sender's card"))
             card.setObjectName("importCard")
             card.clicked.connect(self.import_card)
@@ -125,7 +125,7 @@ class VerificationDialog(QDialog):
         lines = []
         if result.signer is not None:
             record = result.to_dict()
-            trust = result.trust.state.value if result.trust else self.tr("unknown")
+            trust = trust_text(result.trust) if result.trust else self.tr("unknown")
             claimed = claimed_name(record)
             if keys_changed(record):
                 trust = self.tr("KEYS CHANGED since you verified them")

@@ -51,6 +51,7 @@ from cabledesk.services.session import Session
 from cabledesk.ui._recipients_model import PolicyCell, RecipientsModel, recipient_items
 from cabledesk.ui._seal_output import OutputFile
 from cabledesk.ui.banner_bar import BannerBar
+from cabledesk.ui.colours import text_style
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.folders import documents_folder
 from cabledesk.ui.phrases import finding_text, in_words
@@ -111,7 +112,7 @@ class SealDialog(QDialog):
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.PlainText)
         self.reasons.setAccessibleName(self.tr("Why recipients are refused"))
-        self.reasons.setStyleSheet(f"color: {NO_COLOUR};")
+        self.reasons.setStyleSheet(text_style(NO_COLOUR))
         self.reasons.setVisible(False)
         self.attachments = QListWidget()
         self.attachments.setObjectName("attachments")
@@ -186,7 +187,7 @@ class SealDialog(QDialog):
         book, self._rules, self._post_quantum, self._settings = loaded
         self._book = book
         self.model.set_items(recipient_items(book))
-        self.recipients.resizeColumnToContents(RecipientsModel.RECIPIENT)
+        RecipientsModel.fit(self.recipients)
         self._recheck()
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -269,7 +270,7 @@ class SealDialog(QDialog):
         self.check = None
         problem = describe(exc)
         self.findings.setText(" ".join(filter(None, (problem.message, problem.hint))))
-        self.findings.setStyleSheet(f"color: {NO_COLOUR};")
+        self.findings.setStyleSheet(text_style(NO_COLOUR))
         self._update_button()
 
     def _checked(self, number: int, check: SealCheck) -> None:
@@ -287,7 +288,7 @@ class SealDialog(QDialog):
         lines.append(self._post_quantum_line(check))
         refused = check.post_quantum is not None and check.post_quantum.refused
         self.findings.setText("\n".join(filter(None, lines)))
-        self.findings.setStyleSheet(f"color: {NO_COLOUR};" if check.errors or refused else "")
+        self.findings.setStyleSheet(text_style(NO_COLOUR) if check.errors or refused else "")
         cells: dict[str, PolicyCell] = {}
         explanations: list[str] = []
         through = self._through_groups()

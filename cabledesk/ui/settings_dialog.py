@@ -54,6 +54,7 @@ from cabledesk.ui._passphrase_dialog import ChangePassphraseDialog
 from cabledesk.ui._wrapped import grow
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.i18n import LANGUAGES
+from cabledesk.ui.phrases import translated
 from cabledesk.ui.plain import PlainLabel
 from cabledesk.ui.workers import JobContext, Workers
 
@@ -255,7 +256,7 @@ class SettingsDialog(QDialog):
         self.remember.setEnabled(status.usable)
         self.remember.setChecked(loaded.remembered)
         if not status.usable:
-            self.keychain_note.setText(status.reason)
+            self.keychain_note.setText(translated(status.reason))
         elif loaded.remembered:
             self.keychain_note.setText(
                 self.tr("Remembered in {0}: the vault opens without the passphrase here.").format(

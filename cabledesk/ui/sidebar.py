@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cabledesk.domain.cable import PRECEDENCES
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.services.archive import Direction, SearchFilters
+from cabledesk.ui.icons import section_icon
 
 __all__ = ["SECTIONS", "Sidebar"]
 
@@ -147,7 +148,7 @@ class Sidebar(QWidget):
             ("contacts", self.tr("Contacts")),
             ("audit", self.tr("Audit log")),
         ):
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(section_icon(key), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sections.addItem(item)
         self.sections.currentItemChanged.connect(self._section)

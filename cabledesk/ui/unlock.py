@@ -27,6 +27,7 @@ from cabledesk.errors import CableDeskError, VaultRolledBack, WrongPassphrase
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.first_paint import after_first_paint
+from cabledesk.ui.phrases import translated
 from cabledesk.ui.plain import PlainLabel, plain_tooltip
 from cabledesk.ui.workers import JobContext, Workers
 
@@ -126,7 +127,7 @@ class UnlockWindow(QWidget):
         self.keychain_button.setVisible(remembered)
         self.remember.setVisible(status.usable and not remembered)
         if not status.usable:
-            self.remember.setToolTip(plain_tooltip(status.reason))
+            self.remember.setToolTip(plain_tooltip(translated(status.reason)))
 
     def _plain_messages(self) -> None:
         from PySide6.QtCore import Qt

@@ -18,7 +18,23 @@ from PySide6.QtCore import QCoreApplication
 
 from cabledesk.ui.phrases import translated
 
-__all__ = ["chain_words", "claimed_name", "keys_changed", "statement_words", "verdict_words"]
+__all__ = [
+    "VERDICT_COLOURS",
+    "chain_words",
+    "claimed_name",
+    "keys_changed",
+    "statement_words",
+    "verdict_words",
+]
+
+# The verdict's colours by severity: (background, text). Fixed, not the palette's, so that
+# they read the same in a light and a dark theme; each pair has a WCAG contrast of at
+# least 4.5:1 (tests/ui/test_colours.py), and the verdict is always said in words too.
+VERDICT_COLOURS = {
+    "ok": ("#1e7b34", "#ffffff"),
+    "warning": ("#f2c94c", "#000000"),
+    "failure": ("#b00020", "#ffffff"),
+}
 
 
 # Written translate("Verdict", …) in full, so that lupdate finds the sentences.

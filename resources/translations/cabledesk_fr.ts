@@ -793,7 +793,7 @@
     <name>AuthorityMenu</name>
     <message>
         <source>&amp;Authority</source>
-        <translation>&amp;Autorité</translation>
+        <translation>Au&amp;torité</translation>
     </message>
     <message>
         <source>Attest a Card…</source>
@@ -1037,6 +1037,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Verification</source>
         <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Import sender&apos;s card</source>
+        <translation>Importer la carte de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Import the sender&apos;s contact card</source>
+        <translation>Importer la carte de contact de l’expéditeur</translation>
     </message>
     <message>
         <source>Sealed by you for: {0}</source>
@@ -1507,6 +1515,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Fingerprint</source>
         <translation>Empreinte</translation>
+    </message>
+    <message>
+        <source>{0} — another contact bears the same name: compare the fingerprints</source>
+        <translation>{0} — un autre contact porte le même nom : comparez les empreintes</translation>
     </message>
     <message>
         <source>{0} — card expired</source>
@@ -2606,8 +2618,48 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>&amp;Sceller…</translation>
     </message>
     <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Afficher dans le &amp;dossier</translation>
+    </message>
+    <message>
+        <source>No sealed file</source>
+        <translation>Aucun fichier scellé</translation>
+    </message>
+    <message>
+        <source>The archive keeps no sealed file of this cable (it was imported as a record, or its file was removed).</source>
+        <translation>L’archive ne conserve aucun fichier scellé de ce câble (il a été importé comme document, ou son fichier a été supprimé).</translation>
+    </message>
+    <message>
+        <source>The archive keeps no sealed file of this cable, so its sender&apos;s card cannot be read from it.</source>
+        <translation>L’archive ne conserve aucun fichier scellé de ce câble : la carte de son expéditeur ne peut donc pas y être lue.</translation>
+    </message>
+    <message>
+        <source>Contact imported</source>
+        <translation>Contact importé</translation>
+    </message>
+    <message>
+        <source>{0} is now among your contacts, unverified.
+Safety number:
+{1}
+
+Compare it with them by phone or in person, then mark the contact verified.</source>
+        <translation>{0} figure désormais parmi vos contacts, non vérifié.
+Numéro de sécurité&#xa0;:
+{1}
+
+Comparez-le avec cette personne par téléphone ou en personne, puis marquez le contact comme vérifié.</translation>
     </message>
     <message>
         <source>Encrypt File…</source>
@@ -2783,6 +2835,14 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
         <translation>Destinataire</translation>
     </message>
     <message>
+        <source>Trust</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Empreinte</translation>
+    </message>
+    <message>
         <source>Release policy</source>
         <translation>Politique de diffusion</translation>
     </message>
@@ -2867,18 +2927,6 @@ Choisissez d’abord la phrase de passe du coffre, puis indiquez qui vous êtes&
     <message>
         <source>Why are the keys revoked?</source>
         <translation>Pourquoi ces clés sont-elles révoquées&#xa0;?</translation>
-    </message>
-    <message>
-        <source>laptop lost or stolen</source>
-        <translation>ordinateur portable perdu ou volé</translation>
-    </message>
-    <message>
-        <source>left the service</source>
-        <translation>a quitté le service</translation>
-    </message>
-    <message>
-        <source>keys may be compromised</source>
-        <translation>clés peut-être compromises</translation>
     </message>
     <message>
         <source>Revoke</source>
@@ -3935,18 +3983,6 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <translation>Comment l’avez-vous vérifié&#xa0;?</translation>
     </message>
     <message>
-        <source>safety number read aloud on the phone</source>
-        <translation>numéro de sécurité lu à voix haute au téléphone</translation>
-    </message>
-    <message>
-        <source>safety number compared in person</source>
-        <translation>numéro de sécurité comparé en personne</translation>
-    </message>
-    <message>
-        <source>fingerprint compared in person</source>
-        <translation>empreinte comparée en personne</translation>
-    </message>
-    <message>
         <source>Mark verified</source>
         <translation>Marquer comme vérifié</translation>
     </message>
@@ -4955,31 +4991,31 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>Designate as approver someone the directory lists with the role release-authority, or import the office&apos;s latest directory (cabledesk-cli directory import) if it attests them now.</source>
-        <translation>Désignez comme approbateur une personne que l&apos;annuaire inscrit avec le rôle release-authority, ou importez le dernier annuaire du service (cabledesk-cli directory import) s&apos;il l&apos;atteste désormais.</translation>
+        <translation>Désignez comme approbateur une personne que l'annuaire inscrit avec le rôle release-authority, ou importez le dernier annuaire du service (cabledesk-cli directory import) s'il l'atteste désormais.</translation>
     </message>
     <message>
         <source>Nothing was recorded.</source>
-        <translation>Rien n&apos;a été enregistré.</translation>
+        <translation>Rien n'a été enregistré.</translation>
     </message>
     <message>
         <source>This approval does not count: {problem} You trust a security office&apos;s directory, so only approvals by someone it attests with release authority count.</source>
-        <translation>Cette approbation ne compte pas : {problem} Vous faites confiance à l&apos;annuaire d&apos;un service de sécurité : seules comptent les approbations de personnes qu&apos;il atteste avec l&apos;autorité de diffusion.</translation>
+        <translation>Cette approbation ne compte pas : {problem} Vous faites confiance à l'annuaire d'un service de sécurité : seules comptent les approbations de personnes qu'il atteste avec l'autorité de diffusion.</translation>
     </message>
     <message>
         <source>{name} ({fingerprint}) has no release authority: no directory you trust attests them with the role release-authority.</source>
-        <translation>{name} ({fingerprint}) n&apos;a pas l&apos;autorité de diffusion : aucun annuaire auquel vous faites confiance ne l&apos;atteste avec le rôle release-authority.</translation>
+        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : aucun annuaire auquel vous faites confiance ne l'atteste avec le rôle release-authority.</translation>
     </message>
     <message>
         <source>{name} ({fingerprint}) has no release authority: the directory you trust attests them only as {roles}.</source>
-        <translation>{name} ({fingerprint}) n&apos;a pas l&apos;autorité de diffusion : l&apos;annuaire auquel vous faites confiance ne l&apos;atteste qu&apos;en tant que {roles}.</translation>
+        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : l'annuaire auquel vous faites confiance ne l'atteste qu'en tant que {roles}.</translation>
     </message>
     <message>
         <source>{name} ({fingerprint}) has no release authority: their key was revoked {how}.</source>
-        <translation>{name} ({fingerprint}) n&apos;a pas l&apos;autorité de diffusion : sa clé a été révoquée {how}.</translation>
+        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : sa clé a été révoquée {how}.</translation>
     </message>
     <message>
         <source>{problem} You trust a security office&apos;s directory, so only an approver it attests with release authority can approve a cable.</source>
-        <translation>{problem} Vous faites confiance à l&apos;annuaire d&apos;un service de sécurité : seul un approbateur qu&apos;il atteste avec l&apos;autorité de diffusion peut approuver un câble.</translation>
+        <translation>{problem} Vous faites confiance à l'annuaire d'un service de sécurité : seul un approbateur qu'il atteste avec l'autorité de diffusion peut approuver un câble.</translation>
     </message>
     <message>
         <source>Attach the files that were cleared, or send the draft for clearance again with these attachments (cabledesk-cli clearance request … --attach).</source>
@@ -4991,11 +5027,11 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>The attachments are not those cleared and approved: {changes}. A clearance covers the attachments too, so this cable is no longer approved.</source>
-        <translation>Les pièces jointes ne sont pas celles qui ont été visées et approuvées : {changes}. Un visa couvre aussi les pièces jointes : ce télégramme n&apos;est donc plus approuvé.</translation>
+        <translation>Les pièces jointes ne sont pas celles qui ont été visées et approuvées : {changes}. Un visa couvre aussi les pièces jointes : ce télégramme n'est donc plus approuvé.</translation>
     </message>
     <message>
         <source>This draft lists attachments ({names}): a clearance request carries their files, so that the clearers read what they clear.</source>
-        <translation>Ce projet mentionne des pièces jointes ({names}) : une demande de visa transporte leurs fichiers, afin que les viseurs lisent ce qu&apos;ils visent.</translation>
+        <translation>Ce projet mentionne des pièces jointes ({names}) : une demande de visa transporte leurs fichiers, afin que les viseurs lisent ce qu'ils visent.</translation>
     </message>
     <message>
         <source>the attachments are in another order</source>
@@ -5007,7 +5043,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>{name} is not the file cleared (its content changed)</source>
-        <translation>{name} n&apos;est pas le fichier visé (son contenu a changé)</translation>
+        <translation>{name} n'est pas le fichier visé (son contenu a changé)</translation>
     </message>
     <message>
         <source>{name} was added</source>
@@ -5027,7 +5063,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>an approval of the current text by an approver you designated whom the directory you trust attests with release authority</source>
-        <translation>une approbation du texte actuel par un approbateur que vous avez désigné et que l&apos;annuaire auquel vous faites confiance atteste avec l&apos;autorité de diffusion</translation>
+        <translation>une approbation du texte actuel par un approbateur que vous avez désigné et que l'annuaire auquel vous faites confiance atteste avec l'autorité de diffusion</translation>
     </message>
     <message>
         <source>{count} more approval(s) of the current text, by two different approvers other than the drafter</source>
@@ -5035,7 +5071,19 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>{count} more approval(s) of the current text, by two different approvers other than the drafter whom the directory you trust attests with release authority</source>
-        <translation>{count} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur, que l&apos;annuaire auquel vous faites confiance atteste avec l&apos;autorité de diffusion</translation>
+        <translation>{count} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur, que l'annuaire auquel vous faites confiance atteste avec l'autorité de diffusion</translation>
+    </message>
+    <message>
+        <source>Seal the cable for its recipients instead, or export a sanitized version at {ceiling} or below (--level {ceiling}). Your security officer sets the ceiling.</source>
+        <translation>Scellez plutôt le câble pour ses destinataires, ou exportez une version expurgée au niveau {ceiling} ou inférieur (--level {ceiling}). C’est votre officier de sécurité qui fixe ce plafond.</translation>
+    </message>
+    <message>
+        <source>This cable is {banner}. CableDesk does not export cables above {ceiling} as unencrypted documents (the export ceiling of the {scheme} scheme).</source>
+        <translation>Ce câble est {banner}. CableDesk n’exporte pas de câbles au-dessus de {ceiling} en documents non chiffrés (le plafond d’exportation du système {scheme}).</translation>
+    </message>
+    <message>
+        <source>{file} already exists; CableDesk does not overwrite it.</source>
+        <translation>{file} existe déjà ; CableDesk ne l’écrase pas.</translation>
     </message>
     <message>
         <source>{written} is read as {current}. {note}</source>
@@ -5886,6 +5934,10 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <source>{0} (unverified)</source>
         <translation>{0} (non vérifié)</translation>
     </message>
+    <message>
+        <source>{0} — same name as another contact</source>
+        <translation>{0} — même nom qu&apos;un autre contact</translation>
+    </message>
 </context>
 <context>
     <name>trust</name>
@@ -5924,6 +5976,49 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     <message>
         <source>{0}; changed details to verify: {1}</source>
         <translation>{0} ; informations modifiées à vérifier : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>trust-how</name>
+    <message>
+        <source>safety number read aloud on the phone</source>
+        <translation>numéro de sécurité lu à voix haute au téléphone</translation>
+    </message>
+    <message>
+        <source>safety number compared in person</source>
+        <translation>numéro de sécurité comparé en personne</translation>
+    </message>
+    <message>
+        <source>fingerprint compared in person</source>
+        <translation>empreinte comparée en personne</translation>
+    </message>
+    <message>
+        <source>laptop lost or stolen</source>
+        <translation>ordinateur portable perdu ou volé</translation>
+    </message>
+    <message>
+        <source>left the service</source>
+        <translation>a quitté le service</translation>
+    </message>
+    <message>
+        <source>keys may be compromised</source>
+        <translation>clés peut-être compromises</translation>
+    </message>
+    <message>
+        <source>fingerprint compared</source>
+        <translation>empreinte comparée</translation>
+    </message>
+    <message>
+        <source>your own key</source>
+        <translation>votre propre clé</translation>
+    </message>
+    <message>
+        <source>your own identity</source>
+        <translation>votre propre identité</translation>
+    </message>
+    <message>
+        <source>keys changed since you verified them</source>
+        <translation>clés changées depuis que vous les avez vérifiées</translation>
     </message>
 </context>
 </TS>

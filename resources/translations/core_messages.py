@@ -912,4 +912,16 @@ CORE_PHRASES = (
         "{count} more approval(s) of the current text, by two different approvers other "
         "than the drafter whom the directory you trust attests with release authority",
     ),
+    # issue 19 (point 11): the overwrite error, the export ceiling's refusal
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Seal the cable for its recipients instead, or export a sanitized version at "
+        "{ceiling} or below (--level {ceiling}). Your security officer sets the ceiling.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This cable is {banner}. CableDesk does not export cables above {ceiling} as "
+        "unencrypted documents (the export ceiling of the {scheme} scheme).",
+    ),
+    QT_TRANSLATE_NOOP("core", "{file} already exists; CableDesk does not overwrite it."),
 )

@@ -88,6 +88,9 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     window.sidebar._search()
     grab("search", window)
     window.sidebar.filter_button.setChecked(False)
+    window.sidebar.search.clear()  # else the search, run again, hides the contacts
+    for _ in range(5):
+        app.processEvents()
     window.sidebar.select("contacts")
     contacts = window.wide.currentWidget()
     assert isinstance(contacts, ContactsView)

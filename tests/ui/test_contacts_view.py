@@ -131,7 +131,9 @@ def test_mark_verified_asks_how_then_revoke_asks_why(
     qtbot.keyClicks(child(dialog, QComboBox, "reason").lineEdit(), "read aloud on the phone")
     assert ok.isEnabled()
     ok.click()
-    assert _cell(view, 0, 2) == "Verified on 2026-11-24 (read aloud on the phone)"
+    assert _cell(view, 0, 2) == "Verified on 2026-11-24"  # how: in the tool tip, details
+    tip = view.table.model().index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Verified on 2026-11-24 (read aloud on the phone)"
     assert not _button(view, "contacts_verify").isEnabled()
     assert session.vault.audit.entries()[0].details["how"] == "read aloud on the phone"
 
@@ -140,7 +142,9 @@ def test_mark_verified_asks_how_then_revoke_asks_why(
     assert "no longer be trusted" in child(dialog, QLabel, "reasonMessage").text()
     qtbot.keyClicks(child(dialog, QComboBox, "reason").lineEdit(), "laptop lost")
     _button(dialog, "reasonOk").click()
-    assert _cell(view, 0, 2) == "Revoked on 2026-11-24 (laptop lost)"
+    assert _cell(view, 0, 2) == "Revoked on 2026-11-24"
+    tip = view.table.model().index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Revoked on 2026-11-24 (laptop lost)"
     assert not _button(view, "contacts_revoke").isEnabled()
     assert not _button(view, "contacts_verify").isEnabled()
     assert "Revoked" in _field(view, "trust")

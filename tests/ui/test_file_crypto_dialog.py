@@ -29,6 +29,7 @@ from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
 from cabledesk.errors import NoIdentityMatch
 from cabledesk.services.session import Session
+from cabledesk.ui._recipients_model import RecipientsModel
 from cabledesk.ui.file_crypto_dialog import FileCryptoDialog
 from cabledesk.ui.workers import Workers
 from tests.ui.conftest import child, person
@@ -73,7 +74,7 @@ def _row(dialog: FileCryptoDialog, starts: str) -> QModelIndex:
 
 def _confirm(dialog: FileCryptoDialog, starts: str) -> None:
     """Tick "confirm" in the release-policy column of an unverified contact."""
-    cell = _row(dialog, starts).siblingAtColumn(1)
+    cell = _row(dialog, starts).siblingAtColumn(RecipientsModel.POLICY)
     assert cell.data() == "Unverified: tick to confirm you trust this key"
     dialog.model.setData(cell, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
 
@@ -386,7 +387,10 @@ def test_encrypt_to_contact_applies_the_release_policy_to_a_noforn_cable_in_the_
     qtbot.keyClicks(_field(dialog, "sourcePath"), str(src))
     reasons = child(dialog, QLabel, "policyReasons")
     assert "Nigel Hart (GBR) may not receive this NOFORN cable" in reasons.text()
-    assert _row(dialog, "Nigel Hart").siblingAtColumn(1).data() == "Refused (see below)"
+    assert (
+        _row(dialog, "Nigel Hart").siblingAtColumn(RecipientsModel.POLICY).data()
+        == "Refused (see below)"
+    )
     assert not _start(dialog).isEnabled()
     child(dialog, QComboBox, "marking").setCurrentText("UNCLASSIFIED")
     assert "NOFORN" in reasons.text() and not _start(dialog).isEnabled()

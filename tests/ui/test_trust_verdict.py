@@ -58,7 +58,7 @@ def test_impersonation_by_name_in_the_verdict_view(
     assert verdict.startswith("Intact and signed by Mallory Moore (AMEMBASSY ROME), a verified")
     assert "Alice" not in verdict
     details = child(dialog, QLabel, "verdictDetails").text()
-    assert "Signed by Mallory Moore (AMEMBASSY ROME) — verified" in details
+    assert "Signed by Mallory Moore (AMEMBASSY ROME) — Verified on" in details
     assert "Signs as 'Alice Adams (AMEMBASSY PARIS)'" in details
 
 
