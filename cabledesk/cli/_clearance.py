@@ -53,6 +53,9 @@ def register(commands: Any) -> None:
     p.add_argument("--approver", action="append", default=[], metavar="CONTACT",
                    help="an approver with release authority (repeatable)")  # fmt: skip
     p.add_argument("--comment", default="", metavar="TEXT")
+    p.add_argument("-a", "--attach", action="append", default=[], metavar="FILE",
+                   help="an attachment the draft carries (repeatable): the clearers receive "
+                   "it, and the clearance covers its name, size and SHA-256")  # fmt: skip
     _output_options(p, "REQUEST.cable")
     p.set_defaults(handler=_request)
 
@@ -147,6 +150,7 @@ def _request(args: argparse.Namespace) -> int:
             comment=args.comment,
             confirmed=confirmed,
             overwrite=args.force,
+            attachments=[Path(a) for a in args.attach],
         )
     print(f"Sent for clearance: {output} (the draft {cable.id} is in clearance)", file=sys.stderr)
     print(output)
@@ -261,6 +265,14 @@ _SHOWN = {
 }
 
 
+_AUTHORITY = {
+    "designated": "as you designated (no directory trusted)",
+    "attested": "attested by a directory you trust",
+    "not-attested": "none: the directory you trust does not attest it; their approval "
+    "does not count",
+}
+
+
 def _status_lines(s: ClearanceStatus) -> list[str]:
     state = "in clearance" if s.in_clearance else "not sent for clearance"
     lines = [f"Draft {s.draft_id}: {state}", f"  text: sha256 {s.text_sha256}"]
@@ -271,6 +283,10 @@ def _status_lines(s: ClearanceStatus) -> list[str]:
         if p.comment:
             line += f"; comment: {p.comment}"
         lines.append(line)
+        if p.release_authority:
+            lines.append(f"    release authority: {_AUTHORITY[p.release_authority]}")
+            if p.release_authority_problem:
+                lines.append(f"    {p.release_authority_problem}")
     need = f" ({s.approvals_needed} needed to seal)" if s.approvals_needed else ""
     lines.append(f"  approved: {'yes' if s.approvals else 'no'}{need}")
     lines += [f"  missing to seal: {m}" for m in s.missing()]

@@ -27,7 +27,7 @@ from cabledesk.domain.clearance import ClearanceLine
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import CableDeskError, MarkingError
-from cabledesk.seal._manifest import ATTACHMENTS, DOCX, Manifest
+from cabledesk.seal._manifest import ATTACHMENTS, DOCX, Manifest, PackageKind
 from cabledesk.seal._statement_report import cleared_block, report_statement
 from cabledesk.seal._verification import (
     Severity,
@@ -408,6 +408,8 @@ def _warnings(
         found.append(f"The sender's key has expired since ({expires:%Y-%m-%d}).")
     listed = sorted(a.name for a in cable.attachments)
     packed = sorted(f.name for f in manifest.files if f.path.startswith(ATTACHMENTS))
-    if listed and listed != packed:
+    # A clearance response lists the attachments of the text it answers, not carried.
+    answer = manifest.kind is PackageKind.CLEARANCE_RESPONSE and not packed
+    if listed and listed != packed and not answer:
         found.append("The cable's list of attachments differs from the files sealed with it.")
     return found

@@ -143,7 +143,9 @@ def seal(
     bytes that are not the canonical cable ``cable_id``, an empty banner, an
     unknown kind, recipients whose keys mix classic and post-quantum kinds (or,
     with ``post_quantum``, someone without a post-quantum key), or a cable that
-    lists with a SHA-256 an attachment not among ``attachments``.
+    lists with a SHA-256 an attachment not among ``attachments`` (except a
+    clearance response that carries no attachment at all: it lists those of the
+    text it answers, which its drafter holds).
     """
     moment = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     cable = _check_cable(cable_json, cable_id, banner)
@@ -156,7 +158,10 @@ def seal(
     everyone = _recipients(sender, recipients, post_quantum=post_quantum)
     carried = _check_statements(statements, limits)
     plans = _plan_attachments(attachments, limits, room=limits.max_attachments - len(carried))
-    hashed = _hashed_attachments(cable, plans)
+    # A clearance response answers about a text whose attachments its drafter holds: it
+    # lists them (their hashes are part of the text cleared) without carrying them.
+    listed_only = package_kind is PackageKind.CLEARANCE_RESPONSE and not plans
+    hashed = {} if listed_only else _hashed_attachments(cable, plans)
     own_card = ContactCard.for_identity(sender)
     card = own_card.to_bytes().decode("utf-8")
     public = sender.public()

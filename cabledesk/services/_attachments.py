@@ -30,12 +30,18 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from cabledesk.domain.cable import Attachment
+from cabledesk.domain.cable import Attachment, Cable
 from cabledesk.domain.visible_text import has_hidden_characters, visible
 from cabledesk.errors import Cancelled, InputError
 from cabledesk.phrase import Phrase
 
-__all__ = ["CHUNK_SIZE", "attachment_names", "describe", "shown_path"]
+__all__ = [
+    "CHUNK_SIZE",
+    "attachment_names",
+    "describe",
+    "refuse_unattached_markings",
+    "shown_path",
+]
 
 CHUNK_SIZE = 4 * 1024 * 1024  # bytes read and hashed at a time: one age block
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -149,3 +155,18 @@ def _hash(
             hint="Close any program that is writing it, then seal again.",
         )
     return size, digest.hexdigest(), done
+
+
+def refuse_unattached_markings(cable: Cable, attached: Sequence[str]) -> None:
+    """Refuse a cable that marks an attachment no file of that name stands for: its
+    marking would silently leave the banner (a SECRET annex attached as "Annex.pdf"
+    under a cable that lists "annex.pdf")."""
+    names = set(attached)
+    for a in cable.attachments:
+        if a.marking.strip() and a.name not in names:
+            raise InputError(
+                f"The cable marks its attachment {a.name!r} {a.marking.strip()}, but no file "
+                "of that name is attached.",
+                hint="Attach the file under the name the cable gives it, or remove it from "
+                "the cable's attachments.",
+            )

@@ -12,11 +12,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cabledesk.errors import ClearanceRefused
+from cabledesk.domain.marking import Marking
+from cabledesk.domain.scheme import SchemeRegistry
+from cabledesk.errors import CableDeskError, ClearanceRefused
 from cabledesk.seal import StatementReport, StatementRole, Verification
+from cabledesk.services._level_setting import level_applies
+from cabledesk.store.audit import Details
 from cabledesk.store.clearances import APPROVER
+from cabledesk.store.settings import APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM
+from cabledesk.store.vault import Vault
 
-__all__ = ["check_party", "refuse_failure", "the_statement"]
+__all__ = [
+    "approvals_needed",
+    "check_party",
+    "refuse_failure",
+    "refused_details",
+    "the_statement",
+]
 
 
 def the_statement(result: Verification, path: Path) -> StatementReport:
@@ -85,3 +97,24 @@ def refuse_failure(result: Verification, what: str) -> None:
             f"This {what} does not verify: {result.message}",
             hint=result.hint or "Nothing was recorded.",
         )
+
+
+def approvals_needed(vault: Vault, schemes: SchemeRegistry, banner: Marking | None) -> int:
+    """How many approvals the settings require at ``banner``'s level: 0, 1 or 2."""
+    if banner is None:
+        return 0
+    settings = vault.settings
+    user_scheme = vault.identities.active().scheme if vault.identities.count() else banner.scheme.id
+
+    def applies(stored: str) -> bool:
+        return level_applies(stored, banner.level, banner.scheme, schemes, user_scheme)
+
+    if applies(settings.get(TWO_PERSON_FROM)):
+        return 2
+    return 1 if applies(settings.get(APPROVAL_REQUIRED_FROM)) else 0
+
+
+def refused_details(args: tuple[object, ...], error: CableDeskError) -> Details:
+    """What the audit log says of an answer refused: the file's name, and why."""
+    name = Path(args[0]).name if args and isinstance(args[0], (str, Path)) else ""
+    return {"file": name, "reason": error.message}

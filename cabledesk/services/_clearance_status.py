@@ -5,17 +5,23 @@ about the draft's current text: a clearance given to an earlier text is kept,
 and shown as "cleared an earlier version" — it never counts for the current
 one. Approvals count when they are about the current text, by someone the
 drafter designated as approver, who is not the drafter; two approvals count
-only when they are by two different people.
+only when they are by two different people. When the user trusts a security
+office's directory, an approval counts only if the approver's key is attested
+with the role ``release-authority`` (and not revoked): each approver's row says
+whether they hold it (``release_authority``: ``designated`` — no directory
+trusted, the drafter's designation counts —, ``attested`` or ``not-attested``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from cabledesk.crypto.signedtext import format_time
+from cabledesk.phrase import Phrase
+from cabledesk.services._release_authority import ReleaseAuthorities
 from cabledesk.store.clearances import APPROVER, AnswerRecord, Party, RequestRecord
 
 __all__ = ["Answered", "ClearanceStatus", "PartyStatus", "clearance_status"]
@@ -52,9 +58,14 @@ class PartyStatus:
     comment: str = ""
     made: datetime | None = None
     text_sha256: str | None = None
+    # approvers only: designated (no directory trusted), attested or not-attested
+    release_authority: str = ""
+    release_authority_problem: str = ""  # why not, in words
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "release_authority": self.release_authority or None,
+            "release_authority_problem": self.release_authority_problem or None,
             "fingerprint": self.fingerprint,
             "name": self.name,
             "part": self.part,
@@ -77,21 +88,45 @@ class ClearanceStatus:
     drafted_by: tuple[str, ...]  # fingerprints whose drafted statement covers the text
     approvals: tuple[str, ...]  # fingerprints of approvals that count for the text
     approvals_needed: int  # 0, 1 or 2 (the settings, for the draft's level)
+    directory: bool = False  # a trusted directory decides who has release authority
 
     @property
     def approved(self) -> bool:
         return len(self.approvals) >= max(1, self.approvals_needed)
 
     def missing(self) -> list[str]:
-        """What release still lacks, in words (empty: nothing)."""
+        """What release still lacks, in English words (empty: nothing)."""
+        return [p.render() for p in self.missing_phrases()]
+
+    def missing_phrases(self) -> list[Phrase]:
+        """What release still lacks, as phrases a face translates (empty: nothing)."""
         have, need = len(self.approvals), self.approvals_needed
         if have >= need:
             return []
+        if self.directory:
+            if need == 1:
+                return [
+                    Phrase.of(
+                        "an approval of the current text by an approver you designated whom "
+                        "the directory you trust attests with release authority"
+                    )
+                ]
+            return [
+                Phrase.of(
+                    "{count} more approval(s) of the current text, by two different approvers "
+                    "other than the drafter whom the directory you trust attests with release "
+                    "authority",
+                    count=str(need - have),
+                )
+            ]
         if need == 1:
-            return ["an approval of the current text by an approver you designated"]
+            return [Phrase.of("an approval of the current text by an approver you designated")]
         return [
-            f"{need - have} more approval(s) of the current text, by two different approvers "
-            "other than the drafter"
+            Phrase.of(
+                "{count} more approval(s) of the current text, by two different approvers "
+                "other than the drafter",
+                count=str(need - have),
+            )
         ]
 
     def to_dict(self) -> dict[str, Any]:
@@ -104,6 +139,7 @@ class ClearanceStatus:
             "approved": self.approved,
             "approvals": list(self.approvals),
             "approvals_needed": self.approvals_needed,
+            "release_authority_from": "directory" if self.directory else "designation",
             "missing": self.missing(),
         }
 
@@ -116,22 +152,30 @@ def clearance_status(
     *,
     drafters: frozenset[str],
     approvals_needed: int,
+    authorities: ReleaseAuthorities | None = None,
 ) -> ClearanceStatus:
     """The status of draft ``draft_id`` whose current text hashes to ``text_sha256``.
 
-    ``drafters``: the fingerprints of the drafter's own identities (never an approver).
+    ``drafters``: the fingerprints of the drafter's own identities (never an approver);
+    ``authorities``: what the trusted directory says of release authority (None: no
+    directory, the designation counts).
     """
+    authorities = authorities or ReleaseAuthorities(False)
     parties: dict[tuple[str, str], Party] = {}
     for request in requests:
         for party in request.parties:
             parties.setdefault((party.fingerprint, party.part), party)
     approvers = {fp for fp, part in parties if part == APPROVER}
-    rows = [_party_status(p, answers, text_sha256) for p in parties.values()]
+    rows = [_authority(_party_status(p, answers, text_sha256), authorities)
+            for p in parties.values()]  # fmt: skip
     current = [a for a in answers if a.text_sha256 == text_sha256]
     approvals = _distinct(
         a.fingerprint
         for a in current
-        if a.role == "approved" and a.fingerprint in approvers and a.fingerprint not in drafters
+        if a.role == "approved"
+        and a.fingerprint in approvers
+        and a.fingerprint not in drafters
+        and authorities.allows(a.fingerprint)
     )
     drafted = _distinct(
         a.fingerprint for a in current if a.role == "drafted" and a.fingerprint in drafters
@@ -144,6 +188,21 @@ def clearance_status(
         drafted,
         approvals,
         approvals_needed,
+        authorities.directory,
+    )
+
+
+def _authority(row: PartyStatus, authorities: ReleaseAuthorities) -> PartyStatus:
+    """An approver's row with whether they hold release authority."""
+    if row.part != APPROVER:
+        return row
+    if not authorities.directory:
+        return replace(row, release_authority="designated")
+    problem = authorities.problem(row.name, row.fingerprint)
+    if problem is None:
+        return replace(row, release_authority="attested")
+    return replace(
+        row, release_authority="not-attested", release_authority_problem=problem.render()
     )
 
 

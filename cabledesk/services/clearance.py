@@ -29,19 +29,29 @@ from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.errors import CableDeskError, ClearanceRefused, InputError, PolicyRefusal
 from cabledesk.seal import PackageKind, Statement, StatementRole
-from cabledesk.services._clearance_checks import check_party, refuse_failure, the_statement
+from cabledesk.services._clearance_checks import (
+    approvals_needed,
+    check_party,
+    refuse_failure,
+    refused_details,
+    the_statement,
+)
+from cabledesk.services._clearance_release import with_attachments
 from cabledesk.services._clearance_status import ClearanceStatus, clearance_status
 from cabledesk.services._clearance_types import Answer, ReceiveOutcome, RequestRead
 from cabledesk.services._failure_audit import audits_refusals
-from cabledesk.services._level_setting import level_applies
+from cabledesk.services._release_authority import (
+    refuse_approval_without_authority,
+    refuse_approvers_without_authority,
+    release_authorities,
+)
 from cabledesk.services.draft_history import DiffLine, cable_lines, diff_lines
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.opening import OpenService
 from cabledesk.services.sealing import SealService
-from cabledesk.store.audit import Details, Event
+from cabledesk.store.audit import Event
 from cabledesk.store.clearances import APPROVER, CLEARER, ClearanceStore, Party
 from cabledesk.store.contacts import Contact
-from cabledesk.store.settings import APPROVAL_REQUIRED_FROM, TWO_PERSON_FROM
 from cabledesk.store.vault import Vault
 
 __all__ = ["Answer", "ClearanceService", "ClearanceStatus", "ReceiveOutcome", "RequestRead"]
@@ -68,21 +78,17 @@ class ClearanceService:
         comment: str = "",
         confirmed: Collection[str] = (),
         overwrite: bool = False,
+        attachments: Sequence[Path] = (),
     ) -> Path:
-        """Seal ``cable`` (saved as a draft first if it is not one, or differs) for
-        clearance by ``clearers`` and approval by ``approvers``.
+        """Seal ``cable`` (saved as a draft first if it is not one, or differs) with
+        the files ``attachments`` for clearance by ``clearers`` and approval by
+        ``approvers``; the draft then lists them with their sizes and hashes.
 
-        Raises PolicyRefusal (the drafter named as approver; a recipient the
-        release policy refuses), InputError (a draft that lists attachments: a
-        request carries the text alone), and what sealing raises.
+        Raises PolicyRefusal (the drafter as approver, an approver without release
+        authority, a recipient the release policy refuses), InputError (attachments
+        listed without their files, or changed while sealed), what sealing raises.
         """
-        if cable.attachments:
-            raise InputError(
-                "This draft lists attachments: a clearance request carries the cable's text "
-                "alone, and a clearance covers the attachment list.",
-                hint="Send the draft for clearance without attachments, then attach them "
-                "when you seal it (the clearances then do not cover them).",
-            )
+        cable = with_attachments(cable, attachments)  # their sizes and hashes are cleared
         mine = self._mine()
         if any(c.fingerprint in mine for c in approvers):
             raise PolicyRefusal(
@@ -91,6 +97,7 @@ class ClearanceService:
             )
         if not clearers and not approvers:
             raise InputError("Name at least one clearer (--to) or an approver (--approver).")
+        refuse_approvers_without_authority(self._vault, cable.id, approvers)
         drafts = DraftsService(self._vault, self._schemes)
         if not self._vault.drafts.exists(cable.id) or drafts.load(cable.id) != cable:
             drafts.save(cable)
@@ -103,6 +110,8 @@ class ClearanceService:
         recipients = list({c.fingerprint: c for c in (*clearers, *approvers)}.values())
 
         def record(sealed: Cable) -> None:
+            if clearance_sha256(sealed) != text:  # a file changed since it was hashed
+                raise InputError("An attachment changed while the request was being sealed.")
             now = self._vault.now()
             self._store.add_request(draft.id, text, now, parties, comment)
             self._record_statement(draft.id, drafted)
@@ -126,6 +135,7 @@ class ClearanceService:
             kind=PackageKind.CLEARANCE_REQUEST,
             statements=[drafted.to_bytes()],
             on_sealed=record,
+            attachments=attachments,
         )
         return output
 
@@ -201,6 +211,11 @@ class ClearanceService:
                     "The edited cable is the text of the request: nothing changed.",
                     hint="Use --clear to clear the text as it is.",
                 )
+            if edited.attachments != cable.attachments:
+                raise InputError(
+                    "An answer returns the text: it cannot change the attachments.",
+                    hint="Say in --comment which attachment should change.",
+                )
             cable = replace(edited, dtg=cable.dtg, serial=cable.serial)
         contacts = [
             c for c in self._vault.contacts.all() if c.fingerprint == read.drafter_fingerprint
@@ -241,7 +256,7 @@ class ClearanceService:
 
     # --- the drafter: receiving -----------------------------------------------------------
 
-    @audits_refusals(Event.CLEARANCE_REFUSED, CableDeskError, lambda a, e: _refused(a, e))
+    @audits_refusals(Event.CLEARANCE_REFUSED, CableDeskError, refused_details)
     def receive(self, path: Path, *, accept_edit: bool = False) -> ReceiveOutcome:
         """Verify the answer ``path`` and record it on its draft.
 
@@ -273,6 +288,10 @@ class ClearanceService:
         parties = {(p.fingerprint, p.part) for r in requests for p in r.parties}
         signer = statement.signer.fingerprint
         check_party(role, signer, parties, statement.signer.name, drafters=self._mine())
+        if role is StatementRole.APPROVED:
+            refuse_approval_without_authority(
+                self._vault, signer, self._name_of(signer, statement.signer.name)
+            )
         requested = {r.text_sha256 for r in requests}
         if role is not StatementRole.RETURNED and statement.text_sha256 not in requested:
             raise ClearanceRefused(
@@ -373,25 +392,12 @@ class ClearanceService:
             self._store.requests(cable.id),
             self._store.answers(cable.id),
             drafters=frozenset(self._mine()),
-            approvals_needed=self._approvals_needed(banner),
+            approvals_needed=approvals_needed(self._vault, self._schemes, banner),
+            authorities=release_authorities(self._vault, self._approver_keys(cable.id)),
         )
 
-    def _approvals_needed(self, banner: Marking | None) -> int:
-        if banner is None:
-            return 0
-        settings = self._vault.settings
-        user_scheme = (
-            self._vault.identities.active().scheme
-            if self._vault.identities.count()
-            else banner.scheme.id
-        )
-
-        def applies(stored: str) -> bool:
-            return level_applies(stored, banner.level, banner.scheme, self._schemes, user_scheme)
-
-        if applies(settings.get(TWO_PERSON_FROM)):
-            return 2
-        return 1 if applies(settings.get(APPROVAL_REQUIRED_FROM)) else 0
+    def _approver_keys(self, draft_id: str) -> list[str]:
+        return [p.fingerprint for r in self._store.requests(draft_id) for p in r.parties]
 
     # --- helpers ----------------------------------------------------------------------------
 
@@ -442,9 +448,3 @@ class ClearanceService:
         return diff_lines(
             cable_lines(plain_old, text(plain_old)), cable_lines(plain_new, text(plain_new))
         )
-
-
-def _refused(args: tuple[object, ...], error: CableDeskError) -> Details:
-    """What the audit log says of an answer refused: the file's name, and why."""
-    name = Path(args[0]).name if args and isinstance(args[0], (str, Path)) else ""
-    return {"file": name, "reason": error.message}

@@ -28,7 +28,7 @@ signing it removes the signature left beside it, which would no longer match.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -36,6 +36,7 @@ from pathlib import Path
 
 from cabledesk.atomic import write_atomic
 from cabledesk.domain.cable import Cable, cable_banner
+from cabledesk.domain.clearance import ClearanceLine
 from cabledesk.domain.export_ceiling import ExportCeiling
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.sanitize import SanitizeOptions, Tearline, sanitize
@@ -97,6 +98,9 @@ class ExportRequest:
     settings: ExportSettings = field(default_factory=ExportSettings)
     overwrite: bool = False
     sanitize: SanitizeOptions | None = None
+    # issue 18: the "Drafted / Cleared / Approved" block of a released cable (the
+    # statements that hold and are on its text); never on a sanitized version
+    clearance: tuple[ClearanceLine, ...] = ()
 
     def __post_init__(self) -> None:
         if self.bundle and (self.signer is None or self.signer.card is None):
@@ -191,9 +195,12 @@ class ExportService:
         release_to: Iterable[str] = (),
         settings: ExportSettings | None = None,
         options: SanitizeOptions | None = None,
+        clearance: Sequence[ClearanceLine] = (),
     ) -> RenderedDocument:
         """The document in memory, sanitized if ``level`` or ``release_to`` is given
-        (with ``options``; the stamp dated today unless they give a date).
+        (with ``options``; the stamp dated today unless they give a date). ``clearance``:
+        the names of the cable's "Drafted / Cleared / Approved" block (issue 18), left
+        out of a sanitized version (the statements cover the whole text only).
 
         Does not validate and does not apply the ceiling. Raises SchemeError,
         MarkingError (a bad mark, or a level the scheme does not have),
@@ -214,7 +221,8 @@ class ExportService:
             cable, banner, tearline = released.cable, released.banner, released.tearline
         else:
             banner = cable_banner(cable, scheme)
-        data = render_docx(cable, scheme, settings, tearline=tearline)
+        block = clearance if tearline is None else ()
+        data = render_docx(cable, scheme, settings, tearline=tearline, clearance=block)
         if format is DocumentFormat.PDF:
             data = (self._pdf or LibreOfficeConverter()).convert(data)
         return RenderedDocument(
@@ -246,6 +254,7 @@ class ExportService:
             release_to=request.release_to,
             settings=request.settings,
             options=request.sanitize,
+            clearance=request.clearance,
         )
         self.ceiling.check(rendered.banner)  # a sanitized version: its own, lower banner
         files: list[tuple[Path, bytes, int]] = [(document, rendered.data, DOCUMENT_MODE)]

@@ -51,7 +51,11 @@ from cabledesk.seal import (
     seal,
     suggested_file_name,
 )
-from cabledesk.services._attachments import attachment_names, describe
+from cabledesk.services._attachments import (
+    attachment_names,
+    describe,
+    refuse_unattached_markings,
+)
 from cabledesk.services._own_key import refuse_revoked_own_key
 from cabledesk.services._post_quantum import (
     Holder,
@@ -238,11 +242,16 @@ class SealService:
         descriptions = {a.name: a.description for a in cable.attachments}
         # An attachment's own marking counts in the banner: it must survive the listing.
         markings = {a.name: a.marking for a in cable.attachments}
-        _refuse_unattached_markings(cable, attachment_names(attachments))
+        # A clearance answer lists the attachments of the text it answers, without them.
+        answer = kind is PackageKind.CLEARANCE_RESPONSE and not attachments
+        if not answer:
+            refuse_unattached_markings(cable, attachment_names(attachments))
         listed = replace(
             cable,
             dtg=cable.dtg or now,
-            attachments=tuple(
+            attachments=cable.attachments
+            if answer
+            else tuple(
                 Attachment(name, descriptions.get(name, ""), marking=markings.get(name, ""))
                 for name in attachment_names(attachments)
             ),
@@ -262,19 +271,20 @@ class SealService:
             raise plan.refusal()
         # --- issue 18: the clearance record travels with the released cable ---
         # Checked before the attachments are read (the vault may lock during a long
-        # read). The listed cable has the released one's clearance form whenever a
-        # statement can cover it: a clearance request carries no attachments.
+        # read), on the attachment list cleared; then on the files as read.
+        release = None
         if kind is PackageKind.CABLE:
-            from cabledesk.services.clearance import ClearanceService
+            from cabledesk.services._clearance_release import ReleaseClearance
 
-            carried = ClearanceService(self._vault, self._schemes).for_release(listed, check.banner)
-            statements = (*statements, *carried)
+            release = ReleaseClearance(self._vault, self._schemes, cable, listed, check.banner)
         # --- end of issue 18 ---
         sender = self._vault.identities.active()
         reading, sealing = progress_phases(progress)
         released = replace(
             listed,
-            attachments=describe(
+            attachments=listed.attachments
+            if answer
+            else describe(
                 attachments,
                 descriptions=descriptions,
                 markings=markings,
@@ -282,6 +292,8 @@ class SealService:
                 cancel=cancel,
             ),
         )
+        if release is not None:  # issue 18: the files read must be those cleared
+            statements = (*statements, *release.carried(released))
         docx = self._render(released)
         docx_renderer = RENDERER_VERSION
         # --- issue 18: a cleared cable's document carries the Drafted/Cleared/Approved block
@@ -428,18 +440,3 @@ class _Record:
     output: Path
     attachments: int
     on_sealed: Callable[[Cable], None] | None = None  # issue 18: a clearance file
-
-
-def _refuse_unattached_markings(cable: Cable, attached: Sequence[str]) -> None:
-    """Refuse a cable that marks an attachment no file of that name stands for: its
-    marking would silently leave the banner (a SECRET annex attached as "Annex.pdf"
-    under a cable that lists "annex.pdf")."""
-    names = set(attached)
-    for a in cable.attachments:
-        if a.marking.strip() and a.name not in names:
-            raise InputError(
-                f"The cable marks its attachment {a.name!r} {a.marking.strip()}, but no file "
-                "of that name is attached.",
-                hint="Attach the file under the name the cable gives it, or remove it from "
-                "the cable's attachments.",
-            )

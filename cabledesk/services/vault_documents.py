@@ -14,18 +14,21 @@ from dataclasses import replace
 from pathlib import Path
 
 from cabledesk.domain.cable import Cable
+from cabledesk.domain.clearance import ClearanceLine
 from cabledesk.domain.sanitize import SanitizeOptions
 from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import Trust, TrustState
-from cabledesk.errors import VaultError
+from cabledesk.errors import CableDeskError, VaultError
 from cabledesk.export.pdf import PdfConverter
 from cabledesk.export.signed import DocumentSigner, ExpectedSigner
 from cabledesk.export.verification import DocumentVerification, KnownSigner
 from cabledesk.services._own_key import refuse_revoked_own_key
 from cabledesk.services._rotation import superseded_signer
+from cabledesk.seal import Statement, clearance_lines
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import ExportRequest, ExportResult, ExportService
 from cabledesk.services.settings import SettingsService
+from cabledesk.store.archive import Direction
 from cabledesk.store.audit import Event
 from cabledesk.store.directory import DirectoryStore
 from cabledesk.store.vault import Vault
@@ -84,6 +87,8 @@ class VaultDocuments:
             request = replace(
                 request, signer=DocumentSigner.from_identity(self._vault.identities.active())
             )
+        if not request.clearance and request.level is None and not request.release_to:
+            request = replace(request, clearance=self.clearance_of(cable))  # issue 18
         result = self.service().export(cable, request)
         entry: dict[str, str | int | bool | list[str] | None] = {
             "cable": result.cable_id,
@@ -100,6 +105,35 @@ class VaultDocuments:
             entry["sanitized_by"] = result.tearline.options.sanitizer
         self._vault.audit.append(Event.DOCUMENT_EXPORTED, entry)
         return result
+
+    def clearance_of(self, cable: Cable) -> tuple[ClearanceLine, ...]:
+        """Issue 18: the "Drafted / Cleared / Approved" block of ``cable`` as archived
+        (sent or received): the statements of its sealed copy in the archive, checked
+        as the reader checks them (the package verifies; each statement holds and is on
+        this very text). Empty for a draft, an imported record, or another text."""
+        from cabledesk.services.opening import OpenService
+
+        for direction in (Direction.SENT, Direction.RECEIVED):
+            entry = self._vault.archive.entry(cable.id, direction)
+            if entry is None or not entry.sealed_file:
+                continue
+            if self._vault.archive.cable(entry.id) != cable:
+                continue  # the same id, another text (a file exported by hand)
+            path = self._vault.home.archive / entry.sealed_file
+            try:
+                result = OpenService(self._vault, self._schemes).verify(path)
+            except CableDeskError:
+                continue
+            if not result.ok or result.cable != cable:
+                continue
+            return clearance_lines(
+                [
+                    Statement.parse(s.data)
+                    for s in result.statements
+                    if s.data is not None and s.signature_valid and s.matches_cable
+                ]
+            )
+        return ()
 
     def lookup(self, fingerprint: str) -> KnownSigner | None:
         """What the contacts say about a signer's key."""

@@ -86,6 +86,9 @@ class Event(StrEnum):
     # key rotation and the user's own key revoked (issue 16, rotation)
     IDENTITY_ROTATED = "identity rotated"
     OWN_KEY_REVOKED = "own key revoked"
+    # clearance, directory roles and attachments (branch clearcore):
+    CLEARANCE_REQUEST_REFUSED = "clearance request refused"  # an approver without authority
+    RELEASE_REFUSED = "release refused"  # sealing refused: approval missing or voided
 
 
 @dataclass(frozen=True, slots=True)

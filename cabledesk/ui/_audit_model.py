@@ -86,6 +86,9 @@ class AuditModel(ListTableModel[AuditEntry]):
             # key rotation and the user's own key revoked (issue 16, rotation)
             Event.IDENTITY_ROTATED: self.tr("Identity key replaced (key rotation)"),
             Event.OWN_KEY_REVOKED: self.tr("Your own key revoked by a directory"),
+            # clearance: release authority and attachments (branch clearcore)
+            Event.CLEARANCE_REQUEST_REFUSED: self.tr("Clearance request refused"),
+            Event.RELEASE_REFUSED: self.tr("Release refused"),
         }
         self._keys = {
             "how": self.tr("how"),

@@ -840,6 +840,78 @@ CORE_PHRASES = (
     ),
     QT_TRANSLATE_NOOP("core", "{what}, attested by {anchor} on {date}"),
     QT_TRANSLATE_NOOP("core", "{what}, self-declared"),
+    # clearance: release authority from the directory (branch clearcore)
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Designate as approver someone the directory lists with the role release-authority, "
+        "or import the office's latest directory (cabledesk-cli directory import) if it "
+        "attests them now.",
+    ),
+    QT_TRANSLATE_NOOP("core", "Nothing was recorded."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This approval does not count: {problem} You trust a security office's directory, "
+        "so only approvals by someone it attests with release authority count.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name} ({fingerprint}) has no release authority: no directory you trust attests "
+        "them with the role release-authority.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name} ({fingerprint}) has no release authority: the directory you trust attests "
+        "them only as {roles}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name} ({fingerprint}) has no release authority: their key was revoked {how}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{problem} You trust a security office's directory, so only an approver it attests "
+        "with release authority can approve a cable.",
+    ),
+    # clearance: attachments cleared and sealed (branch clearcore)
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Attach the files that were cleared, or send the draft for clearance again with "
+        "these attachments (cabledesk-cli clearance request … --attach).",
+    ),
+    QT_TRANSLATE_NOOP("core", "Give each file with --attach FILE (or remove it from the draft)."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The attachments are not those cleared and approved: {changes}. A clearance covers "
+        "the attachments too, so this cable is no longer approved.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This draft lists attachments ({names}): a clearance request carries their files, "
+        "so that the clearers read what they clear.",
+    ),
+    QT_TRANSLATE_NOOP("core", "the attachments are in another order"),
+    QT_TRANSLATE_NOOP("core", "{name} is described or marked otherwise"),
+    QT_TRANSLATE_NOOP("core", "{name} is not the file cleared (its content changed)"),
+    QT_TRANSLATE_NOOP("core", "{name} was added"),
+    QT_TRANSLATE_NOOP("core", "{name} was removed"),
+    QT_TRANSLATE_NOOP("core", "{old} was renamed {new}"),
+    # clearance: what release lacks (branch clearcore)
+    QT_TRANSLATE_NOOP("core", "an approval of the current text by an approver you designated"),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "an approval of the current text by an approver you designated whom the directory "
+        "you trust attests with release authority",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{count} more approval(s) of the current text, by two different approvers other "
+        "than the drafter",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{count} more approval(s) of the current text, by two different approvers other "
+        "than the drafter whom the directory you trust attests with release authority",
+    ),
     # issue 19 (point 11): the overwrite error, the export ceiling's refusal
     QT_TRANSLATE_NOOP(
         "core",
