@@ -22,9 +22,9 @@ from cabledesk.errors import CableDeskError, VaultError
 from cabledesk.export.pdf import PdfConverter
 from cabledesk.export.signed import DocumentSigner, ExpectedSigner
 from cabledesk.export.verification import DocumentVerification, KnownSigner
+from cabledesk.seal import Statement, clearance_lines
 from cabledesk.services._own_key import refuse_revoked_own_key
 from cabledesk.services._rotation import superseded_signer
-from cabledesk.seal import Statement, clearance_lines
 from cabledesk.services.drafts import DraftsService
 from cabledesk.services.exporting import ExportRequest, ExportResult, ExportService
 from cabledesk.services.settings import SettingsService

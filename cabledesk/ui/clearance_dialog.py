@@ -223,6 +223,9 @@ class ClearanceDialog(QDialog):
                 ).format(", ".join(unverified))
             )
             return
+        files = self._attachment_files()
+        if files is None:
+            return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the clearance request as"), f"{self.cable.id[:8]}-request.cable"
         )
@@ -241,6 +244,7 @@ class ClearanceDialog(QDialog):
                 approvers=book.resolve([c.fingerprint for c in approvers]),
                 comment=comment,
                 overwrite=True,  # the file dialog asked
+                attachments=files,
             )
 
         def sent(path: Path) -> None:
@@ -250,6 +254,29 @@ class ClearanceDialog(QDialog):
         self.workers.run(
             "send for clearance", work, write=True, on_done=sent, on_failed=self._failed
         )
+
+    def _attachment_files(self) -> list[Path] | None:
+        """The files of the attachments the draft lists (a request carries them, so that
+        the clearers read what they clear): [] when it lists none, None when the user
+        cancelled or chose files that are not those listed (said in the panel)."""
+        listed = sorted(a.name for a in self.cable.attachments)
+        if not listed:
+            return []
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose the files of the attachments: {0}").format(", ".join(listed))
+        )
+        if not chosen:
+            return None
+        files = [Path(c) for c in chosen]
+        missing = sorted(set(listed) - {f.name for f in files})
+        if missing:
+            self.answer_result.setText(
+                self.tr(
+                    "Not sent: the draft lists {0}, and no file of that name was chosen."
+                ).format(", ".join(missing))
+            )
+            return None
+        return files
 
     # --- answers -------------------------------------------------------------------------
 

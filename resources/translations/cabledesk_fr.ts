@@ -496,6 +496,8 @@
     <message>
         <source>Your own key revoked by a directory</source>
         <translation>Votre propre clé révoquée par un annuaire</translation>
+    </message>
+    <message>
         <source>Clearance request refused</source>
         <translation>Demande de visa refusée</translation>
     </message>
@@ -1431,6 +1433,14 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Sent for clearance: {0}</source>
         <translation>Envoyé pour visa : {0}</translation>
+    </message>
+    <message>
+        <source>Choose the files of the attachments: {0}</source>
+        <translation>Choisissez les fichiers des pièces jointes : {0}</translation>
+    </message>
+    <message>
+        <source>Not sent: the draft lists {0}, and no file of that name was chosen.</source>
+        <translation>Non envoyé : le brouillon mentionne {0}, et aucun fichier de ce nom n’a été choisi.</translation>
     </message>
     <message>
         <source>Record an answer</source>
@@ -5131,31 +5141,31 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>Designate as approver someone the directory lists with the role release-authority, or import the office&apos;s latest directory (cabledesk-cli directory import) if it attests them now.</source>
-        <translation>Désignez comme approbateur une personne que l'annuaire inscrit avec le rôle release-authority, ou importez le dernier annuaire du service (cabledesk-cli directory import) s'il l'atteste désormais.</translation>
+        <translation>Désignez comme approbateur une personne que l&apos;annuaire inscrit avec le rôle release-authority, ou importez le dernier annuaire du service (cabledesk-cli directory import) s&apos;il l&apos;atteste désormais.</translation>
     </message>
     <message>
         <source>Nothing was recorded.</source>
-        <translation>Rien n'a été enregistré.</translation>
+        <translation>Rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>This approval does not count: {problem} You trust a security office&apos;s directory, so only approvals by someone it attests with release authority count.</source>
-        <translation>Cette approbation ne compte pas : {problem} Vous faites confiance à l'annuaire d'un service de sécurité : seules comptent les approbations de personnes qu'il atteste avec l'autorité de diffusion.</translation>
+        <translation>Cette approbation ne compte pas : {problem} Vous faites confiance à l&apos;annuaire d&apos;un service de sécurité : seules comptent les approbations de personnes qu&apos;il atteste avec l&apos;autorité de diffusion.</translation>
     </message>
     <message>
         <source>{name} ({fingerprint}) has no release authority: no directory you trust attests them with the role release-authority.</source>
-        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : aucun annuaire auquel vous faites confiance ne l'atteste avec le rôle release-authority.</translation>
+        <translation>{name} ({fingerprint}) n&apos;a pas l&apos;autorité de diffusion : aucun annuaire auquel vous faites confiance ne l&apos;atteste avec le rôle release-authority.</translation>
     </message>
     <message>
         <source>{name} ({fingerprint}) has no release authority: the directory you trust attests them only as {roles}.</source>
-        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : l'annuaire auquel vous faites confiance ne l'atteste qu'en tant que {roles}.</translation>
+        <translation>{name} ({fingerprint}) n&apos;a pas l&apos;autorité de diffusion : l&apos;annuaire auquel vous faites confiance ne l&apos;atteste qu&apos;en tant que {roles}.</translation>
     </message>
     <message>
         <source>{name} ({fingerprint}) has no release authority: their key was revoked {how}.</source>
-        <translation>{name} ({fingerprint}) n'a pas l'autorité de diffusion : sa clé a été révoquée {how}.</translation>
+        <translation>{name} ({fingerprint}) n&apos;a pas l&apos;autorité de diffusion : sa clé a été révoquée {how}.</translation>
     </message>
     <message>
         <source>{problem} You trust a security office&apos;s directory, so only an approver it attests with release authority can approve a cable.</source>
-        <translation>{problem} Vous faites confiance à l'annuaire d'un service de sécurité : seul un approbateur qu'il atteste avec l'autorité de diffusion peut approuver un câble.</translation>
+        <translation>{problem} Vous faites confiance à l&apos;annuaire d&apos;un service de sécurité : seul un approbateur qu&apos;il atteste avec l&apos;autorité de diffusion peut approuver un câble.</translation>
     </message>
     <message>
         <source>Attach the files that were cleared, or send the draft for clearance again with these attachments (cabledesk-cli clearance request … --attach).</source>
@@ -5167,11 +5177,11 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>The attachments are not those cleared and approved: {changes}. A clearance covers the attachments too, so this cable is no longer approved.</source>
-        <translation>Les pièces jointes ne sont pas celles qui ont été visées et approuvées : {changes}. Un visa couvre aussi les pièces jointes : ce télégramme n'est donc plus approuvé.</translation>
+        <translation>Les pièces jointes ne sont pas celles qui ont été visées et approuvées : {changes}. Un visa couvre aussi les pièces jointes : ce télégramme n&apos;est donc plus approuvé.</translation>
     </message>
     <message>
         <source>This draft lists attachments ({names}): a clearance request carries their files, so that the clearers read what they clear.</source>
-        <translation>Ce projet mentionne des pièces jointes ({names}) : une demande de visa transporte leurs fichiers, afin que les viseurs lisent ce qu'ils visent.</translation>
+        <translation>Ce projet mentionne des pièces jointes ({names}) : une demande de visa transporte leurs fichiers, afin que les viseurs lisent ce qu&apos;ils visent.</translation>
     </message>
     <message>
         <source>the attachments are in another order</source>
@@ -5183,7 +5193,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>{name} is not the file cleared (its content changed)</source>
-        <translation>{name} n'est pas le fichier visé (son contenu a changé)</translation>
+        <translation>{name} n&apos;est pas le fichier visé (son contenu a changé)</translation>
     </message>
     <message>
         <source>{name} was added</source>
@@ -5203,7 +5213,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>an approval of the current text by an approver you designated whom the directory you trust attests with release authority</source>
-        <translation>une approbation du texte actuel par un approbateur que vous avez désigné et que l'annuaire auquel vous faites confiance atteste avec l'autorité de diffusion</translation>
+        <translation>une approbation du texte actuel par un approbateur que vous avez désigné et que l&apos;annuaire auquel vous faites confiance atteste avec l&apos;autorité de diffusion</translation>
     </message>
     <message>
         <source>{count} more approval(s) of the current text, by two different approvers other than the drafter</source>
@@ -5211,7 +5221,7 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
     </message>
     <message>
         <source>{count} more approval(s) of the current text, by two different approvers other than the drafter whom the directory you trust attests with release authority</source>
-        <translation>{count} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur, que l'annuaire auquel vous faites confiance atteste avec l'autorité de diffusion</translation>
+        <translation>{count} approbation(s) de plus du texte actuel, par deux approbateurs différents autres que le rédacteur, que l&apos;annuaire auquel vous faites confiance atteste avec l&apos;autorité de diffusion</translation>
     </message>
     <message>
         <source>Seal the cable for its recipients instead, or export a sanitized version at {ceiling} or below (--level {ceiling}). Your security officer sets the ceiling.</source>

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from cabledesk.crypto.age.hybrid import HybridIdentity
 from cabledesk.crypto.keys import Identity
-from cabledesk.domain.cable import Cable, Paragraph, cable_banner
+from cabledesk.domain.cable import Attachment, Cable, Paragraph, cable_banner
 from cabledesk.domain.canonical import encode_cable
 from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.seal import PackageKind, SealRecipient, Statement, seal
@@ -292,3 +292,48 @@ def test_an_unverified_contact_is_not_sent_the_request(
         .startswith("Not sent: the keys of Otto Unverified are not verified.")
     )
     assert not demo.clearance.status(DRAFT.id).in_clearance
+
+
+def _with_annex(qtbot: QtBot, demo: Session, tmp_path: Path) -> tuple[ClearanceDialog, Path]:
+    annex = tmp_path / "annex.txt"
+    annex.write_text("The annex.\n")
+    demo.drafts.save(replace(DRAFT, attachments=(Attachment("annex.txt"),)))
+    widget = ClearanceDialog(demo, Workers(synchronous=True), demo.drafts.load(DRAFT.id))
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget, annex
+
+
+def test_a_draft_with_attachments_is_sent_with_their_files(
+    qtbot: QtBot, demo: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    widget, annex = _with_annex(qtbot, demo, tmp_path)
+    asked: list[str] = []
+
+    def choose(*args: object, **kwargs: object) -> tuple[list[str], str]:
+        asked.append(str(args[1]))
+        return [str(annex)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    out = tmp_path / "request.cable"
+    _send(widget, monkeypatch, out)
+    assert asked == ["Choose the files of the attachments: annex.txt"]
+    assert out.exists()
+    (listed,) = demo.drafts.load(DRAFT.id).attachments
+    assert listed.size == annex.stat().st_size and listed.sha256 is not None
+
+
+def test_a_draft_with_attachments_is_not_sent_without_the_files_it_lists(
+    qtbot: QtBot, demo: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    widget, _ = _with_annex(qtbot, demo, tmp_path)
+    other = tmp_path / "other.txt"
+    other.write_text("Not the annex.\n")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(other)], ""))
+    )
+    out = tmp_path / "request.cable"
+    _send(widget, monkeypatch, out)
+    assert not out.exists()
+    result = child(widget, PlainLabel, "answerResult").text()
+    assert result == "Not sent: the draft lists annex.txt, and no file of that name was chosen."
