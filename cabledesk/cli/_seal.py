@@ -201,6 +201,7 @@ _STATES = {
     "revoked": "KEY REVOKED",
     "forged": "SIGNATURE DOES NOT HOLD",
     "other-text": "ABOUT ANOTHER TEXT: does not count for this one",
+    "no-release-authority": "NO RELEASE AUTHORITY attested by a directory you trust",
 }
 
 

@@ -125,6 +125,9 @@ class StatementReport:
     data: bytes | None = field(default=None, repr=False)
     known_as: KnownAs | None = None
     trust: Trust | None = None
+    # an approval: whether the reader's trusted directory attests its signer with release
+    # authority (None: not checked — no anchor trusted, or not an approval)
+    release_authority: bool | None = None
 
     # --- issue 18: the statement as one link of the cable's chain ------------------------
 
@@ -133,13 +136,17 @@ class StatementReport:
         """``forged`` (the signature does not hold), ``other-text`` (about another text
         or cable), ``unknown-key`` (its signer is not among the opener's contacts),
         ``revoked``, ``keys-changed``, else the opener's trust in the key:
-        ``verified`` or ``unverified``; ``unreadable`` when it cannot be read."""
+        ``verified`` or ``unverified``; ``unreadable`` when it cannot be read;
+        ``no-release-authority``: an approval by a key that no directory the reader
+        trusts attests with release authority."""
         if self.role is None:
             return "unreadable"
         if not self.signature_valid:
             return "forged"
         if not self.matches_cable:
             return "other-text"
+        if self.release_authority is False:
+            return "no-release-authority"
         if self.known_as is None:
             return "unknown-key"
         if self.known_as.keys_changed:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from cabledesk.errors import CableDeskError, ClearanceRefused, PolicyRefusal
 from cabledesk.phrase import Phrase
+from cabledesk.seal import Verification
 from cabledesk.store.audit import Event
 from cabledesk.store.contacts import Contact
 from cabledesk.store.directory import DirectoryStore
@@ -27,6 +28,7 @@ from cabledesk.store.vault import Vault
 __all__ = [
     "RELEASE_AUTHORITY",
     "ReleaseAuthorities",
+    "mark_approvals",
     "refuse_approval_without_authority",
     "refuse_approvers_without_authority",
     "release_authorities",
@@ -154,3 +156,22 @@ def refuse_approval_without_authority(vault: Vault, signer: str, name: str) -> N
             ),
             hint=Phrase.of("Nothing was recorded."),
         )
+
+
+def mark_approvals(vault: Vault, result: Verification) -> Verification:
+    """``result`` with each approval it carries marked for whether a directory the
+    reader trusts attests its signer with release authority (unchanged when the reader
+    trusts no anchor, or it carries no approval): the reader's side of the rule."""
+    approvals = [s.fingerprint for s in result.statements if s.role == "approved"]
+    if not approvals:
+        return result
+    authorities = release_authorities(vault, [fp for fp in approvals if fp is not None])
+    if not authorities.directory:
+        return result
+    marked = tuple(
+        replace(s, release_authority=authorities.allows(s.fingerprint))
+        if s.role == "approved" and s.fingerprint is not None
+        else s
+        for s in result.statements
+    )
+    return replace(result, statements=marked)

@@ -36,6 +36,7 @@ from cabledesk.errors import CableDeskError, InputError, MarkingError, SchemeErr
 from cabledesk.export.docx import CLEARED_RENDERER_VERSION, RENDERER_VERSION, render_docx
 from cabledesk.seal import DocumentRenderer, Severity, Verdict, Verification, open_sealed
 from cabledesk.services._failure_audit import audits_refusals
+from cabledesk.services._release_authority import mark_approvals
 from cabledesk.services.contacts import ContactsService, ImportOutcome
 from cabledesk.store.archive import ArchiveEntry, Direction
 from cabledesk.store.audit import Details, Event
@@ -150,7 +151,7 @@ class OpenService:
     ) -> Verification:
         identities = self._vault.identities.all()
         own = {i.fingerprint for i in identities}
-        return open_sealed(
+        opened = open_sealed(
             src,
             [key for i in identities for key in i.age_identities()],
             trust_of=self._trust_of(own),
@@ -170,6 +171,7 @@ class OpenService:
                 render_cleared=self._render_cleared,
             ),
         )
+        return mark_approvals(self._vault, opened)  # issue 18: the reader's directory roles
 
     def verify(
         self,

@@ -324,6 +324,9 @@ def chain_words(record: Mapping[str, object]) -> list[str]:
         "revoked": translate("Verdict", "KEY REVOKED"),
         "forged": translate("Verdict", "SIGNATURE DOES NOT HOLD"),
         "other-text": translate("Verdict", "ABOUT ANOTHER TEXT: does not count for this one"),
+        "no-release-authority": translate(
+            "Verdict", "NO RELEASE AUTHORITY attested by a directory you trust"
+        ),
     }
     labels = (
         ("drafted_by", translate("Verdict", "Drafted by {0}: {1}")),

@@ -3759,6 +3759,10 @@ Comparez-le avec cette personne par téléphone ou en personne, puis marquez le 
         <translation>PORTE SUR UN AUTRE TEXTE : ne compte pas pour celui-ci</translation>
     </message>
     <message>
+        <source>NO RELEASE AUTHORITY attested by a directory you trust</source>
+        <translation>AUCUNE AUTORITÉ DE DIFFUSION attestée par un annuaire auquel vous faites confiance</translation>
+    </message>
+    <message>
         <source>Drafted by {0}: {1}</source>
         <translation>Rédigé par {0} : {1}</translation>
     </message>

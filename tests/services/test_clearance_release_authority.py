@@ -7,14 +7,19 @@ none, the drafter's designation counts. One test per case."""
 # ruff: noqa: F811  (the desk fixture, imported from the attacks module, is each test's argument)
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.directory import Revocation
 from cabledesk.crypto.keys import Identity
 from cabledesk.domain.cable import cable_banner
+from cabledesk.domain.canonical import encode_cable
 from cabledesk.errors import DirectoryRefused, PolicyRefusal
+from cabledesk.seal import SealRecipient, seal
 from cabledesk.services.directory import DirectoryService
+from cabledesk.services.opening import OpenService
 from cabledesk.store.settings import APPROVAL_REQUIRED_FROM, ATTESTED_FROM
 from tests.crypto.dirkit import ANCHOR, NOW, OTHER_KEY, anchor, directory, entry
 from tests.services.conftest import CABLE, SCHEMES
@@ -23,6 +28,7 @@ from tests.services.test_clearance_attacks import (
     KLAUS,
     Desk,
     _refused,
+    _statement,
     desk,  # noqa: F401  (the fixture)
 )
 
@@ -117,3 +123,38 @@ def test_an_attested_clearer_trying_to_approve(desk: Desk) -> None:
     desk.vault.settings.set(APPROVAL_REQUIRED_FROM, "SECRET")
     with pytest.raises(PolicyRefusal, match="attests with release authority"):
         desk.service.for_release(draft, cable_banner(draft, SCHEMES["us"]))
+
+
+def _released_with_approval(desk: Desk, approver: Identity) -> Path:
+    """A released cable sealed for the user by Klaus, carrying ``approver``'s approval."""
+    approval = _statement(approver, "approved", CABLE, desk.clock).to_bytes()
+    me = desk.vault.identities.active()
+    path = desk.folder / "released.cable"
+    with path.open("wb") as out:
+        seal(
+            encode_cable(CABLE), cable_id=CABLE.id, sender=KLAUS,
+            banner=cable_banner(CABLE, SCHEMES["us"]).banner,
+            recipients=[SealRecipient(me.name, me.public())], output=out,
+            now=desk.clock(), statements=[approval],
+        )  # fmt: skip
+    return path
+
+
+def test_the_reader_marks_an_approval_without_attested_release_authority(desk: Desk) -> None:
+    _trust(desk, (KLAUS, ("clearer",)), (ANNA, ()))
+    opened = OpenService(desk.vault, SCHEMES).verify(_released_with_approval(desk, ANNA))
+    (approval,) = opened.chain()["approved_by"]
+    assert approval["state"] == "no-release-authority"
+
+
+def test_the_reader_accepts_an_approval_with_attested_release_authority(desk: Desk) -> None:
+    _trust(desk, (KLAUS, ("clearer",)), (ANNA, RELEASE))
+    opened = OpenService(desk.vault, SCHEMES).verify(_released_with_approval(desk, ANNA))
+    (approval,) = opened.chain()["approved_by"]
+    assert approval["state"] == "verified"
+
+
+def test_a_reader_who_trusts_no_anchor_does_not_judge_release_authority(desk: Desk) -> None:
+    opened = OpenService(desk.vault, SCHEMES).verify(_released_with_approval(desk, ANNA))
+    (approval,) = opened.chain()["approved_by"]
+    assert approval["state"] == "verified"
