@@ -10,11 +10,14 @@ drafter, or by someone not designated as approver.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from cabledesk.domain.cable import Cable
+from cabledesk.domain.clearance import clearance_sha256
 from cabledesk.domain.marking import Marking
 from cabledesk.domain.scheme import SchemeRegistry
-from cabledesk.errors import CableDeskError, ClearanceRefused
+from cabledesk.errors import CableDeskError, ClearanceRefused, InputError
 from cabledesk.seal import StatementReport, StatementRole, Verification
 from cabledesk.services._level_setting import level_applies
 from cabledesk.store.audit import Details
@@ -27,6 +30,7 @@ __all__ = [
     "check_party",
     "refuse_failure",
     "refused_details",
+    "returned_edit",
     "the_statement",
 ]
 
@@ -118,3 +122,27 @@ def refused_details(args: tuple[object, ...], error: CableDeskError) -> Details:
     """What the audit log says of an answer refused: the file's name, and why."""
     name = Path(args[0]).name if args and isinstance(args[0], (str, Path)) else ""
     return {"file": name, "reason": error.message}
+
+
+def returned_edit(cable: Cable, edited: Cable | None) -> Cable:
+    """``edited``, the clearer's version of the request's ``cable``, with the request's
+    DTG and serial; InputError when there is none, it is another cable, it changes
+    nothing, or it changes the attachments (an answer returns the text)."""
+    if edited is None:
+        raise InputError("Give the edited cable to return.")
+    if edited.id != cable.id:
+        raise InputError(
+            f"The edited cable has the id {edited.id}, not {cable.id}: it is another cable.",
+            hint="Edit the cable of the request, keeping its id.",
+        )
+    if clearance_sha256(edited) == clearance_sha256(cable):
+        raise InputError(
+            "The edited cable is the text of the request: nothing changed.",
+            hint="Use --clear to clear the text as it is.",
+        )
+    if edited.attachments != cable.attachments:
+        raise InputError(
+            "An answer returns the text: it cannot change the attachments.",
+            hint="Say in --comment which attachment should change.",
+        )
+    return replace(edited, dtg=cable.dtg, serial=cable.serial)

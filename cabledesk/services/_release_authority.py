@@ -14,7 +14,7 @@ anchor trusted, the drafter's designation is the authority (as before).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from cabledesk.errors import CableDeskError, ClearanceRefused, PolicyRefusal
@@ -31,6 +31,7 @@ __all__ = [
     "mark_approvals",
     "refuse_approval_without_authority",
     "refuse_approvers_without_authority",
+    "refuse_own_approval_without_authority",
     "release_authorities",
 ]
 
@@ -175,3 +176,24 @@ def mark_approvals(vault: Vault, result: Verification) -> Verification:
         for s in result.statements
     )
     return replace(result, statements=marked)
+
+
+def refuse_own_approval_without_authority(vault: Vault, mine: Collection[str]) -> None:
+    """PolicyRefusal when the user, about to approve, trusts a security office's directory
+    that does not attest any key of theirs with release authority: the drafter's side
+    would refuse the approval, so it is not sent (nothing to check with no anchor)."""
+    authorities = release_authorities(vault, mine)
+    if not authorities.directory or any(authorities.allows(fp) for fp in mine):
+        return
+    me = vault.identities.active()
+    problem = authorities.problem(me.name, me.fingerprint)
+    raise PolicyRefusal(
+        Phrase.of(
+            "{problem} The drafter's CableDesk would refuse your approval.",
+            problem=problem or "",
+        ),
+        hint=Phrase.of(
+            "Ask your security office to attest your key with the role release-authority, "
+            "and import its latest directory; or clear the cable instead."
+        ),
+    )

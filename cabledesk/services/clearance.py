@@ -34,6 +34,7 @@ from cabledesk.services._clearance_checks import (
     check_party,
     refuse_failure,
     refused_details,
+    returned_edit,
     the_statement,
 )
 from cabledesk.services._clearance_release import with_attachments
@@ -43,6 +44,7 @@ from cabledesk.services._failure_audit import audits_refusals
 from cabledesk.services._release_authority import (
     refuse_approval_without_authority,
     refuse_approvers_without_authority,
+    refuse_own_approval_without_authority,
     release_authorities,
 )
 from cabledesk.services.draft_history import DiffLine, cable_lines, diff_lines
@@ -198,25 +200,9 @@ class ClearanceService:
             )
         cable = read.cable
         if answer is StatementRole.RETURNED:
-            if edited is None:
-                raise InputError("Give the edited cable to return.")
-            if edited.id != cable.id:
-                raise InputError(
-                    f"The edited cable has the id {edited.id}, not {cable.id}: it is another "
-                    "cable.",
-                    hint="Edit the cable of the request, keeping its id.",
-                )
-            if clearance_sha256(edited) == clearance_sha256(cable):
-                raise InputError(
-                    "The edited cable is the text of the request: nothing changed.",
-                    hint="Use --clear to clear the text as it is.",
-                )
-            if edited.attachments != cable.attachments:
-                raise InputError(
-                    "An answer returns the text: it cannot change the attachments.",
-                    hint="Say in --comment which attachment should change.",
-                )
-            cable = replace(edited, dtg=cable.dtg, serial=cable.serial)
+            cable = returned_edit(cable, edited)
+        elif answer is StatementRole.APPROVED:  # the drafter's side would refuse it
+            refuse_own_approval_without_authority(self._vault, self._mine())
         contacts = [
             c for c in self._vault.contacts.all() if c.fingerprint == read.drafter_fingerprint
         ]

@@ -5296,6 +5296,14 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <translation>Votre propre clé a été révoquée par {anchor} le {date} ({why})&#xa0;: CableDesk ne scelle plus avec elle, et vos correspondants ne se fieraient pas à ce qu’elle signe.</translation>
     </message>
     <message>
+        <source>Ask your security office to attest your key with the role release-authority, and import its latest directory; or clear the cable instead.</source>
+        <translation>Demandez à votre bureau de sécurité d’attester votre clé avec le rôle release-authority, et importez son dernier annuaire ; ou visez le télégramme à la place.</translation>
+    </message>
+    <message>
+        <source>{problem} The drafter&apos;s CableDesk would refuse your approval.</source>
+        <translation>{problem} Le CableDesk du rédacteur refuserait votre approbation.</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>

@@ -988,4 +988,11 @@ CORE_PHRASES = (
         "Your own key was revoked by {anchor} on {date} ({why}): CableDesk no longer seals "
         "with it, and your correspondents would not trust what it signs.",
     ),
+    # clearance: an approver without release authority, on their own side
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Ask your security office to attest your key with the role release-authority, and "
+        "import its latest directory; or clear the cable instead.",
+    ),
+    QT_TRANSLATE_NOOP("core", "{problem} The drafter's CableDesk would refuse your approval."),
 )

@@ -17,7 +17,7 @@ from cabledesk.crypto.keys import Identity
 from cabledesk.domain.cable import cable_banner
 from cabledesk.domain.canonical import encode_cable
 from cabledesk.errors import DirectoryRefused, PolicyRefusal
-from cabledesk.seal import SealRecipient, seal
+from cabledesk.seal import PackageKind, SealRecipient, StatementRole, seal
 from cabledesk.services.directory import DirectoryService
 from cabledesk.services.opening import OpenService
 from cabledesk.store.settings import APPROVAL_REQUIRED_FROM, ATTESTED_FROM
@@ -158,3 +158,31 @@ def test_a_reader_who_trusts_no_anchor_does_not_judge_release_authority(desk: De
     opened = OpenService(desk.vault, SCHEMES).verify(_released_with_approval(desk, ANNA))
     (approval,) = opened.chain()["approved_by"]
     assert approval["state"] == "verified"
+
+
+def _klaus_request(desk: Desk) -> Path:
+    """Klaus's draft, sent to the user (as an approver) for clearance."""
+    drafted = _statement(KLAUS, "drafted", CABLE, desk.clock).to_bytes()
+    me = desk.vault.identities.active()
+    path = desk.folder / "klaus-request.cable"
+    with path.open("wb") as out:
+        seal(
+            encode_cable(CABLE), cable_id=CABLE.id, sender=KLAUS,
+            banner=cable_banner(CABLE, SCHEMES["us"]).banner,
+            recipients=[SealRecipient(me.name, me.public())], output=out,
+            now=desk.clock(), kind=PackageKind.CLEARANCE_REQUEST, statements=[drafted],
+        )  # fmt: skip
+    return path
+
+
+def test_an_approver_whose_own_key_lacks_the_attested_role_is_told_before_sending(
+    desk: Desk,
+) -> None:
+    _trust(desk, (KLAUS, ("clearer",)))  # the user's own key is not attested at all
+    out = desk.folder / "approval.cable"
+    with pytest.raises(PolicyRefusal, match="would refuse your approval") as refused:
+        desk.service.respond(_klaus_request(desk), StatementRole.APPROVED, out)
+    assert "release-authority" in (refused.value.hint or "")
+    assert not out.exists()
+    cleared = desk.service.respond(_klaus_request(desk), StatementRole.CLEARED, out)
+    assert cleared.exists()  # clearing needs no release authority
