@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,11 +54,14 @@ from cabledesk.ui.banner_bar import BannerBar
 from cabledesk.ui.colours import text_style
 from cabledesk.ui.errors import describe, show_error
 from cabledesk.ui.folders import documents_folder
+from cabledesk.ui.geometry import fit_to_screen
 from cabledesk.ui.phrases import finding_text, in_words
 from cabledesk.ui.plain import PlainLabel, inform
 from cabledesk.ui.workers import Job, JobContext, Workers, while_alive
 
 __all__ = ["SealDialog"]
+
+SEAL_DIALOG = QSize(1060, 700)
 
 OK_COLOUR, ASK_COLOUR, NO_COLOUR = "#1e7b34", "#8a6d00", "#b00020"
 
@@ -74,6 +77,7 @@ class SealDialog(QDialog):
         self.setObjectName("sealDialog")
         self.setWindowTitle(self.tr("Seal the cable"))
         self.setMinimumSize(760, 620)
+        fit_to_screen(self, SEAL_DIALOG)  # the four recipient columns, uncut where it fits
         self._session = session
         self._workers = workers
         self._cable = cable

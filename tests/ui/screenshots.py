@@ -103,7 +103,7 @@ def _shoot(language: str, folder: Path) -> None:  # runs in the child process
     seal = SealDialog(session, workers, DRAFT, window)
     for name in ("EU posts", "Sam", "Ann"):
         seal.tick(name)
-    grab("seal", seal, 820, 680)
+    grab("seal", seal, 1060, 700)
     seal.close()
     _edit_twice(session)
     window.editor.clear()  # it shows the draft as read before the edits

@@ -16,7 +16,7 @@ from cabledesk.store.vault import Vault
 from cabledesk.ui.controller import AppController
 from cabledesk.ui.geometry import MAIN_WINDOW, DialogPlacer, fit_size
 from cabledesk.ui.main_window import MainWindow
-from cabledesk.ui.seal_dialog import SealDialog
+from cabledesk.ui.seal_dialog import SEAL_DIALOG, SealDialog
 from cabledesk.ui.unlock import UnlockWindow
 from cabledesk.ui.workers import Workers
 from tests.ui.conftest import SCHEMES
@@ -51,6 +51,19 @@ def test_the_main_window_fits_its_screen(qtbot: QtBot, session: object) -> None:
     assert window.frameGeometry().width() <= area.width()
     assert window.frameGeometry().height() <= area.height()
     assert window.minimumSizeHint().width() <= 640  # a 200 % 1280×800 screen still fits
+
+
+def test_the_seal_dialog_opens_wide_enough_for_its_recipient_columns(
+    qtbot: QtBot, session: object
+) -> None:
+    """Issue 19, point 8: the policy column's words ("Unverified: tick if you trust this
+    key") were cut at the dialog's old width; it opens at SEAL_DIALOG where the screen
+    has room."""
+    dialog = SealDialog(session, Workers(synchronous=True), DRAFT)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    fitted = fit_size(SEAL_DIALOG, dialog.screen().availableGeometry())
+    assert dialog.size() == fitted.expandedTo(dialog.minimumSize())
+    assert fit_size(SEAL_DIALOG, QRect(0, 0, 1920, 1080)) == SEAL_DIALOG
 
 
 @pytest.fixture
