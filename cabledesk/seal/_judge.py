@@ -27,6 +27,7 @@ from cabledesk.domain.clearance import ClearanceLine
 from cabledesk.domain.scheme import ClassificationScheme
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import CableDeskError, MarkingError
+from cabledesk.phrase import Phrase
 from cabledesk.seal._manifest import ATTACHMENTS, DOCX, Manifest, PackageKind
 from cabledesk.seal._statement_report import cleared_block, report_statement
 from cabledesk.seal._verification import (
@@ -157,19 +158,23 @@ def judge(
     warnings = _claimed_name(manifest, known) + _warnings(manifest, cable, opener, expires)
     if document is None:
         warnings.append(
-            "The document in this package (cable.docx) was not checked against the cable: it "
-            "was made by another version of CableDesk. Use the cable's text."
+            Phrase.of(
+                "The document in this package (cable.docx) was not checked against the cable: "
+                "it was made by another version of CableDesk. Use the cable's text."
+            )
         )
     if scheme is None:
         warnings.append(
-            f"Its marking could not be checked against its text: this CableDesk does not know "
-            f"the classification scheme {cable.scheme!r}."
+            Phrase.of(
+                "Its marking could not be checked against its text: this CableDesk does not "
+                "know the classification scheme {scheme}.",
+                scheme=repr(cable.scheme),
+            )
         )
     result = replace(
-        with_verdict(signed, verdict, message, hint),
+        with_verdict(signed, verdict, message, hint).with_warnings(*warnings),
         trust=trust,
         addressed_to_you=addressed,
-        warnings=tuple(warnings),
         forwarded_accepted=not addressed and opener.accept_forwarded,
         document_checked=None if not manifest.docx_included else document is True,
         signer_expires=expires,
@@ -294,13 +299,17 @@ def _claimed(manifest: Manifest) -> str:
     return f"{sender.name} ({sender.post})" if sender.post else sender.name
 
 
-def _claimed_name(manifest: Manifest, known: KnownAs | None) -> list[str]:
+def _claimed_name(manifest: Manifest, known: KnownAs | None) -> list[Phrase]:
     """A warning when the package names its signer otherwise than the user's record."""
     if known is None or known.label == _claimed(manifest):
         return []
     return [
-        f"It signs as '{_claimed(manifest)}'; your contact record names this key "
-        f"{known.label}. The name in a cable is only its sender's claim."
+        Phrase.of(
+            "It signs as '{claimed}'; your contact record names this key {label}. The name "
+            "in a cable is only its sender's claim.",
+            claimed=_claimed(manifest),
+            label=known.label,
+        )
     ]
 
 
@@ -391,25 +400,36 @@ def _verdict(
 
 def _warnings(
     manifest: Manifest, cable: Cable, opener: Opener, expires: datetime | None
-) -> list[str]:
-    found: list[str] = []
+) -> list[Phrase]:
+    found: list[Phrase] = []
     keys = {r.age_recipient for r in manifest.recipients}
     if opener.stanzas is not None and opener.stanzas != len(keys):
         found.append(
-            f"This copy was encrypted to {opener.stanzas} keys, while the sender sealed it "
-            f"for {len(keys)}: it was re-encrypted after sealing."
+            Phrase.of(
+                "This copy was encrypted to {copies} keys, while the sender sealed it for "
+                "{sealed}: it was re-encrypted after sealing.",
+                copies=str(opener.stanzas),
+                sealed=str(len(keys)),
+            )
         )
     if manifest.created > opener.now + CLOCK_SKEW:
         found.append(
-            f"It claims to have been sealed in the future ({manifest.created:%Y-%m-%d %H:%M} "
-            "UTC): the sender's clock may be wrong."
+            Phrase.of(
+                "It claims to have been sealed in the future ({when} UTC): the sender's clock "
+                "may be wrong.",
+                when=f"{manifest.created:%Y-%m-%d %H:%M}",
+            )
         )
     if expires is not None and expires <= opener.now:
-        found.append(f"The sender's key has expired since ({expires:%Y-%m-%d}).")
+        found.append(
+            Phrase.of("The sender's key has expired since ({date}).", date=f"{expires:%Y-%m-%d}")
+        )
     listed = sorted(a.name for a in cable.attachments)
     packed = sorted(f.name for f in manifest.files if f.path.startswith(ATTACHMENTS))
     # A clearance response lists the attachments of the text it answers, not carried.
     answer = manifest.kind is PackageKind.CLEARANCE_RESPONSE and not packed
     if listed and listed != packed and not answer:
-        found.append("The cable's list of attachments differs from the files sealed with it.")
+        found.append(
+            Phrase.of("The cable's list of attachments differs from the files sealed with it.")
+        )
     return found

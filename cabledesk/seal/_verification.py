@@ -18,7 +18,7 @@ and does not change the verdict.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import Any
 from cabledesk.crypto.signedtext import format_time
 from cabledesk.domain.cable import Cable
 from cabledesk.domain.trust import KnownAs, Trust
+from cabledesk.phrase import Phrase
 from cabledesk.seal._manifest import (
     FORMAT_IDS,
     ManifestFile,
@@ -232,7 +233,9 @@ class Verification:
     cable: Cable | None = None
     cable_json: bytes | None = None
     sender_card: bytes | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # in English (the JSON form, the command line)
+    # the same warnings, in order, as phrases a face translates (issue 19, French)
+    warning_phrases: tuple[Phrase, ...] = field(default=(), repr=False)
     extracted: tuple[Path, ...] = ()
     recipient_kinds: tuple[str, ...] = ()
     format: str | None = None
@@ -245,6 +248,14 @@ class Verification:
     known_as: KnownAs | None = None
     signer_expires: datetime | None = None
     post_quantum: bool | None = None
+
+    def with_warnings(self, *phrases: Phrase) -> Verification:
+        """This verification with ``phrases`` added to its warnings (both forms)."""
+        return replace(
+            self,
+            warnings=(*self.warnings, *(p.render() for p in phrases)),
+            warning_phrases=(*self.warning_phrases, *phrases),
+        )
 
     @property
     def severity(self) -> Severity:

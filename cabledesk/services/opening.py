@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -34,6 +34,7 @@ from cabledesk.domain.scheme import SchemeRegistry
 from cabledesk.domain.trust import KnownAs, Trust, TrustState
 from cabledesk.errors import CableDeskError, InputError, MarkingError, SchemeError
 from cabledesk.export.docx import CLEARED_RENDERER_VERSION, RENDERER_VERSION, render_docx
+from cabledesk.phrase import Phrase
 from cabledesk.seal import DocumentRenderer, Severity, Verdict, Verification, open_sealed
 from cabledesk.services._failure_audit import audits_refusals
 from cabledesk.services._release_authority import mark_approvals
@@ -72,7 +73,7 @@ class _Filed:
     whether the entry refers to the new copy (else the copy is removed)."""
 
     archive_id: int | None
-    note: str | None
+    note: Phrase | None
     referenced: bool = False
 
 
@@ -276,7 +277,7 @@ class OpenService:
         if stored is not None and not filed.referenced:
             remove_copy(folder, stored)
         if filed.note is not None:
-            result = replace(result, warnings=(*result.warnings, filed.note))
+            result = result.with_warnings(filed.note)
         return result, filed.archive_id, previous
 
     def _held_before(self, result: Verification, plan: _ToArchive) -> ArchivedBefore | None:
@@ -321,22 +322,37 @@ class OpenService:
             if plan.direction is Direction.SENT:
                 return _Filed(
                     existing.id,
-                    f"Your archive keeps this cable as you sealed it on {when}; "
-                    "this copy was not stored again.",
+                    Phrase.of(
+                        "Your archive keeps this cable as you sealed it on {when}; this copy "
+                        "was not stored again.",
+                        when=when,
+                    ),
                 )
             signer = _signer(existing)
             if signer is None or signer[1] != result.signer.fingerprint:
-                who = f"{signer[0]} (key {signer[1]})" if signer else "another signer"
+                who = (
+                    Phrase.of("{name} (key {fingerprint})", name=signer[0], fingerprint=signer[1])
+                    if signer
+                    else Phrase.of("another signer")
+                )
                 return _Filed(
                     None,
-                    f"Not archived: your archive already holds a cable with this id, "
-                    f"received on {when} from {who}. A cable signed by someone else never "
-                    "replaces it.",
+                    Phrase.of(
+                        "Not archived: your archive already holds a cable with this id, "
+                        "received on {when} from {who}. A cable signed by someone else never "
+                        "replaces it.",
+                        when=when,
+                        who=who,
+                    ),
                 )
             if existing.sealed_file and same_copy(folder, existing.sealed_file, stored):
                 return _Filed(
                     existing.id,
-                    f"Already received on {when}; it is in your archive and was not stored again.",
+                    Phrase.of(
+                        "Already received on {when}; it is in your archive and was not "
+                        "stored again.",
+                        when=when,
+                    ),
                 )
         archive_id = archive.add(
             result.cable,
@@ -352,7 +368,10 @@ class OpenService:
             remove_after_commit(self._vault.db, folder, existing.sealed_file)
         return _Filed(
             archive_id,
-            f"It replaces the copy of this cable from the same signer received on {when}.",
+            Phrase.of(
+                "It replaces the copy of this cable from the same signer received on {when}.",
+                when=when,
+            ),
             referenced=True,
         )
 

@@ -35,6 +35,7 @@ from cabledesk.services.opening import ArchivedBefore, Severity, Verdict, Verifi
 from cabledesk.ui._contacts_model import trust_text
 from cabledesk.ui.cable_view import CableView
 from cabledesk.ui.errors import show_error
+from cabledesk.ui.phrases import in_words
 from cabledesk.ui.plain import PlainLabel, ask, inform, progress_dialog
 from cabledesk.ui.verdict_words import (
     VERDICT_COLOURS,
@@ -181,7 +182,12 @@ class VerificationDialog(QDialog):
         names = [visible(f.name) for f in result.files if f.path.startswith("attachments/")]
         if names:
             lines.append(self.tr("Attachments: {0}").format(", ".join(names)))
-        lines += result.warnings
+        phrases = result.warning_phrases  # translated; a verification made without them: English
+        lines += (
+            [in_words(p) for p in phrases]
+            if len(phrases) == len(result.warnings)
+            else [*result.warnings]
+        )
         return "\n".join(lines)
 
     def _statements(self, result: Verification) -> QLabel:

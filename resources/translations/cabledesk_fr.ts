@@ -5304,6 +5304,58 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <translation>{problem} Le CableDesk du rédacteur refuserait votre approbation.</translation>
     </message>
     <message>
+        <source>Already received on {when}; it is in your archive and was not stored again.</source>
+        <translation>Déjà reçu le {when} ; il est dans vos archives et n’a pas été enregistré à nouveau.</translation>
+    </message>
+    <message>
+        <source>It claims to have been sealed in the future ({when} UTC): the sender&apos;s clock may be wrong.</source>
+        <translation>Il prétend avoir été scellé dans le futur ({when} UTC) : l’horloge de l’expéditeur est peut-être fausse.</translation>
+    </message>
+    <message>
+        <source>It replaces the copy of this cable from the same signer received on {when}.</source>
+        <translation>Il remplace l’exemplaire de ce télégramme du même signataire reçu le {when}.</translation>
+    </message>
+    <message>
+        <source>It signs as &apos;{claimed}&apos;; your contact record names this key {label}. The name in a cable is only its sender&apos;s claim.</source>
+        <translation>Il signe « {claimed} » ; votre fiche de contact nomme cette clé {label}. Le nom dans un télégramme n’est que ce que prétend son expéditeur.</translation>
+    </message>
+    <message>
+        <source>Its marking could not be checked against its text: this CableDesk does not know the classification scheme {scheme}.</source>
+        <translation>Son marquage n’a pas pu être vérifié d’après son texte : ce CableDesk ne connaît pas le référentiel de classification {scheme}.</translation>
+    </message>
+    <message>
+        <source>Not archived: your archive already holds a cable with this id, received on {when} from {who}. A cable signed by someone else never replaces it.</source>
+        <translation>Non archivé : vos archives contiennent déjà un télégramme de cet identifiant, reçu le {when} de {who}. Un télégramme signé par quelqu’un d’autre ne le remplace jamais.</translation>
+    </message>
+    <message>
+        <source>The cable&apos;s list of attachments differs from the files sealed with it.</source>
+        <translation>La liste des pièces jointes du télégramme diffère des fichiers scellés avec lui.</translation>
+    </message>
+    <message>
+        <source>The document in this package (cable.docx) was not checked against the cable: it was made by another version of CableDesk. Use the cable&apos;s text.</source>
+        <translation>Le document de ce paquet (cable.docx) n’a pas été vérifié d’après le télégramme : il a été produit par une autre version de CableDesk. Utilisez le texte du télégramme.</translation>
+    </message>
+    <message>
+        <source>The sender&apos;s key has expired since ({date}).</source>
+        <translation>La clé de l’expéditeur a expiré depuis ({date}).</translation>
+    </message>
+    <message>
+        <source>This copy was encrypted to {copies} keys, while the sender sealed it for {sealed}: it was re-encrypted after sealing.</source>
+        <translation>Cet exemplaire a été chiffré pour {copies} clés, alors que l’expéditeur l’a scellé pour {sealed} : il a été rechiffré après le scellement.</translation>
+    </message>
+    <message>
+        <source>Your archive keeps this cable as you sealed it on {when}; this copy was not stored again.</source>
+        <translation>Vos archives conservent ce télégramme tel que vous l’avez scellé le {when} ; cet exemplaire n’a pas été enregistré à nouveau.</translation>
+    </message>
+    <message>
+        <source>another signer</source>
+        <translation>un autre signataire</translation>
+    </message>
+    <message>
+        <source>{name} (key {fingerprint})</source>
+        <translation>{name} (clé {fingerprint})</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>

@@ -995,4 +995,55 @@ CORE_PHRASES = (
         "import its latest directory; or clear the cable instead.",
     ),
     QT_TRANSLATE_NOOP("core", "{problem} The drafter's CableDesk would refuse your approval."),
+    # a received cable's verdict: its warnings, and what became of it in the archive
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Already received on {when}; it is in your archive and was not stored again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "It claims to have been sealed in the future ({when} UTC): the sender's clock may "
+        "be wrong.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "It replaces the copy of this cable from the same signer received on {when}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "It signs as '{claimed}'; your contact record names this key {label}. The name in a "
+        "cable is only its sender's claim.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Its marking could not be checked against its text: this CableDesk does not know "
+        "the classification scheme {scheme}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Not archived: your archive already holds a cable with this id, received on {when} "
+        "from {who}. A cable signed by someone else never replaces it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The cable's list of attachments differs from the files sealed with it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "The document in this package (cable.docx) was not checked against the cable: it "
+        "was made by another version of CableDesk. Use the cable's text.",
+    ),
+    QT_TRANSLATE_NOOP("core", "The sender's key has expired since ({date})."),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "This copy was encrypted to {copies} keys, while the sender sealed it for {sealed}: "
+        "it was re-encrypted after sealing.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "core",
+        "Your archive keeps this cable as you sealed it on {when}; this copy was not stored "
+        "again.",
+    ),
+    QT_TRANSLATE_NOOP("core", "another signer"),
+    QT_TRANSLATE_NOOP("core", "{name} (key {fingerprint})"),
 )

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.keys import Identity
@@ -39,6 +39,7 @@ from tests.vaultkit import FAST, PASSPHRASE, Clock, MemoryKeyring
 
 SCHEMES = SchemeRegistry.load()
 HERE = Path(__file__).parent
+ROOT = HERE.parents[1]
 
 ChildT = TypeVar("ChildT", bound=QObject)
 
@@ -72,6 +73,16 @@ def _no_unexpected_message_box(
         raise AssertionError(f"unexpected message box: {box.text()} {box.informativeText()}")
 
     monkeypatch.setattr(QMessageBox, "exec", unexpected)
+
+
+@pytest.fixture
+def french(qapp: QApplication) -> Iterator[None]:
+    """The French catalogue installed for the test (the built one: ``make translations``)."""
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources" / "translations" / "cabledesk_fr.qm"))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -4,17 +4,15 @@ edit shown as a diff and accepted."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QLineEdit,
     QMessageBox,
@@ -164,15 +162,6 @@ def test_a_returned_edit_is_shown_and_accepted_only_when_asked(
     assert changed.args is not None and changed.args[0].cable.paragraphs[-1].text == "Calm."
     assert demo.drafts.load(DRAFT.id).paragraphs[-1].text == "Calm."
     assert _answers(dialog)["Klaus Weber"] == "Returned changes (now the text)"
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "translations" / "cabledesk_fr.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def _cell(picker: PartyPicker, key_start: str, column: int) -> str:

@@ -240,3 +240,18 @@ def test_the_working_copy_s_fields_have_mnemonics(
     assert editor.body.hasFocus()
     QTest.keyClick(editor, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Co&mment
     assert editor.comment.hasFocus()
+
+
+@pytest.mark.usefixtures("french")
+def test_what_became_of_a_second_request_in_the_archive_is_said_in_french(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive's note on a cable that replaces an earlier copy was English only."""
+    shown_verification(window, _request(window.session, tmp_path), monkeypatch)
+    changed = replace(DRAFT, paragraphs=(*DRAFT.paragraphs[:-1], Paragraph("(U)", "Off.")))
+    second = _request(window.session, tmp_path, changed, "request-2")
+    details = child(shown_verification(window, second, monkeypatch), PlainLabel, "verdictDetails")
+    assert "Il remplace l’exemplaire de ce télégramme du même signataire reçu le " in (
+        details.text()
+    )
+    assert "It replaces" not in details.text()

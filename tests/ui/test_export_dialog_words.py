@@ -3,13 +3,10 @@ the banner of that document as the level changes, and offers the scheme's paper 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cabledesk.domain.cable import Paragraph
@@ -97,15 +94,6 @@ def test_the_file_is_offered_in_the_documents_folder(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     dialog = _dialog(qtbot, session, CONFIDENTIAL_ONLY)
     assert Path(dialog.output.text()).parent == documents
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "translations" / "cabledesk_fr.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 @pytest.mark.usefixtures("french")

@@ -3,12 +3,11 @@ the cursor to the field; an unclassified draft gets no contradicting findings.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -58,15 +57,6 @@ def _open(editor: CableEditor, session: Session, cable: Cable) -> None:
 )
 def test_fields_are_named_by_their_labels(qtbot: QtBot, field: str, label: str) -> None:
     assert field_label(field) == label
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "translations" / "cabledesk_fr.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 @pytest.mark.usefixtures("french")
