@@ -166,3 +166,18 @@ def edited_copy(office: Office, request: Path, who: str, change: str) -> Path:
     out = office.file(f"{who}-edited.json")
     out.write_text(json.dumps(cable))
     return out
+
+
+# The fixtures of the clearance command tests (each module imports them): the office built
+# once per module, and a fresh copy of it for each test.
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Office:
+    return build_template(tmp_path_factory.mktemp("office"))
+
+
+@pytest.fixture
+def office(
+    template: Office, cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Office:
+    monkeypatch.setattr(vault_module, "calibrate", lambda: FAST)
+    return copy_office(template, cli, tmp_path)

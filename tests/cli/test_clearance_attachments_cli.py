@@ -1,6 +1,7 @@
 """``clearance request --attach``: the clearers receive the files, their answers cover the
 attachment list, and ``seal`` carries the clearances only with the very files cleared."""
 
+# ruff: noqa: F811  (the office fixture, imported from clearance_kit, is each test's argument)
 from __future__ import annotations
 
 import json
@@ -8,25 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from cabledesk.store import vault as vault_module
-from tests.cli.clearance_kit import Office, build_template, copy_office, edited_copy
-from tests.cli.conftest import Runner
-from tests.vaultkit import FAST
+from tests.cli.clearance_kit import (  # noqa: F401  (office and template: the fixtures)
+    Office,
+    edited_copy,
+    office,
+    template,
+)
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    return build_template(tmp_path_factory.mktemp("office"))
-
-
-@pytest.fixture
-def office(
-    template: Office, cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Office:
-    monkeypatch.setattr(vault_module, "calibrate", lambda: FAST)
-    return copy_office(template, cli, tmp_path)
 
 
 def _cleared(office: Office) -> Path:

@@ -2,33 +2,20 @@
 approver without the attested role release-authority is refused (exit 1, saying why and
 how to fix it); status shows who holds it."""
 
+# ruff: noqa: F811  (the office fixture, imported from clearance_kit, is each test's argument)
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from cabledesk.crypto.contact import ContactCard
-from cabledesk.store import vault as vault_module
-from tests.cli.clearance_kit import Office, build_template, copy_office
-from tests.cli.conftest import Runner
+from tests.cli.clearance_kit import (  # noqa: F401  (office and template: the fixtures)
+    Office,
+    office,
+    template,
+)
 from tests.crypto.dirkit import ANCHOR, directory, entry
-from tests.vaultkit import FAST
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    return build_template(tmp_path_factory.mktemp("office"))
-
-
-@pytest.fixture
-def office(
-    template: Office, cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Office:
-    monkeypatch.setattr(vault_module, "calibrate", lambda: FAST)
-    return copy_office(template, cli, tmp_path)
 
 
 def _trust(office: Office, roles: dict[str, tuple[str, ...]]) -> None:

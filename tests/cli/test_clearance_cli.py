@@ -1,32 +1,21 @@
 """``clearance request|respond|approve|receive|status`` and ``seal`` of a cleared draft,
 between five vaults (tests/cli/clearance_kit.py)."""
 
+# ruff: noqa: F811  (the office fixture, imported from clearance_kit, is each test's argument)
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from cabledesk.store import vault as vault_module
-from tests.cli.clearance_kit import Office, build_template, copy_office, edited_copy
-from tests.cli.conftest import Runner
-from tests.vaultkit import FAST
+from tests.cli.clearance_kit import (  # noqa: F401  (office and template: the fixtures)
+    Office,
+    edited_copy,
+    office,
+    template,
+)
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    return build_template(tmp_path_factory.mktemp("office"))
-
-
-@pytest.fixture
-def office(
-    template: Office, cli: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Office:
-    monkeypatch.setattr(vault_module, "calibrate", lambda: FAST)
-    return copy_office(template, cli, tmp_path)
 
 
 def test_request_marks_the_draft_in_clearance_with_the_drafted_statement(office: Office) -> None:
