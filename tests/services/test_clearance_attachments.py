@@ -1,6 +1,6 @@
-"""A draft sent for clearance with attachments (DESIGN.md, "Clearance binding": a clearance
-covers "the attachment list (names, sizes, SHA-256) included; sealing fills in DTG and
-serial without voiding it; adding or removing an attachment voids it"). The request
+"""A draft sent for clearance with attachments (docs/CLEARANCE.md, "What a clearance
+covers": the attachment list, names, sizes and SHA-256, is included; sealing fills in DTG
+and serial without voiding it; adding or removing an attachment voids it). The request
 carries the files; at sealing, the files must be those cleared: one test per change."""
 
 # ruff: noqa: F811  (the desk fixture, imported from the attacks module, is each test's argument)

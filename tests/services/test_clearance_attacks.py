@@ -1,7 +1,7 @@
 """Clearance under attack: every forged, replayed, tampered or misdirected answer is
 refused with its own message and records nothing; a clearance of an earlier text never
 counts for the current one; the drafter never approves; two-person release needs two
-different approvers (DESIGN.md, "Clearance binding"; issue 18, "Reliability")."""
+different approvers (docs/CLEARANCE.md, "What a clearance covers"; issue 18, "Reliability")."""
 
 from __future__ import annotations
 
