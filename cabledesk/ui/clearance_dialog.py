@@ -121,10 +121,18 @@ class ClearanceDialog(QDialog):
         self.accept_edit = QPushButton(self.tr("&Accept the changes"))
         self.accept_edit.setObjectName("acceptEdit")
         self.accept_edit.setVisible(False)
+        self.reject_edit = QPushButton(self.tr("&Keep my text"))
+        self.reject_edit.setObjectName("rejectEdit")
+        self.reject_edit.setVisible(False)
         answers = QGroupBox(self.tr("Answers"))
         answers_layout = QVBoxLayout(answers)
-        for part in (self.receive, self.answer_result, self.diff, self.accept_edit):
+        edit_buttons = QHBoxLayout()
+        edit_buttons.addWidget(self.accept_edit)
+        edit_buttons.addWidget(self.reject_edit)
+        edit_buttons.addStretch(1)
+        for part in (self.receive, self.answer_result, self.diff):
             answers_layout.addWidget(part)
+        answers_layout.addLayout(edit_buttons)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -134,6 +142,7 @@ class ClearanceDialog(QDialog):
         self.send.clicked.connect(self._send)
         self.receive.clicked.connect(self._receive)
         self.accept_edit.clicked.connect(self._accept)
+        self.reject_edit.clicked.connect(self._keep_text)
         self._load()
 
     # --- reading -------------------------------------------------------------------------
@@ -193,7 +202,7 @@ class ClearanceDialog(QDialog):
             "cleared-earlier-version": self.tr("Cleared an earlier version"),
             "approved-earlier-version": self.tr("Approved an earlier version"),
             "declined-earlier-version": self.tr("Declined an earlier version"),
-            "returned-earlier-version": self.tr("Returned changes to an earlier version"),
+            "returned-earlier-version": self.tr("Returned changes (not the current text)"),
         }
         return words.get(answered, answered)
 
@@ -291,6 +300,17 @@ class ClearanceDialog(QDialog):
         if self._answer is not None:
             self._record(self._answer, accept=True)
 
+    def _keep_text(self) -> None:
+        """The returned edit is not taken: it stays recorded as that person's answer (over
+        their version), and the draft keeps its text."""
+        self._answer = None
+        self.diff.setVisible(False)
+        self.accept_edit.setVisible(False)
+        self.reject_edit.setVisible(False)
+        self.answer_result.setText(
+            self.tr("Your text is kept. Their version stays recorded as their answer.")
+        )
+
     def _record(self, path: Path, *, accept: bool) -> None:
         session = self.session
 
@@ -313,6 +333,7 @@ class ClearanceDialog(QDialog):
             self.diff.setPlainText("\n".join(str(line) for line in outcome.diff))
             self.diff.setVisible(bool(outcome.diff))
             self.accept_edit.setVisible(self._answer is not None)
+            self.reject_edit.setVisible(self._answer is not None)
             if saved is not None:
                 self.cable = saved.cable
                 self.answer_result.setText(

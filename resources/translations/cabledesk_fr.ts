@@ -1371,6 +1371,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>&amp;Accepter les modifications</translation>
     </message>
     <message>
+        <source>&amp;Keep my text</source>
+        <translation>&amp;Garder mon texte</translation>
+    </message>
+    <message>
         <source>Approver</source>
         <translation>Approbateur</translation>
     </message>
@@ -1415,8 +1419,8 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
         <translation>A refusé une version antérieure</translation>
     </message>
     <message>
-        <source>Returned changes to an earlier version</source>
-        <translation>A renvoyé des modifications d&apos;une version antérieure</translation>
+        <source>Returned changes (not the current text)</source>
+        <translation>A renvoyé des modifications (pas le texte actuel)</translation>
     </message>
     <message>
         <source>Choose at least one clearer or an approver.</source>
@@ -1449,6 +1453,10 @@ Copiez le rapport ci-dessous et envoyez-le à votre support informatique. Il ne 
     <message>
         <source>Sealed cables (*.cable)</source>
         <translation>Télégrammes scellés (*.cable)</translation>
+    </message>
+    <message>
+        <source>Your text is kept. Their version stays recorded as their answer.</source>
+        <translation>Votre texte est conservé. Leur version reste enregistrée comme leur réponse.</translation>
     </message>
     <message>
         <source>the current text</source>

@@ -164,6 +164,24 @@ def test_a_returned_edit_is_shown_and_accepted_only_when_asked(
     assert _answers(dialog)["Klaus Weber"] == "Returned changes (now the text)"
 
 
+def test_a_returned_edit_can_be_declined_keeping_the_drafters_text(
+    dialog: ClearanceDialog, demo: Session, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _send(dialog, monkeypatch, tmp_path / "request.cable")
+    draft = demo.drafts.load(DRAFT.id)
+    edited = replace(draft, paragraphs=(*draft.paragraphs[:-1], Paragraph("(U)", "Calm.")))
+    _receive(dialog, monkeypatch, _answer(demo, KLAUS, "returned", edited, tmp_path / "e.cable"))
+    keep = child(dialog, QPushButton, "rejectEdit")
+    assert keep.isVisible() and keep.text() == "&Keep my text"
+    keep.click()
+    assert not dialog.diff.isVisible() and not child(dialog, QPushButton, "acceptEdit").isVisible()
+    assert demo.drafts.load(DRAFT.id) == draft
+    assert child(dialog, PlainLabel, "answerResult").text() == (
+        "Your text is kept. Their version stays recorded as their answer."
+    )
+    assert _answers(dialog)["Klaus Weber"] == "Returned changes (not the current text)"
+
+
 def _cell(picker: PartyPicker, key_start: str, column: int) -> str:
     model = picker.model_
     row = next(
