@@ -1041,8 +1041,7 @@ CORE_PHRASES = (
     ),
     QT_TRANSLATE_NOOP(
         "core",
-        "Your archive keeps this cable as you sealed it on {when}; this copy was not stored "
-        "again.",
+        "Your archive keeps this cable as you sealed it on {when}; this copy was not stored again.",
     ),
     QT_TRANSLATE_NOOP("core", "another signer"),
     QT_TRANSLATE_NOOP("core", "{name} (key {fingerprint})"),
