@@ -18,6 +18,7 @@ from datetime import datetime
 
 from cabledesk.crypto.directory import Revocation
 from cabledesk.domain.attestation import KeyRevocation
+from cabledesk.domain.trust import Trust, TrustState
 from cabledesk.errors import PolicyRefusal
 from cabledesk.phrase import Phrase
 from cabledesk.store.directory import DirectoryStore
@@ -26,6 +27,7 @@ from cabledesk.store.vault import Vault
 __all__ = [
     "OwnKeyRevocation",
     "active_key_revocation",
+    "own_key_trust",
     "own_revocations_in",
     "refuse_revoked_own_key",
 ]
@@ -89,3 +91,28 @@ def refuse_revoked_own_key(vault: Vault) -> None:
             anchor=revocation.anchor_name,
         ),
     )
+
+
+def own_key_trust(vault: Vault) -> dict[str, Trust]:
+    """How far a cable signed by each of the user's own keys is trusted: verified ("your
+    own identity"), except a key a trusted directory revokes (revoked, unless only as
+    superseded) and a previous key, replaced by ``identity rotate`` (what it signs after
+    the next key was made is not trusted: the key was retired, and may be in other
+    hands). A directory's ``superseded`` revocation retires a key from its date too."""
+    identities = sorted(vault.identities.all(), key=lambda i: i.created)
+    store = DirectoryStore(vault.db)
+    trust: dict[str, Trust] = {}
+    for number, identity in enumerate(identities):
+        successor = identities[number + 1].created if number + 1 < len(identities) else None
+        revocation = store.revocation(identity.fingerprint)
+        if revocation is not None and revocation.reason != "superseded":
+            trust[identity.fingerprint] = Trust(
+                TrustState.REVOKED, revocation.revoked, revocation.how, revocation.anchor_name
+            )
+            continue
+        if revocation is not None:
+            successor = min(filter(None, (successor, revocation.revoked)))
+        trust[identity.fingerprint] = Trust(
+            TrustState.VERIFIED, None, "your own identity", superseded=successor
+        )
+    return trust

@@ -8,7 +8,7 @@ contact the user verified stays verified: the key they verified vouches for the 
 one), its previous key recorded as superseded (:mod:`cabledesk.store.rotations`). It
 is refused (RotationRefused) when the statement's key is no contact's current key,
 when it is about other card bytes, when it was used already (a replay), when the
-contact is revoked, or when the new key is already someone else's.
+contact is revoked or its key expired, or when the new key is already someone else's.
 
 :func:`refuse_superseded` refuses a card of a previous key, imported alone (a
 replay of the old card); :func:`superseded_trust` and :func:`superseded_known_as`
@@ -87,6 +87,22 @@ def continue_contact(vault: Vault, card: ContactCard, data: bytes) -> ImportOutc
                 "a revoked key cannot vouch for a new one. Nothing was changed.",
                 name=contact.name,
                 why=why or "no reason given",
+            ),
+            hint=Phrase.of(
+                "Import the card without the statement and compare its safety number with "
+                "{name} through another channel.",
+                name=contact.name,
+            ),
+        )
+    expired = contact.card.expires
+    if expired is not None and expired <= vault.now():
+        raise RotationRefused(
+            Phrase.of(
+                "{name}'s key, which signed this key-rotation statement, expired on {date}: an "
+                "expired key may be in other hands, and cannot vouch for a new one. Nothing "
+                "was changed.",
+                name=contact.name,
+                date=expired.date().isoformat(),
             ),
             hint=Phrase.of(
                 "Import the card without the statement and compare its safety number with "

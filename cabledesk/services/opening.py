@@ -37,6 +37,7 @@ from cabledesk.export.docx import CLEARED_RENDERER_VERSION, RENDERER_VERSION, re
 from cabledesk.phrase import Phrase
 from cabledesk.seal import DocumentRenderer, Severity, Verdict, Verification, open_sealed
 from cabledesk.services._failure_audit import audits_refusals
+from cabledesk.services._own_key import own_key_trust
 from cabledesk.services._release_authority import mark_approvals
 from cabledesk.services.contacts import ContactsService, ImportOutcome
 from cabledesk.store.archive import ArchiveEntry, Direction
@@ -93,10 +94,11 @@ class OpenService:
 
     def _trust_of(self, own: set[str]) -> Callable[[str], Trust | None]:
         contacts = ContactsService(self._vault)
+        mine = own_key_trust(self._vault)
 
         def trust_of(fingerprint: str) -> Trust | None:
             if fingerprint in own:
-                return Trust(TrustState.VERIFIED, None, "your own identity")
+                return mine.get(fingerprint, Trust(TrustState.VERIFIED, None, "your own identity"))
             return contacts.trust_of(fingerprint)
 
         return trust_of

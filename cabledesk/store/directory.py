@@ -126,16 +126,24 @@ def revocation_of(row: Row) -> KeyRevocation | None:
 
 
 # Each contact (``c``) with the attestation (the latest) and the revocation (the earliest)
-# that a trusted anchor's directory holds for its key, if any.
+# that a trusted anchor's directory holds for its key, if any. A revocation of one of the
+# contact's *previous* keys (a key-rotation statement continued the contact from it)
+# counts too, unless it only says the key was superseded: a key revoked as compromised
+# may have signed the rotation itself, and the statement's date is its signer's claim.
 DIRECTORY_COLUMNS = f"{ATTESTATION_COLUMNS}, {REVOCATION_COLUMNS}"
 DIRECTORY_JOINS = (
     "LEFT JOIN directory_attestations t ON t.fingerprint = c.fingerprint AND t.anchor = "
     "(SELECT anchor FROM directory_attestations WHERE fingerprint = c.fingerprint "
     "ORDER BY attested DESC, anchor LIMIT 1) "
     "LEFT JOIN directory_anchors a ON a.fingerprint = t.anchor "
-    "LEFT JOIN directory_revocations r ON r.fingerprint = c.fingerprint AND r.anchor = "
-    "(SELECT anchor FROM directory_revocations WHERE fingerprint = c.fingerprint "
-    "ORDER BY revoked, anchor LIMIT 1) "
+    "LEFT JOIN directory_revocations r ON (r.fingerprint, r.anchor) = ("
+    "SELECT fingerprint, anchor FROM ("
+    "SELECT fingerprint, anchor, revoked FROM directory_revocations "
+    "WHERE fingerprint = c.fingerprint "
+    "UNION ALL SELECT dr.fingerprint, dr.anchor, dr.revoked FROM contact_rotations cr "
+    "JOIN directory_revocations dr ON dr.fingerprint = cr.old_fingerprint "
+    "WHERE cr.contact_id = c.id AND dr.reason <> 'superseded'"
+    ") ORDER BY revoked, anchor LIMIT 1) "
     "LEFT JOIN directory_anchors ra ON ra.fingerprint = r.anchor"
 )
 

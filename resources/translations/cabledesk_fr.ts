@@ -5364,6 +5364,10 @@ Enregistrer ses pièces jointes malgré tout ?</translation>
         <translation>{name} (clé {fingerprint})</translation>
     </message>
     <message>
+        <source>{name}&apos;s key, which signed this key-rotation statement, expired on {date}: an expired key may be in other hands, and cannot vouch for a new one. Nothing was changed.</source>
+        <translation>La clé de {name}, qui a signé cette déclaration de changement de clé, a expiré le {date} : une clé expirée peut être entre d’autres mains et ne peut pas garantir une nouvelle clé. Rien n’a été modifié.</translation>
+    </message>
+    <message>
         <source>{written} is read as {current}. {note}</source>
         <translation>{written} est lu comme {current}. {note}</translation>
     </message>

@@ -1045,4 +1045,11 @@ CORE_PHRASES = (
     ),
     QT_TRANSLATE_NOOP("core", "another signer"),
     QT_TRANSLATE_NOOP("core", "{name} (key {fingerprint})"),
+    # key rotation: an expired key cannot vouch
+    QT_TRANSLATE_NOOP(
+        "core",
+        "{name}'s key, which signed this key-rotation statement, expired on {date}: an "
+        "expired key may be in other hands, and cannot vouch for a new one. Nothing was "
+        "changed.",
+    ),
 )

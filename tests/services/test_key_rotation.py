@@ -6,7 +6,10 @@ issue names is a test named after it (docs/SECURITY.md, "Key rotation")."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -338,3 +341,97 @@ def test_a_verified_contact_of_the_new_key_is_never_overwritten(
     contacts.verify(copy.fingerprint, "phone")
     with pytest.raises(RotationRefused, match="already the key of your contact"):
         contacts.import_card(card, statement)
+
+
+def test_a_thiefs_rotation_is_undone_by_the_offices_later_revocation_of_the_old_key(
+    pair: tuple[Vault, Vault], tmp_path: Path, clock: Clock
+) -> None:
+    """A thief holding Berlin's key rotates it to a key of their own; Jane imports that
+    first. The office then revokes the stolen key as compromised (on a date before the
+    statement's own, which its signer chose): the contact it continued is revoked too, and
+    a cable the thief's new key signs is not VALID."""
+    jane, berlin = pair
+    stolen = berlin.identities.active().fingerprint
+    clock.advance(days=1)
+    card, statement = _rotate(berlin, tmp_path)
+    ContactsService(jane).import_card(card, statement)
+    assert ContactsService(jane).find_one("Berlin").trust.state is TrustState.VERIFIED
+    office = DirectoryService(jane)
+    office.trust(ANCHOR, "handed over by the security officer")
+    compromised = Revocation(stolen, "key-compromise", "Laptop stolen.", NOW)
+    office.import_directory(directory([], [compromised]).to_bytes())
+    contact = ContactsService(jane).find_one("Berlin")
+    assert contact.trust.state is TrustState.REVOKED and contact.revocation is not None
+    opened = OpenService(jane, SCHEMES).verify(_seal_to_jane(berlin, tmp_path / "x.cable"))
+    assert opened.verdict is Verdict.SIGNER_REVOKED
+
+
+def test_a_previous_key_revoked_as_superseded_leaves_the_contact_it_continued(
+    pair: tuple[Vault, Vault], tmp_path: Path, clock: Clock
+) -> None:
+    jane, berlin = pair
+    old = berlin.identities.active().fingerprint
+    clock.advance(days=1)
+    card, statement = _rotate(berlin, tmp_path)
+    ContactsService(jane).import_card(card, statement)
+    office = DirectoryService(jane)
+    office.trust(ANCHOR, "handed over by the security officer")
+    superseded = Revocation(old, "superseded", "New key.", NOW)
+    office.import_directory(directory([], [superseded]).to_bytes())
+    assert ContactsService(jane).find_one("Berlin").trust.state is TrustState.VERIFIED
+
+
+def test_a_cable_signed_by_your_own_previous_key_after_you_rotated_is_not_valid(
+    pair: tuple[Vault, Vault], tmp_path: Path, clock: Clock
+) -> None:
+    """Your retired key stays in the vault (it opens what was sealed to it); whoever holds a
+    copy of it cannot sign cables you would see as VALID after you replaced it."""
+    jane, _ = pair
+    before = SealService(jane, SCHEMES)
+    earlier = tmp_path / "earlier.cable"
+    before.seal(CABLE, before.resolve(["Berlin"]), earlier)
+    clock.advance(days=1)
+    _rotate(jane, tmp_path, "jane")
+    new = jane.identities.active().fingerprint
+    clock.advance(days=1)
+    jane.db.execute("UPDATE identities SET active = (fingerprint <> ?)", (new,))  # the old key
+    later = tmp_path / "later.cable"
+    before.seal(replace(CABLE, id=str(uuid4())), before.resolve(["Berlin"]), later)
+    jane.db.execute("UPDATE identities SET active = (fingerprint = ?)", (new,))
+    opening = OpenService(jane, SCHEMES)
+    assert opening.verify(later).verdict is Verdict.SIGNER_REVOKED
+    assert opening.verify(earlier).verdict is Verdict.VALID  # sealed before the rotation
+
+
+def test_a_cable_signed_by_your_own_key_that_a_directory_revokes_is_not_valid(
+    pair: tuple[Vault, Vault], tmp_path: Path
+) -> None:
+    jane, _ = pair
+    sealing = SealService(jane, SCHEMES)
+    out = tmp_path / "own.cable"
+    sealing.seal(CABLE, sealing.resolve(["Berlin"]), out)
+    office = DirectoryService(jane)
+    office.trust(ANCHOR, "handed over by the security officer")
+    stolen = Revocation(jane.identities.active().fingerprint, "key-compromise", "Stolen.", NOW)
+    office.import_directory(directory([], [stolen]).to_bytes())
+    assert OpenService(jane, SCHEMES).verify(out).verdict is Verdict.SIGNER_REVOKED
+
+
+def test_a_rotation_signed_by_an_expired_key_is_refused(
+    pair: tuple[Vault, Vault], tmp_path: Path, clock: Clock
+) -> None:
+    """An expired key may be in other hands: it cannot vouch for a new one."""
+    jane, berlin = pair
+    expires = jane.now() + timedelta(days=5)
+    berlin.db.execute("UPDATE identities SET expires = ?", (expires.isoformat(),))
+    expiring = ContactCard.for_identity(berlin.identities.active())
+    contact = ContactsService(jane).find_one("Berlin")
+    jane.db.execute(  # Jane holds Berlin's card that expires (as if she had imported it)
+        "UPDATE contacts SET card = ?, expires = ? WHERE id = ?",
+        (expiring.to_bytes(), expires.isoformat(), contact.id),
+    )
+    clock.advance(days=60)
+    card, statement = _rotate(berlin, tmp_path)
+    with pytest.raises(RotationRefused, match="expired on"):
+        ContactsService(jane).import_card(card, statement)
+    assert ContactsService(jane).find_one("Berlin").fingerprint == contact.fingerprint
