@@ -22,7 +22,9 @@ from __future__ import annotations
 from functools import lru_cache, reduce
 from operator import getitem, xor
 
-__all__ = ["MAX_CHARS", "bech32_decode", "bech32_encode", "bech32_length"]
+from cabledesk.errors import KeyFormatError
+
+__all__ = ["MAX_CHARS", "bech32_decode", "bech32_encode", "bech32_length", "decode_key"]
 
 CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _GENERATOR = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
@@ -210,3 +212,20 @@ def bech32_decode(text: str) -> tuple[str, bytes]:
     if _residue(hrp, len(values), number) != 1:
         raise ValueError("bad checksum")
     return hrp, _to_bytes(number >> _CHECKSUM_BITS, len(values) - _CHECKSUM_CHARS)
+
+
+def decode_key(text: str, hrp: str, size: int, *, what: str, kind: str = "", hint: str) -> bytes:
+    """The ``size`` bytes of the key ``text`` (Bech32 under ``hrp``; surrounding blanks
+    ignored). KeyFormatError names ``what`` it should be — "This is not a {kind}{what}."
+    for text of another length, prefix or size (its length checked before any decoding),
+    "This is not a valid {what} (why)." for a bad checksum or character — with ``hint``."""
+    text = text.strip()
+    if len(text) != bech32_length(hrp, size):
+        raise KeyFormatError(f"This is not a {kind}{what}.", hint=hint)
+    try:
+        found, data = bech32_decode(text)
+    except ValueError as exc:
+        raise KeyFormatError(f"This is not a valid {what} ({exc}).", hint=hint) from None
+    if found != hrp or len(data) != size:
+        raise KeyFormatError(f"This is not a {kind}{what}.", hint=hint)
+    return data

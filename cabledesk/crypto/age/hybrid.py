@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.mlkem import MLKEM768PrivateKey, 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from cabledesk.crypto.age._b64 import b64_decode, b64_encode
-from cabledesk.crypto.age._bech32 import bech32_decode, bech32_encode, bech32_length
+from cabledesk.crypto.age._bech32 import bech32_encode, bech32_length, decode_key
 from cabledesk.crypto.age._format import Stanza
 from cabledesk.crypto.age._primitives import WRAPPED_KEY_SIZE
 from cabledesk.errors import HeaderError, KeyFormatError
@@ -70,12 +70,12 @@ class HybridRecipient:
     @classmethod
     def parse(cls, text: str) -> HybridRecipient:
         """Parse ``age1pq1…``; raises KeyFormatError."""
-        data = _decode_key(
+        data = decode_key(
             text,
             RECIPIENT_HRP,
             PUBLIC_KEY_SIZE,
-            "post-quantum age recipient",
-            "A post-quantum age recipient is age1pq1 followed by 1,952 letters and digits.",
+            what="post-quantum age recipient",
+            hint="A post-quantum age recipient is age1pq1 followed by 1,952 letters and digits.",
         )
         recipient = cls.from_public_bytes(data)
         recipient._text = text.strip().lower()
@@ -148,12 +148,12 @@ class HybridIdentity:
     def parse(cls, text: str) -> HybridIdentity:
         """Parse ``AGE-SECRET-KEY-PQ-1…``; raises KeyFormatError (without echoing the key)."""
         return cls(
-            _decode_key(
+            decode_key(
                 text,
                 IDENTITY_HRP,
                 SEED_SIZE,
-                "post-quantum age secret key",
-                "A post-quantum age secret key starts with AGE-SECRET-KEY-PQ-1.",
+                what="post-quantum age secret key",
+                hint="A post-quantum age secret key starts with AGE-SECRET-KEY-PQ-1.",
             )
         )
 
@@ -195,19 +195,6 @@ class HybridIdentity:
 
     def __repr__(self) -> str:
         return f"HybridIdentity(recipient={self._recipient!r}, secret=<hidden>)"
-
-
-def _decode_key(text: str, hrp: str, size: int, what: str, hint: str) -> bytes:
-    text = text.strip()
-    if len(text) != bech32_length(hrp, size):  # before any decoding: see _bech32
-        raise KeyFormatError(f"This is not a {what}.", hint=hint)
-    try:
-        found, data = bech32_decode(text)
-    except ValueError as exc:
-        raise KeyFormatError(f"This is not a valid {what} ({exc}).", hint=hint) from None
-    if found != hrp or len(data) != size:
-        raise KeyFormatError(f"This is not a {what}.", hint=hint)
-    return data
 
 
 def _bad_stanza(problem: str) -> HeaderError:

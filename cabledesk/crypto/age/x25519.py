@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from cabledesk.crypto.age._b64 import b64_decode, b64_encode
-from cabledesk.crypto.age._bech32 import bech32_decode, bech32_encode, bech32_length
+from cabledesk.crypto.age._bech32 import bech32_encode, decode_key
 from cabledesk.crypto.age._format import Stanza
 from cabledesk.crypto.age._primitives import WRAPPED_KEY_SIZE, aead_unwrap, aead_wrap, hkdf
-from cabledesk.errors import HeaderError, KeyFormatError
+from cabledesk.errors import HeaderError
 
 __all__ = ["X25519Identity", "X25519Recipient"]
 
@@ -41,11 +41,13 @@ class X25519Recipient:
     @classmethod
     def parse(cls, text: str) -> X25519Recipient:
         """Parse ``age1…``; raises KeyFormatError."""
-        data = _decode_key(
+        data = decode_key(
             text,
             RECIPIENT_HRP,
-            "age recipient",
-            "An age recipient looks like age1 followed by 58 letters and digits.",
+            KEY_SIZE,
+            what="age recipient",
+            kind="X25519 ",
+            hint="An age recipient looks like age1 followed by 58 letters and digits.",
         )
         recipient = cls.__new__(cls)
         recipient._key = None
@@ -98,8 +100,13 @@ class X25519Identity:
     @classmethod
     def parse(cls, text: str) -> X25519Identity:
         """Parse ``AGE-SECRET-KEY-1…``; raises KeyFormatError (without echoing the key)."""
-        data = _decode_key(
-            text, IDENTITY_HRP, "age secret key", "An age secret key starts with AGE-SECRET-KEY-1."
+        data = decode_key(
+            text,
+            IDENTITY_HRP,
+            KEY_SIZE,
+            what="age secret key",
+            kind="X25519 ",
+            hint="An age secret key starts with AGE-SECRET-KEY-1.",
         )
         return cls(X25519PrivateKey.from_private_bytes(data))
 
@@ -139,19 +146,6 @@ class X25519Identity:
 
     def __repr__(self) -> str:
         return f"X25519Identity(recipient={self._recipient}, secret=<hidden>)"
-
-
-def _decode_key(text: str, hrp: str, what: str, hint: str) -> bytes:
-    text = text.strip()
-    if len(text) != bech32_length(hrp, KEY_SIZE):  # before any decoding: see _bech32
-        raise KeyFormatError(f"This is not an X25519 {what}.", hint=hint)
-    try:
-        found, data = bech32_decode(text)
-    except ValueError as exc:
-        raise KeyFormatError(f"This is not a valid {what} ({exc}).", hint=hint) from None
-    if found != hrp or len(data) != KEY_SIZE:
-        raise KeyFormatError(f"This is not an X25519 {what}.", hint=hint)
-    return data
 
 
 def _bad_stanza(problem: str) -> HeaderError:

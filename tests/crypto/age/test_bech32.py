@@ -80,7 +80,7 @@ def test_keys_of_the_wrong_length_are_refused_before_decoding(
     def no_decoding(text: str) -> tuple[str, bytes]:
         raise AssertionError("decoded")
 
-    monkeypatch.setattr("cabledesk.crypto.age.x25519.bech32_decode", no_decoding)
+    monkeypatch.setattr("cabledesk.crypto.age._bech32.bech32_decode", no_decoding)  # decode_key
     monkeypatch.setattr("cabledesk.crypto.age._pqtext.bech32_decode", no_decoding)
     for bad in (recipient + "q", recipient[:-1]):
         with pytest.raises(KeyFormatError):
