@@ -16,7 +16,8 @@ no PYTHONPATH and the temporary folder as working directory:
    them verified, ``draft new`` and ``draft lint``, ``seal``, ``verify``,
    ``open --extract``, ``export --docx --sign`` of an unclassified release
    (below the export ceiling), ``verify`` of the signed document, ``search``,
-   ``audit verify``;
+   ``audit verify``; then both executables as the helper that reads a large
+   directory's cards (``--cabledesk-card-worker``);
 3. ``install.sh`` into a temporary prefix, the installed command, the desktop
    entry and the MIME database, then ``install.sh --uninstall``;
 4. the GUI with ``CABLEDESK_SMOKE_TEST=1`` and ``CABLEDESK_HOME`` set to one of
@@ -40,6 +41,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import marshal
 import os
 import re
 import shutil
@@ -244,6 +246,32 @@ def check_cli(b: Bundle, version: str) -> tuple[Path, Path]:
     return jane, pp
 
 
+def check_card_worker(b: Bundle, programs: tuple[str, ...]) -> None:
+    """Each executable, run with ``--cabledesk-card-worker``, is a helper of a large
+    directory's import: it reads the cards it is given (a card exported above and
+    a text that is no card) and answers with their facts, in one frame."""
+    step("card-reading helper (directory import)")
+    card = (b.work / "jane.contact").read_text(encoding="utf-8")
+    for program in programs:
+        done = subprocess.run(  # noqa: S603 (the bundle's own binaries)
+            [str(b.folder / program), "--cabledesk-card-worker"],
+            input=marshal.dumps((0, 2, [card, "no card"])),
+            capture_output=True,
+            cwd=b.work,
+            env=b.env,
+            timeout=60,
+            check=False,
+        )
+        out = done.stdout
+        check(done.returncode == 0, f"{program} helper: exit {done.returncode}\n{done.stderr!r}")
+        size = int.from_bytes(out[:4], "big")
+        check(len(out) == 4 + size, f"{program} helper: not one frame ({len(out)} bytes)")
+        first, facts = marshal.loads(out[4:])  # noqa: S302 (the bundle's own output)
+        check(first == 0 and len(facts) == 2, f"{program} helper answered {first!r}")
+        check("Jane Doe" in facts[0] and facts[1] is None, f"{program} helper: {facts!r}")
+        print(f"{program}: the helper read the card of Jane Doe and refused the other")
+
+
 def _fingerprint(identity: dict[str, object]) -> str:
     text = json.dumps(identity)
     found = re.search(r"SHA256:[A-Za-z0-9+/]+", text)
@@ -399,6 +427,7 @@ def main(argv: list[str]) -> int:
                 out = b.cli("--version").stdout.strip()
                 check(out.startswith("cabledesk-cli "), f"--version printed {out!r}")
                 vault, _ = check_cli(b, out.split()[-1])
+                check_card_worker(b, ("cabledesk-cli",))
                 check_gui(b, vault, xvfb=False)
             else:
                 archive = args.archive.resolve()
@@ -418,6 +447,7 @@ def main(argv: list[str]) -> int:
                 check_contents(folder)
                 b = Bundle(folder, root)
                 vault, _ = check_cli(b, version)
+                check_card_worker(b, ("cabledesk-cli", "cabledesk"))
                 check_install(b, version)
                 check_gui(b, vault, xvfb=True)
                 check_libraries(folder)

@@ -1,8 +1,17 @@
-"""PyInstaller entry point of the ``cabledesk`` executable (the desktop application)."""
+"""PyInstaller entry point of the ``cabledesk`` executable (the desktop application).
+
+Run with ``--cabledesk-card-worker`` alone, it is a helper reading a directory's
+cards for an import (``cabledesk.services._card_workers``), before Qt is loaded.
+"""
 
 import sys
 
-from cabledesk.ui.app import main
+from cabledesk.services._card_workers import WORKER_ARGUMENT, serve
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if sys.argv[1:] == [WORKER_ARGUMENT]:
+        serve(sys.stdin.buffer, sys.stdout.buffer)
+    else:
+        from cabledesk.ui.app import main
+
+        sys.exit(main())

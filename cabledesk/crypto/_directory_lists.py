@@ -14,6 +14,7 @@ showed valid (``tests/bench/bench_directory.py`` measures it).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -25,7 +26,8 @@ from cabledesk.crypto._attributes import (
     SCHEME,
     SCHEME_WHAT,
 )
-from cabledesk.crypto.contact import ContactCard, card_fingerprint, read_covered_quickly
+from cabledesk.crypto.card_facts import CardFacts
+from cabledesk.crypto.contact import ContactCard, card_fingerprint
 from cabledesk.crypto.signedtext import (
     LONG_TEXT_CHARS,
     PLAIN_TEXT_CHARS,
@@ -47,6 +49,7 @@ __all__ = [
     "ROLES",
     "DirectoryEntry",
     "Revocation",
+    "bind_cards",
     "read_lists",
 ]
 
@@ -151,16 +154,15 @@ class Revocation(NamedTuple):
 
 
 def read_lists(
-    root: Reader, cards: list[ContactCard | None] | None = None
+    root: Reader, *, bind: bool = True
 ) -> tuple[tuple[DirectoryEntry, ...], tuple[Revocation, ...]]:
     """The entries and revocations of a directory's line 1 (``root``), checked.
 
-    ``cards``, if given, receives each entry's card read in full by
-    :func:`~cabledesk.crypto.contact.read_covered_quickly` (None where that path
-    leaves the card to :meth:`DirectoryEntry.contact_card`): the card's key is then
-    parsed and its fingerprint computed once, for the entry and for the importer.
+    ``bind``: check that each entry's card is of the entry's key (its fingerprint
+    read off the card). False leaves that to :func:`bind_cards`, given the cards
+    read in full elsewhere (a directory's import reads them on several cores).
     """
-    lists = _Lists(cards)
+    lists = _Lists(bind)
     entries = lists.read(root.field("entries"), _read_entry)
     revocations = lists.read(root.field("revocations"), _read_revocation)
     attested = {e.fingerprint for e in entries}
@@ -188,8 +190,8 @@ class _Lists:
     shared rule: :meth:`here` is the item's, :meth:`at` one of its fields'.
     """
 
-    def __init__(self, cards: list[ContactCard | None] | None = None) -> None:
-        self.cards = cards  # each entry's card read in full, if asked (see read_lists)
+    def __init__(self, bind: bool = True) -> None:
+        self.bind = bind  # check each card's key here (see read_lists)
         self.valid: set[tuple[str, str]] = set()  # (field name, text) already accepted
         self.times: dict[str, datetime] = {}  # time texts already read
         self._list = Reader([], "", "", DirectoryError)
@@ -260,23 +262,10 @@ def _read_entry(lists: _Lists, value: Any) -> DirectoryEntry:
     fp, card = v["fingerprint"], v["card"]
     if type(card) is not str:
         raise field_error(lists.at("card"), "must be text")
-    full = None if lists.cards is None else read_covered_quickly(card)
-    try:
-        key = card_fingerprint(card) if full is None else full.fingerprint
-    except ContactError as exc:
-        where = lists.here().path
-        shown = fp if isinstance(fp, str) and len(fp) < 60 else "?"
-        raise DirectoryError(
-            f"In this directory, the card of {where} ({shown}) cannot be read. {exc.message}",
-            hint=exc.hint or _ASK,
-        ) from None
-    if fp != key:  # if equal, a well-formed fingerprint, since the card's key gave it
+    if type(fp) is not str or not FINGERPRINT.fullmatch(fp):
         fp = identifier(lists.at("fingerprint"), FINGERPRINT, FINGERPRINT_WHAT)
-        raise DirectoryError(
-            f"In this directory, {lists.here().path} is for {fp} but its card is of another "
-            f"key ({key}).",
-            hint=_ASK,
-        )
+    if lists.bind:
+        _bind(lists.here().path, fp, card, None)
     # the common case inline: values this directory already showed valid
     valid = lists.valid
     clearance, scheme, nationality = v["clearance"], v["scheme"], v["nationality"]
@@ -292,8 +281,6 @@ def _read_entry(lists: _Lists, value: Any) -> DirectoryEntry:
         if expires <= attested:
             raise field_error(lists.at("expires"), "must be later than the field attested")
     accesses, roles = v["accesses"], v["roles"]
-    if lists.cards is not None:
-        lists.cards.append(full)
     return DirectoryEntry(
         fp,
         card,
@@ -305,6 +292,35 @@ def _read_entry(lists: _Lists, value: Any) -> DirectoryEntry:
         attested,
         expires,
     )
+
+
+def bind_cards(
+    entries: Sequence[DirectoryEntry], facts: Sequence[CardFacts | None], start: int = 0
+) -> None:
+    """Check that each entry's card (the entries from index ``start``) is of the
+    entry's key, given the facts of each card read in full (None: a card the quick
+    read left to the full reader, whose key is then read off the card). Raises
+    DirectoryError naming the entry."""
+    for i, (entry, read) in enumerate(zip(entries, facts, strict=True), start):
+        if read is None or read.fingerprint != entry.fingerprint:
+            _bind(f"entries[{i}]", entry.fingerprint, entry.card, read and read.fingerprint)
+
+
+def _bind(where: str, fp: str, card: str, key: str | None) -> None:
+    """Raise DirectoryError unless ``card`` is of the key ``fp`` (``key``: its key's
+    fingerprint, if known; else read off the card)."""
+    try:
+        key = card_fingerprint(card) if key is None else key
+    except ContactError as exc:
+        raise DirectoryError(
+            f"In this directory, the card of {where} ({fp}) cannot be read. {exc.message}",
+            hint=exc.hint or _ASK,
+        ) from None
+    if fp != key:
+        raise DirectoryError(
+            f"In this directory, {where} is for {fp} but its card is of another key ({key}).",
+            hint=_ASK,
+        )
 
 
 def _read_revocation(lists: _Lists, value: Any) -> Revocation:

@@ -34,7 +34,7 @@ measures it).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -49,9 +49,11 @@ from cabledesk.crypto._directory_lists import (
     ROLES,
     DirectoryEntry,
     Revocation,
+    bind_cards,
     read_lists,
 )
 from cabledesk.crypto.anchor import Anchor
+from cabledesk.crypto.card_facts import CardFacts
 from cabledesk.crypto.contact import ContactCard, read_covered_quickly
 from cabledesk.crypto.fingerprint import fingerprint
 from cabledesk.crypto.signedtext import (
@@ -66,6 +68,7 @@ from cabledesk.crypto.signedtext import (
 )
 from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE, Signature, VerifiedSignature
 from cabledesk.errors import DirectoryError
+from cabledesk.jsonread import Reader
 
 __all__ = [
     "DIRECTORY_FORMAT",
@@ -101,8 +104,6 @@ class Directory:
     revocations: tuple[Revocation, ...]
     _body: bytes = field(default=b"", repr=False, compare=False)
     _signature: Signature | None = field(default=None, repr=False, compare=False)
-    # each entry's card, if read in full by parse(read_cards=True) (None: not read)
-    _cards: tuple[ContactCard | None, ...] = field(default=(), repr=False, compare=False)
 
     def entry(self, fingerprint: str) -> DirectoryEntry | None:
         """The entry of a key, by binary search (entries are sorted by fingerprint)."""
@@ -123,15 +124,26 @@ class Directory:
         (every rule, fewer steps); one it does not accept, or whose key is not the
         entry's, is read again by :meth:`DirectoryEntry.contact_card`, which names the problem.
         """
-        read = self._cards or (None,) * len(self.entries)
-        cards = []
-        for entry, card in zip(self.entries, read, strict=True):
-            if card is None:  # not read with the directory
-                card = read_covered_quickly(entry.card)
-            if card is None or card.fingerprint != entry.fingerprint:
-                card = entry.contact_card()
-            cards.append(card)
-        return tuple(cards)
+        return tuple(_full_card(entry, read_covered_quickly(entry.card)) for entry in self.entries)
+
+    def card_facts(
+        self, start: int = 0, read: Sequence[CardFacts | None] | None = None
+    ) -> list[CardFacts]:
+        """The facts of the cards of the entries from ``start``, one for each of
+        ``read`` (the facts of those cards read elsewhere with
+        :func:`~cabledesk.crypto.card_facts.read_facts`; None where that left the
+        card to the full reader), or of every entry (read here). Each card is checked
+        to be of its entry's key; raises DirectoryError naming the entry."""
+        if read is None:
+            return [CardFacts.of(card) for card in self.contact_cards()]
+        entries = self.entries[start : start + len(read)]
+        if len(entries) != len(read):
+            raise ValueError("more cards than entries")
+        bind_cards(entries, read, start)
+        return [
+            CardFacts.of(entry.contact_card()) if facts is None else facts
+            for entry, facts in zip(entries, read, strict=True)
+        ]
 
     def to_bytes(self) -> bytes:
         """The ``.cdir`` file, exactly as read or published."""
@@ -212,12 +224,17 @@ class Directory:
         return directory
 
     @classmethod
-    def parse(cls, data: bytes, *, read_cards: bool = False) -> Directory:
+    def parse(cls, data: bytes, *, cards: Callable[[list[str]], None] | None = None) -> Directory:
         """Read a ``.cdir`` file; raises DirectoryError. Its signature is checked
-        by :meth:`verify`, against the anchor the user pinned. ``read_cards``: read
-        each card in full on the way (an importer's choice: each card's key is then
-        parsed and its fingerprint computed once); :meth:`contact_cards` gives them."""
-        text = DIRECTORY_FORMAT.read(data)
+        by :meth:`verify`, against the anchor the user pinned.
+
+        ``cards``: for an importer, which reads every card in full with
+        :meth:`card_facts` before it changes anything (perhaps in other processes,
+        while this one checks the rest): called with the text of each entry's card
+        as soon as the file is decoded, before it is checked ("" where an entry has
+        no card text). Each card is then checked to be of its entry's key by
+        :meth:`card_facts`, not here."""
+        text = DIRECTORY_FORMAT.read(data, None if cards is None else _begin(cards))
         root = text.root
         root.only_fields(*_FIELDS)
         anchor = identifier(root.field("anchor"), FINGERPRINT, FINGERPRINT_WHAT)
@@ -234,9 +251,30 @@ class Directory:
         next_update = read_time(root.field("next_update"))
         if next_update <= issued:
             raise field_error(root.field("next_update"), "must be later than the field issued")
-        cards: list[ContactCard | None] | None = [] if read_cards else None
-        entries, revocations = read_lists(root, cards)
+        entries, revocations = read_lists(root, bind=cards is None)
         return cls(
-            anchor, serial, issued, next_update, entries, revocations, text.body, text.signature,
-            tuple(cards or ()),
+            anchor, serial, issued, next_update, entries, revocations, text.body, text.signature
         )  # fmt: skip
+
+
+def _begin(cards: Callable[[list[str]], None]) -> Callable[[Reader], None]:
+    """What gives ``cards`` the card texts of a decoded directory (see Directory.parse)."""
+
+    def begin(root: Reader) -> None:
+        entries = root.value.get("entries")
+        if type(entries) is list:
+            cards(
+                [
+                    card if type(e) is dict and type(card := e.get("card")) is str else ""
+                    for e in entries
+                ]
+            )
+
+    return begin
+
+
+def _full_card(entry: DirectoryEntry, quick: ContactCard | None) -> ContactCard:
+    """``quick`` if it is the entry's card, else the card read by the full reader."""
+    if quick is None or quick.fingerprint != entry.fingerprint:
+        return entry.contact_card()
+    return quick

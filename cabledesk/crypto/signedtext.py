@@ -264,13 +264,17 @@ class SignedTextFormat:
     def format_id(self) -> str:
         return f"{self.family}/{self.version}"
 
-    def read(self, data: bytes) -> SignedText:
-        """Check everything but the signature itself (see the module docstring)."""
+    def read(self, data: bytes, decoded: Callable[[Reader], None] | None = None) -> SignedText:
+        """Check everything but the signature itself (see the module docstring);
+        ``decoded``, if given, is called with line 1 as soon as it is decoded as JSON
+        of this format, before the canonical check (to start work on its values)."""
         body, rest = split(data, what=self.what, error=self.error, max_bytes=self.max_bytes)
         root = decode(body, what=self.what, error=self.error)
         version = read_version(root, self.family, self.version, newer=self.newer)
         if version != self.version:
             raise self.error(f"This {self.what} is of a format this CableDesk does not read.")
+        if decoded is not None:
+            decoded(root)
         require_canonical(body, root)
         signature = read_signature(rest, what=self.what, error=self.error)
         return SignedText(self, body, root, signature)

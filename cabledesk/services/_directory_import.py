@@ -8,14 +8,14 @@ transaction, with its audit entries.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from cabledesk.crypto.contact import ContactCard
-from cabledesk.crypto.directory import DIRECTORY_FORMAT, Directory
+from cabledesk.crypto.card_facts import CardFacts
+from cabledesk.crypto.directory import DIRECTORY_FORMAT, Directory, DirectoryEntry
 from cabledesk.crypto.signedtext import check_signature, read_signature, split
 from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE
 from cabledesk.domain.attestation import Attestation
@@ -75,10 +75,12 @@ class DirectoryImportOutcome:
 
 
 def checked(
-    vault: Vault, data: bytes, digest: bytes | None = None
+    vault: Vault, data: bytes, digest: bytes, cards: Callable[[list[str]], None]
 ) -> tuple[TrustedAnchor, Directory]:
     """The trusted anchor that signed ``data`` and the directory read from it, every
-    check passed; ``digest``: the SHA-256 of ``data``, if the caller has it."""
+    check passed but those of its cards, which :func:`apply` reads: ``cards`` gets
+    their texts as soon as the file is decoded (see :mod:`._card_workers`).
+    ``digest``: the SHA-256 of ``data``."""
     what = DIRECTORY_FORMAT.what
     body, rest = split(data, what=what, error=DirectoryError, max_bytes=DIRECTORY_FORMAT.max_bytes)
     signature = read_signature(rest, what=what, error=DirectoryError)
@@ -107,7 +109,7 @@ def checked(
         raise DirectoryRefused(
             exc.phrase or exc.message, hint=exc.hint_phrase or exc.hint
         ) from None
-    directory = Directory.parse(data, read_cards=True)  # malformed though signed: unreadable
+    directory = Directory.parse(data, cards=cards)  # malformed though signed: unreadable
     for entry in directory.entries:
         if not anchor.anchor.covers(entry.nationality, entry.scheme):
             raise DirectoryRefused(
@@ -123,7 +125,7 @@ def checked(
                     "The whole directory is refused; ask the security office for a correct one."
                 ),
             )
-    _refuse_stale(vault, anchor, directory, digest or hashlib.sha256(data).digest())
+    _refuse_stale(vault, anchor, directory, digest)
     return anchor, directory
 
 
@@ -156,9 +158,14 @@ def apply(
     vault: Vault,
     anchor: TrustedAnchor,
     directory: Directory,
-    cards: tuple[ContactCard, ...],
+    chunks: Iterable[tuple[int, list[CardFacts | None]]],
     digest: bytes,
 ) -> DirectoryImportOutcome:
+    """Write ``directory`` (checked but for its cards) in one transaction. Its cards
+    come read in full from ``chunks`` (the first entry's index and the facts of
+    each card, in any order, each card once: see :mod:`._card_workers`); each
+    chunk's people are written as it comes, and a card that fails its check
+    refuses the whole directory: the transaction is rolled back."""
     now = vault.now()
     # never a new contact: the user's own keys, and contacts' previous keys (retired)
     excluded = {i.fingerprint for i in vault.identities.all()}
@@ -167,24 +174,63 @@ def apply(
         contacts = vault.contacts
         store = DirectoryStore(vault.db)
         states = contacts.card_states()
-        before = DirectoryStore(vault.db).attestations(anchor.fingerprint)
-        # entries and cards are aligned: an entry's fingerprint is its card's (computing
-        # a card's fingerprint costs a hash; 20,000 of them count)
-        pairs = list(zip(directory.entries, cards, strict=True))
-        new_cards = [
-            c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in excluded
-        ]
-        newer = [
-            c
-            for e, c in pairs
-            if e.fingerprint in states
-            and states[e.fingerprint][1]
-            and c.sequence > states[e.fingerprint][0]
-        ]
-        contacts.add_many(new_cards, now)
-        continued = _rotations(vault, anchor, directory, new_cards, before)
+        before = store.attestations(anchor.fingerprint)
+        # what the vault says before this directory: the user's own keys and the
+        # personally verified contacts it revokes (told and audited as news)
+        own_revoked = own_revocations_in(vault, tuple(directory.revocations))
+        own_before = {
+            r.fingerprint
+            for r in own_revoked
+            if any(x.anchor == anchor.fingerprint for x in store.revocations_of(r.fingerprint))
+        }
+        verified_before = {
+            fp: c
+            for fp in (r.fingerprint for r in directory.revocations)
+            if fp in states
+            and (c := contacts.get(fp)) is not None
+            and c.trust.state is TrustState.VERIFIED
+            and not c.verified_by_anchor
+        }
+        store.record_import(
+            DirectoryImport(
+                anchor.fingerprint,
+                directory.serial,
+                directory.issued,
+                directory.next_update,
+                digest,
+                now,
+                len(directory.entries),
+                len(directory.revocations),
+            ),
+            directory.revocations,
+        )
+        new: list[tuple[str, str]] = []  # (name, fingerprint) of each new contact
+        newer: list[DirectoryEntry] = []  # people whose newer card replaces the stored one
+        names: dict[str, str] = {}
+        read = 0
+        for start, facts in chunks:
+            cards = directory.card_facts(start, facts)  # raises if one is not its entry's
+            pairs = list(zip(directory.entries[start : start + len(cards)], cards, strict=True))
+            fresh = [
+                c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in excluded
+            ]
+            contacts.add_many(fresh, now)
+            store.add_attestations(anchor.fingerprint, [(e, c.key_set) for e, c in pairs])
+            new += [(c.name, c.fingerprint) for c in fresh]
+            newer += [
+                e
+                for e, c in pairs
+                if e.fingerprint in states
+                and states[e.fingerprint][1]
+                and c.sequence > states[e.fingerprint][0]
+            ]
+            names.update((e.fingerprint, c.name) for e, c in pairs)
+            read += len(cards)
+        if read != len(directory.entries):  # each chunk is stored once: so one was missed
+            raise RuntimeError("not every card of the directory was read")
+        continued = _rotations(vault, directory, new, before)
         for name, old_fp, new_fp in continued:
-            DirectoryStore(vault.db).continue_contact(
+            store.continue_contact(
                 old_fp,
                 new_fp,
                 when=now,
@@ -199,44 +245,14 @@ def apply(
                     "rotation": f"attested by {anchor.name}, serial {directory.serial}",
                 },
             )
-        for card in newer:
+        for entry in newer:
             contacts.replace_card(
-                card,
+                entry.contact_card(),
                 when=now,
                 bind_keys=True,
                 reason=f"newer card in the directory of {anchor.name}, serial {directory.serial}",
             )
-        own_revoked = own_revocations_in(vault, tuple(directory.revocations))
-        own_before = {
-            r.fingerprint
-            for r in own_revoked
-            if any(x.anchor == anchor.fingerprint for x in store.revocations_of(r.fingerprint))
-        }
-        revoked_before = {
-            fp for fp in (r.fingerprint for r in directory.revocations) if fp in states
-        }
-        verified_before = {
-            fp: c
-            for fp in revoked_before
-            if (c := contacts.get(fp)) is not None
-            and c.trust.state is TrustState.VERIFIED
-            and not c.verified_by_anchor
-        }
-        DirectoryStore(vault.db).record_import(
-            DirectoryImport(
-                anchor.fingerprint,
-                directory.serial,
-                directory.issued,
-                directory.next_update,
-                digest,
-                now,
-                len(directory.entries),
-                len(directory.revocations),
-            ),
-            [(e, c.key_set()) for e, c in pairs],
-            directory.revocations,
-        )
-        changes = _changes(before, directory, {e.fingerprint: c.name for e, c in pairs})
+        changes = _changes(before, directory, names)
         for change in changes:
             vault.audit.append(
                 Event.ATTESTATION_CHANGED,
@@ -286,7 +302,7 @@ def apply(
                 "sha256": digest.hex(),
                 "entries": len(directory.entries),
                 "revocations": len(directory.revocations),
-                "added": len(new_cards),
+                "added": len(new),
                 "updated": len(newer),
                 "changed_attributes": len(changes),
             },
@@ -295,7 +311,7 @@ def apply(
         DirectoryImportStatus.IMPORTED,
         anchor,
         directory.serial,
-        added=len(new_cards),
+        added=len(new),
         updated=len(newer),
         attested=len(directory.entries),
         revoked=len(directory.revocations),
@@ -338,14 +354,14 @@ def _text(value: object) -> str:
 
 def _rotations(
     vault: Vault,
-    anchor: TrustedAnchor,
     directory: Directory,
-    new_cards: list[ContactCard],
+    new: list[tuple[str, str]],
     before: dict[str, Attestation],
 ) -> list[tuple[str, str, str]]:
     """Key rotations this directory attests: a key the anchor attested before, now
-    revoked as ``superseded``, and exactly one new card under the same name (compared
-    in NFKC, any case, spaces collapsed). Each continues the old contact."""
+    revoked as ``superseded``, and exactly one new contact (``new``: name and
+    fingerprint) under the same name (compared in NFKC, any case, spaces
+    collapsed). Each continues the old contact."""
 
     def same(text: str) -> str:
         return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
@@ -353,11 +369,11 @@ def _rotations(
     superseded = [
         r for r in directory.revocations if r.reason == "superseded" and r.fingerprint in before
     ]
-    if not superseded:  # the names of 20,000 new cards are not compared for nothing
+    if not superseded:  # the names of 20,000 new people are not compared for nothing
         return []
-    by_name: dict[str, list[ContactCard]] = {}
-    for card in new_cards:
-        by_name.setdefault(same(card.name), []).append(card)
+    by_name: dict[str, list[str]] = {}
+    for name, fingerprint in new:
+        by_name.setdefault(same(name), []).append(fingerprint)
     found = []
     for revocation in superseded:
         old = vault.contacts.get(revocation.fingerprint)
@@ -365,5 +381,5 @@ def _rotations(
             continue
         successors = by_name.get(same(old.name), [])
         if len(successors) == 1:
-            found.append((old.name, old.fingerprint, successors[0].fingerprint))
+            found.append((old.name, old.fingerprint, successors[0]))
     return found

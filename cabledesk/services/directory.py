@@ -38,6 +38,7 @@ from cabledesk.crypto.directory import DIRECTORY_FORMAT
 from cabledesk.domain.attestation import KeyRevocation
 from cabledesk.errors import DirectoryError, InputError
 from cabledesk.phrase import Phrase
+from cabledesk.services._card_workers import CardWorkers
 from cabledesk.services._directory_import import (
     AttributeChange,
     DirectoryImportOutcome,
@@ -230,10 +231,12 @@ class DirectoryService:
             last = store.last_import(known)
             if anchor is not None and last is not None:
                 return DirectoryImportOutcome(DirectoryImportStatus.UNCHANGED, anchor, last.serial)
-        with _collector_paused():
-            anchor, directory = checked(self._vault, data, digest)
-            cards = directory.contact_cards()  # every card read before anything changes
-            return apply(self._vault, anchor, directory, cards, digest)
+        # helpers for a large directory's cards start first, to be ready when it is decoded
+        with _collector_paused(), CardWorkers.start(len(data)) as cards:
+            anchor, directory = checked(self._vault, data, digest, cards.begin)
+            # every card read in full, the people written as they come (not committed
+            # until every card passed)
+            return apply(self._vault, anchor, directory, cards.chunks(), digest)
 
 
 @contextlib.contextmanager

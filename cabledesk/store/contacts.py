@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from cabledesk.crypto.card_facts import CardFacts
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.domain.attestation import Attestation, KeyRevocation
 from cabledesk.domain.trust import Trust, TrustState
@@ -194,7 +195,7 @@ _CARD_COLUMNS = (
 )  # fmt: skip
 
 
-def _card_values(card: ContactCard) -> tuple[object, ...]:
+def _card_values(card: ContactCard | CardFacts) -> tuple[object, ...]:
     """The values of :data:`_CARD_COLUMNS` for ``card``, in that order."""
     return (
         card.to_bytes(), card.name, card.post, card.nationality, card.scheme, card.clearance,
@@ -258,9 +259,9 @@ class ContactStore:
         verified = None if verified_card is None else card
         return Contact(cid, card, trust, added, verified_keys, verified, changed_from)
 
-    def add_many(self, cards: Sequence[ContactCard], added: datetime) -> None:
-        """Store new unverified contacts at once (a directory's new people); raises
-        VaultError (from the database) if one of them is known already."""
+    def add_many(self, cards: Sequence[CardFacts], added: datetime) -> None:
+        """Store new unverified contacts at once (a directory's new people, their
+        cards read in full); raises VaultError (from the database) if one is known."""
         state, when = TrustState.UNVERIFIED.value, _t(added)
         self._db.executemany(
             f"INSERT INTO contacts(fingerprint, {', '.join(_CARD_COLUMNS)}, trust, "

@@ -258,14 +258,10 @@ class DirectoryStore:
         row = self._db.query_one("SELECT anchor FROM directory_imports WHERE sha256 = ?", (sha256,))
         return None if row is None else str(row[0])
 
-    def record_import(
-        self,
-        record: DirectoryImport,
-        entries: Iterable[tuple[DirectoryEntry, str]],
-        revocations: Iterable[Revocation],
-    ) -> None:
-        """Replace ``record.anchor``'s import, attestations (each entry with the key set
-        of its card) and revocations. Call inside a transaction."""
+    def record_import(self, record: DirectoryImport, revocations: Iterable[Revocation]) -> None:
+        """Replace ``record.anchor``'s import and revocations, and remove its
+        attestations: :meth:`add_attestations` then adds the directory's. Call inside
+        a transaction."""
         anchor = record.anchor
         self._db.execute(
             "INSERT OR REPLACE INTO directory_imports(anchor, serial, issued, next_update, "
@@ -283,6 +279,16 @@ class DirectoryStore:
         )
         self._db.execute("DELETE FROM directory_attestations WHERE anchor = ?", (anchor,))
         self._db.execute("DELETE FROM directory_revocations WHERE anchor = ?", (anchor,))
+        t = _memo(_t)
+        self._db.executemany(
+            "INSERT INTO directory_revocations(fingerprint, anchor, reason, text, revoked) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(r.fingerprint, anchor, r.reason, r.text, t(r.revoked)) for r in revocations],
+        )
+
+    def add_attestations(self, anchor: str, entries: Iterable[tuple[DirectoryEntry, str]]) -> None:
+        """Record ``anchor``'s attestation of each entry, with the key set of its card
+        (after :meth:`record_import`). Call inside a transaction."""
         # a directory repeats a few times and lists thousands of times: each written once
         t, names = _memo(_t), _memo(_names)
         self._db.executemany(
@@ -304,11 +310,6 @@ class DirectoryStore:
                 )
                 for e, keys in entries
             ],
-        )
-        self._db.executemany(
-            "INSERT INTO directory_revocations(fingerprint, anchor, reason, text, revoked) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [(r.fingerprint, anchor, r.reason, r.text, t(r.revoked)) for r in revocations],
         )
 
     def continue_contact(self, old: str, new: str, *, when: datetime, reason: str) -> None:

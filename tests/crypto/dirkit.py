@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from cabledesk.crypto.age import X25519Identity
 from cabledesk.crypto.anchor import Anchor, AnchorScope
+from cabledesk.crypto.card_facts import CardFacts, read_facts
 from cabledesk.crypto.contact import ContactCard
 from cabledesk.crypto.directory import Directory, DirectoryEntry, Revocation
 from cabledesk.crypto.keys import Identity
@@ -29,6 +30,7 @@ __all__ = [
     "entry",
     "key",
     "person",
+    "read_as_importer",
 ]
 
 NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
@@ -98,3 +100,15 @@ def directory(
         signing_key, serial=serial, issued=NOW, next_update=NOW + timedelta(days=30),
         entries=entries, revocations=revocations,
     )  # fmt: skip
+
+
+def read_as_importer(data: bytes, chunk: int = 2) -> tuple[Directory, list[CardFacts]]:
+    """``data`` read as an import reads it: the card texts handed over as soon as the
+    file is decoded, read with ``read_facts`` in chunks, each chunk checked against
+    its entries by ``card_facts`` (raises DirectoryError)."""
+    texts: list[str] = []
+    found = Directory.parse(data, cards=texts.extend)
+    facts: list[CardFacts] = []
+    for start in range(0, len(texts), chunk):
+        facts += found.card_facts(start, read_facts(texts[start : start + chunk]))
+    return found, facts

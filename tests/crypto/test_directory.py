@@ -35,6 +35,7 @@ from tests.crypto.dirkit import (
     directory,
     entry,
     person,
+    read_as_importer,
 )
 
 LEGACY = Path(__file__).parents[1] / "data" / "legacy"
@@ -62,6 +63,10 @@ def _signed(
 def _refused(data: bytes, match: str) -> None:
     with pytest.raises(DirectoryError, match=match):
         Directory.parse(data).verify(ANCHOR)
+    # as an import reads it (cards checked against their entries after the lists):
+    # refused too, though another broken rule may be named first
+    with pytest.raises(DirectoryError):
+        read_as_importer(data)[0].verify(ANCHOR)
 
 
 def test_publish_parse_verify() -> None:
