@@ -9,7 +9,8 @@ several cores (:mod:`cabledesk.services._card_workers`), each process making
 the facts of its share with :func:`read_facts`.
 
 :func:`to_wire` and :func:`from_wire` turn facts into tuples of ``bytes``,
-``str``, ``int``, ``bool`` and ``None`` (what :mod:`marshal` carries) and back.
+``str``, ``int``, ``bool`` and ``None`` (what :mod:`marshal` carries) and back,
+without the card's bytes where the receiver has them (its text).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from cabledesk.crypto.contact import ContactCard, read_covered_quickly
 
 __all__ = ["CardFacts", "from_wire", "read_facts", "to_wire"]
 
-Wire = tuple[str, bytes, str, str, str, str, str, str | None, int, bool, str]
+Wire = tuple[str, bytes | None, str, str, str, str, str, str | None, int, bool, str]
 
 
 class CardFacts(NamedTuple):
@@ -64,31 +65,34 @@ def read_facts(texts: Iterable[str]) -> list[CardFacts | None]:
     return facts
 
 
-def to_wire(facts: Sequence[CardFacts | None]) -> list[Wire | None]:
-    """``facts`` as plain tuples (the expiry in ISO 8601)."""
-    return [
-        None
-        if f is None
-        else (*f[:7], None if f.expires is None else f.expires.isoformat(), *f[8:])
-        for f in facts
-    ]
+def to_wire(facts: Sequence[CardFacts | None], texts: Sequence[str]) -> list[Wire | None]:
+    """``facts`` (of the cards ``texts``) as plain tuples: the expiry in ISO 8601, and
+    the card's bytes left out (None) where they are its text in UTF-8, as for every
+    card the quick read accepts (the receiver has the texts)."""
+    wire: list[Wire | None] = []
+    for f, text in zip(facts, texts, strict=True):
+        if f is None:
+            wire.append(None)
+            continue
+        data = None if f.data == text.encode("utf-8", "surrogatepass") else f.data
+        expires = None if f.expires is None else f.expires.isoformat()
+        wire.append((f[0], data, *f[2:7], expires, *f[8:]))
+    return wire
 
 
-def from_wire(items: object, count: int) -> list[CardFacts | None]:
-    """The facts :func:`to_wire` gave, ``count`` of them; ValueError for anything else."""
-    if type(items) is not list or len(items) != count:
+def from_wire(items: object, texts: Sequence[str]) -> list[CardFacts | None]:
+    """The facts :func:`to_wire` gave for the cards ``texts``; ValueError for anything
+    else."""
+    if type(items) is not list or len(items) != len(texts):
         raise ValueError("not the facts of the cards sent")
     facts: list[CardFacts | None] = []
-    for item in items:
+    for item, text in zip(items, texts, strict=True):
         if item is None:
             facts.append(None)
             continue
         if type(item) is not tuple or len(item) != len(CardFacts._fields):
             raise ValueError("not the facts of a card")
-        expires = item[7]
-        facts.append(
-            CardFacts._make(
-                (*item[:7], None if expires is None else datetime.fromisoformat(expires), *item[8:])
-            )
-        )
+        data = text.encode("utf-8") if item[1] is None else item[1]
+        expires = None if item[7] is None else datetime.fromisoformat(item[7])
+        facts.append(CardFacts._make((item[0], data, *item[2:7], expires, *item[8:])))
     return facts

@@ -2,24 +2,31 @@
 
 A directory of 20,000 people holds 20,000 cards, each read in full (every rule of
 a card) before an import commits anything: most of an import's work, all of it
-Python, which runs on one core. :class:`CardWorkers` gives the cards to helper
-processes, one per core, and hands their facts over in chunks as they come, so
-that this process checks the directory itself and writes the first people to
-the vault (in a transaction not yet committed) while the helpers read the rest:
+Python, which runs on one core. :class:`CardWorkers` shares the cards between
+helper processes (one per other core) and this process, and hands their facts
+over a chunk at a time, so that the first people are written to the vault (in
+the import's transaction, not yet committed) while the rest are read:
 
 - The helpers are started first (:meth:`CardWorkers.start`), when the file is
   large enough to be worth them, so that they are ready when the directory is
-  decoded (:meth:`CardWorkers.begin` then sends each its share).
+  decoded (:meth:`CardWorkers.begin` then gives each an even share).
 - Each helper is this same program, run again as ``python -I -m
   cabledesk.services._card_workers`` (or, in the packaged application, its
-  executable with :data:`WORKER_ARGUMENT`). It reads its cards from its standard
-  input, reads each in full with :func:`~cabledesk.crypto.card_facts.read_facts`
-  (the same code as here) and writes their facts to its standard output, a frame
-  per :data:`CHUNK` cards, with :mod:`marshal` (plain values only: text, bytes,
+  command-line executable with :data:`WORKER_ARGUMENT`). It reads its cards
+  from its standard input, reads each in full with
+  :func:`~cabledesk.crypto.card_facts.read_facts` (the same code as here) from
+  the first, and writes their facts to its standard output, a frame per
+  :data:`CHUNK` cards, with :mod:`marshal` (plain values only: text, bytes,
   numbers). It gets only cards, which are public, and reads nothing else: no
   vault, no key, no file.
+- This process, while it checks the directory, lets the helpers work; then it
+  takes each chunk a helper sent, and whenever none is waiting it reads a chunk
+  itself, the last one not yet covered of the helper with most left (a chunk
+  that helper sends later is dropped). So every core stays busy to the end
+  without any estimate of who is faster, and once every chunk is covered the
+  helpers are stopped.
 - A helper that cannot be started, fails, stops answering or sends anything but
-  the facts of the cards it was given is stopped, and what it had not sent is
+  the facts of the chunks it was given is stopped, and what it had not sent is
   read here: the outcome is the same, only slower. None is used on one core.
 """
 
@@ -33,7 +40,6 @@ import queue
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -44,33 +50,33 @@ __all__ = ["CHUNK", "MIN_BYTES", "WORKER_ARGUMENT", "CardWorkers", "serve"]
 
 WORKER_ARGUMENT = "--cabledesk-card-worker"
 MIN_BYTES = 1024 * 1024  # a smaller directory (about 1,000 people) is read here
-MAX_WORKERS = 4
+MAX_WORKERS = 3
 CHUNK = 500  # cards per frame: a few tens of milliseconds of reading
 _LENGTH = 4  # bytes of a frame's length, big-endian
-# how long the helpers may take: a hundred times what reading a card takes, and more
-_SECONDS_PER_CARD = 0.01
-_BASE_SECONDS = 5.0
 
 Chunk = tuple[int, list[CardFacts | None]]  # the first card's index, the facts
+Frames = queue.Queue[tuple["_Helper", bytes | None]]  # None: the helper is done
 
 
 class CardWorkers:
-    """Reads a directory's cards in helper processes, or here (see the module docstring).
+    """Reads a directory's cards in helper processes and here (see the module docstring).
 
     Use as a context manager: leaving it stops any helper still running.
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, share: bool = True) -> None:
+        """``workers`` helpers; ``share``: read chunks here whenever no helper's chunk
+        is waiting (else only those helpers fail to send: a test's choice)."""
         started = (_Helper.start() for _ in range(workers))
         self._helpers = [h for h in started if h is not None]
+        self._share = share
         self._texts: list[str] = []
 
     @classmethod
     def start(cls, size: int) -> CardWorkers:
-        """Helpers for a directory file of ``size`` bytes: one per core (at most
-        MAX_WORKERS) on a machine of several, none for a small directory."""
-        cores = _cores()
-        return cls(min(cores, MAX_WORKERS) if cores > 1 and size >= MIN_BYTES else 0)
+        """Helpers for a directory file of ``size`` bytes: one per other core (at most
+        MAX_WORKERS), none on one core or for a small directory."""
+        return cls(min(_cores() - 1, MAX_WORKERS) if size >= MIN_BYTES else 0)
 
     def __enter__(self) -> CardWorkers:
         return self
@@ -83,54 +89,55 @@ class CardWorkers:
             helper.stop()
 
     def begin(self, texts: list[str]) -> None:
-        """Give each helper its share of the cards ``texts`` (all of them, in order)."""
+        """Give each helper an even share of the cards ``texts`` (all of them, in order)."""
         self._texts = texts
-        count, helpers = len(texts), len(self._helpers)
-        start = 0
+        start, helpers = 0, len(self._helpers)
         for i, helper in enumerate(self._helpers):
-            end = start + (count - start) // (helpers - i)
+            end = start + (len(texts) - start) // (helpers - i)
             helper.send(texts, start, end)
             start = end
+        if start < len(texts):  # no helper: every card is read here
+            self._helpers.append(_Helper.nobody(start, len(texts)))
 
     def chunks(self) -> Iterator[Chunk]:
         """The facts of every card given to :meth:`begin`, each card once, a chunk at
-        a time as helpers send them (or as they are read here), in any order."""
-        if not self._helpers:
-            yield from _read_here(self._texts, 0, len(self._texts))
-            return
-        deadline = time.monotonic() + _BASE_SECONDS + len(self._texts) * _SECONDS_PER_CARD
-        frames: queue.Queue[tuple[_Helper, bytes | None]] = queue.Queue()
+        a time as helpers send them or as this process reads them, in any order."""
+        frames: Frames = queue.Queue()
         for helper in self._helpers:
             helper.listen(frames)
-        sending = {h for h in self._helpers if h.running}
-        while sending:
+        while any(h.left() for h in self._helpers):
+            wait = not self._share and any(h.running and h.left() for h in self._helpers)
             try:
-                helper, frame = frames.get(timeout=max(deadline - time.monotonic(), 0))
-            except queue.Empty:  # too long: the rest is read here
-                break
-            if frame is None or helper not in sending:  # done, or stopped before
-                sending.discard(helper)
+                helper, frame = frames.get(block=wait)
+            except queue.Empty:  # nothing waiting: a chunk is read here
+                busiest = max(self._helpers, key=lambda h: h.left())
+                first, end = busiest.take()
+                yield first, read_facts(self._texts[first:end])
                 continue
-            chunk = helper.chunk(frame)
-            if chunk is None:  # not what it was asked: stopped, its rest read here
+            if frame is None:  # it has ended: what it did not send is read here
                 helper.stop()
-                sending.discard(helper)
                 continue
-            yield chunk
+            if helper.running:
+                try:
+                    chunk = helper.chunk(frame)
+                except ValueError:  # not what it was asked: its rest is read here
+                    helper.stop()
+                    continue
+                if chunk is not None:
+                    yield chunk
         self.close()
-        for helper in self._helpers:
-            yield from helper.missing(self._texts)
 
 
 class _Helper:
-    """One helper process, the thread that reads what it sends, and the chunks of
-    its share it has sent."""
+    """One helper process, the thread that reads what it sends, and which chunks of
+    its share are covered (sent by it, or taken to be read here)."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, process: subprocess.Popen[bytes] | None) -> None:
         self._process = process
-        self._stopped = False
         self._start = self._end = 0
-        self._received: set[int] = set()  # the first card of each chunk received
+        self._left: list[int] = []  # the first card of each chunk not yet covered
+        self._taken: set[int] = set()  # chunks read here instead
+        self._texts: Sequence[str] = ()  # every card (of the share and the others)
         self._reader: threading.Thread | None = None
 
     @classmethod
@@ -144,15 +151,38 @@ class _Helper:
             return None
         return cls(process)
 
+    @classmethod
+    def nobody(cls, start: int, end: int) -> _Helper:
+        """Cards no helper reads: every chunk is taken here."""
+        share = cls(None)
+        share._share(start, end)
+        return share
+
     @property
     def running(self) -> bool:
-        return not self._stopped
+        return self._process is not None
+
+    def _share(self, start: int, end: int) -> None:
+        self._start, self._end = start, end
+        self._left = list(range(start, end, CHUNK))
+
+    def left(self) -> int:
+        """How many chunks of the share are not yet covered."""
+        return len(self._left)
+
+    def take(self) -> tuple[int, int]:
+        """A chunk not yet covered (first and end card), now to be read here: the
+        last one while the helper reads from the first, else the first."""
+        first = self._left.pop(-1 if self.running else 0)
+        self._taken.add(first)
+        return first, min(first + CHUNK, self._end)
 
     def send(self, texts: Sequence[str], start: int, end: int) -> None:
         """Give the helper the cards ``texts[start:end]``; if it cannot take them, it
         is stopped (they are then read here)."""
-        self._start, self._end = start, end
-        stdin = self._process.stdin
+        self._share(start, end)
+        self._texts = texts
+        stdin = None if self._process is None else self._process.stdin
         try:
             assert stdin is not None
             stdin.write(marshal.dumps((start, CHUNK, list(texts[start:end]))))
@@ -160,17 +190,17 @@ class _Helper:
         except (OSError, ValueError):
             self.stop()
 
-    def listen(self, frames: queue.Queue[tuple[_Helper, bytes | None]]) -> None:
+    def listen(self, frames: Frames) -> None:
         """Read the helper's frames in a thread of their own, each put in ``frames``,
-        then None (at its end, or when it is stopped)."""
-        if self._stopped:
-            return
-        self._reader = threading.Thread(
-            target=self._read, args=(frames,), name="card helper", daemon=True
-        )
-        self._reader.start()
+        then None (at its end, or once it is stopped)."""
+        if self._process is not None:
+            self._reader = threading.Thread(
+                target=self._read, args=(frames,), name="card helper", daemon=True
+            )
+            self._reader.start()
 
-    def _read(self, frames: queue.Queue[tuple[_Helper, bytes | None]]) -> None:
+    def _read(self, frames: Frames) -> None:
+        assert self._process is not None
         stdout = self._process.stdout
         assert stdout is not None
         try:
@@ -187,30 +217,27 @@ class _Helper:
                 stdout.close()
 
     def chunk(self, frame: bytes) -> Chunk | None:
-        """The chunk in ``frame``, or None if it is not one of this helper's chunks."""
+        """The chunk in ``frame``, or None for one already read here; ValueError if
+        it is not a chunk of this helper's share not yet sent."""
         try:
             # our own helper's output (marshal builds values, never runs code)
             first, wire = marshal.loads(frame)  # noqa: S302
-            if type(first) is not int or first in self._received:
-                return None
-            if first not in range(self._start, self._end, CHUNK):
-                return None
-            chunk = first, from_wire(wire, min(CHUNK, self._end - first))
         except (ValueError, EOFError, TypeError):
+            raise ValueError("not a chunk") from None
+        if first in self._taken:
             return None
-        self._received.add(first)
+        if type(first) is not int or first not in self._left:
+            raise ValueError("not a chunk asked, or sent twice")
+        chunk = first, from_wire(wire, self._texts[first : min(first + CHUNK, self._end)])
+        self._left.remove(first)
         return chunk
 
-    def missing(self, texts: Sequence[str]) -> Iterator[Chunk]:
-        """The chunks of this helper's share it did not send, read here."""
-        for first in range(self._start, self._end, CHUNK):
-            if first not in self._received:
-                yield from _read_here(texts, first, min(first + CHUNK, self._end))
-
     def stop(self) -> None:
-        """End the helper (its reading thread then ends too)."""
-        self._stopped = True
-        process = self._process
+        """End the helper (its reading thread then ends too); its chunks not yet
+        covered are then read here."""
+        process, self._process = self._process, None
+        if process is None:
+            return
         if process.poll() is None:
             process.kill()
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -223,11 +250,6 @@ class _Helper:
         elif process.stdout is not None:
             with contextlib.suppress(OSError):
                 process.stdout.close()
-
-
-def _read_here(texts: Sequence[str], start: int, end: int) -> Iterator[Chunk]:
-    for first in range(start, end, CHUNK):
-        yield first, read_facts(texts[first : min(first + CHUNK, end)])
 
 
 def _command() -> list[str]:
@@ -272,7 +294,8 @@ def serve(source: IO[bytes], sink: IO[bytes]) -> None:
         raise SystemExit(2)
     start, chunk, texts = share
     for i in range(0, len(texts), chunk):
-        frame = marshal.dumps((start + i, to_wire(read_facts(texts[i : i + chunk]))))
+        cards = texts[i : i + chunk]
+        frame = marshal.dumps((start + i, to_wire(read_facts(cards), cards)))
         sink.write(len(frame).to_bytes(_LENGTH, "big") + frame)
         sink.flush()
 

@@ -56,9 +56,14 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[subprocess.Po
         assert process.poll() is not None, "a helper is still running"
 
 
-def _read(texts: list[str], helpers: int) -> list[CardFacts | None]:
-    """Every card's facts as CardWorkers gives them, each card exactly once."""
-    with workers.CardWorkers(helpers) as cards:
+def _read(
+    texts: list[str], helpers: int, *, share: bool = False
+) -> tuple[list[CardFacts | None], int]:
+    """Every card's facts as CardWorkers gives them, each card exactly once, and how
+    many chunks were read here. Not shared unless asked: the helpers' chunks are
+    waited for (so that what they send is what is tested), and only what they fail
+    to send is read here."""
+    with workers.CardWorkers(helpers, share=share) as cards:
         cards.begin(texts)
         facts: list[CardFacts | None] = [None] * len(texts)
         seen: list[int] = []
@@ -66,8 +71,9 @@ def _read(texts: list[str], helpers: int) -> list[CardFacts | None]:
             assert 1 <= len(chunk) <= 2  # a share's last chunk may be shorter
             facts[first : first + len(chunk)] = chunk
             seen += range(first, first + len(chunk))
+        here = sum(len(h._taken) for h in cards._helpers)
     assert sorted(seen) == list(range(len(texts)))
-    return facts
+    return facts, here
 
 
 def _helper(monkeypatch: pytest.MonkeyPatch, code: str) -> None:
@@ -80,10 +86,30 @@ def test_helpers_read_the_same_facts_as_this_process(
 ) -> None:
     expected = read_facts(TEXTS)
     assert expected[-3:] == [None, None, None] and all(expected[:-3])
-    for helpers in (0, 1, 2, 3):
-        assert _read(TEXTS, helpers) == expected
-    assert len(small_chunks) == 6  # 1 + 2 + 3: each a process of its own
-    assert _read([], 2) == []
+    assert _read(TEXTS, 0) == (expected, 5)  # no helper: all 5 chunks read here
+    for helpers in (1, 2, 3):
+        assert _read(TEXTS, helpers) == (expected, 0)  # all sent by the helpers
+        assert _read(TEXTS, helpers, share=True)[0] == expected
+    assert len(small_chunks) == 12  # each a process of its own
+    assert _read([], 2) == ([], 0)
+
+
+def test_shared_each_card_is_read_once_whoever_reads_it() -> None:
+    texts = TEXTS * 40  # 200 chunks, split between a helper and this process as it goes
+    assert _read(texts, 1, share=True)[0] == read_facts(texts)
+
+
+def test_a_chunk_read_here_is_dropped_when_its_helper_sends_it() -> None:
+    """What sharing does when this process reads a helper's last chunk: the helper
+    sends it too (it reads its share from the first), and that copy is dropped."""
+    with workers.CardWorkers(1, share=False) as cards:
+        cards.begin(TEXTS)
+        (helper,) = cards._helpers
+        first, end = helper.take()
+        assert (first, end) == (8, 10) and helper.left() == 4
+        got = [(first, read_facts(TEXTS[first:end])), *cards.chunks()]
+    assert sorted(start for start, _ in got) == [0, 2, 4, 6, 8]
+    assert [f for _, chunk in sorted(got) for f in chunk] == read_facts(TEXTS)
 
 
 def test_no_helper_on_one_core_or_for_a_small_directory(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,6 +120,9 @@ def test_no_helper_on_one_core_or_for_a_small_directory(monkeypatch: pytest.Monk
     assert workers.CardWorkers.start(1023)._helpers == []
     with workers.CardWorkers.start(1024) as many:
         assert len(many._helpers) == workers.MAX_WORKERS
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    with workers.CardWorkers.start(1024) as one:  # one per other core
+        assert len(one._helpers) == 1
 
 
 # What a helper that reads its share, then answers wrongly, runs first.
@@ -130,7 +159,8 @@ def test_a_failing_helper_leaves_its_cards_to_this_process(
     monkeypatch: pytest.MonkeyPatch, code: str
 ) -> None:
     _helper(monkeypatch, code)
-    assert _read(TEXTS, 2) == read_facts(TEXTS)
+    facts, here = _read(TEXTS, 2)
+    assert facts == read_facts(TEXTS) and here > 0
 
 
 def test_a_helper_that_cannot_start_leaves_its_cards_to_this_process(
@@ -138,14 +168,14 @@ def test_a_helper_that_cannot_start_leaves_its_cards_to_this_process(
 ) -> None:
     monkeypatch.setattr(workers, "_command", lambda: ["/nonexistent/cabledesk-helper"])
     assert workers.CardWorkers(2)._helpers == []
-    assert _read(TEXTS, 2) == read_facts(TEXTS)
+    assert _read(TEXTS, 2) == (read_facts(TEXTS), 5)
 
 
-def test_a_helper_that_hangs_is_stopped_at_its_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_helper_that_hangs_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shared (as an import reads), this process reads every chunk itself while the
+    helper sends nothing, and stops it when all are read."""
     _helper(monkeypatch, "import time; time.sleep(60)")
-    monkeypatch.setattr(workers, "_BASE_SECONDS", 0.5)
-    monkeypatch.setattr(workers, "_SECONDS_PER_CARD", 0.0)
-    assert _read(TEXTS, 1) == read_facts(TEXTS)
+    assert _read(TEXTS, 1, share=True) == (read_facts(TEXTS), 5)
 
 
 def test_a_helper_answers_the_protocol() -> None:
@@ -163,7 +193,8 @@ def test_a_helper_answers_the_protocol() -> None:
         out = out[4 + size :]
     assert [first for first, _ in frames] == [10, 13]
     expected = read_facts(TEXTS[:4])
-    assert [f for _, wire in frames for f in from_wire(wire, len(wire))] == expected
+    got = from_wire(frames[0][1], TEXTS[:3]) + from_wire(frames[1][1], TEXTS[3:4])
+    assert got == expected
     for bad in (marshal.dumps([1, 2]), marshal.dumps((0, 0, [])), marshal.dumps((0, 2, [1]))):
         refused = subprocess.run(
             [sys.executable, "-I", "-m", workers.__name__], input=bad, capture_output=True
@@ -216,7 +247,7 @@ def test_an_import_with_helpers_writes_what_an_import_here_writes(
     assert small_chunks == []
     monkeypatch.setattr(workers, "_cores", lambda: 2)
     outcome = DirectoryService(helped).import_directory(data)
-    assert len(small_chunks) == 2 and outcome.added == len(PEOPLE)
+    assert len(small_chunks) == 1 and outcome.added == len(PEOPLE)
     assert _people(helped) == _people(here) and len(_people(here)[0]) == len(PEOPLE)
     for vault in (here, helped):
         vault.lock()
@@ -238,7 +269,7 @@ def test_a_malformed_card_read_by_a_helper_refuses_the_whole_directory(
     with pytest.raises(DirectoryError, match=rf"card of {re.escape(last)} .*sequence"):
         DirectoryService(vault).import_directory(data)
     assert _people(vault) == before == [[], []]
-    assert len(small_chunks) == 2
+    assert len(small_chunks) == 1
     vault.lock()
 
 
@@ -260,4 +291,4 @@ def test_the_packaged_entry_points_serve_as_helpers(entry_point: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     first, wire = marshal.loads(done.stdout[4:])
-    assert first == 0 and from_wire(wire, 2) == read_facts(TEXTS[:2])
+    assert first == 0 and from_wire(wire, TEXTS[:2]) == read_facts(TEXTS[:2])
