@@ -17,8 +17,11 @@ revocations).
 :meth:`Directory.parse` checks the form of everything, and of each card its
 format and that its key has the entry's fingerprint (the rest of a card is
 read by :meth:`DirectoryEntry.contact_card`, or all of them by
-:meth:`Directory.contact_cards`: an importer reads them all before it changes
-anything). :meth:`Directory.verify` checks it against a pinned
+:meth:`Directory.contact_cards`). An importer reads every card in full before it
+commits anything, perhaps in other processes: it gets the card texts from
+:meth:`Directory.parse` as soon as the file is decoded, and
+:meth:`Directory.card_facts` checks what it read of them, entry by entry.
+:meth:`Directory.verify` checks it against a pinned
 :class:`~cabledesk.crypto.anchor.Anchor`: the anchor's fingerprint, its
 signature, and every entry inside its scope. Any problem refuses the whole
 directory with a :class:`~cabledesk.errors.DirectoryError` naming it.
