@@ -265,7 +265,7 @@ def _begin(cards: Callable[[list[str]], None]) -> Callable[[Reader], None]:
 
     def begin(root: Reader) -> None:
         entries = root.value.get("entries")
-        if type(entries) is list:
+        if type(entries) is list and len(entries) <= MAX_ENTRIES:  # more: refused soon
             cards(
                 [
                     card if type(e) is dict and type(card := e.get("card")) is str else ""

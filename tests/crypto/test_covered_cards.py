@@ -15,6 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cabledesk.crypto import _directory_lists as lists_module
+from cabledesk.crypto import directory as directory_module
 from cabledesk.crypto.age import X25519Identity, X25519Recipient
 from cabledesk.crypto.card_facts import CardFacts, read_facts
 from cabledesk.crypto.contact import ContactCard, read_covered_quickly
@@ -176,3 +178,16 @@ def test_a_card_of_another_key_is_refused_when_read_as_an_importer() -> None:
         read_as_importer(data)
     with pytest.raises(DirectoryError, match="another key"):
         Directory.parse(data)  # read without a card reading: checked at once
+
+
+def test_the_cards_of_a_directory_too_long_are_not_handed_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past MAX_ENTRIES the list is refused: its cards are not sent to be read first."""
+    data = directory([entry(person(name)) for name in ("Ann Lee", "Bob Ray", "Cy Dunn")])
+    monkeypatch.setattr(directory_module, "MAX_ENTRIES", 2)
+    monkeypatch.setattr(lists_module, "MAX_ENTRIES", 2)
+    handed: list[str] = []
+    with pytest.raises(DirectoryError, match="more than 2 items"):
+        Directory.parse(data.to_bytes(), cards=handed.extend)
+    assert handed == []
