@@ -24,6 +24,12 @@ from cabledesk.crypto.contact import ContactCard, read_covered_quickly
 __all__ = ["CardFacts", "from_wire", "read_facts", "to_wire"]
 
 Wire = tuple[str, bytes | None, str, str, str, str, str, str | None, int, bool, str]
+# the types a Wire's items may have (bytes or None; an expiry or None)
+_WIRE_TYPES = frozenset(
+    (str, data, str, str, str, str, str, expires, int, bool, str)
+    for data in (bytes, type(None))
+    for expires in (str, type(None))
+)
 
 
 class CardFacts(NamedTuple):
@@ -90,7 +96,7 @@ def from_wire(items: object, texts: Sequence[str]) -> list[CardFacts | None]:
         if item is None:
             facts.append(None)
             continue
-        if type(item) is not tuple or len(item) != len(CardFacts._fields):
+        if type(item) is not tuple or tuple(map(type, item)) not in _WIRE_TYPES:
             raise ValueError("not the facts of a card")
         data = text.encode("utf-8") if item[1] is None else item[1]
         expires = None if item[7] is None else datetime.fromisoformat(item[7])

@@ -40,7 +40,7 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -53,6 +53,7 @@ MIN_BYTES = 1024 * 1024  # a smaller directory (about 1,000 people) is read here
 MAX_WORKERS = 3
 CHUNK = 500  # cards per frame: a few tens of milliseconds of reading
 _LENGTH = 4  # bytes of a frame's length, big-endian
+_MAX_FRAME = 64 * 1024 * 1024  # far above a frame's size: anything longer is garbage
 
 Chunk = tuple[int, list[CardFacts | None]]  # the first card's index, the facts
 Frames = queue.Queue[tuple["_Helper", bytes | None]]  # None: the helper is done
@@ -129,8 +130,9 @@ class CardWorkers:
 
 
 class _Helper:
-    """One helper process, the thread that reads what it sends, and which chunks of
-    its share are covered (sent by it, or taken to be read here)."""
+    """One helper process, the threads that send it its cards and read what it
+    sends, and which chunks of its share are covered (sent by it, or taken to be
+    read here)."""
 
     def __init__(self, process: subprocess.Popen[bytes] | None) -> None:
         self._process = process
@@ -138,7 +140,7 @@ class _Helper:
         self._left: list[int] = []  # the first card of each chunk not yet covered
         self._taken: set[int] = set()  # chunks read here instead
         self._texts: Sequence[str] = ()  # every card (of the share and the others)
-        self._reader: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []  # sending its cards, reading its frames
 
     @classmethod
     def start(cls) -> _Helper | None:
@@ -178,38 +180,31 @@ class _Helper:
         return first, min(first + CHUNK, self._end)
 
     def send(self, texts: Sequence[str], start: int, end: int) -> None:
-        """Give the helper the cards ``texts[start:end]``; if it cannot take them, it
-        is stopped (they are then read here)."""
+        """Give the helper the cards ``texts[start:end]``, in a thread of their own (a
+        helper that does not read them holds up nothing but that thread, which ends
+        when the helper is stopped); if it cannot take them, it is stopped (they
+        are then read here)."""
         self._share(start, end)
         self._texts = texts
-        stdin = None if self._process is None else self._process.stdin
-        try:
-            assert stdin is not None
-            stdin.write(marshal.dumps((start, CHUNK, list(texts[start:end]))))
-            stdin.close()
-        except (OSError, ValueError):
-            self.stop()
+        if self._process is not None and self._process.stdin is not None:
+            message = (start, CHUNK, list(texts[start:end]))
+            self._threads.append(_thread(_write, self._process.stdin, message))
 
     def listen(self, frames: Frames) -> None:
         """Read the helper's frames in a thread of their own, each put in ``frames``,
         then None (at its end, or once it is stopped)."""
-        if self._process is not None:
-            self._reader = threading.Thread(
-                target=self._read, args=(frames,), name="card helper", daemon=True
-            )
-            self._reader.start()
+        if self._process is not None and self._process.stdout is not None:
+            self._threads.append(_thread(self._read, self._process.stdout, frames))
 
-    def _read(self, frames: Frames) -> None:
-        assert self._process is not None
-        stdout = self._process.stdout
-        assert stdout is not None
+    def _read(self, stdout: IO[bytes], frames: Frames) -> None:
         try:
             while len(head := stdout.read(_LENGTH)) == _LENGTH:
-                frame = stdout.read(int.from_bytes(head, "big"))
-                if len(frame) != int.from_bytes(head, "big"):
+                size = int.from_bytes(head, "big")
+                frame = stdout.read(size) if size <= _MAX_FRAME else b""
+                if len(frame) != size:
                     break
                 frames.put((self, frame))
-        except (OSError, ValueError):
+        except Exception:  # noqa: S110 (whatever it was: the helper is done)
             pass
         finally:
             frames.put((self, None))
@@ -224,9 +219,11 @@ class _Helper:
             first, wire = marshal.loads(frame)  # noqa: S302
         except (ValueError, EOFError, TypeError):
             raise ValueError("not a chunk") from None
+        if type(first) is not int:
+            raise ValueError("not a chunk")
         if first in self._taken:
             return None
-        if type(first) is not int or first not in self._left:
+        if first not in self._left:
             raise ValueError("not a chunk asked, or sent twice")
         chunk = first, from_wire(wire, self._texts[first : min(first + CHUNK, self._end)])
         self._left.remove(first)
@@ -242,14 +239,30 @@ class _Helper:
             process.kill()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=5)
-        if process.stdin is not None:
-            with contextlib.suppress(OSError, ValueError):
-                process.stdin.close()
-        if self._reader is not None:
-            self._reader.join(timeout=5)
-        elif process.stdout is not None:
-            with contextlib.suppress(OSError):
-                process.stdout.close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        if not any(t.is_alive() for t in self._threads):  # then no thread uses them
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    with contextlib.suppress(OSError, ValueError):
+                        stream.close()
+
+
+def _thread(target: Callable[..., None], *args: object) -> threading.Thread:
+    thread = threading.Thread(target=target, args=args, name="card helper", daemon=True)
+    thread.start()
+    return thread
+
+
+def _write(stdin: IO[bytes], message: tuple[int, int, list[str]]) -> None:
+    """Send a helper its share (in a thread of its own: see _Helper.send)."""
+    try:
+        stdin.write(marshal.dumps(message))
+    except (OSError, ValueError):
+        pass  # the helper is gone: it sends nothing, and its share is read here
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            stdin.close()
 
 
 def _command() -> list[str]:

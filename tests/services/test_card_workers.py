@@ -153,6 +153,11 @@ _READS = (
             _READS + "out.write(frame(marshal.dumps((start, [('x',), 1]))))", id="not-facts"
         ),
         pytest.param(_READS + "out.write(frame(good)); sys.exit(1)", id="fails-after-a-chunk"),
+        pytest.param(
+            _READS + "out.write(frame(marshal.dumps((start, [tuple(range(11))] * chunk))))",
+            id="facts-of-the-wrong-types",
+        ),
+        pytest.param(_READS + "out.write(b'\\xff' * 4 + good)", id="a-frame-far-too-long"),
     ],
 )
 def test_a_failing_helper_leaves_its_cards_to_this_process(
@@ -176,6 +181,16 @@ def test_a_helper_that_hangs_is_not_waited_for(monkeypatch: pytest.MonkeyPatch) 
     helper sends nothing, and stops it when all are read."""
     _helper(monkeypatch, "import time; time.sleep(60)")
     assert _read(TEXTS, 1, share=True) == (read_facts(TEXTS), 5)
+
+
+def test_a_helper_that_does_not_read_its_cards_holds_nothing_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its share (far more than a pipe holds) is sent by a thread of its own: begin
+    returns at once, the cards are read here, and the helper is stopped."""
+    _helper(monkeypatch, "import time; time.sleep(60)")
+    texts = ["x" * 100_000] * 200  # 20 MB of texts that are no cards (each refused at once)
+    assert _read(texts, 1, share=True) == ([None] * 200, 100)
 
 
 def test_a_helper_answers_the_protocol() -> None:
