@@ -10,9 +10,9 @@ the import's transaction, not yet committed) while the rest are read:
 - The helpers are started first (:meth:`CardWorkers.start`), when the file is
   large enough to be worth them, so that they are ready when the directory is
   decoded (:meth:`CardWorkers.begin` then gives each an even share).
-- Each helper is this same program, run again as ``python -I -m
-  cabledesk.services._card_workers`` (or, in the packaged application, its
-  command-line executable with :data:`WORKER_ARGUMENT`). It reads its cards
+- Each helper is this same program, run again: this Python, isolated, on this
+  copy of CableDesk (or, in the packaged application, its command-line
+  executable with :data:`WORKER_ARGUMENT`). It reads its cards
   from its standard input, reads each in full with
   :func:`~cabledesk.crypto.card_facts.read_facts` (the same code as here) from
   the first, and writes their facts to its standard output, a frame per
@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+import cabledesk
 from cabledesk.crypto.card_facts import CardFacts, from_wire, read_facts, to_wire
 
 __all__ = ["CHUNK", "MIN_BYTES", "WORKER_ARGUMENT", "CardWorkers", "serve"]
@@ -148,6 +149,7 @@ class _Helper:
             process = subprocess.Popen(  # noqa: S603 (this program, fixed arguments, no shell)
                 _command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL, close_fds=True,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # Windows: no console
             )  # fmt: skip
         except (OSError, ValueError):
             return None
@@ -268,16 +270,26 @@ def _write(stdin: IO[bytes], message: tuple[int, int, list[str]]) -> None:
 def _command() -> list[str]:
     """How to run this program as a helper: in the packaged application, its
     command-line executable (beside this one; it checks for WORKER_ARGUMENT before
-    anything else, and has standard streams where the windowed one may not), or
-    Python on this module, isolated (no current folder or PYTHON* variables on
-    its path)."""
+    anything else, and has standard streams where the windowed one may not); else
+    this Python, isolated (no current folder or PYTHON* variables on its path), on
+    this very copy of CableDesk (the folder it is imported from, put first: a
+    source checkout's, not another one installed in that Python)."""
     if not sys.executable:
         raise ValueError("no executable to run")
     if getattr(sys, "frozen", False):
         here = Path(sys.executable)
         cli = here.with_name("cabledesk-cli" + here.suffix)
         return [str(cli if cli.is_file() else here), WORKER_ARGUMENT]
-    return [sys.executable, "-I", "-m", __name__]
+    home = str(Path(cabledesk.__file__).resolve().parents[1])
+    return [sys.executable, "-I", "-c", _BOOT, home]
+
+
+# a helper's start: the folder CableDesk was imported from first on the path, then serve
+_BOOT = (
+    "import sys; sys.path.insert(0, sys.argv[1]); "
+    "from cabledesk.services._card_workers import serve; "
+    "serve(sys.stdin.buffer, sys.stdout.buffer)"
+)
 
 
 def _cores() -> int:

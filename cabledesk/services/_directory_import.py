@@ -9,13 +9,13 @@ transaction, with its audit entries.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from cabledesk.crypto.card_facts import CardFacts
-from cabledesk.crypto.directory import DIRECTORY_FORMAT, Directory, DirectoryEntry
+from cabledesk.crypto.directory import DIRECTORY_FORMAT, Directory
 from cabledesk.crypto.signedtext import check_signature, read_signature, split
 from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE
 from cabledesk.domain.attestation import Attestation
@@ -34,6 +34,7 @@ __all__ = [
     "DirectoryImportStatus",
     "apply",
     "checked",
+    "read_cards",
 ]
 
 # The attested attributes whose change an import reports and audits.
@@ -154,18 +155,32 @@ def _refuse_stale(vault: Vault, anchor: TrustedAnchor, directory: Directory, dig
         )
 
 
+def read_cards(
+    directory: Directory, chunks: Iterable[tuple[int, list[CardFacts | None]]]
+) -> list[CardFacts]:
+    """Every card of ``directory`` read in full, in the order of its entries, from
+    ``chunks`` (the first entry's index and the facts of each card, in any order,
+    each card once: see :mod:`._card_workers`), each checked to be of its entry's
+    key. Raises DirectoryError for a card that fails: before anything is written,
+    and while the vault stays free for other work (this takes most of an import)."""
+    cards: list[CardFacts | None] = [None] * len(directory.entries)
+    for start, facts in chunks:
+        cards[start : start + len(facts)] = directory.card_facts(start, facts)
+    read = [c for c in cards if c is not None]
+    if len(read) != len(cards):
+        raise RuntimeError("not every card of the directory was read")
+    return read
+
+
 def apply(
     vault: Vault,
     anchor: TrustedAnchor,
     directory: Directory,
-    chunks: Iterable[tuple[int, list[CardFacts | None]]],
+    cards: Sequence[CardFacts],
     digest: bytes,
 ) -> DirectoryImportOutcome:
-    """Write ``directory`` (checked but for its cards) in one transaction. Its cards
-    come read in full from ``chunks`` (the first entry's index and the facts of
-    each card, in any order, each card once: see :mod:`._card_workers`); each
-    chunk's people are written as it comes, and a card that fails its check
-    refuses the whole directory: the transaction is rolled back."""
+    """Write ``directory`` (checked), whose cards are ``cards`` (:func:`read_cards`),
+    in one transaction."""
     now = vault.now()
     # never a new contact: the user's own keys, and contacts' previous keys (retired)
     excluded = {i.fingerprint for i in vault.identities.all()}
@@ -175,6 +190,18 @@ def apply(
         store = DirectoryStore(vault.db)
         states = contacts.card_states()
         before = store.attestations(anchor.fingerprint)
+        # entries and cards are aligned: an entry's fingerprint is its card's
+        pairs = list(zip(directory.entries, cards, strict=True))
+        fresh = [
+            c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in excluded
+        ]
+        newer = [
+            e
+            for e, c in pairs
+            if e.fingerprint in states
+            and states[e.fingerprint][1]
+            and c.sequence > states[e.fingerprint][0]
+        ]
         # what the vault says before this directory: the user's own keys and the
         # personally verified contacts it revokes (told and audited as news)
         own_revoked = own_revocations_in(vault, tuple(directory.revocations))
@@ -191,6 +218,7 @@ def apply(
             and c.trust.state is TrustState.VERIFIED
             and not c.verified_by_anchor
         }
+        contacts.add_many(fresh, now)
         store.record_import(
             DirectoryImport(
                 anchor.fingerprint,
@@ -204,30 +232,9 @@ def apply(
             ),
             directory.revocations,
         )
-        new: list[tuple[str, str]] = []  # (name, fingerprint) of each new contact
-        newer: list[DirectoryEntry] = []  # people whose newer card replaces the stored one
-        names: dict[str, str] = {}
-        read = 0
-        for start, facts in chunks:
-            cards = directory.card_facts(start, facts)  # raises if one is not its entry's
-            pairs = list(zip(directory.entries[start : start + len(cards)], cards, strict=True))
-            fresh = [
-                c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in excluded
-            ]
-            contacts.add_many(fresh, now)
-            store.add_attestations(anchor.fingerprint, [(e, c.key_set) for e, c in pairs])
-            new += [(c.name, c.fingerprint) for c in fresh]
-            newer += [
-                e
-                for e, c in pairs
-                if e.fingerprint in states
-                and states[e.fingerprint][1]
-                and c.sequence > states[e.fingerprint][0]
-            ]
-            names.update((e.fingerprint, c.name) for e, c in pairs)
-            read += len(cards)
-        if read != len(directory.entries):  # each chunk is stored once: so one was missed
-            raise RuntimeError("not every card of the directory was read")
+        store.add_attestations(anchor.fingerprint, [(e, c.key_set) for e, c in pairs])
+        new = [(c.name, c.fingerprint) for c in fresh]
+        names = {e.fingerprint: c.name for e, c in pairs}
         continued = _rotations(vault, directory, new, before)
         for name, old_fp, new_fp in continued:
             store.continue_contact(

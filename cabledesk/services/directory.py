@@ -45,6 +45,7 @@ from cabledesk.services._directory_import import (
     DirectoryImportStatus,
     apply,
     checked,
+    read_cards,
 )
 from cabledesk.services._own_key import OwnKeyRevocation, active_key_revocation
 from cabledesk.store.audit import Event
@@ -232,11 +233,11 @@ class DirectoryService:
             if anchor is not None and last is not None:
                 return DirectoryImportOutcome(DirectoryImportStatus.UNCHANGED, anchor, last.serial)
         # helpers for a large directory's cards start first, to be ready when it is decoded
-        with _collector_paused(), CardWorkers.start(len(data)) as cards:
-            anchor, directory = checked(self._vault, data, digest, cards.begin)
-            # every card read in full, the people written as they come (not committed
-            # until every card passed)
-            return apply(self._vault, anchor, directory, cards.chunks(), digest)
+        with _collector_paused():
+            with CardWorkers.start(len(data)) as workers:
+                anchor, directory = checked(self._vault, data, digest, workers.begin)
+                cards = read_cards(directory, workers.chunks())  # before anything is written
+            return apply(self._vault, anchor, directory, cards, digest)
 
 
 @contextlib.contextmanager

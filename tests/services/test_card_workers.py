@@ -10,12 +10,14 @@ import marshal
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import cabledesk
 from cabledesk.crypto.card_facts import CardFacts, from_wire, read_facts
 from cabledesk.crypto.signedtext import canonical_json
 from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE, sign
@@ -229,6 +231,24 @@ def test_the_packaged_application_runs_its_command_line_executable_as_helper(
     assert workers._command() == [str(tmp_path / "cabledesk-cli"), workers.WORKER_ARGUMENT]
 
 
+def test_a_helper_runs_this_very_copy_of_cabledesk() -> None:
+    """Not another one installed in the same Python (a source checkout's helpers
+    would otherwise read cards with other code): its folder comes first."""
+    command = workers._command()
+    assert command[:3] == [sys.executable, "-I", "-c"]
+    assert command[4] == str(Path(cabledesk.__file__).resolve().parents[1])
+    probe = command[3].replace("from cabledesk.services._card_workers import serve; ", "")
+    probe = probe.replace("serve(sys.stdin.buffer, sys.stdout.buffer)", "import cabledesk; ")
+    shown = subprocess.run(
+        [*command[:3], probe + "print(cabledesk.__file__)", command[4]],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd="/",
+    )
+    assert shown.stdout.strip() == cabledesk.__file__
+
+
 # --- an import with helpers --------------------------------------------------------------
 
 
@@ -245,9 +265,9 @@ def _vault(tmp_path: Path, name: str) -> Vault:
 
 
 def _people(vault: Vault) -> list[Any]:
-    """The contacts and attestations an import wrote (without row ids)."""
+    """The contacts (in the order of their row ids) and attestations an import wrote."""
     return [
-        sorted(vault.db.query("SELECT fingerprint, card, name, post, expires FROM contacts")),
+        vault.db.query("SELECT fingerprint, card, name, post, expires FROM contacts ORDER BY id"),
         sorted(vault.db.query("SELECT * FROM directory_attestations")),
     ]
 
@@ -307,3 +327,31 @@ def test_the_packaged_entry_points_serve_as_helpers(entry_point: str) -> None:
     assert done.returncode == 0, done.stderr
     first, wire = marshal.loads(done.stdout[4:])
     assert first == 0 and from_wire(wire, TEXTS[:2]) == read_facts(TEXTS[:2])
+
+
+def test_the_vault_stays_free_while_the_cards_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the cards is most of an import: no transaction is open meanwhile, so
+    another thread (the desktop's other work) can use the vault; a card that fails
+    is found before anything is written."""
+    vault = _vault(tmp_path, "vault")
+    answered: list[bool] = []
+    real = read_facts
+
+    def read_and_ask(texts: list[str]) -> list[CardFacts | None]:
+        done = threading.Event()
+
+        def ask() -> None:
+            vault.db.query("SELECT count(*) FROM contacts")
+            done.set()
+
+        threading.Thread(target=ask, daemon=True).start()
+        answered.append(done.wait(timeout=10))
+        return real(texts)
+
+    monkeypatch.setattr(workers, "read_facts", read_and_ask)
+    monkeypatch.setattr(workers, "_cores", lambda: 1)
+    DirectoryService(vault).import_directory(DIRECTORY.to_bytes())
+    assert answered and all(answered)
+    vault.lock()
