@@ -90,6 +90,14 @@ class CardWorkers:
         for helper in self._helpers:
             helper.stop()
 
+    def helped_left(self) -> float | None:
+        """The share of the cards not yet read, while helpers still read some (None
+        when none does: what is left is read by this process alone)."""
+        if not any(h.running and h.left() for h in self._helpers):
+            return None
+        chunks = sum(h.size() for h in self._helpers)
+        return sum(h.left() for h in self._helpers) / max(chunks, 1)
+
     def begin(self, texts: list[str]) -> None:
         """Give each helper an even share of the cards ``texts`` (all of them, in order)."""
         self._texts = texts
@@ -153,6 +161,7 @@ class _Helper:
             )  # fmt: skip
         except (OSError, ValueError):
             return None
+        _widen(process.stdout)
         return cls(process)
 
     @classmethod
@@ -169,6 +178,10 @@ class _Helper:
     def _share(self, start: int, end: int) -> None:
         self._start, self._end = start, end
         self._left = list(range(start, end, CHUNK))
+
+    def size(self) -> int:
+        """How many chunks the share has."""
+        return len(range(self._start, self._end, CHUNK))
 
     def left(self) -> int:
         """How many chunks of the share are not yet covered."""
@@ -290,6 +303,20 @@ _BOOT = (
     "from cabledesk.services._card_workers import serve; "
     "serve(sys.stdin.buffer, sys.stdout.buffer)"
 )
+
+
+def _widen(pipe: IO[bytes] | None) -> None:
+    """On Linux, a pipe of 1 MiB for a helper's answers: with the usual 64 KiB, a
+    helper would wait for this process's reading thread, itself waiting its turn
+    to run Python while this process reads cards (elsewhere: as it is)."""
+    if pipe is None:
+        return
+    try:
+        import fcntl  # POSIX only
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)  # F_SETPIPE_SZ: Linux only
+    except (ImportError, AttributeError, OSError):
+        pass
 
 
 def _cores() -> int:

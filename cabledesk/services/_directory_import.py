@@ -9,13 +9,13 @@ transaction, with its audit entries.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from cabledesk.crypto.card_facts import CardFacts
-from cabledesk.crypto.directory import DIRECTORY_FORMAT, Directory
+from cabledesk.crypto.directory import DIRECTORY_FORMAT, Directory, DirectoryEntry
 from cabledesk.crypto.signedtext import check_signature, read_signature, split
 from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE
 from cabledesk.domain.attestation import Attestation
@@ -34,6 +34,7 @@ __all__ = [
     "DirectoryImportStatus",
     "apply",
     "checked",
+    "read_ahead",
     "read_cards",
 ]
 
@@ -157,18 +158,26 @@ def _refuse_stale(vault: Vault, anchor: TrustedAnchor, directory: Directory, dig
 
 def read_cards(
     directory: Directory, chunks: Iterable[tuple[int, list[CardFacts | None]]]
-) -> list[CardFacts]:
-    """Every card of ``directory`` read in full, in the order of its entries, from
-    ``chunks`` (the first entry's index and the facts of each card, in any order,
-    each card once: see :mod:`._card_workers`), each checked to be of its entry's
-    key. Raises DirectoryError for a card that fails: before anything is written,
-    and while the vault stays free for other work (this takes most of an import)."""
-    cards: list[CardFacts | None] = [None] * len(directory.entries)
+) -> Iterator[tuple[int, list[CardFacts]]]:
+    """The cards of ``directory`` read in full, from ``chunks`` (the first entry's
+    index and the facts of each card, in any order, each card once: see
+    :mod:`._card_workers`), each checked to be of its entry's key. Raises
+    DirectoryError for a card that fails."""
     for start, facts in chunks:
-        cards[start : start + len(facts)] = directory.card_facts(start, facts)
-    read = [c for c in cards if c is not None]
-    if len(read) != len(cards):
-        raise RuntimeError("not every card of the directory was read")
+        yield start, directory.card_facts(start, facts)
+
+
+def read_ahead(
+    chunks: Iterator[tuple[int, list[CardFacts]]], enough: Callable[[], bool]
+) -> list[tuple[int, list[CardFacts]]]:
+    """The chunks read before ``enough()`` (or all of them): read while no
+    transaction is open, so that the vault stays free for other work meanwhile and
+    a card that fails is found before anything is written."""
+    read = []
+    for chunk in chunks:
+        read.append(chunk)
+        if enough():
+            break
     return read
 
 
@@ -176,11 +185,14 @@ def apply(
     vault: Vault,
     anchor: TrustedAnchor,
     directory: Directory,
-    cards: Sequence[CardFacts],
+    chunks: Iterable[tuple[int, list[CardFacts]]],
     digest: bytes,
 ) -> DirectoryImportOutcome:
-    """Write ``directory`` (checked), whose cards are ``cards`` (:func:`read_cards`),
-    in one transaction."""
+    """Write ``directory`` (checked) in one transaction. Its cards come from
+    ``chunks`` (:func:`read_cards`: the first entry's index and the facts of each
+    card, each card once, in any order); each chunk's people are written as it
+    comes, and a card that fails refuses the whole directory: the transaction is
+    rolled back."""
     now = vault.now()
     # never a new contact: the user's own keys, and contacts' previous keys (retired)
     excluded = {i.fingerprint for i in vault.identities.all()}
@@ -190,18 +202,6 @@ def apply(
         store = DirectoryStore(vault.db)
         states = contacts.card_states()
         before = store.attestations(anchor.fingerprint)
-        # entries and cards are aligned: an entry's fingerprint is its card's
-        pairs = list(zip(directory.entries, cards, strict=True))
-        fresh = [
-            c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in excluded
-        ]
-        newer = [
-            e
-            for e, c in pairs
-            if e.fingerprint in states
-            and states[e.fingerprint][1]
-            and c.sequence > states[e.fingerprint][0]
-        ]
         # what the vault says before this directory: the user's own keys and the
         # personally verified contacts it revokes (told and audited as news)
         own_revoked = own_revocations_in(vault, tuple(directory.revocations))
@@ -218,7 +218,6 @@ def apply(
             and c.trust.state is TrustState.VERIFIED
             and not c.verified_by_anchor
         }
-        contacts.add_many(fresh, now)
         store.record_import(
             DirectoryImport(
                 anchor.fingerprint,
@@ -232,9 +231,29 @@ def apply(
             ),
             directory.revocations,
         )
-        store.add_attestations(anchor.fingerprint, [(e, c.key_set) for e, c in pairs])
-        new = [(c.name, c.fingerprint) for c in fresh]
-        names = {e.fingerprint: c.name for e, c in pairs}
+        new: list[tuple[str, str]] = []  # (name, fingerprint) of each new contact
+        newer: list[DirectoryEntry] = []  # people whose newer card replaces the stored one
+        names: dict[str, str] = {}
+        read = 0
+        for start, cards in chunks:
+            pairs = list(zip(directory.entries[start : start + len(cards)], cards, strict=True))
+            fresh = [
+                c for e, c in pairs if e.fingerprint not in states and e.fingerprint not in excluded
+            ]
+            contacts.add_many(fresh, now)
+            store.add_attestations(anchor.fingerprint, [(e, c.key_set) for e, c in pairs])
+            new += [(c.name, c.fingerprint) for c in fresh]
+            newer += [
+                e
+                for e, c in pairs
+                if e.fingerprint in states
+                and states[e.fingerprint][1]
+                and c.sequence > states[e.fingerprint][0]
+            ]
+            names.update((e.fingerprint, c.name) for e, c in pairs)
+            read += len(cards)
+        if read != len(directory.entries):  # each chunk is stored once: so one was missed
+            raise RuntimeError("not every card of the directory was read")
         continued = _rotations(vault, directory, new, before)
         for name, old_fp, new_fp in continued:
             store.continue_contact(

@@ -23,7 +23,8 @@ from cabledesk.crypto.signedtext import canonical_json
 from cabledesk.crypto.sshsig import DIRECTORY_NAMESPACE, sign
 from cabledesk.errors import DirectoryError
 from cabledesk.services import _card_workers as workers
-from cabledesk.services.directory import DirectoryService
+from cabledesk.services._directory_import import read_ahead
+from cabledesk.services.directory import WRITE_WHILE_LEFT, DirectoryService
 from cabledesk.services.identity import IdentityRequest, IdentityService
 from cabledesk.services.vault_access import VaultAccess
 from cabledesk.store.home import VaultHome
@@ -265,9 +266,10 @@ def _vault(tmp_path: Path, name: str) -> Vault:
 
 
 def _people(vault: Vault) -> list[Any]:
-    """The contacts (in the order of their row ids) and attestations an import wrote."""
+    """The contacts and attestations an import wrote (not their row ids, which follow
+    the order in which chunks were read)."""
     return [
-        vault.db.query("SELECT fingerprint, card, name, post, expires FROM contacts ORDER BY id"),
+        sorted(vault.db.query("SELECT fingerprint, card, name, post, expires FROM contacts")),
         sorted(vault.db.query("SELECT * FROM directory_attestations")),
     ]
 
@@ -355,3 +357,24 @@ def test_the_vault_stays_free_while_the_cards_are_read(
     DirectoryService(vault).import_directory(DIRECTORY.to_bytes())
     assert answered and all(answered)
     vault.lock()
+
+
+def test_most_cards_are_read_before_the_people_are_written() -> None:
+    """read_ahead takes chunks until its test says enough (the import's: helpers have
+    WRITE_WHILE_LEFT of the cards left), the rest is left to the transaction; with
+    no helper reading, helped_left is None and every card is read first."""
+    facts = [f for f in read_facts(TEXTS) if f is not None]
+    chunks = iter([(i, facts[i : i + 1]) for i in range(5)])
+    asked = iter([False, True])
+    first = read_ahead(chunks, lambda: next(asked))
+    assert [start for start, _ in first] == [0, 1] and next(chunks)[0] == 2
+    with workers.CardWorkers(0) as alone:
+        alone.begin(TEXTS)
+        assert alone.helped_left() is None
+    with workers.CardWorkers(1, share=False) as helped:
+        helped.begin(TEXTS)
+        assert helped.helped_left() == 1.0
+        for _ in helped.chunks():
+            pass
+        assert helped.helped_left() is None
+    assert 0 < WRITE_WHILE_LEFT < 1
