@@ -80,7 +80,7 @@ def to_wire(facts: Sequence[CardFacts | None], texts: Sequence[str]) -> list[Wir
         if f is None:
             wire.append(None)
             continue
-        data = None if f.data == text.encode("utf-8", "surrogatepass") else f.data
+        data = None if f.data == text.encode("utf-8") else f.data
         expires = None if f.expires is None else f.expires.isoformat()
         wire.append((f[0], data, *f[2:7], expires, *f[8:]))
     return wire

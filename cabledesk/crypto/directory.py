@@ -129,16 +129,12 @@ class Directory:
         """
         return tuple(_full_card(entry, read_covered_quickly(entry.card)) for entry in self.entries)
 
-    def card_facts(
-        self, start: int = 0, read: Sequence[CardFacts | None] | None = None
-    ) -> list[CardFacts]:
+    def card_facts(self, start: int, read: Sequence[CardFacts | None]) -> list[CardFacts]:
         """The facts of the cards of the entries from ``start``, one for each of
         ``read`` (the facts of those cards read elsewhere with
         :func:`~cabledesk.crypto.card_facts.read_facts`; None where that left the
-        card to the full reader), or of every entry (read here). Each card is checked
-        to be of its entry's key; raises DirectoryError naming the entry."""
-        if read is None:
-            return [CardFacts.of(card) for card in self.contact_cards()]
+        card to the full reader). Each card is checked to be of its entry's key;
+        raises DirectoryError naming the entry."""
         entries = self.entries[start : start + len(read)]
         if len(entries) != len(read):
             raise ValueError("more cards than entries")

@@ -76,9 +76,14 @@ class CardWorkers:
 
     @classmethod
     def start(cls, size: int) -> CardWorkers:
-        """Helpers for a directory file of ``size`` bytes: one per other core (at most
-        MAX_WORKERS), none on one core or for a small directory."""
-        return cls(min(_cores() - 1, MAX_WORKERS) if size >= MIN_BYTES else 0)
+        """The helpers for a directory file of ``size`` bytes (see :meth:`count`)."""
+        return cls(cls.count(size))
+
+    @staticmethod
+    def count(size: int) -> int:
+        """How many helpers a directory file of ``size`` bytes gets: one per other
+        core (at most MAX_WORKERS), none on one core or for a small directory."""
+        return max(min(_cores() - 1, MAX_WORKERS), 0) if size >= MIN_BYTES else 0
 
     def __enter__(self) -> CardWorkers:
         return self

@@ -243,10 +243,15 @@ class DirectoryService:
         with _collector_paused(), CardWorkers.start(len(data)) as workers:
             anchor, directory = checked(self._vault, data, digest, workers.begin)
             cards = read_cards(directory, workers.chunks())
+
             # most cards are read before the transaction opens (the vault stays free,
             # a bad card is found before anything is written); the helpers' last ones
             # while the first people are written
-            first = read_ahead(cards, lambda: (workers.helped_left() or 1) <= WRITE_WHILE_LEFT)
+            def enough() -> bool:  # None: no helper reads, so every card is read first
+                left = workers.helped_left()
+                return left is not None and left <= WRITE_WHILE_LEFT
+
+            first = read_ahead(cards, enough)
             return apply(self._vault, anchor, directory, itertools.chain(first, cards), digest)
 
 

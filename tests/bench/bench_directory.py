@@ -125,9 +125,7 @@ def _user_side(count: int, rounds: int) -> None:
 
     data = _directory(count, datetime.now(UTC))  # current: an import refuses an expired one
     schemes = SchemeRegistry.load()
-    helpers = _card_workers.CardWorkers.start(len(data))
-    shipped = len(helpers._helpers)
-    helpers.close()
+    shipped = _card_workers.CardWorkers.count(len(data))
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_DIR")) as tmp:
         firsts: list[tuple[float, float, float]] = []
         alone: list[tuple[float, float, float]] = []

@@ -7,15 +7,12 @@ language applies at the next start."""
 from __future__ import annotations
 
 import re
-import subprocess
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backends.fail import Keyring as NoKeyring
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
@@ -35,22 +32,6 @@ from cabledesk.ui.main_window import MainWindow
 from cabledesk.ui.settings_dialog import SettingsDialog
 from cabledesk.ui.workers import Workers
 from tests.ui.demo_vault import SCHEMES
-from tests.ui.test_translations import CATALOGUE, _tool
-
-
-@pytest.fixture
-def french(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    compiled = tmp_path / "cabledesk_fr.qm"
-    subprocess.run(
-        [_tool("pyside6-lrelease"), "-silent", str(CATALOGUE), "-qm", str(compiled)],
-        check=True,
-        timeout=120,
-    )
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 @pytest.mark.usefixtures("french")

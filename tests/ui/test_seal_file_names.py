@@ -8,8 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cabledesk.services.sealing import free_path
@@ -18,7 +17,6 @@ from cabledesk.ui.seal_dialog import SealDialog
 from cabledesk.ui.workers import Workers
 from tests.ui.demo_vault import DRAFT, build_demo_vault
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
@@ -99,15 +97,6 @@ def test_a_name_already_taken_is_said_before_sealing_with_a_free_one_offered(
     dialog.seal()
     assert taken.read_bytes() == b"an earlier cable"
     assert (documents / "talks_2.cable").exists()
-
-
-@pytest.fixture
-def french(qapp: QApplication) -> Iterator[None]:
-    translator = QTranslator()
-    assert translator.load(str(ROOT / "resources" / "translations" / "cabledesk_fr.qm"))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 @pytest.mark.usefixtures("french")
